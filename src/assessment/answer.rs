@@ -1,0 +1,188 @@
+//! Answers: the value given to one question, and what was recorded with it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::questionnaire::{Question, QuestionType};
+
+/// Longest answer text or note, in characters.
+pub const MAX_ANSWER_CHARS: usize = 100_000;
+
+/// An answer's value, as JSON has it: option ids, yes/no, texts and dates are strings; `multi` answers are
+/// lists of option ids; numbers are numbers. The question's type says which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Number(f64),
+    List(Vec<String>),
+    Text(String),
+}
+
+impl AnswerValue {
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            AnswerValue::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            AnswerValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[String]> {
+        match self {
+            AnswerValue::List(l) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// Everything recorded against one question.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<AnswerValue>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// References to evidence: document names, links, ticket ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub follow_up: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub answered_by: String,
+    pub updated_at: String,
+}
+
+impl Answer {
+    /// Whether the entry records nothing at all and can be dropped.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.note.is_empty() && self.evidence.is_empty() && !self.follow_up
+    }
+}
+
+/// Why a value is not an answer to a question; the message lists what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct AnswerError(pub String);
+
+/// What a question accepts, in words, for error messages and help.
+pub fn accepted(q: &Question) -> String {
+    let ids = || q.offered().iter().map(|o| o.id).collect::<Vec<_>>().join(", ");
+    match q.kind {
+        QuestionType::Maturity | QuestionType::Yesno | QuestionType::Choice => format!("one of: {}", ids()),
+        QuestionType::Multi => format!("option ids separated by commas, from: {}", ids()),
+        QuestionType::Number => match (q.min, q.max) {
+            (Some(min), Some(max)) => format!("a number from {min} to {max}"),
+            (Some(min), None) => format!("a number of at least {min}"),
+            (None, Some(max)) => format!("a number of at most {max}"),
+            (None, None) => "a number".to_string(),
+        },
+        QuestionType::Text => format!("any text up to {MAX_ANSWER_CHARS} characters"),
+        QuestionType::Date => "a date as YYYY-MM-DD".to_string(),
+    }
+}
+
+fn refuse(q: &Question, input: &str) -> AnswerError {
+    AnswerError(format!(
+        "`{}` is not an answer to question `{}`; it accepts {}",
+        crate::text::one_line(input),
+        q.id,
+        accepted(q)
+    ))
+}
+
+/// Turn typed input (command line or keyboard) into a value the question accepts.
+pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerError> {
+    let trimmed = input.trim();
+    let value = match q.kind {
+        QuestionType::Maturity | QuestionType::Yesno | QuestionType::Choice => {
+            AnswerValue::Text(trimmed.to_ascii_lowercase())
+        }
+        QuestionType::Multi => AnswerValue::List(
+            trimmed.split(',').map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect(),
+        ),
+        QuestionType::Number => {
+            AnswerValue::Number(trimmed.replace('_', "").parse::<f64>().map_err(|_| refuse(q, input))?)
+        }
+        QuestionType::Text => AnswerValue::Text(input.trim_end_matches(['\n', '\r']).to_string()),
+        QuestionType::Date => AnswerValue::Text(trimmed.to_string()),
+    };
+    check_value(q, &value).map_err(|_| refuse(q, input))?;
+    Ok(normalise(q, value))
+}
+
+/// Put a `multi` answer in the questionnaire's option order, without repeats.
+fn normalise(q: &Question, value: AnswerValue) -> AnswerValue {
+    match (q.kind, value) {
+        (QuestionType::Multi, AnswerValue::List(chosen)) => {
+            AnswerValue::List(q.options.iter().filter(|o| chosen.contains(&o.id)).map(|o| o.id.clone()).collect())
+        }
+        (_, v) => v,
+    }
+}
+
+/// Whether a stored value is a valid answer to the question.
+pub fn check_value(q: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
+    let bad = |why: &str| Err(AnswerError(format!("question `{}`: {why}; it accepts {}", q.id, accepted(q))));
+    let offered = q.offered();
+    let is_option = |id: &str| offered.iter().any(|o| o.id == id);
+    match (q.kind, value) {
+        (QuestionType::Maturity | QuestionType::Yesno | QuestionType::Choice, AnswerValue::Text(t)) => {
+            if is_option(t) {
+                Ok(())
+            } else {
+                bad(&format!("`{}` is not one of its options", crate::text::one_line(t)))
+            }
+        }
+        (QuestionType::Multi, AnswerValue::List(items)) => match items.iter().find(|i| !is_option(i)) {
+            Some(i) => bad(&format!("`{}` is not one of its options", crate::text::one_line(i))),
+            None => Ok(()),
+        },
+        (QuestionType::Number, AnswerValue::Number(n)) => {
+            if !n.is_finite() {
+                bad("the number is not finite")
+            } else if q.min.is_some_and(|m| *n < m) || q.max.is_some_and(|m| *n > m) {
+                bad(&format!("{n} is out of range"))
+            } else {
+                Ok(())
+            }
+        }
+        (QuestionType::Text, AnswerValue::Text(t)) => {
+            if t.chars().count() > MAX_ANSWER_CHARS {
+                bad("the text is too long")
+            } else {
+                Ok(())
+            }
+        }
+        (QuestionType::Date, AnswerValue::Text(t)) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Ok(_) if t.len() == 10 => Ok(()),
+            _ => bad(&format!("`{}` is not a date", crate::text::one_line(t))),
+        },
+        _ => bad("the value is of the wrong kind"),
+    }
+}
+
+/// The answer as people read it: option labels rather than ids, numbers with their unit.
+pub fn describe(q: &Question, value: &AnswerValue) -> String {
+    match value {
+        AnswerValue::Text(t) if q.kind.has_options() => q.label_for(t).unwrap_or_else(|| t.clone()),
+        AnswerValue::Text(t) => t.clone(),
+        AnswerValue::List(items) if items.is_empty() => "(none)".to_string(),
+        AnswerValue::List(items) => {
+            items.iter().map(|i| q.label_for(i).unwrap_or_else(|| i.clone())).collect::<Vec<_>>().join(", ")
+        }
+        AnswerValue::Number(n) if q.unit.is_empty() => format_number(*n),
+        AnswerValue::Number(n) => format!("{} {}", format_number(*n), q.unit),
+    }
+}
+
+/// A number without a trailing `.0` when it is whole.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}

@@ -1,0 +1,179 @@
+//! An assessment: one organisation's answers to one questionnaire, self-contained in one file.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::answer::{Answer, AnswerValue, check_value};
+use crate::questionnaire::{Questionnaire, format::UNKNOWN, validate::validate};
+
+/// Marks a JSON file as a soc2-ready assessment.
+pub const FILE_MARKER: &str = "soc2-ready assessment";
+/// The assessment file format this version writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub file: String,
+    pub format: u32,
+    pub org: String,
+    /// People taking part: the respondents a consultant interviews, the assessor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub questionnaire: Embedded,
+    /// Where the user was, so reopening resumes there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Who is answering now; recorded with each answer given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Embedded {
+    pub id: String,
+    pub version: String,
+    /// `sha256:` and the hex digest of the definition's compact JSON.
+    pub hash: String,
+    pub definition: Questionnaire,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub section: String,
+    pub question: String,
+}
+
+/// The hash that identifies a questionnaire's exact content.
+pub fn questionnaire_hash(q: &Questionnaire) -> String {
+    let bytes = serde_json::to_vec(q).expect("a questionnaire always serialises");
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+impl Assessment {
+    pub fn new(questionnaire: Questionnaire, org: &str, now: &str) -> Assessment {
+        Assessment {
+            file: FILE_MARKER.to_string(),
+            format: FORMAT,
+            org: org.trim().to_string(),
+            people: Vec::new(),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            questionnaire: Embedded {
+                id: questionnaire.id.clone(),
+                version: questionnaire.version.clone(),
+                hash: questionnaire_hash(&questionnaire),
+                definition: questionnaire,
+            },
+            position: None,
+            respondent: String::new(),
+            answers: BTreeMap::new(),
+        }
+    }
+
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.questionnaire.definition
+    }
+
+    pub fn value(&self, question: &str) -> Option<&AnswerValue> {
+        self.answers.get(question).and_then(|a| a.value.as_ref())
+    }
+
+    /// Everything about an assessment that its format cannot check by itself: the embedded questionnaire is
+    /// valid and matches its hash, and every answer fits its question.
+    pub fn check(&self) -> Result<(), String> {
+        let q = self.questionnaire();
+        if let Some(problem) = validate(q).first() {
+            return Err(format!("the embedded questionnaire is invalid: {problem}"));
+        }
+        if self.questionnaire.hash != questionnaire_hash(q) {
+            return Err("the embedded questionnaire does not match its hash: it was edited or damaged".into());
+        }
+        if self.questionnaire.id != q.id || self.questionnaire.version != q.version {
+            return Err("the questionnaire id or version does not match the embedded questionnaire".into());
+        }
+        for (id, answer) in &self.answers {
+            let Some((_, question)) = q.question(id) else {
+                return Err(format!(
+                    "there is an answer to question `{}`, which the questionnaire does not have",
+                    crate::text::one_line(id)
+                ));
+            };
+            if let Some(value) = &answer.value {
+                check_value(question, value).map_err(|e| format!("answer to {e}"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, question: &str, now: &str) -> &mut Answer {
+        self.updated_at = now.to_string();
+        let entry = self.answers.entry(question.to_string()).or_default();
+        entry.updated_at = now.to_string();
+        entry
+    }
+
+    fn tidy(&mut self, question: &str) {
+        if self.answers.get(question).is_some_and(Answer::is_empty) {
+            self.answers.remove(question);
+        }
+    }
+
+    /// Record an answer (already checked against its question). "Don't know" flags it for follow-up.
+    pub fn set_value(&mut self, question: &str, value: AnswerValue, now: &str) {
+        let respondent = self.respondent.clone();
+        let entry = self.entry(question, now);
+        if value.as_text() == Some(UNKNOWN) {
+            entry.follow_up = true;
+        }
+        entry.value = Some(value);
+        entry.answered_by = respondent;
+    }
+
+    pub fn clear_value(&mut self, question: &str, now: &str) {
+        let entry = self.entry(question, now);
+        entry.value = None;
+        entry.answered_by.clear();
+        self.tidy(question);
+    }
+
+    pub fn set_note(&mut self, question: &str, note: &str, now: &str) {
+        if self.answers.get(question).map_or("", |a| a.note.as_str()) == note {
+            return;
+        }
+        self.entry(question, now).note = note.to_string();
+        self.tidy(question);
+    }
+
+    pub fn toggle_follow_up(&mut self, question: &str, now: &str) -> bool {
+        let entry = self.entry(question, now);
+        entry.follow_up = !entry.follow_up;
+        let flagged = entry.follow_up;
+        self.tidy(question);
+        flagged
+    }
+
+    pub fn set_evidence(&mut self, question: &str, evidence: Vec<String>, now: &str) {
+        self.entry(question, now).evidence = evidence;
+        self.tidy(question);
+    }
+
+    pub fn note(&self, question: &str) -> &str {
+        self.answers.get(question).map_or("", |a| a.note.as_str())
+    }
+
+    pub fn is_flagged(&self, question: &str) -> bool {
+        self.answers.get(question).is_some_and(|a| a.follow_up)
+    }
+}

@@ -1,0 +1,89 @@
+//! Which questions are shown for the answers given so far, and how far along an assessment is.
+
+use std::collections::HashMap;
+
+use super::answer::AnswerValue;
+use super::document::Assessment;
+use crate::questionnaire::Questionnaire;
+
+/// Which sections and questions are shown, following every `show_if` in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visibility {
+    pub sections: Vec<bool>,
+    pub questions: Vec<Vec<bool>>,
+}
+
+impl Visibility {
+    pub fn of<'a>(q: &Questionnaire, answers: &impl Fn(&str) -> Option<&'a AnswerValue>) -> Visibility {
+        // Answers to hidden questions count as no answer, so only shown questions go into `seen`.
+        let mut seen: HashMap<&str, &AnswerValue> = HashMap::new();
+        let mut sections = Vec::with_capacity(q.sections.len());
+        let mut questions = Vec::with_capacity(q.sections.len());
+        for section in &q.sections {
+            let shown = section.show_if.as_ref().is_none_or(|c| c.holds(&|id| seen.get(id).copied()));
+            sections.push(shown);
+            let mut row = Vec::with_capacity(section.questions.len());
+            for question in &section.questions {
+                let visible = shown && question.show_if.as_ref().is_none_or(|c| c.holds(&|id| seen.get(id).copied()));
+                if visible && let Some(v) = answers(&question.id) {
+                    seen.insert(&question.id, v);
+                }
+                row.push(visible);
+            }
+            questions.push(row);
+        }
+        Visibility { sections, questions }
+    }
+
+    pub fn of_assessment(a: &Assessment) -> Visibility {
+        Visibility::of(a.questionnaire(), &|id| a.value(id))
+    }
+
+    pub fn question(&self, section: usize, question: usize) -> bool {
+        self.questions[section][question]
+    }
+}
+
+/// Answered out of shown, for one section or the whole assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub answered: usize,
+    pub shown: usize,
+}
+
+impl Progress {
+    /// Whole per cent, rounded down so that 100 means everything is answered.
+    pub fn percent(self) -> u32 {
+        (self.answered * 100).checked_div(self.shown).map_or(100, |p| p as u32)
+    }
+
+    pub fn is_complete(self) -> bool {
+        self.answered == self.shown
+    }
+}
+
+/// Progress per section (hidden sections have nothing shown) and overall.
+pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
+    let mut total = Progress::default();
+    let per_section = a
+        .questionnaire()
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, section)| {
+            let mut p = Progress::default();
+            for (i, question) in section.questions.iter().enumerate() {
+                if vis.question(s, i) {
+                    p.shown += 1;
+                    if a.value(&question.id).is_some() {
+                        p.answered += 1;
+                    }
+                }
+            }
+            total.shown += p.shown;
+            total.answered += p.answered;
+            p
+        })
+        .collect();
+    (per_section, total)
+}

@@ -1,0 +1,75 @@
+//! An assessment open for changes: held by one writer, saved after every change.
+
+use std::path::{Path, PathBuf};
+
+use super::answer::{AnswerError, AnswerValue, parse_answer};
+use super::document::Assessment;
+use super::lock::{Lock, LockError};
+use super::store::{self, OpenError, SaveError};
+
+/// An assessment file this process holds and writes.
+#[derive(Debug)]
+pub struct Session {
+    pub path: PathBuf,
+    pub assessment: Assessment,
+    _lock: Lock,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("{0}")]
+    Answer(#[from] AnswerError),
+    #[error("{path}: the questionnaire has no question `{id}`")]
+    UnknownQuestion { path: String, id: String },
+    #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
+    Exists { path: String },
+}
+
+impl Session {
+    /// Open an existing assessment for changes.
+    pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {
+        let lock = Lock::acquire(path, now)?;
+        let assessment = store::read(path)?;
+        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+    }
+
+    /// Write a new assessment to a file that must not exist yet, and hold it.
+    pub fn create(path: &Path, assessment: Assessment, now: &str) -> Result<Session, SessionError> {
+        if path.exists() {
+            return Err(SessionError::Exists { path: path.display().to_string() });
+        }
+        let lock = Lock::acquire(path, now)?;
+        store::write(path, &assessment)?;
+        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+    }
+
+    pub fn save(&self) -> Result<(), SaveError> {
+        store::write(&self.path, &self.assessment)
+    }
+
+    /// Set one answer from typed input, and save. Refused input leaves the file untouched.
+    pub fn answer(
+        &mut self,
+        question: &str,
+        input: &str,
+        note: Option<&str>,
+        now: &str,
+    ) -> Result<AnswerValue, SessionError> {
+        let q = self.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).ok_or_else(|| {
+            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(question) }
+        })?;
+        let value = parse_answer(&q, input)?;
+        self.assessment.set_value(&q.id, value.clone(), now);
+        if let Some(note) = note {
+            self.assessment.set_note(&q.id, note, now);
+        }
+        self.save()?;
+        Ok(value)
+    }
+}

@@ -1,0 +1,296 @@
+//! What each command does, over the core.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{Cli, Command};
+use crate::assessment::{Assessment, Session, Store, Visibility, describe, progress, store};
+use crate::questionnaire::{Source, Summary, catalog, load_file};
+use crate::text::{json_safe, one_line};
+use crate::{clock, paths};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => crate::tui::run_home(open_store()?),
+        Some(Command::Questionnaires { json }) => questionnaires(json),
+        Some(Command::Validate { file, json }) => validate(&file, json),
+        Some(Command::New { questionnaire, org, out, no_open }) => new(&questionnaire, &org, out, no_open),
+        Some(Command::Open { assessment }) => {
+            let store = open_store()?;
+            let path = store.resolve(&assessment);
+            let session = Session::open(&path, &clock::now())?;
+            crate::tui::run_session(store, session)
+        }
+        Some(Command::List { json }) => list(json),
+        Some(Command::Answer { assessment, question_id, value, note }) => {
+            answer(&assessment, &question_id, &value, note.as_deref())
+        }
+        Some(Command::Show { assessment, json }) => show(&assessment, json),
+    }
+}
+
+fn print_json(value: &impl Serialize) {
+    let text = serde_json::to_string_pretty(value).expect("output always serialises");
+    println!("{}", json_safe(text));
+}
+
+fn open_store() -> Result<Store> {
+    let dir = paths::store_dir()
+        .ok_or_else(|| anyhow!("cannot find a home directory for the store; set {} to a folder", paths::HOME_VAR))?;
+    store::ensure_private_dir(&dir).with_context(|| format!("{}: cannot create the store", dir.display()))?;
+    Ok(Store::new(dir))
+}
+
+/// The store's folder, without creating it (for commands that only read).
+fn store_for_reading() -> Store {
+    Store::new(paths::store_dir().unwrap_or_default())
+}
+
+fn questionnaires(as_json: bool) -> Result<ExitCode> {
+    let user_dir = paths::user_questionnaires_dir();
+    let (entries, errors) = catalog::all(user_dir.as_deref());
+    for e in &errors {
+        eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
+    }
+    if as_json {
+        let rows: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                let q = &e.questionnaire;
+                json!({
+                    "id": q.id,
+                    "version": q.version,
+                    "title": q.title,
+                    "kind": q.kind.as_str(),
+                    "questions": q.question_count(),
+                    "source": match &e.source { Source::BuiltIn => "built-in".to_string(), Source::User(p) => p.display().to_string() },
+                })
+            })
+            .collect();
+        print_json(&rows);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{:<26} {:<9} {:<10} {:>9}  TITLE", "ID", "VERSION", "KIND", "QUESTIONS");
+    for e in &entries {
+        let q = &e.questionnaire;
+        let origin = match &e.source {
+            Source::BuiltIn => "built-in".to_string(),
+            Source::User(p) => one_line(&p.display().to_string()),
+        };
+        println!(
+            "{:<26} {:<9} {:<10} {:>9}  {} ({origin})",
+            q.id,
+            one_line(&q.version),
+            q.kind.as_str(),
+            q.question_count(),
+            one_line(&q.title)
+        );
+    }
+    if let Some(dir) = user_dir {
+        println!("\nYour own questionnaires are read from {}", one_line(&dir.display().to_string()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(file: &Path, as_json: bool) -> Result<ExitCode> {
+    match load_file(file) {
+        Ok(q) => {
+            let summary = Summary::of(&q);
+            if as_json {
+                let mut value = serde_json::to_value(&summary)?;
+                value["valid"] = json!(true);
+                print_json(&value);
+            } else {
+                print_summary(file, &summary);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let lines = e.lines();
+            if as_json {
+                print_json(&json!({ "valid": false, "errors": lines }));
+            } else {
+                for line in &lines {
+                    eprintln!("{}", one_line(line));
+                }
+                eprintln!(
+                    "{} error{}: the questionnaire was not loaded",
+                    lines.len(),
+                    if lines.len() == 1 { "" } else { "s" }
+                );
+            }
+            Ok(ExitCode::from(super::FAILURE))
+        }
+    }
+}
+
+fn print_summary(file: &Path, s: &Summary) {
+    println!("{}: valid", one_line(&file.display().to_string()));
+    println!("  {} ({} {}, {})", one_line(&s.title), s.id, one_line(&s.version), s.kind);
+    println!("  sections:  {}", s.sections);
+    println!("  questions: {} ({} scored, {} critical)", s.questions, s.scored, s.critical);
+    let types: Vec<String> = s.question_types.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    println!("  types:     {}", types.join(", "));
+    println!("  criteria covered ({} of 61): {}", s.criteria_covered.len(), s.criteria_covered.join(" "));
+    println!(
+        "  criteria missing ({}): {}",
+        s.criteria_missing.len(),
+        if s.criteria_missing.is_empty() { "none".to_string() } else { s.criteria_missing.join(" ") }
+    );
+    let areas: Vec<String> = s.ai_areas.iter().map(|(a, n)| format!("{a} {n}")).collect();
+    println!("  AI areas:  {}", areas.join(", "));
+}
+
+fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool) -> Result<ExitCode> {
+    if org.trim().is_empty() {
+        bail!("the organisation name (--org) must not be empty");
+    }
+    let entry = catalog::resolve(questionnaire, paths::user_questionnaires_dir().as_deref())?;
+    let now = clock::now();
+    let assessment = Assessment::new(entry.questionnaire, org, &now);
+    let store = open_store()?;
+    let path = match out {
+        Some(p) => p,
+        None => store.new_path(org, &assessment.questionnaire.id),
+    };
+    let session = Session::create(&path, assessment, &now)?;
+    println!("{}", one_line(&path.display().to_string()));
+    if no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::run_session(store, session)
+}
+
+fn list(as_json: bool) -> Result<ExitCode> {
+    let store = store_for_reading();
+    let (listed, errors) = store.list();
+    for e in &errors {
+        eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
+    }
+    if as_json {
+        print_json(&listed);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if listed.is_empty() {
+        println!(
+            "No assessments in {} yet. Start one with `soc2-ready new soc2-ai-readiness --org NAME`.",
+            one_line(&store.dir.display().to_string())
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{:<36} {:<24} {:<22} {:>8}  UPDATED", "NAME", "ORGANISATION", "QUESTIONNAIRE", "PROGRESS");
+    for l in &listed {
+        println!(
+            "{:<36} {:<24} {:<22} {:>7}%  {}",
+            one_line(&l.name),
+            one_line(&l.org),
+            l.questionnaire,
+            l.progress,
+            one_line(&l.updated_at)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn answer(assessment: &str, question: &str, value: &str, note: Option<&str>) -> Result<ExitCode> {
+    let store = store_for_reading();
+    let path = store.resolve(assessment);
+    let now = clock::now();
+    let mut session = Session::open(&path, &now)?;
+    let stored = session.answer(question, value, note, &now)?;
+    let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
+    println!("{}: {} = {}", one_line(&path.display().to_string()), q.id, one_line(&describe(&q, &stored)));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
+    let store = store_for_reading();
+    let path = store.resolve(assessment);
+    let a = store::read(&path)?;
+    let q = a.questionnaire();
+    let vis = Visibility::of_assessment(&a);
+    let (per_section, total) = progress(&a, &vis);
+    if as_json {
+        let sections: Vec<_> = q
+            .sections
+            .iter()
+            .zip(&per_section)
+            .zip(&vis.sections)
+            .map(|((s, p), shown)| {
+                json!({ "id": s.id, "title": s.title, "visible": shown, "answered": p.answered, "questions": p.shown })
+            })
+            .collect();
+        let questions: Vec<_> = q
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| s.questions.iter().enumerate().map(move |(qi, question)| (si, s, qi, question)))
+            .map(|(si, s, qi, question)| {
+                let answer = a.answers.get(&question.id);
+                let mut row = json!({
+                    "id": question.id,
+                    "section": s.id,
+                    "type": question.kind.as_str(),
+                    "text": question.text,
+                    "visible": vis.question(si, qi),
+                    "answer": answer.and_then(|x| x.value.clone()),
+                    "note": answer.map(|x| x.note.clone()).filter(|n| !n.is_empty()),
+                    "follow_up": answer.is_some_and(|x| x.follow_up),
+                    "answered_by": answer.map(|x| x.answered_by.clone()).filter(|n| !n.is_empty()),
+                    "updated_at": answer.map(|x| x.updated_at.clone()),
+                });
+                if question.kind.has_options() {
+                    row["options"] = json!(question.offered().iter().map(|o| o.id).collect::<Vec<_>>());
+                }
+                row
+            })
+            .collect();
+        print_json(&json!({
+            "path": path,
+            "org": a.org,
+            "questionnaire": a.questionnaire.id,
+            "questionnaire_version": a.questionnaire.version,
+            "questionnaire_hash": a.questionnaire.hash,
+            "progress": total.percent(),
+            "answered": total.answered,
+            "shown": total.shown,
+            "updated_at": a.updated_at,
+            "sections": sections,
+            "questions": questions,
+        }));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} — {} {}", one_line(&a.org), one_line(&q.title), one_line(&q.version));
+    println!("Progress: {}% ({} of {} shown questions answered)", total.percent(), total.answered, total.shown);
+    for (si, section) in q.sections.iter().enumerate() {
+        if !vis.sections[si] {
+            println!("\n{} (hidden by earlier answers)", one_line(&section.title));
+            continue;
+        }
+        let p = per_section[si];
+        println!("\n{}  {}/{}", one_line(&section.title), p.answered, p.shown);
+        for (qi, question) in section.questions.iter().enumerate() {
+            if !vis.question(si, qi) {
+                continue;
+            }
+            let answer = a.answers.get(&question.id);
+            let value = answer.and_then(|x| x.value.as_ref()).map(|v| one_line(&describe(question, v)));
+            let flag = if answer.is_some_and(|x| x.follow_up) { " [follow-up]" } else { "" };
+            println!(
+                "  [{}] {}  {}\n      -> {}{flag}",
+                if value.is_some() { "x" } else { " " },
+                question.id,
+                one_line(&question.text),
+                value.as_deref().unwrap_or("(unanswered)")
+            );
+            if let Some(note) = answer.map(|x| &x.note).filter(|n| !n.is_empty()) {
+                println!("      note: {}", one_line(note));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

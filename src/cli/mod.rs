@@ -1,0 +1,112 @@
+//! The command line: the same core as the TUI, for scripts, tests and people who prefer it.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for a failed command (usage errors exit 2, from clap).
+pub const FAILURE: u8 = 1;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "soc2-ready",
+    version,
+    about = "SOC 2 readiness and AI vendor questionnaires, answered offline in the terminal",
+    long_about = "SOC 2 readiness and AI vendor questionnaires, answered offline in the terminal.\n\n\
+        Run without a command to open the interface. Every answer is saved at once, so you can quit at any \
+        moment and continue later. Assessments live in the data directory (set SOC2_READY_HOME to use \
+        another folder); your own questionnaires go in the configuration directory's questionnaires/ folder \
+        (SOC2_READY_CONFIG overrides it).",
+    after_help = "Run `soc2-ready COMMAND --help` for the details of one command."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the questionnaires on offer: built-in first, then your own.
+    Questionnaires {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a questionnaire file and summarise what it covers.
+    ///
+    /// Exits 0 when the file is valid, 1 with every error (file, line and column for syntax; question and
+    /// field for content) when it is not.
+    Validate {
+        /// The questionnaire file (JSON).
+        file: std::path::PathBuf,
+        /// Print the summary (or the errors) as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a new assessment and open it.
+    New {
+        /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
+        questionnaire: String,
+        /// The organisation being assessed.
+        #[arg(long, value_name = "NAME")]
+        org: String,
+        /// Write the assessment to this file instead of the store.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Create the file and print its path without opening the interface.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Open an assessment in the interface, where you left it.
+    Open {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+    },
+    /// List the assessments in the store.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set one answer, and save.
+    ///
+    /// VALUE is an option id (for maturity questions: not_started, planned, informal, documented, evidenced,
+    /// na, unknown), yes or no, a number, a text, a date as YYYY-MM-DD, or option ids separated by commas
+    /// for a multiple-choice question. A value the question does not accept is refused with the accepted
+    /// values, and the file is left as it was.
+    Answer {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+        /// The question's id (see `soc2-ready show`).
+        question_id: String,
+        /// The answer.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// A note to record with the answer.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Show progress per section and every question with its answer.
+    Show {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Run the command line and turn any failure into a one-line message on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let message = format!("{e:#}");
+            eprintln!("soc2-ready: {}", crate::text::one_line(&message));
+            ExitCode::from(FAILURE)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! soc2-ready: SOC 2 readiness and AI vendor questionnaires, answered offline in the terminal.
+//!
+//! The core (questionnaire, assessment) is plain data and pure functions; `cli` and `tui` are two front
+//! ends over it.
+
+pub mod assessment;
+pub mod cli;
+pub mod clock;
+pub mod paths;
+pub mod questionnaire;
+pub mod text;
+pub mod tui;

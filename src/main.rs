@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    soc2_ready::cli::main()
+}

@@ -1,0 +1,105 @@
+//! The questionnaires on offer: the built-ins compiled into the binary, then the user's own.
+
+use std::path::{Path, PathBuf};
+
+use super::format::Questionnaire;
+use super::load::{LoadError, Source, load_file, parse};
+
+/// The built-in questionnaires, listed first, in this order.
+pub const BUILT_IN: [(&str, &str); 2] = [
+    ("soc2-ai-readiness", include_str!("../../questionnaires/soc2-ai-readiness.json")),
+    ("ai-vendor-assessment", include_str!("../../questionnaires/ai-vendor-assessment.json")),
+];
+
+/// One questionnaire on offer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub questionnaire: Questionnaire,
+    pub source: Source,
+}
+
+/// A built-in questionnaire by id.
+pub fn built_in(id: &str) -> Option<Questionnaire> {
+    BUILT_IN.iter().find(|(bid, _)| *bid == id).map(|(bid, text)| {
+        parse(text, &format!("built-in questionnaire {bid}"))
+            .unwrap_or_else(|e| panic!("a built-in questionnaire is invalid (a build defect): {e}"))
+    })
+}
+
+/// Every questionnaire on offer, built-ins first, and the errors of user files that did not load.
+/// A user file with the id of a built-in or of an earlier file is reported, not loaded.
+pub fn all(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
+    let mut entries: Vec<Entry> = BUILT_IN
+        .iter()
+        .filter_map(|(id, _)| built_in(id))
+        .map(|questionnaire| Entry { questionnaire, source: Source::BuiltIn })
+        .collect();
+    let mut errors = Vec::new();
+    for path in user_dir.map(user_files).unwrap_or_default() {
+        match load_file(&path) {
+            Ok(questionnaire) => {
+                if entries.iter().any(|e| e.questionnaire.id == questionnaire.id) {
+                    errors.push(LoadError::Read {
+                        origin: path.display().to_string(),
+                        reason: format!(
+                            "the id `{}` is already taken by another questionnaire; give this one its own id",
+                            questionnaire.id
+                        ),
+                    });
+                } else {
+                    entries.push(Entry { questionnaire, source: Source::User(path) });
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (entries, errors)
+}
+
+/// The `.json` files of the user's questionnaire folder, sorted by name.
+fn user_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Find a questionnaire by id (built-in or user) or, when the argument names a file, by path.
+pub fn resolve(arg: &str, user_dir: Option<&Path>) -> Result<Entry, ResolveError> {
+    let path = Path::new(arg);
+    if arg.ends_with(".json") || arg.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
+        let questionnaire = load_file(path).map_err(ResolveError::Load)?;
+        return Ok(Entry { questionnaire, source: Source::User(path.to_path_buf()) });
+    }
+    if let Some(questionnaire) = built_in(arg) {
+        return Ok(Entry { questionnaire, source: Source::BuiltIn });
+    }
+    let (entries, _) = all(user_dir);
+    let known: Vec<String> = entries.iter().map(|e| e.questionnaire.id.clone()).collect();
+    entries.into_iter().find(|e| e.questionnaire.id == arg).ok_or(ResolveError::Unknown { id: arg.to_string(), known })
+}
+
+#[derive(Debug)]
+pub enum ResolveError {
+    Load(LoadError),
+    Unknown { id: String, known: Vec<String> },
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResolveError::Load(e) => e.fmt(f),
+            ResolveError::Unknown { id, known } => write!(
+                f,
+                "no questionnaire `{}`; known: {} (or give the path of a .json file)",
+                crate::text::one_line(id),
+                known.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}

@@ -1,0 +1,258 @@
+//! The questionnaire file format (see `questionnaires/README.md`): plain data, read and written with serde.
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+
+/// The only questionnaire file format this version reads.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub format: u32,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Readiness,
+    Vendor,
+    Custom,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Readiness => "readiness",
+            Kind::Vendor => "vendor",
+            Kind::Custom => "custom",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    pub text: String,
+    pub help: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_area: Option<AiArea>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub critical: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remediation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_days: Option<[u32; 2]>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub policy: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionType {
+    Maturity,
+    Yesno,
+    Choice,
+    Multi,
+    Number,
+    Text,
+    Date,
+}
+
+impl QuestionType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionType::Maturity => "maturity",
+            QuestionType::Yesno => "yesno",
+            QuestionType::Choice => "choice",
+            QuestionType::Multi => "multi",
+            QuestionType::Number => "number",
+            QuestionType::Text => "text",
+            QuestionType::Date => "date",
+        }
+    }
+
+    /// Whether the answer is picked from a list of options.
+    pub fn has_options(self) -> bool {
+        matches!(self, QuestionType::Maturity | QuestionType::Yesno | QuestionType::Choice | QuestionType::Multi)
+    }
+
+    /// Whether the file lists the options itself (maturity and yes/no options are built in).
+    pub fn lists_options(self) -> bool {
+        matches!(self, QuestionType::Choice | QuestionType::Multi)
+    }
+}
+
+/// One option of a `choice` or `multi` question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// The AI-specific areas auditors and buyers probe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AiArea {
+    TrainingData,
+    ThirdPartyModels,
+    ModelAccess,
+    ModelChange,
+    OutputValidation,
+    PromptInjection,
+    GpuInfrastructure,
+    RetentionDeletion,
+}
+
+impl AiArea {
+    pub const ALL: [AiArea; 8] = [
+        AiArea::TrainingData,
+        AiArea::ThirdPartyModels,
+        AiArea::ModelAccess,
+        AiArea::ModelChange,
+        AiArea::OutputValidation,
+        AiArea::PromptInjection,
+        AiArea::GpuInfrastructure,
+        AiArea::RetentionDeletion,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AiArea::TrainingData => "training-data",
+            AiArea::ThirdPartyModels => "third-party-models",
+            AiArea::ModelAccess => "model-access",
+            AiArea::ModelChange => "model-change",
+            AiArea::OutputValidation => "output-validation",
+            AiArea::PromptInjection => "prompt-injection",
+            AiArea::GpuInfrastructure => "gpu-infrastructure",
+            AiArea::RetentionDeletion => "retention-deletion",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AiArea::TrainingData => "Training data provenance",
+            AiArea::ThirdPartyModels => "Third-party models",
+            AiArea::ModelAccess => "Model access control",
+            AiArea::ModelChange => "Model change management",
+            AiArea::OutputValidation => "Output validation",
+            AiArea::PromptInjection => "Prompt injection",
+            AiArea::GpuInfrastructure => "GPU and cloud infrastructure",
+            AiArea::RetentionDeletion => "Retention and deletion",
+        }
+    }
+}
+
+/// One rung of the maturity scale: its id, what people see, and its Type I / Type II credit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rung {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Credit towards a Type I (design) report; `None` when the answer is excluded from scoring.
+    pub design: Option<f64>,
+    /// Credit towards a Type II (operating effectiveness) report.
+    pub operating: Option<f64>,
+}
+
+/// The maturity scale of DESIGN.md, in key order (key 1 is the first rung).
+pub const MATURITY: [Rung; 7] = [
+    Rung { id: "not_started", label: "Not in place", design: Some(0.0), operating: Some(0.0) },
+    Rung { id: "planned", label: "Planned or in progress", design: Some(0.25), operating: Some(0.0) },
+    Rung { id: "informal", label: "In place, informal", design: Some(0.5), operating: Some(0.25) },
+    Rung { id: "documented", label: "Documented and in place", design: Some(1.0), operating: Some(0.5) },
+    Rung { id: "evidenced", label: "Operating, with evidence over time", design: Some(1.0), operating: Some(1.0) },
+    Rung { id: "na", label: "Not applicable (say why in the note)", design: None, operating: None },
+    Rung { id: "unknown", label: "Don't know (flagged for follow-up)", design: Some(0.0), operating: Some(0.0) },
+];
+
+pub const NOT_APPLICABLE: &str = "na";
+pub const UNKNOWN: &str = "unknown";
+
+/// An option as the interface and the command line offer it, whatever the question type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Offered<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+}
+
+impl Question {
+    /// The options this question offers, in key order: the maturity scale, yes/no, or the listed options.
+    pub fn offered(&self) -> Vec<Offered<'_>> {
+        match self.kind {
+            QuestionType::Maturity => MATURITY.iter().map(|r| Offered { id: r.id, label: r.label }).collect(),
+            QuestionType::Yesno => vec![Offered { id: "yes", label: "Yes" }, Offered { id: "no", label: "No" }],
+            _ => self.options.iter().map(|c| Offered { id: &c.id, label: &c.label }).collect(),
+        }
+    }
+
+    /// Whether the question counts towards the scores.
+    pub fn is_scored(&self) -> bool {
+        self.weight.is_some()
+    }
+
+    /// Every question in the file, in order, with its section.
+    pub fn label_for(&self, option_id: &str) -> Option<String> {
+        self.offered().iter().find(|o| o.id == option_id).map(|o| o.label.to_string())
+    }
+}
+
+impl Questionnaire {
+    /// Every question in file order, with the section it belongs to.
+    pub fn questions(&self) -> impl Iterator<Item = (&Section, &Question)> {
+        self.sections.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+    }
+
+    pub fn question(&self, id: &str) -> Option<(&Section, &Question)> {
+        self.questions().find(|(_, q)| q.id == id)
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+}

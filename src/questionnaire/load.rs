@@ -1,0 +1,95 @@
+//! Reading a questionnaire from text or a file: syntax errors located by line and column, then validation.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::format::Questionnaire;
+use super::limits::MAX_FILE_BYTES;
+use super::validate::{Problem, validate};
+
+/// Why a questionnaire could not be loaded. Nothing is half-loaded: any error refuses the whole file.
+#[derive(Debug)]
+pub enum LoadError {
+    Read { origin: String, reason: String },
+    TooLarge { origin: String, bytes: u64 },
+    Syntax { origin: String, line: usize, column: usize, message: String },
+    Invalid { origin: String, problems: Vec<Problem> },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Read { origin, reason } => write!(f, "{origin}: cannot read the questionnaire: {reason}"),
+            LoadError::TooLarge { origin, bytes } => write!(
+                f,
+                "{origin}: the file is {bytes} bytes, over the limit of {MAX_FILE_BYTES} bytes (20 MB) for a questionnaire"
+            ),
+            LoadError::Syntax { origin, line, column, message } => write!(f, "{origin}:{line}:{column}: {message}"),
+            LoadError::Invalid { origin, problems } => {
+                let first = &problems[0];
+                write!(f, "{origin}: {first}")?;
+                if problems.len() > 1 {
+                    write!(f, " (and {} more errors; `soc2-ready validate` lists them all)", problems.len() - 1)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// Every error, one per line, each naming the file.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            LoadError::Invalid { origin, problems } => problems.iter().map(|p| format!("{origin}: {p}")).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// Parse and validate a questionnaire. `origin` names the file in every error.
+pub fn parse(text: &str, origin: &str) -> Result<Questionnaire, LoadError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { origin: origin.into(), bytes: text.len() as u64 });
+    }
+    let questionnaire: Questionnaire = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        origin: origin.into(),
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let problems = validate(&questionnaire);
+    if problems.is_empty() { Ok(questionnaire) } else { Err(LoadError::Invalid { origin: origin.into(), problems }) }
+}
+
+/// serde_json appends " at line L column C" to its messages; the location is printed in front instead.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+/// Read, parse and validate a questionnaire file.
+pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
+    let origin = path.display().to_string();
+    let read_error = |e: std::io::Error| LoadError::Read { origin: origin.clone(), reason: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { origin, bytes: meta.len() });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Read {
+        origin: origin.clone(),
+        reason: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    })?;
+    parse(&text, &origin)
+}
+
+/// Where a questionnaire came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn,
+    User(PathBuf),
+}

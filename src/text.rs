@@ -1,0 +1,91 @@
+//! Text from questionnaire files and answers is untrusted: this makes it safe to show on a terminal.
+//!
+//! Control characters (C0 except newline, DEL, C1), bidirectional overrides and isolates, and invisible
+//! zero-width characters are replaced by a visible escape such as `\u{1b}`, so an escape sequence hidden in
+//! a question can neither drive the terminal nor disguise what is written.
+
+use std::borrow::Cow;
+
+/// Whether a character must not reach the terminal as it is.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}'   // zero-width space/joiners, LRM, RLM
+        | '\u{202a}'..='\u{202e}'   // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'   // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}'   // bidi isolates
+        | '\u{feff}'                // zero-width no-break space
+        | '\u{fff9}'..='\u{fffb}'   // interlinear annotation
+    )
+}
+
+/// The text with every unsafe character replaced by a visible `\u{..}` escape. Tabs become a space;
+/// newlines are kept (callers that need one line use [`one_line`]).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c) || c == '\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c == '\t' {
+            out.push(' ');
+        } else if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`visible`], with line breaks shown as `⏎` so the text stays on one line.
+pub fn one_line(text: &str) -> String {
+    visible(text).replace("\r\n", " ⏎ ").replace(['\n', '\r'], " ⏎ ")
+}
+
+/// JSON text with every unsafe character written as a `\uXXXX` escape, so printing it cannot drive a
+/// terminal. Valid for JSON because such characters can only stand inside strings.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", unit));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_obeyed() {
+        let osc52 = "copy\u{1b}]52;c;ZXZpbA==\u{7}me";
+        assert_eq!(visible(osc52), "copy\\u{1b}]52;c;ZXZpbA==\\u{7}me");
+        assert_eq!(visible("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(visible("a\u{202e}b\u{200b}c"), "a\\u{202e}b\\u{200b}c");
+        assert!(matches!(visible("plain, ünïcödé 漢字 ok\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_stays_json_and_safe() {
+        let json = serde_json::to_string(&"a\u{9b}b\u{202e}c\u{1b}").unwrap();
+        let safe = json_safe(json);
+        assert_eq!(safe, r#""a\u009bb\u202ec\u001b""#);
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{9b}b\u{202e}c\u{1b}");
+    }
+
+    #[test]
+    fn one_line_keeps_text_on_one_line() {
+        assert_eq!(one_line("a\nb\r\nc\u{1b}"), "a ⏎ b ⏎ c\\u{1b}");
+    }
+}
