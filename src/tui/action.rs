@@ -1,0 +1,37 @@
+//! Everything a key can ask the interface to do. Only `App::update` acts on these.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Leave the current screen or dialog.
+    Back,
+    // Lists (home, questionnaire picker).
+    Up,
+    Down,
+    Open,
+    New,
+    // The questionnaire.
+    Choose(usize),
+    NextQuestion,
+    PreviousQuestion,
+    NextSection,
+    PreviousSection,
+    NextUnanswered,
+    NextFlagged,
+    ToggleFlag,
+    EditNote,
+    EditAnswer,
+    ClearAnswer,
+    SetRespondent,
+    OpenReport,
+    // Text entry.
+    Confirm,
+    Cancel,
+    // The report.
+    ExportMarkdown,
+    ExportHtml,
+    ExportJson,
+    ScrollDown,
+    ScrollUp,
+}

@@ -1,0 +1,636 @@
+//! The interface's state, and the only place it changes: `update` acts on actions; keys become actions
+//! through the keymap, or text when the user is typing.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::theme::Theme;
+use crate::assessment::store::Listed;
+use crate::assessment::{Assessment, Position, Session, Store, Visibility, parse_answer};
+use crate::questionnaire::catalog::{self, Entry};
+use crate::questionnaire::format::NOT_APPLICABLE;
+use crate::questionnaire::{Question, QuestionType};
+
+/// Changes that are not answers (the note being typed, where the user is) are saved at most this often.
+pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
+
+pub struct App {
+    pub store: Store,
+    pub screen: Screen,
+    pub help: bool,
+    pub help_scroll: u16,
+    pub status: Status,
+    pub quit: bool,
+    pub theme: Theme,
+    pub now: fn() -> String,
+    pub user_questionnaires: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub enum Screen {
+    Home(Home),
+    Questionnaire(Box<Editor>),
+}
+
+pub struct Home {
+    pub listed: Vec<Listed>,
+    pub unreadable: Vec<String>,
+    pub selected: usize,
+    pub new: Option<NewAssessment>,
+}
+
+/// The two steps of starting an assessment.
+pub enum NewAssessment {
+    Pick { entries: Vec<Entry>, selected: usize },
+    Name { entry: Box<Entry>, input: Box<TextArea<'static>> },
+}
+
+/// An assessment being answered.
+pub struct Editor {
+    pub session: Session,
+    pub vis: Visibility,
+    pub section: usize,
+    pub question: usize,
+    pub mode: Mode,
+    /// A change not yet on disk (the note being typed, the position).
+    pub dirty: bool,
+    pub last_save: Instant,
+    advance_after_note: bool,
+}
+
+pub enum Mode {
+    Answering,
+    TypeAnswer(TextArea<'static>),
+    EditNote(TextArea<'static>),
+    TypeRespondent(TextArea<'static>),
+}
+
+fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
+    let mut input = TextArea::new(vec![initial.replace(['\n', '\r'], " ")]);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    input.set_placeholder_text(placeholder);
+    input.set_cursor_line_style(ratatui::style::Style::new());
+    input
+}
+
+fn note_input(initial: &str) -> TextArea<'static> {
+    let lines: Vec<String> =
+        if initial.is_empty() { vec![String::new()] } else { initial.lines().map(String::from).collect() };
+    let mut input = TextArea::new(lines);
+    input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    input.set_wrap_mode(WrapMode::WordOrGlyph);
+    input.set_placeholder_text("Type the note; Enter starts a new line, Esc when done");
+    input.set_cursor_line_style(ratatui::style::Style::new());
+    input
+}
+
+impl Editor {
+    pub fn new(session: Session) -> Editor {
+        let vis = Visibility::of_assessment(&session.assessment);
+        let mut editor = Editor {
+            session,
+            vis,
+            section: 0,
+            question: 0,
+            mode: Mode::Answering,
+            dirty: false,
+            last_save: Instant::now(),
+            advance_after_note: false,
+        };
+        editor.resume();
+        editor
+    }
+
+    pub fn assessment(&self) -> &Assessment {
+        &self.session.assessment
+    }
+
+    pub fn question(&self) -> &Question {
+        &self.assessment().questionnaire().sections[self.section].questions[self.question]
+    }
+
+    /// Go where the user was, or to the first unanswered question.
+    fn resume(&mut self) {
+        let q = self.assessment().questionnaire();
+        let saved = self.assessment().position.as_ref().and_then(|p| {
+            let s = q.sections.iter().position(|s| s.id == p.section)?;
+            let i = q.sections[s].questions.iter().position(|x| x.id == p.question)?;
+            self.vis.question(s, i).then_some((s, i))
+        });
+        let target = saved
+            .or_else(|| self.shown().find(|&(s, i)| self.assessment().value(&q.sections[s].questions[i].id).is_none()))
+            .or_else(|| self.shown().next())
+            .unwrap_or((0, 0));
+        (self.section, self.question) = target;
+    }
+
+    /// Every shown question, in order, as (section, question) indexes.
+    pub fn shown(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.vis
+            .questions
+            .iter()
+            .enumerate()
+            .flat_map(|(s, row)| row.iter().enumerate().filter(|(_, v)| **v).map(move |(i, _)| (s, i)))
+    }
+
+    fn go(&mut self, (section, question): (usize, usize)) {
+        if (section, question) != (self.section, self.question) {
+            (self.section, self.question) = (section, question);
+            let q = self.assessment().questionnaire();
+            let position = Position {
+                section: q.sections[section].id.clone(),
+                question: q.sections[section].questions[question].id.clone(),
+            };
+            self.session.assessment.position = Some(position);
+            self.dirty = true;
+        }
+    }
+
+    /// The next shown question after the current one that satisfies `pred`, wrapping around when `wrap`.
+    fn find_after(&self, wrap: bool, pred: impl Fn(usize, usize) -> bool) -> Option<(usize, usize)> {
+        let here = (self.section, self.question);
+        let shown: Vec<(usize, usize)> = self.shown().collect();
+        let after = shown.iter().copied().filter(|&p| p > here);
+        let before = shown.iter().copied().filter(|&p| p <= here);
+        if wrap { after.chain(before).find(|&(s, i)| pred(s, i)) } else { after.into_iter().find(|&(s, i)| pred(s, i)) }
+    }
+
+    pub fn next_question(&mut self) -> bool {
+        match self.find_after(false, |_, _| true) {
+            Some(p) => {
+                self.go(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn previous_question(&mut self) -> bool {
+        let here = (self.section, self.question);
+        let target = self.shown().filter(|&p| p < here).last();
+        match target {
+            Some(p) => {
+                self.go(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn next_section(&mut self) -> bool {
+        let section = self.section;
+        let target = self.shown().find(|&(s, _)| s > section);
+        match target {
+            Some(p) => {
+                self.go(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn previous_section(&mut self) -> bool {
+        let section = self.section;
+        let Some(target) = self.shown().filter(|&(s, _)| s < section).map(|(s, _)| s).last() else { return false };
+        let first = self.shown().find(|&(s, _)| s == target).expect("a shown section has a shown question");
+        self.go(first);
+        true
+    }
+
+    fn recompute(&mut self) {
+        self.vis = Visibility::of_assessment(&self.session.assessment);
+    }
+
+    /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
+    pub fn save(&mut self) -> Result<(), String> {
+        self.last_save = Instant::now();
+        match self.session.save() {
+            Ok(()) => {
+                self.dirty = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.dirty = true;
+                Err(format!("{e}. Your answers are kept here and saved with the next change."))
+            }
+        }
+    }
+
+    /// Save what is waiting, if the last save was long enough ago (or `force`).
+    pub fn flush(&mut self, force: bool, now: &str) -> Result<(), String> {
+        if let Mode::EditNote(input) = &self.mode {
+            let note = input.lines().join("\n");
+            let id = self.question().id.clone();
+            if self.assessment().note(&id) != note {
+                self.session.assessment.set_note(&id, &note, now);
+                self.dirty = true;
+            }
+        }
+        if self.dirty && (force || self.last_save.elapsed() >= SAVE_INTERVAL) { self.save() } else { Ok(()) }
+    }
+}
+
+impl App {
+    pub fn new(store: Store) -> App {
+        let mut app = App {
+            store,
+            screen: Screen::Home(Home { listed: Vec::new(), unreadable: Vec::new(), selected: 0, new: None }),
+            help: false,
+            help_scroll: 0,
+            status: Status::default(),
+            quit: false,
+            theme: Theme::from_env(),
+            now: crate::clock::now,
+            user_questionnaires: crate::paths::user_questionnaires_dir(),
+        };
+        app.refresh_home();
+        app
+    }
+
+    pub fn with_session(store: Store, session: Session) -> App {
+        let mut app = App::new(store);
+        app.screen = Screen::Questionnaire(Box::new(Editor::new(session)));
+        app
+    }
+
+    fn refresh_home(&mut self) {
+        let (listed, errors) = self.store.list();
+        let unreadable = errors.iter().map(|e| e.to_string()).collect();
+        let selected = match &self.screen {
+            Screen::Home(h) => h.selected.min(listed.len().saturating_sub(1)),
+            _ => 0,
+        };
+        self.screen = Screen::Home(Home { listed, unreadable, selected, new: None });
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Status { text: text.into(), error: false };
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.status = Status { text: text.into(), error: true };
+    }
+
+    pub fn context(&self) -> Context {
+        if self.help { Context::Help } else { self.screen_context() }
+    }
+
+    /// Where the user is, beneath the help overlay.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home(home) => match &home.new {
+                None => Context::Home,
+                Some(NewAssessment::Pick { .. }) => Context::PickQuestionnaire,
+                Some(NewAssessment::Name { .. }) => Context::TypeOrganisation,
+            },
+            Screen::Questionnaire(editor) => match editor.mode {
+                Mode::Answering => Context::Questionnaire,
+                Mode::TypeAnswer(_) => Context::TypeAnswer,
+                Mode::EditNote(_) => Context::EditNote,
+                Mode::TypeRespondent(_) => Context::TypeRespondent,
+            },
+        }
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Paste(text) => self.on_paste(&text),
+            _ => {}
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) {
+        let context = self.context();
+        if let Some(action) = keymap::action_for(context, &key) {
+            if !context.is_text_entry() {
+                self.status = Status::default();
+            }
+            self.update(action);
+        } else if let Some(input) = self.text_input() {
+            input.input(key);
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        let context = self.context();
+        if let Some(input) = self.text_input() {
+            if context == Context::EditNote {
+                input.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            } else {
+                input.insert_str(text.replace(['\r', '\n'], " "));
+            }
+        }
+    }
+
+    fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        match &mut self.screen {
+            Screen::Home(Home { new: Some(NewAssessment::Name { input, .. }), .. }) => Some(input),
+            Screen::Questionnaire(editor) => match &mut editor.mode {
+                Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) => Some(i),
+                Mode::Answering => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Called about four times a second: saves what has waited long enough.
+    pub fn tick(&mut self) {
+        let now = (self.now)();
+        if let Screen::Questionnaire(editor) = &mut self.screen
+            && let Err(e) = editor.flush(false, &now)
+        {
+            self.complain(e);
+        }
+    }
+
+    /// Save everything before the program ends, however it ends.
+    pub fn shutdown(&mut self) {
+        let now = (self.now)();
+        if let Screen::Questionnaire(editor) = &mut self.screen
+            && let Err(e) = editor.flush(true, &now)
+        {
+            self.complain(e);
+        }
+        self.quit = true;
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => return self.shutdown(),
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+                return;
+            }
+            Action::ScrollDown if self.help => {
+                self.help_scroll = self.help_scroll.saturating_add(1);
+                return;
+            }
+            Action::ScrollUp if self.help => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+                return;
+            }
+            _ => {}
+        }
+        match &mut self.screen {
+            Screen::Home(_) => self.update_home(action),
+            Screen::Questionnaire(_) => self.update_editor(action),
+        }
+    }
+
+    fn update_home(&mut self, action: Action) {
+        let Screen::Home(home) = &mut self.screen else { return };
+        match (&mut home.new, action) {
+            (None, Action::Down) => home.selected = (home.selected + 1).min(home.listed.len().saturating_sub(1)),
+            (None, Action::Up) => home.selected = home.selected.saturating_sub(1),
+            (None, Action::New) => {
+                let (entries, errors) = catalog::all(self.user_questionnaires.as_deref());
+                home.new = Some(NewAssessment::Pick { entries, selected: 0 });
+                if let Some(e) = errors.first() {
+                    let more =
+                        if errors.len() > 1 { format!(" (and {} more)", errors.len() - 1) } else { String::new() };
+                    self.complain(format!("skipped {e}{more}"));
+                }
+            }
+            (None, Action::Open) => {
+                let Some(listed) = home.listed.get(home.selected) else {
+                    return self.say("No assessment yet: press n to start one.");
+                };
+                let path = listed.path.clone();
+                match Session::open(&path, &(self.now)()) {
+                    Ok(session) => self.screen = Screen::Questionnaire(Box::new(Editor::new(session))),
+                    Err(e) => self.complain(e.to_string()),
+                }
+            }
+            (Some(NewAssessment::Pick { entries, selected }), Action::Down) => {
+                *selected = (*selected + 1).min(entries.len().saturating_sub(1))
+            }
+            (Some(NewAssessment::Pick { selected, .. }), Action::Up) => *selected = selected.saturating_sub(1),
+            (Some(NewAssessment::Pick { entries, selected }), Action::Open) => {
+                if let Some(entry) = entries.get(*selected).cloned() {
+                    home.new = Some(NewAssessment::Name {
+                        entry: Box::new(entry),
+                        input: Box::new(line_input("", "e.g. Acme AI Ltd")),
+                    });
+                }
+            }
+            (Some(NewAssessment::Pick { .. }), Action::Back) | (Some(NewAssessment::Name { .. }), Action::Cancel) => {
+                home.new = None
+            }
+            (Some(NewAssessment::Name { entry, input }), Action::Confirm) => {
+                let org = input.lines().join(" ").trim().to_string();
+                if org.is_empty() {
+                    return self.complain("Type the organisation's name first.");
+                }
+                let now = (self.now)();
+                let assessment = Assessment::new(entry.questionnaire.clone(), &org, &now);
+                if let Err(e) = crate::assessment::store::ensure_private_dir(&self.store.dir) {
+                    return self.complain(format!("{}: cannot create the store: {e}", self.store.dir.display()));
+                }
+                let path = self.store.new_path(&org, &assessment.questionnaire.id);
+                match Session::create(&path, assessment, &now) {
+                    Ok(session) => {
+                        self.screen = Screen::Questionnaire(Box::new(Editor::new(session)));
+                        self.say(format!("Created {}", path.display()));
+                    }
+                    Err(e) => self.complain(e.to_string()),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_editor(&mut self, action: Action) {
+        let now = (self.now)();
+        let Screen::Questionnaire(editor) = &mut self.screen else { return };
+        let question = editor.question().clone();
+        let mut message: Option<Result<String, String>> = None;
+        match (&mut editor.mode, action) {
+            (Mode::Answering, Action::Choose(n)) => message = Some(choose(editor, &question, n, &now)),
+            (Mode::Answering, Action::NextQuestion) => {
+                message = (!editor.next_question()).then(|| {
+                    Ok("That was the last question. Press u for any left unanswered, r for the report.".into())
+                });
+            }
+            (Mode::Answering, Action::PreviousQuestion) => {
+                message = (!editor.previous_question()).then(|| Ok("This is the first question.".into()));
+            }
+            (Mode::Answering, Action::NextSection) => {
+                message = (!editor.next_section()).then(|| Ok("This is the last section.".into()));
+            }
+            (Mode::Answering, Action::PreviousSection) => {
+                message = (!editor.previous_section()).then(|| Ok("This is the first section.".into()));
+            }
+            (Mode::Answering, Action::NextUnanswered) => {
+                let a = &editor.session.assessment;
+                let q = a.questionnaire();
+                match editor.find_after(true, |s, i| a.value(&q.sections[s].questions[i].id).is_none()) {
+                    Some(p) => editor.go(p),
+                    None => message = Some(Ok("Every shown question is answered. Press r for the report.".into())),
+                }
+            }
+            (Mode::Answering, Action::NextFlagged) => {
+                let a = &editor.session.assessment;
+                let q = a.questionnaire();
+                match editor.find_after(true, |s, i| a.is_flagged(&q.sections[s].questions[i].id)) {
+                    Some(p) => editor.go(p),
+                    None => message = Some(Ok("No question is flagged for follow-up.".into())),
+                }
+            }
+            (Mode::Answering, Action::ToggleFlag) => {
+                let flagged = editor.session.assessment.toggle_follow_up(&question.id, &now);
+                message =
+                    Some(editor.save().map(|()| {
+                        if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }.to_string()
+                    }));
+            }
+            (Mode::Answering, Action::ClearAnswer) => {
+                editor.session.assessment.clear_value(&question.id, &now);
+                editor.recompute();
+                message = Some(editor.save().map(|()| "Answer cleared.".to_string()));
+            }
+            (Mode::Answering, Action::EditAnswer) => match question.kind {
+                QuestionType::Number | QuestionType::Text | QuestionType::Date => {
+                    let current = editor.assessment().value(&question.id).map(|v| match v {
+                        crate::assessment::AnswerValue::Number(n) => crate::assessment::answer::format_number(*n),
+                        crate::assessment::AnswerValue::Text(t) => t.clone(),
+                        crate::assessment::AnswerValue::List(l) => l.join(","),
+                    });
+                    let hint = match question.kind {
+                        QuestionType::Date => "YYYY-MM-DD",
+                        QuestionType::Number => "a number",
+                        _ => "your answer",
+                    };
+                    editor.mode = Mode::TypeAnswer(line_input(current.as_deref().unwrap_or(""), hint));
+                }
+                _ => {
+                    if !editor.next_question() {
+                        message = Some(Ok("That was the last question.".into()));
+                    }
+                }
+            },
+            (Mode::Answering, Action::EditNote) => {
+                editor.mode = Mode::EditNote(note_input(editor.assessment().note(&question.id)));
+            }
+            (Mode::Answering, Action::SetRespondent) => {
+                let current = editor.assessment().respondent.clone();
+                editor.mode = Mode::TypeRespondent(line_input(&current, "name of the person answering"));
+            }
+            (Mode::Answering, Action::OpenReport) => {
+                message = Some(Ok("The report is not available in this build yet.".into()));
+            }
+            (Mode::Answering, Action::Back) => {
+                if let Err(e) = editor.flush(true, &now) {
+                    return self.complain(e);
+                }
+                self.refresh_home();
+                return;
+            }
+            (Mode::TypeAnswer(input), Action::Confirm) => {
+                let typed = input.lines().join(" ");
+                if typed.trim().is_empty() {
+                    editor.mode = Mode::Answering;
+                } else {
+                    match parse_answer(&question, &typed) {
+                        Ok(value) => {
+                            editor.session.assessment.set_value(&question.id, value, &now);
+                            editor.mode = Mode::Answering;
+                            editor.recompute();
+                            message = Some(editor.save().map(|()| {
+                                editor.next_question();
+                                String::from("Saved.")
+                            }));
+                        }
+                        Err(e) => message = Some(Err(e.to_string())),
+                    }
+                }
+            }
+            (Mode::EditNote(_), Action::Confirm) => {
+                let result = editor.flush(true, &now);
+                editor.mode = Mode::Answering;
+                message = Some(result.map(|()| "Note saved.".to_string()));
+                if std::mem::take(&mut editor.advance_after_note) && !editor.assessment().note(&question.id).is_empty()
+                {
+                    editor.next_question();
+                }
+            }
+            (Mode::TypeRespondent(input), Action::Confirm) => {
+                let name = input.lines().join(" ").trim().to_string();
+                editor.session.assessment.respondent = name.clone();
+                editor.mode = Mode::Answering;
+                message = Some(editor.save().map(|()| {
+                    if name.is_empty() {
+                        "Answers will not name who gave them.".into()
+                    } else {
+                        format!("Answers are now recorded as given by {name}.")
+                    }
+                }));
+            }
+            (Mode::TypeAnswer(_) | Mode::TypeRespondent(_), Action::Cancel) => editor.mode = Mode::Answering,
+            _ => {}
+        }
+        match message {
+            Some(Ok(text)) => self.say(text),
+            Some(Err(text)) => self.complain(text),
+            None => {}
+        }
+    }
+}
+
+/// Key N on the current question: pick (or, for multiple choice, tick) option N.
+fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Result<String, String> {
+    let offered = question.offered();
+    let Some(option) = offered.get(n - 1) else {
+        return Err(match question.kind {
+            QuestionType::Number | QuestionType::Text | QuestionType::Date => {
+                "This question takes a typed answer: press Enter to type it.".to_string()
+            }
+            _ => format!("There is no option {n}: this question has {}.", offered.len()),
+        });
+    };
+    let option_id = option.id.to_string();
+    let value = match question.kind {
+        QuestionType::Multi => {
+            let mut chosen: Vec<String> = editor
+                .assessment()
+                .value(&question.id)
+                .and_then(|v| v.as_list())
+                .map(<[String]>::to_vec)
+                .unwrap_or_default();
+            if let Some(i) = chosen.iter().position(|c| *c == option_id) {
+                chosen.remove(i);
+            } else {
+                chosen.push(option_id.clone());
+            }
+            chosen.join(",")
+        }
+        _ => option_id.clone(),
+    };
+    let parsed = parse_answer(question, &value).map_err(|e| e.to_string())?;
+    editor.session.assessment.set_value(&question.id, parsed, now);
+    editor.recompute();
+    editor.save()?;
+    if question.kind == QuestionType::Multi {
+        return Ok("Ticked or unticked; press ↓ or Enter when done.".into());
+    }
+    if option_id == NOT_APPLICABLE && editor.assessment().note(&question.id).is_empty() {
+        editor.mode = Mode::EditNote(note_input(""));
+        editor.advance_after_note = true;
+        return Ok("Not applicable: say why in the note (auditors ask), then Esc.".into());
+    }
+    if !editor.next_question() {
+        return Ok("Saved. That was the last question: press u for any left unanswered, r for the report.".into());
+    }
+    Ok(String::new())
+}

@@ -1,0 +1,222 @@
+//! The questionnaire screen: sections with their progress beside the current question.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::app::{App, Editor, Mode};
+use super::view::{short_time, wrap};
+use crate::assessment::{describe, progress};
+use crate::questionnaire::QuestionType;
+use crate::text::one_line;
+
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
+    let t = app.theme;
+    let a = editor.assessment();
+    let q = a.questionnaire();
+    let (per_section, total) = progress(a, &editor.vis);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" soc2-ready ", t.title()),
+            Span::raw(format!("│ {} │ {} ", one_line(&a.org), one_line(&q.title))),
+            Span::styled(format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown), t.label()),
+        ])),
+        header,
+    );
+
+    let sections_width = (body.width / 3).clamp(22, 38);
+    let [left, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
+
+    // Sections, each with its progress; the current one marked.
+    let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis.sections[s]).collect();
+    let label_width = usize::from(sections_width.saturating_sub(4));
+    let items: Vec<ListItem> = shown
+        .iter()
+        .map(|&s| {
+            let p = per_section[s];
+            let mark = if p.is_complete() { "✓" } else { " " };
+            let count = format!("{}/{}", p.answered, p.shown);
+            let title_width = label_width.saturating_sub(count.len() + 3);
+            let title = truncate(&one_line(&q.sections[s].title), title_width);
+            let pad = title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+            ListItem::new(Line::from(format!("{mark} {title}{} {count}", " ".repeat(pad))))
+        })
+        .collect();
+    let current = shown.iter().position(|&s| s == editor.section);
+    let list = List::new(items)
+        .block(Block::bordered().title(" Sections "))
+        .highlight_style(t.selected())
+        .highlight_symbol(">");
+    frame.render_stateful_widget(list, left, &mut ListState::default().with_selected(current));
+
+    // The current question.
+    let section = &q.sections[editor.section];
+    let question = editor.question();
+    let section_questions: Vec<usize> =
+        (0..section.questions.len()).filter(|&i| editor.vis.question(editor.section, i)).collect();
+    let number = section_questions.iter().position(|&i| i == editor.question).map_or(0, |p| p + 1);
+    let block = Block::bordered().title(format!(
+        " {} · question {number} of {} ",
+        truncate(&one_line(&section.title), usize::from(right.width.saturating_sub(24))),
+        section_questions.len()
+    ));
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+
+    let editor_height = match editor.mode {
+        Mode::Answering => 0,
+        Mode::EditNote(_) => (inner.height / 3).max(5),
+        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) => 3,
+    };
+    let [content, input_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(editor_height)]).areas(inner);
+    let width = content.width;
+    let answer = a.answers.get(&question.id);
+    let value = answer.and_then(|x| x.value.as_ref());
+    let mut lines: Vec<Line> = Vec::new();
+
+    let mut tags = vec![Span::styled(one_line(&question.id), t.dim())];
+    if question.critical {
+        tags.push(Span::styled("  CRITICAL", t.warning()));
+    }
+    if answer.is_some_and(|x| x.follow_up) {
+        tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
+    }
+    lines.push(Line::from(tags));
+    for l in wrap(&question.text, width) {
+        lines.push(Line::styled(l, t.title()));
+    }
+    lines.push(Line::raw(""));
+
+    // The answer.
+    if question.kind.has_options() {
+        let chosen: Vec<&str> = match value {
+            Some(crate::assessment::AnswerValue::Text(t)) => vec![t.as_str()],
+            Some(crate::assessment::AnswerValue::List(l)) => l.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for (i, option) in question.offered().iter().enumerate() {
+            let picked = chosen.contains(&option.id);
+            let mark = match (question.kind, picked) {
+                (QuestionType::Multi, true) => "[x]",
+                (QuestionType::Multi, false) => "[ ]",
+                (_, true) => " ● ",
+                (_, false) => "   ",
+            };
+            let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
+            let style = if picked { t.chosen() } else { t.plain() };
+            let label = truncate(&one_line(option.label), usize::from(width.saturating_sub(8)));
+            lines.push(Line::from(vec![
+                Span::raw(mark),
+                Span::styled(format!("{key} "), t.key()),
+                Span::styled(label, style),
+            ]));
+        }
+    } else {
+        let shown = match value {
+            Some(v) => one_line(&describe(question, v)),
+            None => "(no answer yet: press Enter to type it)".to_string(),
+        };
+        let kind = match question.kind {
+            QuestionType::Number => match (question.min, question.max) {
+                (Some(min), Some(max)) => format!("number, {min} to {max}"),
+                _ => "number".to_string(),
+            },
+            QuestionType::Date => "date, YYYY-MM-DD".to_string(),
+            _ => "text".to_string(),
+        };
+        lines.push(Line::from(vec![Span::styled("Answer: ", t.label()), Span::raw(shown)]));
+        lines.push(Line::styled(format!("({kind})"), t.dim()));
+    }
+    lines.push(Line::raw(""));
+
+    // Note, who answered.
+    let note = answer.map(|x| x.note.as_str()).unwrap_or("");
+    if !matches!(editor.mode, Mode::EditNote(_)) {
+        if note.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("Note: ", t.label()),
+                Span::styled("none (e to write one)", t.dim()),
+            ]));
+        } else {
+            let mut note_lines = wrap(&format!("Note: {note}"), width).into_iter();
+            if let Some(first) = note_lines.next() {
+                lines.push(Line::from(vec![
+                    Span::styled("Note: ", t.label()),
+                    Span::raw(first["Note: ".len()..].to_string()),
+                ]));
+            }
+            lines.extend(note_lines.take(3).map(Line::raw));
+        }
+    }
+    if let Some(x) = answer.filter(|x| x.value.is_some()) {
+        let by = if x.answered_by.is_empty() { String::new() } else { format!("by {} ", one_line(&x.answered_by)) };
+        lines.push(Line::styled(format!("Answered {by}on {}", short_time(&x.updated_at)), t.dim()));
+    }
+    lines.push(Line::raw(""));
+
+    // Why it is asked, and what it evidences.
+    let mut facts = Vec::new();
+    if !question.criteria.is_empty() {
+        facts.push(format!("Criteria {}", question.criteria.join(" ")));
+    }
+    if let Some(w) = question.weight {
+        facts.push(format!("weight {w}"));
+    }
+    if let Some(area) = question.ai_area {
+        facts.push(format!("AI: {}", area.label()));
+    }
+    if !facts.is_empty() {
+        for l in wrap(&facts.join(" · "), width) {
+            lines.push(Line::styled(l, t.label()));
+        }
+    }
+    for l in wrap(&format!("Why it is asked: {}", question.help), width) {
+        lines.push(Line::styled(l, t.dim()));
+    }
+    if !question.evidence.is_empty() {
+        for l in wrap(&format!("Evidence: {}", question.evidence.join("; ")), width) {
+            lines.push(Line::styled(l, t.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), content);
+
+    match &editor.mode {
+        Mode::Answering => {}
+        Mode::EditNote(input) => {
+            let mut input = input.clone();
+            input.set_block(Block::bordered().title(" Note (Enter: new line · Esc: done) "));
+            frame.render_widget(&input, input_area);
+        }
+        Mode::TypeAnswer(input) => {
+            let mut input = input.clone();
+            input.set_block(Block::bordered().title(" Answer (Enter: save · Esc: cancel) "));
+            frame.render_widget(&input, input_area);
+        }
+        Mode::TypeRespondent(input) => {
+            let mut input = input.clone();
+            input.set_block(Block::bordered().title(" Who is answering (Enter: save · Esc: cancel) "));
+            frame.render_widget(&input, input_area);
+        }
+    }
+}
+
+/// Cut text to a display width, marking the cut with `…`.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,89 @@
+//! Drawing the whole screen from the state. Nothing here changes the state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::app::{App, Screen};
+use super::keymap;
+use super::{help, home, questionnaire_screen};
+use crate::text::one_line;
+
+/// Below this size the screen says so instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, area);
+    }
+    let [header, body, status, hints] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    match &app.screen {
+        Screen::Home(state) => home::draw(frame, header, body, state, app),
+        Screen::Questionnaire(editor) => questionnaire_screen::draw(frame, header, body, editor, app),
+    }
+    let style = if app.status.error { app.theme.warning() } else { app.theme.plain() };
+    let prefix = if app.status.error { "! " } else { "" };
+    frame.render_widget(Paragraph::new(Line::styled(format!("{prefix}{}", one_line(&app.status.text)), style)), status);
+    frame.render_widget(hint_line(app, hints.width), hints);
+    if app.help {
+        help::draw(frame, body, app);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "The terminal is {}×{}; soc2-ready needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}
+
+/// The key hints for where the user is, from the same table that drives the keys. When they do not fit,
+/// the least important go first (the table lists them by importance), but help and quit always stay.
+fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
+    let mut hints = keymap::hints(app.context());
+    let length = |hints: &[(&str, &str)]| -> usize {
+        hints.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count() + 2).sum::<usize>().saturating_sub(2)
+    };
+    while length(&hints) > usize::from(width) && hints.len() > 2 {
+        let keep_last = hints.iter().rposition(|(k, _)| *k == "?").map_or(2, |p| hints.len() - p);
+        let drop_at = hints.len().saturating_sub(keep_last + 1);
+        hints.remove(drop_at);
+    }
+    let mut spans = Vec::new();
+    for (i, (keys, word)) in hints.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(keys, app.theme.key()));
+        spans.push(Span::raw(format!(" {word}")));
+    }
+    Paragraph::new(Line::from(spans))
+}
+
+/// A rectangle of the given size centred in `area`, clipped to it.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// Wrap untrusted text to a width, made safe for the terminal first.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let safe = crate::text::visible(text);
+    textwrap::wrap(&safe, usize::from(width.max(1))).into_iter().map(|l| l.into_owned()).collect()
+}
+
+/// A timestamp as people read it: `2026-11-26 10:02 UTC`.
+pub fn short_time(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => one_line(rfc3339),
+    }
+}
