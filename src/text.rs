@@ -40,7 +40,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 
 /// Like [`visible`], with line breaks shown as `⏎` so the text stays on one line.
 pub fn one_line(text: &str) -> String {
-    visible(text).replace("\r\n", " ⏎ ").replace(['\n', '\r'], " ⏎ ")
+    visible(&text.replace("\r\n", " ⏎ ").replace(['\n', '\r'], " ⏎ ")).into_owned()
 }
 
 /// JSON text with every unsafe character written as a `\uXXXX` escape, so printing it cannot drive a
