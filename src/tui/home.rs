@@ -18,7 +18,9 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         ])),
         header,
     );
-    let unreadable_height = if home.unreadable.is_empty() { 0 } else { (home.unreadable.len() as u16 + 2).min(6) };
+    let wrapped: usize =
+        home.unreadable.iter().map(|e| wrap(&format!("! {e}"), body.width.saturating_sub(2)).len()).sum();
+    let unreadable_height = if wrapped == 0 { 0 } else { (wrapped as u16 + 2).min(body.height / 2) };
     let [list_area, problems] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
     let block = Block::bordered().title(" Assessments ");
@@ -68,10 +70,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
                     let q = &e.questionnaire;
                     ListItem::new(Line::from(vec![
                         Span::raw(one_line(&q.title)),
-                        Span::styled(
-                            format!("  {} · {} · {} questions", q.id, q.kind.as_str(), q.question_count()),
-                            t.dim(),
-                        ),
+                        Span::styled(format!("  ({}, {} questions)", q.kind.as_str(), q.question_count()), t.dim()),
                     ]))
                 })
                 .collect();
@@ -79,8 +78,9 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
             let mut state = ListState::default().with_selected(Some(*selected));
             frame.render_stateful_widget(list, list_area, &mut state);
             if let Some(e) = entries.get(*selected) {
-                let lines: Vec<Line> =
-                    wrap(&e.questionnaire.description, about.width).into_iter().map(Line::raw).collect();
+                let q = &e.questionnaire;
+                let about_text = format!("{} {}: {}", q.id, q.version, q.description);
+                let lines: Vec<Line> = wrap(&about_text, about.width).into_iter().map(Line::raw).collect();
                 frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
             }
         }

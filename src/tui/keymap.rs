@@ -96,22 +96,6 @@ pub const BINDINGS: &[Binding] = &[
         label: "↑ k",
         action: Action::PreviousQuestion,
         help: "previous question",
-        hint: Some("back"),
-    },
-    Binding {
-        contexts: &[Questionnaire],
-        keys: Keys::Plain(&[Right, Char('l'), PageDown, Tab]),
-        label: "→ l",
-        action: Action::NextSection,
-        help: "next section (also PageDown, Tab)",
-        hint: Some("section"),
-    },
-    Binding {
-        contexts: &[Questionnaire],
-        keys: Keys::Plain(&[Left, Char('h'), PageUp, BackTab]),
-        label: "← h",
-        action: Action::PreviousSection,
-        help: "previous section (also PageUp, Shift-Tab)",
         hint: None,
     },
     Binding {
@@ -177,6 +161,22 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::OpenReport,
         help: "open the readiness report",
         hint: Some("report"),
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Right, Char('l'), PageDown, Tab]),
+        label: "→ l",
+        action: Action::NextSection,
+        help: "next section (also PageDown, Tab)",
+        hint: Some("section"),
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Left, Char('h'), PageUp, BackTab]),
+        label: "← h",
+        action: Action::PreviousSection,
+        help: "previous section (also PageUp, Shift-Tab)",
+        hint: None,
     },
     // The report.
     Binding {
@@ -354,7 +354,16 @@ pub fn action_for(context: Context, key: &KeyEvent) -> Option<Action> {
 
 /// The hint line's entries for a context: (keys, word).
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    BINDINGS.iter().filter(|b| b.contexts.contains(&context)).filter_map(|b| b.hint.map(|h| (b.label, h))).collect()
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .filter_map(|b| b.hint.map(|h| (first_key(b.label), h)))
+        .collect()
+}
+
+/// The hint line names only the first of a binding's keys, to leave room for more hints.
+fn first_key(label: &'static str) -> &'static str {
+    label.split(' ').next().unwrap_or(label)
 }
 
 /// Every binding of a context, for help: (keys, what it does).
