@@ -47,8 +47,16 @@ fn run(mut app: App) -> Result<ExitCode> {
     }
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    // On a panic, ratatui's hook restores the terminal; catching it here also saves what was being typed.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, &mut app, &stop)));
     app.shutdown();
+    let result = match result {
+        Ok(result) => result,
+        Err(panic) => {
+            let _ = execute!(stdout(), DisableBracketedPaste);
+            std::panic::resume_unwind(panic)
+        }
+    };
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result?;
@@ -69,13 +77,26 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
         // Input, or a resize (crossterm notices those itself): take every event waiting.
         while event::poll(Duration::ZERO)? {
-            app.handle_event(event::read()?);
+            let event = event::read()?;
+            panic_for_tests(&event);
+            app.handle_event(event);
         }
         if stop.load(Ordering::Relaxed) {
             break;
         }
     }
     Ok(())
+}
+
+/// The end-to-end tests prove the terminal is restored and work saved after a panic; they need a way to
+/// cause one in the real binary. Only a key named in `SOC2_READY_TEST_PANIC_KEY` does it.
+fn panic_for_tests(event: &event::Event) {
+    if let event::Event::Key(key) = event
+        && let event::KeyCode::Char(c) = key.code
+        && std::env::var("SOC2_READY_TEST_PANIC_KEY").is_ok_and(|k| k.starts_with(c))
+    {
+        panic!("panic requested by SOC2_READY_TEST_PANIC_KEY");
+    }
 }
 
 enum Input {

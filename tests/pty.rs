@@ -1,0 +1,164 @@
+//! The real binary in a pseudo-terminal: keys in, the saved file and the restored terminal checked.
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{PtySession, spawn_command};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
+/// Leaving the alternate screen: the last thing a restored terminal is sent.
+const LEAVE_ALTERNATE_SCREEN: &str = "\u{1b}[?1049l";
+
+struct Sandbox {
+    _dir: tempfile::TempDir,
+    home: PathBuf,
+    file: PathBuf,
+}
+
+/// A store with one assessment of the demo questionnaire.
+fn sandbox() -> Sandbox {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let file = dir.path().join("acme.json");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+    let status = Command::new(BIN)
+        .args(["new", demo.to_str().unwrap(), "--org", "Acme AI", "--no-open", "--out", file.to_str().unwrap()])
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    Sandbox { _dir: dir, home, file }
+}
+
+/// Open the assessment in the interface on an 80x24 terminal.
+fn open(sandbox: &Sandbox, extra_env: &[(&str, &str)]) -> PtySession {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\" open \"$1\"")
+        .arg(BIN)
+        .arg(&sandbox.file)
+        .env("SOC2_READY_HOME", &sandbox.home)
+        .env("SOC2_READY_CONFIG", sandbox.home.join("config"))
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR");
+    for (k, v) in extra_env {
+        command.env(k, v);
+    }
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("answered").unwrap();
+    session
+}
+
+/// Send keys and make sure they reach the program.
+fn keys(session: &mut PtySession, keys: &str) {
+    session.send(keys).unwrap();
+    session.flush().unwrap();
+}
+
+fn saved(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Wait until the saved file satisfies `check` (the program saves as keys arrive), or fail.
+fn wait_for(path: &Path, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let value = saved(path);
+        if check(&value) {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}: {value:#}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn answer<'a>(file: &'a Value, id: &str) -> &'a Value {
+    &file["answers"][id]["value"]
+}
+
+/// Read what is left of the output until the program exits, and its exit status.
+fn finish(mut session: PtySession) -> (String, WaitStatus) {
+    let rest = session.exp_eof().unwrap_or_default();
+    let status = session.process().wait().unwrap();
+    (rest, status)
+}
+
+#[test]
+fn three_digits_answer_three_questions_and_q_quits() {
+    let sandbox = sandbox();
+    let mut session = open(&sandbox, &[]);
+    // The second section: the model-weights question is hidden until the profile says models are trained.
+    keys(&mut session, "l");
+    keys(&mut session, "4");
+    keys(&mut session, "1");
+    keys(&mut session, "2");
+    wait_for(&sandbox.file, "the third answer", |v| !answer(v, "access.wide").is_null());
+    keys(&mut session, "q");
+    let (rest, status) = finish(session);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert!(rest.contains(LEAVE_ALTERNATE_SCREEN), "terminal not restored: {rest:?}");
+
+    let file = saved(&sandbox.file);
+    assert_eq!(answer(&file, "access.reviews"), "documented");
+    assert_eq!(answer(&file, "access.mfa"), "everywhere");
+    assert_eq!(answer(&file, "access.wide"), "planned");
+    assert_eq!(file["answers"].as_object().unwrap().len(), 3);
+    // Reopening resumes where it stopped: the last question answered.
+    assert_eq!(file["position"]["question"], "access.wide");
+    let lock = soc2_ready::assessment::lock::lock_path(&sandbox.file);
+    assert!(std::fs::read(&lock).unwrap_or_default().is_empty(), "the lock still names a holder");
+}
+
+/// Type a note, then end the program some way: the note must be on disk and the terminal restored.
+fn note_survives(end: impl FnOnce(&mut PtySession), extra_env: &[(&str, &str)]) -> (String, WaitStatus) {
+    let sandbox = sandbox();
+    let mut session = open(&sandbox, extra_env);
+    keys(&mut session, "e");
+    session.exp_string("done)").unwrap();
+    keys(&mut session, "unsaved thought");
+    // Let the keys arrive, but end before the once-a-second note save could have happened.
+    std::thread::sleep(Duration::from_millis(150));
+    end(&mut session);
+    let (rest, status) = finish(session);
+    assert!(rest.contains(LEAVE_ALTERNATE_SCREEN), "terminal not restored: {rest:?}");
+    let file = saved(&sandbox.file);
+    assert_eq!(file["answers"]["profile.uses_models"]["note"], "unsaved thought", "{file:#}");
+    (rest, status)
+}
+
+#[test]
+fn ctrl_c_saves_and_restores() {
+    let (_, status) = note_survives(|s| s.send_control('c').unwrap(), &[]);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+#[test]
+fn sigterm_saves_and_restores() {
+    let (_, status) = note_survives(|s| s.process_mut().signal(Signal::SIGTERM).unwrap(), &[]);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+#[test]
+fn sighup_saves_and_restores() {
+    let (_, status) = note_survives(|s| s.process_mut().signal(Signal::SIGHUP).unwrap(), &[]);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+#[test]
+fn a_panic_saves_and_restores() {
+    let (rest, status) = note_survives(
+        |s| {
+            keys(s, "~");
+        },
+        &[("SOC2_READY_TEST_PANIC_KEY", "~")],
+    );
+    assert!(matches!(status, WaitStatus::Exited(_, code) if code != 0), "{status:?}");
+    assert!(rest.contains("panic requested"), "{rest:?}");
+}
