@@ -36,6 +36,9 @@ impl Session {
     pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {
         let lock = Lock::acquire(path, now)?;
         let assessment = store::read(path)?;
+        // Holding the lock, no other process can be writing: temporary files left beside the assessment
+        // are from a save that was cut short, and go.
+        store::remove_stale_temporaries(path);
         Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
     }
 
