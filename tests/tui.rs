@@ -360,3 +360,20 @@ fn an_assessment_open_elsewhere_is_refused_on_open() {
     assert!(app.status.error);
     assert!(app.status.text.contains("open in another soc2-ready"), "{}", app.status.text);
 }
+
+#[test]
+fn search_jumps_to_a_matching_question() {
+    let (mut app, _) = open_demo("search");
+    press(&mut app, "/cc6");
+    snap("search", &app);
+    press(&mut app, "<Down><Enter>");
+    assert_eq!(current_question(&app), "access.mfa", "the second shown match (weights is hidden)");
+    press(&mut app, "/nothing like this<Enter>");
+    assert!(app.status.error);
+    press(&mut app, "<Esc>");
+    assert_eq!(current_question(&app), "access.mfa");
+    // Letters typed into the search are text, not commands.
+    press(&mut app, "/quarter<Enter>");
+    assert_eq!(current_question(&app), "access.reviews");
+    assert!(!app.quit);
+}

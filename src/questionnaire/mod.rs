@@ -6,6 +6,7 @@ pub mod criteria;
 pub mod format;
 pub mod limits;
 pub mod load;
+pub mod search;
 pub mod summary;
 pub mod validate;
 

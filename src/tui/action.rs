@@ -25,6 +25,7 @@ pub enum Action {
     ClearAnswer,
     SetRespondent,
     OpenReport,
+    Search,
     // Text entry.
     Confirm,
     Cancel,

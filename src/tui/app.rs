@@ -72,6 +72,7 @@ pub enum Mode {
     TypeAnswer(TextArea<'static>),
     EditNote(TextArea<'static>),
     TypeRespondent(TextArea<'static>),
+    Search { input: TextArea<'static>, selected: usize },
 }
 
 fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
@@ -132,6 +133,16 @@ impl Editor {
             .or_else(|| self.shown().next())
             .unwrap_or((0, 0));
         (self.section, self.question) = target;
+    }
+
+    /// The shown questions matching what is typed in the search box.
+    pub fn search_results(&self) -> Vec<(usize, usize)> {
+        let Mode::Search { input, .. } = &self.mode else { return Vec::new() };
+        let query = input.lines().join(" ");
+        crate::questionnaire::search::find(self.assessment().questionnaire(), &query)
+            .into_iter()
+            .filter(|&(s, i)| self.vis.question(s, i))
+            .collect()
     }
 
     /// Every shown question, in order, as (section, question) indexes.
@@ -298,6 +309,7 @@ impl App {
                 Mode::TypeAnswer(_) => Context::TypeAnswer,
                 Mode::EditNote(_) => Context::EditNote,
                 Mode::TypeRespondent(_) => Context::TypeRespondent,
+                Mode::Search { .. } => Context::Search,
             },
         }
     }
@@ -338,6 +350,11 @@ impl App {
             Screen::Home(Home { new: Some(NewAssessment::Name { input, .. }), .. }) => Some(input),
             Screen::Questionnaire(editor) => match &mut editor.mode {
                 Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) => Some(i),
+                Mode::Search { input, selected } => {
+                    // Typing changes the matches: start again from the first.
+                    *selected = 0;
+                    Some(input)
+                }
                 Mode::Answering => None,
             },
             _ => None,
@@ -527,6 +544,30 @@ impl App {
                 let current = editor.assessment().respondent.clone();
                 editor.mode = Mode::TypeRespondent(line_input(&current, "name of the person answering"));
             }
+            (Mode::Answering, Action::Search) => {
+                editor.mode =
+                    Mode::Search { input: line_input("", "words, a criterion such as CC6.3, or a topic"), selected: 0 };
+            }
+            (Mode::Search { .. }, Action::Down | Action::Up) => {
+                let count = editor.search_results().len();
+                if let Mode::Search { selected, .. } = &mut editor.mode {
+                    *selected = match action {
+                        Action::Down => (*selected + 1).min(count.saturating_sub(1)),
+                        _ => selected.saturating_sub(1),
+                    };
+                }
+            }
+            (Mode::Search { selected, .. }, Action::Confirm) => {
+                let selected = *selected;
+                match editor.search_results().get(selected).copied() {
+                    Some(target) => {
+                        editor.mode = Mode::Answering;
+                        editor.go(target);
+                    }
+                    None => message = Some(Err("Nothing matches: change the words, or Esc.".into())),
+                }
+            }
+            (Mode::Search { .. }, Action::Cancel) => editor.mode = Mode::Answering,
             (Mode::Answering, Action::OpenReport) => {
                 message = Some(Ok("The report is not available in this build yet.".into()));
             }

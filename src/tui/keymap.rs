@@ -15,11 +15,25 @@ pub enum Context {
     TypeAnswer,
     EditNote,
     TypeRespondent,
+    Search,
     Report,
     Help,
 }
 
 impl Context {
+    pub const ALL: [Context; 10] = [
+        Context::Home,
+        Context::PickQuestionnaire,
+        Context::TypeOrganisation,
+        Context::Questionnaire,
+        Context::TypeAnswer,
+        Context::EditNote,
+        Context::TypeRespondent,
+        Context::Search,
+        Context::Report,
+        Context::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Home => "Home: your assessments",
@@ -29,6 +43,7 @@ impl Context {
             Context::TypeAnswer => "Typing an answer (number, text or date)",
             Context::EditNote => "Writing a note",
             Context::TypeRespondent => "Who is answering",
+            Context::Search => "Searching the questions",
             Context::Report => "The readiness report",
             Context::Help => "This help",
         }
@@ -36,7 +51,14 @@ impl Context {
 
     /// Contexts where typed characters are text, not commands.
     pub fn is_text_entry(self) -> bool {
-        matches!(self, Context::TypeOrganisation | Context::TypeAnswer | Context::EditNote | Context::TypeRespondent)
+        matches!(
+            self,
+            Context::TypeOrganisation
+                | Context::TypeAnswer
+                | Context::EditNote
+                | Context::TypeRespondent
+                | Context::Search
+        )
     }
 }
 
@@ -69,7 +91,7 @@ use KeyCode::{BackTab, Backspace, Char, Delete, Down, Enter, Esc, Left, PageDown
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
 const BROWSING: &[Context] = &[Home, PickQuestionnaire, Questionnaire, Report];
-const TYPING: &[Context] = &[TypeOrganisation, TypeAnswer, TypeRespondent];
+const TYPING: &[Context] = &[TypeOrganisation, TypeAnswer, TypeRespondent, Search];
 
 /// Every binding, in the order help lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -161,6 +183,30 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::OpenReport,
         help: "open the readiness report",
         hint: Some("report"),
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Char('/')]),
+        label: "/",
+        action: Action::Search,
+        help: "search the questions by words, criteria (CC6.3) or topic, and jump to one",
+        hint: Some("search"),
+    },
+    Binding {
+        contexts: &[Search],
+        keys: Keys::Plain(&[Down]),
+        label: "↓",
+        action: Action::Down,
+        help: "next match",
+        hint: Some("match"),
+    },
+    Binding {
+        contexts: &[Search],
+        keys: Keys::Plain(&[Up]),
+        label: "↑",
+        action: Action::Up,
+        help: "previous match",
+        hint: None,
     },
     Binding {
         contexts: &[Questionnaire],
@@ -319,17 +365,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("quit"),
     },
     Binding {
-        contexts: &[
-            Home,
-            PickQuestionnaire,
-            TypeOrganisation,
-            Questionnaire,
-            TypeAnswer,
-            EditNote,
-            TypeRespondent,
-            Report,
-            Help,
-        ],
+        contexts: &Context::ALL,
         keys: Keys::Ctrl('c'),
         label: "Ctrl-C",
         action: Action::Quit,
@@ -381,18 +417,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        let contexts = [
-            Home,
-            PickQuestionnaire,
-            TypeOrganisation,
-            Questionnaire,
-            TypeAnswer,
-            EditNote,
-            TypeRespondent,
-            Report,
-            Help,
-        ];
-        for context in contexts {
+        for context in Context::ALL {
             let mut seen: Vec<String> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
                 let names: Vec<String> = match b.keys {
@@ -423,17 +448,7 @@ mod tests {
 
     #[test]
     fn every_context_offers_help_or_a_way_out() {
-        for context in [
-            Home,
-            PickQuestionnaire,
-            TypeOrganisation,
-            Questionnaire,
-            TypeAnswer,
-            EditNote,
-            TypeRespondent,
-            Report,
-            Help,
-        ] {
+        for context in Context::ALL {
             let actions: Vec<Action> =
                 BINDINGS.iter().filter(|b| b.contexts.contains(&context)).map(|b| b.action).collect();
             assert!(

@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         Mode::Answering => 0,
         Mode::EditNote(_) => (inner.height / 3).max(5),
         Mode::TypeAnswer(_) | Mode::TypeRespondent(_) => 3,
+        Mode::Search { .. } => 0,
     };
     let [content, input_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(editor_height)]).areas(inner);
     let width = content.width;
@@ -198,7 +199,52 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             input.set_block(Block::bordered().title(" Who is answering (Enter: save · Esc: cancel) "));
             frame.render_widget(&input, input_area);
         }
+        Mode::Search { input, selected } => draw_search(frame, body, editor, input, *selected, app),
     }
+}
+
+/// The search box over the screen, with the shown questions that match.
+fn draw_search(
+    frame: &mut Frame,
+    body: Rect,
+    editor: &Editor,
+    input: &ratatui_textarea::TextArea,
+    selected: usize,
+    app: &App,
+) {
+    let t = app.theme;
+    let area = super::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let mut input = input.clone();
+    input.set_block(Block::bordered().title(" Search (Enter: go · ↑↓: choose · Esc: cancel) "));
+    frame.render_widget(&input, field);
+    let q = editor.assessment().questionnaire();
+    let results = editor.search_results();
+    let width = usize::from(list_area.width.saturating_sub(4));
+    let items: Vec<ListItem> = results
+        .iter()
+        .map(|&(s, i)| {
+            let question = &q.sections[s].questions[i];
+            let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
+            let section = truncate(&one_line(&q.sections[s].title), 24);
+            let text = truncate(&one_line(&question.text), width.saturating_sub(section.chars().count() + 5));
+            ListItem::new(Line::from(vec![
+                Span::raw(answered),
+                Span::styled(format!("{section} › "), t.dim()),
+                Span::raw(text),
+            ]))
+        })
+        .collect();
+    let title = match results.len() {
+        0 => " No matching question ".to_string(),
+        1 => " 1 question ".to_string(),
+        n => format!(" {n} questions "),
+    };
+    let list =
+        List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
+    let selected = (!results.is_empty()).then_some(selected.min(results.len() - 1));
+    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
 }
 
 /// Cut text to a display width, marking the cut with `…`.
