@@ -1,7 +1,9 @@
 //! One writer per assessment: an advisory lock on `FILE.lock`, naming the process that holds it.
 //!
 //! The operating system drops the lock when its process dies, however it dies, so a lock left by a dead
-//! process is simply taken over; the file's text only says who held it last.
+//! process is simply taken over; the file's text only says who held it. The lock file is removed when the
+//! lock is released; a process that locked a file just as it was removed notices (the path no longer leads
+//! to the file it holds) and tries again.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -32,6 +34,32 @@ pub fn lock_path(assessment: &Path) -> PathBuf {
 impl Lock {
     /// Take the lock, or say who holds it.
     pub fn acquire(assessment: &Path, now: &str) -> Result<Lock, LockError> {
+        let mut attempts = 0;
+        loop {
+            let lock = Lock::try_acquire(assessment, now)?;
+            if lock.still_in_place() || attempts == 10 {
+                return Ok(lock);
+            }
+            attempts += 1;
+        }
+    }
+
+    /// Whether the lock file this process holds is still the one at the lock path (it was not removed by
+    /// the previous holder between opening and locking it).
+    fn still_in_place(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (self.file.metadata(), std::fs::metadata(&self.path)) {
+                (Ok(held), Ok(there)) => held.ino() == there.ino() && held.dev() == there.dev(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        true
+    }
+
+    fn try_acquire(assessment: &Path, now: &str) -> Result<Lock, LockError> {
         let path = lock_path(assessment);
         let io = |e: std::io::Error| LockError::Io { path: assessment.display().to_string(), reason: e.to_string() };
         let mut options = OpenOptions::new();
@@ -64,8 +92,10 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Clear the holder's name before letting go; the file stays, so no other process can be left
-        // holding a lock on an unlinked file.
+        // Remove the lock file while still holding it, then let go: a process that opened it meanwhile
+        // sees it was removed and starts again with a new one.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
     }

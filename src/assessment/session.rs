@@ -23,7 +23,7 @@ pub enum SessionError {
     Open(#[from] OpenError),
     #[error(transparent)]
     Save(#[from] SaveError),
-    #[error("{0}")]
+    #[error(transparent)]
     Answer(#[from] AnswerError),
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
@@ -34,6 +34,10 @@ pub enum SessionError {
 impl Session {
     /// Open an existing assessment for changes.
     pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {
+        // A file that is not there (or not a file) is reported before any lock file is made beside it.
+        if !path.is_file() {
+            store::read(path)?;
+        }
         let lock = Lock::acquire(path, now)?;
         let assessment = store::read(path)?;
         // Holding the lock, no other process can be writing: temporary files left beside the assessment

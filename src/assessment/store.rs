@@ -4,7 +4,7 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::document::{Assessment, FILE_MARKER, FORMAT};
 use super::progress::{Visibility, progress};
@@ -21,7 +21,10 @@ pub struct OpenError {
 
 impl std::fmt::Display for OpenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}; the file was left as it is", self.path.display(), self.reason)?;
+        write!(f, "{}: {}", self.path.display(), self.reason)?;
+        if self.path.exists() {
+            write!(f, "; the file was left as it is")?;
+        }
         let backup = backup_path(&self.path);
         if backup.is_file() {
             write!(
@@ -73,24 +76,20 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, String> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| format!("not a soc2-ready assessment: not UTF-8 text (bad byte at offset {})", e.valid_up_to()))?;
 
-    #[derive(Deserialize)]
-    struct Probe {
-        file: Option<serde_json::Value>,
-        format: Option<serde_json::Value>,
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| {
+    let probe: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             format!("the file ends too early at line {} column {} (truncated)", e.line(), e.column())
-        } else if e.is_data() {
-            "not a soc2-ready assessment (it is JSON, but not an object)".to_string()
         } else {
             format!("damaged JSON at line {} column {}: {e}", e.line(), e.column())
         }
     })?;
-    if probe.file.as_ref().and_then(|f| f.as_str()) != Some(FILE_MARKER) {
+    let Some(probe) = probe.as_object() else {
+        return Err("not a soc2-ready assessment (it is JSON, but not an object)".to_string());
+    };
+    if probe.get("file").and_then(|f| f.as_str()) != Some(FILE_MARKER) {
         return Err(format!("not a soc2-ready assessment (no \"file\": \"{FILE_MARKER}\" marker)"));
     }
-    match probe.format.as_ref().and_then(|f| f.as_u64()) {
+    match probe.get("format").and_then(|f| f.as_u64()) {
         Some(v) if v == u64::from(FORMAT) => {}
         Some(v) if v > u64::from(FORMAT) => {
             return Err(format!(
