@@ -1,0 +1,347 @@
+//! Assessment files on disk, through the library: atomic save, backup, permissions, every kind of damage
+//! refused without touching the file, and the one-writer lock.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+use soc2_ready::assessment::lock::{Lock, lock_path};
+use soc2_ready::assessment::store::{self, OpenError, backup_path};
+use soc2_ready::assessment::{AnswerValue, Assessment};
+use soc2_ready::questionnaire::parse;
+
+const NOW: &str = "2026-01-15T09:00:00Z";
+const LATER: &str = "2026-01-15T10:30:00Z";
+
+const SMALL: &str = r#"{
+  "format": 1,
+  "id": "small",
+  "version": "0.1",
+  "title": "Small",
+  "kind": "custom",
+  "sections": [
+    {
+      "id": "main",
+      "title": "Main",
+      "questions": [
+        { "id": "main.mfa", "type": "maturity", "text": "Is MFA enforced?", "help": "Auditors check it.",
+          "weight": 5, "criteria": ["CC6.1"] },
+        { "id": "main.staff", "type": "number", "text": "How many staff?", "help": "Sizes the work.",
+          "min": 1, "max": 500 },
+        { "id": "main.start", "type": "date", "text": "When do you start?", "help": "Plans the work." }
+      ]
+    }
+  ]
+}"#;
+
+fn assessment() -> Assessment {
+    let q = parse(SMALL, "small.json").expect("the test questionnaire is valid");
+    Assessment::new(q, "Acme Inc", NOW)
+}
+
+/// A temporary folder and a file in it holding a saved assessment.
+fn saved() -> (TempDir, PathBuf, Assessment) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("acme.json");
+    let a = assessment();
+    store::write(&path, &a).unwrap();
+    (dir, path, a)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_saved_assessment_reads_back_equal() {
+    let (_dir, path, mut a) = saved();
+    assert_eq!(store::read(&path).unwrap(), a);
+    a.set_value("main.mfa", AnswerValue::Text("documented".into()), LATER);
+    a.set_value("main.staff", AnswerValue::Number(12.0), LATER);
+    a.set_note("main.mfa", "Okta, all staff", LATER);
+    store::write(&path, &a).unwrap();
+    let back = store::read(&path).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back.updated_at, LATER);
+    assert_eq!(back.created_at, NOW);
+    assert_eq!(back.note("main.mfa"), "Okta, all staff");
+}
+
+#[test]
+fn save_leaves_no_temporary_files() {
+    let (dir, path, mut a) = saved();
+    assert_eq!(names(dir.path()), ["acme.json"], "the first save writes the file alone");
+    for (i, rung) in ["planned", "informal", "documented"].into_iter().enumerate() {
+        a.set_value("main.mfa", AnswerValue::Text(rung.into()), &format!("2026-01-15T09:0{i}:00Z"));
+        store::write(&path, &a).unwrap();
+        assert_eq!(names(dir.path()), ["acme.json", "acme.json.bak"], "after save {}", i + 2);
+    }
+}
+
+#[test]
+fn the_backup_holds_the_previous_version() {
+    let (_dir, path, mut a) = saved();
+    assert!(!backup_path(&path).exists(), "no backup before a second save");
+    assert_eq!(backup_path(&path), path.with_file_name("acme.json.bak"));
+    let first = fs::read(&path).unwrap();
+
+    a.set_value("main.mfa", AnswerValue::Text("planned".into()), LATER);
+    store::write(&path, &a).unwrap();
+    let second = fs::read(&path).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), first, "the backup is the first version, byte for byte");
+
+    a.set_value("main.mfa", AnswerValue::Text("evidenced".into()), LATER);
+    store::write(&path, &a).unwrap();
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), second, "then the second");
+    let backup = store::read(&backup_path(&path)).unwrap();
+    assert_eq!(backup.value("main.mfa"), Some(&AnswerValue::Text("planned".into())));
+}
+
+#[test]
+fn written_bytes_are_what_to_bytes_gives() {
+    let (_dir, path, a) = saved();
+    assert_eq!(fs::read(&path).unwrap(), store::to_bytes(&a));
+    assert!(store::to_bytes(&a).ends_with(b"}\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_and_backup_are_private() {
+    let (_dir, path, mut a) = saved();
+    assert_eq!(mode(&path), 0o600);
+    a.set_value("main.mfa", AnswerValue::Text("planned".into()), LATER);
+    store::write(&path, &a).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&backup_path(&path)), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_store_directory_is_private() {
+    let dir = TempDir::new().unwrap();
+    let store_dir = dir.path().join("data").join("assessments");
+    store::ensure_private_dir(&store_dir).unwrap();
+    assert_eq!(mode(&store_dir), 0o700);
+    // An existing folder with looser permissions is tightened.
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&store_dir, fs::Permissions::from_mode(0o755)).unwrap();
+    store::ensure_private_dir(&store_dir).unwrap();
+    assert_eq!(mode(&store_dir), 0o700);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Damaged files
+
+/// Replace the file's bytes, try to read it, and check the refusal: it names the path and the reason, and
+/// the bytes on disk are unchanged.
+fn refused(path: &Path, bytes: &[u8], reason: &str) -> OpenError {
+    fs::write(path, bytes).unwrap();
+    let err = store::read(path).expect_err("a damaged file is refused");
+    assert_eq!(err.path, path);
+    assert!(err.reason.contains(reason), "reason `{}` should mention `{reason}`", err.reason);
+    let message = err.to_string();
+    assert!(message.starts_with(&format!("{}: ", path.display())), "{message}");
+    assert!(message.contains(reason), "{message}");
+    assert!(!message.contains('\n'), "one line: {message}");
+    assert_eq!(fs::read(path).unwrap(), bytes, "the file is left byte for byte as it was");
+    err
+}
+
+fn good_json(a: &Assessment) -> Value {
+    serde_json::from_slice(&store::to_bytes(a)).unwrap()
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let (_dir, path, _) = saved();
+    refused(&path, b"", "empty");
+    refused(&path, b"  \n\n", "empty");
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let (_dir, path, a) = saved();
+    let bytes = store::to_bytes(&a);
+    let err = refused(&path, &bytes[..bytes.len() / 2], "truncated");
+    assert!(err.reason.contains("line "), "says where it ends: {}", err.reason);
+}
+
+#[test]
+fn garbled_bytes_are_refused() {
+    let (_dir, path, a) = saved();
+    let mut bytes = store::to_bytes(&a);
+    // Overwrite the middle with junk that is not JSON.
+    let mid = bytes.len() / 2;
+    bytes[mid..mid + 8].copy_from_slice(b"#@!%&*)(");
+    let err = refused(&path, &bytes, "damaged");
+    assert!(err.reason.contains("line "), "locates the damage: {}", err.reason);
+    refused(&path, b"\x00\x01\x02\x03garbage", "damaged");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused() {
+    let (_dir, path, a) = saved();
+    let mut bytes = store::to_bytes(&a);
+    bytes[20] = 0xff;
+    bytes[21] = 0xfe;
+    refused(&path, &bytes, "not UTF-8");
+}
+
+#[test]
+fn json_that_is_not_an_assessment_is_refused() {
+    let (_dir, path, a) = saved();
+    for text in [r#"{"hello": "world"}"#, r#"{"file": "something else", "format": 1}"#, "42", r#""text""#, "null"] {
+        refused(&path, text.as_bytes(), "not a soc2-ready assessment");
+    }
+    // A questionnaire is JSON too, but not an assessment.
+    refused(&path, SMALL.as_bytes(), "not a soc2-ready assessment");
+    // The marker with the wrong structure.
+    let mut v = good_json(&a);
+    v.as_object_mut().unwrap().remove("questionnaire");
+    refused(&path, &serde_json::to_vec(&v).unwrap(), "questionnaire");
+}
+
+#[test]
+fn a_json_array_is_not_an_assessment() {
+    let (_dir, path, _) = saved();
+    refused(&path, b"[1, 2, 3]", "not a soc2-ready assessment");
+    refused(&path, br#"["soc2-ready assessment", 1]"#, "not a soc2-ready assessment");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused() {
+    let (_dir, path, a) = saved();
+    let mut v = good_json(&a);
+    v["format"] = json!(99);
+    let err = refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "format 99");
+    assert!(err.reason.contains("newer"), "{}", err.reason);
+    v["format"] = json!(0);
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "format");
+    v["format"] = json!("one");
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "format");
+}
+
+#[test]
+fn an_edited_embedded_questionnaire_is_refused() {
+    let (_dir, path, a) = saved();
+    let mut v = good_json(&a);
+    v["questionnaire"]["definition"]["sections"][0]["questions"][0]["text"] = json!("Is MFA optional?");
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "does not match its hash");
+
+    // An embedded questionnaire that no longer validates is refused too.
+    let mut v = good_json(&a);
+    v["questionnaire"]["definition"]["sections"][0]["questions"][0]["weight"] = json!(9);
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "invalid");
+}
+
+#[test]
+fn an_answer_its_question_does_not_accept_is_refused() {
+    let (_dir, path, mut a) = saved();
+    a.set_value("main.mfa", AnswerValue::Text("documented".into()), LATER);
+    a.set_value("main.staff", AnswerValue::Number(10.0), LATER);
+    let good = good_json(&a);
+
+    let cases: [(&str, Value, &str); 5] = [
+        ("main.mfa", json!("sort_of"), "main.mfa"),
+        ("main.mfa", json!(3), "main.mfa"),
+        ("main.staff", json!(501), "main.staff"),
+        ("main.start", json!("2026-02-30"), "main.start"),
+        ("main.nothing", json!("yes"), "main.nothing"),
+    ];
+    for (id, value, named) in cases {
+        let mut v = good.clone();
+        v["answers"][id] = json!({ "value": value, "updated_at": LATER });
+        let err = refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), named);
+        assert!(err.reason.contains("answer"), "{id}: {}", err.reason);
+    }
+}
+
+#[test]
+fn the_error_points_to_the_backup_when_there_is_one() {
+    let (_dir, path, mut a) = saved();
+    let err = refused(&path, b"", "empty");
+    assert!(!err.to_string().contains(".bak"), "no backup yet: {err}");
+
+    store::write(&path, &assessment()).unwrap();
+    a.set_value("main.mfa", AnswerValue::Text("planned".into()), LATER);
+    store::write(&path, &a).unwrap();
+    let backup = backup_path(&path);
+    let backup_bytes = fs::read(&backup).unwrap();
+    let err = refused(&path, b"{\"file\": \"soc2-ready", "truncated");
+    assert!(err.to_string().contains(&backup.display().to_string()), "mentions the backup: {err}");
+    assert_eq!(fs::read(&backup).unwrap(), backup_bytes, "the backup is untouched");
+    assert!(store::read(&backup).is_ok(), "and it reads");
+}
+
+#[test]
+fn a_missing_file_or_a_folder_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("missing.json");
+    let err = store::read(&missing).unwrap_err();
+    assert_eq!(err.path, missing);
+    assert!(err.reason.contains("cannot read"), "{}", err.reason);
+    assert!(!missing.exists());
+
+    let folder = dir.path().join("folder.json");
+    fs::create_dir(&folder).unwrap();
+    assert!(store::read(&folder).unwrap_err().reason.contains("not a file"));
+}
+
+#[test]
+fn the_store_lists_good_files_and_reports_damaged_ones() {
+    let (dir, path, _) = saved();
+    let damaged = dir.path().join("damaged.json");
+    fs::write(&damaged, b"{").unwrap();
+    fs::write(dir.path().join("notes.txt"), b"not listed").unwrap();
+    let (listed, errors) = store::Store::new(dir.path().to_path_buf()).list();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path, path);
+    assert_eq!(listed[0].name, "acme");
+    assert_eq!(listed[0].org, "Acme Inc");
+    assert_eq!(listed[0].progress, 0);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, damaged);
+    assert_eq!(fs::read(&damaged).unwrap(), b"{");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lock
+
+#[test]
+fn a_second_lock_is_refused_naming_the_process() {
+    let (_dir, path, _) = saved();
+    let first = Lock::acquire(&path, NOW).expect("the first lock");
+    assert_eq!(first.path(), lock_path(&path));
+    let err = Lock::acquire(&path, LATER).expect_err("a second writer is refused");
+    let message = err.to_string();
+    assert!(message.contains(&format!("process {}", std::process::id())), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("open in another"), "{message}");
+    assert!(message.contains(NOW), "says since when: {message}");
+
+    drop(first);
+    let again = Lock::acquire(&path, LATER).expect("free again once the first is dropped");
+    drop(again);
+    assert_eq!(fs::read(&path).unwrap(), store::to_bytes(&assessment()), "locking never touches the assessment");
+}
+
+#[test]
+fn locks_on_different_files_are_independent() {
+    let (dir, path, _) = saved();
+    let other = dir.path().join("other.json");
+    store::write(&other, &assessment()).unwrap();
+    let _a = Lock::acquire(&path, NOW).unwrap();
+    let _b = Lock::acquire(&other, NOW).expect("another file is not locked");
+}
