@@ -1,0 +1,105 @@
+//! How long the things a user waits for take, on a questionnaire of thousands of questions:
+//! loading, working out what is shown after an answer, drawing a screen, a keystroke, a save.
+//! Run with `cargo bench`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, backend::TestBackend};
+use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store, Visibility, progress, store};
+use soc2_ready::questionnaire::{self, catalog};
+use soc2_ready::tui::{app::App, view};
+
+const NOW: &str = "2026-01-15T09:00:00Z";
+
+/// A questionnaire of `sections` x `per_section` maturity questions, every tenth hidden behind a yes/no.
+fn large(sections: usize, per_section: usize) -> String {
+    let mut out = String::from(
+        r#"{"format":1,"id":"large","version":"1","title":"Large","kind":"custom","sections":[{"id":"p","title":"Profile","questions":[{"id":"p.gate","type":"yesno","text":"Gate?","help":"Gates."}]}"#,
+    );
+    for s in 0..sections {
+        out.push_str(&format!(r#",{{"id":"s{s}","title":"Section {s}","questions":["#));
+        for i in 0..per_section {
+            if i > 0 {
+                out.push(',');
+            }
+            let show_if = if i % 10 == 0 { r#","show_if":{"question":"p.gate","equals":"yes"}"# } else { "" };
+            out.push_str(&format!(
+                r#"{{"id":"s{s}.q{i}","type":"maturity","text":"Is control {s}.{i} designed and operating, with evidence kept for the auditor?","help":"Auditors ask because it matters. Good looks like a written, working control.","weight":3,"criteria":["CC6.1"],"effort_days":[1,3],"evidence":["A record"]{show_if}}}"#
+            ));
+        }
+        out.push_str("]}");
+    }
+    out.push_str("]}");
+    out
+}
+
+fn half_answered(q: questionnaire::Questionnaire) -> Assessment {
+    let mut a = Assessment::new(q, "Acme AI", NOW);
+    let ids: Vec<String> = a.questionnaire().questions().map(|(_, q)| q.id.clone()).collect();
+    for id in ids.iter().filter(|id| id.contains(".q")).step_by(2) {
+        a.set_value(id, AnswerValue::Text("documented".into()), NOW);
+    }
+    a
+}
+
+fn benches(c: &mut Criterion) {
+    let text = large(50, 100); // 5,001 questions
+    c.bench_function("load the built-in readiness questionnaire", |b| {
+        b.iter(|| catalog::built_in(black_box("soc2-ai-readiness")).unwrap())
+    });
+    c.bench_function("load and validate 5,000 questions", |b| {
+        b.iter(|| questionnaire::parse(black_box(&text), "large").unwrap())
+    });
+    let a = half_answered(questionnaire::parse(&text, "large").unwrap());
+    c.bench_function("visibility and progress, 5,000 questions", |b| {
+        b.iter(|| {
+            let vis = Visibility::of_assessment(black_box(&a));
+            progress(&a, &vis)
+        })
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    c.bench_function("save 5,000 questions with 2,500 answers", |b| {
+        b.iter(|| store::write(&path, black_box(&a)).unwrap())
+    });
+
+    let session = Session::open(&path, NOW).unwrap();
+    let mut app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("draw the questionnaire screen, 5,000 questions", |b| {
+        b.iter(|| {
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
+        })
+    });
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    c.bench_function("move to the next question, 5,000 questions", |b| {
+        b.iter(|| {
+            app.handle_event(key(KeyCode::Down));
+            app.handle_event(key(KeyCode::Up));
+        })
+    });
+    // From the profile's yes/no to the first shown maturity question.
+    app.handle_event(key(KeyCode::Down));
+    assert_eq!(
+        match &app.screen {
+            soc2_ready::tui::app::Screen::Questionnaire(e) => e.question().id.clone(),
+            _ => String::new(),
+        },
+        "s0.q1"
+    );
+    c.bench_function("answer with a digit and save, 5,000 questions", |b| {
+        b.iter(|| {
+            app.handle_event(key(KeyCode::Char('4')));
+            app.handle_event(key(KeyCode::Up));
+        })
+    });
+}
+
+criterion_group! {
+    name = speed;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(speed);
