@@ -8,5 +8,6 @@ pub mod cli;
 pub mod clock;
 pub mod paths;
 pub mod questionnaire;
+pub mod scoring;
 pub mod text;
 pub mod tui;
