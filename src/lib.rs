@@ -9,6 +9,7 @@ pub mod clock;
 pub mod estimate;
 pub mod paths;
 pub mod questionnaire;
+pub mod report;
 pub mod scoring;
 pub mod text;
 pub mod tui;

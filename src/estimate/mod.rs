@@ -56,7 +56,8 @@ fn n(x: f64) -> String {
     crate::assessment::answer::format_number(x)
 }
 
-fn money(x: f64) -> String {
+/// Whole units with thousands separators: `30,000`.
+pub fn money(x: f64) -> String {
     let whole = x.round() as i64;
     let digits = whole.abs().to_string();
     let mut out = String::new();
