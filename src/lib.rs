@@ -6,7 +6,10 @@
 pub mod assessment;
 pub mod cli;
 pub mod clock;
+pub mod estimate;
 pub mod paths;
 pub mod questionnaire;
+pub mod report;
+pub mod scoring;
 pub mod text;
 pub mod tui;

@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             answer(&assessment, &question_id, &value, note.as_deref())
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
+        Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
     }
 }
 
@@ -293,4 +294,36 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn report(assessment: &str, format: &str, output: Option<&Path>) -> Result<ExitCode> {
+    let format = crate::report::Format::from_id(format).ok_or_else(|| anyhow!("unknown format `{format}`"))?;
+    let store = store_for_reading();
+    let path = store.resolve(assessment);
+    let a = store::read(&path)?;
+    let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
+    let built = crate::report::Report::build(&a, &params, clock::today());
+    let text = crate::report::export(&built, format);
+    match output {
+        Some(out) => {
+            write_report(out, text.as_bytes())
+                .with_context(|| format!("{}: cannot write the report", out.display()))?;
+            println!("{}", one_line(&out.display().to_string()));
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write a report beside its final name, then rename it into place, so a reader never sees half a file.
+fn write_report(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path.file_name().ok_or_else(|| std::io::Error::other("not a file name"))?;
+    let tmp = path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()));
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
 }

@@ -88,6 +88,20 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Write the readiness report: verdict, scores, blockers, gaps, timeline, cost and every assumption.
+    ///
+    /// Markdown goes to standard output unless -o names a file. The estimate reads the assessment's profile
+    /// answers and the parameters in the configuration directory's estimates.json, if there is one.
+    Report {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+        /// md (Markdown), html (one self-contained page) or json.
+        #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "html", "json"])]
+        format: String,
+        /// Write the report to this file (replaced atomically) and print its path.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+    },
     /// Show progress per section and every question with its answer.
     Show {
         /// A path, or a name as `soc2-ready list` shows it.

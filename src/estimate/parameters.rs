@@ -1,0 +1,254 @@
+//! The estimate's parameters: built in from `assets/estimates.json`, each with its source, and changed by
+//! an optional `estimates.json` in the configuration directory.
+//!
+//! The user file has the same shape and may name any subset of the parameters, for example
+//! `{ "parameters": { "hourly_cost": { "value": 140, "source": "2025 payroll" } } }`. An unknown
+//! parameter name is an error, so a typo is never silently ignored.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// The built-in parameters, compiled into the binary.
+pub const BUILT_IN: &str = include_str!("../../assets/estimates.json");
+/// The name of the user's override file in the configuration directory.
+pub const USER_FILE: &str = "estimates.json";
+
+/// One parameter: a range (`low` to `high`; a single value has both equal), what it is, and its source.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "RawParam")]
+pub struct Param {
+    pub low: f64,
+    pub high: f64,
+    pub unit: String,
+    pub label: String,
+    pub source: String,
+}
+
+impl Param {
+    pub fn value(&self) -> f64 {
+        self.low
+    }
+
+    pub fn range(&self) -> [f64; 2] {
+        [self.low, self.high]
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParam {
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    label: String,
+    source: String,
+}
+
+impl TryFrom<RawParam> for Param {
+    type Error = String;
+
+    fn try_from(raw: RawParam) -> Result<Param, String> {
+        let (low, high) = match (raw.value, raw.low, raw.high) {
+            (Some(v), None, None) => (v, v),
+            (None, Some(l), Some(h)) => (l, h),
+            _ => return Err("give either `value`, or both `low` and `high`".into()),
+        };
+        if !low.is_finite() || !high.is_finite() || low < 0.0 || low > high {
+            return Err(format!("needs 0 <= low <= high, got {low} and {high}"));
+        }
+        Ok(Param { low, high, unit: raw.unit, label: raw.label, source: raw.source })
+    }
+}
+
+/// Every parameter the estimate reads.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    pub scoping_weeks: Param,
+    pub type1_audit_weeks: Param,
+    pub type2_report_weeks: Param,
+    pub observation_months: Param,
+    pub remediation_fte: Param,
+    pub work_days_per_week: Param,
+    pub hours_per_day: Param,
+    pub hourly_cost: Param,
+    pub auditor_type1_boutique: Param,
+    pub auditor_type1_mid_tier: Param,
+    pub auditor_type1_big4: Param,
+    pub auditor_type2_boutique: Param,
+    pub auditor_type2_mid_tier: Param,
+    pub auditor_type2_big4: Param,
+    pub category_addon: Param,
+    pub compliance_tooling: Param,
+    pub penetration_test: Param,
+    pub consultant: Param,
+    pub small_scope_headcount: Param,
+    pub small_scope_systems: Param,
+    pub large_scope_headcount: Param,
+    pub large_scope_systems: Param,
+    pub typical_type1_months: Param,
+    pub typical_type2_months: Param,
+    pub typical_cost: Param,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{origin}: {reason}")]
+pub struct ParameterError {
+    pub origin: String,
+    pub reason: String,
+}
+
+impl Parameters {
+    /// The parameters as shipped.
+    pub fn built_in() -> Parameters {
+        Parameters::merged(None).expect("the built-in estimate parameters are valid (a build defect otherwise)")
+    }
+
+    /// The built-in parameters changed by the user file in `config_dir`, if there is one.
+    pub fn load(config_dir: Option<&Path>) -> Result<Parameters, ParameterError> {
+        let Some(path) = config_dir.map(|d| d.join(USER_FILE)).filter(|p| p.is_file()) else {
+            return Ok(Parameters::built_in());
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| error(&path, format!("cannot read: {e}")))?;
+        Parameters::with_overrides(&text, &path)
+    }
+
+    /// The built-in parameters changed by the text of a user file (`origin` names it in errors and sources).
+    pub fn with_overrides(text: &str, origin: &Path) -> Result<Parameters, ParameterError> {
+        let user: Value = serde_json::from_str(text)
+            .map_err(|e| error(origin, format!("line {} column {}: {e}", e.line(), e.column())))?;
+        Parameters::merged(Some((&user, origin)))
+    }
+
+    fn merged(user: Option<(&Value, &Path)>) -> Result<Parameters, ParameterError> {
+        let mut base: Value =
+            serde_json::from_str(BUILT_IN).map_err(|e| error(Path::new("built-in"), e.to_string()))?;
+        if let Some((user, origin)) = user {
+            let params = base["parameters"].as_object_mut().expect("the built-in file has parameters");
+            overlay(params, user, origin)?;
+        }
+        let origin = user.map_or(PathBuf::from("assets/estimates.json"), |(_, p)| p.to_path_buf());
+        serde_json::from_value(base["parameters"].take()).map_err(|e| error(&origin, e.to_string()))
+    }
+
+    /// Every parameter with its name, in file order.
+    pub fn all(&self) -> Vec<(&'static str, &Param)> {
+        vec![
+            ("scoping_weeks", &self.scoping_weeks),
+            ("type1_audit_weeks", &self.type1_audit_weeks),
+            ("type2_report_weeks", &self.type2_report_weeks),
+            ("observation_months", &self.observation_months),
+            ("remediation_fte", &self.remediation_fte),
+            ("work_days_per_week", &self.work_days_per_week),
+            ("hours_per_day", &self.hours_per_day),
+            ("hourly_cost", &self.hourly_cost),
+            ("auditor_type1_boutique", &self.auditor_type1_boutique),
+            ("auditor_type1_mid_tier", &self.auditor_type1_mid_tier),
+            ("auditor_type1_big4", &self.auditor_type1_big4),
+            ("auditor_type2_boutique", &self.auditor_type2_boutique),
+            ("auditor_type2_mid_tier", &self.auditor_type2_mid_tier),
+            ("auditor_type2_big4", &self.auditor_type2_big4),
+            ("category_addon", &self.category_addon),
+            ("compliance_tooling", &self.compliance_tooling),
+            ("penetration_test", &self.penetration_test),
+            ("consultant", &self.consultant),
+            ("small_scope_headcount", &self.small_scope_headcount),
+            ("small_scope_systems", &self.small_scope_systems),
+            ("large_scope_headcount", &self.large_scope_headcount),
+            ("large_scope_systems", &self.large_scope_systems),
+            ("typical_type1_months", &self.typical_type1_months),
+            ("typical_type2_months", &self.typical_type2_months),
+            ("typical_cost", &self.typical_cost),
+        ]
+    }
+}
+
+fn error(origin: &Path, reason: String) -> ParameterError {
+    ParameterError { origin: origin.display().to_string(), reason }
+}
+
+/// Lay the user's parameters over the built-in ones, field by field. A changed parameter without its
+/// own `source` is credited to the user's file.
+fn overlay(params: &mut Map<String, Value>, user: &Value, origin: &Path) -> Result<(), ParameterError> {
+    let Some(top) = user.as_object() else {
+        return Err(error(origin, "expected a JSON object with a \"parameters\" object".into()));
+    };
+    if let Some(key) = top.keys().find(|k| !matches!(k.as_str(), "format" | "currency" | "parameters")) {
+        return Err(error(origin, format!("unknown field `{}`", crate::text::one_line(key))));
+    }
+    let Some(user_params) = top.get("parameters").and_then(Value::as_object) else {
+        return Err(error(origin, "expected a \"parameters\" object".into()));
+    };
+    for (name, fields) in user_params {
+        let Some(Value::Object(target)) = params.get_mut(name) else {
+            let known: Vec<&str> = params.keys().map(String::as_str).collect();
+            return Err(error(
+                origin,
+                format!("unknown parameter `{}`; known: {}", crate::text::one_line(name), known.join(", ")),
+            ));
+        };
+        let Some(fields) = fields.as_object() else {
+            return Err(error(origin, format!("parameter `{name}` must be an object such as {{\"value\": 1}}")));
+        };
+        if fields.contains_key("value") {
+            target.remove("low");
+            target.remove("high");
+        }
+        if fields.contains_key("low") || fields.contains_key("high") {
+            target.remove("value");
+        }
+        for (k, v) in fields {
+            target.insert(k.clone(), v.clone());
+        }
+        if !fields.contains_key("source") {
+            target.insert("source".into(), Value::String(format!("your file {}", origin.display())));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_parameter_has_a_source_and_a_sane_range() {
+        let p = Parameters::built_in();
+        for (name, param) in p.all() {
+            assert!(!param.source.trim().is_empty(), "{name} has no source");
+            assert!(!param.label.trim().is_empty(), "{name} has no label");
+            assert!(param.low <= param.high, "{name}");
+        }
+        assert_eq!(p.scoping_weeks.range(), [2.0, 4.0]);
+        assert_eq!(p.typical_type2_months.range(), [8.0, 14.0]);
+        assert_eq!(p.typical_cost.range(), [30000.0, 100000.0]);
+    }
+
+    #[test]
+    fn a_user_file_changes_named_parameters_and_is_credited() {
+        let text = r#"{ "parameters": { "hourly_cost": { "value": 140 },
+                        "penetration_test": { "low": 8000, "high": 12000, "source": "quote from Acme Pentest" } } }"#;
+        let p = Parameters::with_overrides(text, Path::new("/cfg/estimates.json")).unwrap();
+        assert_eq!(p.hourly_cost.value(), 140.0);
+        assert_eq!(p.hourly_cost.source, "your file /cfg/estimates.json");
+        assert_eq!(p.penetration_test.range(), [8000.0, 12000.0]);
+        assert_eq!(p.penetration_test.source, "quote from Acme Pentest");
+        assert_eq!(p.scoping_weeks, Parameters::built_in().scoping_weeks);
+    }
+
+    #[test]
+    fn mistakes_in_a_user_file_are_named() {
+        let bad = |text: &str| Parameters::with_overrides(text, Path::new("e.json")).unwrap_err().to_string();
+        assert!(
+            bad(r#"{ "parameters": { "hourly_cots": { "value": 1 } } }"#).contains("unknown parameter `hourly_cots`")
+        );
+        assert!(bad(r#"{ "parameters": { "consultant": { "low": 9, "high": 2 } } }"#).contains("low <= high"));
+        assert!(bad("{ nope").starts_with("e.json: line 1"));
+        assert!(bad(r#"{ "params": {} }"#).contains("unknown field `params`"));
+    }
+}

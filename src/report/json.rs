@@ -1,0 +1,125 @@
+//! The report as JSON, for scripts. The keys are documented in the README; text goes through
+//! [`crate::text::json_safe`] so printing it cannot drive a terminal.
+
+use serde_json::{Value, json};
+
+use super::model::{QuestionLine, Report};
+use crate::scoring::Score;
+
+fn score(s: Option<Score>) -> Value {
+    match s {
+        Some(s) => json!({ "type1": s.type1, "type2": s.type2 }),
+        None => json!({ "type1": null, "type2": null }),
+    }
+}
+
+fn lines(items: &[QuestionLine]) -> Value {
+    items
+        .iter()
+        .map(|l| json!({ "question": l.id, "text": l.text, "section": l.section, "answer": l.answer, "note": l.note }))
+        .collect()
+}
+
+pub fn to_value(r: &Report) -> Value {
+    let overall = score(r.overall);
+    let timeline = r.estimate.as_ref().map(|e| {
+        let t = &e.timeline;
+        json!({
+            "start_date": t.start_date.to_string(),
+            "phases": t.phases.iter().map(|p| json!({
+                "name": p.name,
+                "weeks_low": p.weeks[0],
+                "weeks_high": p.weeks[1],
+                "start": p.start.to_string(),
+                "end": p.end.to_string(),
+                "start_week": p.start_week,
+                "end_week": p.end_week,
+            })).collect::<Vec<_>>(),
+            "type1_report_months": t.type1_report.as_ref().map(|m| m.months),
+            "type1_report_dates": t.type1_report.as_ref().map(|m| m.dates.map(|d| d.to_string())),
+            "type2_report_months": t.type2_report.months,
+            "type2_report_dates": t.type2_report.dates.map(|d| d.to_string()),
+            "remaining_effort_days": e.remaining_days,
+            "remediation_fte": e.fte,
+            "comparison": e.comparison.time,
+        })
+    });
+    let cost = r.estimate.as_ref().map(|e| {
+        json!({
+            "currency": e.cost.currency,
+            "items": e.cost.items.iter().map(|i| json!({
+                "name": i.name, "low": i.low, "high": i.high, "external": i.external, "basis": i.basis,
+            })).collect::<Vec<_>>(),
+            "total": e.cost.total,
+            "external_total": e.cost.external_total,
+            "comparison": e.comparison.cost,
+        })
+    });
+    json!({
+        "report": "soc2-ready readiness report",
+        "org": r.org,
+        "questionnaire": { "id": r.questionnaire_id, "title": r.questionnaire_title, "version": r.questionnaire_version, "kind": r.kind.as_str() },
+        "date": r.date.to_string(),
+        "completion": r.completion.percent,
+        "answered": r.completion.answered,
+        "shown": r.completion.shown,
+        "readiness": {
+            "type1": overall["type1"],
+            "type2": overall["type2"],
+            "verdict": r.verdict.label(),
+            "band": r.band().label(),
+            "meaning": r.verdict.meaning(),
+        },
+        "vendor": r.vendor.as_ref().map(|v| json!({
+            "risk": v.risk.id(), "meaning": v.risk.meaning(), "reasons": v.reasons, "contract_terms": v.contract_terms,
+        })),
+        "blockers": lines(&r.blockers),
+        "sections": r.sections.iter().map(|s| json!({
+            "id": s.id, "title": s.title, "type1": s.score.type1, "type2": s.score.type2,
+        })).collect::<Vec<_>>(),
+        "categories": r.categories.iter().map(|(c, s)| (c.id().to_string(), json!({ "type1": s.type1, "type2": s.type2 })))
+            .collect::<serde_json::Map<_, _>>(),
+        "ai_areas": r.ai_areas.iter().map(|(a, s)| {
+            let mut v = score(*s);
+            v["area"] = json!(a.id());
+            v["label"] = json!(a.label());
+            v
+        }).collect::<Vec<_>>(),
+        "gaps": r.gaps.iter().map(|g| json!({
+            "question": g.id,
+            "text": g.text,
+            "section": g.section_id,
+            "critical": g.critical,
+            "answer": g.answer,
+            "priority": g.priority,
+            "criteria": g.criteria,
+            "remediation": g.remediation,
+            "effort_days": g.effort_days,
+            "remaining_days": g.remaining_days,
+            "evidence": g.evidence,
+            "policy": g.policy,
+        })).collect::<Vec<_>>(),
+        "plan": {
+            "by_policy": r.plan_by_policy.iter().map(|p| json!({ "name": p.name, "questions": p.questions, "remaining_days": p.remaining_days })).collect::<Vec<_>>(),
+            "by_area": r.plan_by_area.iter().map(|p| json!({ "name": p.name, "questions": p.questions, "remaining_days": p.remaining_days })).collect::<Vec<_>>(),
+        },
+        "timeline": timeline,
+        "cost": cost,
+        "policies": r.policies.iter().map(|p| json!({ "name": p.name, "status": p.status })).collect::<Vec<_>>(),
+        "evidence": r.evidence.iter().map(|e| json!({ "item": e.item, "questions": e.questions, "ready": e.ready })).collect::<Vec<_>>(),
+        "follow_ups": lines(&r.follow_ups),
+        "unanswered": lines(&r.unanswered),
+        "not_applicable": lines(&r.not_applicable),
+        "assumptions": r.assumptions.iter().map(|a| json!({ "name": a.name, "value": a.value, "source": a.source })).collect::<Vec<_>>(),
+        "answers": r.answers.iter().map(|a| json!({
+            "section": a.section, "question": a.id, "text": a.text, "answer": a.answer, "note": a.note,
+            "answered_by": a.answered_by, "follow_up": a.follow_up,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn render(r: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(&to_value(r)).expect("a report always serialises");
+    text.push('\n');
+    crate::text::json_safe(text)
+}

@@ -1,0 +1,295 @@
+//! The report as Markdown, the default format. Questionnaire and answer text is untrusted: control
+//! characters are shown as visible escapes and Markdown's special characters are backslash-escaped, so a
+//! hostile question can neither break a table nor inject links or HTML.
+
+use std::fmt::Write;
+
+use super::model::{QuestionLine, Report};
+use crate::assessment::answer::format_number;
+use crate::estimate::{Timeline, money};
+use crate::scoring::Score;
+
+/// Untrusted text as one line of inline Markdown.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::text::one_line(text).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '{' | '}') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An id inside a code span, where backslash escapes do not work: ids are validated to plain characters,
+/// and a stray backtick is replaced so the span cannot be closed early.
+pub fn code(text: &str) -> String {
+    format!("`{}`", crate::text::one_line(text).replace('`', "'"))
+}
+
+pub fn num(x: f64) -> String {
+    format_number(x)
+}
+
+pub fn days(d: [f64; 2]) -> String {
+    format!("{}-{}", num(d[0]), num(d[1]))
+}
+
+fn score(s: Option<Score>) -> (String, String) {
+    match s {
+        Some(s) => (num(s.type1), num(s.type2)),
+        None => ("-".into(), "-".into()),
+    }
+}
+
+/// A bar of `width` cells for a score out of 100.
+pub fn gauge(value: f64, width: usize) -> String {
+    let filled = ((value / 100.0) * width as f64).round().clamp(0.0, width as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// One line per phase: `█` where the phase runs in every case, `▒` where it may run.
+pub fn timeline_bars(t: &Timeline, width: usize) -> Vec<(String, String)> {
+    let end = t.phases.iter().map(|p| p.end_week[1]).fold(0.0_f64, f64::max).max(1.0);
+    let cell = |w: f64| ((w / end) * width as f64).round() as usize;
+    t.phases
+        .iter()
+        .map(|p| {
+            let (a, b, c, d) = (cell(p.start_week[0]), cell(p.start_week[1]), cell(p.end_week[0]), cell(p.end_week[1]));
+            let mut bar = String::new();
+            for i in 0..width {
+                bar.push(if i < a || i >= d.max(a + 1) {
+                    ' '
+                } else if i >= b && i < c {
+                    '█'
+                } else {
+                    '▒'
+                });
+            }
+            (p.name.clone(), bar.trim_end().to_string())
+        })
+        .collect()
+}
+
+fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
+    let _ = writeln!(out, "\n## {title}\n");
+    if items.is_empty() {
+        let _ = writeln!(out, "{empty}");
+        return;
+    }
+    for l in items {
+        let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", md(a))).unwrap_or_default();
+        let note = if l.note.is_empty() { String::new() } else { format!(" — {}", md(&l.note)) };
+        let _ = writeln!(out, "- {} {}{answer}{note}", code(&l.id), md(&l.text));
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# SOC 2 readiness report: {}\n", md(&r.org));
+    let _ = writeln!(
+        o,
+        "- Questionnaire: {} ({}, version {})",
+        md(&r.questionnaire_title),
+        md(&r.questionnaire_id),
+        md(&r.questionnaire_version)
+    );
+    let _ = writeln!(o, "- Date: {}", r.date);
+    let _ = writeln!(
+        o,
+        "- Completion: {}% ({} of {} shown questions answered; unanswered questions count as not in place)",
+        r.completion.percent, r.completion.answered, r.completion.shown
+    );
+
+    let (t1, t2) = score(r.overall);
+    let _ = writeln!(o, "\n## Verdict: {}\n", r.verdict.label());
+    let _ = writeln!(o, "{}\n", r.verdict.meaning());
+    let _ = writeln!(o, "| Report | Score (0-100) |");
+    let _ = writeln!(o, "|---|---|");
+    let _ = writeln!(o, "| Type I (controls designed) | {t1} |");
+    let _ = writeln!(o, "| Type II (controls operating over time) | {t2} |");
+
+    if let Some(v) = &r.vendor {
+        let _ = writeln!(o, "\n## Vendor risk: {}\n", v.risk.id());
+        let _ = writeln!(o, "{}\n", v.risk.meaning());
+        for reason in &v.reasons {
+            let _ = writeln!(o, "- {}", md(reason));
+        }
+        let _ = writeln!(o, "\n### Contract terms to ask for\n");
+        if v.contract_terms.is_empty() {
+            let _ = writeln!(o, "None beyond your standard terms.");
+        }
+        for term in &v.contract_terms {
+            let _ = writeln!(o, "- {}", md(term));
+        }
+    }
+
+    let _ = writeln!(o, "\n## Blockers\n");
+    if r.blockers.is_empty() {
+        let _ = writeln!(o, "None: every critical control is at least documented.");
+    }
+    for b in &r.blockers {
+        let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
+        let _ = writeln!(o, "- {} {} — {} ({})", code(&b.id), md(&b.text), answer, b.note);
+    }
+
+    let _ = writeln!(o, "\n## Scores by section\n");
+    let _ = writeln!(o, "| Section | Type I | Type II |");
+    let _ = writeln!(o, "|---|---|---|");
+    for s in &r.sections {
+        let _ = writeln!(o, "| {} | {} | {} |", md(&s.title), num(s.score.type1), num(s.score.type2));
+    }
+    let _ = writeln!(o, "\n## Scores by Trust Services category\n");
+    let _ = writeln!(o, "| Category | Type I | Type II |");
+    let _ = writeln!(o, "|---|---|---|");
+    for (c, s) in &r.categories {
+        let _ = writeln!(o, "| {} | {} | {} |", c.label(), num(s.type1), num(s.type2));
+    }
+    let _ = writeln!(o, "\n## AI-specific areas\n");
+    let _ = writeln!(o, "| Area | Type I | Type II | |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for (a, s) in &r.ai_areas {
+        let (x, y) = score(*s);
+        let bar = s.map(|s| format!("`{}`", gauge(s.type1, 10))).unwrap_or_else(|| "not assessed".into());
+        let _ = writeln!(o, "| {} | {x} | {y} | {bar} |", a.label());
+    }
+
+    let _ = writeln!(o, "\n## Top gaps\n");
+    if r.gaps.is_empty() {
+        let _ = writeln!(o, "None: every scored control operates with evidence over time.");
+    } else {
+        let _ = writeln!(
+            o,
+            "Ranked critical first, then by weight x shortfall. Showing {} of {}.\n",
+            r.gaps.len().min(10),
+            r.gaps.len()
+        );
+        let _ = writeln!(o, "| # | Question | Priority | Criteria | Remediation | Effort (days) |");
+        let _ = writeln!(o, "|---|---|---|---|---|---|");
+        for (i, g) in r.gaps.iter().take(10).enumerate() {
+            let effort = g.effort_days.map(|[l, h]| format!("{l}-{h}")).unwrap_or_else(|| "-".into());
+            let _ = writeln!(
+                o,
+                "| {} | {}{} {} | {} | {} | {} | {effort} |",
+                i + 1,
+                if g.critical { "**critical** " } else { "" },
+                md(&g.text),
+                code(&g.id),
+                num(g.priority),
+                md(&g.criteria.join(", ")),
+                md(&g.remediation)
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## Remediation plan\n");
+    let _ =
+        writeln!(o, "Remaining effort is each gap's effort range scaled by how much of its design is still missing.\n");
+    for (title, groups) in [("By policy document", &r.plan_by_policy), ("By area", &r.plan_by_area)] {
+        let _ = writeln!(o, "### {title}\n");
+        let _ =
+            writeln!(o, "| {} | Gaps | Remaining person-days |", if title == "By area" { "Area" } else { "Policy" });
+        let _ = writeln!(o, "|---|---|---|");
+        for g in groups.iter() {
+            let _ = writeln!(o, "| {} | {} | {} |", md(&g.name), g.questions.len(), days(g.remaining_days));
+        }
+        let _ = writeln!(o);
+    }
+
+    if let Some(e) = &r.estimate {
+        let t = &e.timeline;
+        let _ = writeln!(o, "## Timeline\n");
+        let _ = writeln!(
+            o,
+            "From {}, with {} FTE on {} person-days of remaining work.\n",
+            t.start_date,
+            num(e.fte),
+            days(e.remaining_days)
+        );
+        let _ = writeln!(o, "| Phase | Weeks | From | Until |");
+        let _ = writeln!(o, "|---|---|---|---|");
+        for p in &t.phases {
+            let _ = writeln!(o, "| {} | {} | {} | {} |", p.name, days(p.weeks), p.start, p.end);
+        }
+        let _ = writeln!(o, "\n```text");
+        for (name, bar) in timeline_bars(t, 40) {
+            let _ = writeln!(o, "{name:<28} |{bar}");
+        }
+        let _ =
+            writeln!(o, "```\n\n█ runs in every case, ▒ may run (the range between the low and the high estimate).\n");
+        if let Some(m) = &t.type1_report {
+            let _ =
+                writeln!(o, "- Earliest Type I report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
+        }
+        let m = &t.type2_report;
+        let _ = writeln!(o, "- Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
+        let _ = writeln!(o, "\n{}", e.comparison.time);
+
+        let _ = writeln!(o, "\n## Cost\n");
+        let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
+        let _ = writeln!(o, "|---|---|---|---|");
+        for i in &e.cost.items {
+            let _ = writeln!(o, "| {} | {} | {} | {} |", i.name, money(i.low), money(i.high), md(&i.basis));
+        }
+        let _ = writeln!(
+            o,
+            "| **External spend** | {} | {} | |",
+            money(e.cost.external_total[0]),
+            money(e.cost.external_total[1])
+        );
+        let _ = writeln!(o, "| **Total** | {} | {} | |", money(e.cost.total[0]), money(e.cost.total[1]));
+        let _ = writeln!(o, "\n{}", e.comparison.cost);
+    }
+
+    let _ = writeln!(o, "\n## Policy documents\n");
+    if r.policies.is_empty() {
+        let _ = writeln!(o, "No question names a policy document.");
+    } else {
+        let _ = writeln!(o, "| Document | Status |");
+        let _ = writeln!(o, "|---|---|");
+        for p in &r.policies {
+            let _ = writeln!(o, "| {} | {} |", md(&p.name), md(&p.status));
+        }
+    }
+
+    let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
+    if r.evidence.is_empty() {
+        let _ = writeln!(o, "No evidence items are listed for the shown questions.");
+    }
+    for e in &r.evidence {
+        let ids: Vec<String> = e.questions.iter().map(|q| code(q)).collect();
+        let _ = writeln!(o, "- [{}] {} ({})", if e.ready { "x" } else { " " }, md(&e.item), ids.join(", "));
+    }
+
+    list(&mut o, "Follow-ups", &r.follow_ups, "None.");
+    list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
+    list(&mut o, "Not applicable", &r.not_applicable, "None.");
+
+    let _ = writeln!(o, "\n## Assumptions\n");
+    if r.assumptions.is_empty() {
+        let _ = writeln!(o, "No estimate for this kind of questionnaire.");
+    } else {
+        let _ = writeln!(o, "| Assumption | Value | Source |");
+        let _ = writeln!(o, "|---|---|---|");
+        for a in &r.assumptions {
+            let _ = writeln!(o, "| {} | {} | {} |", md(&a.name), md(&a.value), md(&a.source));
+        }
+    }
+
+    let _ = writeln!(o, "\n## Appendix: all answers\n");
+    let mut section = "";
+    for a in &r.answers {
+        if a.section != section {
+            section = &a.section;
+            let _ = writeln!(o, "\n### {}\n", md(section));
+        }
+        let answer = a.answer.as_deref().map(md).unwrap_or_else(|| "*unanswered*".into());
+        let flag = if a.follow_up { " *(follow-up)*" } else { "" };
+        let by = if a.answered_by.is_empty() { String::new() } else { format!(" — {}", md(&a.answered_by)) };
+        let _ = writeln!(o, "- {} {}: **{answer}**{flag}{by}", code(&a.id), md(&a.text));
+        if !a.note.is_empty() {
+            let _ = writeln!(o, "  - Note: {}", md(&a.note));
+        }
+    }
+    o
+}

@@ -1,0 +1,216 @@
+//! Verdicts: what the scores mean for a founder, what blocks an audit, and how risky a vendor is.
+//!
+//! Readiness bands read the Type I (design) score, because a control must be designed before it can
+//! operate; the Type II score and the timeline say how far the evidence has to go.
+//!
+//! | Type I score | band |
+//! |---|---|
+//! | 90 or more | Ready for the audit |
+//! | 75 to 90 | Nearly ready |
+//! | 50 to 75 | Significant gaps |
+//! | under 50 | Early stage |
+//!
+//! Any blocker (a critical question below "documented", unanswered, or "don't know") makes the verdict
+//! "Blocked", whatever the band: an auditor would stop at it.
+
+use super::{Score, ScoredQuestion, Standing};
+
+/// Readiness bands, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    EarlyStage,
+    SignificantGaps,
+    NearlyReady,
+    Ready,
+}
+
+impl Band {
+    pub fn of(score: Option<Score>) -> Band {
+        match score.map_or(0.0, |s| s.type1) {
+            s if s >= 90.0 => Band::Ready,
+            s if s >= 75.0 => Band::NearlyReady,
+            s if s >= 50.0 => Band::SignificantGaps,
+            _ => Band::EarlyStage,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Ready => "Ready for the audit",
+            Band::NearlyReady => "Nearly ready",
+            Band::SignificantGaps => "Significant gaps",
+            Band::EarlyStage => "Early stage",
+        }
+    }
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Band::Ready => "Controls are designed and documented; an auditor can start.",
+            Band::NearlyReady => "A few controls need finishing before an auditor starts.",
+            Band::SignificantGaps => "Several controls are missing or informal; plan a remediation project first.",
+            Band::EarlyStage => "Most controls are not in place yet; start with scoping and the core policies.",
+        }
+    }
+}
+
+/// The verdict: the band, unless blockers stop the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Blocked { band: Band },
+    Band(Band),
+}
+
+impl Verdict {
+    pub fn of(score: Option<Score>, blockers: usize) -> Verdict {
+        let band = Band::of(score);
+        if blockers > 0 { Verdict::Blocked { band } } else { Verdict::Band(band) }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Blocked { .. } => "Blocked",
+            Verdict::Band(b) => b.label(),
+        }
+    }
+
+    pub fn band(self) -> Band {
+        match self {
+            Verdict::Blocked { band } | Verdict::Band(band) => band,
+        }
+    }
+
+    pub fn meaning(self) -> String {
+        match self {
+            Verdict::Blocked { band } => format!(
+                "At least one critical control is below \"documented\"; an auditor would stop there. Without the \
+                 blockers the score would read: {}.",
+                band.label()
+            ),
+            Verdict::Band(b) => b.meaning().to_string(),
+        }
+    }
+}
+
+/// Whether a question blocks the audit: critical, and below "documented" for a Type I report (unanswered
+/// and "don't know" included). Not applicable never blocks.
+pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
+    q.question.critical
+        && match q.standing {
+            Standing::NotApplicable => false,
+            Standing::Unknown | Standing::Unanswered => true,
+            Standing::Answered(c) => c.design < 1.0,
+        }
+}
+
+/// The blockers, in questionnaire order.
+pub fn blockers<'a, 'b>(questions: &'b [ScoredQuestion<'a>]) -> Vec<&'b ScoredQuestion<'a>> {
+    questions.iter().filter(|q| is_blocker(q)).collect()
+}
+
+/// A vendor's risk level, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum VendorRisk {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl VendorRisk {
+    pub fn id(self) -> &'static str {
+        match self {
+            VendorRisk::Low => "low",
+            VendorRisk::Medium => "medium",
+            VendorRisk::High => "high",
+            VendorRisk::Critical => "critical",
+        }
+    }
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            VendorRisk::Low => "Safe to proceed on standard terms.",
+            VendorRisk::Medium => "Proceed once the contract covers the gaps listed.",
+            VendorRisk::High => "Proceed only with the contract terms below and a review before renewal.",
+            VendorRisk::Critical => "Do not send customer data until the critical items are resolved.",
+        }
+    }
+}
+
+/// A vendor's risk: critical when any critical question fails (is a blocker); otherwise from the score
+/// (both report types score the same for yes/no and choice answers, so Type I is used): 80 or more is low,
+/// 60 to 80 medium, under 60 high.
+pub fn vendor_risk(score: Option<Score>, blockers: usize) -> VendorRisk {
+    if blockers > 0 {
+        return VendorRisk::Critical;
+    }
+    match score.map_or(0.0, |s| s.type1) {
+        s if s >= 80.0 => VendorRisk::Low,
+        s if s >= 60.0 => VendorRisk::Medium,
+        _ => VendorRisk::High,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::answered;
+    use super::super::{Scorecard, scored_questions};
+    use super::*;
+
+    #[test]
+    fn bands_split_at_90_75_50() {
+        let s = |t| Some(Score { type1: t, type2: 0.0 });
+        assert_eq!(Band::of(s(90.0)), Band::Ready);
+        assert_eq!(Band::of(s(89.9)), Band::NearlyReady);
+        assert_eq!(Band::of(s(75.0)), Band::NearlyReady);
+        assert_eq!(Band::of(s(74.9)), Band::SignificantGaps);
+        assert_eq!(Band::of(s(50.0)), Band::SignificantGaps);
+        assert_eq!(Band::of(s(49.9)), Band::EarlyStage);
+        assert_eq!(Band::of(None), Band::EarlyStage);
+    }
+
+    #[test]
+    fn a_critical_control_below_documented_caps_the_verdict() {
+        // Everything at full credit except v.review (critical, weight 4) at "some" (0.5):
+        // Type I = (5 + 3 + 2 + 2) / 14 = 85.7, which would be "Nearly ready"; the blocker makes it Blocked.
+        let a = answered(&[("a.mfa", "evidenced"), ("a.reviews", "evidenced"), ("a.sso", "yes"), ("v.review", "some")]);
+        let qs = scored_questions(&a);
+        let card = Scorecard::of(&qs);
+        assert_eq!(card.overall.unwrap().type1, 85.7);
+        let found = blockers(&qs);
+        assert_eq!(found.iter().map(|q| q.question.id.as_str()).collect::<Vec<_>>(), ["v.review"]);
+        let verdict = Verdict::of(card.overall, found.len());
+        assert_eq!(verdict, Verdict::Blocked { band: Band::NearlyReady });
+        assert_eq!(verdict.label(), "Blocked");
+        assert_eq!(vendor_risk(card.overall, found.len()), VendorRisk::Critical);
+    }
+
+    #[test]
+    fn documented_critical_controls_do_not_block_and_na_never_does() {
+        // a.mfa documented (design 1.0) is not a blocker. Type I = (5 + 3 + 2 + 4) / 14 = 100 -> Ready.
+        let a = answered(&[("a.mfa", "documented"), ("a.reviews", "evidenced"), ("a.sso", "yes"), ("v.review", "all")]);
+        let qs = scored_questions(&a);
+        assert!(blockers(&qs).is_empty());
+        assert_eq!(Verdict::of(Scorecard::of(&qs).overall, 0), Verdict::Band(Band::Ready));
+        // a.mfa N/A is left out, so it cannot block either.
+        let a = answered(&[("a.mfa", "na"), ("v.review", "all")]);
+        assert!(blockers(&scored_questions(&a)).is_empty());
+    }
+
+    #[test]
+    fn unanswered_and_unknown_critical_questions_block() {
+        let a = answered(&[("a.mfa", "unknown")]);
+        let qs = scored_questions(&a);
+        let ids: Vec<_> = blockers(&qs).iter().map(|q| q.question.id.as_str()).collect();
+        assert_eq!(ids, ["a.mfa", "v.review"]);
+    }
+
+    #[test]
+    fn vendor_risk_bands() {
+        let s = |t| Some(Score { type1: t, type2: t });
+        assert_eq!(vendor_risk(s(80.0), 0), VendorRisk::Low);
+        assert_eq!(vendor_risk(s(79.9), 0), VendorRisk::Medium);
+        assert_eq!(vendor_risk(s(60.0), 0), VendorRisk::Medium);
+        assert_eq!(vendor_risk(s(59.9), 0), VendorRisk::High);
+        assert_eq!(vendor_risk(s(100.0), 1), VendorRisk::Critical);
+    }
+}

@@ -1,0 +1,159 @@
+//! The report for one fixed small assessment, as golden Markdown and JSON files, and the escaping of
+//! hostile text in every format. Set `UPDATE_GOLDEN=1` to rewrite the golden files after a deliberate
+//! change, then read the diff.
+
+use chrono::NaiveDate;
+use soc2_ready::assessment::{AnswerValue, Assessment};
+use soc2_ready::estimate::Parameters;
+use soc2_ready::questionnaire::Questionnaire;
+use soc2_ready::report::{Format, Report, export};
+
+const NOW: &str = "2025-03-03T09:00:00Z";
+
+fn questionnaire(hostile: &str) -> Questionnaire {
+    serde_json::from_value(serde_json::json!({
+        "format": 1, "id": "mini", "version": "1.0", "title": "Mini readiness", "kind": "readiness",
+        "sections": [
+            { "id": "profile", "title": "Profile", "questions": [
+                { "id": "profile.headcount", "type": "number", "text": "People?", "help": "h", "min": 1, "max": 1000 },
+                { "id": "profile.remediation_fte", "type": "number", "text": "FTE?", "help": "h", "min": 0, "max": 10 },
+                { "id": "profile.start_date", "type": "date", "text": "Start?", "help": "h" },
+                { "id": "profile.compliance_tooling", "type": "yesno", "text": "Tooling?", "help": "h" }
+            ]},
+            { "id": "policies", "title": "Policies", "questions": [
+                { "id": "policies.security", "type": "maturity", "text": "Security policy approved?", "help": "h",
+                  "weight": 5, "criteria": ["CC5.3"], "critical": true, "effort_days": [2, 4],
+                  "remediation": "Write and approve it.", "evidence": ["Signed policy"],
+                  "policy": "Information Security Policy" }
+            ]},
+            { "id": "access", "title": "Access", "questions": [
+                { "id": "access.mfa", "type": "maturity", "text": hostile, "help": "h", "weight": 4,
+                  "criteria": ["CC6.1"], "effort_days": [1, 3], "remediation": "Enforce MFA & <check>.",
+                  "evidence": ["IdP export"], "policy": "Access Control Policy", "ai_area": "model-access" },
+                { "id": "access.reviews", "type": "maturity", "text": "Quarterly access reviews?", "help": "h",
+                  "weight": 3, "criteria": ["CC6.3", "C1.1"], "effort_days": [2, 6],
+                  "remediation": "Review every quarter.", "evidence": ["Review records"],
+                  "policy": "Access Control Policy" },
+                { "id": "access.sso", "type": "yesno", "text": "Single sign-on?", "help": "h", "weight": 2,
+                  "criteria": ["CC6.1"], "effort_days": [2, 5], "remediation": "Connect apps to the IdP." }
+            ]}
+        ]
+    }))
+    .unwrap()
+}
+
+fn assessment(hostile: &str, note: &str) -> Assessment {
+    let mut a = Assessment::new(questionnaire(hostile), "Mini AI Ltd", NOW);
+    a.respondent = "Dana (CTO)".into();
+    let text = |s: &str| AnswerValue::Text(s.into());
+    a.set_value("profile.headcount", AnswerValue::Number(20.0), NOW);
+    a.set_value("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
+    a.set_value("profile.start_date", text("2025-04-07"), NOW);
+    a.set_value("profile.compliance_tooling", text("yes"), NOW);
+    a.set_value("policies.security", text("documented"), NOW);
+    a.set_value("access.mfa", text("informal"), NOW);
+    a.set_note("access.mfa", note, NOW);
+    a.set_value("access.reviews", text("unknown"), NOW);
+    a
+}
+
+fn report(hostile: &str, note: &str) -> Report {
+    Report::build(&assessment(hostile, note), &Parameters::built_in(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(expected == actual, "{name} differs from its golden file; rerun with UPDATE_GOLDEN=1 and review the diff");
+}
+
+#[test]
+fn scores_and_estimate_by_hand() {
+    let r = report("Is MFA enforced?", "Only on GitHub");
+    // Weights 5 + 4 + 3 + 2 = 14. Type I: security documented 5 x 1, mfa informal 4 x 0.5, reviews unknown 0,
+    // sso unanswered 0 -> 7 / 14 = 50.0. Type II: 5 x 0.5 + 4 x 0.25 = 3.5 / 14 = 25.0.
+    let overall = r.overall.unwrap();
+    assert_eq!((overall.type1, overall.type2), (50.0, 25.0));
+    assert_eq!(r.verdict.label(), "Significant gaps", "the critical policy is documented, so nothing blocks");
+    // Gaps: security (critical, 5 x 0.5 = 2.5), reviews (3 x 1 = 3), mfa (4 x 0.75 = 3), sso (2 x 1 = 2).
+    let ids: Vec<_> = r.gaps.iter().map(|g| (g.id.as_str(), g.priority)).collect();
+    assert_eq!(ids, [("policies.security", 2.5), ("access.mfa", 3.0), ("access.reviews", 3.0), ("access.sso", 2.0)]);
+    // Remaining effort: security 0 (design done), mfa [1,3] x 0.5, reviews [2,6], sso [2,5] -> [4.5, 12.5].
+    let e = r.estimate.as_ref().unwrap();
+    assert_eq!(e.remaining_days, [4.5, 12.5]);
+    // One FTE, 5 days a week: remediation 0.9-2.5 weeks; policy writing 0 weeks.
+    let t = &e.timeline;
+    assert_eq!(t.phases[1].weeks, [0.0, 0.0]);
+    assert_eq!(t.phases[2].weeks, [0.9, 2.5]);
+    // Type I: 2 + 0.9 + 4 = 6.9 weeks to 4 + 2.5 + 6 = 12.5 weeks from 2025-04-07.
+    let t1 = t.type1_report.as_ref().unwrap();
+    assert_eq!(t1.weeks, [6.9, 12.5]);
+    assert_eq!(t1.dates[0].to_string(), "2025-05-25");
+    // Type II: 2.9 + 26 + 4 = 32.9 to 6.5 + 26 + 6 = 38.5 weeks.
+    assert_eq!(t.type2_report.weeks, [32.9, 38.5]);
+    // Cost, small scope (20 people): Type I 15,000-27,500; Type II 25,000-50,000; tooling 5,000-20,000;
+    // pen test 5,000-20,000; staff 4.5-12.5 days x 8 h x 100 USD = 3,600-10,000.
+    assert_eq!(e.cost.external_total, [50000.0, 117500.0]);
+    assert_eq!(e.cost.total, [53600.0, 127500.0]);
+    assert_eq!(r.follow_ups.len(), 1);
+    assert_eq!(r.unanswered.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["access.sso"]);
+    assert_eq!(r.policies[0].status, "Documented and in place");
+}
+
+#[test]
+fn golden_markdown_and_json() {
+    let r = report("Is MFA enforced on every console?", "Only on GitHub; | pipes | and *stars*");
+    golden("report.md", &export(&r, Format::Markdown));
+    let json = export(&r, Format::Json);
+    golden("report.json", &json);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for key in
+        ["readiness", "completion", "blockers", "sections", "categories", "gaps", "timeline", "cost", "assumptions"]
+    {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["readiness"]["type1"], 50.0);
+    assert_eq!(v["readiness"]["verdict"], "Significant gaps");
+    assert_eq!(v["categories"]["confidentiality"]["type2"], 0.0);
+    assert_eq!(v["timeline"]["type1_report_months"][0], 1.6);
+    assert_eq!(v["cost"]["total"][1], 127500.0);
+    assert_eq!(v["gaps"][0]["question"], "policies.security");
+    assert_eq!(v["gaps"][0]["effort_days"][1], 4);
+}
+
+const HOSTILE: &str = "<script>alert(\"x\")</script> & \u{1b}]52;c;ZXZpbA==\u{7} | *bold* [link](http://evil)";
+
+#[test]
+fn hostile_text_is_escaped_in_html() {
+    let r = report(HOSTILE, "note \"quoted\" & <img src=x onerror=alert(1)>\u{1b}[2J");
+    let html = export(&r, Format::Html);
+    assert!(!html.contains("<script"), "a script tag got through");
+    assert!(!html.contains("<img"), "an img tag got through");
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{7}'), "a control character got through");
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; \\u{1b}]52;c;ZXZpbA==\\u{7}"));
+    assert!(html.contains("note &quot;quoted&quot; &amp; &lt;img src=x onerror=alert(1)&gt;\\u{1b}[2J"));
+    assert!(html.contains("Enforce MFA &amp; &lt;check&gt;."));
+    // Self-contained: no scripts, nothing fetched.
+    assert!(!html.contains("<link") && !html.contains("src=\"") && !html.contains("<a "));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"));
+}
+
+#[test]
+fn hostile_text_is_escaped_in_markdown_and_json() {
+    let r = report(HOSTILE, "line one\nline two \u{1b}[31m");
+    let md = export(&r, Format::Markdown);
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'));
+    // Backslash-escaped punctuation, and the visible `\u{1b}` escape itself escaped.
+    assert!(md.contains(
+        r#"\<script\>alert("x")\</script\> \& \\u\{1b\}\]52;c;ZXZpbA==\\u\{7\} \| \*bold\* \[link\](http://evil)"#
+    ));
+    // A note with a line break stays on one line, so it cannot start a heading or break a list.
+    assert!(md.contains(r"line one ⏎ line two \\u\{1b\}\[31m"));
+    let json = export(&r, Format::Json);
+    assert!(!json.contains('\u{1b}'));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["gaps"][1]["text"], HOSTILE, "JSON keeps the text exactly, escaped only as JSON");
+}
