@@ -89,15 +89,15 @@ fn fifty_people_with_nothing_in_place_against_the_guide() {
     let e = estimate(&company(&fifty_people(), "not_started"));
     let t2 = e.timeline.type2_report.months;
     let t1 = e.timeline.type1_report.as_ref().unwrap().months;
-    // Remaining effort is the whole effort of every shown scored question: over 100 person-days.
-    assert!(e.remaining_days[0] > 100.0 && e.remaining_days[1] > 300.0, "{:?}", e.remaining_days);
-    // Type II: 2-4 weeks scoping + (effort / 10 person-days a week) + 26 weeks + 4-6 weeks. The low end
-    // falls inside the guide's 8-14 months; the high end goes past it, because starting from nothing the
-    // top of every effort range with 2 people is more than half a year of work before the window opens.
-    assert!((8.0..=14.0).contains(&t2[0]), "type II low {t2:?}");
-    assert!(t2[1] > 14.0 && t2[1] < 24.0, "type II high {t2:?}");
-    // Type I: the low end (scoping + remediation at low effort + 4 weeks) is near the guide's 4-6 months.
-    assert!(t1[0] >= 3.0 && t1[0] <= 6.0, "type I {t1:?}");
+    // Remaining effort is a third (the shared_effort calibration) of the whole effort of every shown scored
+    // question: over 50 person-days at the low end, over 200 at the high end.
+    assert!(e.remaining_days[0] > 50.0 && e.remaining_days[1] > 200.0, "{:?}", e.remaining_days);
+    // Type II: 2-4 weeks scoping + policy writing and remediation (effort / 10 person-days a week) + 26 weeks
+    // + 4-6 weeks: both ends inside the guide's 8-14 months.
+    assert!((8.0..=14.0).contains(&t2[0]) && (8.0..=14.0).contains(&t2[1]), "type II {t2:?}");
+    // Type I: scoping + remediation + 4-6 weeks. The guide says 4-6 months; starting from nothing the range is
+    // wider (about 3 to 8 months) but stays within the public 4-9 months to audit-ready at its top.
+    assert!(t1[0] >= 2.5 && t1[0] <= 6.0 && t1[1] <= 9.0, "type I {t1:?}");
     // External spend (the guide's 30,000-100,000+ leaves out internal time): boutique Type I 15,000-27,500
     // and Type II 25,000-50,000 (small scope), tooling 5,000-20,000, penetration test 5,000-20,000.
     assert_eq!(e.cost.external_total, [50000.0, 117500.0]);

@@ -58,7 +58,14 @@ fn assessment(hostile: &str, note: &str) -> Assessment {
 }
 
 fn report(hostile: &str, note: &str) -> Report {
-    Report::build(&assessment(hostile, note), &Parameters::built_in(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())
+    Report::build(&assessment(hostile, note), &unscaled(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())
+}
+
+/// The built-in parameters, but counting each question's effort in full, so the figures below can be
+/// checked by hand against the questions' `effort_days`.
+fn unscaled() -> Parameters {
+    let text = r#"{"parameters": {"shared_effort": {"value": 1, "source": "hand-checked test: effort as written"}}}"#;
+    Parameters::with_overrides(text, std::path::Path::new("test")).unwrap()
 }
 
 fn golden(name: &str, actual: &str) {
@@ -84,6 +91,10 @@ fn scores_and_estimate_by_hand() {
     // Remaining effort: security 0 (design done), mfa [1,3] x 0.5, reviews [2,6], sso [2,5] -> [4.5, 12.5].
     let e = r.estimate.as_ref().unwrap();
     assert_eq!(e.remaining_days, [4.5, 12.5]);
+    // The built-in parameters count a third of it (work shared between questions): 1.485 and 4.125, to 0.1.
+    let a = assessment("Is MFA enforced?", "Only on GitHub");
+    let shipped = Report::build(&a, &Parameters::built_in(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+    assert_eq!(shipped.estimate.unwrap().remaining_days, [1.5, 4.1]);
     // One FTE, 5 days a week: remediation 0.9-2.5 weeks; policy writing 0 weeks.
     let t = &e.timeline;
     assert_eq!(t.phases[1].weeks, [0.0, 0.0]);

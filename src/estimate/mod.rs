@@ -164,8 +164,10 @@ impl Estimate {
             p.small_scope_headcount.source.clone(),
         );
 
-        let remaining = remaining_days(gaps.iter());
-        let policy = remaining_days(gaps.iter().filter(|g| g.question.section.id == POLICY_SECTION));
+        let shared = p.shared_effort.value();
+        let scaled = |days: [f64; 2]| days.map(|d| (d * shared * 10.0).round() / 10.0);
+        let remaining = scaled(remaining_days(gaps.iter()));
+        let policy = scaled(remaining_days(gaps.iter().filter(|g| g.question.section.id == POLICY_SECTION)));
         let other = [remaining[0] - policy[0], remaining[1] - policy[1]];
         assume(
             "Remaining effort",
@@ -176,9 +178,16 @@ impl Estimate {
                 n(policy[0]),
                 n(policy[1])
             ),
-            "sum over the gaps of the question's effort_days x (1 - Type I credit); documented controls need no more \
-             design work, only time to operate"
-                .into(),
+            format!(
+                "sum over the gaps of the question's effort_days x (1 - Type I credit), x {} for work that closes \
+                 several questions at once; documented controls need no more design work, only time to operate",
+                n(shared)
+            ),
+        );
+        assume(
+            &p.shared_effort.label,
+            format!("{} {}", n(shared), p.shared_effort.unit),
+            p.shared_effort.source.clone(),
         );
         let days_per_week = p.work_days_per_week.value();
         let weeks = |days: [f64; 2]| days.map(|d| d / (fte * days_per_week));
