@@ -96,7 +96,7 @@ fn saved(path: &Path) -> Assessment {
 fn current_question(app: &App) -> String {
     match &app.screen {
         Screen::Questionnaire(editor) => editor.question().id.clone(),
-        Screen::Home(_) => panic!("not on the questionnaire"),
+        _ => panic!("not on the questionnaire"),
     }
 }
 
@@ -376,4 +376,50 @@ fn search_jumps_to_a_matching_question() {
     press(&mut app, "/quarter<Enter>");
     assert_eq!(current_question(&app), "access.reviews");
     assert!(!app.quit);
+}
+
+#[test]
+fn the_report_screen_scrolls_exports_and_goes_back() {
+    let (mut app, path) = open_demo("report");
+    // yes, 40 people, start date, owner, availability; reviews planned, weights documented, MFA for admins.
+    press(&mut app, "1<Enter>40<Enter><Enter>2026-02-02<Enter><Enter>Jane<Enter>1<Down>243");
+    press(&mut app, "r");
+    assert!(matches!(app.screen, Screen::Report(_)));
+    snap("report_top", &app);
+    let text = render(&app, 120, 40).backend().to_string();
+    assert!(text.contains("Verdict: Blocked"), "reviews is critical and only planned: {text}");
+    press(&mut app, "<Down><Down><Down><Down><Down><Down><Down><Down><Down><Down>");
+    snap("report_scrolled", &app);
+    for _ in 0..200 {
+        press(&mut app, " ");
+    }
+    let bottom = match &app.screen {
+        Screen::Report(s) => s.scroll,
+        _ => unreachable!(),
+    };
+    render(&app, 80, 24);
+    press(&mut app, "k");
+    assert!(
+        matches!(&app.screen, Screen::Report(s) if s.scroll + 1 == bottom || bottom == 0),
+        "one line up from the end"
+    );
+
+    press(&mut app, "m");
+    let md = path.with_file_name("acme-report.md");
+    assert_eq!(app.status.text, format!("Report written to {}", md.display()));
+    let written = std::fs::read_to_string(&md).unwrap();
+    assert!(written.starts_with("# SOC 2 readiness report: Acme AI"), "{written}");
+    press(&mut app, "HJ");
+    assert!(std::fs::read_to_string(path.with_file_name("acme-report.html")).unwrap().contains("<html"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path.with_file_name("acme-report.json")).unwrap()).unwrap();
+    assert_eq!(json["readiness"]["verdict"], "Blocked");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&md).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    press(&mut app, "<Esc>");
+    assert_eq!(current_question(&app), "access.wide", "back where the report was opened");
 }

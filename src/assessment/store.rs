@@ -119,6 +119,16 @@ pub fn write(path: &Path, a: &Assessment) -> Result<(), SaveError> {
 }
 
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, true)
+}
+
+/// Write a file readable by its owner alone, atomically, without keeping the previous version
+/// (exported reports).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, false)
+}
+
+fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let fail =
         |what: &str, e: std::io::Error| SaveError { path: path.display().to_string(), reason: format!("{what}: {e}") };
     let dir = match path.parent() {
@@ -142,7 +152,7 @@ pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             return Err(fail("cannot write the temporary file", e));
         }
     }
-    if path.is_file() {
+    if keep_backup && path.is_file() {
         // Keep the previous version: link it (cheap, and the old inode is never written again), then move
         // the link over the old backup in one step.
         let backup = backup_path(path);

@@ -306,24 +306,10 @@ fn report(assessment: &str, format: &str, output: Option<&Path>) -> Result<ExitC
     let text = crate::report::export(&built, format);
     match output {
         Some(out) => {
-            write_report(out, text.as_bytes())
-                .with_context(|| format!("{}: cannot write the report", out.display()))?;
+            store::write_private(out, text.as_bytes()).context("cannot write the report")?;
             println!("{}", one_line(&out.display().to_string()));
         }
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Write a report beside its final name, then rename it into place, so a reader never sees half a file.
-fn write_report(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let name = path.file_name().ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let tmp = path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()));
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(())
 }

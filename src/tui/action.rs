@@ -35,4 +35,6 @@ pub enum Action {
     ExportJson,
     ScrollDown,
     ScrollUp,
+    PageDown,
+    PageUp,
 }

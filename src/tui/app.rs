@@ -14,6 +14,7 @@ use crate::assessment::{Assessment, Position, Session, Store, Visibility, parse_
 use crate::questionnaire::catalog::{self, Entry};
 use crate::questionnaire::format::NOT_APPLICABLE;
 use crate::questionnaire::{Question, QuestionType};
+use crate::report::{Format, Report};
 
 /// Changes that are not answers (the note being typed, where the user is) are saved at most this often.
 pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
@@ -39,6 +40,16 @@ pub struct Status {
 pub enum Screen {
     Home(Home),
     Questionnaire(Box<Editor>),
+    Report(Box<ReportScreen>),
+}
+
+/// The report of the assessment being answered; Esc goes back to the question.
+pub struct ReportScreen {
+    pub editor: Editor,
+    pub report: Report,
+    pub scroll: u16,
+    /// The height of a page and how far the report can scroll, as last drawn.
+    pub layout: std::cell::Cell<(u16, u16)>,
 }
 
 pub struct Home {
@@ -93,6 +104,12 @@ fn note_input(initial: &str) -> TextArea<'static> {
     input.set_placeholder_text("Type the note; Enter starts a new line, Esc when done");
     input.set_cursor_line_style(ratatui::style::Style::new());
     input
+}
+
+impl Home {
+    fn empty() -> Home {
+        Home { listed: Vec::new(), unreadable: Vec::new(), selected: 0, new: None }
+    }
 }
 
 impl Editor {
@@ -255,7 +272,7 @@ impl App {
     pub fn new(store: Store) -> App {
         let mut app = App {
             store,
-            screen: Screen::Home(Home { listed: Vec::new(), unreadable: Vec::new(), selected: 0, new: None }),
+            screen: Screen::Home(Home::empty()),
             help: false,
             help_scroll: 0,
             status: Status::default(),
@@ -304,6 +321,7 @@ impl App {
                 Some(NewAssessment::Pick { .. }) => Context::PickQuestionnaire,
                 Some(NewAssessment::Name { .. }) => Context::TypeOrganisation,
             },
+            Screen::Report(_) => Context::Report,
             Screen::Questionnaire(editor) => match editor.mode {
                 Mode::Answering => Context::Questionnaire,
                 Mode::TypeAnswer(_) => Context::TypeAnswer,
@@ -361,10 +379,19 @@ impl App {
         }
     }
 
+    /// The assessment being worked on, on the questionnaire or its report.
+    fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.screen {
+            Screen::Questionnaire(editor) => Some(editor),
+            Screen::Report(screen) => Some(&mut screen.editor),
+            Screen::Home(_) => None,
+        }
+    }
+
     /// Called about four times a second: saves what has waited long enough.
     pub fn tick(&mut self) {
         let now = (self.now)();
-        if let Screen::Questionnaire(editor) = &mut self.screen
+        if let Some(editor) = self.editor_mut()
             && let Err(e) = editor.flush(false, &now)
         {
             self.complain(e);
@@ -374,7 +401,7 @@ impl App {
     /// Save everything before the program ends, however it ends.
     pub fn shutdown(&mut self) {
         let now = (self.now)();
-        if let Screen::Questionnaire(editor) = &mut self.screen
+        if let Some(editor) = self.editor_mut()
             && let Err(e) = editor.flush(true, &now)
         {
             self.complain(e);
@@ -398,11 +425,23 @@ impl App {
                 self.help_scroll = self.help_scroll.saturating_sub(1);
                 return;
             }
+            Action::PageDown if self.help => {
+                self.help_scroll = self.help_scroll.saturating_add(10);
+                return;
+            }
+            Action::PageUp if self.help => {
+                self.help_scroll = self.help_scroll.saturating_sub(10);
+                return;
+            }
             _ => {}
+        }
+        if self.help {
+            return;
         }
         match &mut self.screen {
             Screen::Home(_) => self.update_home(action),
             Screen::Questionnaire(_) => self.update_editor(action),
+            Screen::Report(_) => self.update_report(action),
         }
     }
 
@@ -465,6 +504,42 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    fn update_report(&mut self, action: Action) {
+        let Screen::Report(screen) = &mut self.screen else { return };
+        let (page, max) = screen.layout.get();
+        let page = page.max(1);
+        match action {
+            Action::ScrollDown => screen.scroll = screen.scroll.saturating_add(1),
+            Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(1),
+            Action::PageDown => screen.scroll = screen.scroll.saturating_add(page),
+            Action::PageUp => screen.scroll = screen.scroll.saturating_sub(page),
+            Action::ExportMarkdown | Action::ExportHtml | Action::ExportJson => {
+                let format = match action {
+                    Action::ExportMarkdown => Format::Markdown,
+                    Action::ExportHtml => Format::Html,
+                    _ => Format::Json,
+                };
+                let path = export_path(&screen.editor.session.path, format);
+                let text = crate::report::export(&screen.report, format);
+                match crate::assessment::store::write_private(&path, text.as_bytes()) {
+                    Ok(()) => self.say(format!("Report written to {}", path.display())),
+                    Err(e) => self.complain(format!("{e}")),
+                }
+            }
+            Action::Back => {
+                let Screen::Report(screen) = std::mem::replace(&mut self.screen, Screen::Home(Home::empty())) else {
+                    unreachable!("on the report screen")
+                };
+                self.screen = Screen::Questionnaire(Box::new(screen.editor));
+            }
+            _ => {}
+        }
+        if let Screen::Report(screen) = &mut self.screen {
+            // Stop where the report ends, so scrolling back up responds at once.
+            screen.scroll = screen.scroll.min(max);
         }
     }
 
@@ -569,7 +644,28 @@ impl App {
             }
             (Mode::Search { .. }, Action::Cancel) => editor.mode = Mode::Answering,
             (Mode::Answering, Action::OpenReport) => {
-                message = Some(Ok("The report is not available in this build yet.".into()));
+                if let Err(e) = editor.flush(true, &now) {
+                    return self.complain(e);
+                }
+                let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
+                    Ok(p) => p,
+                    Err(e) => return self.complain(format!("{e}; fix or remove that file to see the report")),
+                };
+                let today = chrono::DateTime::parse_from_rfc3339(&now)
+                    .map(|t| t.date_naive())
+                    .unwrap_or_else(|_| crate::clock::today());
+                let report = Report::build(editor.assessment(), &params, today);
+                let Screen::Questionnaire(editor) = std::mem::replace(&mut self.screen, Screen::Home(Home::empty()))
+                else {
+                    unreachable!("on the questionnaire screen")
+                };
+                self.screen = Screen::Report(Box::new(ReportScreen {
+                    editor: *editor,
+                    report,
+                    scroll: 0,
+                    layout: std::cell::Cell::new((10, u16::MAX)),
+                }));
+                return;
             }
             (Mode::Answering, Action::Back) => {
                 if let Err(e) = editor.flush(true, &now) {
@@ -627,6 +723,12 @@ impl App {
             None => {}
         }
     }
+}
+
+/// Where an exported report goes: beside the assessment, `NAME-report.md` (or `.html`, `.json`).
+pub fn export_path(assessment: &std::path::Path, format: Format) -> std::path::PathBuf {
+    let stem = assessment.file_stem().unwrap_or_default().to_string_lossy();
+    assessment.with_file_name(format!("{stem}-report.{}", format.id()))
 }
 
 /// Key N on the current question: pick (or, for multiple choice, tick) option N.

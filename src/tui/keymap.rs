@@ -242,6 +242,22 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[Report, Help],
+        keys: Keys::Plain(&[PageDown, Char(' ')]),
+        label: "PageDown",
+        action: Action::PageDown,
+        help: "scroll down a page (also Space)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Report, Help],
+        keys: Keys::Plain(&[PageUp]),
+        label: "PageUp",
+        action: Action::PageUp,
+        help: "scroll up a page",
+        hint: None,
+    },
+    Binding {
         contexts: &[Report],
         keys: Keys::Plain(&[Char('m')]),
         label: "m",

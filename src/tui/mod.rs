@@ -9,6 +9,7 @@ pub mod help;
 pub mod home;
 pub mod keymap;
 pub mod questionnaire_screen;
+pub mod report_screen;
 pub mod theme;
 pub mod view;
 

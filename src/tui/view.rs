@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::{help, home, questionnaire_screen};
+use super::{help, home, questionnaire_screen, report_screen};
 use crate::text::one_line;
 
 /// Below this size the screen says so instead of drawing.
@@ -25,6 +25,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Home(state) => home::draw(frame, header, body, state, app),
         Screen::Questionnaire(editor) => questionnaire_screen::draw(frame, header, body, editor, app),
+        Screen::Report(screen) => {
+            let max = report_screen::draw(frame, header, body, &screen.report, screen.scroll, app);
+            screen.layout.set((body.height.saturating_sub(2), max));
+        }
     }
     let style = if app.status.error { app.theme.warning() } else { app.theme.plain() };
     let prefix = if app.status.error { "! " } else { "" };
