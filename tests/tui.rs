@@ -423,3 +423,24 @@ fn the_report_screen_scrolls_exports_and_goes_back() {
     press(&mut app, "<Esc>");
     assert_eq!(current_question(&app), "access.wide", "back where the report was opened");
 }
+
+#[test]
+fn a_note_being_typed_is_saved_at_most_once_a_second() {
+    let (mut app, path) = open_demo("debounce");
+    press(&mut app, "e");
+    app.tick();
+    let before = std::fs::read(&path).unwrap();
+    for _ in 0..50 {
+        press(&mut app, "word ");
+        app.tick();
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "fifty ticks within a second: no save yet");
+    std::thread::sleep(soc2_ready::tui::app::SAVE_INTERVAL);
+    app.tick();
+    assert_eq!(saved(&path).note("profile.uses_models"), "word ".repeat(50));
+    press(&mut app, "end");
+    app.tick();
+    assert_eq!(saved(&path).note("profile.uses_models"), "word ".repeat(50), "saved a moment ago");
+    press(&mut app, "<Esc>");
+    assert!(saved(&path).note("profile.uses_models").ends_with("word end"), "closing the note saves at once");
+}
