@@ -417,25 +417,10 @@ impl App {
                 self.help_scroll = 0;
                 return;
             }
-            Action::ScrollDown if self.help => {
-                self.help_scroll = self.help_scroll.saturating_add(1);
-                return;
-            }
-            Action::ScrollUp if self.help => {
-                self.help_scroll = self.help_scroll.saturating_sub(1);
-                return;
-            }
-            Action::PageDown if self.help => {
-                self.help_scroll = self.help_scroll.saturating_add(10);
-                return;
-            }
-            Action::PageUp if self.help => {
-                self.help_scroll = self.help_scroll.saturating_sub(10);
-                return;
-            }
             _ => {}
         }
         if self.help {
+            self.help_scroll = scrolled(self.help_scroll, action, 10).min(super::help::line_count());
             return;
         }
         match &mut self.screen {
@@ -512,10 +497,9 @@ impl App {
         let (page, max) = screen.layout.get();
         let page = page.max(1);
         match action {
-            Action::ScrollDown => screen.scroll = screen.scroll.saturating_add(1),
-            Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(1),
-            Action::PageDown => screen.scroll = screen.scroll.saturating_add(page),
-            Action::PageUp => screen.scroll = screen.scroll.saturating_sub(page),
+            Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp => {
+                screen.scroll = scrolled(screen.scroll, action, page)
+            }
             Action::ExportMarkdown | Action::ExportHtml | Action::ExportJson => {
                 let format = match action {
                     Action::ExportMarkdown => Format::Markdown,
@@ -722,6 +706,17 @@ impl App {
             Some(Err(text)) => self.complain(text),
             None => {}
         }
+    }
+}
+
+/// A scroll position moved by a scrolling action (by a line, or by `page` lines).
+fn scrolled(scroll: u16, action: Action, page: u16) -> u16 {
+    match action {
+        Action::ScrollDown => scroll.saturating_add(1),
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::PageUp => scroll.saturating_sub(page),
+        _ => scroll,
     }
 }
 

@@ -20,6 +20,12 @@ const ORDER: [Context; 8] = [
     Context::TypeOrganisation,
 ];
 
+/// How many lines the help has before wrapping: a title, the keys and a blank line per context.
+pub fn line_count() -> u16 {
+    let lines: usize = ORDER.iter().map(|c| keymap::help_rows(*c).len() + 2).sum();
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
 pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     let t = app.theme;
     let area = centred(body, body.width.saturating_sub(4).min(96), body.height);
