@@ -176,3 +176,21 @@ fn unanswered_profile_uses_defaults_and_today() {
     assert_eq!(e.fte, 2.0);
     assert!(e.assumptions.iter().any(|a| a.name == "Start date" && a.source.starts_with("today")));
 }
+
+#[test]
+fn only_categories_in_scope_are_scored_in_the_report() {
+    use soc2_ready::questionnaire::Category;
+    use soc2_ready::report::Report;
+    let categories = |profile: &[(&str, AnswerValue)]| -> Vec<Category> {
+        let r = Report::build(&company(profile, "informal"), &Parameters::built_in(), today());
+        r.categories.iter().map(|(c, _)| *c).collect()
+    };
+    // Security only: questions that also cite a privacy or confidentiality criterion do not make those
+    // categories appear as gaps of an audit that leaves them out.
+    assert_eq!(categories(&fifty_people()), [Category::Security]);
+    let mut wider = fifty_people();
+    wider.retain(|(id, _)| !matches!(*id, "profile.categories" | "profile.personal_data"));
+    wider.push(("profile.personal_data", text("yes")));
+    wider.push(("profile.categories", AnswerValue::List(vec!["confidentiality".into(), "privacy".into()])));
+    assert_eq!(categories(&wider), [Category::Security, Category::Confidentiality, Category::Privacy]);
+}

@@ -62,6 +62,9 @@ pub struct Profile {
     pub consultant: Option<bool>,
 }
 
+/// The profile question that names the categories in scope beyond Security.
+pub const CATEGORIES: &str = "profile.categories";
+
 impl Profile {
     pub fn of(a: &Assessment) -> Profile {
         let shown = shown_answers(a);
@@ -73,7 +76,7 @@ impl Profile {
             headcount: number("profile.headcount"),
             engineers: number("profile.engineers"),
             systems: number("profile.systems"),
-            categories: get("profile.categories").and_then(AnswerValue::as_list).map(|ids| {
+            categories: get(CATEGORIES).and_then(AnswerValue::as_list).map(|ids| {
                 Category::ALL
                     .iter()
                     .copied()

@@ -150,6 +150,15 @@ fn group(name: &str, gaps: &[&scoring::Gap<'_>]) -> PlanGroup {
     }
 }
 
+/// Whether a category is in the audit's scope: Security always; the others when the profile names them. A
+/// questionnaire that does not ask (no `profile.categories`) scores every category its questions touch.
+fn in_scope(a: &Assessment, category: Category) -> bool {
+    if category == Category::Security || a.questionnaire().question(crate::estimate::profile::CATEGORIES).is_none() {
+        return true;
+    }
+    Profile::of(a).categories.is_some_and(|chosen| chosen.contains(&category))
+}
+
 impl Report {
     pub fn build(a: &Assessment, params: &Parameters, today: NaiveDate) -> Report {
         let q = a.questionnaire();
@@ -290,7 +299,7 @@ impl Report {
             verdict,
             vendor,
             sections: card.sections.clone(),
-            categories: card.categories.clone(),
+            categories: card.categories.iter().filter(|(c, _)| in_scope(a, *c)).cloned().collect(),
             ai_areas: card.ai_areas.clone(),
             blockers: blockers
                 .iter()
