@@ -117,6 +117,18 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
     Ok(normalise(q, value))
 }
 
+/// Whether a note fits the limit; refused notes are not saved.
+pub fn check_note(note: &str) -> Result<(), AnswerError> {
+    let chars = note.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        return Err(AnswerError(format!(
+            "the note is {chars} characters long, over the limit of {MAX_ANSWER_CHARS}; shorten it or keep the long \
+             text in a document and refer to it"
+        )));
+    }
+    Ok(())
+}
+
 /// Put a `multi` answer in the questionnaire's option order, without repeats.
 fn normalise(q: &Question, value: AnswerValue) -> AnswerValue {
     match (q.kind, value) {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::answer::{AnswerError, AnswerValue, parse_answer};
+use super::answer::{AnswerError, AnswerValue, check_note, parse_answer};
 use super::document::Assessment;
 use super::lock::{Lock, LockError};
 use super::store::{self, OpenError, SaveError};
@@ -72,6 +72,9 @@ impl Session {
             SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(question) }
         })?;
         let value = parse_answer(&q, input)?;
+        if let Some(note) = note {
+            check_note(note)?;
+        }
         self.assessment.set_value(&q.id, value.clone(), now);
         if let Some(note) = note {
             self.assessment.set_note(&q.id, note, now);

@@ -258,6 +258,7 @@ impl Editor {
     pub fn flush(&mut self, force: bool, now: &str) -> Result<(), String> {
         if let Mode::EditNote(input) = &self.mode {
             let note = input.lines().join("\n");
+            crate::assessment::answer::check_note(&note).map_err(|e| e.to_string())?;
             let id = self.question().id.clone();
             if self.assessment().note(&id) != note {
                 self.session.assessment.set_note(&id, &note, now);
@@ -679,6 +680,10 @@ impl App {
             }
             (Mode::EditNote(_), Action::Confirm) => {
                 let result = editor.flush(true, &now);
+                if let Err(e) = result {
+                    // Keep the note open: nothing typed is thrown away.
+                    return self.complain(e);
+                }
                 editor.mode = Mode::Answering;
                 message = Some(result.map(|()| "Note saved.".to_string()));
                 if std::mem::take(&mut editor.advance_after_note) && !editor.assessment().note(&question.id).is_empty()
