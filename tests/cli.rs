@@ -6,19 +6,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
 use soc2_ready::assessment::store;
 use soc2_ready::assessment::{AnswerValue, lock::Lock};
 use soc2_ready::questionnaire::catalog;
 
-const NOW: &str = "2026-01-15T09:00:00Z";
-const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
+mod common;
+use common::{BIN, Env, NOW, mode};
 
 /// A small questionnaire with every question type and a profile yes/no that hides a section and a question.
 ///
@@ -72,55 +69,7 @@ const QUICK: &str = r#"{
 
 const MATURITY_IDS: &str = "not_started, planned, informal, documented, evidenced, na, unknown";
 
-/// Fresh home and config folders, and a working directory, for one test.
-struct Env {
-    home: TempDir,
-    config: TempDir,
-    work: TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env { home: TempDir::new().unwrap(), config: TempDir::new().unwrap(), work: TempDir::new().unwrap() }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(BIN);
-        c.env("SOC2_READY_HOME", self.home.path())
-            .env("SOC2_READY_CONFIG", self.config.path())
-            .env("SOC2_READY_NOW", NOW)
-            // Belt and braces: even a fallback to the platform directories stays inside the test's folders.
-            .env("HOME", self.work.path())
-            .env("XDG_DATA_HOME", self.work.path().join("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.work.path().join("xdg-config"))
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.work.path())
-            .timeout(Duration::from_secs(20));
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
-    }
-
-    fn store(&self) -> PathBuf {
-        self.home.path().join("assessments")
-    }
-
-    /// The configuration directory's `questionnaires/` folder, created.
-    fn user_dir(&self) -> PathBuf {
-        let dir = self.config.path().join("questionnaires");
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    /// A file in the working directory (not in the config folder).
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.work.path().join(name);
-        fs::write(&path, text).unwrap();
-        path
-    }
-
     /// `new QUESTIONNAIRE --org ORG --no-open`, returning the path printed.
     fn new_assessment(&self, questionnaire: &str, org: &str) -> PathBuf {
         let out = self.run(&["new", questionnaire, "--org", org, "--no-open"]);
@@ -188,12 +137,6 @@ fn json_files(dir: &Path) -> Vec<String> {
         read.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".json")).collect();
     names.sort();
     names
-}
-
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -342,7 +285,7 @@ fn three_errors() -> String {
 #[test]
 fn validate_an_invalid_file_lists_every_error_with_question_and_field() {
     let env = Env::new();
-    let path = env.file("bad.json", &three_errors());
+    let path = env.file("bad.json", three_errors());
     let out = env.run(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
@@ -375,7 +318,7 @@ fn validate_a_syntax_error_names_file_line_and_column() {
 #[test]
 fn validate_json_on_an_invalid_file_lists_the_errors() {
     let env = Env::new();
-    let path = env.file("bad.json", &three_errors());
+    let path = env.file("bad.json", three_errors());
     let out = env.run(&["validate", path.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_str(&text(&out.stdout)).expect("JSON on stdout");
@@ -484,7 +427,7 @@ fn new_by_path_and_by_user_id() {
 #[test]
 fn new_from_an_invalid_questionnaire_file_fails_naming_the_place() {
     let env = Env::new();
-    let path = env.file("bad.json", &three_errors());
+    let path = env.file("bad.json", three_errors());
     let line = one_error(&env.run(&["new", path.to_str().unwrap(), "--org", "Acme", "--no-open"]));
     assert!(line.contains(&path.display().to_string()), "{line}");
     assert!(line.contains("question `training.provenance`, field `criteria`"), "{line}");

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -21,51 +20,11 @@ use soc2_ready::questionnaire::limits::{
 };
 use soc2_ready::questionnaire::{LoadError, load_file, parse};
 
-const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
-const NOW: &str = "2026-01-15T09:00:00Z";
+mod common;
+use common::{Env, NOW};
 
 // ---------------------------------------------------------------------------------------------------------
 // helpers
-
-struct Env {
-    home: TempDir,
-    config: TempDir,
-    work: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env { home: TempDir::new().unwrap(), config: TempDir::new().unwrap(), work: TempDir::new().unwrap() }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .args(args)
-            .env("SOC2_READY_HOME", self.home.path())
-            .env("SOC2_READY_CONFIG", self.config.path())
-            .env("SOC2_READY_NOW", NOW)
-            .env("HOME", self.work.path())
-            .env("XDG_DATA_HOME", self.work.path().join("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.work.path().join("xdg-config"))
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.work.path())
-            .timeout(Duration::from_secs(60))
-            .output()
-            .unwrap()
-    }
-
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.work.path().join(name);
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    fn user_dir(&self) -> PathBuf {
-        let dir = self.config.path().join("questionnaires");
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")

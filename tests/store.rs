@@ -12,6 +12,10 @@ use soc2_ready::assessment::store::{self, OpenError, backup_path};
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::questionnaire::parse;
 
+mod common;
+#[cfg(unix)]
+use common::mode;
+
 const NOW: &str = "2026-01-15T09:00:00Z";
 const LATER: &str = "2026-01-15T10:30:00Z";
 
@@ -55,12 +59,6 @@ fn names(dir: &Path) -> Vec<String> {
         fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
-}
-
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 #[test]

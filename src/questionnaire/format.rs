@@ -236,7 +236,7 @@ impl Question {
         self.weight.is_some()
     }
 
-    /// Every question in the file, in order, with its section.
+    /// The label people see for one of this question's options.
     pub fn label_for(&self, option_id: &str) -> Option<String> {
         self.offered().iter().find(|o| o.id == option_id).map(|o| o.label.to_string())
     }
