@@ -956,3 +956,32 @@ fn hostile_text_in_a_broken_user_file_is_not_replayed_in_the_message() {
     let out = env.run(&["validate", path.to_str().unwrap(), "--json"]);
     assert_tame("validate --json", &out);
 }
+
+#[test]
+fn answer_records_evidence_references_and_who_answered() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    ok(&env.run(&[
+        "answer",
+        p,
+        "access.reviews",
+        "evidenced",
+        "--evidence",
+        "Q3 review.pdf",
+        "--evidence",
+        "JIRA-7",
+        "--by",
+        "Dana (CISO)",
+    ]));
+    let file: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(file["answers"]["access.reviews"]["evidence"], json!(["Q3 review.pdf", "JIRA-7"]));
+    assert_eq!(file["answers"]["access.reviews"]["answered_by"], "Dana (CISO)");
+    assert_eq!(file["people"], json!(["Dana (CISO)"]));
+    // The report's appendix carries them.
+    let report = ok(&env.run(&["report", p]));
+    assert!(report.contains("  - Evidence: Q3 review.pdf; JIRA-7"), "{report}");
+    let json = json_out(&env.run(&["report", p, "--format", "json"]));
+    let line = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "access.reviews").unwrap();
+    assert_eq!(line["evidence"], json!(["Q3 review.pdf", "JIRA-7"]));
+}

@@ -444,3 +444,18 @@ fn a_note_being_typed_is_saved_at_most_once_a_second() {
     press(&mut app, "<Esc>");
     assert!(saved(&path).note("profile.uses_models").ends_with("word end"), "closing the note saves at once");
 }
+
+#[test]
+fn evidence_references_are_recorded_with_the_answer() {
+    let (mut app, path) = open_demo("evidence");
+    press(&mut app, "<Right>4v");
+    assert_eq!(app.context(), soc2_ready::tui::keymap::Context::TypeEvidence);
+    press(&mut app, "<Esc>");
+    press(&mut app, "<Up>vAccess Control Policy v2, JIRA-142 ,, https://wiki/reviews<Enter>");
+    let a = saved(&path);
+    assert_eq!(a.answers["access.reviews"].evidence, ["Access Control Policy v2", "JIRA-142", "https://wiki/reviews"]);
+    assert_eq!(app.status.text, "3 evidence references recorded.");
+    snap("question_with_evidence", &app);
+    press(&mut app, "wRuth<Enter>wAmir<Enter>");
+    assert_eq!(saved(&path).people, ["Ruth", "Amir"], "everyone who answered is kept in the assessment's people");
+}

@@ -169,6 +169,16 @@ impl Assessment {
         self.tidy(question);
     }
 
+    /// Set who is answering from now on; each person named is kept in the assessment's people.
+    pub fn set_respondent(&mut self, name: &str, now: &str) {
+        let name = name.trim();
+        self.respondent = name.to_string();
+        if !name.is_empty() && !self.people.iter().any(|p| p == name) {
+            self.people.push(name.to_string());
+        }
+        self.updated_at = now.to_string();
+    }
+
     pub fn note(&self, question: &str) -> &str {
         self.answers.get(question).map_or("", |a| a.note.as_str())
     }

@@ -10,5 +10,5 @@ pub mod store;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};
 pub use document::{Assessment, Position};
 pub use progress::{Progress, Visibility, progress};
-pub use session::{Session, SessionError};
+pub use session::{AnswerDetails, Session, SessionError};
 pub use store::{OpenError, Store};

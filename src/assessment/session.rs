@@ -7,6 +7,16 @@ use super::document::Assessment;
 use super::lock::{Lock, LockError};
 use super::store::{self, OpenError, SaveError};
 
+/// What may be recorded with an answer besides its value; `None` leaves what is there.
+#[derive(Debug, Clone, Default)]
+pub struct AnswerDetails {
+    pub note: Option<String>,
+    /// References to evidence (document names, links, ticket ids); replaces the earlier list.
+    pub evidence: Option<Vec<String>>,
+    /// Who gave the answer; also becomes who answers next.
+    pub by: Option<String>,
+}
+
 /// An assessment file this process holds and writes.
 #[derive(Debug)]
 pub struct Session {
@@ -60,24 +70,31 @@ impl Session {
         store::write(&self.path, &self.assessment)
     }
 
-    /// Set one answer from typed input, and save. Refused input leaves the file untouched.
+    /// Set one answer from typed input, with what is recorded beside it, and save. Refused input leaves
+    /// the file untouched.
     pub fn answer(
         &mut self,
         question: &str,
         input: &str,
-        note: Option<&str>,
+        details: &AnswerDetails,
         now: &str,
     ) -> Result<AnswerValue, SessionError> {
         let q = self.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).ok_or_else(|| {
             SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(question) }
         })?;
         let value = parse_answer(&q, input)?;
-        if let Some(note) = note {
+        if let Some(note) = &details.note {
             check_note(note)?;
         }
+        if let Some(by) = &details.by {
+            self.assessment.set_respondent(by, now);
+        }
         self.assessment.set_value(&q.id, value.clone(), now);
-        if let Some(note) = note {
+        if let Some(note) = &details.note {
             self.assessment.set_note(&q.id, note, now);
+        }
+        if let Some(evidence) = &details.evidence {
+            self.assessment.set_evidence(&q.id, evidence.clone(), now);
         }
         self.save()?;
         Ok(value)

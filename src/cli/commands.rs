@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
-use crate::assessment::{Assessment, Session, Store, Visibility, describe, progress, store};
+use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
@@ -26,8 +26,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::tui::run_session(store, session)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, note }) => {
-            answer(&assessment, &question_id, &value, note.as_deref())
+        Some(Command::Answer { assessment, question_id, value, note, evidence, by }) => {
+            let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
+            answer(&assessment, &question_id, &value, &details)
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
@@ -197,12 +198,12 @@ fn list(as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn answer(assessment: &str, question: &str, value: &str, note: Option<&str>) -> Result<ExitCode> {
+fn answer(assessment: &str, question: &str, value: &str, details: &AnswerDetails) -> Result<ExitCode> {
     let store = store_for_reading();
     let path = store.resolve(assessment);
     let now = clock::now();
     let mut session = Session::open(&path, &now)?;
-    let stored = session.answer(question, value, note, &now)?;
+    let stored = session.answer(question, value, details, &now)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
     println!("{}: {} = {}", one_line(&path.display().to_string()), q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)

@@ -87,6 +87,13 @@ pub enum Command {
         /// A note to record with the answer.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        /// A reference to evidence (a document, a link, a ticket); repeat for several. Replaces the
+        /// references recorded before.
+        #[arg(long, value_name = "REF")]
+        evidence: Vec<String>,
+        /// Who gave the answer (recorded with it).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
     /// Write the readiness report: verdict, scores, blockers, gaps, timeline, cost and every assumption.
     ///

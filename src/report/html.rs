@@ -266,11 +266,12 @@ pub fn render(r: &Report) -> String {
                 format!("<code>{}</code> {}", esc(&a.id), esc(&a.text)),
                 a.answer.as_deref().map_or("<em>unanswered</em>".into(), esc),
                 format!("{}{}", esc(&a.note), if a.follow_up { " <em>(follow-up)</em>" } else { "" }),
+                a.evidence.iter().map(|e| esc(e)).collect::<Vec<_>>().join("<br>"),
                 esc(&a.answered_by),
             ]
         })
         .collect();
-    table(&mut o, &["Section", "Question", "Answer", "Note", "By"], &rows);
+    table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
     let _ = writeln!(o, "</body>\n</html>");
     o
 }

@@ -113,7 +113,7 @@ pub fn to_value(r: &Report) -> Value {
         "assumptions": r.assumptions.iter().map(|a| json!({ "name": a.name, "value": a.value, "source": a.source })).collect::<Vec<_>>(),
         "answers": r.answers.iter().map(|a| json!({
             "section": a.section, "question": a.id, "text": a.text, "answer": a.answer, "note": a.note,
-            "answered_by": a.answered_by, "follow_up": a.follow_up,
+            "answered_by": a.answered_by, "follow_up": a.follow_up, "evidence": a.evidence,
         })).collect::<Vec<_>>(),
     })
 }

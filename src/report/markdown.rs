@@ -290,6 +290,10 @@ pub fn render(r: &Report) -> String {
         if !a.note.is_empty() {
             let _ = writeln!(o, "  - Note: {}", md(&a.note));
         }
+        if !a.evidence.is_empty() {
+            let refs: Vec<String> = a.evidence.iter().map(|e| md(e)).collect();
+            let _ = writeln!(o, "  - Evidence: {}", refs.join("; "));
+        }
     }
     o
 }

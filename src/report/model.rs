@@ -124,6 +124,8 @@ pub struct AnswerLine {
     pub note: String,
     pub answered_by: String,
     pub follow_up: bool,
+    /// References to the evidence recorded with the answer.
+    pub evidence: Vec<String>,
 }
 
 pub const NO_POLICY: &str = "No policy document named";
@@ -283,6 +285,7 @@ impl Report {
                     note: entry.map(|e| e.note.clone()).unwrap_or_default(),
                     answered_by: entry.map(|e| e.answered_by.clone()).unwrap_or_default(),
                     follow_up: entry.is_some_and(|e| e.follow_up),
+                    evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
                 }
             })
             .collect();

@@ -24,6 +24,7 @@ pub enum Action {
     EditAnswer,
     ClearAnswer,
     SetRespondent,
+    EditEvidence,
     OpenReport,
     Search,
     // Text entry.

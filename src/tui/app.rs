@@ -83,6 +83,7 @@ pub enum Mode {
     TypeAnswer(TextArea<'static>),
     EditNote(TextArea<'static>),
     TypeRespondent(TextArea<'static>),
+    TypeEvidence(TextArea<'static>),
     Search { input: TextArea<'static>, selected: usize },
 }
 
@@ -328,6 +329,7 @@ impl App {
                 Mode::TypeAnswer(_) => Context::TypeAnswer,
                 Mode::EditNote(_) => Context::EditNote,
                 Mode::TypeRespondent(_) => Context::TypeRespondent,
+                Mode::TypeEvidence(_) => Context::TypeEvidence,
                 Mode::Search { .. } => Context::Search,
             },
         }
@@ -368,7 +370,7 @@ impl App {
         match &mut self.screen {
             Screen::Home(Home { new: Some(NewAssessment::Name { input, .. }), .. }) => Some(input),
             Screen::Questionnaire(editor) => match &mut editor.mode {
-                Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) => Some(i),
+                Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
                 Mode::Search { input, selected } => {
                     // Typing changes the matches: start again from the first.
                     *selected = 0;
@@ -600,9 +602,22 @@ impl App {
             (Mode::Answering, Action::EditNote) => {
                 editor.mode = Mode::EditNote(note_input(editor.assessment().note(&question.id)));
             }
+            (Mode::Answering, Action::EditEvidence) => {
+                let current = editor.assessment().answers.get(&question.id).map(|a| a.evidence.join(", "));
+                editor.mode = Mode::TypeEvidence(line_input(
+                    current.as_deref().unwrap_or(""),
+                    "e.g. Access Control Policy v2, JIRA-142, https://wiki/runbook",
+                ));
+            }
             (Mode::Answering, Action::SetRespondent) => {
-                let current = editor.assessment().respondent.clone();
-                editor.mode = Mode::TypeRespondent(line_input(&current, "name of the person answering"));
+                // Start empty: in an interview the next person usually replaces the last one.
+                let current = &editor.assessment().respondent;
+                let placeholder = if current.is_empty() {
+                    "name of the person answering".to_string()
+                } else {
+                    format!("now {}: type who answers next (Enter on nothing: nobody)", crate::text::one_line(current))
+                };
+                editor.mode = Mode::TypeRespondent(line_input("", &placeholder));
             }
             (Mode::Answering, Action::Search) => {
                 editor.mode =
@@ -693,7 +708,7 @@ impl App {
             }
             (Mode::TypeRespondent(input), Action::Confirm) => {
                 let name = input.lines().join(" ").trim().to_string();
-                editor.session.assessment.respondent = name.clone();
+                editor.session.assessment.set_respondent(&name, &now);
                 editor.mode = Mode::Answering;
                 message = Some(editor.save().map(|()| {
                     if name.is_empty() {
@@ -703,7 +718,20 @@ impl App {
                     }
                 }));
             }
-            (Mode::TypeAnswer(_) | Mode::TypeRespondent(_), Action::Cancel) => editor.mode = Mode::Answering,
+            (Mode::TypeEvidence(input), Action::Confirm) => {
+                let references = evidence_references(&input.lines().join(" "));
+                let count = references.len();
+                editor.session.assessment.set_evidence(&question.id, references, &now);
+                editor.mode = Mode::Answering;
+                message = Some(editor.save().map(|()| match count {
+                    0 => "Evidence references removed.".to_string(),
+                    1 => "1 evidence reference recorded.".to_string(),
+                    n => format!("{n} evidence references recorded."),
+                }));
+            }
+            (Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_), Action::Cancel) => {
+                editor.mode = Mode::Answering
+            }
             _ => {}
         }
         match message {
@@ -712,6 +740,11 @@ impl App {
             None => {}
         }
     }
+}
+
+/// Evidence references as typed: separated by commas, blanks dropped.
+pub fn evidence_references(typed: &str) -> Vec<String> {
+    typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
 }
 
 /// A scroll position moved by a scrolling action (by a line, or by `page` lines).

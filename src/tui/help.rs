@@ -9,20 +9,14 @@ use super::app::App;
 use super::keymap::{self, Context};
 use super::view::centred;
 
-const ORDER: [Context; 8] = [
-    Context::Questionnaire,
-    Context::EditNote,
-    Context::TypeAnswer,
-    Context::TypeRespondent,
-    Context::Report,
-    Context::Home,
-    Context::PickQuestionnaire,
-    Context::TypeOrganisation,
-];
+/// Every context but the help itself, in the order the help lists them after the current one.
+fn listed() -> impl Iterator<Item = Context> {
+    Context::ALL.into_iter().filter(|c| *c != Context::Help)
+}
 
 /// How many lines the help has before wrapping: a title, the keys and a blank line per context.
 pub fn line_count() -> u16 {
-    let lines: usize = ORDER.iter().map(|c| keymap::help_rows(*c).len() + 2).sum();
+    let lines: usize = listed().map(|c| keymap::help_rows(c).len() + 2).sum();
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
@@ -32,7 +26,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     frame.render_widget(Clear, area);
     let underlying = app.screen_context();
     let mut lines: Vec<Line> = Vec::new();
-    let contexts = std::iter::once(underlying).chain(ORDER.into_iter().filter(|c| *c != underlying));
+    let contexts = std::iter::once(underlying).chain(listed().filter(|c| *c != underlying));
     for context in contexts {
         lines.push(Line::styled(context.title(), t.title()));
         for (keys, what) in keymap::help_rows(context) {

@@ -15,13 +15,14 @@ pub enum Context {
     TypeAnswer,
     EditNote,
     TypeRespondent,
+    TypeEvidence,
     Search,
     Report,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -29,6 +30,7 @@ impl Context {
         Context::TypeAnswer,
         Context::EditNote,
         Context::TypeRespondent,
+        Context::TypeEvidence,
         Context::Search,
         Context::Report,
         Context::Help,
@@ -43,6 +45,7 @@ impl Context {
             Context::TypeAnswer => "Typing an answer (number, text or date)",
             Context::EditNote => "Writing a note",
             Context::TypeRespondent => "Who is answering",
+            Context::TypeEvidence => "Evidence references for this answer",
             Context::Search => "Searching the questions",
             Context::Report => "The readiness report",
             Context::Help => "This help",
@@ -91,7 +94,7 @@ use KeyCode::{BackTab, Backspace, Char, Delete, Down, Enter, Esc, Left, PageDown
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
 const BROWSING: &[Context] = &[Home, PickQuestionnaire, Questionnaire, Report];
-const TYPING: &[Context] = &[TypeOrganisation, TypeAnswer, TypeRespondent, Search];
+const TYPING: &[Context] = &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search];
 
 /// Every binding, in the order help lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -166,6 +169,14 @@ pub const BINDINGS: &[Binding] = &[
         label: "x",
         action: Action::ClearAnswer,
         help: "clear this answer (also Delete, Backspace)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Char('v')]),
+        label: "v",
+        action: Action::EditEvidence,
+        help: "record references to evidence for this answer (documents, links, tickets), separated by commas",
         hint: None,
     },
     Binding {

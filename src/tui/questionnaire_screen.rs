@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let editor_height = match editor.mode {
         Mode::Answering => 0,
         Mode::EditNote(_) => (inner.height / 3).max(5),
-        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) => 3,
+        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
         Mode::Search { .. } => 0,
     };
     let [content, input_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(editor_height)]).areas(inner);
@@ -150,6 +150,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             lines.extend(note_lines.take(3).map(Line::raw));
         }
     }
+    if let Some(x) = answer.filter(|x| !x.evidence.is_empty()) {
+        for l in wrap(&format!("Evidence kept: {}", x.evidence.join("; ")), width) {
+            lines.push(Line::raw(l));
+        }
+    }
     if let Some(x) = answer.filter(|x| x.value.is_some()) {
         let by = if x.answered_by.is_empty() { String::new() } else { format!("by {} ", one_line(&x.answered_by)) };
         lines.push(Line::styled(format!("Answered {by}on {}", short_time(&x.updated_at)), t.dim()));
@@ -176,7 +181,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         lines.push(Line::styled(l, t.dim()));
     }
     if !question.evidence.is_empty() {
-        for l in wrap(&format!("Evidence: {}", question.evidence.join("; ")), width) {
+        for l in wrap(&format!("Typical evidence: {}", question.evidence.join("; ")), width) {
             lines.push(Line::styled(l, t.dim()));
         }
     }
@@ -197,6 +202,13 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         Mode::TypeRespondent(input) => {
             let mut input = input.clone();
             input.set_block(Block::bordered().title(" Who is answering (Enter: save · Esc: cancel) "));
+            frame.render_widget(&input, input_area);
+        }
+        Mode::TypeEvidence(input) => {
+            let mut input = input.clone();
+            input.set_block(
+                Block::bordered().title(" Evidence references, comma-separated (Enter: save · Esc: cancel) "),
+            );
             frame.render_widget(&input, input_area);
         }
         Mode::Search { input, selected } => draw_search(frame, body, editor, input, *selected, app),
