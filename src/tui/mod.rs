@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod help;
 pub mod home;
 pub mod keymap;
