@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 use super::app::{App, Home, NewAssessment};
-use super::view::{centred, short_time, wrap};
+use super::view::{centred, draw_input, short_time, wrap};
 use crate::text::one_line;
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
@@ -96,9 +96,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
                     .wrap(Wrap { trim: true }),
                 about,
             );
-            let mut input = (**input).clone();
-            input.set_block(Block::bordered().title(" Organisation name "));
-            frame.render_widget(&input, field);
+            draw_input(frame, input, "Organisation name", field);
         }
         None => {}
     }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Editor, Mode};
-use super::view::{short_time, wrap};
+use super::view::{draw_input, short_time, wrap};
 use crate::assessment::{describe, progress};
 use crate::questionnaire::QuestionType;
 use crate::text::one_line;
@@ -189,27 +189,13 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
 
     match &editor.mode {
         Mode::Answering => {}
-        Mode::EditNote(input) => {
-            let mut input = input.clone();
-            input.set_block(Block::bordered().title(" Note (Enter: new line · Esc: done) "));
-            frame.render_widget(&input, input_area);
-        }
-        Mode::TypeAnswer(input) => {
-            let mut input = input.clone();
-            input.set_block(Block::bordered().title(" Answer (Enter: save · Esc: cancel) "));
-            frame.render_widget(&input, input_area);
-        }
+        Mode::EditNote(input) => draw_input(frame, input, "Note (Enter: new line · Esc: done)", input_area),
+        Mode::TypeAnswer(input) => draw_input(frame, input, "Answer (Enter: save · Esc: cancel)", input_area),
         Mode::TypeRespondent(input) => {
-            let mut input = input.clone();
-            input.set_block(Block::bordered().title(" Who is answering (Enter: save · Esc: cancel) "));
-            frame.render_widget(&input, input_area);
+            draw_input(frame, input, "Who is answering (Enter: save · Esc: cancel)", input_area)
         }
         Mode::TypeEvidence(input) => {
-            let mut input = input.clone();
-            input.set_block(
-                Block::bordered().title(" Evidence references, comma-separated (Enter: save · Esc: cancel) "),
-            );
-            frame.render_widget(&input, input_area);
+            draw_input(frame, input, "Evidence references, comma-separated (Enter: save · Esc: cancel)", input_area)
         }
         Mode::Search { input, selected } => draw_search(frame, body, editor, input, *selected, app),
     }
@@ -220,7 +206,7 @@ fn draw_search(
     frame: &mut Frame,
     body: Rect,
     editor: &Editor,
-    input: &ratatui_textarea::TextArea,
+    input: &ratatui_textarea::TextArea<'static>,
     selected: usize,
     app: &App,
 ) {
@@ -228,9 +214,7 @@ fn draw_search(
     let area = super::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
     frame.render_widget(ratatui::widgets::Clear, area);
     let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let mut input = input.clone();
-    input.set_block(Block::bordered().title(" Search (Enter: go · ↑↓: choose · Esc: cancel) "));
-    frame.render_widget(&input, field);
+    draw_input(frame, input, "Search (Enter: go · ↑↓: choose · Esc: cancel)", field);
     let q = editor.assessment().questionnaire();
     let results = editor.search_results();
     let width = usize::from(list_area.width.saturating_sub(4));

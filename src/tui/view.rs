@@ -71,6 +71,13 @@ fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     Paragraph::new(Line::from(spans))
 }
 
+/// A text field in a bordered box whose title says what it is for and which keys finish it.
+pub fn draw_input(frame: &mut Frame, input: &ratatui_textarea::TextArea<'static>, title: &str, area: Rect) {
+    let mut input = input.clone();
+    input.set_block(ratatui::widgets::Block::bordered().title(format!(" {title} ")));
+    frame.render_widget(&input, area);
+}
+
 /// A rectangle of the given size centred in `area`, clipped to it.
 pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
