@@ -154,17 +154,18 @@ fn group(name: &str, gaps: &[&scoring::Gap<'_>]) -> PlanGroup {
 
 /// Whether a category is in the audit's scope: Security always; the others when the profile names them. A
 /// questionnaire that does not ask (no `profile.categories`) scores every category its questions touch.
-fn in_scope(a: &Assessment, category: Category) -> bool {
+fn in_scope(a: &Assessment, profile: &Profile, category: Category) -> bool {
     if category == Category::Security || a.questionnaire().question(crate::estimate::profile::CATEGORIES).is_none() {
         return true;
     }
-    Profile::of(a).categories.is_some_and(|chosen| chosen.contains(&category))
+    profile.categories.as_ref().is_some_and(|chosen| chosen.contains(&category))
 }
 
 impl Report {
     pub fn build(a: &Assessment, params: &Parameters, today: NaiveDate) -> Report {
         let q = a.questionnaire();
         let vis = Visibility::of_assessment(a);
+        let profile = Profile::of(a);
         let (_, total) = progress(a, &vis);
         let scored = scoring::scored_questions(a);
         let card = scoring::Scorecard::of(&scored);
@@ -255,7 +256,7 @@ impl Report {
             VendorVerdict { risk, reasons, contract_terms }
         });
 
-        let estimate = (q.kind != Kind::Vendor).then(|| Estimate::build(&Profile::of(a), params, &found, today));
+        let estimate = (q.kind != Kind::Vendor).then(|| Estimate::build(&profile, params, &found, today));
 
         let follow_ups = scored_and_flagged(a, &vis, &scored);
         let unanswered = shown_questions(a, &vis)
@@ -302,7 +303,7 @@ impl Report {
             verdict,
             vendor,
             sections: card.sections.clone(),
-            categories: card.categories.iter().filter(|(c, _)| in_scope(a, *c)).cloned().collect(),
+            categories: card.categories.iter().filter(|(c, _)| in_scope(a, &profile, *c)).cloned().collect(),
             ai_areas: card.ai_areas.clone(),
             blockers: blockers
                 .iter()
