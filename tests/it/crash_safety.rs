@@ -6,8 +6,6 @@
 //! The moments come from a xorshift generator with a fixed seed (printed in every assertion message; set
 //! `SOC2_CRASH_SEED` to try another).
 
-#![cfg(unix)]
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;

@@ -1,7 +1,5 @@
 //! The real binary in a pseudo-terminal: keys in, the saved file and the restored terminal checked.
 
-#![cfg(unix)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -14,7 +14,7 @@ use soc2_ready::assessment::store;
 use soc2_ready::assessment::{AnswerValue, lock::Lock};
 use soc2_ready::questionnaire::catalog;
 
-mod common;
+use crate::common;
 use common::{BIN, Env, NOW, mode};
 
 /// A small questionnaire with every question type and a profile yes/no that hides a section and a question.

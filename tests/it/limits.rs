@@ -20,7 +20,7 @@ use soc2_ready::questionnaire::limits::{
 };
 use soc2_ready::questionnaire::{LoadError, load_file, parse};
 
-mod common;
+use crate::common;
 use common::{Env, NOW};
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ use soc2_ready::assessment::store::{self, OpenError, backup_path};
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::questionnaire::parse;
 
-mod common;
+use crate::common;
 #[cfg(unix)]
 use common::mode;
 
