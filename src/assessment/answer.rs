@@ -57,12 +57,39 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub answered_by: String,
     pub updated_at: String,
+    /// Format 2: checked against evidence by the assessor (who and when); `None` is what the client claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Review>,
+    /// Format 2: who owns closing the gap this answer shows.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Format 2: when the gap is due to be closed, YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// Format 2: carried over from last year's assessment and not yet confirmed; not counted as answered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub to_confirm: bool,
+}
+
+/// Who checked an answer against its evidence, and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    pub at: String,
 }
 
 impl Answer {
     /// Whether the entry records nothing at all and can be dropped.
     pub fn is_empty(&self) -> bool {
-        self.value.is_none() && self.note.is_empty() && self.evidence.is_empty() && !self.follow_up
+        self.value.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && !self.follow_up
+            && self.reviewed.is_none()
+            && self.owner.is_empty()
+            && self.due.is_empty()
     }
 }
 

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::answer::{Answer, AnswerValue, check_value};
+use super::interview::{Baseline, Meeting, Observation};
+use super::source::Source;
 use crate::questionnaire::{Questionnaire, format::UNKNOWN, validate::validate};
 
 /// Marks a JSON file as a soc2-ready assessment.
@@ -33,6 +35,18 @@ pub struct Assessment {
     pub respondent: String,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Format 2: the sittings, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Format 2: what the assessor saw, question by question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<Observation>,
+    /// Format 2: last year's answers, when this assessment was carried over from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Box<Baseline>>,
 }
 
 /// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
@@ -79,6 +93,10 @@ impl Assessment {
             position: None,
             respondent: String::new(),
             answers: BTreeMap::new(),
+            source: None,
+            meetings: Vec::new(),
+            observations: Vec::new(),
+            baseline: None,
         }
     }
 

@@ -2,13 +2,18 @@
 
 pub mod answer;
 pub mod document;
+pub mod interview;
 pub mod lock;
 pub mod progress;
 pub mod session;
+pub mod source;
 pub mod store;
 
+pub use answer::Review;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};
 pub use document::{Assessment, Position};
+pub use interview::{Baseline, Meeting, Observation};
 pub use progress::{Progress, Visibility, progress};
 pub use session::{AnswerDetails, Session, SessionError};
+pub use source::{CellSource, Source};
 pub use store::{OpenError, Store};

@@ -1,0 +1,64 @@
+//! Where an imported questionnaire came from: the customer's workbook (or CSV) and, for every question,
+//! the cells it was read from and its answer is written back to. Format 2 of the assessment file.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The file a `customer` (or imported vendor) assessment was built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The file's name as it was imported (no directory: the file travels, paths do not).
+    pub file_name: String,
+    /// `xlsx` or `csv`.
+    pub format: String,
+    /// `sha256:` and the hex digest of the original bytes, to detect a changed source file.
+    pub sha256: String,
+    /// Size of the original in bytes.
+    pub size: u64,
+    /// The original file, deflate-compressed then base64-encoded, so export works on another machine.
+    /// Empty when only the digest was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub embedded: String,
+    /// The customer the questionnaire came from, when given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub customer: String,
+    /// When it was imported (RFC 3339).
+    pub imported_at: String,
+    /// Per question id: where it was found and where its answer goes.
+    #[serde(default)]
+    pub cells: BTreeMap<String, CellSource>,
+}
+
+/// Where one question lives in the source workbook.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellSource {
+    /// Sheet name (empty for CSV).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sheet: String,
+    /// 1-based row number.
+    pub row: u32,
+    /// The question's id as found in the file (may be empty when the file has no id column).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id_as_found: String,
+    /// The question's text as found (after formulas, their cached value).
+    pub text_as_found: String,
+    /// The answer cell, A1 style (`D12`), or empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub answer_cell: String,
+    /// The comment cell, A1 style, or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment_cell: String,
+    /// The answer cell holds a formula: shown read-only, never written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub formula: bool,
+    /// The answer cell is locked on a protected sheet: never written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
+    /// The values the cell accepts as the customer wrote them (`Yes`, `No`, `N/A`), in order, when the cell
+    /// has a list validation or the column a small vocabulary; empty for free text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vocabulary: Vec<String>,
+}
