@@ -7,6 +7,7 @@
 
 pub mod credit;
 pub mod gaps;
+pub mod vendor;
 pub mod verdict;
 
 use crate::assessment::{Assessment, Visibility};
