@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod cli;
 pub mod clock;
+pub mod comparison;
 pub mod estimate;
 pub mod paths;
 pub mod questionnaire;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::answer::{Answer, AnswerValue, check_value};
+use super::conflicts::Conflict;
 use super::interview::{Baseline, Meeting, Observation};
 use super::source::Source;
 use crate::questionnaire::{Questionnaire, format::UNKNOWN, validate::validate};
@@ -47,6 +48,9 @@ pub struct Assessment {
     /// Format 2: last year's answers, when this assessment was carried over from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Box<Baseline>>,
+    /// Format 2: answers that merged files disagree on, left for the interface to resolve one by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
@@ -97,6 +101,7 @@ impl Assessment {
             meetings: Vec::new(),
             observations: Vec::new(),
             baseline: None,
+            conflicts: Vec::new(),
         }
     }
 
@@ -157,6 +162,8 @@ impl Assessment {
         }
         entry.value = Some(value);
         entry.answered_by = respondent;
+        // Answering a question carried over from last year confirms it.
+        entry.to_confirm = false;
     }
 
     pub fn clear_value(&mut self, question: &str, now: &str) {

@@ -1,13 +1,21 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
 pub mod answer;
+pub mod carry_over;
+pub mod conflicts;
 pub mod document;
+pub mod followups;
 pub mod interview;
 pub mod lock;
+pub mod meetings;
+pub mod merge;
+pub mod observations;
 pub mod progress;
+pub mod review;
 pub mod session;
 pub mod source;
 pub mod store;
+pub mod undo;
 
 pub use answer::Review;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};

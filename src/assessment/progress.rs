@@ -62,6 +62,11 @@ impl Progress {
     }
 }
 
+/// Whether a question counts as answered: it has a value that is not a carried-over one still to confirm.
+pub fn is_answered(a: &Assessment, question: &str) -> bool {
+    a.answers.get(question).is_some_and(|x| x.value.is_some() && !x.to_confirm)
+}
+
 /// Progress per section (hidden sections have nothing shown) and overall.
 pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
     let mut total = Progress::default();
@@ -75,7 +80,7 @@ pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
             for (i, question) in section.questions.iter().enumerate() {
                 if vis.question(s, i) {
                     p.shown += 1;
-                    if a.value(&question.id).is_some() {
+                    if is_answered(a, &question.id) {
                         p.answered += 1;
                     }
                 }

@@ -1,0 +1,457 @@
+//! Merging assessments of one questionnaire: two people interviewed separately, or a client's own
+//! pre-fill and the consultant's session.
+//!
+//! Answers that agree are merged, with everyone who gave them recorded; answers that differ are
+//! conflicts, settled by a rule when one is given and otherwise kept open in the merged file (see
+//! [`super::conflicts`]) for the interface to walk. Files of another questionnaire, or another version of
+//! it, are merged by question id when their answers fit, and what does not fit is listed; when nothing
+//! fits they are refused.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::answer::{Answer, AnswerValue, check_value, describe};
+use super::conflicts::{Candidate, Conflict};
+use super::document::Assessment;
+use super::interview::Observation;
+
+/// One file to merge, and the name it goes by in lists (its file name without `.json`).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub label: String,
+    pub assessment: Assessment,
+}
+
+/// How to settle answers that differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    /// The answer changed last.
+    Newest,
+    /// The answer of the first file given (then the second, and so on, for a question it did not answer).
+    First,
+    /// The answer checked against evidence; left open when none, or several that differ, were reviewed.
+    Reviewed,
+}
+
+impl Prefer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Prefer::Newest => "newest",
+            Prefer::First => "A",
+            Prefer::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// The merged assessment and what the merge found.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub assessment: Assessment,
+    pub summary: MergeSummary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergeSummary {
+    pub files: Vec<String>,
+    /// Whether some file answers another questionnaire or version and was matched by question id.
+    pub mapped_by_question_id: bool,
+    /// Questions answered, after the merge (open conflicts not counted).
+    pub answered: usize,
+    /// Questions that two or more files answered the same way.
+    pub agreed: Vec<Agreement>,
+    pub conflicts: Vec<ConflictLine>,
+    /// Answers that could not be carried into the merged questionnaire.
+    pub unmatched: Vec<Unmatched>,
+}
+
+impl MergeSummary {
+    pub fn open_conflicts(&self) -> usize {
+        self.conflicts.iter().filter(|c| c.kept.is_none()).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    pub question: String,
+    /// Who gave the answer, each once.
+    pub by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictLine {
+    pub question: String,
+    pub text: String,
+    pub answers: Vec<CandidateLine>,
+    /// The file whose answer was kept by the rule; `None` when the conflict is left open.
+    pub kept: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateLine {
+    pub from: String,
+    pub by: String,
+    pub answer: String,
+    pub updated_at: String,
+    pub reviewed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unmatched {
+    pub from: String,
+    pub question: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("give at least two assessments to merge")]
+    TooFew,
+    #[error(
+        "{other} answers questionnaire `{other_id}` {other_version} and {first} answers `{first_id}` {first_version}, \
+         and none of {other}'s answers matches a question of {first}'s by id and value, so they cannot be merged; \
+         merge assessments of the same questionnaire"
+    )]
+    Unrelated {
+        first: String,
+        first_id: String,
+        first_version: String,
+        other: String,
+        other_id: String,
+        other_version: String,
+    },
+}
+
+fn same_questionnaire(a: &Assessment, b: &Assessment) -> bool {
+    a.questionnaire.id == b.questionnaire.id
+        && a.questionnaire.version == b.questionnaire.version
+        && a.questionnaire.hash == b.questionnaire.hash
+}
+
+/// Who gave an answer: its respondent, or the file it came from when nobody was named.
+fn who(answer: &Answer, label: &str) -> String {
+    if answer.answered_by.trim().is_empty() { label.to_string() } else { answer.answered_by.clone() }
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !item.is_empty() && !list.iter().any(|x| x == item) {
+        list.push(item.to_string());
+    }
+}
+
+/// Merge the files in the order given: the first file's questionnaire, organisation and place are kept.
+pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merged, MergeError> {
+    let [first, rest @ ..] = inputs else { return Err(MergeError::TooFew) };
+    if rest.is_empty() {
+        return Err(MergeError::TooFew);
+    }
+    let base = &first.assessment;
+    let q = base.questionnaire();
+    let mut mapped = false;
+    let mut unmatched = Vec::new();
+    // Per question, each file's entry that fits: (file index, answer).
+    let mut entries: BTreeMap<&str, Vec<(usize, &Answer)>> = BTreeMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let exact = same_questionnaire(base, &input.assessment);
+        mapped |= !exact;
+        let mut fitted = 0;
+        let mut answered = 0;
+        for (id, answer) in &input.assessment.answers {
+            answered += usize::from(answer.value.is_some());
+            let Some((_, question)) = q.question(id) else {
+                unmatched.push(Unmatched {
+                    from: input.label.clone(),
+                    question: id.clone(),
+                    why: format!("{} {} has no such question", q.id, q.version),
+                });
+                continue;
+            };
+            if let Some(value) = &answer.value
+                && let Err(e) = check_value(question, value)
+            {
+                unmatched.push(Unmatched { from: input.label.clone(), question: id.clone(), why: e.to_string() });
+                continue;
+            }
+            fitted += usize::from(answer.value.is_some());
+            entries.entry(question.id.as_str()).or_default().push((i, answer));
+        }
+        if !exact && answered > 0 && fitted == 0 {
+            return Err(MergeError::Unrelated {
+                first: first.label.clone(),
+                first_id: base.questionnaire.id.clone(),
+                first_version: base.questionnaire.version.clone(),
+                other: input.label.clone(),
+                other_id: input.assessment.questionnaire.id.clone(),
+                other_version: input.assessment.questionnaire.version.clone(),
+            });
+        }
+    }
+
+    let mut answers = BTreeMap::new();
+    let mut agreed = Vec::new();
+    let mut conflict_lines = Vec::new();
+    let mut open = Vec::new();
+    // Questionnaire order, so lists read like the questionnaire.
+    for question in q.sections.iter().flat_map(|s| &s.questions) {
+        let Some(list) = entries.get(question.id.as_str()) else { continue };
+        let valued: Vec<&(usize, &Answer)> = list.iter().filter(|(_, x)| x.value.is_some()).collect();
+        let mut values: Vec<&AnswerValue> = Vec::new();
+        for (_, x) in &valued {
+            let v = x.value.as_ref().expect("filtered on values");
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if values.len() <= 1 {
+            let combined = combine(inputs, list);
+            if valued.len() >= 2 {
+                let mut by = Vec::new();
+                for (i, x) in &valued {
+                    push_unique(&mut by, &who(x, &inputs[*i].label));
+                }
+                agreed.push(Agreement { question: question.id.clone(), by });
+            }
+            answers.insert(question.id.clone(), combined);
+            continue;
+        }
+        let kept = prefer.and_then(|rule| pick(rule, &valued));
+        conflict_lines.push(ConflictLine {
+            question: question.id.clone(),
+            text: question.text.clone(),
+            answers: valued
+                .iter()
+                .map(|(i, x)| CandidateLine {
+                    from: inputs[*i].label.clone(),
+                    by: x.answered_by.clone(),
+                    answer: describe(question, x.value.as_ref().expect("filtered on values")),
+                    updated_at: x.updated_at.clone(),
+                    reviewed: x.reviewed.is_some(),
+                })
+                .collect(),
+            kept: kept.map(|(i, _)| inputs[i].label.clone()),
+        });
+        match kept {
+            Some((_, answer)) => {
+                answers.insert(question.id.clone(), answer.clone());
+            }
+            None => open.push(Conflict {
+                question: question.id.clone(),
+                candidates: valued
+                    .iter()
+                    .map(|(i, x)| Candidate { from: inputs[*i].label.clone(), answer: (*x).clone() })
+                    .collect(),
+            }),
+        }
+    }
+
+    let mut merged = base.clone();
+    merged.answers = answers;
+    merged.conflicts = open;
+    merged.respondent = String::new();
+    merged.updated_at = now.to_string();
+    merged.created_at = inputs.iter().map(|x| x.assessment.created_at.as_str()).min().unwrap_or(now).to_string();
+    let mut people = Vec::new();
+    for input in inputs {
+        for p in &input.assessment.people {
+            push_unique(&mut people, p);
+        }
+    }
+    for answer in merged.answers.values() {
+        for name in answer.answered_by.split(", ") {
+            push_unique(&mut people, name.trim());
+        }
+    }
+    merged.people = people;
+    merged.meetings = inputs.iter().flat_map(|x| x.assessment.meetings.iter().cloned()).collect();
+    merged.meetings.sort_by(|a, b| a.started_at.cmp(&b.started_at));
+    merged.observations = merged_observations(inputs);
+    if merged.baseline.is_none() {
+        merged.baseline = inputs.iter().find_map(|x| x.assessment.baseline.clone());
+    }
+    let summary = MergeSummary {
+        files: inputs.iter().map(|x| x.label.clone()).collect(),
+        mapped_by_question_id: mapped,
+        answered: merged.answers.values().filter(|x| x.value.is_some()).count(),
+        agreed,
+        conflicts: conflict_lines,
+        unmatched,
+    };
+    Ok(Merged { assessment: merged, summary })
+}
+
+/// Answers that agree (or only one file gave), as one: every note and evidence reference, everyone who
+/// gave it, the latest review, the first owner and due date.
+fn combine(inputs: &[Input], list: &[(usize, &Answer)]) -> Answer {
+    let mut out = Answer::default();
+    let mut notes: Vec<String> = Vec::new();
+    let mut by: Vec<String> = Vec::new();
+    let mut all_to_confirm = true;
+    for (i, x) in list {
+        if out.value.is_none() {
+            out.value = x.value.clone();
+        }
+        push_unique(&mut notes, x.note.trim());
+        for e in &x.evidence {
+            push_unique(&mut out.evidence, e);
+        }
+        out.follow_up |= x.follow_up;
+        if x.value.is_some() {
+            push_unique(&mut by, &who(x, &inputs[*i].label));
+            all_to_confirm &= x.to_confirm;
+        }
+        if x.updated_at > out.updated_at {
+            out.updated_at = x.updated_at.clone();
+        }
+        if x.reviewed.as_ref().is_some_and(|r| out.reviewed.as_ref().is_none_or(|o| r.at > o.at)) {
+            out.reviewed = x.reviewed.clone();
+        }
+        if out.owner.is_empty() {
+            out.owner = x.owner.clone();
+        }
+        if out.due.is_empty() {
+            out.due = x.due.clone();
+        }
+    }
+    out.note = notes.join("\n");
+    out.answered_by = by.join(", ");
+    out.to_confirm = out.value.is_some() && all_to_confirm;
+    out
+}
+
+/// The answer a rule keeps, if it settles the conflict.
+fn pick<'a>(rule: Prefer, valued: &[&(usize, &'a Answer)]) -> Option<(usize, &'a Answer)> {
+    let newest = |list: Vec<&(usize, &'a Answer)>| {
+        // The latest change wins; on a tie, the earlier file.
+        list.into_iter().fold(None::<(usize, &'a Answer)>, |best, &(i, x)| match best {
+            Some((_, b)) if b.updated_at >= x.updated_at => best,
+            _ => Some((i, x)),
+        })
+    };
+    match rule {
+        Prefer::First => valued.first().map(|&&(i, x)| (i, x)),
+        Prefer::Newest => newest(valued.to_vec()),
+        Prefer::Reviewed => {
+            let reviewed: Vec<&(usize, &Answer)> =
+                valued.iter().copied().filter(|(_, x)| x.reviewed.is_some()).collect();
+            let first = reviewed.first()?.1.value.as_ref();
+            if reviewed.iter().any(|(_, x)| x.value.as_ref() != first) {
+                return None;
+            }
+            newest(reviewed)
+        }
+    }
+}
+
+/// Every file's observations, the same one (question and what was seen) once, numbered afresh.
+fn merged_observations(inputs: &[Input]) -> Vec<Observation> {
+    let mut out: Vec<Observation> = Vec::new();
+    for o in inputs.iter().flat_map(|x| &x.assessment.observations) {
+        if out.iter().any(|k| k.question == o.question && k.seen == o.seen) {
+            continue;
+        }
+        let mut o = o.clone();
+        o.id = format!("obs-{}", out.len() + 1);
+        out.push(o);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Review;
+    use crate::scoring::tests::answered;
+
+    fn input(label: &str, by: &str, at: &str, pairs: &[(&str, &str)]) -> Input {
+        let mut a = answered(&[]);
+        a.set_respondent(by, at);
+        for (id, v) in pairs {
+            a.set_value(id, AnswerValue::Text(v.to_string()), at);
+        }
+        Input { label: label.into(), assessment: a }
+    }
+
+    #[test]
+    fn agreeing_answers_merge_with_both_people_recorded() {
+        let mut ann = input("ann", "Ann", "2026-01-10T10:00:00Z", &[("a.mfa", "documented"), ("a.sso", "yes")]);
+        ann.assessment.set_note("a.mfa", "Okta", "2026-01-10T10:00:00Z");
+        let mut bob = input("bob", "Bob", "2026-01-12T10:00:00Z", &[("a.mfa", "documented"), ("v.review", "all")]);
+        bob.assessment.set_evidence("a.mfa", vec!["IdP export".into()], "2026-01-12T10:00:00Z");
+        let m = merge(&[ann, bob], None, "now").unwrap();
+        let mfa = &m.assessment.answers["a.mfa"];
+        assert_eq!(mfa.answered_by, "Ann, Bob");
+        assert_eq!(mfa.note, "Okta");
+        assert_eq!(mfa.evidence, ["IdP export"]);
+        assert_eq!(mfa.updated_at, "2026-01-12T10:00:00Z");
+        assert_eq!(m.summary.agreed, [Agreement { question: "a.mfa".into(), by: vec!["Ann".into(), "Bob".into()] }]);
+        assert_eq!(m.summary.answered, 3, "a.mfa, a.sso and v.review");
+        assert!(m.summary.conflicts.is_empty());
+        assert_eq!(m.assessment.people, ["Ann", "Bob"]);
+        m.assessment.check().unwrap();
+    }
+
+    #[test]
+    fn without_a_rule_a_conflict_stays_open_and_unanswered() {
+        let ann = input("ann", "Ann", "2026-01-10T10:00:00Z", &[("a.mfa", "documented")]);
+        let bob = input("bob", "Bob", "2026-01-12T10:00:00Z", &[("a.mfa", "planned")]);
+        let m = merge(&[ann, bob], None, "now").unwrap();
+        assert!(!m.assessment.answers.contains_key("a.mfa"));
+        assert_eq!(m.assessment.conflicts.len(), 1);
+        let c = &m.assessment.conflicts[0];
+        assert_eq!(c.candidates.iter().map(|x| x.from.as_str()).collect::<Vec<_>>(), ["ann", "bob"]);
+        let line = &m.summary.conflicts[0];
+        assert_eq!(line.answers[0].answer, "Documented and in place");
+        assert_eq!(line.answers[1].answer, "Planned or in progress");
+        assert_eq!(line.kept, None);
+        assert_eq!(m.summary.open_conflicts(), 1);
+    }
+
+    #[test]
+    fn rules_settle_conflicts() {
+        let ann = input("ann", "Ann", "2026-01-10T10:00:00Z", &[("a.mfa", "documented")]);
+        let mut bob = input("bob", "Bob", "2026-01-12T10:00:00Z", &[("a.mfa", "planned")]);
+        let kept = |inputs: &[Input], rule| {
+            let m = merge(inputs, Some(rule), "now").unwrap();
+            m.assessment.value("a.mfa").and_then(|v| v.as_text().map(String::from))
+        };
+        let both = [ann.clone(), bob.clone()];
+        assert_eq!(kept(&both, Prefer::Newest).as_deref(), Some("planned"));
+        assert_eq!(kept(&both, Prefer::First).as_deref(), Some("documented"));
+        assert_eq!(kept(&both, Prefer::Reviewed), None, "nobody reviewed it: left open");
+        bob.assessment.answers.get_mut("a.mfa").unwrap().reviewed = Some(Review { by: "Carol".into(), at: "t".into() });
+        assert_eq!(kept(&[ann, bob], Prefer::Reviewed).as_deref(), Some("planned"));
+    }
+
+    #[test]
+    fn another_version_is_mapped_by_question_id_and_the_rest_listed() {
+        let ann = input("ann", "Ann", "t", &[("a.mfa", "documented")]);
+        let mut q = crate::scoring::tests::small();
+        q.version = "2".into();
+        q.sections[1].questions[0].id = "a.mfa_v2".into();
+        let mut other = Assessment::new(q, "Acme", "t");
+        other.set_value("a.mfa_v2", AnswerValue::Text("planned".into()), "t");
+        other.set_value("a.sso", AnswerValue::Text("yes".into()), "t");
+        let m = merge(&[ann, Input { label: "v2".into(), assessment: other }], None, "now").unwrap();
+        assert!(m.summary.mapped_by_question_id);
+        assert_eq!(m.summary.unmatched.len(), 1);
+        assert_eq!(m.summary.unmatched[0].question, "a.mfa_v2");
+        assert_eq!(m.assessment.value("a.sso"), Some(&AnswerValue::Text("yes".into())));
+    }
+
+    #[test]
+    fn an_unrelated_questionnaire_is_refused() {
+        let ann = input("ann", "Ann", "t", &[("a.mfa", "documented")]);
+        let mut q = crate::scoring::tests::small();
+        q.id = "other".into();
+        for s in &mut q.sections {
+            for x in &mut s.questions {
+                x.id = format!("z.{}", x.id);
+            }
+        }
+        let mut other = Assessment::new(q, "Acme", "t");
+        other.set_value("z.a.sso", AnswerValue::Text("yes".into()), "t");
+        let err = merge(&[ann, Input { label: "zed".into(), assessment: other }], None, "now").unwrap_err();
+        assert!(matches!(err, MergeError::Unrelated { .. }), "{err}");
+        assert!(merge(&[input("a", "", "t", &[])], None, "now").is_err());
+    }
+}
