@@ -18,7 +18,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => crate::tui::run_home(open_store()?),
         Some(Command::Questionnaires { json }) => questionnaires(json),
         Some(Command::Validate { file, json }) => validate(&file, json),
-        Some(Command::New { questionnaire, org, out, no_open }) => new(&questionnaire, &org, out, no_open),
+        Some(Command::New { questionnaire, org, out, no_open, from }) => {
+            new(&questionnaire, &org, out, no_open, from.as_deref())
+        }
         Some(Command::Open { assessment }) => {
             let store = open_store()?;
             let path = store.resolve(&assessment);
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
+        Some(Command::Consultant(command)) => super::consultant::run(command),
     }
 }
 
@@ -147,13 +150,16 @@ fn print_summary(file: &Path, s: &Summary) {
     println!("  AI areas:  {}", areas.join(", "));
 }
 
-fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool) -> Result<ExitCode> {
+fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool, from: Option<&str>) -> Result<ExitCode> {
     if org.trim().is_empty() {
         bail!("the organisation name (--org) must not be empty");
     }
     let entry = catalog::resolve(questionnaire, paths::user_questionnaires_dir().as_deref())?;
     let now = clock::now();
-    let assessment = Assessment::new(entry.questionnaire, org, &now);
+    let assessment = match from {
+        Some(last_year) => super::consultant::carried_over(last_year, entry.questionnaire, org, &now)?,
+        None => Assessment::new(entry.questionnaire, org, &now),
+    };
     let store = open_store()?;
     let path = match out {
         Some(p) => p,

@@ -1,6 +1,7 @@
 //! The command line: the same core as the TUI, for scripts, tests and people who prefer it.
 
 mod commands;
+mod consultant;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,10 @@ pub enum Command {
         /// Create the file and print its path without opening the interface.
         #[arg(long)]
         no_open: bool,
+        /// Start from last year's assessment (a path or a name): its answers are carried over to confirm,
+        /// with their notes and evidence, and kept as the baseline the report compares with.
+        #[arg(long, value_name = "LAST_YEAR")]
+        from: Option<String>,
     },
     /// Open an assessment in the interface, where you left it.
     Open {
@@ -117,6 +122,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Consultant(consultant::ConsultantCommand),
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.

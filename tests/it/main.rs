@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod consultant_cli;
 mod content;
 #[cfg(unix)]
 mod crash_safety;

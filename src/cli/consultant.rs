@@ -1,0 +1,507 @@
+//! The consultant's and vendor assessor's commands: the follow-up list, merging respondents' files,
+//! what changed between two assessments, vendors side by side, and next year's assessment from this
+//! year's (`new --from`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Subcommand;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::assessment::carry_over::carry_over;
+use crate::assessment::followups::{FollowUp, follow_ups, neutralise_formula};
+use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
+use crate::assessment::{Assessment, Session, Store, store};
+use crate::comparison::changes::{Changes, ScoreChange};
+use crate::comparison::{changes, vendor_rows};
+use crate::questionnaire::Questionnaire;
+use crate::text::{json_safe, one_line};
+use crate::{clock, paths};
+
+#[derive(Debug, Subcommand)]
+pub enum ConsultantCommand {
+    /// List what the client has to act on: every question flagged for follow-up or answered "don't know",
+    /// and every open observation, with its owner and due date.
+    ///
+    /// Markdown goes to standard output unless -o names a file. In CSV, a cell that would start a
+    /// spreadsheet formula is written with a leading apostrophe, so opening the file runs nothing.
+    Followups {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+        /// md (Markdown), csv or json.
+        #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "csv", "json"])]
+        format: String,
+        /// Write the list to this file (replaced atomically) and print its path.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Merge assessments of the same questionnaire (respondents interviewed separately, or a client's
+    /// pre-fill and the consultant's session) into a new file.
+    ///
+    /// Answers that agree are merged with everyone who gave them recorded. Answers that differ are listed
+    /// as conflicts: --prefer settles them, and without it they stay open in OUT (unanswered, every
+    /// candidate kept) to be resolved one by one in the interface. A file of another version of the
+    /// questionnaire is matched by question id and what does not fit is listed; a file of an unrelated
+    /// questionnaire is refused. The first file's organisation and questionnaire are kept; no input changes.
+    Merge {
+        /// Two or more assessments: paths, or names as `soc2-ready list` shows them.
+        #[arg(required = true, num_args = 2.., value_name = "ASSESSMENT")]
+        assessments: Vec<String>,
+        /// The merged assessment to write; it must not exist yet.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// Settle conflicts: newest (the answer changed last), A (the first file's), or reviewed (the
+        /// answer checked against evidence; left open when none or several differing ones were).
+        #[arg(long, value_name = "RULE", value_parser = ["newest", "A", "reviewed"])]
+        prefer: Option<String>,
+        /// Print what the merge found as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what changed between two assessments: answers changed, added and removed, the score of each
+    /// section, category and AI area, the verdict and the estimate.
+    Diff {
+        /// The earlier assessment (a path or a name).
+        old: String,
+        /// The later assessment (a path or a name).
+        new: String,
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare every vendor assessment in the store: risk tier, verdict, attestation and its age,
+    /// critical findings, when last assessed and when the next review is due.
+    ///
+    /// The next review is due 12 months after the last assessment, or 6 months after it when the vendor's
+    /// inherent tier is high, its risk is high or critical, or it holds no attestation whose period ended
+    /// in the last 12 months.
+    Vendors {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
+    match command {
+        ConsultantCommand::Followups { assessment, format, output } => followups(&assessment, &format, output),
+        ConsultantCommand::Merge { assessments, output, prefer, json } => {
+            merge_files(&assessments, &output, prefer.as_deref(), json)
+        }
+        ConsultantCommand::Diff { old, new, json } => diff(&old, &new, json),
+        ConsultantCommand::Vendors { json } => vendors(json),
+    }
+}
+
+fn print_json(value: &impl Serialize) {
+    let text = serde_json::to_string_pretty(value).expect("output always serialises");
+    println!("{}", json_safe(text));
+}
+
+fn store_for_reading() -> Store {
+    Store::new(paths::store_dir().unwrap_or_default())
+}
+
+fn read(arg: &str) -> Result<(PathBuf, Assessment)> {
+    let path = store_for_reading().resolve(arg);
+    let a = store::read(&path)?;
+    Ok((path, a))
+}
+
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string())
+}
+
+fn write_or_print(text: &str, output: Option<&Path>) -> Result<ExitCode> {
+    match output {
+        Some(out) => {
+            store::write_private(out, text.as_bytes())
+                .with_context(|| format!("{}: cannot write the list", shown(out)))?;
+            println!("{}", shown(out));
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- followups ----
+
+fn followups(assessment: &str, format: &str, output: Option<PathBuf>) -> Result<ExitCode> {
+    let (_, a) = read(assessment)?;
+    let list = follow_ups(&a);
+    let text = match format {
+        "csv" => followups_csv(&list)?,
+        "json" => {
+            let value = json!({
+                "org": a.org,
+                "questionnaire": a.questionnaire.id,
+                "count": list.len(),
+                "follow_ups": list,
+            });
+            json_safe(serde_json::to_string_pretty(&value)?) + "\n"
+        }
+        _ => followups_markdown(&a, &list),
+    };
+    write_or_print(&text, output.as_deref())
+}
+
+/// A Markdown table cell: one line, no pipe that would split the cell.
+fn cell(text: &str) -> String {
+    let text = one_line(text).replace('|', "\\|");
+    if text.is_empty() { "—".to_string() } else { text }
+}
+
+fn followups_markdown(a: &Assessment, list: &[FollowUp]) -> String {
+    let mut out = format!("# Follow-ups: {}\n\n{}\n\n", one_line(&a.org), one_line(&a.questionnaire().title));
+    if list.is_empty() {
+        out.push_str(
+            "Nothing to follow up: no question is flagged or answered \"don't know\", and no observation is open.\n",
+        );
+        return out;
+    }
+    let n = list.len();
+    out.push_str(&format!("{n} item{} to act on.\n\n", if n == 1 { "" } else { "s" }));
+    out.push_str("| # | Question | Answer | Follow-up | Recommendation | Owner | Due |\n");
+    out.push_str("|---|---|---|---|---|---|---|\n");
+    for (i, f) in list.iter().enumerate() {
+        let what = match (f.kind, f.detail.is_empty()) {
+            ("observation", _) if f.risk.is_empty() => format!("Observation {}: {}", f.id, f.detail),
+            ("observation", _) => format!("Observation {}: {} (risk: {})", f.id, f.detail, f.risk),
+            (_, true) => "Flagged for follow-up".to_string(),
+            (_, false) => f.detail.clone(),
+        };
+        out.push_str(&format!(
+            "| {} | `{}` {} | {} | {} | {} | {} | {} |\n",
+            i + 1,
+            cell(&f.question),
+            cell(&f.text),
+            cell(&f.answer),
+            cell(&what),
+            cell(&f.recommendation),
+            cell(&f.owner),
+            cell(&f.due),
+        ));
+    }
+    out
+}
+
+fn followups_csv(list: &[FollowUp]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "kind",
+        "id",
+        "section",
+        "question",
+        "text",
+        "answer",
+        "detail",
+        "risk",
+        "recommendation",
+        "owner",
+        "due",
+    ])?;
+    for f in list {
+        let row = [
+            f.kind,
+            &f.id,
+            &f.section,
+            &f.question,
+            &f.text,
+            &f.answer,
+            &f.detail,
+            &f.risk,
+            &f.recommendation,
+            &f.owner,
+            &f.due,
+        ];
+        w.write_record(row.iter().map(|c| neutralise_formula(c)))?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow!("cannot write the CSV: {e}"))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+// ---- merge ----
+
+/// Each file's name in lists: its file name without `.json`, or its whole path when two share a name.
+fn labels(paths: &[PathBuf]) -> Vec<String> {
+    let stem = |p: &PathBuf| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    paths
+        .iter()
+        .map(|p| {
+            let name = stem(p);
+            if paths.iter().filter(|q| stem(q) == name).count() > 1 { p.display().to_string() } else { name }
+        })
+        .collect()
+}
+
+fn merge_files(args: &[String], output: &Path, prefer: Option<&str>, as_json: bool) -> Result<ExitCode> {
+    let prefer = match prefer {
+        None => None,
+        Some("newest") => Some(Prefer::Newest),
+        Some("A") => Some(Prefer::First),
+        Some("reviewed") => Some(Prefer::Reviewed),
+        Some(other) => bail!("unknown rule `{}`; use newest, A or reviewed", one_line(other)),
+    };
+    if output.exists() {
+        bail!("{} already exists; merge writes a new file and never replaces one, so choose another", shown(output));
+    }
+    let mut files = Vec::new();
+    for arg in args {
+        files.push(read(arg)?);
+    }
+    let names = labels(&files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>());
+    let inputs: Vec<Input> =
+        files.into_iter().zip(names).map(|((_, assessment), label)| Input { label, assessment }).collect();
+    let now = clock::now();
+    let merged = merge(&inputs, prefer, &now)?;
+    Session::create(output, merged.assessment.clone(), &now)?;
+    if as_json {
+        let mut value = serde_json::to_value(&merged.summary)?;
+        value["output"] = json!(output);
+        value["open_conflicts"] = json!(merged.summary.open_conflicts());
+        value["prefer"] = json!(prefer.map(Prefer::id));
+        print_json(&value);
+    } else {
+        print_merge(&merged.summary, output, prefer);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_merge(s: &MergeSummary, output: &Path, prefer: Option<Prefer>) {
+    println!("Merged {} into {}", s.files.iter().map(|f| one_line(f)).collect::<Vec<_>>().join(", "), shown(output));
+    let open = s.open_conflicts();
+    let settled = s.conflicts.len() - open;
+    println!(
+        "  {} questions answered, {} agreed between files, {} conflict{} ({} settled{}, {} left open)",
+        s.answered,
+        s.agreed.len(),
+        s.conflicts.len(),
+        if s.conflicts.len() == 1 { "" } else { "s" },
+        settled,
+        prefer.map(|p| format!(" by --prefer {}", p.id())).unwrap_or_default(),
+        open
+    );
+    for a in &s.agreed {
+        println!("  agreed  {}  ({})", one_line(&a.question), one_line(&a.by.join(", ")));
+    }
+    if !s.conflicts.is_empty() {
+        println!("\nConflicts:");
+        for c in &s.conflicts {
+            let status = if c.kept.is_some() { "settled" } else { "open" };
+            println!("  {}  {}  [{status}]", one_line(&c.question), one_line(&c.text));
+            for x in &c.answers {
+                let by = if x.by.is_empty() { String::new() } else { format!("{}, ", one_line(&x.by)) };
+                let reviewed = if x.reviewed { ", reviewed" } else { "" };
+                let kept = if c.kept.as_deref() == Some(x.from.as_str()) { "   <- kept" } else { "" };
+                println!(
+                    "    {} ({by}{}{reviewed}): {}{kept}",
+                    one_line(&x.from),
+                    one_line(&x.updated_at),
+                    one_line(&x.answer)
+                );
+            }
+        }
+        if open > 0 {
+            println!(
+                "\nOpen conflicts are unanswered in {} until resolved: resolve them one by one in the interface \
+                 (`soc2-ready open`), or merge again with --prefer newest, A or reviewed.",
+                shown(output)
+            );
+        }
+    }
+    if s.mapped_by_question_id {
+        println!("\nThe files answer different questionnaires or versions; answers were matched by question id.");
+    }
+    if !s.unmatched.is_empty() {
+        println!("\nNot merged ({}):", s.unmatched.len());
+        for u in &s.unmatched {
+            println!("  {} {}: {}", one_line(&u.from), one_line(&u.question), one_line(&u.why));
+        }
+    }
+}
+
+// ---- diff ----
+
+fn diff(old: &str, new: &str, as_json: bool) -> Result<ExitCode> {
+    let (_, a) = read(old)?;
+    let (_, b) = read(new)?;
+    let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
+    let c = changes(&a, &b, &params, clock::today());
+    if as_json {
+        print_json(&c);
+    } else {
+        print!("{}", diff_text(&c));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn score_pair(t1: Option<f64>, t2: Option<f64>) -> String {
+    match (t1, t2) {
+        (Some(a), Some(b)) => format!("{a:.1} / {b:.1}"),
+        _ => "—".to_string(),
+    }
+}
+
+fn signed(x: f64) -> String {
+    if x > 0.0 { format!("+{x:.1}") } else { format!("{x:.1}") }
+}
+
+fn score_line(s: &ScoreChange) -> String {
+    let delta = match (s.type1_delta(), s.type2_delta()) {
+        (Some(a), Some(b)) if a == 0.0 && b == 0.0 => "  (no change)".to_string(),
+        (Some(a), Some(b)) => format!("  ({} / {})", signed(a), signed(b)),
+        _ => String::new(),
+    };
+    format!(
+        "  {:<40} {:>13}  ->  {:<13}{delta}\n",
+        one_line(&s.name),
+        score_pair(s.old_type1, s.old_type2),
+        score_pair(s.new_type1, s.new_type2)
+    )
+}
+
+fn range(x: [f64; 2]) -> String {
+    let n = |v: f64| crate::assessment::answer::format_number((v * 10.0).round() / 10.0);
+    format!("{}-{}", n(x[0]), n(x[1]))
+}
+
+fn money_range(x: [f64; 2]) -> String {
+    format!("{}-{}", crate::estimate::money(x[0]), crate::estimate::money(x[1]))
+}
+
+pub fn diff_text(c: &Changes) -> String {
+    let mut out = String::new();
+    let side = |s: &crate::comparison::changes::Side| {
+        format!(
+            "{} ({} {}, updated {}): {} of {} questions answered",
+            one_line(&s.org),
+            s.questionnaire,
+            one_line(&s.version),
+            one_line(&s.updated_at),
+            s.answered,
+            s.shown
+        )
+    };
+    out.push_str(&format!("Old: {}\nNew: {}\n\n", side(&c.old), side(&c.new)));
+    let count = |kind: &str| c.answers.iter().filter(|x| x.change == kind).count();
+    out.push_str(&format!(
+        "Answers: {} changed, {} added, {} removed\n",
+        count("changed"),
+        count("added"),
+        count("removed")
+    ));
+    for x in &c.answers {
+        out.push_str(&format!("  {:<8} {}  {}\n", x.change, one_line(&x.question), one_line(&x.text)));
+        out.push_str(&format!(
+            "           {} -> {}\n",
+            x.old.as_deref().map_or("(unanswered)".to_string(), one_line),
+            x.new.as_deref().map_or("(unanswered)".to_string(), one_line)
+        ));
+    }
+    out.push_str("\nScores, Type I / Type II (old -> new):\n");
+    out.push_str(&score_line(&c.overall));
+    for (title, list) in [("section", &c.sections), ("category", &c.categories), ("AI area", &c.ai_areas)] {
+        let changed: Vec<&ScoreChange> = list.iter().filter(|s| !s.is_unchanged()).collect();
+        let same = list.len() - changed.len();
+        out.push_str(&format!("By {title}: {} changed, {same} unchanged\n", changed.len()));
+        for s in changed {
+            out.push_str(&score_line(s));
+        }
+    }
+    let [v_old, v_new] = &c.verdict;
+    if v_old == v_new {
+        out.push_str(&format!("\nVerdict: {v_old} (unchanged)\n"));
+    } else {
+        out.push_str(&format!("\nVerdict: {v_old} -> {v_new}\n"));
+    }
+    if let Some([e_old, e_new]) = &c.estimate {
+        out.push_str(&format!(
+            "Estimate: remaining work {} -> {} person-days; Type II report in {} -> {} months; cost {} -> {} {}\n",
+            range(e_old.remaining_days),
+            range(e_new.remaining_days),
+            range(e_old.type2_months),
+            range(e_new.type2_months),
+            money_range(e_old.cost),
+            money_range(e_new.cost),
+            one_line(&e_new.currency)
+        ));
+    }
+    out
+}
+
+// ---- vendors ----
+
+fn vendors(as_json: bool) -> Result<ExitCode> {
+    let store = store_for_reading();
+    let (listed, errors) = store.list();
+    for e in &errors {
+        eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
+    }
+    let mut all = Vec::new();
+    for l in &listed {
+        match store::read(&l.path) {
+            Ok(a) => all.push((l.path.clone(), a)),
+            Err(e) => eprintln!("soc2-ready: skipped {}", one_line(&e.to_string())),
+        }
+    }
+    let today = clock::today();
+    let rows = vendor_rows(&all, today);
+    if as_json {
+        print_json(&rows);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        println!(
+            "No vendor assessments in {} yet. Assess one with `soc2-ready new ai-vendor-assessment --org VENDOR`.",
+            shown(&store.dir)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
+        "VENDOR", "TIER", "RISK", "ATTESTATION", "AGE", "CRITICAL", "LAST ASSESSED"
+    );
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+    for r in &rows {
+        println!(
+            "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
+            one_line(&r.vendor),
+            r.tier,
+            r.verdict,
+            r.attestation.as_deref().map_or("none".to_string(), one_line),
+            r.attestation_age_months.map_or("—".to_string(), |m| format!("{m}mo")),
+            r.critical_findings.len(),
+            date(r.last_assessed),
+            date(r.next_review),
+            if r.overdue { " (overdue)" } else { "" }
+        );
+    }
+    println!(
+        "\nNext review: 12 months after the last assessment; 6 months for a high inherent tier, a high or \
+         critical risk, or no attestation from the last 12 months."
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- new --from ----
+
+/// Next year's assessment of `questionnaire` for `org`, carried over from the assessment at `from`; what
+/// was carried over is reported on stderr, so stdout keeps only the new file's path.
+pub fn carried_over(from: &str, questionnaire: Questionnaire, org: &str, now: &str) -> Result<Assessment> {
+    let (path, last) = read(from).context("cannot read last year's assessment (--from)")?;
+    let (next, summary) = carry_over(&last, questionnaire, org, now);
+    eprintln!(
+        "Carried over {} answer{} to confirm and {} open observation{} from {}.",
+        summary.answers,
+        if summary.answers == 1 { "" } else { "s" },
+        summary.observations,
+        if summary.observations == 1 { "" } else { "s" },
+        shown(&path)
+    );
+    for (question, why) in &summary.dropped {
+        eprintln!("  not carried over: {}: {}", one_line(question), one_line(why));
+    }
+    Ok(next)
+}

@@ -1,0 +1,337 @@
+//! The consultant's commands run as the real binary: followups, merge (agreement, conflict, rules,
+//! refusal), new --from, diff and vendors, with outputs checked by hand.
+
+use std::fs;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::common::{Env, NOW};
+
+/// Weights 5 (critical), 3 and 2 in Access, 4 (critical) in Vendors, all in Security; `a.reviews` is also
+/// Confidentiality and the model-access AI area.
+const SMALL: &str = r#"{
+  "format": 1, "id": "small", "version": "1", "title": "Small readiness", "kind": "readiness",
+  "sections": [
+    { "id": "access", "title": "Access", "questions": [
+      { "id": "a.mfa", "type": "maturity", "text": "MFA everywhere?", "help": "h", "weight": 5, "criteria": ["CC6.1"],
+        "critical": true, "effort_days": [2, 4], "remediation": "Turn on MFA." },
+      { "id": "a.reviews", "type": "maturity", "text": "Access reviews?", "help": "h", "weight": 3,
+        "criteria": ["CC6.3", "C1.1"], "effort_days": [1, 3], "remediation": "Review quarterly.", "ai_area": "model-access" },
+      { "id": "a.sso", "type": "yesno", "text": "SSO?", "help": "h", "weight": 2, "criteria": ["CC6.1"], "effort_days": [2, 6] }
+    ]},
+    { "id": "vendors", "title": "Vendors", "questions": [
+      { "id": "v.review", "type": "choice", "text": "Vendor reports reviewed?", "help": "h", "weight": 4,
+        "criteria": ["CC9.2"], "critical": true, "effort_days": [1, 2], "remediation": "Ask for their SOC 2 report.",
+        "options": [ { "id": "all", "label": "All", "score": 1 }, { "id": "some", "label": "Some", "score": 0.5 },
+                     { "id": "none", "label": "None", "score": 0 } ] }
+    ]}
+  ]
+}"#;
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ok(out: std::process::Output) -> String {
+    assert!(out.status.success(), "failed: {}\n{}", stderr(&out), stdout(&out));
+    stdout(&out)
+}
+
+/// A new assessment of SMALL at `name` in the working folder.
+fn new(env: &Env, name: &str) -> PathBuf {
+    let q = env.work.path().join("small-q.json");
+    if !q.exists() {
+        fs::write(&q, SMALL).unwrap();
+    }
+    let path = env.work.path().join(name);
+    ok(env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--out", path.to_str().unwrap(), "--no-open"]));
+    path
+}
+
+/// Answer as `by`, at `at`.
+fn answer(env: &Env, file: &PathBuf, question: &str, value: &str, by: &str, at: &str, extra: &[&str]) {
+    let mut args = vec!["answer", file.to_str().unwrap(), question, value, "--by", by];
+    args.extend_from_slice(extra);
+    ok(env.cmd().env("SOC2_READY_NOW", at).args(&args).output().unwrap());
+}
+
+fn json_file(path: &PathBuf) -> Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+const T1: &str = "2026-01-10T10:00:00Z";
+const T2: &str = "2026-01-12T10:00:00Z";
+
+#[test]
+fn followups_list_flagged_and_unknown_questions_in_markdown_csv_and_json() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    answer(&env, &a, "a.mfa", "documented", "Ann", T1, &[]);
+    answer(&env, &a, "a.reviews", "unknown", "Ann", T1, &["--note", "Ask Dana | IT"]);
+    answer(&env, &a, "v.review", "some", "Ann", T1, &["--note", "=HYPERLINK(\"http://x\")"]);
+    // Flag v.review by hand in the file, as the interface would.
+    let mut doc = json_file(&a);
+    doc["answers"]["v.review"]["follow_up"] = Value::Bool(true);
+    doc["answers"]["v.review"]["owner"] = "Dana".into();
+    doc["answers"]["v.review"]["due"] = "2026-02-01".into();
+    fs::write(&a, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+
+    let md = ok(env.run(&["followups", a.to_str().unwrap()]));
+    assert_eq!(
+        md,
+        "# Follow-ups: Acme\n\nSmall readiness\n\n2 items to act on.\n\n\
+         | # | Question | Answer | Follow-up | Recommendation | Owner | Due |\n\
+         |---|---|---|---|---|---|---|\n\
+         | 1 | `a.reviews` Access reviews? | Don't know (flagged for follow-up) | Ask Dana \\| IT | Review quarterly. | — | — |\n\
+         | 2 | `v.review` Vendor reports reviewed? | Some | =HYPERLINK(\"http://x\") | Ask for their SOC 2 report. | Dana | 2026-02-01 |\n"
+    );
+
+    let out = env.work.path().join("follow-ups.csv");
+    let printed = ok(env.run(&["followups", a.to_str().unwrap(), "--format", "csv", "-o", out.to_str().unwrap()]));
+    assert_eq!(printed.trim(), out.to_str().unwrap());
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[1][3], "v.review");
+    assert_eq!(&rows[1][6], "'=HYPERLINK(\"http://x\")", "the formula is neutralised");
+    assert_eq!((&rows[1][9], &rows[1][10]), ("Dana", "2026-02-01"));
+
+    let json: Value =
+        serde_json::from_str(&ok(env.run(&["followups", a.to_str().unwrap(), "--format", "json"]))).unwrap();
+    assert_eq!(json["count"], 2);
+    assert_eq!(json["follow_ups"][0]["question"], "a.reviews");
+    assert_eq!(json["follow_ups"][0]["kind"], "question");
+}
+
+#[test]
+fn followups_with_nothing_to_do_say_so() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    let md = ok(env.run(&["followups", a.to_str().unwrap()]));
+    assert!(
+        md.ends_with(
+            "Nothing to follow up: no question is flagged or answered \"don't know\", and no observation is open.\n"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn merge_records_both_people_on_agreeing_answers() {
+    let env = Env::new();
+    let (ann, bob) = (new(&env, "ann.json"), new(&env, "bob.json"));
+    answer(&env, &ann, "a.mfa", "documented", "Ann", T1, &["--note", "Okta"]);
+    answer(&env, &ann, "a.sso", "yes", "Ann", T1, &[]);
+    answer(&env, &bob, "a.mfa", "documented", "Bob", T2, &["--evidence", "IdP export"]);
+    let out = env.work.path().join("merged.json");
+    let text = ok(env.run(&["merge", ann.to_str().unwrap(), bob.to_str().unwrap(), "-o", out.to_str().unwrap()]));
+    assert_eq!(
+        text,
+        format!(
+            "Merged ann, bob into {}\n  2 questions answered, 1 agreed between files, 0 conflicts (0 settled, 0 left open)\n  \
+             agreed  a.mfa  (Ann, Bob)\n",
+            out.display()
+        )
+    );
+    let doc = json_file(&out);
+    assert_eq!(doc["answers"]["a.mfa"]["answered_by"], "Ann, Bob");
+    assert_eq!(doc["answers"]["a.mfa"]["note"], "Okta");
+    assert_eq!(doc["answers"]["a.mfa"]["evidence"][0], "IdP export");
+    assert_eq!(doc["answers"]["a.sso"]["answered_by"], "Ann");
+    assert_eq!(doc["people"], serde_json::json!(["Ann", "Bob"]));
+    assert!(doc.get("conflicts").is_none());
+    // The merged file opens like any other.
+    ok(env.run(&["show", out.to_str().unwrap()]));
+}
+
+#[test]
+fn merge_lists_a_conflict_and_keeps_it_open_without_a_rule() {
+    let env = Env::new();
+    let (ann, bob) = (new(&env, "ann.json"), new(&env, "bob.json"));
+    answer(&env, &ann, "a.mfa", "documented", "Ann", T1, &[]);
+    answer(&env, &bob, "a.mfa", "planned", "Bob", T2, &[]);
+    let out = env.work.path().join("merged.json");
+    let text = ok(env.run(&["merge", ann.to_str().unwrap(), bob.to_str().unwrap(), "-o", out.to_str().unwrap()]));
+    assert_eq!(
+        text,
+        format!(
+            "Merged ann, bob into {out}\n  0 questions answered, 0 agreed between files, 1 conflict (0 settled, 1 left open)\n\n\
+             Conflicts:\n  a.mfa  MFA everywhere?  [open]\n    \
+             ann (Ann, 2026-01-10T10:00:00Z): Documented and in place\n    \
+             bob (Bob, 2026-01-12T10:00:00Z): Planned or in progress\n\n\
+             Open conflicts are unanswered in {out} until resolved: resolve them one by one in the interface \
+             (`soc2-ready open`), or merge again with --prefer newest, A or reviewed.\n",
+            out = out.display()
+        )
+    );
+    let doc = json_file(&out);
+    assert!(doc["answers"].get("a.mfa").is_none(), "unresolved: not answered");
+    assert_eq!(doc["conflicts"][0]["question"], "a.mfa");
+    assert_eq!(doc["conflicts"][0]["candidates"][1]["from"], "bob");
+    assert_eq!(doc["conflicts"][0]["candidates"][1]["answer"]["value"], "planned");
+
+    // A rule settles it; --json says which file's answer was kept.
+    for (rule, kept, value) in [("newest", "bob", "planned"), ("A", "ann", "documented")] {
+        let out = env.work.path().join(format!("merged-{rule}.json"));
+        let json: Value = serde_json::from_str(&ok(env.run(&[
+            "merge",
+            ann.to_str().unwrap(),
+            bob.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--prefer",
+            rule,
+            "--json",
+        ])))
+        .unwrap();
+        assert_eq!(json["conflicts"][0]["kept"], kept);
+        assert_eq!(json["open_conflicts"], 0);
+        assert_eq!(json_file(&out)["answers"]["a.mfa"]["value"], value);
+    }
+}
+
+#[test]
+fn merge_refuses_an_unrelated_questionnaire_and_an_existing_output() {
+    let env = Env::new();
+    let ann = new(&env, "ann.json");
+    answer(&env, &ann, "a.mfa", "documented", "Ann", T1, &[]);
+    let vendor = env.work.path().join("vendor.json");
+    ok(env.run(&["new", "ai-vendor-assessment", "--org", "OpenAI", "--out", vendor.to_str().unwrap(), "--no-open"]));
+    let vendor_doc = json_file(&vendor);
+    let first_question = vendor_doc["questionnaire"]["definition"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["questions"].as_array().unwrap())
+        .find(|q| q["type"] == "yesno")
+        .map(|q| q["id"].as_str().unwrap().to_string())
+        .unwrap();
+    answer(&env, &vendor, &first_question, "yes", "Vic", T1, &[]);
+    let out = env.work.path().join("merged.json");
+    let refused = env.run(&["merge", ann.to_str().unwrap(), vendor.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(
+        message.starts_with("soc2-ready: vendor answers questionnaire `ai-vendor-assessment`")
+            && message.contains("ann answers `small` 1")
+            && message.contains("merge assessments of the same questionnaire"),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing written");
+
+    let refused = env.run(&["merge", ann.to_str().unwrap(), ann.to_str().unwrap(), "-o", ann.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("already exists; merge writes a new file and never replaces one"));
+}
+
+#[test]
+fn new_from_last_year_carries_answers_over_to_confirm() {
+    let env = Env::new();
+    let last = new(&env, "2025.json");
+    answer(&env, &last, "a.mfa", "documented", "Ann", T1, &["--note", "Okta", "--evidence", "IdP export"]);
+    answer(&env, &last, "a.sso", "yes", "Ann", T1, &[]);
+    let next = env.work.path().join("2026.json");
+    let q = env.work.path().join("small-q.json");
+    let out = env.run(&[
+        "new",
+        q.to_str().unwrap(),
+        "--org",
+        "Acme",
+        "--from",
+        last.to_str().unwrap(),
+        "--out",
+        next.to_str().unwrap(),
+        "--no-open",
+    ]);
+    assert_eq!(ok(out.clone()), format!("{}\n", next.display()), "stdout keeps only the path");
+    assert_eq!(
+        stderr(&out),
+        format!("Carried over 2 answers to confirm and 0 open observations from {}.\n", last.display())
+    );
+    let doc = json_file(&next);
+    assert_eq!(doc["answers"]["a.mfa"]["to_confirm"], true);
+    assert_eq!(doc["answers"]["a.mfa"]["note"], "Okta");
+    assert_eq!(doc["answers"]["a.mfa"]["evidence"][0], "IdP export");
+    assert_eq!(doc["baseline"]["answers"]["a.sso"]["value"], "yes");
+    assert_eq!(doc["baseline"]["updated_at"], T1);
+    // Not counted as answered until confirmed; answering again confirms.
+    let show = ok(env.run(&["show", next.to_str().unwrap()]));
+    assert!(show.contains("Progress: 0% (0 of 4 shown questions answered)"), "{show}");
+    answer(&env, &next, "a.sso", "yes", "Ann", NOW, &[]);
+    assert!(json_file(&next)["answers"]["a.sso"].get("to_confirm").is_none());
+    let show = ok(env.run(&["show", next.to_str().unwrap()]));
+    assert!(show.contains("Progress: 25% (1 of 4 shown questions answered)"), "{show}");
+
+    let missing = env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", "nowhere.json", "--no-open"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn diff_shows_answers_scores_and_verdict_by_hand() {
+    let env = Env::new();
+    let (old, new_) = (new(&env, "old.json"), new(&env, "new.json"));
+    for (q, v) in [("a.mfa", "documented"), ("a.sso", "yes"), ("v.review", "none")] {
+        answer(&env, &old, q, v, "Ann", T1, &[]);
+    }
+    for (q, v) in [("a.mfa", "evidenced"), ("a.reviews", "informal"), ("a.sso", "yes")] {
+        answer(&env, &new_, q, v, "Ann", T2, &[]);
+    }
+    let text = ok(env.run(&["diff", old.to_str().unwrap(), new_.to_str().unwrap()]));
+    // Old: (5 x 1 + 2) / 14 = 50.0 and (5 x 0.5 + 2) / 14 = 32.1.
+    // New: (5 + 3 x 0.5 + 2) / 14 = 60.7 and (5 + 3 x 0.25 + 2) / 14 = 55.4.
+    // Access (weights 10): 7 -> 8.5 and 4.5 -> 7.75; Confidentiality and model access: a.reviews alone.
+    let expected_head = "Old: Acme (small 1, updated 2026-01-10T10:00:00Z): 3 of 4 questions answered\n\
+         New: Acme (small 1, updated 2026-01-12T10:00:00Z): 3 of 4 questions answered\n\n\
+         Answers: 1 changed, 1 added, 1 removed\n  \
+         changed  a.mfa  MFA everywhere?\n           Documented and in place -> Operating, with evidence over time\n  \
+         added    a.reviews  Access reviews?\n           (unanswered) -> In place, informal\n  \
+         removed  v.review  Vendor reports reviewed?\n           None -> (unanswered)\n\n\
+         Scores, Type I / Type II (old -> new):\n  \
+         Overall                                    50.0 / 32.1  ->  60.7 / 55.4    (+10.7 / +23.3)\n\
+         By section: 1 changed, 1 unchanged\n  \
+         Access                                     70.0 / 45.0  ->  85.0 / 77.5    (+15.0 / +32.5)\n\
+         By category: 2 changed, 0 unchanged\n  \
+         Security                                   50.0 / 32.1  ->  60.7 / 55.4    (+10.7 / +23.3)\n  \
+         Confidentiality                              0.0 / 0.0  ->  50.0 / 25.0    (+50.0 / +25.0)\n\
+         By AI area: 1 changed, 0 unchanged\n  \
+         Model access control                         0.0 / 0.0  ->  50.0 / 25.0    (+50.0 / +25.0)\n\n\
+         Verdict: Blocked (unchanged)\n";
+    assert!(text.starts_with(expected_head), "{text}");
+    assert!(text[expected_head.len()..].starts_with("Estimate: remaining work "), "{text}");
+
+    let json: Value =
+        serde_json::from_str(&ok(env.run(&["diff", old.to_str().unwrap(), new_.to_str().unwrap(), "--json"]))).unwrap();
+    assert_eq!(json["overall"]["old_type1"], 50.0);
+    assert_eq!(json["overall"]["new_type2"], 55.4);
+    assert_eq!(json["answers"][2]["change"], "removed");
+    assert_eq!(json["verdict"], serde_json::json!(["Blocked", "Blocked"]));
+    assert!(json["estimate"][1]["remaining_days"].is_array());
+}
+
+#[test]
+fn vendors_compares_every_vendor_assessment_in_the_store() {
+    let env = Env::new();
+    let none = ok(env.run(&["vendors"]));
+    assert!(none.starts_with("No vendor assessments in "), "{none}");
+    for org in ["OpenAI", "Anthropic"] {
+        ok(env.run(&["new", "ai-vendor-assessment", "--org", org, "--no-open"]));
+    }
+    ok(env.run(&["new", "soc2-ai-readiness", "--org", "Us", "--no-open"]));
+    let json: Value = serde_json::from_str(&ok(env.run(&["vendors", "--json"]))).unwrap();
+    let rows = json.as_array().unwrap();
+    let vendors: Vec<&str> = rows.iter().map(|r| r["vendor"].as_str().unwrap()).collect();
+    assert_eq!(vendors, ["Anthropic", "OpenAI"], "readiness assessments are left out; same date, by name");
+    // Nothing answered is a risky vendor: the next review is six months after the last assessment.
+    assert_eq!(rows[0]["last_assessed"], "2026-01-15");
+    assert_eq!(rows[0]["next_review"], "2026-07-15");
+    assert_eq!(rows[0]["overdue"], false);
+    let table = ok(env.run(&["vendors"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("VENDOR"), "{table}");
+    assert!(lines[1].starts_with("Anthropic") && lines[1].ends_with("2026-01-15    2026-07-15"), "{table}");
+}
