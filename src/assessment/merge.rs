@@ -107,19 +107,9 @@ pub struct Unmatched {
 pub enum MergeError {
     #[error("give at least two assessments to merge")]
     TooFew,
-    #[error(
-        "{other} answers questionnaire `{other_id}` {other_version} and {first} answers `{first_id}` {first_version}, \
-         and none of {other}'s answers matches a question of {first}'s by id and value, so they cannot be merged; \
-         merge assessments of the same questionnaire"
-    )]
-    Unrelated {
-        first: String,
-        first_id: String,
-        first_version: String,
-        other: String,
-        other_id: String,
-        other_version: String,
-    },
+    /// Another questionnaire with no answer that fits this one; the message names both.
+    #[error("{0}")]
+    Unrelated(String),
 }
 
 fn same_questionnaire(a: &Assessment, b: &Assessment) -> bool {
@@ -176,14 +166,18 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
             entries.entry(question.id.as_str()).or_default().push((i, answer));
         }
         if !exact && answered > 0 && fitted == 0 {
-            return Err(MergeError::Unrelated {
-                first: first.label.clone(),
-                first_id: base.questionnaire.id.clone(),
-                first_version: base.questionnaire.version.clone(),
-                other: input.label.clone(),
-                other_id: input.assessment.questionnaire.id.clone(),
-                other_version: input.assessment.questionnaire.version.clone(),
-            });
+            return Err(MergeError::Unrelated(format!(
+                "{other} answers questionnaire `{}` {} and {} answers `{}` {}, and none of {other}'s answers matches \
+                 a question of {}'s by id and value, so they cannot be merged; merge assessments of the same \
+                 questionnaire",
+                input.assessment.questionnaire.id,
+                input.assessment.questionnaire.version,
+                first.label,
+                base.questionnaire.id,
+                base.questionnaire.version,
+                first.label,
+                other = input.label,
+            )));
         }
     }
 
@@ -451,7 +445,7 @@ mod tests {
         let mut other = Assessment::new(q, "Acme", "t");
         other.set_value("z.a.sso", AnswerValue::Text("yes".into()), "t");
         let err = merge(&[ann, Input { label: "zed".into(), assessment: other }], None, "now").unwrap_err();
-        assert!(matches!(err, MergeError::Unrelated { .. }), "{err}");
+        assert!(matches!(err, MergeError::Unrelated(_)), "{err}");
         assert!(merge(&[input("a", "", "t", &[])], None, "now").is_err());
     }
 }

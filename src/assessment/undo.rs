@@ -14,7 +14,7 @@ enum Before {
     /// A question's whole entry: value, note, evidence, flag, review.
     Answer {
         question: String,
-        entry: Option<Answer>,
+        entry: Option<Box<Answer>>,
     },
     Observations(Vec<Observation>),
 }
@@ -47,7 +47,10 @@ impl UndoStack {
 
     /// Call just before changing a question's answer, note, flag, evidence or review.
     pub fn before_answer_change(&mut self, a: &Assessment, question: &str) {
-        self.push(Before::Answer { question: question.to_string(), entry: a.answers.get(question).cloned() });
+        self.push(Before::Answer {
+            question: question.to_string(),
+            entry: a.answers.get(question).cloned().map(Box::new),
+        });
     }
 
     /// Call just before adding, changing, closing or removing an observation.
@@ -69,7 +72,7 @@ impl UndoStack {
         let undone = match self.steps.pop()? {
             Before::Answer { question, entry } => {
                 match entry {
-                    Some(entry) => a.answers.insert(question.clone(), entry),
+                    Some(entry) => a.answers.insert(question.clone(), *entry),
                     None => a.answers.remove(&question),
                 };
                 Undone::Answer(question)

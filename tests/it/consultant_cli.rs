@@ -2,7 +2,7 @@
 //! refusal), new --from, diff and vendors, with outputs checked by hand.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -54,13 +54,13 @@ fn new(env: &Env, name: &str) -> PathBuf {
 }
 
 /// Answer as `by`, at `at`.
-fn answer(env: &Env, file: &PathBuf, question: &str, value: &str, by: &str, at: &str, extra: &[&str]) {
+fn answer(env: &Env, file: &Path, question: &str, value: &str, by: &str, at: &str, extra: &[&str]) {
     let mut args = vec!["answer", file.to_str().unwrap(), question, value, "--by", by];
     args.extend_from_slice(extra);
     ok(env.cmd().env("SOC2_READY_NOW", at).args(&args).output().unwrap());
 }
 
-fn json_file(path: &PathBuf) -> Value {
+fn json_file(path: &Path) -> Value {
     serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
