@@ -80,6 +80,88 @@ pub fn neutralise_formula(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
+/// A Markdown table cell: one line, no pipe that would split the cell.
+fn cell(text: &str) -> String {
+    let text = crate::text::one_line(text).replace('|', "\\|");
+    if text.is_empty() { "—".to_string() } else { text }
+}
+
+/// The list as Markdown, titled with the organisation and questionnaire.
+pub fn to_markdown(a: &Assessment, list: &[FollowUp]) -> String {
+    let mut out = format!(
+        "# Follow-ups: {}\n\n{}\n\n",
+        crate::text::one_line(&a.org),
+        crate::text::one_line(&a.questionnaire().title)
+    );
+    if list.is_empty() {
+        out.push_str(
+            "Nothing to follow up: no question is flagged or answered \"don't know\", and no observation is open.\n",
+        );
+        return out;
+    }
+    let n = list.len();
+    out.push_str(&format!("{n} item{} to act on.\n\n", if n == 1 { "" } else { "s" }));
+    out.push_str("| # | Question | Answer | Follow-up | Recommendation | Owner | Due |\n");
+    out.push_str("|---|---|---|---|---|---|---|\n");
+    for (i, f) in list.iter().enumerate() {
+        let what = match (f.kind, f.detail.is_empty()) {
+            ("observation", _) if f.risk.is_empty() => format!("Observation {}: {}", f.id, f.detail),
+            ("observation", _) => format!("Observation {}: {} (risk: {})", f.id, f.detail, f.risk),
+            (_, true) => "Flagged for follow-up".to_string(),
+            (_, false) => f.detail.clone(),
+        };
+        out.push_str(&format!(
+            "| {} | `{}` {} | {} | {} | {} | {} | {} |\n",
+            i + 1,
+            cell(&f.question),
+            cell(&f.text),
+            cell(&f.answer),
+            cell(&what),
+            cell(&f.recommendation),
+            cell(&f.owner),
+            cell(&f.due),
+        ));
+    }
+    out
+}
+
+/// The list as CSV with a header row, every cell safe from formula injection.
+pub fn to_csv(list: &[FollowUp]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "kind",
+        "id",
+        "section",
+        "question",
+        "text",
+        "answer",
+        "detail",
+        "risk",
+        "recommendation",
+        "owner",
+        "due",
+    ])
+    .expect("writing to memory cannot fail");
+    for f in list {
+        let row = [
+            f.kind,
+            &f.id,
+            &f.section,
+            &f.question,
+            &f.text,
+            &f.answer,
+            &f.detail,
+            &f.risk,
+            &f.recommendation,
+            &f.owner,
+            &f.due,
+        ];
+        w.write_record(row.iter().map(|c| neutralise_formula(c))).expect("writing to memory cannot fail");
+    }
+    let bytes = w.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("every cell is UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +194,30 @@ mod tests {
         assert_eq!(neutralise_formula("-1"), "'-1");
         assert_eq!(neutralise_formula("@SUM"), "'@SUM");
         assert_eq!(neutralise_formula("Dana"), "Dana");
+    }
+
+    proptest::proptest! {
+        /// Whatever a note holds, the CSV reads back as the same one row with the note intact (or
+        /// neutralised), and the Markdown row stays one table row of seven cells with nothing unsafe.
+        #[test]
+        fn any_note_stays_in_its_cell(note in "[=+@|,;\"'\\\\\n\r\t\u{1b}\u{202e}a-z ]{0,40}") {
+            let mut a = answered(&[("a.reviews", "unknown")]);
+            a.set_note("a.reviews", &note, "t");
+            let list = follow_ups(&a);
+            let csv_text = to_csv(&list);
+            let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+            proptest::prop_assert_eq!(rows.len(), 1);
+            let expected = neutralise_formula(&note);
+            proptest::prop_assert_eq!(&rows[0][6], expected.as_str());
+            proptest::prop_assert!(!rows[0].iter().any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
+
+            let md = to_markdown(&a, &list);
+            let row = md.lines().last().unwrap();
+            proptest::prop_assert_eq!(md.lines().count(), 9, "{}", md);
+            let bars = row.char_indices().filter(|&(i, c)| c == '|' && !row[..i].ends_with('\\')).count();
+            proptest::prop_assert_eq!(bars, 8, "{}", row);
+            proptest::prop_assert!(!md.chars().any(crate::text::is_unsafe));
+        }
     }
 }

@@ -139,14 +139,29 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
     let q = base.questionnaire();
     let mut mapped = false;
     let mut unmatched = Vec::new();
-    // Per question, each file's entry that fits: (file index, answer).
+    // Per question, each entry that fits: (index into `labels`, answer). A file's own open conflicts join
+    // in as one entry per candidate, under the name of the file the candidate came from.
+    let mut labels: Vec<String> = inputs.iter().map(|x| x.label.clone()).collect();
     let mut entries: BTreeMap<&str, Vec<(usize, &Answer)>> = BTreeMap::new();
     for (i, input) in inputs.iter().enumerate() {
         let exact = same_questionnaire(base, &input.assessment);
         mapped |= !exact;
         let mut fitted = 0;
         let mut answered = 0;
-        for (id, answer) in &input.assessment.answers {
+        let candidates = input
+            .assessment
+            .conflicts
+            .iter()
+            .flat_map(|c| c.candidates.iter().map(move |x| (Some(x.from.as_str()), &c.question, &x.answer)));
+        let own = input.assessment.answers.iter().map(|(id, answer)| (None, id, answer));
+        for (from, id, answer) in own.chain(candidates) {
+            let i = match from {
+                None => i,
+                Some(name) => {
+                    labels.push(name.to_string());
+                    labels.len() - 1
+                }
+            };
             answered += usize::from(answer.value.is_some());
             let Some((_, question)) = q.question(id) else {
                 unmatched.push(Unmatched {
@@ -197,11 +212,11 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
             }
         }
         if values.len() <= 1 {
-            let combined = combine(inputs, list);
+            let combined = combine(&labels, list);
             if valued.len() >= 2 {
                 let mut by = Vec::new();
                 for (i, x) in &valued {
-                    push_unique(&mut by, &who(x, &inputs[*i].label));
+                    push_unique(&mut by, &who(x, &labels[*i]));
                 }
                 agreed.push(Agreement { question: question.id.clone(), by });
             }
@@ -215,14 +230,14 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
             answers: valued
                 .iter()
                 .map(|(i, x)| CandidateLine {
-                    from: inputs[*i].label.clone(),
+                    from: labels[*i].clone(),
                     by: x.answered_by.clone(),
                     answer: describe(question, x.value.as_ref().expect("filtered on values")),
                     updated_at: x.updated_at.clone(),
                     reviewed: x.reviewed.is_some(),
                 })
                 .collect(),
-            kept: kept.map(|(i, _)| inputs[i].label.clone()),
+            kept: kept.map(|(i, _)| labels[i].clone()),
         });
         match kept {
             Some((_, answer)) => {
@@ -232,7 +247,7 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
                 question: question.id.clone(),
                 candidates: valued
                     .iter()
-                    .map(|(i, x)| Candidate { from: inputs[*i].label.clone(), answer: (*x).clone() })
+                    .map(|(i, x)| Candidate { from: labels[*i].clone(), answer: (*x).clone() })
                     .collect(),
             }),
         }
@@ -275,7 +290,7 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
 
 /// Answers that agree (or only one file gave), as one: every note and evidence reference, everyone who
 /// gave it, the latest review, the first owner and due date.
-fn combine(inputs: &[Input], list: &[(usize, &Answer)]) -> Answer {
+fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
     let mut out = Answer::default();
     let mut notes: Vec<String> = Vec::new();
     let mut by: Vec<String> = Vec::new();
@@ -290,7 +305,7 @@ fn combine(inputs: &[Input], list: &[(usize, &Answer)]) -> Answer {
         }
         out.follow_up |= x.follow_up;
         if x.value.is_some() {
-            push_unique(&mut by, &who(x, &inputs[*i].label));
+            push_unique(&mut by, &who(x, &labels[*i]));
             all_to_confirm &= x.to_confirm;
         }
         if x.updated_at > out.updated_at {
@@ -430,6 +445,22 @@ mod tests {
         assert_eq!(m.summary.unmatched.len(), 1);
         assert_eq!(m.summary.unmatched[0].question, "a.mfa_v2");
         assert_eq!(m.assessment.value("a.sso"), Some(&AnswerValue::Text("yes".into())));
+    }
+
+    #[test]
+    fn a_merged_file_with_open_conflicts_merges_again_with_a_third() {
+        let ann = input("ann", "Ann", "2026-01-10T10:00:00Z", &[("a.mfa", "documented")]);
+        let bob = input("bob", "Bob", "2026-01-12T10:00:00Z", &[("a.mfa", "planned")]);
+        let first = merge(&[ann, bob], None, "now").unwrap().assessment;
+        let cy = input("cy", "Cy", "2026-01-14T10:00:00Z", &[("a.mfa", "planned")]);
+        let m =
+            merge(&[Input { label: "ann-bob".into(), assessment: first.clone() }, cy.clone()], None, "now").unwrap();
+        let froms: Vec<_> = m.assessment.conflicts[0].candidates.iter().map(|c| c.from.as_str()).collect();
+        assert_eq!(froms, ["ann", "bob", "cy"], "nobody's answer is lost");
+        let m =
+            merge(&[Input { label: "ann-bob".into(), assessment: first }, cy], Some(Prefer::Newest), "now").unwrap();
+        assert_eq!(m.summary.conflicts[0].kept.as_deref(), Some("cy"));
+        assert!(m.assessment.conflicts.is_empty());
     }
 
     #[test]

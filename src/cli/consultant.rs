@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::assessment::carry_over::carry_over;
-use crate::assessment::followups::{FollowUp, follow_ups, neutralise_formula};
+use crate::assessment::followups::{self, follow_ups};
 use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
 use crate::assessment::{Assessment, Session, Store, store};
 use crate::comparison::changes::{Changes, ScoreChange};
@@ -132,7 +132,7 @@ fn followups(assessment: &str, format: &str, output: Option<PathBuf>) -> Result<
     let (_, a) = read(assessment)?;
     let list = follow_ups(&a);
     let text = match format {
-        "csv" => followups_csv(&list)?,
+        "csv" => followups::to_csv(&list),
         "json" => {
             let value = json!({
                 "org": a.org,
@@ -142,84 +142,9 @@ fn followups(assessment: &str, format: &str, output: Option<PathBuf>) -> Result<
             });
             json_safe(serde_json::to_string_pretty(&value)?) + "\n"
         }
-        _ => followups_markdown(&a, &list),
+        _ => followups::to_markdown(&a, &list),
     };
     write_or_print(&text, output.as_deref())
-}
-
-/// A Markdown table cell: one line, no pipe that would split the cell.
-fn cell(text: &str) -> String {
-    let text = one_line(text).replace('|', "\\|");
-    if text.is_empty() { "—".to_string() } else { text }
-}
-
-fn followups_markdown(a: &Assessment, list: &[FollowUp]) -> String {
-    let mut out = format!("# Follow-ups: {}\n\n{}\n\n", one_line(&a.org), one_line(&a.questionnaire().title));
-    if list.is_empty() {
-        out.push_str(
-            "Nothing to follow up: no question is flagged or answered \"don't know\", and no observation is open.\n",
-        );
-        return out;
-    }
-    let n = list.len();
-    out.push_str(&format!("{n} item{} to act on.\n\n", if n == 1 { "" } else { "s" }));
-    out.push_str("| # | Question | Answer | Follow-up | Recommendation | Owner | Due |\n");
-    out.push_str("|---|---|---|---|---|---|---|\n");
-    for (i, f) in list.iter().enumerate() {
-        let what = match (f.kind, f.detail.is_empty()) {
-            ("observation", _) if f.risk.is_empty() => format!("Observation {}: {}", f.id, f.detail),
-            ("observation", _) => format!("Observation {}: {} (risk: {})", f.id, f.detail, f.risk),
-            (_, true) => "Flagged for follow-up".to_string(),
-            (_, false) => f.detail.clone(),
-        };
-        out.push_str(&format!(
-            "| {} | `{}` {} | {} | {} | {} | {} | {} |\n",
-            i + 1,
-            cell(&f.question),
-            cell(&f.text),
-            cell(&f.answer),
-            cell(&what),
-            cell(&f.recommendation),
-            cell(&f.owner),
-            cell(&f.due),
-        ));
-    }
-    out
-}
-
-fn followups_csv(list: &[FollowUp]) -> Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "kind",
-        "id",
-        "section",
-        "question",
-        "text",
-        "answer",
-        "detail",
-        "risk",
-        "recommendation",
-        "owner",
-        "due",
-    ])?;
-    for f in list {
-        let row = [
-            f.kind,
-            &f.id,
-            &f.section,
-            &f.question,
-            &f.text,
-            &f.answer,
-            &f.detail,
-            &f.risk,
-            &f.recommendation,
-            &f.owner,
-            &f.due,
-        ];
-        w.write_record(row.iter().map(|c| neutralise_formula(c)))?;
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow!("cannot write the CSV: {e}"))?;
-    Ok(String::from_utf8(bytes)?)
 }
 
 // ---- merge ----
