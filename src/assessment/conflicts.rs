@@ -39,11 +39,9 @@ pub enum ResolveError {
 
 /// The open conflicts, in questionnaire order, for the interface to walk one by one.
 pub fn open_conflicts(a: &Assessment) -> Vec<&Conflict> {
-    let order = a.questionnaire().sections.iter().flat_map(|s| &s.questions).map(|q| q.id.as_str());
-    let mut out: Vec<&Conflict> = Vec::new();
-    for id in order {
-        out.extend(a.conflicts.iter().filter(|c| c.question == id));
-    }
+    let order = super::observations::question_order(a);
+    let mut out: Vec<&Conflict> = a.conflicts.iter().collect();
+    out.sort_by_key(|c| order.get(c.question.as_str()).copied().unwrap_or(usize::MAX));
     out
 }
 

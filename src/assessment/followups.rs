@@ -29,6 +29,11 @@ pub struct FollowUp {
 /// The follow-ups in questionnaire order: a question's own entry first, then its observations.
 pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
     let mut out = Vec::new();
+    let mut observations: std::collections::HashMap<&str, Vec<&super::interview::Observation>> =
+        std::collections::HashMap::new();
+    for o in a.observations.iter().filter(|o| !o.closed) {
+        observations.entry(o.question.as_str()).or_default().push(o);
+    }
     for section in &a.questionnaire().sections {
         for q in &section.questions {
             let base = FollowUp {
@@ -56,7 +61,7 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
                     ..base.clone()
                 });
             }
-            for o in a.observations.iter().filter(|o| !o.closed && o.question == q.id) {
+            for o in observations.get(q.id.as_str()).into_iter().flatten() {
                 out.push(FollowUp {
                     kind: "observation",
                     id: o.id.clone(),

@@ -112,12 +112,17 @@ pub fn on_question<'a>(a: &'a Assessment, question: &str) -> Vec<&'a Observation
     a.observations.iter().filter(|o| o.question == question).collect()
 }
 
+/// Each question's place in the questionnaire.
+pub(crate) fn question_order(a: &Assessment) -> std::collections::HashMap<&str, usize> {
+    a.questionnaire().sections.iter().flat_map(|s| &s.questions).enumerate().map(|(i, q)| (q.id.as_str(), i)).collect()
+}
+
 /// The open observations in questionnaire order (then oldest first): what `F` walks.
 pub fn open_in_order(a: &Assessment) -> Vec<&Observation> {
-    let mut out = Vec::new();
-    for q in a.questionnaire().sections.iter().flat_map(|s| &s.questions) {
-        out.extend(a.observations.iter().filter(|o| !o.closed && o.question == q.id));
-    }
+    let order = question_order(a);
+    let mut out: Vec<&Observation> = a.observations.iter().filter(|o| !o.closed).collect();
+    // Stable: observations on one question stay oldest first.
+    out.sort_by_key(|o| order.get(o.question.as_str()).copied().unwrap_or(usize::MAX));
     out
 }
 

@@ -5,15 +5,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use clap::Subcommand;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::assessment::carry_over::carry_over;
+use crate::assessment::conflicts::{open_conflicts, resolve as resolve_conflict};
 use crate::assessment::followups::{self, follow_ups};
 use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
-use crate::assessment::{Assessment, Session, Store, store};
+use crate::assessment::{Assessment, Session, Store, describe, store};
 use crate::comparison::changes::{Changes, ScoreChange};
 use crate::comparison::{changes, vendor_rows};
 use crate::questionnaire::Questionnaire;
@@ -71,6 +72,18 @@ pub enum ConsultantCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Resolve a conflict a merge left open: the chosen file's answer becomes the answer.
+    ///
+    /// Without QUESTION_ID and CHOICE, list the open conflicts with each file's answer, numbered.
+    Resolve {
+        /// A path, or a name as `soc2-ready list` shows it.
+        assessment: String,
+        /// The question whose conflict to resolve.
+        #[arg(requires = "choice")]
+        question_id: Option<String>,
+        /// The answer to keep: its number in the list, or the name of the file it came from.
+        choice: Option<String>,
+    },
     /// Compare every vendor assessment in the store: risk tier, verdict, attestation and its age,
     /// critical findings, when last assessed and when the next review is due.
     ///
@@ -92,6 +105,9 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
         }
         ConsultantCommand::Diff { old, new, json } => diff(&old, &new, json),
         ConsultantCommand::Vendors { json } => vendors(json),
+        ConsultantCommand::Resolve { assessment, question_id, choice } => {
+            resolve(&assessment, question_id.as_deref().zip(choice.as_deref()))
+        }
     }
 }
 
@@ -231,7 +247,8 @@ fn print_merge(s: &MergeSummary, output: &Path, prefer: Option<Prefer>) {
         if open > 0 {
             println!(
                 "\nOpen conflicts are unanswered in {} until resolved: resolve them one by one in the interface \
-                 (`soc2-ready open`), or merge again with --prefer newest, A or reviewed.",
+                 (`soc2-ready open`) or with `soc2-ready resolve {}`, or merge again with --prefer newest, A or reviewed.",
+                shown(output),
                 shown(output)
             );
         }
@@ -245,6 +262,65 @@ fn print_merge(s: &MergeSummary, output: &Path, prefer: Option<Prefer>) {
             println!("  {} {}: {}", one_line(&u.from), one_line(&u.question), one_line(&u.why));
         }
     }
+}
+
+// ---- resolve ----
+
+fn resolve(assessment: &str, pick: Option<(&str, &str)>) -> Result<ExitCode> {
+    let path = store_for_reading().resolve(assessment);
+    let Some((question, choice)) = pick else {
+        let a = store::read(&path)?;
+        let open = open_conflicts(&a);
+        if open.is_empty() {
+            println!("No open conflicts in {}.", shown(&path));
+        }
+        for c in open {
+            let q = a.questionnaire().question(&c.question).map(|(_, q)| q);
+            println!("{}  {}", one_line(&c.question), q.map_or(String::new(), |q| one_line(&q.text)));
+            for (i, x) in c.candidates.iter().enumerate() {
+                let value = match (q, &x.answer.value) {
+                    (Some(q), Some(v)) => describe(q, v),
+                    _ => "(no answer)".to_string(),
+                };
+                println!("  {}. {}: {}", i + 1, one_line(&x.from), one_line(&value));
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let now = clock::now();
+    let mut session = Session::open(&path, &now)?;
+    let conflict = session.assessment.conflicts.iter().find(|c| c.question == question).ok_or_else(|| {
+        anyhow!(
+            "{}: question `{}` has no open conflict; run `soc2-ready resolve {}` to list them",
+            shown(&path),
+            one_line(question),
+            one_line(assessment)
+        )
+    })?;
+    let index = match choice.parse::<usize>() {
+        Ok(n) if n >= 1 => n - 1,
+        _ => conflict.candidates.iter().position(|x| x.from == choice).ok_or_else(|| {
+            let names: Vec<String> = conflict.candidates.iter().map(|x| one_line(&x.from)).collect();
+            anyhow!(
+                "`{}` is neither a number from 1 to {} nor one of the files: {}",
+                one_line(choice),
+                conflict.candidates.len(),
+                names.join(", ")
+            )
+        })?,
+    };
+    let from = conflict.candidates.get(index).map(|x| x.from.clone()).unwrap_or_default();
+    resolve_conflict(&mut session.assessment, question, index, &now).map_err(|e| anyhow!("{}: {e}", shown(&path)))?;
+    session.save()?;
+    let left = session.assessment.conflicts.len();
+    println!(
+        "{}: {} takes {}'s answer; {left} conflict{} left",
+        shown(&path),
+        one_line(question),
+        one_line(&from),
+        if left == 1 { "" } else { "s" }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 // ---- diff ----

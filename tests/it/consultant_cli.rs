@@ -165,7 +165,7 @@ fn merge_lists_a_conflict_and_keeps_it_open_without_a_rule() {
              ann (Ann, 2026-01-10T10:00:00Z): Documented and in place\n    \
              bob (Bob, 2026-01-12T10:00:00Z): Planned or in progress\n\n\
              Open conflicts are unanswered in {out} until resolved: resolve them one by one in the interface \
-             (`soc2-ready open`), or merge again with --prefer newest, A or reviewed.\n",
+             (`soc2-ready open`) or with `soc2-ready resolve {out}`, or merge again with --prefer newest, A or reviewed.\n",
             out = out.display()
         )
     );
@@ -174,6 +174,26 @@ fn merge_lists_a_conflict_and_keeps_it_open_without_a_rule() {
     assert_eq!(doc["conflicts"][0]["question"], "a.mfa");
     assert_eq!(doc["conflicts"][0]["candidates"][1]["from"], "bob");
     assert_eq!(doc["conflicts"][0]["candidates"][1]["answer"]["value"], "planned");
+
+    // Resolved one by one: listed, then picked by the file's name.
+    let merged = out.to_str().unwrap();
+    assert_eq!(
+        ok(env.run(&["resolve", merged])),
+        "a.mfa  MFA everywhere?\n  1. ann: Documented and in place\n  2. bob: Planned or in progress\n"
+    );
+    let wrong = env.run(&["resolve", merged, "a.mfa", "carol"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(stderr(&wrong), "soc2-ready: `carol` is neither a number from 1 to 2 nor one of the files: ann, bob\n");
+    assert_eq!(
+        ok(env.run(&["resolve", merged, "a.mfa", "bob"])),
+        format!("{merged}: a.mfa takes bob's answer; 0 conflicts left\n")
+    );
+    let doc = json_file(&out);
+    assert_eq!(doc["answers"]["a.mfa"]["value"], "planned");
+    assert_eq!(doc["answers"]["a.mfa"]["answered_by"], "Bob");
+    assert!(doc.get("conflicts").is_none());
+    assert_eq!(ok(env.run(&["resolve", merged])), format!("No open conflicts in {merged}.\n"));
+    assert_eq!(env.run(&["resolve", merged, "a.mfa", "1"]).status.code(), Some(1));
 
     // A rule settles it; --json says which file's answer was kept.
     for (rule, kept, value) in [("newest", "bob", "planned"), ("A", "ann", "documented")] {
