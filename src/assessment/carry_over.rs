@@ -23,9 +23,12 @@ pub struct CarriedOver {
 pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, now: &str) -> (Assessment, CarriedOver) {
     let mut next = Assessment::new(questionnaire, org, now);
     next.people = last.people.clone();
+    let questionnaire = next.questionnaire().clone();
+    let by_id: std::collections::HashMap<&str, &crate::questionnaire::Question> =
+        questionnaire.sections.iter().flat_map(|s| &s.questions).map(|x| (x.id.as_str(), x)).collect();
     let mut summary = CarriedOver { answers: 0, observations: 0, dropped: Vec::new() };
     for (id, answer) in &last.answers {
-        let Some((_, question)) = next.questionnaire().question(id) else {
+        let Some(&question) = by_id.get(id.as_str()) else {
             let why = format!("{} {} has no such question", next.questionnaire.id, next.questionnaire.version);
             summary.dropped.push((id.clone(), why));
             continue;
@@ -46,12 +49,8 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
             next.answers.insert(id.clone(), carried);
         }
     }
-    let open: Vec<_> = last
-        .observations
-        .iter()
-        .filter(|o| !o.closed && next.questionnaire().question(&o.question).is_some())
-        .cloned()
-        .collect();
+    let open: Vec<_> =
+        last.observations.iter().filter(|o| !o.closed && by_id.contains_key(o.question.as_str())).cloned().collect();
     for mut o in open {
         o.id = format!("obs-{}", summary.observations + 1);
         next.observations.push(o);

@@ -137,6 +137,9 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
     }
     let base = &first.assessment;
     let q = base.questionnaire();
+    // Looking each answer's question up by id, not by a scan, keeps the merge linear.
+    let by_id: std::collections::HashMap<&str, &crate::questionnaire::Question> =
+        q.sections.iter().flat_map(|s| &s.questions).map(|x| (x.id.as_str(), x)).collect();
     let mut mapped = false;
     let mut unmatched = Vec::new();
     // Per question, each entry that fits: (index into `labels`, answer). A file's own open conflicts join
@@ -163,7 +166,7 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
                 }
             };
             answered += usize::from(answer.value.is_some());
-            let Some((_, question)) = q.question(id) else {
+            let Some(&question) = by_id.get(id.as_str()) else {
                 unmatched.push(Unmatched {
                     from: input.label.clone(),
                     question: id.clone(),

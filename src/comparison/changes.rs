@@ -4,12 +4,14 @@
 //! Carried-over answers still to confirm are compared as answers (an unchanged one is no change) but
 //! score nothing, as they are not answered yet.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, describe};
 use crate::estimate::Parameters;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Question, Questionnaire};
 use crate::report::Report;
 use crate::scoring::Score;
 
@@ -129,18 +131,23 @@ fn estimate(r: &Report) -> Option<EstimateSummary> {
     })
 }
 
+/// A questionnaire's questions by id.
+fn index(q: &Questionnaire) -> HashMap<&str, &Question> {
+    q.sections.iter().flat_map(|s| &s.questions).map(|x| (x.id.as_str(), x)).collect()
+}
+
 /// Every answer that differs, in the new questionnaire's order, then questions only the old one has.
 fn answer_changes(old: &Assessment, new: &Assessment) -> Vec<AnswerChange> {
-    let described = |a: &Assessment, id: &str| {
-        let q = a.questionnaire().question(id).map(|(_, q)| q);
-        a.value(id).map(|v| q.map_or_else(|| format!("{v:?}"), |q| describe(q, v)))
+    let (old_ids, new_ids) = (index(old.questionnaire()), index(new.questionnaire()));
+    let described = |a: &Assessment, ids: &HashMap<&str, &Question>, id: &str| {
+        a.value(id).map(|v| ids.get(id).map_or_else(|| format!("{v:?}"), |q| describe(q, v)))
     };
     let ids = |q: &Questionnaire| {
         q.sections.iter().flat_map(|s| &s.questions).map(|x| (x.id.clone(), x.text.clone())).collect::<Vec<_>>()
     };
     let mut order = ids(new.questionnaire());
     for (id, text) in ids(old.questionnaire()) {
-        if !order.iter().any(|(x, _)| *x == id) {
+        if !new_ids.contains_key(id.as_str()) {
             order.push((id, text));
         }
     }
@@ -154,7 +161,8 @@ fn answer_changes(old: &Assessment, new: &Assessment) -> Vec<AnswerChange> {
                 (None, Some(_)) => "added",
                 (Some(_), None) => "removed",
             };
-            Some(AnswerChange { old: described(old, &id), new: described(new, &id), question: id, text, change })
+            let (was, now) = (described(old, &old_ids, &id), described(new, &new_ids, &id));
+            Some(AnswerChange { old: was, new: now, question: id, text, change })
         })
         .collect()
 }
@@ -206,9 +214,10 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
     let baseline = a.baseline.as_ref()?;
     let mut last = Assessment::new(a.questionnaire().clone(), &baseline.org, &baseline.updated_at);
     last.updated_at = baseline.updated_at.clone();
+    let ids = index(a.questionnaire());
     for (id, answer) in &baseline.answers {
-        let fits = match (a.questionnaire().question(id), &answer.value) {
-            (Some((_, q)), Some(v)) => crate::assessment::answer::check_value(q, v).is_ok(),
+        let fits = match (ids.get(id.as_str()), &answer.value) {
+            (Some(q), Some(v)) => crate::assessment::answer::check_value(q, v).is_ok(),
             (Some(_), None) => true,
             (None, _) => false,
         };
