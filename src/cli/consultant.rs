@@ -43,9 +43,10 @@ pub enum ConsultantCommand {
     ///
     /// Answers that agree are merged with everyone who gave them recorded. Answers that differ are listed
     /// as conflicts: --prefer settles them, and without it they stay open in OUT (unanswered, every
-    /// candidate kept) to be resolved one by one in the interface. A file of another version of the
-    /// questionnaire is matched by question id and what does not fit is listed; a file of an unrelated
-    /// questionnaire is refused. The first file's organisation and questionnaire are kept; no input changes.
+    /// candidate kept) to be resolved one by one in the interface or with `soc2-ready resolve`. A file of
+    /// another version of the questionnaire is matched by question id and what does not fit is listed; a
+    /// file of an unrelated questionnaire is refused. The first file's organisation and questionnaire are
+    /// kept; no input changes.
     Merge {
         /// Two or more assessments: paths, or names as `soc2-ready list` shows them.
         #[arg(required = true, num_args = 2.., value_name = "ASSESSMENT")]
