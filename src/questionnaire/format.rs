@@ -84,6 +84,23 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
+    /// Vendor questionnaires: the criteria the control supports on the vendor's side. Informational only: a
+    /// vendor's control does not evidence your own criteria (unless its auditor used the inclusive method),
+    /// so these never enter a score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vendor_criteria: Vec<String>,
+    /// A critical question blocks only when one of these categories (`availability`, `confidentiality`,
+    /// `processing_integrity`, `privacy`) is in the audit's scope; empty means it always blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub critical_scope: Vec<String>,
+    /// The control runs once a year (penetration test, risk assessment, recovery test): for a Type II report
+    /// it earns operating credit only when it ran inside the observation window.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub annual: bool,
+    /// This `choice` question says how much of the planned observation window the controls of its section
+    /// have operated with evidence; each option's `score` is that share (see `scoring::credit`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub operating_period: bool,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -65,6 +65,7 @@ pub fn standing(q: &Question, value: Option<&AnswerValue>) -> Option<Standing> {
         },
         QuestionType::Yesno => Standing::Answered(if picked == "yes" { Credit::FULL } else { Credit::NONE }),
         QuestionType::Choice if picked == UNKNOWN => Standing::Unknown,
+        QuestionType::Choice if picked == NOT_APPLICABLE => Standing::NotApplicable,
         QuestionType::Choice => match q.options.iter().find(|o| o.id == picked) {
             Some(option) => Standing::Answered(Credit::both(option.score.unwrap_or(0.0))),
             None => Standing::Unanswered,

@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod content;
+mod content_vendor;
 #[cfg(unix)]
 mod crash_safety;
 mod limits;
