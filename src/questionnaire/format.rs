@@ -165,10 +165,13 @@ pub enum AiArea {
     PromptInjection,
     GpuInfrastructure,
     RetentionDeletion,
+    /// AI policy, ownership, inventory, impact assessment and regulatory duties (ISO 42001, NIST GOVERN
+    /// and MAP, the EU AI Act).
+    AiGovernance,
 }
 
 impl AiArea {
-    pub const ALL: [AiArea; 8] = [
+    pub const ALL: [AiArea; 9] = [
         AiArea::TrainingData,
         AiArea::ThirdPartyModels,
         AiArea::ModelAccess,
@@ -177,6 +180,7 @@ impl AiArea {
         AiArea::PromptInjection,
         AiArea::GpuInfrastructure,
         AiArea::RetentionDeletion,
+        AiArea::AiGovernance,
     ];
 
     pub fn id(self) -> &'static str {
@@ -189,6 +193,7 @@ impl AiArea {
             AiArea::PromptInjection => "prompt-injection",
             AiArea::GpuInfrastructure => "gpu-infrastructure",
             AiArea::RetentionDeletion => "retention-deletion",
+            AiArea::AiGovernance => "ai-governance",
         }
     }
 
@@ -202,6 +207,7 @@ impl AiArea {
             AiArea::PromptInjection => "Prompt injection",
             AiArea::GpuInfrastructure => "GPU and cloud infrastructure",
             AiArea::RetentionDeletion => "Retention and deletion",
+            AiArea::AiGovernance => "AI governance",
         }
     }
 }

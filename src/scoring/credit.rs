@@ -1,6 +1,21 @@
 //! The credit one answer earns towards a Type I (design) and a Type II (operating) report.
+//!
+//! A Type II auditor tests a population over the observation window, sampled by how often the control
+//! runs, so operating credit depends on how long the control has run, not only on how it is documented.
+//! A section may have one *operating-period* question (`"operating_period": true`): how much of the
+//! planned window its controls have operated with evidence; each option's `score` is that share. Then,
+//! for the section's maturity questions:
+//!
+//! - a recurring control earns `operating = scale operating credit x share`;
+//! - an annual control (`"annual": true`: penetration test, risk assessment, recovery or incident test,
+//!   policy review) is tested on its one instance, which must fall inside the window: it keeps its scale
+//!   credit when the window has started (share above 0) and the answer is not `annual_before` (the
+//!   control last ran before the window opened), and earns 0 otherwise;
+//! - design (Type I) credit is unchanged: a Type I report looks at one date.
+//!
+//! Unanswered, the maturity answer alone decides, as before.
 
-use crate::assessment::AnswerValue;
+use crate::assessment::{AnswerValue, Assessment, Visibility};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE, UNKNOWN};
 use crate::questionnaire::{Question, QuestionType};
 
@@ -73,6 +88,44 @@ pub fn standing(q: &Question, value: Option<&AnswerValue>) -> Option<Standing> {
         // Validation allows weights on maturity, yes/no and choice questions only.
         _ => Standing::Unanswered,
     })
+}
+
+/// How much of the planned observation window a section's controls have operated with evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Period {
+    /// From 0 (not yet) to 1 (the whole window).
+    pub share: f64,
+    /// The annual controls last ran before the window opened.
+    pub annual_before: bool,
+}
+
+/// The option id saying that the section's annual controls ran before the window opened.
+pub const ANNUAL_BEFORE: &str = "annual_before";
+
+/// The answered, shown operating-period question of section `si`, if any.
+pub fn period_of(a: &Assessment, vis: &Visibility, si: usize) -> Option<Period> {
+    let section = a.questionnaire().sections.get(si)?;
+    let (qi, q) = section.questions.iter().enumerate().find(|(_, q)| q.operating_period)?;
+    if !vis.question(si, qi) {
+        return None;
+    }
+    let picked = a.value(&q.id)?.as_text()?;
+    let option = q.options.iter().find(|o| o.id == picked)?;
+    Some(Period { share: option.score.unwrap_or(0.0).clamp(0.0, 1.0), annual_before: option.id == ANNUAL_BEFORE })
+}
+
+/// A maturity question's standing once the section's operating period is known (see the module notes).
+pub fn operated(standing: Standing, q: &Question, period: Option<Period>) -> Standing {
+    let (Standing::Answered(c), Some(p)) = (standing, period) else { return standing };
+    if q.kind != QuestionType::Maturity {
+        return standing;
+    }
+    let operating = if q.annual {
+        if p.share > 0.0 && !p.annual_before { c.operating } else { 0.0 }
+    } else {
+        c.operating * p.share
+    };
+    Standing::Answered(Credit { design: c.design, operating })
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ pub struct ScoredQuestion<'a> {
     pub section: &'a Section,
     pub question: &'a Question,
     pub standing: Standing,
+    /// Whether the categories its criticality depends on are in scope (see [`verdict::critical_in_scope`]).
+    pub critical_in_scope: bool,
 }
 
 impl ScoredQuestion<'_> {
@@ -61,7 +63,9 @@ pub fn scored_questions(a: &Assessment) -> Vec<ScoredQuestion<'_>> {
                 continue;
             }
             if let Some(standing) = credit::standing(question, a.value(&question.id)) {
-                out.push(ScoredQuestion { section, question, standing });
+                let standing = credit::operated(standing, question, credit::period_of(a, &vis, si));
+                let critical_in_scope = verdict::critical_in_scope(a, question);
+                out.push(ScoredQuestion { section, question, standing, critical_in_scope });
             }
         }
     }

@@ -11,9 +11,26 @@
 //! | under 50 | Early stage |
 //!
 //! Any blocker (a critical question below "documented", unanswered, or "don't know") makes the verdict
-//! "Blocked", whatever the band: an auditor would stop at it.
+//! "Blocked", whatever the band. An auditor does not stop at a missing control: the criterion it serves
+//! gets an exception or a qualified opinion, which is what a buyer reads. A critical question whose
+//! `critical_scope` names categories blocks only when one of them is in the audit's scope.
 
 use super::{Score, ScoredQuestion, Standing};
+use crate::assessment::Assessment;
+use crate::questionnaire::Question;
+
+/// The question id whose `multi` answer lists the categories in scope beyond Security.
+const CATEGORIES: &str = "profile.categories";
+
+/// Whether a critical question's categories are in scope, so that it can block. Questions without a
+/// `critical_scope` always can; a questionnaire that does not ask for the categories puts all in scope.
+pub fn critical_in_scope(a: &Assessment, q: &Question) -> bool {
+    if q.critical_scope.is_empty() || a.questionnaire().question(CATEGORIES).is_none() {
+        return true;
+    }
+    let chosen = a.value(CATEGORIES).and_then(|v| v.as_list()).unwrap_or_default();
+    q.critical_scope.iter().any(|c| chosen.contains(c))
+}
 
 /// Readiness bands, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,8 +99,9 @@ impl Verdict {
     pub fn meaning(self) -> String {
         match self {
             Verdict::Blocked { band } => format!(
-                "At least one critical control is below \"documented\"; an auditor would stop there. Without the \
-                 blockers the score would read: {}.",
+                "At least one critical control is below \"documented\": an auditor would report an exception or \
+                 qualify the opinion on the criteria it serves, so fix it before fieldwork. Without the blockers the \
+                 score would read: {}.",
                 band.label()
             ),
             Verdict::Band(b) => b.meaning().to_string(),
@@ -91,10 +109,11 @@ impl Verdict {
     }
 }
 
-/// Whether a question blocks the audit: critical, and below "documented" for a Type I report (unanswered
+/// Whether a question blocks the audit: critical, serving a category in scope, and below "documented" for a Type I report (unanswered
 /// and "don't know" included). Not applicable never blocks.
 pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
     q.question.critical
+        && q.critical_in_scope
         && match q.standing {
             Standing::NotApplicable => false,
             Standing::Unknown | Standing::Unanswered => true,
