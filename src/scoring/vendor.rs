@@ -128,11 +128,7 @@ impl<'a> Answers<'a> {
 
     fn label(&self, id: &str) -> String {
         let Some(picked) = self.pick(id) else { return String::new() };
-        self.a
-            .questionnaire()
-            .question(id)
-            .and_then(|(_, q)| q.label_for(picked))
-            .unwrap_or_else(|| picked.to_string())
+        self.a.questionnaire().question(id).and_then(|(_, q)| q.label_for(picked)).unwrap_or_else(|| picked.to_string())
     }
 }
 
@@ -142,7 +138,10 @@ const MODERATE_DATA: [&str; 3] = ["personal_data", "internal_confidential", "sou
 /// The inherent tier and the sentence that explains it.
 fn inherent_tier(ans: &Answers<'_>) -> (InherentTier, String) {
     let Some(data) = ans.list("vendor.data_shared") else {
-        return (InherentTier::High, "Inherent risk high: the data shared with the vendor is not stated, so the worst is assumed".into());
+        return (
+            InherentTier::High,
+            "Inherent risk high: the data shared with the vendor is not stated, so the worst is assumed".into(),
+        );
     };
     let has = |kinds: &[&str]| data.iter().any(|d| kinds.contains(&d.as_str()));
     let mut tier = if has(&HIGH_DATA) {
@@ -172,8 +171,8 @@ fn inherent_tier(ans: &Answers<'_>) -> (InherentTier, String) {
 
 /// Whole months from `from` to `to` (0 when `to` is earlier).
 fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
-    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
-        - i32::from(to.day() < from.day());
+    let months =
+        (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32 - i32::from(to.day() < from.day());
     months.max(0) as u32
 }
 
@@ -252,11 +251,14 @@ fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding
 
     // Training.
     match ans.pick("training.trains_on_data") {
-        Some("yes_no_opt_out") => add(Critical, "The vendor trains its models on your data with no way to opt out".into()),
+        Some("yes_no_opt_out") => {
+            add(Critical, "The vendor trains its models on your data with no way to opt out".into())
+        }
         Some("unclear") => add(High, "The vendor's terms on training with your data are unclear".into()),
         Some("by_default_with_opt_out") if !ans.is("training.opt_out_confirmed", &["yes"]) => add(
             High,
-            "The vendor trains on your data by default and the opt-out is not confirmed in writing for every account".into(),
+            "The vendor trains on your data by default and the opt-out is not confirmed in writing for every account"
+                .into(),
         ),
         _ => {}
     }
@@ -270,12 +272,18 @@ fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding
 
     // The SOC 2 opinion.
     match ans.pick("attest.soc2_exceptions") {
-        Some("qualified") => add(Critical, "The vendor's SOC 2 opinion is qualified: some criteria were not met".into()),
-        Some("adverse") => add(Critical, "The vendor's SOC 2 opinion is adverse: its controls were not effective".into()),
+        Some("qualified") => {
+            add(Critical, "The vendor's SOC 2 opinion is qualified: some criteria were not met".into())
+        }
+        Some("adverse") => {
+            add(Critical, "The vendor's SOC 2 opinion is adverse: its controls were not effective".into())
+        }
         Some("disclaimer") => {
             add(Critical, "The vendor's SOC 2 auditor disclaimed an opinion: the report gives no assurance".into())
         }
-        Some("exceptions_open") => add(High, "Exceptions in the vendor's SOC 2 report that touch your data are still open".into()),
+        Some("exceptions_open") => {
+            add(High, "Exceptions in the vendor's SOC 2 report that touch your data are still open".into())
+        }
         _ => {}
     }
 
@@ -301,7 +309,10 @@ fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding
             } else {
                 ""
             };
-            add(Medium, format!("The SOC 2 period ended {months} months ago ({end}) and no bridge letter is on file{said}"));
+            add(
+                Medium,
+                format!("The SOC 2 period ended {months} months ago ({end}) and no bridge letter is on file{said}"),
+            );
         }
     }
 
@@ -323,15 +334,27 @@ fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding
 /// Contract terms, by question: asked for when the answer scores below 0.9 (so "without undue delay" and
 /// self-service deletion with a stated period ask for nothing more).
 const TERMS: &[(&str, &str)] = &[
-    ("training.trains_on_data", "The vendor will not use your inputs, outputs or files to train or improve any model, for every account and workspace."),
+    (
+        "training.trains_on_data",
+        "The vendor will not use your inputs, outputs or files to train or improve any model, for every account and workspace.",
+    ),
     ("training.in_contract", "The no-training commitment written into the contract or DPA, not only on a web page."),
     ("training.purpose_limited", "Use of your data limited to providing the service to you."),
     ("training.human_review", "Vendor staff read your content only to investigate abuse, under a documented process."),
-    ("retention.prompts_outputs", "A maximum retention period for prompts and outputs (30 days or less), or zero retention for sensitive traffic."),
+    (
+        "retention.prompts_outputs",
+        "A maximum retention period for prompts and outputs (30 days or less), or zero retention for sensitive traffic.",
+    ),
     ("retention.abuse_exception", "Content kept for abuse monitoring limited in time and scope, and documented."),
-    ("deletion.on_request", "Deletion or return of all your data within a fixed period (30 to 90 days) after termination or on request."),
+    (
+        "deletion.on_request",
+        "Deletion or return of all your data within a fixed period (30 to 90 days) after termination or on request.",
+    ),
     ("deletion.backups", "Deletion that reaches backups and replicas within a stated period."),
-    ("deletion.derived_models", "A stated commitment on models trained or tuned with your data when you ask for deletion."),
+    (
+        "deletion.derived_models",
+        "A stated commitment on models trained or tuned with your data when you ask for deletion.",
+    ),
     ("subprocessors.list", "A subprocessor list that names the vendor's model and hosting providers."),
     ("subprocessors.change_notice", "Advance notice of new subprocessors, with a right to object."),
     ("subprocessors.flow_down", "The same no-training and retention terms binding the vendor's own model providers."),
@@ -339,15 +362,30 @@ const TERMS: &[(&str, &str)] = &[
     ("subprocessors.transfers", "A lawful transfer mechanism for personal data, with a transfer impact assessment."),
     ("contract.dpa", "A data processing agreement covering the service."),
     ("contract.baa", "A HIPAA business associate agreement covering every feature that handles health data."),
-    ("contract.breach_notice", "Notice of any security incident affecting your data without undue delay, ideally within 48 to 72 hours."),
+    (
+        "contract.breach_notice",
+        "Notice of any security incident affecting your data without undue delay, ideally within 48 to 72 hours.",
+    ),
     ("contract.breach_hours_mitigated", "A breach-notice deadline of 72 hours or less."),
     ("contract.audit_rights", "Updated audit reports every year and answers to reasonable security questions."),
     ("contract.ip_indemnity", "An indemnity against third-party intellectual-property claims about outputs."),
-    ("contract.government_requests", "Notice of government requests for your data where the law allows, and a challenge to overbroad ones."),
+    (
+        "contract.government_requests",
+        "Notice of government requests for your data where the law allows, and a challenge to overbroad ones.",
+    ),
     ("access.customer_approval", "Vendor support staff view your content only with your permission."),
-    ("model_change.deprecation_notice", "At least six months' notice before a model version or feature you use is retired."),
-    ("model_change.provider_swap", "Notice, with a right to object, before the underlying model or model provider changes."),
-    ("model_change.ai_incident_notice", "Notice of material AI incidents and behaviour regressions, not only of data breaches."),
+    (
+        "model_change.deprecation_notice",
+        "At least six months' notice before a model version or feature you use is retired.",
+    ),
+    (
+        "model_change.provider_swap",
+        "Notice, with a right to object, before the underlying model or model provider changes.",
+    ),
+    (
+        "model_change.ai_incident_notice",
+        "Notice of material AI incidents and behaviour regressions, not only of data breaches.",
+    ),
     ("availability.sla", "An uptime commitment with service credits."),
     ("viability.rto_rpo", "Stated recovery time and recovery point objectives for the service."),
     ("viability.weights_export", "Export or escrow of fine-tuned weights or adapters."),

@@ -147,7 +147,10 @@ fn no_customer_data_shared_lowers_the_tier_and_nothing_is_critical() {
     assert!(v.reasons.iter().any(|r| r.contains("critical if customer data were shared")));
 
     // Clean answers and no data: low.
-    let v = verdict(&with(good_vendor(), &[("vendor.data_shared", list(&["none"])), ("vendor.criticality", text("internal"))]));
+    let v = verdict(&with(
+        good_vendor(),
+        &[("vendor.data_shared", list(&["none"])), ("vendor.criticality", text("internal"))],
+    ));
     assert_eq!((v.inherent, v.residual), (InherentTier::Low, VendorRisk::Low));
 }
 

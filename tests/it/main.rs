@@ -4,6 +4,8 @@
 mod cli;
 mod common;
 mod content;
+mod content_credit;
+mod content_readiness;
 mod content_vendor;
 #[cfg(unix)]
 mod crash_safety;
