@@ -172,6 +172,30 @@ mod tests {
     }
 
     #[test]
+    fn the_operating_period_scales_recurring_controls_and_gates_annual_ones() {
+        let q = question(QuestionType::Maturity);
+        let evidenced = standing(&q, Some(&text("evidenced"))).unwrap();
+        let documented = standing(&q, Some(&text("documented"))).unwrap();
+        let half = Some(Period { share: 0.5, annual_before: false });
+        let before = Some(Period { share: 1.0, annual_before: true });
+        let op = |s: Standing, q: &Question, p| operated(s, q, p).credit().unwrap().operating;
+        assert_eq!(op(evidenced, &q, None), 1.0, "unanswered: the scale alone");
+        assert_eq!(op(evidenced, &q, half), 0.5);
+        assert_eq!(op(documented, &q, half), 0.25);
+        assert_eq!(op(evidenced, &q, before), 1.0, "a recurring control ignores annual_before");
+        assert_eq!(operated(evidenced, &q, half).credit().unwrap().design, 1.0, "design unchanged");
+        let mut annual = q.clone();
+        annual.annual = true;
+        assert_eq!(op(evidenced, &annual, half), 1.0, "ran inside the window");
+        assert_eq!(op(evidenced, &annual, before), 0.0, "ran before the window");
+        assert_eq!(op(evidenced, &annual, Some(Period { share: 0.0, annual_before: false })), 0.0);
+        // Yes/no answers and N/A are not scaled.
+        let yes = question(QuestionType::Yesno);
+        assert_eq!(op(Standing::Answered(Credit::FULL), &yes, half), 1.0);
+        assert_eq!(operated(Standing::NotApplicable, &q, half), Standing::NotApplicable);
+    }
+
+    #[test]
     fn unscored_questions_have_no_standing() {
         let mut q = question(QuestionType::Yesno);
         q.weight = None;

@@ -22,14 +22,31 @@ use crate::questionnaire::Question;
 /// The question id whose `multi` answer lists the categories in scope beyond Security.
 const CATEGORIES: &str = "profile.categories";
 
-/// Whether a critical question's categories are in scope, so that it can block. Questions without a
-/// `critical_scope` always can; a questionnaire that does not ask for the categories puts all in scope.
-pub fn critical_in_scope(a: &Assessment, q: &Question) -> bool {
-    if q.critical_scope.is_empty() || a.questionnaire().question(CATEGORIES).is_none() {
-        return true;
+/// The categories in the audit's scope beyond Security, read once per assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    /// `None` when the questionnaire does not ask for the categories: then every category is in scope.
+    chosen: Option<Vec<String>>,
+}
+
+impl Scope {
+    pub fn of(a: &Assessment) -> Scope {
+        if a.questionnaire().question(CATEGORIES).is_none() {
+            return Scope { chosen: None };
+        }
+        let chosen = a.value(CATEGORIES).and_then(|v| v.as_list()).map(<[String]>::to_vec).unwrap_or_default();
+        Scope { chosen: Some(chosen) }
     }
-    let chosen = a.value(CATEGORIES).and_then(|v| v.as_list()).unwrap_or_default();
-    q.critical_scope.iter().any(|c| chosen.contains(c))
+
+    /// Whether a critical question can block: it has no `critical_scope`, or one of its categories is in
+    /// scope. An unanswered category question puts only Security in scope.
+    pub fn admits(&self, q: &Question) -> bool {
+        match &self.chosen {
+            _ if q.critical_scope.is_empty() => true,
+            None => true,
+            Some(chosen) => q.critical_scope.iter().any(|c| chosen.contains(c)),
+        }
+    }
 }
 
 /// Readiness bands, worst first.
@@ -221,6 +238,34 @@ mod tests {
         let qs = scored_questions(&a);
         let ids: Vec<_> = blockers(&qs).iter().map(|q| q.question.id.as_str()).collect();
         assert_eq!(ids, ["a.mfa", "v.review"]);
+    }
+
+    #[test]
+    fn scope_admits_a_scoped_critical_question_only_when_a_category_is_chosen() {
+        use crate::assessment::AnswerValue;
+        let q: crate::questionnaire::Questionnaire = serde_json::from_value(serde_json::json!({
+            "format": 1, "id": "s", "version": "1", "title": "S", "kind": "readiness",
+            "sections": [{ "id": "p", "title": "P", "questions": [
+                { "id": "profile.categories", "type": "multi", "text": "Which?", "help": "h", "options": [
+                    { "id": "availability", "label": "A" }, { "id": "privacy", "label": "P" } ] },
+                { "id": "d", "type": "maturity", "text": "Delete?", "help": "h", "weight": 3, "criteria": ["C1.2"],
+                  "critical": true, "critical_scope": ["privacy"] },
+                { "id": "m", "type": "maturity", "text": "MFA?", "help": "h", "weight": 3, "criteria": ["CC6.1"],
+                  "critical": true }
+            ]}]
+        }))
+        .unwrap();
+        let (scoped, always) = (q.sections[0].questions[1].clone(), q.sections[0].questions[2].clone());
+        let mut a = Assessment::new(q, "Acme", "2026-01-01T00:00:00Z");
+        let scope = Scope::of(&a);
+        assert!(!scope.admits(&scoped), "unanswered: Security only");
+        assert!(scope.admits(&always));
+        a.set_value("profile.categories", AnswerValue::List(vec!["availability".into()]), "2026-01-01T00:00:00Z");
+        assert!(!Scope::of(&a).admits(&scoped));
+        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
+        assert!(Scope::of(&a).admits(&scoped));
+        // Without a categories question, everything is in scope.
+        assert!(Scope { chosen: None }.admits(&scoped));
     }
 
     #[test]
