@@ -248,3 +248,42 @@ fn an_incomplete_assessment_is_not_critical_but_says_it_is_incomplete() {
     );
     assert_eq!(verdict(&a).residual, VendorRisk::Medium);
 }
+
+/// A tiny vendor questionnaire: what data the vendor gets, a choice (weight 3), a yes/no (weight 2) and a
+/// yes/no (weight 5) left unanswered, so the thresholds can be checked by hand.
+fn tiny(data: &[&str], choice: &str) -> VendorAssessment {
+    let q: soc2_ready::questionnaire::Questionnaire = serde_json::from_value(serde_json::json!({
+        "format": 1, "id": "tiny", "version": "1", "title": "Tiny", "kind": "vendor",
+        "sections": [{ "id": "v", "title": "V", "questions": [
+            { "id": "vendor.data_shared", "type": "multi", "text": "Data?", "help": "h", "options": [
+                { "id": "none", "label": "None" }, { "id": "personal_data", "label": "Personal" },
+                { "id": "customer_confidential", "label": "Customer confidential" } ] },
+            { "id": "v.terms", "type": "choice", "text": "Terms?", "help": "h", "weight": 3, "criteria": ["CC9.2"],
+              "options": [ { "id": "good", "label": "Good", "score": 1 }, { "id": "some", "label": "Some", "score": 0.5 },
+                           { "id": "bad", "label": "Bad", "score": 0 } ] },
+            { "id": "v.mfa", "type": "yesno", "text": "MFA?", "help": "h", "weight": 2, "criteria": ["CC9.2"] },
+            { "id": "v.later", "type": "yesno", "text": "Later?", "help": "h", "weight": 5, "criteria": ["CC9.2"] }
+        ]}]
+    }))
+    .unwrap();
+    let mut a = Assessment::new(q, "Acme", NOW);
+    a.set_value("vendor.data_shared", list(data), NOW);
+    a.set_value("v.terms", text(choice), NOW);
+    a.set_value("v.mfa", text("yes"), NOW);
+    assess(&a, today())
+}
+
+#[test]
+fn score_thresholds_rise_with_the_inherent_tier_by_hand() {
+    // "some" + yes: (3 x 0.5 + 2) / (3 + 2) = 70.0 over the 2 answered of 3 (not incomplete: 2 x 2 >= 3).
+    // High tier: low from 85, medium from 65 -> medium. Moderate: low from 70 -> low. Low tier -> low.
+    assert_eq!(tiny(&["customer_confidential"], "some").residual, VendorRisk::Medium);
+    assert_eq!(tiny(&["personal_data"], "some").residual, VendorRisk::Low);
+    assert_eq!(tiny(&["none"], "some").residual, VendorRisk::Low);
+    // "bad" + yes: 2 / 5 = 40.0. High and moderate tiers -> high; low tier (medium from 30) -> medium.
+    let v = tiny(&["customer_confidential"], "bad");
+    assert_eq!(v.residual, VendorRisk::High);
+    assert!(v.reasons.iter().any(|r| r.starts_with("Score 40 of 100 over the 2 answered questions")), "{:#?}", v.reasons);
+    assert_eq!(tiny(&["personal_data"], "bad").residual, VendorRisk::High);
+    assert_eq!(tiny(&["none"], "bad").residual, VendorRisk::Medium);
+}
