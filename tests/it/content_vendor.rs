@@ -283,7 +283,11 @@ fn score_thresholds_rise_with_the_inherent_tier_by_hand() {
     // "bad" + yes: 2 / 5 = 40.0. High and moderate tiers -> high; low tier (medium from 30) -> medium.
     let v = tiny(&["customer_confidential"], "bad");
     assert_eq!(v.residual, VendorRisk::High);
-    assert!(v.reasons.iter().any(|r| r.starts_with("Score 40 of 100 over the 2 answered questions")), "{:#?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.starts_with("Score 40 of 100 over the 2 answered questions")),
+        "{:#?}",
+        v.reasons
+    );
     assert_eq!(tiny(&["personal_data"], "bad").residual, VendorRisk::High);
     assert_eq!(tiny(&["none"], "bad").residual, VendorRisk::Medium);
 }
