@@ -172,7 +172,9 @@ impl VendorRisk {
     }
 }
 
-/// A vendor's risk: critical when any critical question fails (is a blocker); otherwise from the score
+/// The old vendor rule, kept for callers not yet moved to [`super::vendor::assess`] (which the report should
+/// use: inherent tier, show-stoppers and thresholds by tier). A vendor's risk: critical when any critical
+/// question fails (is a blocker); otherwise from the score
 /// (both report types score the same for yes/no and choice answers, so Type I is used): 80 or more is low,
 /// 60 to 80 medium, under 60 high.
 pub fn vendor_risk(score: Option<Score>, blockers: usize) -> VendorRisk {
