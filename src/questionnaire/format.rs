@@ -84,6 +84,23 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
+    /// Vendor questionnaires: the criteria the control supports on the vendor's side. Informational only: a
+    /// vendor's control does not evidence your own criteria (unless its auditor used the inclusive method),
+    /// so these never enter a score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vendor_criteria: Vec<String>,
+    /// A critical question blocks only when one of these categories (`availability`, `confidentiality`,
+    /// `processing_integrity`, `privacy`) is in the audit's scope; empty means it always blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub critical_scope: Vec<String>,
+    /// The control runs once a year (penetration test, risk assessment, recovery test): for a Type II report
+    /// it earns operating credit only when it ran inside the observation window.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub annual: bool,
+    /// This `choice` question says how much of the planned observation window the controls of its section
+    /// have operated with evidence; each option's `score` is that share (see `scoring::credit`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub operating_period: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -148,10 +165,13 @@ pub enum AiArea {
     PromptInjection,
     GpuInfrastructure,
     RetentionDeletion,
+    /// AI policy, ownership, inventory, impact assessment and regulatory duties (ISO 42001, NIST GOVERN
+    /// and MAP, the EU AI Act).
+    AiGovernance,
 }
 
 impl AiArea {
-    pub const ALL: [AiArea; 8] = [
+    pub const ALL: [AiArea; 9] = [
         AiArea::TrainingData,
         AiArea::ThirdPartyModels,
         AiArea::ModelAccess,
@@ -160,6 +180,7 @@ impl AiArea {
         AiArea::PromptInjection,
         AiArea::GpuInfrastructure,
         AiArea::RetentionDeletion,
+        AiArea::AiGovernance,
     ];
 
     pub fn id(self) -> &'static str {
@@ -172,6 +193,7 @@ impl AiArea {
             AiArea::PromptInjection => "prompt-injection",
             AiArea::GpuInfrastructure => "gpu-infrastructure",
             AiArea::RetentionDeletion => "retention-deletion",
+            AiArea::AiGovernance => "ai-governance",
         }
     }
 
@@ -185,6 +207,7 @@ impl AiArea {
             AiArea::PromptInjection => "Prompt injection",
             AiArea::GpuInfrastructure => "GPU and cloud infrastructure",
             AiArea::RetentionDeletion => "Retention and deletion",
+            AiArea::AiGovernance => "AI governance",
         }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::condition::{Condition, Literal, Test};
 use super::criteria::is_criterion;
-use super::format::{FORMAT, Question, QuestionType, Questionnaire};
+use super::format::{FORMAT, NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 use super::limits::*;
 
 /// One thing wrong with a questionnaire.
@@ -102,6 +102,9 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
         if section.questions.is_empty() {
             c.report(&place, "questions", "a section needs at least one question");
         }
+        if section.questions.iter().filter(|q| q.operating_period).count() > 1 {
+            c.report(&place, "questions", "a section can have only one operating-period question");
+        }
         if let Some(cond) = &section.show_if {
             check_condition(&mut c, &place, cond, &earlier, &all_ids);
         }
@@ -155,7 +158,8 @@ fn check_question(c: &mut Checker, place: &str, q: &Question) {
                     "options",
                     format!("option `{}` has score {s}; scores run from 0 to 1", crate::text::visible(&option.id)),
                 ),
-                None if q.weight.is_some() && q.kind == QuestionType::Choice => c.report(
+                // An option with the id `na` means "not applicable": it is left out of the scores, so needs none.
+                None if q.weight.is_some() && q.kind == QuestionType::Choice && option.id != NOT_APPLICABLE => c.report(
                     place,
                     "options",
                     format!(
@@ -204,6 +208,50 @@ fn check_question(c: &mut Checker, place: &str, q: &Question) {
         } else if !seen.insert(criterion.as_str()) {
             c.report(place, "criteria", format!("`{criterion}` is listed twice"));
         }
+    }
+    for criterion in &q.vendor_criteria {
+        if !is_criterion(criterion) {
+            c.report(
+                place,
+                "vendor_criteria",
+                format!("`{}` is not a Trust Services Criteria id", crate::text::visible(criterion)),
+            );
+        }
+    }
+    if !q.critical_scope.is_empty() && !q.critical {
+        c.report(place, "critical_scope", "only a critical question can limit when it blocks");
+    }
+    for id in &q.critical_scope {
+        if !matches!(id.as_str(), "availability" | "confidentiality" | "processing_integrity" | "privacy") {
+            c.report(
+                place,
+                "critical_scope",
+                format!(
+                    "`{}` is not a category that can be out of scope: use availability, confidentiality, processing_integrity or privacy",
+                    crate::text::visible(id)
+                ),
+            );
+        }
+    }
+    if q.operating_period {
+        if q.kind != QuestionType::Choice || q.weight.is_some() {
+            c.report(place, "operating_period", "an operating-period question is an unscored `choice` question");
+        }
+        for option in &q.options {
+            if option.score.is_none() {
+                c.report(
+                    place,
+                    "operating_period",
+                    format!(
+                        "option `{}` needs a `score`: the share of the window the controls have operated (0 to 1)",
+                        crate::text::visible(&option.id)
+                    ),
+                );
+            }
+        }
+    }
+    if q.annual && q.weight.is_none() {
+        c.report(place, "annual", "only a scored question can be an annual control");
     }
     if let Some([low, high]) = q.effort_days {
         if low > high {

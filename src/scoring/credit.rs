@@ -1,6 +1,21 @@
 //! The credit one answer earns towards a Type I (design) and a Type II (operating) report.
+//!
+//! A Type II auditor tests a population over the observation window, sampled by how often the control
+//! runs, so operating credit depends on how long the control has run, not only on how it is documented.
+//! A section may have one *operating-period* question (`"operating_period": true`): how much of the
+//! planned window its controls have operated with evidence; each option's `score` is that share. Then,
+//! for the section's maturity questions:
+//!
+//! - a recurring control earns `operating = scale operating credit x share`;
+//! - an annual control (`"annual": true`: penetration test, risk assessment, recovery or incident test,
+//!   policy review) is tested on its one instance, which must fall inside the window: it keeps its scale
+//!   credit when the window has started (share above 0) and the answer is not `annual_before` (the
+//!   control last ran before the window opened), and earns 0 otherwise;
+//! - design (Type I) credit is unchanged: a Type I report looks at one date.
+//!
+//! Unanswered, the maturity answer alone decides, as before.
 
-use crate::assessment::AnswerValue;
+use crate::assessment::{AnswerValue, Assessment, Visibility};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE, UNKNOWN};
 use crate::questionnaire::{Question, QuestionType};
 
@@ -65,6 +80,7 @@ pub fn standing(q: &Question, value: Option<&AnswerValue>) -> Option<Standing> {
         },
         QuestionType::Yesno => Standing::Answered(if picked == "yes" { Credit::FULL } else { Credit::NONE }),
         QuestionType::Choice if picked == UNKNOWN => Standing::Unknown,
+        QuestionType::Choice if picked == NOT_APPLICABLE => Standing::NotApplicable,
         QuestionType::Choice => match q.options.iter().find(|o| o.id == picked) {
             Some(option) => Standing::Answered(Credit::both(option.score.unwrap_or(0.0))),
             None => Standing::Unanswered,
@@ -72,6 +88,44 @@ pub fn standing(q: &Question, value: Option<&AnswerValue>) -> Option<Standing> {
         // Validation allows weights on maturity, yes/no and choice questions only.
         _ => Standing::Unanswered,
     })
+}
+
+/// How much of the planned observation window a section's controls have operated with evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Period {
+    /// From 0 (not yet) to 1 (the whole window).
+    pub share: f64,
+    /// The annual controls last ran before the window opened.
+    pub annual_before: bool,
+}
+
+/// The option id saying that the section's annual controls ran before the window opened.
+pub const ANNUAL_BEFORE: &str = "annual_before";
+
+/// The answered, shown operating-period question of section `si`, if any.
+pub fn period_of(a: &Assessment, vis: &Visibility, si: usize) -> Option<Period> {
+    let section = a.questionnaire().sections.get(si)?;
+    let (qi, q) = section.questions.iter().enumerate().find(|(_, q)| q.operating_period)?;
+    if !vis.question(si, qi) {
+        return None;
+    }
+    let picked = a.value(&q.id)?.as_text()?;
+    let option = q.options.iter().find(|o| o.id == picked)?;
+    Some(Period { share: option.score.unwrap_or(0.0).clamp(0.0, 1.0), annual_before: option.id == ANNUAL_BEFORE })
+}
+
+/// A maturity question's standing once the section's operating period is known (see the module notes).
+pub fn operated(standing: Standing, q: &Question, period: Option<Period>) -> Standing {
+    let (Standing::Answered(c), Some(p)) = (standing, period) else { return standing };
+    if q.kind != QuestionType::Maturity {
+        return standing;
+    }
+    let operating = if q.annual {
+        if p.share > 0.0 && !p.annual_before { c.operating } else { 0.0 }
+    } else {
+        c.operating * p.share
+    };
+    Standing::Answered(Credit { design: c.design, operating })
 }
 
 #[cfg(test)]
@@ -115,6 +169,30 @@ mod tests {
         ];
         assert_eq!(standing(&q, Some(&text("some"))), Some(Standing::Answered(Credit { design: 0.4, operating: 0.4 })));
         assert_eq!(standing(&q, Some(&text("unknown"))), Some(Standing::Unknown));
+    }
+
+    #[test]
+    fn the_operating_period_scales_recurring_controls_and_gates_annual_ones() {
+        let q = question(QuestionType::Maturity);
+        let evidenced = standing(&q, Some(&text("evidenced"))).unwrap();
+        let documented = standing(&q, Some(&text("documented"))).unwrap();
+        let half = Some(Period { share: 0.5, annual_before: false });
+        let before = Some(Period { share: 1.0, annual_before: true });
+        let op = |s: Standing, q: &Question, p| operated(s, q, p).credit().unwrap().operating;
+        assert_eq!(op(evidenced, &q, None), 1.0, "unanswered: the scale alone");
+        assert_eq!(op(evidenced, &q, half), 0.5);
+        assert_eq!(op(documented, &q, half), 0.25);
+        assert_eq!(op(evidenced, &q, before), 1.0, "a recurring control ignores annual_before");
+        assert_eq!(operated(evidenced, &q, half).credit().unwrap().design, 1.0, "design unchanged");
+        let mut annual = q.clone();
+        annual.annual = true;
+        assert_eq!(op(evidenced, &annual, half), 1.0, "ran inside the window");
+        assert_eq!(op(evidenced, &annual, before), 0.0, "ran before the window");
+        assert_eq!(op(evidenced, &annual, Some(Period { share: 0.0, annual_before: false })), 0.0);
+        // Yes/no answers and N/A are not scaled.
+        let yes = question(QuestionType::Yesno);
+        assert_eq!(op(Standing::Answered(Credit::FULL), &yes, half), 1.0);
+        assert_eq!(operated(Standing::NotApplicable, &q, half), Standing::NotApplicable);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct ScoredQuestion<'a> {
     pub section: &'a Section,
     pub question: &'a Question,
     pub standing: Standing,
+    /// Whether the categories its criticality depends on are in scope (see [`verdict::Scope`]).
+    pub critical_in_scope: bool,
 }
 
 impl ScoredQuestion<'_> {
@@ -54,14 +56,18 @@ impl ScoredQuestion<'_> {
 /// The shown, scored questions of an assessment, in questionnaire order.
 pub fn scored_questions(a: &Assessment) -> Vec<ScoredQuestion<'_>> {
     let vis = Visibility::of_assessment(a);
+    let scope = verdict::Scope::of(a);
     let mut out = Vec::new();
     for (si, section) in a.questionnaire().sections.iter().enumerate() {
+        let period = credit::period_of(a, &vis, si);
         for (qi, question) in section.questions.iter().enumerate() {
             if !vis.question(si, qi) {
                 continue;
             }
             if let Some(standing) = credit::standing(question, a.value(&question.id)) {
-                out.push(ScoredQuestion { section, question, standing });
+                let standing = credit::operated(standing, question, period);
+                let critical_in_scope = scope.admits(question);
+                out.push(ScoredQuestion { section, question, standing, critical_in_scope });
             }
         }
     }

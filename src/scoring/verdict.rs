@@ -11,9 +11,43 @@
 //! | under 50 | Early stage |
 //!
 //! Any blocker (a critical question below "documented", unanswered, or "don't know") makes the verdict
-//! "Blocked", whatever the band: an auditor would stop at it.
+//! "Blocked", whatever the band. An auditor does not stop at a missing control: the criterion it serves
+//! gets an exception or a qualified opinion, which is what a buyer reads. A critical question whose
+//! `critical_scope` names categories blocks only when one of them is in the audit's scope.
 
 use super::{Score, ScoredQuestion, Standing};
+use crate::assessment::Assessment;
+use crate::questionnaire::Question;
+
+/// The question id whose `multi` answer lists the categories in scope beyond Security.
+const CATEGORIES: &str = "profile.categories";
+
+/// The categories in the audit's scope beyond Security, read once per assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    /// `None` when the questionnaire does not ask for the categories: then every category is in scope.
+    chosen: Option<Vec<String>>,
+}
+
+impl Scope {
+    pub fn of(a: &Assessment) -> Scope {
+        if a.questionnaire().question(CATEGORIES).is_none() {
+            return Scope { chosen: None };
+        }
+        let chosen = a.value(CATEGORIES).and_then(|v| v.as_list()).map(<[String]>::to_vec).unwrap_or_default();
+        Scope { chosen: Some(chosen) }
+    }
+
+    /// Whether a critical question can block: it has no `critical_scope`, or one of its categories is in
+    /// scope. An unanswered category question puts only Security in scope.
+    pub fn admits(&self, q: &Question) -> bool {
+        match &self.chosen {
+            _ if q.critical_scope.is_empty() => true,
+            None => true,
+            Some(chosen) => q.critical_scope.iter().any(|c| chosen.contains(c)),
+        }
+    }
+}
 
 /// Readiness bands, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,8 +116,9 @@ impl Verdict {
     pub fn meaning(self) -> String {
         match self {
             Verdict::Blocked { band } => format!(
-                "At least one critical control is below \"documented\"; an auditor would stop there. Without the \
-                 blockers the score would read: {}.",
+                "At least one critical control is below \"documented\": an auditor would report an exception or \
+                 qualify the opinion on the criteria it serves, so fix it before fieldwork. Without the blockers the \
+                 score would read: {}.",
                 band.label()
             ),
             Verdict::Band(b) => b.meaning().to_string(),
@@ -91,10 +126,11 @@ impl Verdict {
     }
 }
 
-/// Whether a question blocks the audit: critical, and below "documented" for a Type I report (unanswered
+/// Whether a question blocks the audit: critical, serving a category in scope, and below "documented" for a Type I report (unanswered
 /// and "don't know" included). Not applicable never blocks.
 pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
     q.question.critical
+        && q.critical_in_scope
         && match q.standing {
             Standing::NotApplicable => false,
             Standing::Unknown | Standing::Unanswered => true,
@@ -136,7 +172,9 @@ impl VendorRisk {
     }
 }
 
-/// A vendor's risk: critical when any critical question fails (is a blocker); otherwise from the score
+/// The old vendor rule, kept for callers not yet moved to [`super::vendor::assess`] (which the report should
+/// use: inherent tier, show-stoppers and thresholds by tier). A vendor's risk: critical when any critical
+/// question fails (is a blocker); otherwise from the score
 /// (both report types score the same for yes/no and choice answers, so Type I is used): 80 or more is low,
 /// 60 to 80 medium, under 60 high.
 pub fn vendor_risk(score: Option<Score>, blockers: usize) -> VendorRisk {
@@ -202,6 +240,34 @@ mod tests {
         let qs = scored_questions(&a);
         let ids: Vec<_> = blockers(&qs).iter().map(|q| q.question.id.as_str()).collect();
         assert_eq!(ids, ["a.mfa", "v.review"]);
+    }
+
+    #[test]
+    fn scope_admits_a_scoped_critical_question_only_when_a_category_is_chosen() {
+        use crate::assessment::AnswerValue;
+        let q: crate::questionnaire::Questionnaire = serde_json::from_value(serde_json::json!({
+            "format": 1, "id": "s", "version": "1", "title": "S", "kind": "readiness",
+            "sections": [{ "id": "p", "title": "P", "questions": [
+                { "id": "profile.categories", "type": "multi", "text": "Which?", "help": "h", "options": [
+                    { "id": "availability", "label": "A" }, { "id": "privacy", "label": "P" } ] },
+                { "id": "d", "type": "maturity", "text": "Delete?", "help": "h", "weight": 3, "criteria": ["C1.2"],
+                  "critical": true, "critical_scope": ["privacy"] },
+                { "id": "m", "type": "maturity", "text": "MFA?", "help": "h", "weight": 3, "criteria": ["CC6.1"],
+                  "critical": true }
+            ]}]
+        }))
+        .unwrap();
+        let (scoped, always) = (q.sections[0].questions[1].clone(), q.sections[0].questions[2].clone());
+        let mut a = Assessment::new(q, "Acme", "2026-01-01T00:00:00Z");
+        let scope = Scope::of(&a);
+        assert!(!scope.admits(&scoped), "unanswered: Security only");
+        assert!(scope.admits(&always));
+        a.set_value("profile.categories", AnswerValue::List(vec!["availability".into()]), "2026-01-01T00:00:00Z");
+        assert!(!Scope::of(&a).admits(&scoped));
+        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
+        assert!(Scope::of(&a).admits(&scoped));
+        // Without a categories question, everything is in scope.
+        assert!(Scope { chosen: None }.admits(&scoped));
     }
 
     #[test]

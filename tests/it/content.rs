@@ -85,12 +85,13 @@ fn readiness_ai_areas_have_enough_questions() {
         ("output-validation", 3),
         ("prompt-injection", 3),
         ("gpu-infrastructure", 3),
+        ("ai-governance", 8),
     ] {
         let n = summary.ai_areas.get(area).copied().unwrap_or(0);
         assert!(n >= least, "{area}: {n} questions, want at least {least}");
     }
     let areas: Vec<&str> = summary.ai_areas.keys().copied().collect();
-    assert_eq!(areas.len(), 8, "exactly the eight areas: {areas:?}");
+    assert_eq!(areas.len(), 9, "exactly the nine areas: {areas:?}");
 }
 
 /// Help that is at least one full sentence: several words, ending with a full stop.
@@ -161,10 +162,9 @@ fn vendor_questionnaire_has_45_questions_scored_with_critical_items() {
     let summary = Summary::of(&q);
     assert!(summary.questions >= 45, "{} questions", summary.questions);
     assert!(summary.scored >= 30, "scored so that it yields a verdict: {} scored", summary.scored);
-    assert!(summary.critical >= 3, "{} critical", summary.critical);
-    for question in critical(&q) {
-        assert!(question.weight.is_some(), "{} is critical and scored", question.id);
-    }
+    // Show-stoppers are decided from specific answers by `scoring::vendor` (see content_vendor.rs), not by
+    // the readiness rule "a critical question below documented", which made mainstream vendors critical.
+    assert_eq!(summary.critical, 0, "no vendor question is critical by flag");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -208,6 +208,11 @@ fn both_built_ins_use_every_question_type_and_condition_kind() {
         let q = built_in(id);
         let types: BTreeSet<&str> = q.questions().map(|(_, q)| q.kind.as_str()).collect();
         for t in ["maturity", "yesno", "choice", "multi", "number", "text", "date"] {
+            if id == VENDOR && t == "maturity" {
+                // A third party cannot rate its own maturity on our scale: it answers choices.
+                assert!(!types.contains(t), "{id} asks a vendor a maturity question");
+                continue;
+            }
             assert!(types.contains(t), "{id} has no `{t}` question");
         }
         let mut used = BTreeSet::new();

@@ -5,6 +5,9 @@ mod cli;
 mod common;
 mod consultant_cli;
 mod content;
+mod content_credit;
+mod content_readiness;
+mod content_vendor;
 #[cfg(unix)]
 mod crash_safety;
 mod limits;

@@ -221,6 +221,10 @@ fn build_question(seed: &QuestionSeed, si: usize, qi: usize) -> Question {
         min,
         max,
         unit: if kind == QuestionType::Number { seed.unit.clone() } else { String::new() },
+        vendor_criteria: vec![],
+        critical_scope: vec![],
+        annual: false,
+        operating_period: false,
     }
 }
 
@@ -672,6 +676,10 @@ fn text_over_the_limit_is_refused() {
         min: None,
         max: None,
         unit: String::new(),
+        vendor_criteria: vec![],
+        critical_scope: vec![],
+        annual: false,
+        operating_period: false,
     };
     assert!(parse_answer(&q, &"é".repeat(MAX_ANSWER_CHARS)).is_ok());
     let err = parse_answer(&q, &"é".repeat(MAX_ANSWER_CHARS + 1)).unwrap_err();

@@ -1,0 +1,293 @@
+//! The vendor verdict (issue 11): the scenarios of the content review give the verdicts an auditor and a
+//! security team would give. Every scenario starts from a vendor that answers everything well, then
+//! changes the answers the scenario is about.
+
+use chrono::NaiveDate;
+use soc2_ready::assessment::{AnswerValue, Assessment};
+use soc2_ready::questionnaire::{QuestionType, catalog};
+use soc2_ready::scoring::VendorRisk;
+use soc2_ready::scoring::vendor::{InherentTier, VendorAssessment, assess};
+
+const NOW: &str = "2026-11-26T09:00:00Z";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn text(s: &str) -> AnswerValue {
+    AnswerValue::Text(s.into())
+}
+
+fn list(items: &[&str]) -> AnswerValue {
+    AnswerValue::List(items.iter().map(|s| s.to_string()).collect())
+}
+
+fn empty() -> Assessment {
+    Assessment::new(catalog::built_in("ai-vendor-assessment").unwrap(), "Acme", NOW)
+}
+
+/// A mainstream model provider with everything in order, sent customer confidential and personal data by a
+/// customer-facing feature: every scored question at its best answer.
+fn good_vendor() -> Assessment {
+    let mut a = empty();
+    let questions: Vec<_> = a.questionnaire().questions().map(|(_, q)| q.clone()).collect();
+    for q in questions.iter().filter(|q| q.is_scored()) {
+        let best = match q.kind {
+            QuestionType::Maturity => "evidenced".to_string(),
+            QuestionType::Yesno => "yes".to_string(),
+            _ => {
+                let top = q.options.iter().filter_map(|o| o.score).fold(0.0, f64::max);
+                q.options.iter().find(|o| o.score == Some(top)).unwrap().id.clone()
+            }
+        };
+        a.set_value(&q.id, text(&best), NOW);
+    }
+    for (id, v) in [
+        ("vendor.type", text("model_api")),
+        ("vendor.criticality", text("core")),
+        ("vendor.features", list(&["inference", "retrieval"])),
+        ("vendor.data_shared", list(&["customer_confidential", "personal_data"])),
+        ("attest.soc2_period_end", text("2026-09-30")),
+        ("attest.bridge_letter", text("not_needed")),
+    ] {
+        a.set_value(id, v, NOW);
+    }
+    a
+}
+
+fn with(mut a: Assessment, answers: &[(&str, AnswerValue)]) -> Assessment {
+    for (id, v) in answers {
+        assert!(a.questionnaire().question(id).is_some(), "the vendor questionnaire asks {id}");
+        a.set_value(id, v.clone(), NOW);
+    }
+    a
+}
+
+fn verdict(a: &Assessment) -> VendorAssessment {
+    assess(a, today())
+}
+
+#[test]
+fn a_clean_mainstream_provider_is_low_or_medium_even_with_undue_delay_and_self_service_deletion() {
+    // The review's run: SOC 2 Type II, ISO 27001 and 42001, never trains (in the contract), zero retention,
+    // a DPA, breach notice "without undue delay" and self-service deletion.
+    let a = with(
+        good_vendor(),
+        &[("contract.breach_notice", text("undue_delay")), ("deletion.on_request", text("self_service_only"))],
+    );
+    let v = verdict(&a);
+    assert_eq!(v.inherent, InherentTier::High, "customer confidential data");
+    assert!(v.residual <= VendorRisk::Medium, "{:?}: {:#?}", v.residual, v.reasons);
+    assert!(v.show_stoppers.is_empty(), "{:?}", v.show_stoppers);
+    assert!(
+        !v.contract_terms.iter().any(|t| t.contains("security incident")),
+        "\"without undue delay\" is the GDPR standard: nothing more to ask for: {:?}",
+        v.contract_terms
+    );
+    let kinds: Vec<&str> = v.attestations.iter().map(|x| x.kind.as_str()).collect();
+    assert_eq!(kinds, ["SOC 2 Type II", "ISO/IEC 27001", "ISO/IEC 42001"]);
+    assert_eq!(v.attestations[0].opinion, "unqualified");
+    assert_eq!(v.attestations[0].age_months, Some(1), "2026-09-30 to 2026-11-26");
+}
+
+#[test]
+fn the_best_answers_everywhere_give_low_risk() {
+    let v = verdict(&good_vendor());
+    assert_eq!(v.residual, VendorRisk::Low, "{:#?}", v.reasons);
+    assert!(v.contract_terms.is_empty(), "{:?}", v.contract_terms);
+}
+
+#[test]
+fn training_by_default_with_a_written_opt_out_is_not_critical() {
+    let a = with(
+        good_vendor(),
+        &[
+            ("training.trains_on_data", text("by_default_with_opt_out")),
+            ("training.opt_out_confirmed", text("yes")),
+            ("training.in_contract", text("yes")),
+        ],
+    );
+    let v = verdict(&a);
+    assert!(v.residual <= VendorRisk::Medium, "{:?}: {:#?}", v.residual, v.reasons);
+    assert!(v.show_stoppers.is_empty());
+
+    // Without the written confirmation it is a serious finding, still not a show-stopper.
+    let a = with(a, &[("training.opt_out_confirmed", text("no"))]);
+    let v = verdict(&a);
+    assert_eq!(v.residual, VendorRisk::High, "{:#?}", v.reasons);
+    assert!(v.show_stoppers.is_empty());
+}
+
+#[test]
+fn training_with_no_opt_out_is_critical() {
+    let v = verdict(&with(good_vendor(), &[("training.trains_on_data", text("yes_no_opt_out"))]));
+    assert_eq!(v.residual, VendorRisk::Critical);
+    assert_eq!(v.show_stoppers.len(), 1, "{:?}", v.show_stoppers);
+    assert!(v.show_stoppers[0].contains("no way to opt out"));
+    assert!(v.reasons[0].starts_with("Critical: "), "show-stoppers come first: {:?}", v.reasons);
+    assert!(v.contract_terms.iter().any(|t| t.contains("train")), "{:?}", v.contract_terms);
+}
+
+#[test]
+fn no_customer_data_shared_lowers_the_tier_and_nothing_is_critical() {
+    // Only public data reaches it, it is an internal tool, and its answers are weak, training included.
+    let a = with(
+        good_vendor(),
+        &[
+            ("vendor.data_shared", list(&["none"])),
+            ("vendor.criticality", text("internal")),
+            ("training.trains_on_data", text("yes_no_opt_out")),
+            ("contract.breach_notice", text("none")),
+        ],
+    );
+    let v = verdict(&a);
+    assert_eq!(v.inherent, InherentTier::Low);
+    assert!(v.show_stoppers.is_empty(), "{:?}", v.show_stoppers);
+    assert_eq!(v.residual, VendorRisk::High, "serious findings still count: {:#?}", v.reasons);
+    assert!(v.reasons.iter().any(|r| r.contains("critical if customer data were shared")));
+
+    // Clean answers and no data: low.
+    let v = verdict(&with(
+        good_vendor(),
+        &[("vendor.data_shared", list(&["none"])), ("vendor.criticality", text("internal"))],
+    ));
+    assert_eq!((v.inherent, v.residual), (InherentTier::Low, VendorRisk::Low));
+}
+
+#[test]
+fn a_qualified_adverse_or_disclaimed_opinion_is_critical() {
+    for opinion in ["qualified", "adverse", "disclaimer"] {
+        let v = verdict(&with(good_vendor(), &[("attest.soc2_exceptions", text(opinion))]));
+        assert_eq!(v.residual, VendorRisk::Critical, "{opinion}");
+        assert_eq!(v.attestations[0].opinion, opinion);
+    }
+    let v = verdict(&with(good_vendor(), &[("attest.soc2_exceptions", text("exceptions_resolved"))]));
+    assert!(v.residual <= VendorRisk::Medium, "{:#?}", v.reasons);
+}
+
+#[test]
+fn a_report_over_12_months_old_without_a_bridge_letter_is_critical() {
+    // Period ended 2025-09-30: 13 whole months before 2026-11-26.
+    let stale = with(
+        good_vendor(),
+        &[("attest.soc2_period_end", text("2025-09-30")), ("attest.bridge_letter", text("not_provided"))],
+    );
+    let v = verdict(&stale);
+    assert_eq!(v.residual, VendorRisk::Critical);
+    assert!(v.show_stoppers[0].contains("13 months ago"), "{:?}", v.show_stoppers);
+    assert_eq!(v.attestations[0].age_months, Some(13));
+
+    // "Not needed" is inconsistent with that date: still critical.
+    let v = verdict(&with(stale.clone(), &[("attest.bridge_letter", text("not_needed"))]));
+    assert_eq!(v.residual, VendorRisk::Critical);
+
+    // A bridge letter cannot rescue a year-old report, but it is no longer a show-stopper.
+    let v = verdict(&with(stale, &[("attest.bridge_letter", text("received"))]));
+    assert_eq!(v.residual, VendorRisk::High, "{:#?}", v.reasons);
+    assert!(v.reasons.iter().any(|r| r.contains("cannot stand in")));
+}
+
+#[test]
+fn a_report_between_3_and_12_months_old_needs_a_bridge_letter() {
+    // 2026-05-31 is 5 whole months before 2026-11-26; "not needed" holds only within three months.
+    let a = with(
+        good_vendor(),
+        &[("attest.soc2_period_end", text("2026-05-31")), ("attest.bridge_letter", text("not_needed"))],
+    );
+    let v = verdict(&a);
+    assert_eq!(v.residual, VendorRisk::Medium, "{:#?}", v.reasons);
+    assert!(v.reasons.iter().any(|r| r.contains("5 months ago") && r.contains("not needed")), "{:#?}", v.reasons);
+    let v = verdict(&with(a, &[("attest.bridge_letter", text("received"))]));
+    assert_eq!(v.residual, VendorRisk::Low);
+}
+
+#[test]
+fn no_breach_notice_at_all_or_no_attestation_is_critical() {
+    let v = verdict(&with(good_vendor(), &[("contract.breach_notice", text("none"))]));
+    assert_eq!(v.residual, VendorRisk::Critical);
+
+    let unaudited = with(
+        good_vendor(),
+        &[
+            ("attest.soc2", text("none")),
+            ("attest.iso27001", text("none")),
+            ("attest.other_assurance", text("self_assessment")),
+        ],
+    );
+    let v = verdict(&unaudited);
+    assert_eq!(v.residual, VendorRisk::Critical);
+    assert!(v.show_stoppers[0].contains("No independent attestation"));
+    // A booked audit is a plan: not a show-stopper.
+    let v = verdict(&with(unaudited, &[("attest.other_assurance", text("audit_planned"))]));
+    assert!(v.show_stoppers.is_empty(), "{:?}", v.show_stoppers);
+}
+
+#[test]
+fn health_data_without_a_baa_is_critical() {
+    let a = with(good_vendor(), &[("vendor.data_shared", list(&["health_data"])), ("contract.baa", text("offered"))]);
+    assert_eq!(verdict(&a).residual, VendorRisk::Critical);
+}
+
+#[test]
+fn an_incomplete_assessment_is_not_critical_but_says_it_is_incomplete() {
+    let a = with(empty(), &[("vendor.data_shared", list(&["customer_confidential"]))]);
+    let v = verdict(&a);
+    assert!(v.show_stoppers.is_empty(), "unanswered is not failed");
+    assert_eq!(v.residual, VendorRisk::High, "no answers, no score");
+    assert!(v.reasons.iter().any(|r| r.starts_with("Incomplete: 0 of ")), "{:#?}", v.reasons);
+    // A vendor answering only the five things the buyer checked first: medium at best, as incomplete.
+    let a = with(
+        empty(),
+        &[
+            ("vendor.data_shared", list(&["customer_confidential"])),
+            ("attest.soc2", text("type2_reviewed")),
+            ("training.trains_on_data", text("never")),
+            ("retention.prompts_outputs", text("zero")),
+            ("contract.breach_notice", text("undue_delay")),
+        ],
+    );
+    assert_eq!(verdict(&a).residual, VendorRisk::Medium);
+}
+
+/// A tiny vendor questionnaire: what data the vendor gets, a choice (weight 3), a yes/no (weight 2) and a
+/// yes/no (weight 5) left unanswered, so the thresholds can be checked by hand.
+fn tiny(data: &[&str], choice: &str) -> VendorAssessment {
+    let q: soc2_ready::questionnaire::Questionnaire = serde_json::from_value(serde_json::json!({
+        "format": 1, "id": "tiny", "version": "1", "title": "Tiny", "kind": "vendor",
+        "sections": [{ "id": "v", "title": "V", "questions": [
+            { "id": "vendor.data_shared", "type": "multi", "text": "Data?", "help": "h", "options": [
+                { "id": "none", "label": "None" }, { "id": "personal_data", "label": "Personal" },
+                { "id": "customer_confidential", "label": "Customer confidential" } ] },
+            { "id": "v.terms", "type": "choice", "text": "Terms?", "help": "h", "weight": 3, "criteria": ["CC9.2"],
+              "options": [ { "id": "good", "label": "Good", "score": 1 }, { "id": "some", "label": "Some", "score": 0.5 },
+                           { "id": "bad", "label": "Bad", "score": 0 } ] },
+            { "id": "v.mfa", "type": "yesno", "text": "MFA?", "help": "h", "weight": 2, "criteria": ["CC9.2"] },
+            { "id": "v.later", "type": "yesno", "text": "Later?", "help": "h", "weight": 5, "criteria": ["CC9.2"] }
+        ]}]
+    }))
+    .unwrap();
+    let mut a = Assessment::new(q, "Acme", NOW);
+    a.set_value("vendor.data_shared", list(data), NOW);
+    a.set_value("v.terms", text(choice), NOW);
+    a.set_value("v.mfa", text("yes"), NOW);
+    assess(&a, today())
+}
+
+#[test]
+fn score_thresholds_rise_with_the_inherent_tier_by_hand() {
+    // "some" + yes: (3 x 0.5 + 2) / (3 + 2) = 70.0 over the 2 answered of 3 (not incomplete: 2 x 2 >= 3).
+    // High tier: low from 85, medium from 65 -> medium. Moderate: low from 70 -> low. Low tier -> low.
+    assert_eq!(tiny(&["customer_confidential"], "some").residual, VendorRisk::Medium);
+    assert_eq!(tiny(&["personal_data"], "some").residual, VendorRisk::Low);
+    assert_eq!(tiny(&["none"], "some").residual, VendorRisk::Low);
+    // "bad" + yes: 2 / 5 = 40.0. High and moderate tiers -> high; low tier (medium from 30) -> medium.
+    let v = tiny(&["customer_confidential"], "bad");
+    assert_eq!(v.residual, VendorRisk::High);
+    assert!(
+        v.reasons.iter().any(|r| r.starts_with("Score 40 of 100 over the 2 answered questions")),
+        "{:#?}",
+        v.reasons
+    );
+    assert_eq!(tiny(&["personal_data"], "bad").residual, VendorRisk::High);
+    assert_eq!(tiny(&["none"], "bad").residual, VendorRisk::Medium);
+}
