@@ -371,19 +371,28 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
     (header_rows, sections)
 }
 
-/// A repeated header row's section title: its first text outside the answer and comment columns.
+/// A repeated header row's section title: its text in the question column, else the id column, else the
+/// longest text outside the answer and comment columns that is not a header word.
 fn section_title(sheet: &Sheet, row: u32, columns: Columns) -> Option<String> {
+    let usable = |text: &str| {
+        !text.trim().is_empty()
+            && role(text).is_none()
+            && !fold(text).contains("guidance")
+            && !fold(text).contains("analyst")
+    };
+    let at = |col| sheet.raw(CellRef { row, col });
+    if usable(at(columns.question)) {
+        return Some(at(columns.question).trim().to_string());
+    }
+    if let Some(id) = columns.id.filter(|c| usable(at(*c))) {
+        return Some(at(id).trim().to_string());
+    }
     sheet
         .cells
         .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
-        .filter(|(c, x)| {
-            c.col != columns.answer
-                && Some(c.col) != columns.comment
-                && !x.value.trim().is_empty()
-                && role(&x.value).is_none()
-        })
+        .filter(|(c, x)| c.col != columns.answer && Some(c.col) != columns.comment && usable(&x.value))
         .map(|(_, x)| x.value.trim().to_string())
-        .next()
+        .max_by_key(|t| t.chars().count())
 }
 
 /// Where a sheet has no list validation, a small set of short values already in the answer column is the
