@@ -14,6 +14,7 @@ mod report_cli;
 mod report_estimate;
 mod report_render;
 mod roundtrip;
+mod spreadsheet_bad_input;
 mod spreadsheet_export;
 mod spreadsheet_fixtures;
 mod spreadsheet_import;
