@@ -10,16 +10,77 @@ const STOP: [&str; 24] = [
     "by", "be", "that", "this", "it", "as", "at",
 ];
 
-/// Lower-case alphanumeric words, stop words dropped, a light plural fold (`controls` -> `control`).
+/// Words security questionnaires use for the same thing, folded to one (after lower-casing). Offline and
+/// small on purpose: a few dozen everyday synonyms, no model.
+const SYNONYMS: [(&str, &str); 46] = [
+    ("information", "data"),
+    ("records", "data"),
+    ("staff", "employee"),
+    ("personnel", "employee"),
+    ("workforce", "employee"),
+    ("hires", "employee"),
+    ("people", "employee"),
+    ("computers", "laptop"),
+    ("computer", "laptop"),
+    ("endpoint", "laptop"),
+    ("endpoints", "laptop"),
+    ("workstations", "laptop"),
+    ("devices", "laptop"),
+    ("supplier", "vendor"),
+    ("suppliers", "vendor"),
+    ("providers", "vendor"),
+    ("provider", "vendor"),
+    ("third", "vendor"),
+    ("copies", "backup"),
+    ("recovery", "restore"),
+    ("verify", "test"),
+    ("check", "test"),
+    ("exercise", "test"),
+    ("assess", "review"),
+    ("examine", "review"),
+    ("evaluate", "review"),
+    ("yearly", "annual"),
+    ("annually", "annual"),
+    ("year", "annual"),
+    ("twelve", "annual"),
+    ("month", "monthly"),
+    ("quarter", "quarterly"),
+    ("erase", "delete"),
+    ("deletion", "delete"),
+    ("removal", "delete"),
+    ("purge", "delete"),
+    ("mfa", "factor"),
+    ("2fa", "factor"),
+    ("authentication", "factor"),
+    ("breach", "incident"),
+    ("breaches", "incident"),
+    ("flaws", "vulnerability"),
+    ("weakness", "vulnerability"),
+    ("weaknesses", "vulnerability"),
+    ("keys", "key"),
+    ("cryptographic", "encrypt"),
+];
+
+/// A light suffix fold so `encrypted`, `encryption` and `encrypts` meet.
+fn stem(word: &str) -> String {
+    for suffix in ["ation", "ions", "ion", "ing", "ed", "es", "s"] {
+        if let Some(root) = word.strip_suffix(suffix) {
+            if root.chars().count() >= 4 {
+                return root.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// Lower-case alphanumeric words, synonyms folded, suffixes folded, stop words dropped.
 pub fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
             let w = w.to_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-                _ => w,
-            }
+            let w = SYNONYMS.iter().find(|(from, _)| *from == w).map_or(w.as_str(), |(_, to)| to).to_string();
+            stem(&w)
         })
         .filter(|w| !STOP.contains(&w.as_str()))
         .collect()

@@ -6,6 +6,7 @@ mod common;
 mod content;
 #[cfg(unix)]
 mod crash_safety;
+mod library_match;
 mod limits;
 #[cfg(unix)]
 mod pty;
