@@ -19,5 +19,6 @@ mod spreadsheet_bad_input;
 mod spreadsheet_export;
 mod spreadsheet_fixtures;
 mod spreadsheet_import;
+mod spreadsheet_vendor;
 mod store;
 mod tui;
