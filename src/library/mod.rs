@@ -5,6 +5,7 @@
 
 pub mod fill;
 pub mod index;
+pub mod readiness;
 pub mod record;
 pub mod suggest;
 
@@ -83,12 +84,21 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
         };
         let mut ids = vec![cell.map_or(id.clone(), |c| c.id_as_found.clone())];
         ids.retain(|i| !i.is_empty());
+        let choice = match question.kind {
+            crate::questionnaire::QuestionType::Maturity => readiness::maturity_choice(value.as_text().unwrap_or("")),
+            _ => crate::spreadsheet::vocabulary::choice_of(&answer_text),
+        };
+        let mut explanation = answer.note.clone();
+        if !answer.evidence.is_empty() {
+            let evidence = format!("Evidence: {}.", answer.evidence.join("; "));
+            explanation = if explanation.is_empty() { evidence } else { format!("{explanation} {evidence}") };
+        }
         out.push(Record {
             question: question.text.clone(),
             ids,
-            choice: crate::spreadsheet::vocabulary::choice_of(&answer_text),
+            choice,
             answer: answer_text,
-            explanation: answer.note.clone(),
+            explanation,
             evidence: answer.evidence.clone(),
             provenance: Provenance {
                 file: source.map_or_else(

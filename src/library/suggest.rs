@@ -20,6 +20,8 @@ pub enum Rung {
     SameId,
     SameText,
     SimilarText,
+    /// The readiness assessment's answer to the same control (MFA, backups, deletion, ...).
+    Readiness,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,6 +107,13 @@ pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>
     if let Some(list) = library.index.by_text.get(&normalised(text)) {
         for &i in list.iter().rev().take(3) {
             push(i, 0.95, Rung::SameText, &mut out);
+        }
+    }
+    for readiness_id in super::readiness::topics_of(text) {
+        if let Some(list) = library.index.by_id.get(&id_key(readiness_id)) {
+            for &i in list.iter().rev().take(1) {
+                push(i, super::readiness::SCORE, Rung::Readiness, &mut out);
+            }
         }
     }
     if out.len() < 3 {

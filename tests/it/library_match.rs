@@ -150,3 +150,25 @@ fn entries_older_than_a_year_are_stale() {
     assert!(saved.entries[0].is_stale(today("2026-01-11")));
     let _ = Format::Csv;
 }
+
+#[test]
+fn a_readiness_answer_and_its_evidence_answer_an_mfa_question() {
+    use soc2_ready::assessment::{AnswerValue, Assessment};
+    let readiness = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    let mut a = Assessment::new(readiness, "Our Company", NOW);
+    a.set_value("access.mfa_production", AnswerValue::Text("documented".into()), NOW);
+    a.set_evidence("access.mfa_production", vec!["IdP policy export".into()], NOW);
+    a.set_value("access.sso", AnswerValue::Text("unknown".into()), NOW);
+    let library = Library::new(soc2_ready::library::from_assessment(&a, std::path::Path::new("ours.json")));
+    assert_eq!(library.records.len(), 1, "don't know is never a library answer");
+
+    let customer = import("c.csv", b"Ref,Question,Answer\n1,Do you require MFA for administrators?,Yes\n2,Is the sky blue?,No\n3,Is water wet?,Yes\n");
+    let (_, q) = customer.questionnaire().questions().next().unwrap();
+    let found = suggest(&library, q, customer.source.as_ref().unwrap().cells.get(&q.id));
+    assert_eq!(found.len(), 1);
+    let s = &found[0];
+    assert_eq!(s.rung, soc2_ready::library::suggest::Rung::Readiness);
+    assert_eq!((s.answer.as_str(), s.score), ("Yes", 0.8));
+    assert_eq!(s.explanation, "Evidence: IdP policy export.");
+    assert!(s.score < soc2_ready::library::APPLY_THRESHOLD);
+}
