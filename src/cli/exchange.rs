@@ -274,18 +274,20 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let shown = one_line(&out.display().to_string());
     // The customer's file next to the output: say if it changed since import.
     let beside = out.parent().unwrap_or(Path::new("")).join(&source.file_name);
-    if let Ok(bytes) = std::fs::read(&beside) {
-        if digest(&bytes) != source.sha256 {
+    if let Ok(bytes) = std::fs::read(&beside)
+        && digest(&bytes) != source.sha256
+    {
+        {
             eprintln!(
                 "soc2-ready: note: {} changed since it was imported; the answers go into the copy embedded at import",
                 one_line(&beside.display().to_string())
             );
         }
     }
-    if let Ok(existing) = std::fs::read(&out) {
-        if digest(&existing) == source.sha256 {
-            bail!("{shown} is the customer's original; refusing to overwrite it (choose another name with -o)");
-        }
+    if let Ok(existing) = std::fs::read(&out)
+        && digest(&existing) == source.sha256
+    {
+        bail!("{shown} is the customer's original; refusing to overwrite it (choose another name with -o)");
     }
     let (writes, mut skipped) = writes_for(&a);
     let to_csv = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));

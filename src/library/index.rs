@@ -64,10 +64,10 @@ const SYNONYMS: [(&str, &str); 46] = [
 /// A light suffix fold so `encrypted`, `encryption` and `encrypts` meet.
 fn stem(word: &str) -> String {
     for suffix in ["ation", "ions", "ion", "ing", "ed", "es", "s"] {
-        if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 4 {
-                return root.to_string();
-            }
+        if let Some(root) = word.strip_suffix(suffix)
+            && root.chars().count() >= 4
+        {
+            return root.to_string();
         }
     }
     word.to_string()

@@ -44,7 +44,7 @@ impl CellRef {
         let (letters, digits) = text.split_at(split);
         let col = column_number(letters)?;
         let row: u32 = digits.parse().ok()?;
-        (row >= 1 && row <= 1_048_576).then_some(CellRef { row, col })
+        (1..=1_048_576).contains(&row).then_some(CellRef { row, col })
     }
 
     pub fn a1(self) -> String {
@@ -84,6 +84,12 @@ impl Range {
     }
 }
 
+impl serde::Serialize for CellRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.a1())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,11 +112,5 @@ mod tests {
         assert!(r.contains(CellRef { row: 2, col: 2 }));
         assert!(!r.contains(CellRef { row: 4, col: 2 }));
         assert_eq!(Range::parse_list("A1 B2:B4").len(), 2);
-    }
-}
-
-impl serde::Serialize for CellRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.a1())
     }
 }

@@ -412,19 +412,17 @@ pub fn read_sheet(name: &str, xml: &str, shared: &[String]) -> Result<Sheet, Rea
                         }
                     }
                 }
-                "row" => {
+                "row"
                     if sheet
                         .cells
-                        .range(CellRef { row, col: 0 }..)
-                        .next()
-                        .is_some_and(|(c, x)| c.row == row && !x.value.is_empty())
-                    {
-                        filled_rows += 1;
-                        if filled_rows > MAX_ROWS {
-                            return Err(ReadError::TooBig(format!(
-                                "sheet `{name}` has more than {MAX_ROWS} filled rows; a questionnaire has at most 10,000 questions (split the file, or pick the question sheet with --sheet)"
-                            )));
-                        }
+                        .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
+                        .any(|(_, x)| !x.value.is_empty()) =>
+                {
+                    filled_rows += 1;
+                    if filled_rows > MAX_ROWS {
+                        return Err(ReadError::TooBig(format!(
+                            "sheet `{name}` has more than {MAX_ROWS} filled rows; a questionnaire has at most 10,000 questions (split the file, or pick the question sheet with --sheet)"
+                        )));
                     }
                 }
                 "formula1" | "f" if capture == Capture::Formula1 => {
