@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 use crate::assessment::{Assessment, Session, Store, store};
 use crate::library::{self, Library};
 use crate::spreadsheet::cell_ref::column_number;
-use crate::spreadsheet::export::{CellWrite, Exported, Skipped, export_csv, export_xlsx};
+use crate::spreadsheet::export::{CellWrite, Exported, export_csv, export_xlsx, writes_for};
 use crate::spreadsheet::import::{ImportFile, digest, embedded_original, to_assessment};
 use crate::spreadsheet::{self, Options};
 use crate::text::one_line;
@@ -188,62 +188,6 @@ pub fn import(args: ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     crate::tui::run_session(store, session)
-}
-
-/// The cells to write for every answer: the answer in the cell's vocabulary, the note in the comment cell.
-pub fn writes_for(a: &Assessment) -> (Vec<CellWrite>, Vec<Skipped>) {
-    let mut writes = Vec::new();
-    let mut skipped = Vec::new();
-    let Some(source) = &a.source else { return (writes, skipped) };
-    let q = a.questionnaire();
-    for (id, cell) in &source.cells {
-        let Some(answer) = a.answers.get(id) else { continue };
-        let Some((_, question)) = q.question(id) else { continue };
-        let base = CellWrite {
-            question: id.clone(),
-            sheet: cell.sheet.clone(),
-            cell: String::new(),
-            value: String::new(),
-            expect_id: cell.id_as_found.clone(),
-            expect_text: cell.text_as_found.clone(),
-        };
-        let value = answer.value.as_ref().map(|v| match v.as_text() {
-            Some(t) => question.label_for(t).unwrap_or_else(|| t.to_string()),
-            None => crate::assessment::describe(question, v),
-        });
-        if let Some(value) = value {
-            if cell.formula || cell.locked || cell.answer_cell.is_empty() {
-                let reason = if cell.formula {
-                    "the cell is a formula"
-                } else if cell.locked {
-                    "the cell is locked"
-                } else {
-                    "no answer cell"
-                };
-                skipped.push(Skipped {
-                    question: id.clone(),
-                    sheet: cell.sheet.clone(),
-                    cell: cell.answer_cell.clone(),
-                    reason: reason.into(),
-                });
-            } else {
-                writes.push(CellWrite { cell: cell.answer_cell.clone(), value, ..base.clone() });
-            }
-        }
-        if !answer.note.is_empty() {
-            if cell.comment_cell.is_empty() {
-                skipped.push(Skipped {
-                    question: id.clone(),
-                    sheet: cell.sheet.clone(),
-                    cell: String::new(),
-                    reason: "the note has no comment column to go in".into(),
-                });
-            } else {
-                writes.push(CellWrite { cell: cell.comment_cell.clone(), value: answer.note.clone(), ..base });
-            }
-        }
-    }
-    (writes, skipped)
 }
 
 /// Every answered question as a table (for CSV out of a workbook).

@@ -172,3 +172,47 @@ fn a_readiness_answer_and_its_evidence_answer_an_mfa_question() {
     assert_eq!(s.explanation, "Evidence: IdP policy export.");
     assert!(s.score < soc2_ready::library::APPLY_THRESHOLD);
 }
+
+#[test]
+fn fill_takes_answers_from_every_assessment_in_the_store() {
+    let env = Env::new();
+    // Last quarter's questionnaire from one customer, answered in the store...
+    let earlier = env.file("earlier.xlsx", fx::caiq_like(6, false));
+    assert!(env.run(&["import", earlier.to_str().unwrap(), "--org", "First Customer", "--no-open"]).status.success());
+    let listed = String::from_utf8(env.run(&["list", "--json"]).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let first = v[0]["name"].as_str().unwrap().to_string();
+    assert!(
+        env.run(&["answer", &first, "ab-02.1", "no", "--note", "Rolling out next month", "--by", "Priya"])
+            .status
+            .success()
+    );
+    // ...answers the same question in another customer's copy.
+    let newer = env.file("newer.xlsx", fx::caiq_like(6, false));
+    let b = env.work.path().join("b.json");
+    assert!(
+        env.run(&[
+            "import",
+            newer.to_str().unwrap(),
+            "--org",
+            "Second Customer",
+            "--out",
+            b.to_str().unwrap(),
+            "--no-open"
+        ])
+        .status
+        .success()
+    );
+    let out = String::from_utf8(env.run(&["fill", b.to_str().unwrap(), "--from-library"]).stdout).unwrap();
+    assert!(
+        out.contains(
+            "applied ab-02.1 = No (score 1.00, from earlier.xlsx, Questions!C6, First Customer, 2026-01-15, Priya)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("left ab-01.1: best suggestion scores 0.32, below 0.90"), "{out}");
+    assert!(out.ends_with("1 applied, 5 left\n"), "{out}");
+    let filled = store::read(&b).unwrap();
+    assert_eq!(filled.value("ab-02.1").and_then(|v| v.as_text()), Some("no"));
+    assert_eq!(filled.note("ab-02.1"), "Rolling out next month");
+}

@@ -201,7 +201,7 @@ fn libreoffice_reads_the_answers_where_the_customer_expects_them() {
     let out = env.work.path().join("answered.xlsx");
     ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
     let profile = env.work.path().join("lo-profile");
-    let status = std::process::Command::new(soffice)
+    let status = std::process::Command::new(&soffice)
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
         .args([
             "--headless",
@@ -226,10 +226,49 @@ fn libreoffice_reads_the_answers_where_the_customer_expects_them() {
     assert_eq!(rows[3][0], "AB-01.2");
     assert_eq!(rows[3][2..5], ["No", "", "Planned for Q3"]);
     assert_eq!(rows[2][2], "", "unanswered stays empty");
+
+    // The vendor questionnaire we send out opens too.
+    let vendor = env.work.path().join("vendor.xlsx");
+    ok(&env, &["export-questionnaire", "ai-vendor-assessment", "-o", vendor.to_str().unwrap()]);
+    let status = std::process::Command::new(&soffice)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+        ])
+        .arg("--outdir")
+        .arg(env.work.path())
+        .arg(&vendor)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let questions = std::fs::read_to_string(env.work.path().join("vendor-Questions.csv")).unwrap();
+    assert!(questions.starts_with("Question ID,Section,Question,Answer,Comments,Guidance"), "{questions}");
+    assert!(questions.contains("vendor.name,"), "{questions}");
 }
 
 fn which(name: &str) -> Result<std::path::PathBuf, ()> {
     std::env::var_os("PATH")
         .and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file()))
         .ok_or(())
+}
+
+#[test]
+fn a_changed_source_file_is_noticed_and_the_embedded_copy_used() {
+    let env = Env::new();
+    let file = env.file("customer.xlsx", fx::caiq_like(3, false));
+    let a = import(&env, &file);
+    ok(&env, &["answer", &a, "ab-01.1", "yes"]);
+    std::fs::write(&file, fx::caiq_like(4, false)).unwrap();
+    let out = env.work.path().join("answered.xlsx");
+    let run = env.run(&["export", &a, "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    let note = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        note.contains("customer.xlsx changed since it was imported; the answers go into the copy embedded at import"),
+        "{note}"
+    );
+    let (_, wb) = spreadsheet::read("answered.xlsx", &std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(spreadsheet::detect(&wb, &Default::default()).unwrap().question_count(), 3, "the original as imported");
 }
