@@ -402,3 +402,80 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
     let bom = if original.starts_with(b"\xEF\xBB\xBF") { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
     Ok(Exported { bytes: [bom, bytes].concat(), written: touched.len(), skipped })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(cells: &[(u32, u32, &str)]) -> BTreeMap<u32, BTreeMap<u32, String>> {
+        let mut out: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
+        for (r, c, v) in cells {
+            out.entry(*r).or_default().insert(*c, v.to_string());
+        }
+        out
+    }
+
+    const HEAD: &str = "<worksheet><sheetData>";
+    const TAIL: &str = "</sheetData><mergeCells count=\"0\"/></worksheet>";
+
+    #[test]
+    fn an_existing_cell_is_replaced_keeping_its_style() {
+        let xml = format!(
+            "{HEAD}<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"C2\" s=\"5\" t=\"s\"><v>1</v></c></row>{TAIL}"
+        );
+        let out = edit_sheet(&xml, &targets(&[(2, 3, "Yes & no")])).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "{HEAD}<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"C2\" s=\"5\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Yes &amp; no</t></is></c></row>{TAIL}"
+            )
+        );
+    }
+
+    #[test]
+    fn missing_cells_and_rows_are_inserted_in_order() {
+        let xml = format!(
+            "{HEAD}<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"D2\"><v>2</v></c></row><row r=\"5\"/><row r=\"7\"><c r=\"A7\"><v>3</v></c></row>{TAIL}"
+        );
+        let out =
+            edit_sheet(&xml, &targets(&[(2, 2, "b"), (2, 6, "f"), (4, 1, "x"), (5, 3, "y"), (9, 1, "z")])).unwrap();
+        let cell =
+            |r: &str, v: &str| format!("<c r=\"{r}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{v}</t></is></c>");
+        assert_eq!(
+            out,
+            format!(
+                "{HEAD}<row r=\"2\"><c r=\"A2\"><v>1</v></c>{}<c r=\"D2\"><v>2</v></c>{}</row><row r=\"4\">{}</row><row r=\"5\">{}</row><row r=\"7\"><c r=\"A7\"><v>3</v></c></row><row r=\"9\">{}</row>{TAIL}",
+                cell("B2", "b"),
+                cell("F2", "f"),
+                cell("A4", "x"),
+                cell("C5", "y"),
+                cell("A9", "z")
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_sheet_gets_its_rows() {
+        let out = edit_sheet("<worksheet><sheetData/></worksheet>", &targets(&[(1, 1, "a")])).unwrap();
+        assert_eq!(
+            out,
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a</t></is></c></row></sheetData></worksheet>"
+        );
+    }
+
+    #[test]
+    fn recalculation_is_asked_for_once() {
+        assert_eq!(
+            recalculate_on_open("<workbook><calcPr calcId=\"1\"/></workbook>"),
+            "<workbook><calcPr fullCalcOnLoad=\"1\" calcId=\"1\"/></workbook>"
+        );
+        assert_eq!(
+            recalculate_on_open("<workbook><calcPr fullCalcOnLoad=\"0\"/></workbook>"),
+            "<workbook><calcPr fullCalcOnLoad=\"1\"/></workbook>"
+        );
+        assert_eq!(
+            recalculate_on_open("<workbook><sheets/><extLst/></workbook>"),
+            "<workbook><sheets/><calcPr fullCalcOnLoad=\"1\"/><extLst/></workbook>"
+        );
+    }
+}
