@@ -86,12 +86,17 @@ impl Detection {
     /// A short account of what was chosen, in the options' own terms, for the terminal.
     pub fn summary(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let mut hints = Vec::new();
         for c in &self.choices {
             let col = |n: Option<u32>| n.map_or("none".to_string(), column_letters);
             let headers: Vec<String> = c.header_rows.iter().map(u32::to_string).collect();
+            let place = if c.sheet.is_empty() {
+                "the CSV file".to_string()
+            } else {
+                format!("sheet `{}`", crate::text::one_line(&c.sheet))
+            };
             out.push(format!(
-                "sheet `{}`: header row {}, id column {}, question column {}, answer column {}, comment column {}: {} questions",
-                crate::text::one_line(&c.sheet),
+                "{place}: header row {}, id column {}, question column {}, answer column {}, comment column {}: {} questions",
                 headers.join(", "),
                 col(c.columns.id),
                 column_letters(c.columns.question),
@@ -100,9 +105,30 @@ impl Detection {
                 c.questions
             ));
         }
+        if let Some(c) = self.choices.first() {
+            let mut hint = String::from("to change this, import again with");
+            if !c.sheet.is_empty() {
+                hint.push_str(&format!(" --sheet '{}'", crate::text::one_line(&c.sheet)));
+            }
+            hint.push_str(&format!(" --header-row {}", c.header_rows[0]));
+            if let Some(id) = c.columns.id {
+                hint.push_str(&format!(" --id-col {}", column_letters(id)));
+            }
+            hint.push_str(&format!(
+                " --question-col {} --answer-col {}",
+                column_letters(c.columns.question),
+                column_letters(c.columns.answer)
+            ));
+            if let Some(comment) = c.columns.comment {
+                hint.push_str(&format!(" --comment-col {}", column_letters(comment)));
+            }
+            hint.push_str(" (changing what is wrong)");
+            hints.push(hint);
+        }
         for (sheet, why) in &self.skipped {
             out.push(format!("skipped sheet `{}`: {why}", crate::text::one_line(sheet)));
         }
+        out.extend(hints);
         out
     }
 }
@@ -337,6 +363,16 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
         let q_cell = at(columns.question);
         let text = sheet.value(q_cell).trim().to_string();
         if text.is_empty() {
+            // Only an id-column label and nothing else on the row: a section name.
+            let alone = sheet
+                .cells
+                .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
+                .filter(|(_, x)| !x.value.trim().is_empty())
+                .count()
+                == 1;
+            if !id.is_empty() && alone && !id.chars().any(|c| c.is_ascii_digit()) {
+                sections.push(FoundSection { title: id, questions: Vec::new() });
+            }
             continue;
         }
         let answer_cell = at(columns.answer);

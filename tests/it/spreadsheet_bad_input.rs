@@ -99,6 +99,7 @@ fn dry_run_prints_the_choice_and_first_rows_and_writes_nothing() {
     assert!(text.starts_with(
         "sheet `Questions`: header row 2, id column A, question column B, answer column C, comment column E: 7 questions\n\
          skipped sheet `Introduction`: no question column (no header says Question, and no column of text left of the answers)\n\
+         to change this, import again with --sheet 'Questions' --header-row 2 --id-col A --question-col B --answer-col C --comment-col E (changing what is wrong)\n\
          first questions:\n"
     ), "{text}");
     assert!(text.contains("row    3  AB-01.1      Do you encrypt at rest customer data ⏎ in the production environment?  [C3 Yes/No/NA]"), "{text}");
