@@ -12,7 +12,7 @@ use crate::assessment::{Assessment, Session, Store, store};
 use crate::library::{self, Library};
 use crate::spreadsheet::cell_ref::column_number;
 use crate::spreadsheet::export::{CellWrite, Exported, export_csv, export_xlsx, writes_for};
-use crate::spreadsheet::import::{ImportFile, digest, embedded_original, to_assessment};
+use crate::spreadsheet::import::{ImportFile, assessment_from, digest, embedded_original};
 use crate::spreadsheet::{self, Options};
 use crate::text::one_line;
 use crate::{clock, paths};
@@ -169,10 +169,7 @@ pub fn import(args: ImportArgs) -> Result<ExitCode> {
     let now = clock::now();
     let customer = args.org.as_deref().unwrap_or("").trim();
     let file = ImportFile { file_name: &name, format, bytes: &bytes, customer, now: &now };
-    let assessment = match crate::spreadsheet::outgoing::as_vendor_assessment(&workbook, &detection, &file) {
-        Some(vendor) => vendor,
-        None => to_assessment(&detection, &file).map_err(|e| anyhow!("{shown}: {e}"))?,
-    };
+    let assessment = assessment_from(&workbook, &detection, &file).map_err(|e| anyhow!("{shown}: {e}"))?;
     let store = Store::new(store_dir()?);
     let path = match args.out {
         Some(p) => p,
@@ -253,6 +250,9 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
 
 pub fn fill(args: FillArgs) -> Result<ExitCode> {
     let _ = args.from_library;
+    if !(0.0..=1.0).contains(&args.min_score) {
+        bail!("--min-score {} is out of range; scores run from 0 to 1", args.min_score);
+    }
     let store = Store::new(paths::store_dir().unwrap_or_default());
     let path = store.resolve(&args.assessment);
     let now = clock::now();

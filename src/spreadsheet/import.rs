@@ -254,3 +254,17 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
     });
     Ok(assessment)
 }
+
+/// The assessment a workbook becomes: a vendor assessment when it is one of our own questionnaires sent
+/// out and filled in, else a `customer` assessment. The one entry point for the command line and the
+/// interface (after [`super::read`] and [`super::detect`], whose summary the user confirms).
+pub fn assessment_from(
+    wb: &super::Workbook,
+    detection: &Detection,
+    file: &ImportFile<'_>,
+) -> Result<Assessment, String> {
+    match super::outgoing::as_vendor_assessment(wb, detection, file) {
+        Some(vendor) => Ok(vendor),
+        None => to_assessment(detection, file),
+    }
+}

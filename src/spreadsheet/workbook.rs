@@ -494,3 +494,55 @@ fn list_from_range(wb: &Workbook, own: usize, formula: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(a1: &str) -> CellRef {
+        CellRef::parse(a1).unwrap()
+    }
+
+    #[test]
+    fn shared_strings_join_rich_runs_and_skip_phonetics() {
+        let xml = "<sst><si><t>plain &amp; simple</t></si><si><r><t>Do you </t></r><r><t xml:space=\"preserve\">encrypt?&#10;Really</t></r><rPh><t>ignored</t></rPh></si><si/></sst>";
+        assert_eq!(shared_strings(xml).unwrap(), ["plain & simple", "Do you encrypt?\nReally", ""]);
+    }
+
+    #[test]
+    fn cells_of_every_kind() {
+        let shared = vec!["Question".to_string()];
+        let xml = "<worksheet><cols><col min=\"3\" max=\"4\" style=\"1\"/></cols><sheetData>\
+            <row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>inline &lt;text&gt;</t></is></c><c r=\"C1\" t=\"b\"><v>1</v></c></row>\
+            <row r=\"2\"><c r=\"A2\" t=\"str\"><f>Text!A1</f><v>cached</v></c><c r=\"B2\"><v>42</v></c><c><v>7</v></c><c r=\"E2\" s=\"2\"/></row>\
+            </sheetData><sheetProtection sheet=\"1\"/><mergeCells><mergeCell ref=\"A5:A7\"/></mergeCells>\
+            <dataValidations><dataValidation type=\"list\" sqref=\"C2:C9 E2\"><formula1>\"Yes,No\"</formula1></dataValidation>\
+            <dataValidation type=\"whole\" sqref=\"B2\"><formula1>1</formula1></dataValidation></dataValidations></worksheet>";
+        let mut s = read_sheet("S", xml, &shared).unwrap();
+        s.locked_styles = vec![true, false, true];
+        assert_eq!(s.raw(at("A1")), "Question");
+        assert_eq!(s.raw(at("B1")), "inline <text>");
+        assert_eq!(s.raw(at("C1")), "TRUE");
+        assert_eq!(s.raw(at("A2")), "cached");
+        assert!(s.is_formula(at("A2")));
+        assert_eq!(s.raw(at("C2")), "7", "a cell without a reference follows the one before");
+        assert!(s.protected);
+        assert!(s.is_locked(at("A2")) && s.is_locked(at("E2")));
+        assert!(!s.is_locked(at("D30")), "column style unlocks cells the sheet does not list");
+        assert_eq!(s.validations.len(), 1, "only list validations");
+        assert_eq!(s.validations[0].ranges.len(), 2);
+        assert!(s.is_merged_non_anchor(at("A6")) && !s.is_merged_non_anchor(at("A5")));
+    }
+
+    #[test]
+    fn sheets_are_listed_whether_or_not_the_tag_is_self_closing() {
+        let xml = "<workbook><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"></sheet><sheet name=\"B &amp; C\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/></sheets></workbook>";
+        let listed = sheets_listed(xml).unwrap();
+        assert_eq!(
+            listed,
+            [("A".to_string(), "rId1".to_string(), false), ("B & C".to_string(), "rId2".to_string(), true)]
+        );
+        assert_eq!(part_path("/xl/worksheets/s.xml"), "xl/worksheets/s.xml");
+        assert_eq!(part_path("worksheets/s.xml"), "xl/worksheets/s.xml");
+    }
+}
