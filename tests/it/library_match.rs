@@ -55,6 +55,7 @@ fn a_blank_copy_is_answered_by_id() {
             a.suggestion.answer == fx::answer_for(n) && a.suggestion.explanation == format!("Explanation {n}")
         })
         .count();
+    eprintln!("blank copy: {right} of {QUESTIONS} answered right by id");
     assert!(right * 100 >= QUESTIONS * 95, "{right} of {QUESTIONS} answered right by id");
     assert_eq!(plan.applied[0].suggestion.rung, soc2_ready::library::suggest::Rung::SameId);
     assert_eq!(
