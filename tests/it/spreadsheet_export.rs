@@ -272,3 +272,38 @@ fn a_changed_source_file_is_noticed_and_the_embedded_copy_used() {
     let (_, wb) = spreadsheet::read("answered.xlsx", &std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(spreadsheet::detect(&wb, &Default::default()).unwrap().question_count(), 3, "the original as imported");
 }
+
+#[test]
+fn a_workbook_exported_as_csv_lists_the_answers_neutralised() {
+    let env = Env::new();
+    let file = env.file("customer.xlsx", fx::caiq_like(3, false));
+    let a = import(&env, &file);
+    ok(&env, &["answer", &a, "ab-01.2", "no", "--note", "=cmd|' /C calc'!A0"]);
+    let out = env.work.path().join("answers.csv");
+    ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
+    let rows: Vec<Vec<String>> = csv::Reader::from_path(&out)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let text = fx::question_text(1);
+    assert_eq!(
+        rows,
+        [
+            ["Questions", "C4", "AB-01.2", text.as_str(), "No"],
+            ["Questions", "E4", "AB-01.2", text.as_str(), "'=cmd|' /C calc'!A0"],
+        ]
+    );
+}
+
+#[test]
+fn export_of_an_assessment_that_was_not_imported_says_what_to_use() {
+    let env = Env::new();
+    let a = env.work.path().join("r.json");
+    ok(&env, &["new", "soc2-ai-readiness", "--org", "Acme", "--out", a.to_str().unwrap(), "--no-open"]);
+    let out = env.run(&["export", a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(
+        "was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)"
+    ));
+}
