@@ -35,6 +35,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
         Some(Command::Consultant(command)) => super::consultant::run(command),
+        Some(Command::Import(args)) => super::exchange::import(args),
+        Some(Command::Export(args)) => super::exchange::export(args),
+        Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
+        Some(Command::Fill(args)) => super::exchange::fill(args),
+        Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod commands;
 mod consultant;
+pub mod exchange;
 
 use std::process::ExitCode;
 
@@ -124,6 +125,21 @@ pub enum Command {
     },
     #[command(flatten)]
     Consultant(consultant::ConsultantCommand),
+    /// Import a customer's security questionnaire (xlsx or csv) as an assessment to answer.
+    ///
+    /// Detects the sheets, header rows and id, question, answer and comment columns from the header words and
+    /// prints what it chose; the options override each choice. Every question remembers its cells, so
+    /// `export` writes the answers back into the customer's own file.
+    Import(exchange::ImportArgs),
+    /// Write the answers back into a copy of the customer's workbook (or CSV), changing only answer cells.
+    Export(exchange::ExportArgs),
+    /// Write a built-in questionnaire as a workbook for a vendor to fill in (import the filled copy back).
+    ExportQuestionnaire(exchange::ExportQuestionnaireArgs),
+    /// Answer questions from the answer library: earlier answers in the store and added questionnaires.
+    Fill(exchange::FillArgs),
+    /// Look after the answer library.
+    #[command(subcommand)]
+    Library(exchange::LibraryCommand),
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.

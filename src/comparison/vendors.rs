@@ -138,9 +138,10 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let rows = vendor_rows(&all, today);
         assert_eq!(rows.iter().map(|r| r.vendor.as_str()).collect::<Vec<_>>(), ["Zeta", "Acme"]);
-        // Nothing answered: two critical findings, critical risk, so reviews come 6 months after.
-        assert_eq!(rows[0].verdict, "critical");
-        assert_eq!(rows[0].critical_findings.len(), 2);
+        // Nothing answered: an incomplete vendor assessment is high risk (never critical on missing answers
+        // alone), so reviews come 6 months after.
+        assert_eq!(rows[0].verdict, "high");
+        assert!(rows[0].critical_findings.is_empty());
         assert_eq!(rows[0].next_review, NaiveDate::from_ymd_opt(2025, 9, 10));
         assert!(rows[0].overdue);
         assert_eq!(rows[1].next_review, NaiveDate::from_ymd_opt(2026, 3, 1));

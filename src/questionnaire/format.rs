@@ -26,6 +26,8 @@ pub enum Kind {
     Readiness,
     Vendor,
     Custom,
+    /// A customer's security questionnaire, imported from their spreadsheet.
+    Customer,
 }
 
 impl Kind {
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Readiness => "readiness",
             Kind::Vendor => "vendor",
             Kind::Custom => "custom",
+            Kind::Customer => "customer",
         }
     }
 }

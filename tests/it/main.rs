@@ -10,6 +10,7 @@ mod content_readiness;
 mod content_vendor;
 #[cfg(unix)]
 mod crash_safety;
+mod library_match;
 mod limits;
 #[cfg(unix)]
 mod pty;
@@ -18,5 +19,10 @@ mod report_cli;
 mod report_estimate;
 mod report_render;
 mod roundtrip;
+mod spreadsheet_bad_input;
+mod spreadsheet_export;
+mod spreadsheet_fixtures;
+mod spreadsheet_import;
+mod spreadsheet_vendor;
 mod store;
 mod tui;

@@ -1,0 +1,343 @@
+//! Customer questionnaires on the command line: `import` a spreadsheet, `export` the answers back into the
+//! customer's own file, `export-questionnaire` to send ours out, `fill` from the answer library, and
+//! `library` to look after it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Subcommand};
+
+use crate::assessment::{Assessment, Session, Store, store};
+use crate::library::{self, Library};
+use crate::spreadsheet::cell_ref::column_number;
+use crate::spreadsheet::export::{CellWrite, Exported, export_csv, export_xlsx, writes_for};
+use crate::spreadsheet::import::{ImportFile, assessment_from, digest, embedded_original};
+use crate::spreadsheet::{self, Options};
+use crate::text::one_line;
+use crate::{clock, paths};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The customer's questionnaire: an .xlsx workbook or a .csv file.
+    pub file: PathBuf,
+    /// The customer who sent it (recorded with the answers and in the library).
+    #[arg(long, value_name = "CUSTOMER")]
+    pub org: Option<String>,
+    /// Write the assessment to this file instead of the store.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Read only this sheet (repeat for several). Without it, every visible sheet with a question table.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Vec<String>,
+    /// The header row (1-based) instead of the one detected.
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<u32>,
+    /// The column of question ids, as letters (A).
+    #[arg(long, value_name = "COL")]
+    pub id_col: Option<String>,
+    /// The column of question text.
+    #[arg(long, value_name = "COL")]
+    pub question_col: Option<String>,
+    /// The column the answers go in.
+    #[arg(long, value_name = "COL")]
+    pub answer_col: Option<String>,
+    /// The column for comments and explanations.
+    #[arg(long, value_name = "COL")]
+    pub comment_col: Option<String>,
+    /// Print what was detected and the first questions, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Create the file and print its path without opening the interface.
+    #[arg(long)]
+    pub no_open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A path, or a name as `soc2-ready list` shows it.
+    pub assessment: String,
+    /// Where to write: FILE.xlsx for the customer's own workbook with the answers filled in, FILE.csv for
+    /// CSV. Defaults to the original's name with `-answered` added, in the current folder.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FillArgs {
+    /// A path, or a name as `soc2-ready list` shows it.
+    pub assessment: String,
+    /// Take suggestions from the answer library (every answered assessment in the store, and the files
+    /// added with `library add`).
+    #[arg(long, required = true)]
+    pub from_library: bool,
+    /// Apply only suggestions scoring at least this (0 to 1).
+    #[arg(long, value_name = "S", default_value_t = library::APPLY_THRESHOLD)]
+    pub min_score: f64,
+    /// List what would be applied, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Add the answers of an already answered questionnaire (xlsx or csv) to the library.
+    Add {
+        file: PathBuf,
+        /// The customer it was answered for.
+        #[arg(long, value_name = "CUSTOMER")]
+        org: Option<String>,
+        /// Who owns these answers (keeps them current).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+    },
+    /// List the library's entries with owner and last-reviewed date; entries over a year old are stale.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find entries by words.
+    Search {
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an entry by its number (as `library list` shows it).
+    Remove { entry: String },
+}
+
+fn store_dir() -> Result<PathBuf> {
+    paths::store_dir()
+        .ok_or_else(|| anyhow!("cannot find a home directory for the store; set {} to a folder", paths::HOME_VAR))
+}
+
+fn column(arg: &Option<String>, flag: &str) -> Result<Option<u32>> {
+    match arg {
+        None => Ok(None),
+        Some(letters) => column_number(letters.trim())
+            .map(Some)
+            .ok_or_else(|| anyhow!("{flag} `{}` is not a column; give its letters, such as C", one_line(letters))),
+    }
+}
+
+/// Read a file the user named, refusing what is far too big before reading it.
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
+    if meta.len() > spreadsheet::package::MAX_FILE_BYTES {
+        bail!(
+            "{}: the file is {} MB; import reads files up to {} MB",
+            path.display(),
+            meta.len() / (1024 * 1024),
+            spreadsheet::package::MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire".into())
+}
+
+pub fn import(args: ImportArgs) -> Result<ExitCode> {
+    let options = Options {
+        sheets: args.sheet.clone(),
+        header_row: args.header_row,
+        id_col: column(&args.id_col, "--id-col")?,
+        question_col: column(&args.question_col, "--question-col")?,
+        answer_col: column(&args.answer_col, "--answer-col")?,
+        comment_col: column(&args.comment_col, "--comment-col")?,
+    };
+    let bytes = read_input(&args.file)?;
+    let name = file_name(&args.file);
+    let shown = one_line(&args.file.display().to_string());
+    let (format, workbook) = spreadsheet::read(&name, &bytes).map_err(|e| anyhow!("{shown}: {e}"))?;
+    let detection = spreadsheet::detect(&workbook, &options).map_err(|e| anyhow!("{shown}: {e}"))?;
+    for line in detection.summary() {
+        println!("{line}");
+    }
+    if args.dry_run {
+        println!("first questions:");
+        for q in detection.questions().take(5) {
+            let text: String = one_line(&q.text).chars().take(70).collect();
+            let vocab = if q.vocabulary.is_empty() { "free text".to_string() } else { q.vocabulary.join("/") };
+            println!("  row {:>4}  {:<12} {text}  [{} {vocab}]", q.row, one_line(&q.id), q.answer_cell.a1());
+        }
+        println!("dry run: nothing written");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let now = clock::now();
+    let customer = args.org.as_deref().unwrap_or("").trim();
+    let file = ImportFile { file_name: &name, format, bytes: &bytes, customer, now: &now };
+    let assessment = assessment_from(&workbook, &detection, &file).map_err(|e| anyhow!("{shown}: {e}"))?;
+    let store = Store::new(store_dir()?);
+    let path = match args.out {
+        Some(p) => p,
+        None => {
+            store::ensure_private_dir(&store.dir)
+                .with_context(|| format!("{}: cannot create the store", store.dir.display()))?;
+            store.new_path(&assessment.org, &assessment.questionnaire.id)
+        }
+    };
+    let session = Session::create(&path, assessment, &now)?;
+    println!("{}", one_line(&path.display().to_string()));
+    if args.no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::run_session(store, session)
+}
+
+/// Every answered question as a table (for CSV out of a workbook).
+fn answers_table(a: &Assessment, writes: &[CellWrite]) -> Vec<u8> {
+    let mut rows =
+        vec![vec!["Sheet".to_string(), "Cell".into(), "Question ID".into(), "Question".into(), "Value".into()]];
+    for w in writes {
+        let text = a.questionnaire().question(&w.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
+        rows.push(vec![w.sheet.clone(), w.cell.clone(), w.expect_id.clone(), text, w.value.clone()]);
+    }
+    spreadsheet::csv_file::write(&rows, b',', |_, _| true)
+}
+
+pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    let path = Store::new(paths::store_dir().unwrap_or_default()).resolve(&args.assessment);
+    let a = store::read(&path)?;
+    let source = a.source.as_ref().ok_or_else(|| {
+        anyhow!("{}: this assessment was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)", one_line(&path.display().to_string()))
+    })?;
+    let original = embedded_original(source).map_err(|e| anyhow!("{}: {e}", one_line(&path.display().to_string())))?;
+    let out = match args.output {
+        Some(p) => p,
+        None => {
+            let (stem, ext) = source.file_name.rsplit_once('.').unwrap_or((&source.file_name, &source.format));
+            PathBuf::from(format!("{stem}-answered.{ext}"))
+        }
+    };
+    let shown = one_line(&out.display().to_string());
+    // The customer's file next to the output: say if it changed since import.
+    let beside = out.parent().unwrap_or(Path::new("")).join(&source.file_name);
+    if let Ok(bytes) = std::fs::read(&beside)
+        && digest(&bytes) != source.sha256
+    {
+        {
+            eprintln!(
+                "soc2-ready: note: {} changed since it was imported; the answers go into the copy embedded at import",
+                one_line(&beside.display().to_string())
+            );
+        }
+    }
+    if let Ok(existing) = std::fs::read(&out)
+        && digest(&existing) == source.sha256
+    {
+        bail!("{shown} is the customer's original; refusing to overwrite it (choose another name with -o)");
+    }
+    let (writes, mut skipped) = writes_for(&a);
+    let to_csv = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let exported: Exported = match (source.format.as_str(), to_csv) {
+        ("csv", _) => export_csv(&original, &writes).map_err(|e| anyhow!("{e}"))?,
+        (_, true) => Exported { written: writes.len(), bytes: answers_table(&a, &writes), skipped: Vec::new() },
+        (_, false) => export_xlsx(&original, &writes).map_err(|e| anyhow!("{e}"))?,
+    };
+    store::write_private(&out, &exported.bytes).with_context(|| format!("{shown}: cannot write the export"))?;
+    skipped.extend(exported.skipped);
+    println!("{shown}");
+    println!("{} cells written, {} skipped", exported.written, skipped.len());
+    for s in &skipped {
+        let place = if s.sheet.is_empty() { s.cell.clone() } else { format!("{}!{}", s.sheet, s.cell) };
+        println!("  skipped {} ({}): {}", one_line(&s.question), one_line(&place), s.reason);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn fill(args: FillArgs) -> Result<ExitCode> {
+    let _ = args.from_library;
+    if !(0.0..=1.0).contains(&args.min_score) {
+        bail!("--min-score {} is out of range; scores run from 0 to 1", args.min_score);
+    }
+    let store = Store::new(paths::store_dir().unwrap_or_default());
+    let path = store.resolve(&args.assessment);
+    let now = clock::now();
+    let mut session = Session::open(&path, &now)?;
+    let library = Library::gather(&store, library::file_path(&store.dir).as_deref(), Some(&path))?;
+    let plan = library::plan_fill(&library, &session.assessment, args.min_score);
+    for applied in &plan.applied {
+        println!(
+            "applied {} = {} (score {:.2}, from {})",
+            one_line(&applied.question),
+            one_line(&applied.suggestion.answer),
+            applied.suggestion.score,
+            one_line(&applied.suggestion.provenance.describe())
+        );
+    }
+    for (id, why) in &plan.left {
+        println!("left {}: {why}", one_line(id));
+    }
+    println!("{} applied, {} left", plan.applied.len(), plan.left.len());
+    if args.dry_run {
+        println!("dry run: nothing changed");
+        return Ok(ExitCode::SUCCESS);
+    }
+    library::apply(&mut session.assessment, &plan, &now);
+    session.save()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
+    let dir = store_dir()?;
+    let file = library::file_path(&dir).ok_or_else(|| anyhow!("no library file"))?;
+    let now = clock::now();
+    match cmd {
+        LibraryCommand::Add { file: input, org, owner } => {
+            let bytes = read_input(&input)?;
+            let name = file_name(&input);
+            let shown = one_line(&input.display().to_string());
+            let (_, workbook) = spreadsheet::read(&name, &bytes).map_err(|e| anyhow!("{shown}: {e}"))?;
+            let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| anyhow!("{shown}: {e}"))?;
+            store::ensure_private_dir(&dir).with_context(|| format!("{}: cannot create the store", dir.display()))?;
+            let mut saved = library::Saved::load(&file)?;
+            let added = saved.add_detection(
+                &detection,
+                &name,
+                &digest(&bytes),
+                org.as_deref().unwrap_or(""),
+                owner.as_deref().unwrap_or(""),
+                &now,
+            );
+            saved.save(&file)?;
+            println!("{added} answers added to the library ({})", one_line(&file.display().to_string()));
+        }
+        LibraryCommand::List { json } => {
+            let saved = library::Saved::load(&file)?;
+            saved.print(None, json, clock::today());
+        }
+        LibraryCommand::Search { words, json } => {
+            let saved = library::Saved::load(&file)?;
+            saved.print(Some(&words.join(" ")), json, clock::today());
+        }
+        LibraryCommand::Remove { entry } => {
+            let mut saved = library::Saved::load(&file)?;
+            let removed = saved.remove(&entry)?;
+            saved.save(&file)?;
+            println!("removed: {}", one_line(&removed));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct ExportQuestionnaireArgs {
+    /// A questionnaire id (see `soc2-ready questionnaires`), such as ai-vendor-assessment.
+    pub questionnaire: String,
+    /// The workbook to write (.xlsx).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+pub fn export_questionnaire(args: ExportQuestionnaireArgs) -> Result<ExitCode> {
+    let entry =
+        crate::questionnaire::catalog::resolve(&args.questionnaire, paths::user_questionnaires_dir().as_deref())?;
+    let bytes = crate::spreadsheet::outgoing::workbook_for(&entry.questionnaire);
+    let shown = one_line(&args.output.display().to_string());
+    store::write_private(&args.output, &bytes).with_context(|| format!("{shown}: cannot write the workbook"))?;
+    println!("{shown}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,121 @@
+//! The answer library: every answered question in the store (readiness, vendor, earlier customer
+//! questionnaires) and every answered workbook added with `library add`, matched to a new question by the
+//! same standard id, the same normalised text, then ranked retrieval (BM25) re-ranked by string similarity.
+//! Offline: no embeddings, no models.
+
+pub mod fill;
+pub mod index;
+pub mod readiness;
+pub mod record;
+pub mod suggest;
+
+pub use fill::{Applied, FillPlan, apply, plan_fill};
+pub use record::{Provenance, Record, Saved, file_path};
+pub use suggest::{Suggestion, suggest};
+
+use std::path::Path;
+
+use crate::assessment::{Assessment, Store, describe};
+use index::Index;
+
+/// Suggestions scoring at least this are applied by `fill` without a keystroke: only the same id or the same
+/// normalised text reach it; a similar wording never does.
+pub const APPLY_THRESHOLD: f64 = 0.9;
+
+/// Records and their search index.
+pub struct Library {
+    pub records: Vec<Record>,
+    pub index: Index,
+}
+
+impl Library {
+    pub fn new(records: Vec<Record>) -> Library {
+        let index = Index::build(&records);
+        Library { records, index }
+    }
+
+    /// Every answered question in the store's assessments (except `exclude`) and the saved library file.
+    pub fn gather(store: &Store, saved: Option<&Path>, exclude: Option<&Path>) -> anyhow::Result<Library> {
+        let mut records = Vec::new();
+        if let Some(file) = saved {
+            records.extend(Saved::load(file)?.entries);
+        }
+        if let Ok(dir) = std::fs::read_dir(&store.dir) {
+            let mut paths: Vec<_> =
+                dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+            paths.sort();
+            for path in paths {
+                if exclude.is_some_and(|x| same_file(x, &path))
+                    || path.file_name().is_some_and(|n| n == record::FILE_NAME)
+                {
+                    continue;
+                }
+                if let Ok(a) = crate::assessment::store::read(&path) {
+                    records.extend(from_assessment(&a, &path));
+                }
+            }
+        }
+        Ok(Library::new(records))
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// One record per answered question of an assessment.
+pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
+    let q = a.questionnaire();
+    let source = a.source.as_ref();
+    let mut out = Vec::new();
+    for (id, answer) in &a.answers {
+        let Some(value) = &answer.value else { continue };
+        let Some((_, question)) = q.question(id) else { continue };
+        if value.as_text() == Some(crate::questionnaire::format::UNKNOWN) {
+            continue;
+        }
+        let cell = source.and_then(|s| s.cells.get(id));
+        let answer_text = match value.as_text() {
+            Some(t) => question.label_for(t).unwrap_or_else(|| describe(question, value)),
+            None => describe(question, value),
+        };
+        let mut ids = vec![cell.map_or(id.clone(), |c| c.id_as_found.clone())];
+        ids.retain(|i| !i.is_empty());
+        let choice = match question.kind {
+            crate::questionnaire::QuestionType::Maturity => readiness::maturity_choice(value.as_text().unwrap_or("")),
+            _ => crate::spreadsheet::vocabulary::choice_of(&answer_text),
+        };
+        let mut explanation = answer.note.clone();
+        if !answer.evidence.is_empty() {
+            let evidence = format!("Evidence: {}.", answer.evidence.join("; "));
+            explanation = if explanation.is_empty() { evidence } else { format!("{explanation} {evidence}") };
+        }
+        out.push(Record {
+            question: question.text.clone(),
+            ids,
+            choice,
+            answer: answer_text,
+            explanation,
+            evidence: answer.evidence.clone(),
+            provenance: Provenance {
+                file: source.map_or_else(
+                    || path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    |s| s.file_name.clone(),
+                ),
+                sha256: source.map(|s| s.sha256.clone()).unwrap_or_default(),
+                sheet: cell.map(|c| c.sheet.clone()).unwrap_or_default(),
+                cell: cell.map(|c| c.answer_cell.clone()).unwrap_or_default(),
+                customer: source.map_or_else(|| a.org.clone(), |s| s.customer.clone()),
+                date: answer.updated_at.chars().take(10).collect(),
+                who: answer.answered_by.clone(),
+                assessment: a.questionnaire.id.clone(),
+            },
+            owner: answer.owner.clone(),
+            last_reviewed: answer.updated_at.chars().take(10).collect(),
+        });
+    }
+    out
+}

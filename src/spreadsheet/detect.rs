@@ -1,0 +1,461 @@
+//! Finding the questions in a workbook: which sheets hold them, the header row(s) by their words, the id,
+//! question, answer and comment columns, section rows, and every question's cells and answer vocabulary.
+//! The user can override every choice; the detection says what it chose so one more command fixes it.
+
+use serde::Serialize;
+
+use super::ReadError;
+use super::cell_ref::{CellRef, column_letters};
+use super::workbook::{Sheet, Workbook};
+
+/// How far down a sheet the header row is looked for.
+const HEADER_SEARCH_ROWS: u32 = 60;
+
+/// What the user told the importer; anything `None` or empty is detected.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub sheets: Vec<String>,
+    pub header_row: Option<u32>,
+    pub id_col: Option<u32>,
+    pub question_col: Option<u32>,
+    pub answer_col: Option<u32>,
+    pub comment_col: Option<u32>,
+}
+
+/// The columns of one sheet's question table (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    pub id: Option<u32>,
+    pub question: u32,
+    pub answer: u32,
+    pub comment: Option<u32>,
+}
+
+/// What was chosen for one sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetChoice {
+    pub sheet: String,
+    /// The first header row, then every repeated header row (each starts a section).
+    pub header_rows: Vec<u32>,
+    pub columns: Columns,
+    pub questions: usize,
+}
+
+/// One question found in the workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundQuestion {
+    pub sheet: String,
+    pub row: u32,
+    pub id: String,
+    pub text: String,
+    pub answer_cell: CellRef,
+    pub comment_cell: Option<CellRef>,
+    pub formula: bool,
+    pub locked: bool,
+    pub merged: bool,
+    pub vocabulary: Vec<String>,
+    /// What the answer and comment cells hold now (a filled-in copy already has answers).
+    pub answer: String,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundSection {
+    pub title: String,
+    pub questions: Vec<FoundQuestion>,
+}
+
+/// Everything the detection found: its choices (to print and confirm) and the questions by section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detection {
+    pub choices: Vec<SheetChoice>,
+    /// Sheets looked at and not used, with why.
+    pub skipped: Vec<(String, String)>,
+    pub sections: Vec<FoundSection>,
+}
+
+impl Detection {
+    pub fn questions(&self) -> impl Iterator<Item = &FoundQuestion> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+
+    /// A short account of what was chosen, in the options' own terms, for the terminal.
+    pub fn summary(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut hints = Vec::new();
+        for c in &self.choices {
+            let col = |n: Option<u32>| n.map_or("none".to_string(), column_letters);
+            let headers: Vec<String> = c.header_rows.iter().map(u32::to_string).collect();
+            let place = if c.sheet.is_empty() {
+                "the CSV file".to_string()
+            } else {
+                format!("sheet `{}`", crate::text::one_line(&c.sheet))
+            };
+            out.push(format!(
+                "{place}: header row {}, id column {}, question column {}, answer column {}, comment column {}: {} questions",
+                headers.join(", "),
+                col(c.columns.id),
+                column_letters(c.columns.question),
+                column_letters(c.columns.answer),
+                col(c.columns.comment),
+                c.questions
+            ));
+        }
+        if let Some(c) = self.choices.first() {
+            let mut hint = String::from("to change this, import again with");
+            if !c.sheet.is_empty() {
+                hint.push_str(&format!(" --sheet '{}'", crate::text::one_line(&c.sheet)));
+            }
+            hint.push_str(&format!(" --header-row {}", c.header_rows[0]));
+            if let Some(id) = c.columns.id {
+                hint.push_str(&format!(" --id-col {}", column_letters(id)));
+            }
+            hint.push_str(&format!(
+                " --question-col {} --answer-col {}",
+                column_letters(c.columns.question),
+                column_letters(c.columns.answer)
+            ));
+            if let Some(comment) = c.columns.comment {
+                hint.push_str(&format!(" --comment-col {}", column_letters(comment)));
+            }
+            hint.push_str(" (changing what is wrong)");
+            hints.push(hint);
+        }
+        for (sheet, why) in &self.skipped {
+            out.push(format!("skipped sheet `{}`: {why}", crate::text::one_line(sheet)));
+        }
+        out.extend(hints);
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Id,
+    Question,
+    Answer,
+    Comment,
+}
+
+/// Header words folded to lower-case letters, digits and single spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '#' || c == '/' {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn role(header: &str) -> Option<Role> {
+    let t = fold(header);
+    if t.is_empty() || t.len() > 60 || t.contains("analyst") || t.contains("guidance") || t.contains("control") {
+        return None;
+    }
+    const IDS: [&str; 17] = [
+        "id",
+        "#",
+        "no",
+        "nr",
+        "num",
+        "number",
+        "ref",
+        "ref #",
+        "ref no",
+        "reference",
+        "item",
+        "question id",
+        "question #",
+        "question no",
+        "question number",
+        "ques num",
+        "qid",
+    ];
+    if IDS.contains(&t.as_str()) {
+        return Some(Role::Id);
+    }
+    if [
+        "comment",
+        "additional information",
+        "additional info",
+        "explanation",
+        "remarks",
+        "notes",
+        "note",
+        "implementation description",
+        "details",
+        "justification",
+        "evidence",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        return Some(Role::Comment);
+    }
+    if t.contains("answer") || t.contains("response") || ["yes/no", "y/n", "reply"].contains(&t.as_str()) {
+        return Some(Role::Answer);
+    }
+    if t.contains("question") || t.contains("request") || t.contains("requirement") {
+        return Some(Role::Question);
+    }
+    None
+}
+
+/// The roles a row's cells announce, first column for each role.
+fn header_roles(sheet: &Sheet, row: u32) -> [Option<u32>; 4] {
+    let mut found = [None; 4];
+    for (c, cell) in sheet.cells.range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 }) {
+        if cell.formula && cell.value.is_empty() {
+            continue;
+        }
+        if let Some(r) = role(&cell.value) {
+            let slot = &mut found[r as usize];
+            if slot.is_none() {
+                *slot = Some(c.col);
+            }
+        }
+    }
+    found
+}
+
+/// The first row in the top of the sheet that names an answer column (and, ideally, a question column).
+fn find_header(sheet: &Sheet) -> Option<u32> {
+    let rows = 1..=HEADER_SEARCH_ROWS.min(sheet.max_row());
+    let with_both = rows.clone().find(|r| {
+        header_roles(sheet, *r).iter().filter(|x| x.is_some()).count() >= 2
+            && header_roles(sheet, *r)[Role::Answer as usize].is_some()
+    });
+    with_both.or_else(|| rows.into_iter().find(|r| header_roles(sheet, *r)[Role::Answer as usize].is_some()))
+}
+
+/// The column left of the answer column whose cells below the header hold the longest text.
+fn longest_text_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
+    (1..before)
+        .map(|col| {
+            let total: usize =
+                (header + 1..=header + 80).map(|row| sheet.value(CellRef { row, col }).chars().count()).sum();
+            (col, total)
+        })
+        .filter(|(_, total)| *total > 0)
+        .max_by_key(|(col, total)| (*total, std::cmp::Reverse(*col)))
+        .map(|(col, _)| col)
+}
+
+/// A column left of the question column whose cells look like ids (short, no spaces, with a digit).
+fn id_like_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
+    (1..before).rev().find(|&col| {
+        let values: Vec<&str> = (header + 1..=header + 80)
+            .map(|row| sheet.value(CellRef { row, col }).trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        values.len() >= 2
+            && values
+                .iter()
+                .filter(|v| v.len() <= 24 && !v.contains(' ') && v.chars().any(|c| c.is_ascii_digit()))
+                .count()
+                * 10
+                >= values.len() * 8
+    })
+}
+
+fn choose_columns(sheet: &Sheet, header: u32, opts: &Options) -> Result<Columns, String> {
+    let roles = if header > 0 { header_roles(sheet, header) } else { [None; 4] };
+    let answer = opts
+        .answer_col
+        .or(roles[Role::Answer as usize])
+        .ok_or("no answer column (no header says Answer or Response)")?;
+    let question = opts
+        .question_col
+        .or(roles[Role::Question as usize])
+        .or_else(|| longest_text_column(sheet, header, answer))
+        .ok_or("no question column (no header says Question, and no column of text left of the answers)")?;
+    let id = opts.id_col.or(roles[Role::Id as usize]).or_else(|| {
+        if roles[Role::Question as usize].is_none() { id_like_column(sheet, header, question) } else { None }
+    });
+    let comment = opts.comment_col.or(roles[Role::Comment as usize]);
+    if question == answer {
+        return Err(format!("the question and answer columns are both {}", column_letters(answer)));
+    }
+    Ok(Columns { id: id.filter(|i| *i != question && *i != answer), question, answer, comment })
+}
+
+/// Find the questions. Errors when no sheet has a recognisable question table.
+pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
+    for wanted in &opts.sheets {
+        if !wb.sheets.iter().any(|s| &s.name == wanted) {
+            let names: Vec<String> = wb.sheets.iter().map(|s| format!("`{}`", s.name)).collect();
+            return Err(ReadError::NoQuestions(format!(
+                "the workbook has no sheet `{wanted}`; its sheets are {}",
+                names.join(", ")
+            )));
+        }
+    }
+    let mut detection = Detection { choices: Vec::new(), skipped: Vec::new(), sections: Vec::new() };
+    for sheet in &wb.sheets {
+        if !opts.sheets.is_empty() && !opts.sheets.contains(&sheet.name) {
+            continue;
+        }
+        if opts.sheets.is_empty() && sheet.hidden {
+            continue;
+        }
+        let header = match opts.header_row.or_else(|| find_header(sheet)) {
+            Some(h) => h,
+            None if opts.answer_col.is_some() => 0,
+            None => {
+                detection.skipped.push((sheet.name.clone(), "no header row naming an answer column".into()));
+                continue;
+            }
+        };
+        let columns = match choose_columns(sheet, header, opts) {
+            Ok(c) => c,
+            Err(why) => {
+                detection.skipped.push((sheet.name.clone(), why.to_string()));
+                continue;
+            }
+        };
+        let (header_rows, sections) = read_rows(sheet, header, columns);
+        let count: usize = sections.iter().map(|s| s.questions.len()).sum();
+        if count == 0 {
+            detection.skipped.push((sheet.name.clone(), format!("no question rows below header row {header}")));
+            continue;
+        }
+        detection.choices.push(SheetChoice { sheet: sheet.name.clone(), header_rows, columns, questions: count });
+        detection.sections.extend(sections);
+    }
+    if detection.sections.is_empty() {
+        let why: Vec<String> = detection.skipped.iter().map(|(s, w)| format!("`{s}`: {w}")).collect();
+        return Err(ReadError::NoQuestions(format!(
+            "no recognisable question column ({}); name the columns with --sheet, --header-row, --question-col and --answer-col",
+            if why.is_empty() { "no sheet to read".to_string() } else { why.join("; ") }
+        )));
+    }
+    Ok(detection)
+}
+
+fn is_header_like(sheet: &Sheet, row: u32, columns: Columns, header_answer: &str) -> bool {
+    let here = fold(sheet.raw(CellRef { row, col: columns.answer }));
+    !here.is_empty() && here == header_answer
+}
+
+fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<FoundSection>) {
+    let header_answer = fold(sheet.raw(CellRef { row: header.max(1), col: columns.answer }));
+    let mut header_rows = vec![header];
+    let first_title = if header > 0 { section_title(sheet, header, columns) } else { None };
+    let mut sections =
+        vec![FoundSection { title: first_title.unwrap_or_else(|| sheet.name.clone()), questions: Vec::new() }];
+    let last = sheet.max_row();
+    for row in header + 1..=last {
+        let at = |col| CellRef { row, col };
+        if header > 0 && is_header_like(sheet, row, columns, &header_answer) {
+            header_rows.push(row);
+            let title = section_title(sheet, row, columns).unwrap_or_else(|| format!("{} row {row}", sheet.name));
+            sections.push(FoundSection { title, questions: Vec::new() });
+            continue;
+        }
+        let id = columns.id.map(|c| sheet.value(at(c)).trim().to_string()).unwrap_or_default();
+        let q_cell = at(columns.question);
+        let text = sheet.value(q_cell).trim().to_string();
+        if text.is_empty() {
+            // Only an id-column label and nothing else on the row: a section name.
+            let alone = sheet
+                .cells
+                .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
+                .filter(|(_, x)| !x.value.trim().is_empty())
+                .count()
+                == 1;
+            if !id.is_empty() && alone && !id.chars().any(|c| c.is_ascii_digit()) {
+                sections.push(FoundSection { title: id, questions: Vec::new() });
+            }
+            continue;
+        }
+        let answer_cell = at(columns.answer);
+        // A band merged across the row (a section title, "End of Standard", a copyright line).
+        let banner = sheet.is_merged_non_anchor(q_cell)
+            && columns.id.is_some_and(|c| sheet.is_merged_non_anchor(at(c)) || sheet.raw(at(c)) == text)
+            || sheet.is_merged_non_anchor(answer_cell) && !sheet.is_merged_non_anchor(q_cell);
+        let unnumbered = columns.id.is_some() && id.is_empty();
+        let no_answer_cell = sheet.is_locked(answer_cell) && sheet.list_for(answer_cell).is_none();
+        if banner || (unnumbered && (no_answer_cell || sheet.raw(answer_cell).is_empty())) {
+            sections.push(FoundSection { title: text, questions: Vec::new() });
+            continue;
+        }
+        let comment_cell = columns.comment.map(at);
+        sections.last_mut().expect("at least one").questions.push(FoundQuestion {
+            sheet: sheet.name.clone(),
+            row,
+            id,
+            text,
+            answer_cell,
+            comment_cell,
+            formula: sheet.is_formula(answer_cell),
+            locked: sheet.is_locked(answer_cell),
+            merged: sheet.is_merged_non_anchor(answer_cell),
+            vocabulary: sheet.list_for(answer_cell).map(<[String]>::to_vec).unwrap_or_default(),
+            answer: sheet.raw(answer_cell).trim().to_string(),
+            comment: comment_cell.map(|c| sheet.raw(c).trim().to_string()).unwrap_or_default(),
+        });
+    }
+    column_vocabulary(&mut sections);
+    sections.retain(|s| !s.questions.is_empty());
+    (header_rows, sections)
+}
+
+/// A repeated header row's section title: its text in the question column, else the id column, else the
+/// longest text outside the answer and comment columns that is not a header word.
+fn section_title(sheet: &Sheet, row: u32, columns: Columns) -> Option<String> {
+    let usable = |text: &str| {
+        !text.trim().is_empty()
+            && role(text).is_none()
+            && !fold(text).contains("guidance")
+            && !fold(text).contains("analyst")
+    };
+    let at = |col| sheet.raw(CellRef { row, col });
+    if usable(at(columns.question)) {
+        return Some(at(columns.question).trim().to_string());
+    }
+    if let Some(id) = columns.id.filter(|c| usable(at(*c))) {
+        return Some(at(id).trim().to_string());
+    }
+    sheet
+        .cells
+        .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
+        .filter(|(c, x)| c.col != columns.answer && Some(c.col) != columns.comment && usable(&x.value))
+        .map(|(_, x)| x.value.trim().to_string())
+        .max_by_key(|t| t.chars().count())
+}
+
+/// Where a sheet has no list validation, a small set of short values already in the answer column is the
+/// vocabulary (`Y`, `N`, `N/A`); otherwise answers are free text.
+fn column_vocabulary(sections: &mut [FoundSection]) {
+    let mut seen: Vec<String> = Vec::new();
+    let mut filled = 0;
+    for q in sections.iter().flat_map(|s| s.questions.iter()).filter(|q| q.vocabulary.is_empty() && !q.formula) {
+        if q.answer.is_empty() {
+            continue;
+        }
+        filled += 1;
+        if q.answer.chars().count() > 16 {
+            return;
+        }
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(&q.answer)) {
+            seen.push(q.answer.clone());
+        }
+        if seen.len() > 6 {
+            return;
+        }
+    }
+    if seen.len() < 2 || filled < 3 {
+        return;
+    }
+    for q in sections.iter_mut().flat_map(|s| s.questions.iter_mut()).filter(|q| q.vocabulary.is_empty() && !q.formula)
+    {
+        q.vocabulary = seen.clone();
+    }
+}

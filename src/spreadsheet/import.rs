@@ -1,0 +1,274 @@
+//! From a detection to an assessment of kind `customer`: one question per question row, the customer's
+//! answer choices as options, every question's source cells remembered, and the original file embedded
+//! (deflate-compressed, base64) so export works on another machine.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{Read, Write};
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use super::Format;
+use super::detect::{Detection, FoundQuestion};
+use crate::assessment::{AnswerValue, Assessment, CellSource, Source};
+use crate::questionnaire::{Choice, Kind, Question, QuestionType, Questionnaire, Section, limits};
+
+/// `sha256:` and the hex digest of the bytes.
+pub fn digest(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The original file, deflate-compressed and base64-encoded for the assessment file.
+pub fn embed(bytes: &[u8]) -> String {
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("writing to memory");
+    base64::engine::general_purpose::STANDARD.encode(enc.finish().expect("writing to memory"))
+}
+
+/// The original file back from the assessment, checked against its digest.
+pub fn embedded_original(source: &Source) -> Result<Vec<u8>, String> {
+    if source.embedded.is_empty() {
+        return Err(format!("the assessment does not embed the original `{}`", source.file_name));
+    }
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(source.embedded.as_bytes())
+        .map_err(|e| format!("the embedded original is damaged ({e})"))?;
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(packed.as_slice())
+        .take(super::package::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("the embedded original is damaged ({e})"))?;
+    if digest(&out) != source.sha256 {
+        return Err("the embedded original does not match its sha256: the assessment file was edited or damaged".into());
+    }
+    Ok(out)
+}
+
+/// A valid question or option id from what the file calls it (`A&A-01.1` becomes `a-a-01.1`).
+pub fn id_from(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    out.trim_matches(|c| c == '-' || c == '.' || c == '_').to_string()
+}
+
+fn unique(base: String, taken: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(limits::MAX_TEXT_CHARS).collect()
+}
+
+/// What an import knows besides the detection.
+pub struct ImportFile<'a> {
+    pub file_name: &'a str,
+    pub format: Format,
+    pub bytes: &'a [u8],
+    pub customer: &'a str,
+    pub now: &'a str,
+}
+
+/// The help text a question shows: where it lives and what it accepts.
+fn help_for(q: &FoundQuestion) -> String {
+    let mut help = if q.sheet.is_empty() {
+        format!("Row {} of the customer's file; the answer goes to {}.", q.row, q.answer_cell.a1())
+    } else {
+        format!("Sheet `{}`, row {}; the answer goes to {}.", q.sheet, q.row, q.answer_cell.a1())
+    };
+    if q.formula {
+        help.push_str(" That cell is a formula in the customer's file, so it is read-only here.");
+    } else if q.locked {
+        help.push_str(" That cell is locked in the customer's file, so it is read-only here.");
+    } else if q.merged {
+        help.push_str(" That cell is part of a merged range, so it is read-only here.");
+    }
+    if !q.vocabulary.is_empty() {
+        help.push_str(&format!(" Their choices: {}.", q.vocabulary.join(", ")));
+    }
+    help
+}
+
+/// Build the assessment: questionnaire, source cells, and any answers the file already holds.
+pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Assessment, String> {
+    if detection.question_count() > limits::MAX_QUESTIONS {
+        return Err(format!(
+            "the file has {} questions; an assessment holds at most {}",
+            detection.question_count(),
+            limits::MAX_QUESTIONS
+        ));
+    }
+    let stem = file.file_name.rsplit_once('.').map_or(file.file_name, |(s, _)| s);
+    let mut taken = HashSet::new();
+    let mut section_ids = HashSet::new();
+    let mut cells = BTreeMap::new();
+    let mut sections = Vec::new();
+    let mut answers: Vec<(String, Option<AnswerValue>, String)> = Vec::new();
+    for (n, found) in detection.sections.iter().enumerate() {
+        let section_id = unique(
+            format!("s{}-{}", n + 1, id_from(&found.title).chars().take(40).collect::<String>())
+                .trim_end_matches('-')
+                .to_string(),
+            &mut section_ids,
+        );
+        let mut questions = Vec::new();
+        for q in &found.questions {
+            let base = match id_from(&q.id) {
+                id if !id.is_empty() && id.starts_with(|c: char| c.is_ascii_alphanumeric()) => id,
+                _ if q.sheet.is_empty() => format!("row-{}", q.row),
+                _ => format!("{}-row-{}", id_from(&q.sheet).chars().take(30).collect::<String>(), q.row),
+            };
+            let id = unique(base, &mut taken);
+            let (kind, options) = if q.vocabulary.len() >= 2 && q.vocabulary.len() <= limits::MAX_OPTIONS {
+                let mut option_ids = HashSet::new();
+                let options = q
+                    .vocabulary
+                    .iter()
+                    .map(|v| {
+                        let base = match id_from(v) {
+                            o if o.is_empty() => "option".to_string(),
+                            o => o,
+                        };
+                        Choice { id: unique(base, &mut option_ids), label: clip(v), score: None }
+                    })
+                    .collect();
+                (QuestionType::Choice, options)
+            } else {
+                (QuestionType::Text, Vec::new())
+            };
+            let value = if q.answer.is_empty() {
+                None
+            } else if kind == QuestionType::Choice {
+                let options: &Vec<Choice> = &options;
+                options
+                    .iter()
+                    .find(|o| o.label.eq_ignore_ascii_case(&q.answer))
+                    .map(|o| AnswerValue::Text(o.id.clone()))
+            } else {
+                Some(AnswerValue::Text(q.answer.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect()))
+            };
+            if value.is_some() || !q.comment.is_empty() {
+                answers.push((id.clone(), value, q.comment.clone()));
+            }
+            cells.insert(
+                id.clone(),
+                CellSource {
+                    sheet: q.sheet.clone(),
+                    row: q.row,
+                    id_as_found: q.id.clone(),
+                    text_as_found: q.text.clone(),
+                    answer_cell: q.answer_cell.a1(),
+                    comment_cell: q.comment_cell.map(|c| c.a1()).unwrap_or_default(),
+                    formula: q.formula,
+                    locked: q.locked || q.merged,
+                    vocabulary: q.vocabulary.clone(),
+                },
+            );
+            questions.push(Question {
+                id,
+                kind,
+                text: clip(&q.text),
+                help: help_for(q),
+                options,
+                weight: None,
+                criteria: Vec::new(),
+                ai_area: None,
+                critical: false,
+                remediation: String::new(),
+                effort_days: None,
+                evidence: Vec::new(),
+                policy: String::new(),
+                show_if: None,
+                min: None,
+                max: None,
+                unit: String::new(),
+                vendor_criteria: Vec::new(),
+                critical_scope: Vec::new(),
+                annual: false,
+                operating_period: false,
+            });
+        }
+        let title = match clip(found.title.trim()) {
+            t if t.is_empty() => format!("Section {}", n + 1),
+            t => t,
+        };
+        sections.push(Section { id: section_id, title, description: String::new(), show_if: None, questions });
+    }
+    let digest = digest(file.bytes);
+    let id = match id_from(stem) {
+        s if s.is_empty() => "customer-questionnaire".to_string(),
+        s => format!("customer-{}", s.chars().take(60).collect::<String>()),
+    };
+    let questionnaire = Questionnaire {
+        format: crate::questionnaire::format::FORMAT,
+        id: id.trim_end_matches(['-', '.', '_']).to_string(),
+        version: digest.chars().skip(7).take(12).collect(),
+        title: clip(&if file.customer.is_empty() {
+            file.file_name.to_string()
+        } else {
+            format!("{} ({})", file.file_name, file.customer)
+        }),
+        kind: Kind::Customer,
+        description: format!("Imported from `{}` on {}.", file.file_name, file.now),
+        sections,
+    };
+    if let Some(problem) = crate::questionnaire::validate::validate(&questionnaire).first() {
+        return Err(format!("the imported questionnaire is not valid: {problem}"));
+    }
+    let org = if file.customer.is_empty() { stem.to_string() } else { file.customer.to_string() };
+    let mut assessment =
+        Assessment::new(questionnaire, if org.trim().is_empty() { "customer" } else { &org }, file.now);
+    for (id, value, note) in answers {
+        if let Some(v) = value {
+            assessment.set_value(&id, v, file.now);
+        }
+        if !note.is_empty() {
+            assessment.set_note(
+                &id,
+                &note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect::<String>(),
+                file.now,
+            );
+        }
+    }
+    assessment.source = Some(Source {
+        file_name: file.file_name.to_string(),
+        format: file.format.as_str().to_string(),
+        sha256: digest,
+        size: file.bytes.len() as u64,
+        embedded: embed(file.bytes),
+        customer: file.customer.to_string(),
+        imported_at: file.now.to_string(),
+        cells,
+    });
+    Ok(assessment)
+}
+
+/// The assessment a workbook becomes: a vendor assessment when it is one of our own questionnaires sent
+/// out and filled in, else a `customer` assessment. The one entry point for the command line and the
+/// interface (after [`super::read`] and [`super::detect`], whose summary the user confirms).
+pub fn assessment_from(
+    wb: &super::Workbook,
+    detection: &Detection,
+    file: &ImportFile<'_>,
+) -> Result<Assessment, String> {
+    match super::outgoing::as_vendor_assessment(wb, detection, file) {
+        Some(vendor) => Ok(vendor),
+        None => to_assessment(detection, file),
+    }
+}

@@ -1,0 +1,78 @@
+//! The built-in vendor questionnaire as a workbook a vendor fills in, and the filled copy read back as a
+//! vendor assessment with its report.
+
+use std::io::{Cursor, Read, Write};
+
+use soc2_ready::spreadsheet::{self, Options};
+
+use crate::common::Env;
+
+/// Fill answer cells of the workbook's question sheet the way a vendor's spreadsheet would: rewrite the
+/// blank answer cells as inline strings.
+fn fill(bytes: &[u8], answers: &[(&str, &str)]) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            for (cell, value) in answers {
+                let blank = format!("<c r=\"{cell}\" s=\"1\"/>");
+                assert!(text.contains(&blank), "{cell} is a blank unlocked cell");
+                text = text
+                    .replace(&blank, &format!("<c r=\"{cell}\" s=\"1\" t=\"inlineStr\"><is><t>{value}</t></is></c>"));
+            }
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn vendor_workbook_out_and_back() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+
+    let (_, wb) = spreadsheet::read("vendor.xlsx", &bytes).unwrap();
+    let names: Vec<(&str, bool)> = wb.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();
+    assert_eq!(names, [("Instructions", false), ("Questions", false), ("Lists", true), ("soc2-ready", true)]);
+    let sheet = &wb.sheets[1];
+    assert!(sheet.protected);
+    let at = |a: &str| spreadsheet::cell_ref::CellRef::parse(a).unwrap();
+    assert!(sheet.is_locked(at("C2")) && sheet.is_locked(at("A2")), "question columns are locked");
+    assert!(!sheet.is_locked(at("D2")) && !sheet.is_locked(at("E2")), "answer and comment columns are not");
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let built_in = soc2_ready::questionnaire::catalog::built_in("ai-vendor-assessment").unwrap();
+    assert_eq!(d.question_count(), built_in.questions().count(), "one row per question of the questionnaire");
+    let name_row = d.questions().find(|q| q.id == "vendor.name").unwrap();
+    assert!(name_row.vocabulary.is_empty());
+    let choice_row = d.questions().find(|q| q.vocabulary.len() >= 2).unwrap();
+    assert!(sheet.list_for(choice_row.answer_cell).is_some(), "choices are dropdowns");
+
+    let yesno = d.questions().find(|q| q.vocabulary == ["Yes", "No"]).unwrap();
+    let filled = fill(&bytes, &[(&name_row.answer_cell.a1(), "Example Models Ltd"), (&yesno.answer_cell.a1(), "No")]);
+    let file = env.file("vendor-filled.xlsx", &filled);
+    let a = env.work.path().join("v.json");
+    let out = env.run(&[
+        "import",
+        file.to_str().unwrap(),
+        "--org",
+        "Example Models",
+        "--out",
+        a.to_str().unwrap(),
+        "--no-open",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let assessment = soc2_ready::assessment::store::read(&a).unwrap();
+    assert_eq!(assessment.questionnaire.id, "ai-vendor-assessment");
+    assert_eq!(assessment.value("vendor.name").and_then(|v| v.as_text()), Some("Example Models Ltd"));
+    assert_eq!(assessment.value(&yesno.id).and_then(|v| v.as_text()), Some("no"));
+    let report = env.run(&["report", a.to_str().unwrap()]);
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+}
