@@ -148,7 +148,12 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
         item(&format!("Auditor: {} in scope", c.label()), fee.range(), true, fee.label.clone());
     }
     if i.tooling {
-        item("Compliance platform (first year)", p.compliance_tooling.range(), true, p.compliance_tooling.label.clone());
+        item(
+            "Compliance platform (first year)",
+            p.compliance_tooling.range(),
+            true,
+            p.compliance_tooling.label.clone(),
+        );
     }
     item("Penetration test", p.penetration_test.range(), true, p.penetration_test.label.clone());
     if i.consultant {
@@ -160,7 +165,11 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
         "Security stack (first year)",
         stack,
         true,
-        format!("MDM, EDR, SSO tier, training and background checks: {}-{} USD per person a year, {who}", fmt(p.security_stack_per_person.low), fmt(p.security_stack_per_person.high)),
+        format!(
+            "MDM, EDR, SSO tier, training and background checks: {}-{} USD per person a year, {who}",
+            fmt(p.security_stack_per_person.low),
+            fmt(p.security_stack_per_person.high)
+        ),
     );
     item("Legal review", p.legal_review.range(), true, p.legal_review.label.clone());
     let hours = p.hours_per_day.value();
@@ -183,7 +192,13 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
 
     let mut recurring = Vec::new();
     let mut again = |name: &str, range: [f64; 2], basis: String| {
-        recurring.push(CostItem { name: name.to_string(), low: range[0].round(), high: range[1].round(), external: true, basis });
+        recurring.push(CostItem {
+            name: name.to_string(),
+            low: range[0].round(),
+            high: range[1].round(),
+            external: true,
+            basis,
+        });
     };
     again("Auditor: annual Type II report", i.scope.part_of(type2), firm);
     for c in &i.extra_categories {
@@ -201,7 +216,7 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
 }
 
 fn fmt(x: f64) -> String {
-    crate::assessment::answer::format_number(x)
+    super::n(x)
 }
 
 #[cfg(test)]

@@ -97,26 +97,27 @@ impl Effort {
         let (mut raw, mut shared, mut remaining, mut policy_writing) = ([0.0; 2], [0.0; 2], [0.0; 2], [0.0; 2]);
         for (name, idx) in members {
             let mut group = WorkGroup { name, gaps: idx.len(), raw: [0.0; 2], remaining: [0.0; 2] };
-            for end in 0..2 {
-                let sum: f64 = idx.iter().map(|&i| gaps[i].remaining_days[end]).sum();
-                let largest = idx.iter().map(|&i| gaps[i].remaining_days[end]).fold(0.0, f64::max);
-                group.raw[end] = sum;
-                raw[end] += sum;
-                shared[end] += share * largest + (1.0 - share) * sum;
+            let mut largest = [0.0_f64; 2];
+            for &i in &idx {
+                let own = gaps[i].remaining_days;
+                group.raw = [group.raw[0] + own[0], group.raw[1] + own[1]];
+                largest = [largest[0].max(own[0]), largest[1].max(own[1])];
             }
+            raw = [raw[0] + group.raw[0], raw[1] + group.raw[1]];
             for &i in &idx {
                 let g = &gaps[i];
                 let mut part = [0.0; 2];
-                for end in 0..2 {
+                for (end, slot) in part.iter_mut().enumerate() {
                     let own = g.remaining_days[end];
                     let sum = group.raw[end];
-                    let largest = idx.iter().map(|&j| gaps[j].remaining_days[end]).fold(0.0, f64::max);
-                    let shared_part = if sum > 0.0 { share * largest * own / sum } else { 0.0 };
-                    part[end] = round2(((1.0 - share) * own + shared_part) * scale);
-                    group.remaining[end] += part[end];
-                    remaining[end] += part[end];
+                    let shared_part = if sum > 0.0 { share * largest[end] * own / sum } else { 0.0 };
+                    let unscaled = round2((1.0 - share) * own + shared_part);
+                    shared[end] += unscaled;
+                    *slot = round2(unscaled * scale);
+                    group.remaining[end] += *slot;
+                    remaining[end] += *slot;
                     if g.question.section.id == POLICY_SECTION {
-                        policy_writing[end] += part[end];
+                        policy_writing[end] += *slot;
                     }
                 }
                 per_gap.insert(g.question.question.id.clone(), part);
@@ -172,7 +173,8 @@ fn factors(profile: &Profile, p: &Parameters) -> Vec<Factor> {
     let systems = sane_count(profile.systems);
     let extra_people = people.map_or(0.0, |h| (h - p.small_scope_headcount.value()).max(0.0));
     let extra_systems = systems.map_or(0.0, |s| (s - p.small_scope_systems.value()).max(0.0));
-    let scope = 1.0 + p.effort_per_100_people.value() * extra_people / 100.0 + p.effort_per_system.value() * extra_systems;
+    let scope =
+        1.0 + p.effort_per_100_people.value() * extra_people / 100.0 + p.effort_per_system.value() * extra_systems;
     let scope = (scope * 1000.0).round() / 1000.0;
     if scope > 1.0 {
         out.push(Factor {

@@ -91,7 +91,6 @@ pub fn usd(range: [f64; 2]) -> String {
     format!("USD {}-{}", money(range[0]), money(range[1]))
 }
 
-
 /// The earliest and latest start dates the estimate accepts from the profile.
 const START_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// The smallest remediation FTE the estimate accepts from the profile: below it the calendar is meaningless.
@@ -127,7 +126,9 @@ impl Estimate {
         assume("Report path", path.label().to_string(), source);
 
         let (fte, source) = match profile.remediation_fte {
-            Some(f) if f.is_finite() && (MIN_FTE..=1000.0).contains(&f) => (f, answer_source("profile.remediation_fte")),
+            Some(f) if f.is_finite() && (MIN_FTE..=1000.0).contains(&f) => {
+                (f, answer_source("profile.remediation_fte"))
+            }
             Some(f) => (
                 p.remediation_fte.value(),
                 format!(
@@ -156,7 +157,11 @@ impl Estimate {
             Some(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => (h, answer_source("profile.hourly_cost")),
             Some(h) => (
                 p.hourly_cost.value(),
-                format!("profile.hourly_cost is {}, above the 10,000 USD/hour the estimate accepts; {}", n(h), p.hourly_cost.source),
+                format!(
+                    "profile.hourly_cost is {}, above the 10,000 USD/hour the estimate accepts; {}",
+                    n(h),
+                    p.hourly_cost.source
+                ),
             ),
             None => (p.hourly_cost.value(), p.hourly_cost.source.clone()),
         };
@@ -257,7 +262,11 @@ impl Estimate {
         };
         let cost = cost::cost(&cost_inputs, p);
         for param in cost::fee_parameters(&cost_inputs, p) {
-            assume(&param.label, format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string(), param.source.clone());
+            assume(
+                &param.label,
+                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string(),
+                param.source.clone(),
+            );
         }
         for param in [&p.typical_type1_months, &p.typical_type2_months] {
             assume(&param.label, range(param.range(), "months"), param.source.clone());

@@ -236,6 +236,64 @@ impl Parameters {
             ("typical_cost", &self.typical_cost),
         ]
     }
+
+    /// One parameter by its name, to change it (a what-if).
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Param> {
+        Some(match name {
+            "scoping_weeks" => &mut self.scoping_weeks,
+            "type1_audit_weeks" => &mut self.type1_audit_weeks,
+            "type2_report_weeks" => &mut self.type2_report_weeks,
+            "observation_months" => &mut self.observation_months,
+            "remediation_fte" => &mut self.remediation_fte,
+            "shared_work_share" => &mut self.shared_work_share,
+            "effort_per_100_people" => &mut self.effort_per_100_people,
+            "effort_per_system" => &mut self.effort_per_system,
+            "tooling_effort_saving" => &mut self.tooling_effort_saving,
+            "consultant_effort_saving" => &mut self.consultant_effort_saving,
+            "work_days_per_week" => &mut self.work_days_per_week,
+            "hours_per_day" => &mut self.hours_per_day,
+            "hourly_cost" => &mut self.hourly_cost,
+            "auditor_type1_boutique" => &mut self.auditor_type1_boutique,
+            "auditor_type1_mid_tier" => &mut self.auditor_type1_mid_tier,
+            "auditor_type1_big4" => &mut self.auditor_type1_big4,
+            "auditor_type2_boutique" => &mut self.auditor_type2_boutique,
+            "auditor_type2_mid_tier" => &mut self.auditor_type2_mid_tier,
+            "auditor_type2_big4" => &mut self.auditor_type2_big4,
+            "category_addon" => &mut self.category_addon,
+            "category_addon_privacy" => &mut self.category_addon_privacy,
+            "compliance_tooling" => &mut self.compliance_tooling,
+            "penetration_test" => &mut self.penetration_test,
+            "consultant" => &mut self.consultant,
+            "security_stack_per_person" => &mut self.security_stack_per_person,
+            "legal_review" => &mut self.legal_review,
+            "bridge_letter" => &mut self.bridge_letter,
+            "small_scope_headcount" => &mut self.small_scope_headcount,
+            "small_scope_systems" => &mut self.small_scope_systems,
+            "large_scope_headcount" => &mut self.large_scope_headcount,
+            "large_scope_systems" => &mut self.large_scope_systems,
+            "typical_type1_months" => &mut self.typical_type1_months,
+            "typical_type2_months" => &mut self.typical_type2_months,
+            "typical_cost" => &mut self.typical_cost,
+            _ => return None,
+        })
+    }
+
+    /// These parameters with one changed to `low`-`high`, checked as a file's would be.
+    pub fn with_setting(&self, name: &str, low: f64, high: f64, source: &str) -> Result<Parameters, ParameterError> {
+        let mut out = self.clone();
+        let origin = Path::new("--set");
+        let Some(p) = out.get_mut(name) else {
+            return Err(error(origin, format!("unknown parameter `{}`", crate::text::one_line(name))));
+        };
+        if !low.is_finite() || !high.is_finite() || low < 0.0 || low > high {
+            return Err(error(origin, format!("`{name}` needs 0 <= low <= high, got {low} and {high}")));
+        }
+        p.low = low;
+        p.high = high;
+        p.source = source.to_string();
+        out.check().map_err(|reason| error(origin, reason))?;
+        Ok(out)
+    }
 }
 
 fn error(origin: &Path, reason: String) -> ParameterError {

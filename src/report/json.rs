@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::model::{QuestionLine, Report};
+use super::summary::OnePage;
 use crate::scoring::Score;
 
 fn score(s: Option<Score>) -> Value {
@@ -52,26 +53,61 @@ pub fn to_value(r: &Report) -> Value {
             })).collect::<Vec<_>>(),
             "total": e.cost.total,
             "external_total": e.cost.external_total,
+            "recurring": e.cost.recurring.iter().map(|i| json!({
+                "name": i.name, "low": i.low, "high": i.high, "basis": i.basis,
+            })).collect::<Vec<_>>(),
+            "recurring_total": e.cost.recurring_total,
             "comparison": e.comparison.cost,
         })
     });
+    let page = OnePage::of(r);
+    let one_page = json!({
+        "verdict": page.verdict,
+        "completion": page.completion,
+        "type1": page.type1,
+        "type2": page.type2,
+        "cost": page.cost,
+        "first_actions": page.actions.iter().map(|a| json!({
+            "question": a.id, "what": a.what, "critical": a.critical, "effort_days": a.effort_days,
+            "owner": a.owner, "target": a.target.map(|d| d.to_string()), "target_basis": a.target_basis,
+        })).collect::<Vec<_>>(),
+    });
+    let effort = r.effort.as_ref().map(|e| json!({
+        "sum_of_gaps": e.raw,
+        "after_shared_work": e.shared,
+        "shared_work_share": e.shared_work_share,
+        "factors": e.factors.iter().map(|f| json!({ "name": f.name, "value": f.value, "why": f.why })).collect::<Vec<_>>(),
+        "remaining": e.remaining,
+        "policy_writing": e.policy_writing,
+        "explanation": e.explanation(),
+    }));
     json!({
-        "report": "soc2-ready readiness report",
+        "report": if r.is_vendor() { "soc2-ready vendor assessment" } else { "soc2-ready readiness report" },
+        "title": r.title(),
         "org": r.org,
         "questionnaire": { "id": r.questionnaire_id, "title": r.questionnaire_title, "version": r.questionnaire_version, "kind": r.kind.as_str() },
         "date": r.date.to_string(),
         "completion": r.completion.percent,
         "answered": r.completion.answered,
         "shown": r.completion.shown,
-        "readiness": {
+        "what_if": r.what_if.as_ref().map(|w| json!({ "changes": w.changes, "lines": w.lines })),
+        "one_page": one_page,
+        "readiness": r.shown_verdict().map(|v| json!({
             "type1": overall["type1"],
             "type2": overall["type2"],
-            "verdict": r.verdict.label(),
+            "answered_type1": score(r.answered_score)["type1"],
+            "answered_type2": score(r.answered_score)["type2"],
+            "verdict": v.label(),
             "band": r.band().label(),
-            "meaning": r.verdict.meaning(),
-        },
+            "meaning": v.meaning(),
+        })),
         "vendor": r.vendor.as_ref().map(|v| json!({
-            "risk": v.risk.id(), "meaning": v.risk.meaning(), "reasons": v.reasons, "contract_terms": v.contract_terms,
+            "risk": v.risk.id(), "meaning": v.risk.meaning(), "inherent": v.inherent.id(), "reasons": v.reasons,
+            "show_stoppers": v.show_stoppers, "contract_terms": v.contract_terms,
+            "attestations": v.attestations.iter().map(|x| json!({
+                "kind": x.kind, "period_end": x.period_end.map(|d| d.to_string()), "age_months": x.age_months,
+                "opinion": x.opinion, "bridge_letter": x.bridge_letter,
+            })).collect::<Vec<_>>(),
         })),
         "blockers": lines(&r.blockers),
         "sections": r.sections.iter().map(|s| json!({
@@ -98,10 +134,15 @@ pub fn to_value(r: &Report) -> Value {
             "remaining_days": g.remaining_days,
             "evidence": g.evidence,
             "policy": g.policy,
+            "unanswered": g.unanswered,
+            "owner": g.owner,
+            "due": g.due,
         })).collect::<Vec<_>>(),
         "plan": {
             "by_policy": r.plan_by_policy.iter().map(|p| json!({ "name": p.name, "questions": p.questions, "remaining_days": p.remaining_days })).collect::<Vec<_>>(),
             "by_area": r.plan_by_area.iter().map(|p| json!({ "name": p.name, "questions": p.questions, "remaining_days": p.remaining_days })).collect::<Vec<_>>(),
+            "by_owner": r.plan_by_owner.iter().map(|p| json!({ "name": p.name, "questions": p.questions, "remaining_days": p.remaining_days })).collect::<Vec<_>>(),
+            "effort": effort,
         },
         "timeline": timeline,
         "cost": cost,

@@ -53,6 +53,8 @@ pub struct Report {
     pub not_applicable: Vec<QuestionLine>,
     pub assumptions: Vec<Assumption>,
     pub answers: Vec<AnswerLine>,
+    /// Set when the report was built under `--set` assumptions: what changed against the assessment as is.
+    pub what_if: Option<super::whatif::WhatIf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,9 +277,8 @@ impl Report {
         } else {
             let by_policy = plan_by(&gaps, |g| crate::estimate::effort::group_name(&g.policy, &g.section));
             let by_area = plan_by(&gaps, |g| g.section.clone());
-            let mut by_owner = plan_by(&gaps, |g| {
-                if g.owner.trim().is_empty() { NO_OWNER.to_string() } else { g.owner.clone() }
-            });
+            let mut by_owner =
+                plan_by(&gaps, |g| if g.owner.trim().is_empty() { NO_OWNER.to_string() } else { g.owner.clone() });
             by_owner.sort_by_key(|g| g.name == NO_OWNER);
             (by_policy, by_area, by_owner)
         };
@@ -398,6 +399,7 @@ impl Report {
             unanswered,
             not_applicable,
             answers,
+            what_if: None,
         }
     }
 
@@ -406,9 +408,20 @@ impl Report {
         self.verdict.band()
     }
 
-    /// The readiness verdict, when there is one: not for a vendor questionnaire, nor when nothing is scored.
+    /// The readiness verdict, when there is one: not for a vendor questionnaire, nor when nothing is scored,
+    /// nor for a custom questionnaire whose questions carry no SOC 2 criteria and efforts.
     pub fn shown_verdict(&self) -> Option<Verdict> {
-        (self.kind != Kind::Vendor && self.overall.is_some()).then_some(self.verdict)
+        let supported = match self.kind {
+            Kind::Vendor => false,
+            Kind::Readiness => true,
+            _ => self.estimate.is_some(),
+        };
+        (supported && self.overall.is_some()).then_some(self.verdict)
+    }
+
+    /// Whether the gaps carry efforts, so a plan with person-days means something.
+    pub fn has_plan(&self) -> bool {
+        self.effort.is_some() && self.gaps.iter().any(|g| g.effort_days.is_some())
     }
 
     pub fn is_vendor(&self) -> bool {
@@ -425,11 +438,13 @@ impl Report {
         self.effort.as_ref().map_or([0.0, 0.0], |e| e.remaining)
     }
 
-    /// The report's title, by kind: a vendor assessment is not a readiness report.
+    /// The report's title, by what it is: a vendor assessment is not a readiness report, and a custom
+    /// questionnaire is a SOC 2 readiness report only when its content supports the estimate.
     pub fn title(&self) -> String {
         match self.kind {
             Kind::Vendor => format!("AI vendor assessment: {}", self.org),
             Kind::Readiness => format!("SOC 2 readiness report: {}", self.org),
+            _ if self.estimate.is_some() => format!("SOC 2 readiness report: {}", self.org),
             _ => format!("{}: {}", self.questionnaire_title, self.org),
         }
     }

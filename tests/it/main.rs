@@ -12,6 +12,7 @@ mod pty;
 mod questionnaire_format;
 mod report_cli;
 mod report_estimate;
+mod report_golden;
 mod report_render;
 mod roundtrip;
 mod store;
