@@ -178,9 +178,8 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
         i.remaining_days.map(|d| d * hours * i.hourly_cost),
         false,
         format!(
-            "{}-{} person-days x {} hours x {} USD/hour",
-            fmt(i.remaining_days[0]),
-            fmt(i.remaining_days[1]),
+            "{} x {} hours x {} USD/hour",
+            super::range(i.remaining_days, "person-days"),
             fmt(hours),
             fmt(i.hourly_cost)
         ),

@@ -19,6 +19,10 @@ use super::parameters::Parameters;
 use super::profile::Profile;
 use crate::scoring::Gap;
 
+/// The largest factor people and systems in scope may put on the effort: beyond it, a scope needs a plan
+/// of its own rather than this estimate.
+pub const MAX_SCOPE_FACTOR: f64 = 4.0;
+
 /// The section whose gaps are policy writing.
 pub const POLICY_SECTION: &str = "policies";
 
@@ -175,14 +179,16 @@ fn factors(profile: &Profile, p: &Parameters) -> Vec<Factor> {
     let extra_systems = systems.map_or(0.0, |s| (s - p.small_scope_systems.value()).max(0.0));
     let scope =
         1.0 + p.effort_per_100_people.value() * extra_people / 100.0 + p.effort_per_system.value() * extra_systems;
-    let scope = (scope * 1000.0).round() / 1000.0;
+    let capped = scope > MAX_SCOPE_FACTOR;
+    let scope = (scope.min(MAX_SCOPE_FACTOR) * 1000.0).round() / 1000.0;
     if scope > 1.0 {
         out.push(Factor {
             name: "People and systems in scope".into(),
             value: scope,
             why: format!(
-                "{} people and {} systems, beyond the small scope of {} people and {} systems: +{}% per 100 people \
-                 (effort_per_100_people) and +{}% per system (effort_per_system)",
+                "{}{} people and {} systems, beyond the small scope of {} people and {} systems: +{}% per 100 \
+                 people (effort_per_100_people) and +{}% per system (effort_per_system)",
+                if capped { "capped at the largest scope this estimate covers; " } else { "" },
                 people.map_or("unknown".into(), n),
                 systems.map_or("unknown".into(), n),
                 n(p.small_scope_headcount.value()),

@@ -86,9 +86,10 @@ pub fn money(x: f64) -> String {
     if whole < 0.0 { format!("-{out}") } else { out }
 }
 
-/// A range of US dollars as people write it: `USD 30,000-100,000`.
+/// A range of US dollars as people write it: `USD 30,000-100,000`, once when both ends agree.
 pub fn usd(range: [f64; 2]) -> String {
-    format!("USD {}-{}", money(range[0]), money(range[1]))
+    let (a, b) = (money(range[0]), money(range[1]));
+    if a == b { format!("USD {a}") } else { format!("USD {a}-{b}") }
 }
 
 /// The earliest and latest start dates the estimate accepts from the profile.

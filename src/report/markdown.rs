@@ -380,7 +380,9 @@ pub fn render(r: &Report) -> String {
         vendor_part(&mut o, r);
     } else {
         scores_part(&mut o, r);
-        gaps_part(&mut o, r);
+        if r.overall.is_some() {
+            gaps_part(&mut o, r);
+        }
         plan_part(&mut o, r);
         estimate_part(&mut o, r);
         if r.estimate.is_some() {

@@ -14,6 +14,7 @@ mod report_cli;
 mod report_estimate;
 mod report_golden;
 mod report_render;
+mod report_truth;
 mod roundtrip;
 mod store;
 mod tui;
