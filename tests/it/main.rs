@@ -13,6 +13,7 @@ mod questionnaire_format;
 mod report_cli;
 mod report_estimate;
 mod report_golden;
+mod report_plan_cli;
 mod report_render;
 mod report_truth;
 mod roundtrip;
