@@ -10,6 +10,8 @@ mod limits;
 #[cfg(unix)]
 mod pty;
 mod questionnaire_format;
+#[cfg(unix)]
+mod report_browser;
 mod report_cli;
 mod report_estimate;
 mod report_golden;

@@ -96,7 +96,11 @@ fn what_if_changes_the_estimate_not_the_assessment() {
     assert_eq!(std::fs::read(&p).unwrap(), before, "the assessment is untouched");
     assert_eq!(
         what["what_if"]["changes"],
-        serde_json::json!(["profile.remediation_fte = 3", "profile.auditor_tier = mid_tier", "profile.hourly_cost = 150"])
+        serde_json::json!([
+            "profile.remediation_fte = 3",
+            "profile.auditor_tier = mid_tier",
+            "profile.hourly_cost = 150"
+        ])
     );
     assert_eq!(what["timeline"]["remediation_fte"], 3.0);
     // Three people finish remediation sooner; a mid-tier firm costs more than a boutique one.
@@ -114,7 +118,11 @@ fn what_if_changes_the_estimate_not_the_assessment() {
     ] {
         let out = env.run(&["report", &p, "--set", bad]);
         assert_eq!(out.status.code(), Some(1), "{bad}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{bad}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{bad}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
