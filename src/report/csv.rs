@@ -45,7 +45,8 @@ pub const COLUMNS: [&str; 15] = [
 
 /// One cell: made inert for spreadsheets, then quoted.
 pub fn cell(text: &str) -> String {
-    let text = crate::text::visible(text);
+    let visible = crate::text::visible(text);
+    let text = super::show_invisible(&visible);
     let inert = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.into_owned() };
     format!("\"{}\"", inert.replace('"', "\"\""))
 }

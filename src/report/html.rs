@@ -20,7 +20,7 @@ const CSS: &str = include_str!("../../assets/report.css");
 /// Untrusted text, safe inside HTML elements and quoted attributes.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::text::visible(text).chars() {
+    for c in super::show_invisible(&crate::text::visible(text)).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -13,7 +13,7 @@ use crate::scoring::Score;
 /// Untrusted text as one line of inline Markdown.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::text::one_line(text).chars() {
+    for c in super::show_invisible(&crate::text::one_line(text)).chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '{' | '}') {
             out.push('\\');
         }

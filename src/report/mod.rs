@@ -51,3 +51,28 @@ pub fn export(report: &Report, format: Format) -> String {
         Format::Csv => csv::render(report),
     }
 }
+
+/// Characters that draw nothing yet change how text reads or breaks (Arabic letter mark, soft hyphen, line
+/// and paragraph separators, Hangul fillers, Unicode tag characters). Every renderer shows them as
+/// `\u{...}`, as [`crate::text::visible`] does for control characters, so hidden text cannot hide in a
+/// report.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{00AD}' | '\u{2028}' | '\u{2029}' | '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}')
+        || ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+/// Text with the characters of [`is_invisible`] written as visible escapes.
+pub fn show_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_invisible) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

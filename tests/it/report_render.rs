@@ -176,3 +176,16 @@ fn hostile_text_is_escaped_in_markdown_and_json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["gaps"][1]["text"], HOSTILE, "JSON keeps the text exactly, escaped only as JSON");
 }
+
+#[test]
+fn invisible_characters_are_shown_in_every_format() {
+    let sneaky = "Is MFA\u{061C} on\u{00AD}?\u{2028}\u{2029}\u{3164}\u{E0041}";
+    let r = report(sneaky, "n");
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = export(&r, format);
+        for c in ['\u{061C}', '\u{00AD}', '\u{2028}', '\u{2029}', '\u{3164}', '\u{E0041}'] {
+            assert!(!text.contains(c), "{c:?} hidden in {}", format.id());
+        }
+    }
+    assert!(export(&r, Format::Html).contains("Is MFA\\u{61c} on\\u{ad}?"));
+}
