@@ -130,11 +130,19 @@ fn verdict_sentence(r: &Report) -> String {
     };
     let score = r.overall.map(|s| format!("Type I score {} of 100", score_text(s.type1))).unwrap_or_default();
     match verdict {
-        Verdict::Blocked { band } => format!(
-            "Blocked: {} must reach \"documented\" before an auditor can start; otherwise {} ({score}).",
-            plural(r.blockers.len() as f64, "critical control", "critical controls"),
-            band.label().to_lowercase()
-        ),
+        Verdict::Blocked { band } => {
+            let unanswered = r.blockers.iter().filter(|b| b.answer.is_none()).count();
+            format!(
+                "Blocked: {}{} must reach \"documented\" before an auditor can start; otherwise {} ({score}).",
+                plural(r.blockers.len() as f64, "critical control", "critical controls"),
+                match unanswered {
+                    0 => String::new(),
+                    n if n == r.blockers.len() => " (all unanswered yet)".to_string(),
+                    n => format!(" ({n} of them unanswered yet)"),
+                },
+                band.label().to_lowercase()
+            )
+        }
         Verdict::Band(band) => format!("{}: {} ({score}).", band.label(), band.meaning().trim_end_matches('.')),
     }
 }

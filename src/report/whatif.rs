@@ -17,7 +17,7 @@ use crate::estimate::{Parameters, range, usd};
 pub struct WhatIf {
     /// The settings, as people read them.
     pub changes: Vec<String>,
-    /// Lines of "before -> after" for the report dates, effort and cost.
+    /// Lines of "before → after" for the report dates, effort and cost.
     pub lines: Vec<String>,
 }
 
@@ -84,11 +84,11 @@ pub fn report(a: &Assessment, params: &Parameters, today: NaiveDate, settings: &
     Ok(changed)
 }
 
-/// "before -> after" for what a reader decides on.
+/// "before → after" for what a reader decides on.
 pub fn compare(base: &Report, changed: &Report, changes: Vec<String>) -> WhatIf {
     let mut lines = Vec::new();
     let days = |r: &Report| range(r.remaining_days(), "person-days");
-    lines.push(format!("Remaining effort: {} -> {}", days(base), days(changed)));
+    lines.push(format!("Remaining effort: {} → {}", days(base), days(changed)));
     if let (Some(b), Some(c)) = (&base.estimate, &changed.estimate) {
         let t1 = |e: &crate::estimate::Estimate| {
             e.timeline.type1_report.as_ref().map_or("none".to_string(), |m| format!("{} to {}", m.dates[0], m.dates[1]))
@@ -97,14 +97,14 @@ pub fn compare(base: &Report, changed: &Report, changes: Vec<String>) -> WhatIf 
             let m = &e.timeline.type2_report;
             format!("{} to {}", m.dates[0], m.dates[1])
         };
-        lines.push(format!("Earliest Type I report: {} -> {}", t1(b), t1(c)));
-        lines.push(format!("Earliest Type II report: {} -> {}", t2(b), t2(c)));
+        lines.push(format!("Earliest Type I report: {} → {}", t1(b), t1(c)));
+        lines.push(format!("Earliest Type II report: {} → {}", t2(b), t2(c)));
         lines.push(format!(
-            "Paid to others, first year: {} -> {}",
+            "Paid to others, first year: {} → {}",
             usd(b.cost.external_total),
             usd(c.cost.external_total)
         ));
-        lines.push(format!("With internal staff time: {} -> {}", usd(b.cost.total), usd(c.cost.total)));
+        lines.push(format!("With internal staff time: {} → {}", usd(b.cost.total), usd(c.cost.total)));
     }
     WhatIf { changes, lines }
 }
