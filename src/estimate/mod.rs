@@ -31,7 +31,7 @@ pub struct Assumption {
     pub source: String,
 }
 
-/// How the estimate compares with the guide's typical figures.
+/// How the estimate compares with the typical figures of published guides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub time: String,

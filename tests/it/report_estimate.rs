@@ -1,5 +1,5 @@
 //! Estimates for companies built from the built-in readiness questionnaire: a strong, a middling and a weak
-//! one, and a 50-person company with nothing in place checked against the guide's typical figures.
+//! one, and a 50-person company with nothing in place checked against the typical figures of published guides.
 //!
 //! The questionnaire's content is still growing, so answers are driven by type: every shown maturity
 //! question gets one level. Expected ranges are wide enough to survive added questions, narrow enough to
@@ -89,12 +89,10 @@ fn fifty_people_with_nothing_in_place_against_the_guide() {
     let e = estimate(&company(&fifty_people(), "not_started"));
     let t2 = e.timeline.type2_report.months;
     let t1 = e.timeline.type1_report.as_ref().unwrap().months;
-    // Remaining effort is a third (the shared_effort calibration) of the whole effort of every shown scored
-    // question: over 50 person-days at the low end, over 200 at the high end.
-    // Remaining effort: every shown scored question's effort (200-728 person-days as written), with shared
-    // work counted once per policy document and the compliance platform's saving: over 50 person-days at the
-    // low end, over 200 at the high end.
-    assert_eq!(e.effort.raw, [200.0, 728.0]);
+    // Remaining effort: every shown scored question's effort (about 200-730 person-days as written), with
+    // shared work counted once per policy document and the compliance platform's saving: well below the sum,
+    // but over 50 person-days at the low end and over 200 at the high end.
+    assert!(e.effort.raw[1] > 1.5 * e.remaining_days[1], "{:?} {:?}", e.effort.raw, e.remaining_days);
     assert!(e.remaining_days[0] > 50.0 && e.remaining_days[1] > 200.0, "{:?}", e.remaining_days);
     // Type II: 2-4 weeks scoping + policy writing and remediation (effort / 10 person-days a week) + 26 weeks
     // + 4-6 weeks: inside the typical 8-14 months at the low end, a little beyond it at the high end.
