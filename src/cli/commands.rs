@@ -28,18 +28,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::tui::run_session(store, session)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, note, evidence, by }) => {
+        Some(Command::Answer { assessment, question_id, value, note, evidence, by, owner, due }) => {
             let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
-            answer(&assessment, &question_id, &value, &details)
+            let plan = super::report_flags::Plan::parse(owner, due)?;
+            answer(&assessment, &question_id, &value, &details, &plan)
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
-        Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
         Some(Command::Consultant(command)) => super::consultant::run(command),
         Some(Command::Import(args)) => super::exchange::import(args),
         Some(Command::Export(args)) => super::exchange::export(args),
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
+        Some(Command::Report { assessment, format, set, output }) => {
+            report(&assessment, format.as_deref(), &set, output.as_deref())
+        }
     }
 }
 
@@ -209,12 +212,19 @@ fn list(as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn answer(assessment: &str, question: &str, value: &str, details: &AnswerDetails) -> Result<ExitCode> {
+fn answer(
+    assessment: &str,
+    question: &str,
+    value: &str,
+    details: &AnswerDetails,
+    plan: &super::report_flags::Plan,
+) -> Result<ExitCode> {
     let store = store_for_reading();
     let path = store.resolve(assessment);
     let now = clock::now();
     let mut session = Session::open(&path, &now)?;
     let stored = session.answer(question, value, details, &now)?;
+    plan.apply(&mut session, question)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
     println!("{}: {} = {}", one_line(&path.display().to_string()), q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)
@@ -308,13 +318,17 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(assessment: &str, format: &str, output: Option<&Path>) -> Result<ExitCode> {
-    let format = crate::report::Format::from_id(format).ok_or_else(|| anyhow!("unknown format `{format}`"))?;
+fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option<&Path>) -> Result<ExitCode> {
+    let format = super::report_flags::format(format, output)?;
     let store = store_for_reading();
     let path = store.resolve(assessment);
     let a = store::read(&path)?;
     let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
-    let built = crate::report::Report::build(&a, &params, clock::today());
+    let built = if set.is_empty() {
+        crate::report::Report::build(&a, &params, clock::today())
+    } else {
+        crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| anyhow!(e))?
+    };
     let text = crate::report::export(&built, format);
     match output {
         Some(out) => {

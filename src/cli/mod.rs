@@ -3,6 +3,7 @@
 mod commands;
 mod consultant;
 pub mod exchange;
+mod report_flags;
 
 use std::process::ExitCode;
 
@@ -100,17 +101,31 @@ pub enum Command {
         /// Who gave the answer (recorded with it).
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
+        /// Who owns closing the gap this answer shows (shown in the report's plan and CSV; "" clears it).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// When the gap is due to be closed, YYYY-MM-DD ("" clears it).
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
     },
-    /// Write the readiness report: verdict, scores, blockers, gaps, timeline, cost and every assumption.
+    /// Write the report: one page first (verdict, report dates, cost, five things to do first), then
+    /// scores, blockers, gaps, plan, timeline, cost and every assumption.
     ///
     /// Markdown goes to standard output unless -o names a file. The estimate reads the assessment's profile
     /// answers and the parameters in the configuration directory's estimates.json, if there is one.
+    /// `--set NAME=VALUE` (repeatable) shows the timeline and cost under other assumptions without changing
+    /// the assessment: NAME is a profile question (`remediation_fte`, `auditor_tier`, `compliance_tooling`)
+    /// or an estimate parameter (`hourly_cost`, `penetration_test=8000-12000`).
     Report {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
-        /// md (Markdown), html (one self-contained page) or json.
-        #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "html", "json"])]
-        format: String,
+        /// md (Markdown), html (one self-contained page), json, or csv (one row per gap, for trackers).
+        /// Without it, the extension of -o decides, and Markdown otherwise.
+        #[arg(long, value_name = "FORMAT", value_parser = ["md", "html", "json", "csv"])]
+        format: Option<String>,
+        /// What if: NAME=VALUE, a profile answer or an estimate parameter for this report only.
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
         /// Write the report to this file (replaced atomically) and print its path.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<std::path::PathBuf>,

@@ -6,6 +6,7 @@
 //! A phase lasts its person-days / (people x working days per week) weeks.
 
 pub mod cost;
+pub mod effort;
 pub mod parameters;
 pub mod profile;
 pub mod timeline;
@@ -13,15 +14,14 @@ pub mod timeline;
 use chrono::NaiveDate;
 
 use crate::scoring::Gap;
-use crate::scoring::gaps::remaining_days;
 
 pub use cost::{Cost, CostItem, Scope};
+pub use effort::{Effort, Factor, WorkGroup};
 pub use parameters::{Param, ParameterError, Parameters};
 pub use profile::{Profile, ReportPath, Tier};
 pub use timeline::{Milestone, Phase, Timeline};
 
-/// The section whose gaps are policy writing.
-pub const POLICY_SECTION: &str = "policies";
+pub use effort::POLICY_SECTION;
 
 /// One assumption behind the estimate, with where it comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,7 @@ pub struct Assumption {
     pub source: String,
 }
 
-/// How the estimate compares with the guide's typical figures.
+/// How the estimate compares with the typical figures of published guides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub time: String,
@@ -41,6 +41,8 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
     pub remaining_days: [f64; 2],
+    /// How the per-question efforts became `remaining_days`.
+    pub effort: Effort,
     pub fte: f64,
     pub timeline: Timeline,
     pub cost: Cost,
@@ -52,14 +54,28 @@ fn answer_source(id: &str) -> String {
     format!("your answer to {id}")
 }
 
-fn n(x: f64) -> String {
-    crate::assessment::answer::format_number(x)
+/// A number as people write it: no trailing `.0`, at most one decimal.
+pub fn n(x: f64) -> String {
+    crate::assessment::answer::format_number((x * 10.0).round() / 10.0)
 }
 
-/// Whole units with thousands separators: `30,000`.
+/// A range with its unit, printed once when both ends agree: `13 weeks`, `4-6 weeks`.
+pub fn range(r: [f64; 2], unit: &str) -> String {
+    if n(r[0]) == n(r[1]) { format!("{} {unit}", n(r[0])) } else { format!("{}-{} {unit}", n(r[0]), n(r[1])) }
+}
+
+/// `1 person`, `2 people`.
+pub fn plural(count: f64, one: &str, many: &str) -> String {
+    format!("{} {}", n(count), if n(count) == "1" { one } else { many })
+}
+
+/// Whole units with thousands separators: `30,000`. Never saturates: any finite figure prints in full.
 pub fn money(x: f64) -> String {
-    let whole = x.round() as i64;
-    let digits = whole.abs().to_string();
+    if !x.is_finite() {
+        return "unknown".into();
+    }
+    let whole = x.round();
+    let digits = format!("{:.0}", whole.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -67,23 +83,39 @@ pub fn money(x: f64) -> String {
         }
         out.push(c);
     }
-    if whole < 0 { format!("-{out}") } else { out }
+    if whole < 0.0 { format!("-{out}") } else { out }
 }
 
-/// A range of US dollars as people write it: `USD 30,000-100,000`.
+/// A range of US dollars as people write it: `USD 30,000-100,000`, once when both ends agree.
 pub fn usd(range: [f64; 2]) -> String {
-    format!("USD {}-{}", money(range[0]), money(range[1]))
+    let (a, b) = (money(range[0]), money(range[1]));
+    if a == b { format!("USD {a}") } else { format!("USD {a}-{b}") }
 }
+
+/// The earliest and latest start dates the estimate accepts from the profile.
+const START_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// The smallest remediation FTE the estimate accepts from the profile: below it the calendar is meaningless.
+const MIN_FTE: f64 = 0.1;
 
 impl Estimate {
+    /// The estimate for a set of gaps.
     pub fn build(profile: &Profile, p: &Parameters, gaps: &[Gap<'_>], today: NaiveDate) -> Estimate {
+        Estimate::from_effort(profile, p, Effort::of(gaps, profile, p), today)
+    }
+
+    /// The estimate for an effort already worked out (the report shares it with its plan).
+    pub fn from_effort(profile: &Profile, p: &Parameters, effort: Effort, today: NaiveDate) -> Estimate {
         let mut assumptions = Vec::new();
         let mut assume = |name: &str, value: String, source: String| {
             assumptions.push(Assumption { name: name.to_string(), value, source });
         };
 
         let (start_date, source) = match profile.start_date {
-            Some(d) => (d, answer_source("profile.start_date")),
+            Some(d) if START_YEARS.contains(&chrono::Datelike::year(&d)) => (d, answer_source("profile.start_date")),
+            Some(d) => (
+                today,
+                format!("today's date (profile.start_date {d} is outside the years 2000-2100 the estimate plans for)"),
+            ),
             None => (today, "today's date (profile.start_date is not answered)".to_string()),
         };
         assume("Start date", start_date.format("%Y-%m-%d").to_string(), source);
@@ -95,18 +127,24 @@ impl Estimate {
         assume("Report path", path.label().to_string(), source);
 
         let (fte, source) = match profile.remediation_fte {
-            Some(f) if f > 0.0 => (f, answer_source("profile.remediation_fte")),
-            Some(_) => (
+            Some(f) if f.is_finite() && (MIN_FTE..=1000.0).contains(&f) => {
+                (f, answer_source("profile.remediation_fte"))
+            }
+            Some(f) => (
                 p.remediation_fte.value(),
-                format!("profile.remediation_fte is 0, which cannot finish the work; {}", p.remediation_fte.source),
+                format!(
+                    "profile.remediation_fte is {}, outside the {MIN_FTE}-1000 FTE the estimate can plan with; {}",
+                    n(f),
+                    p.remediation_fte.source
+                ),
             ),
             None => (p.remediation_fte.value(), p.remediation_fte.source.clone()),
         };
         assume("People working on remediation", format!("{} FTE", n(fte)), source);
 
         let (months, source) = match profile.observation_months {
-            Some(m) => (m, answer_source("profile.observation_months")),
-            None => (p.observation_months.value(), p.observation_months.source.clone()),
+            Some(m) if m.is_finite() && (0.0..=24.0).contains(&m) => (m, answer_source("profile.observation_months")),
+            _ => (p.observation_months.value(), p.observation_months.source.clone()),
         };
         assume("Type II observation window", format!("{} months", n(months)), source);
 
@@ -117,7 +155,15 @@ impl Estimate {
         assume("Audit firm", tier.label().to_string(), source);
 
         let (hourly, source) = match profile.hourly_cost {
-            Some(h) => (h, answer_source("profile.hourly_cost")),
+            Some(h) if h.is_finite() && (0.0..=10_000.0).contains(&h) => (h, answer_source("profile.hourly_cost")),
+            Some(h) => (
+                p.hourly_cost.value(),
+                format!(
+                    "profile.hourly_cost is {}, above the 10,000 USD/hour the estimate accepts; {}",
+                    n(h),
+                    p.hourly_cost.source
+                ),
+            ),
             None => (p.hourly_cost.value(), p.hourly_cost.source.clone()),
         };
         assume("Loaded hourly cost of staff", format!("{} USD/hour", n(hourly)), source);
@@ -136,7 +182,7 @@ impl Estimate {
         let tooling = profile.compliance_tooling.unwrap_or(false);
         let consultant = profile.consultant.unwrap_or(false);
         assume(
-            "Compliance tooling",
+            "Compliance platform",
             if tooling { "yes" } else { "no" }.into(),
             profile
                 .compliance_tooling
@@ -152,43 +198,37 @@ impl Estimate {
             }),
         );
 
-        let scope = Scope::of(profile.headcount, profile.systems, p);
+        let people = effort::sane_count(profile.headcount);
+        let systems = effort::sane_count(profile.systems);
+        let scope = Scope::of(people, systems, p);
         assume(
             "Audit scope",
             format!(
-                "{} people, {} systems: {}",
-                profile.headcount.map_or("unknown".into(), n),
-                profile.systems.map_or("unknown".into(), n),
+                "{}, {}: {}",
+                people.map_or("people unknown".into(), |h| plural(h, "person", "people")),
+                systems.map_or("systems unknown".into(), |s| plural(s, "system", "systems")),
                 scope.label()
             ),
             p.small_scope_headcount.source.clone(),
         );
 
-        let shared = p.shared_effort.value();
-        let scaled = |days: [f64; 2]| days.map(|d| (d * shared * 10.0).round() / 10.0);
-        let remaining = scaled(remaining_days(gaps.iter()));
-        let policy = scaled(remaining_days(gaps.iter().filter(|g| g.question.section.id == POLICY_SECTION)));
-        let other = [remaining[0] - policy[0], remaining[1] - policy[1]];
+        let remaining = effort.remaining;
+        let policy = effort.policy_writing;
+        let other = [(remaining[0] - policy[0]).max(0.0), (remaining[1] - policy[1]).max(0.0)];
         assume(
             "Remaining effort",
-            format!(
-                "{}-{} person-days ({}-{} of them policy writing)",
-                n(remaining[0]),
-                n(remaining[1]),
-                n(policy[0]),
-                n(policy[1])
-            ),
-            format!(
-                "sum over the gaps of the question's effort_days x (1 - Type I credit), x {} for work that closes \
-                 several questions at once; documented controls need no more design work, only time to operate",
-                n(shared)
-            ),
+            format!("{} ({} of it policy writing)", range(remaining, "person-days"), range(policy, "person-days")),
+            effort.explanation(),
         );
-        assume(
-            &p.shared_effort.label,
-            format!("{} {}", n(shared), p.shared_effort.unit),
-            p.shared_effort.source.clone(),
-        );
+        for param in [
+            &p.shared_work_share,
+            &p.effort_per_100_people,
+            &p.effort_per_system,
+            &p.tooling_effort_saving,
+            &p.consultant_effort_saving,
+        ] {
+            assume(&param.label, format!("{} {}", n(param.value()), param.unit), param.source.clone());
+        }
         let days_per_week = p.work_days_per_week.value();
         let weeks = |days: [f64; 2]| days.map(|d| d / (fte * days_per_week));
         assume(
@@ -206,7 +246,7 @@ impl Estimate {
             type2_report: p.type2_report_weeks.range(),
         };
         for param in [&p.scoping_weeks, &p.type1_audit_weeks, &p.type2_report_weeks] {
-            assume(&param.label, format!("{}-{} {}", n(param.low), n(param.high), param.unit), param.source.clone());
+            assume(&param.label, range(param.range(), &param.unit), param.source.clone());
         }
         let timeline = timeline::plan(start_date, path, durations);
 
@@ -214,52 +254,59 @@ impl Estimate {
             path,
             tier,
             scope,
-            extra_categories: categories.len(),
+            extra_categories: categories.clone(),
             tooling,
             consultant,
+            headcount: people,
             remaining_days: remaining,
             hourly_cost: hourly,
         };
         let cost = cost::cost(&cost_inputs, p);
-        let (type1_fee, type2_fee) = match tier {
-            Tier::Boutique => (&p.auditor_type1_boutique, &p.auditor_type2_boutique),
-            Tier::MidTier => (&p.auditor_type1_mid_tier, &p.auditor_type2_mid_tier),
-            Tier::Big4 => (&p.auditor_type1_big4, &p.auditor_type2_big4),
-        };
-        let mut fees = vec![type2_fee, &p.penetration_test];
-        if path == ReportPath::TypeIThenII {
-            fees.insert(0, type1_fee);
-        }
-        if !categories.is_empty() {
-            fees.push(&p.category_addon);
-        }
-        if tooling {
-            fees.push(&p.compliance_tooling);
-        }
-        if consultant {
-            fees.push(&p.consultant);
-        }
-        for param in fees {
-            assume(&param.label, usd(param.range()), param.source.clone());
+        for param in cost::fee_parameters(&cost_inputs, p) {
+            assume(
+                &param.label,
+                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string(),
+                param.source.clone(),
+            );
         }
         for param in [&p.typical_type1_months, &p.typical_type2_months] {
-            assume(&param.label, format!("{}-{} months", n(param.low), n(param.high)), param.source.clone());
+            assume(&param.label, range(param.range(), "months"), param.source.clone());
         }
         assume(&p.typical_cost.label, usd(p.typical_cost.range()), p.typical_cost.source.clone());
 
         let comparison = compare(&timeline, &cost, &cost_inputs, remaining, fte, months, p);
-        Estimate { remaining_days: remaining, fte, timeline, cost, comparison, assumptions }
+        Estimate { remaining_days: remaining, effort, fte, timeline, cost, comparison, assumptions }
     }
 }
 
-fn versus(range: [f64; 2], typical: [f64; 2]) -> std::cmp::Ordering {
-    let mid = (range[0] + range[1]) / 2.0;
-    if mid < typical[0] {
-        std::cmp::Ordering::Less
-    } else if mid > typical[1] {
-        std::cmp::Ordering::Greater
+/// Where a range stands against a typical range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Versus {
+    Below,
+    Within,
+    Above,
+    /// The low end inside or below, the high end above.
+    HighEndAbove,
+    /// The low end below, the high end inside.
+    LowEndBelow,
+    /// Wider than the typical range at both ends.
+    Wider,
+}
+
+fn versus(r: [f64; 2], typical: [f64; 2]) -> Versus {
+    let (lo, hi) = (r[0], r[1]);
+    if hi < typical[0] {
+        Versus::Below
+    } else if lo > typical[1] {
+        Versus::Above
+    } else if lo >= typical[0] && hi <= typical[1] {
+        Versus::Within
+    } else if lo < typical[0] && hi > typical[1] {
+        Versus::Wider
+    } else if hi > typical[1] {
+        Versus::HighEndAbove
     } else {
-        std::cmp::Ordering::Equal
+        Versus::LowEndBelow
     }
 }
 
@@ -272,59 +319,105 @@ fn compare(
     months: f64,
     p: &Parameters,
 ) -> Comparison {
-    use std::cmp::Ordering::*;
     let typical2 = p.typical_type2_months.range();
     let months2 = t.type2_report.months;
-    let mut time = format!(
-        "Type II report in {}-{} months against the guide's typical {}-{}",
-        n(months2[0]),
-        n(months2[1]),
-        n(typical2[0]),
-        n(typical2[1])
+    let r2 = range(months2, "months");
+    let typ = format!("{}-{}", n(typical2[0]), n(typical2[1]));
+    let people = plural(fte, "person", "people");
+    let slow = format!(
+        "{people} on {} of remaining work before a {}-month observation window",
+        range(remaining, "person-days"),
+        n(months)
     );
+    let fast = format!(
+        "only {} of work remain{} for {people}, then a {}-month window",
+        range(remaining, "person-days"),
+        if remaining[1] == 0.0 { "s" } else { "" },
+        n(months)
+    );
+    let mut time = match versus(months2, typical2) {
+        Versus::Within => format!("Type II report in {r2}, within the typical {typ}: {slow}."),
+        Versus::Below => format!("Type II report in {r2}, faster than the typical {typ}: {fast}."),
+        Versus::Above => format!("Type II report in {r2}, slower than the typical {typ}: {slow}."),
+        Versus::HighEndAbove => format!(
+            "Type II report in {r2}: up to {} months against a typical {typ}, so the high end is slower than \
+             typical: {slow}.",
+            n(months2[1])
+        ),
+        Versus::LowEndBelow => format!(
+            "Type II report in {r2}: from {} months against a typical {typ}, so the low end is faster than \
+             typical: {fast}.",
+            n(months2[0])
+        ),
+        Versus::Wider => format!(
+            "Type II report in {r2}, against a typical {typ}: the low end is faster and the high end slower than \
+             typical, because the remaining work is uncertain: {slow}."
+        ),
+    };
     if let Some(t1) = &t.type1_report {
         let typical1 = p.typical_type1_months.range();
+        let word = match versus(t1.months, typical1) {
+            Versus::Within => "within",
+            Versus::Below => "faster than",
+            Versus::Above => "slower than",
+            Versus::HighEndAbove => "at its high end slower than",
+            Versus::LowEndBelow => "at its low end faster than",
+            Versus::Wider => "wider than",
+        };
         time.push_str(&format!(
-            " (Type I in {}-{} months against {}-{})",
-            n(t1.months[0]),
-            n(t1.months[1]),
+            " Type I report in {}, {word} the typical {}-{}.",
+            range(t1.months, "months"),
             n(typical1[0]),
             n(typical1[1])
         ));
     }
-    let work = format!("{}-{} person-days of remaining work for {} FTE", n(remaining[0]), n(remaining[1]), n(fte));
-    time.push_str(&match versus(months2, typical2) {
-        Less => format!(": faster than typical, because only {work} remain and the window is {} months.", n(months)),
-        Greater => format!(": slower than typical, because {work} come before a {}-month window can start.", n(months)),
-        Equal => format!(": in line with the typical figures ({work}, a {}-month window).", n(months)),
-    });
 
     let typical = p.typical_cost.range();
-    let mut drivers = vec![format!("a {}", i.tier.label())];
-    if i.path == ReportPath::TypeIThenII {
-        drivers.push("two audits (Type I, then Type II)".into());
+    // What raises the spend above the cheapest set-up, and what keeps it low.
+    let mut dearer: Vec<String> = Vec::new();
+    let mut cheaper: Vec<String> = Vec::new();
+    match i.tier {
+        Tier::Boutique => cheaper.push("a boutique CPA firm (the cheapest tier)".into()),
+        t => dearer.push(format!("a {}", t.label())),
     }
-    if i.extra_categories > 0 {
-        drivers.push(format!("{} categories beyond Security", i.extra_categories));
+    match i.path {
+        ReportPath::TypeIThenII => dearer.push("two audits (Type I, then Type II)".into()),
+        ReportPath::TypeIIOnly => cheaper.push("one audit (straight to Type II)".into()),
+    }
+    if !i.extra_categories.is_empty() {
+        dearer.push(plural(i.extra_categories.len() as f64, "category", "categories") + " beyond Security");
     }
     if i.tooling {
-        drivers.push("a compliance platform".into());
+        dearer.push("a compliance platform".into());
     }
     if i.consultant {
-        drivers.push("a readiness consultant".into());
+        dearer.push("a readiness consultant".into());
     }
+    if i.scope == Scope::Large {
+        dearer.push("a large scope".into());
+    }
+    if i.scope == Scope::Small {
+        cheaper.push("a small scope".into());
+    }
+    let list = |v: &[String]| if v.is_empty() { "nothing in particular".to_string() } else { v.join(", ") };
     let ext = c.external_total;
     let staff = [c.total[0] - ext[0], c.total[1] - ext[1]];
-    let cost = format!(
-        "External spend of {} against the guide's typical {}+ (which leaves out internal staff time, here {} more): {}",
+    let head = format!(
+        "External spend of {} against a typical {}+ (which leaves out internal staff time, here {} more)",
         usd(ext),
         usd(typical),
-        usd(staff),
-        match versus(ext, typical) {
-            Less => format!("cheaper than typical, with {}.", drivers.join(", ")),
-            Greater => format!("dearer than typical, driven by {}.", drivers.join(", ")),
-            Equal => format!("in line with the typical figures, with {}.", drivers.join(", ")),
-        }
+        usd(staff)
     );
+    let cost = match versus(ext, typical) {
+        Versus::Within => format!("{head}: within the typical range."),
+        Versus::Below => format!("{head}: cheaper than typical, with {}.", list(&cheaper)),
+        Versus::LowEndBelow => format!("{head}: the low end is cheaper than typical, with {}.", list(&cheaper)),
+        Versus::Above | Versus::HighEndAbove | Versus::Wider => format!(
+            "{head}: {} dearer than typical, driven by {}.",
+            if versus(ext, typical) == Versus::Above { "" } else { "the high end is" },
+            list(&dearer)
+        )
+        .replace(":  dearer", ": dearer"),
+    };
     Comparison { time, cost }
 }

@@ -14,6 +14,11 @@ use serde_json::{Map, Value};
 pub const BUILT_IN: &str = include_str!("../../assets/estimates.json");
 /// The name of the user's override file in the configuration directory.
 pub const USER_FILE: &str = "estimates.json";
+/// The largest figure any parameter may have: far above any real fee, far below where arithmetic or
+/// formatting loses precision.
+pub const MAX_FIGURE: f64 = 1e9;
+/// The only currency the figures are in.
+pub const CURRENCY: &str = "USD";
 
 /// One parameter: a range (`low` to `high`; a single value has both equal), what it is, and its source.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -74,7 +79,11 @@ pub struct Parameters {
     pub type2_report_weeks: Param,
     pub observation_months: Param,
     pub remediation_fte: Param,
-    pub shared_effort: Param,
+    pub shared_work_share: Param,
+    pub effort_per_100_people: Param,
+    pub effort_per_system: Param,
+    pub tooling_effort_saving: Param,
+    pub consultant_effort_saving: Param,
     pub work_days_per_week: Param,
     pub hours_per_day: Param,
     pub hourly_cost: Param,
@@ -85,9 +94,13 @@ pub struct Parameters {
     pub auditor_type2_mid_tier: Param,
     pub auditor_type2_big4: Param,
     pub category_addon: Param,
+    pub category_addon_privacy: Param,
     pub compliance_tooling: Param,
     pub penetration_test: Param,
     pub consultant: Param,
+    pub security_stack_per_person: Param,
+    pub legal_review: Param,
+    pub bridge_letter: Param,
     pub small_scope_headcount: Param,
     pub small_scope_systems: Param,
     pub large_scope_headcount: Param,
@@ -134,7 +147,54 @@ impl Parameters {
             overlay(params, user, origin)?;
         }
         let origin = user.map_or(PathBuf::from("assets/estimates.json"), |(_, p)| p.to_path_buf());
-        serde_json::from_value(base["parameters"].take()).map_err(|e| error(&origin, e.to_string()))
+        let params: Parameters =
+            serde_json::from_value(base["parameters"].take()).map_err(|e| error(&origin, e.to_string()))?;
+        params.check().map_err(|reason| error(&origin, reason))?;
+        Ok(params)
+    }
+
+    /// The limits no file may break, so that no infinite, negative or absurd figure reaches a report:
+    /// parameters that divide are above zero, shares are fractions, and no figure exceeds [`MAX_FIGURE`].
+    fn check(&self) -> Result<(), String> {
+        for (name, p) in self.all() {
+            if p.high > MAX_FIGURE {
+                return Err(format!(
+                    "parameter `{name}` is {}, above the largest figure an estimate accepts ({MAX_FIGURE}); \
+                     give a realistic value",
+                    p.high
+                ));
+            }
+        }
+        let divisors = [
+            ("remediation_fte", &self.remediation_fte, 1000.0),
+            ("work_days_per_week", &self.work_days_per_week, 7.0),
+            ("hours_per_day", &self.hours_per_day, 24.0),
+        ];
+        for (name, p, most) in divisors {
+            if p.low <= 0.0 || p.high > most {
+                return Err(format!(
+                    "parameter `{name}` must be above 0 and at most {most} (the estimate divides by it), got {}",
+                    if p.low == p.high { p.low.to_string() } else { format!("{}-{}", p.low, p.high) }
+                ));
+            }
+        }
+        let shares = [
+            ("shared_work_share", &self.shared_work_share, 1.0),
+            ("tooling_effort_saving", &self.tooling_effort_saving, 0.95),
+            ("consultant_effort_saving", &self.consultant_effort_saving, 0.95),
+        ];
+        for (name, p, most) in shares {
+            if p.high > most {
+                return Err(format!("parameter `{name}` is a share: it must be between 0 and {most}, got {}", p.high));
+            }
+        }
+        if self.observation_months.high > 24.0 {
+            return Err(format!(
+                "parameter `observation_months` must be at most 24 months, got {}",
+                self.observation_months.high
+            ));
+        }
+        Ok(())
     }
 
     /// Every parameter with its name, in file order.
@@ -145,7 +205,11 @@ impl Parameters {
             ("type2_report_weeks", &self.type2_report_weeks),
             ("observation_months", &self.observation_months),
             ("remediation_fte", &self.remediation_fte),
-            ("shared_effort", &self.shared_effort),
+            ("shared_work_share", &self.shared_work_share),
+            ("effort_per_100_people", &self.effort_per_100_people),
+            ("effort_per_system", &self.effort_per_system),
+            ("tooling_effort_saving", &self.tooling_effort_saving),
+            ("consultant_effort_saving", &self.consultant_effort_saving),
             ("work_days_per_week", &self.work_days_per_week),
             ("hours_per_day", &self.hours_per_day),
             ("hourly_cost", &self.hourly_cost),
@@ -156,9 +220,13 @@ impl Parameters {
             ("auditor_type2_mid_tier", &self.auditor_type2_mid_tier),
             ("auditor_type2_big4", &self.auditor_type2_big4),
             ("category_addon", &self.category_addon),
+            ("category_addon_privacy", &self.category_addon_privacy),
             ("compliance_tooling", &self.compliance_tooling),
             ("penetration_test", &self.penetration_test),
             ("consultant", &self.consultant),
+            ("security_stack_per_person", &self.security_stack_per_person),
+            ("legal_review", &self.legal_review),
+            ("bridge_letter", &self.bridge_letter),
             ("small_scope_headcount", &self.small_scope_headcount),
             ("small_scope_systems", &self.small_scope_systems),
             ("large_scope_headcount", &self.large_scope_headcount),
@@ -167,6 +235,64 @@ impl Parameters {
             ("typical_type2_months", &self.typical_type2_months),
             ("typical_cost", &self.typical_cost),
         ]
+    }
+
+    /// One parameter by its name, to change it (a what-if).
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Param> {
+        Some(match name {
+            "scoping_weeks" => &mut self.scoping_weeks,
+            "type1_audit_weeks" => &mut self.type1_audit_weeks,
+            "type2_report_weeks" => &mut self.type2_report_weeks,
+            "observation_months" => &mut self.observation_months,
+            "remediation_fte" => &mut self.remediation_fte,
+            "shared_work_share" => &mut self.shared_work_share,
+            "effort_per_100_people" => &mut self.effort_per_100_people,
+            "effort_per_system" => &mut self.effort_per_system,
+            "tooling_effort_saving" => &mut self.tooling_effort_saving,
+            "consultant_effort_saving" => &mut self.consultant_effort_saving,
+            "work_days_per_week" => &mut self.work_days_per_week,
+            "hours_per_day" => &mut self.hours_per_day,
+            "hourly_cost" => &mut self.hourly_cost,
+            "auditor_type1_boutique" => &mut self.auditor_type1_boutique,
+            "auditor_type1_mid_tier" => &mut self.auditor_type1_mid_tier,
+            "auditor_type1_big4" => &mut self.auditor_type1_big4,
+            "auditor_type2_boutique" => &mut self.auditor_type2_boutique,
+            "auditor_type2_mid_tier" => &mut self.auditor_type2_mid_tier,
+            "auditor_type2_big4" => &mut self.auditor_type2_big4,
+            "category_addon" => &mut self.category_addon,
+            "category_addon_privacy" => &mut self.category_addon_privacy,
+            "compliance_tooling" => &mut self.compliance_tooling,
+            "penetration_test" => &mut self.penetration_test,
+            "consultant" => &mut self.consultant,
+            "security_stack_per_person" => &mut self.security_stack_per_person,
+            "legal_review" => &mut self.legal_review,
+            "bridge_letter" => &mut self.bridge_letter,
+            "small_scope_headcount" => &mut self.small_scope_headcount,
+            "small_scope_systems" => &mut self.small_scope_systems,
+            "large_scope_headcount" => &mut self.large_scope_headcount,
+            "large_scope_systems" => &mut self.large_scope_systems,
+            "typical_type1_months" => &mut self.typical_type1_months,
+            "typical_type2_months" => &mut self.typical_type2_months,
+            "typical_cost" => &mut self.typical_cost,
+            _ => return None,
+        })
+    }
+
+    /// These parameters with one changed to `low`-`high`, checked as a file's would be.
+    pub fn with_setting(&self, name: &str, low: f64, high: f64, source: &str) -> Result<Parameters, ParameterError> {
+        let mut out = self.clone();
+        let origin = Path::new("--set");
+        let Some(p) = out.get_mut(name) else {
+            return Err(error(origin, format!("unknown parameter `{}`", crate::text::one_line(name))));
+        };
+        if !low.is_finite() || !high.is_finite() || low < 0.0 || low > high {
+            return Err(error(origin, format!("`{name}` needs 0 <= low <= high, got {low} and {high}")));
+        }
+        p.low = low;
+        p.high = high;
+        p.source = source.to_string();
+        out.check().map_err(|reason| error(origin, reason))?;
+        Ok(out)
     }
 }
 
@@ -182,6 +308,18 @@ fn overlay(params: &mut Map<String, Value>, user: &Value, origin: &Path) -> Resu
     };
     if let Some(key) = top.keys().find(|k| !matches!(k.as_str(), "format" | "currency" | "parameters")) {
         return Err(error(origin, format!("unknown field `{}`", crate::text::one_line(key))));
+    }
+    if let Some(currency) = top.get("currency")
+        && currency.as_str() != Some(CURRENCY)
+    {
+        return Err(error(
+            origin,
+            format!(
+                "`currency` is {}, but every built-in figure is in {CURRENCY} and soc2-ready does not convert; \
+                 remove `currency` or give your figures in {CURRENCY}",
+                crate::text::one_line(&currency.to_string())
+            ),
+        ));
     }
     let Some(user_params) = top.get("parameters").and_then(Value::as_object) else {
         return Err(error(origin, "expected a \"parameters\" object".into()));

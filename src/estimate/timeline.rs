@@ -56,8 +56,14 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The longest span a timeline draws: a thousand years. Inputs are bounded far below it; this keeps any
+/// date from overflowing (an overflowing date would otherwise land before the start).
+pub const MAX_WEEKS: f64 = 52_000.0;
+
+/// The date `weeks` after `start`: never before it, and never past the last date chrono can hold.
 pub fn date_after(start: NaiveDate, weeks: f64) -> NaiveDate {
-    start.checked_add_days(Days::new((weeks * 7.0).round().max(0.0) as u64)).unwrap_or(start)
+    let weeks = if weeks.is_finite() { weeks.clamp(0.0, MAX_WEEKS) } else { MAX_WEEKS };
+    start.checked_add_days(Days::new((weeks * 7.0).round() as u64)).unwrap_or(NaiveDate::MAX)
 }
 
 fn milestone(start: NaiveDate, weeks: [f64; 2]) -> Milestone {
@@ -71,6 +77,7 @@ fn milestone(start: NaiveDate, weeks: [f64; 2]) -> Milestone {
 pub fn plan(start_date: NaiveDate, path: ReportPath, d: Durations) -> Timeline {
     let mut phases = Vec::new();
     let mut add = |name: &str, start: [f64; 2], weeks: [f64; 2]| -> [f64; 2] {
+        let weeks = weeks.map(|w| if w.is_finite() { w.clamp(0.0, MAX_WEEKS) } else { MAX_WEEKS });
         let end = [start[0] + weeks[0], start[1] + weeks[1]];
         phases.push(Phase {
             name: name.to_string(),

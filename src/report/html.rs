@@ -1,20 +1,26 @@
-//! The report as one self-contained HTML file: inline CSS, no scripts, nothing fetched, readable in a
-//! browser and on paper. All questionnaire and answer text is escaped here (five characters, so a small
+//! The report as one self-contained HTML file: inline CSS, charts in inline SVG, no scripts, nothing
+//! fetched (a Content-Security-Policy says so to the browser), readable in a browser and on paper (a print
+//! stylesheet breaks pages between parts). All questionnaire and answer text is escaped here (five characters, so a small
 //! function rather than a dependency), after control characters are made visible.
 
 use std::fmt::Write;
 
-use super::markdown::{days, gauge, num, timeline_bars};
+use super::markdown::{days, num};
 use super::model::{QuestionLine, Report};
+use super::summary::OnePage;
+use super::svg;
 use crate::estimate::money;
 use crate::scoring::Score;
+
+/// Nothing external may load or run: styles inline, charts inline SVG, no scripts, no images by URL.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
 const CSS: &str = include_str!("../../assets/report.css");
 
 /// Untrusted text, safe inside HTML elements and quoted attributes.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::text::visible(text).chars() {
+    for c in super::show_invisible(&crate::text::visible(text)).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -62,51 +68,145 @@ fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
     let _ = writeln!(o, "</ul>");
 }
 
-pub fn render(r: &Report) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">");
-    let _ = writeln!(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    let _ =
-        writeln!(o, "<title>SOC 2 readiness report: {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>", esc(&r.org));
-    let _ = writeln!(o, "<h1>SOC 2 readiness report: {}</h1>", esc(&r.org));
-    let _ = writeln!(
-        o,
-        "<p class=\"meta\">{} ({}, version {}) · {} · {}% complete ({} of {} shown questions answered; unanswered questions count as not in place)</p>",
-        esc(&r.questionnaire_title),
-        esc(&r.questionnaire_id),
-        esc(&r.questionnaire_version),
-        r.date,
-        r.completion.percent,
-        r.completion.answered,
-        r.completion.shown
-    );
+fn open_part(o: &mut String, class: &str) {
+    let _ = writeln!(o, "<section class=\"part {class}\">");
+}
 
-    let (t1, t2) = score(r.overall);
-    let _ = writeln!(
-        o,
-        "<section class=\"verdict\"><h2>Verdict: {}</h2><p>{}</p>",
-        esc(r.verdict.label()),
-        esc(&r.verdict.meaning())
-    );
-    table(
-        &mut o,
-        &["Report", "Score (0-100)"],
-        &[vec!["Type I (controls designed)".into(), t1], vec!["Type II (controls operating over time)".into(), t2]],
-    );
+fn close_part(o: &mut String) {
     let _ = writeln!(o, "</section>");
+}
 
-    if let Some(v) = &r.vendor {
-        let _ = writeln!(o, "<h2>Vendor risk: {}</h2><p>{}</p><ul>", esc(v.risk.id()), esc(v.risk.meaning()));
-        for reason in &v.reasons {
-            let _ = writeln!(o, "<li>{}</li>", esc(reason));
+fn one_page(o: &mut String, r: &Report) {
+    let page = OnePage::of(r);
+    open_part(o, "glance");
+    let _ = writeln!(o, "<h2>At a glance</h2>\n<p class=\"verdict\"><strong>{}</strong></p><ul>", esc(&page.verdict));
+    let _ = writeln!(o, "<li>{}</li>", esc(&page.completion));
+    for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
+        let _ = writeln!(o, "<li>{}</li>", esc(line));
+    }
+    let _ = writeln!(o, "</ul>");
+    if !page.actions.is_empty() {
+        let _ = writeln!(o, "<h3>Do these first</h3>");
+        let rows: Vec<_> = page
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                vec![
+                    (i + 1).to_string(),
+                    format!(
+                        "{}{} <code>{}</code>",
+                        if a.critical { "<strong>critical</strong> " } else { "" },
+                        esc(&a.what),
+                        esc(&a.id)
+                    ),
+                    days(a.effort_days),
+                    if a.owner.is_empty() { "not set".into() } else { esc(&a.owner) },
+                    a.target.map_or("-".into(), |t| format!("{t} ({})", esc(&a.target_basis))),
+                ]
+            })
+            .collect();
+        table(o, &["#", "What", "Effort (person-days)", "Owner", "Target date"], &rows);
+    }
+    close_part(o);
+}
+
+fn vendor_part(o: &mut String, r: &Report) {
+    let Some(v) = &r.vendor else { return };
+    open_part(o, "vendor");
+    let _ = writeln!(o, "<h2>Risk verdict: {} residual risk</h2><p>{}</p>", esc(v.risk.id()), esc(v.risk.meaning()));
+    let _ = writeln!(o, "<p>Inherent risk (what the vendor gets, before any answer): {}</p>", esc(v.inherent.id()));
+    let _ = writeln!(o, "<h3>Reasons</h3><ul>");
+    for reason in &v.reasons {
+        let _ = writeln!(o, "<li>{}</li>", esc(reason));
+    }
+    let _ = writeln!(o, "</ul>");
+    if !v.show_stoppers.is_empty() {
+        let _ = writeln!(o, "<h3>Show-stoppers</h3><ul>");
+        for x in &v.show_stoppers {
+            let _ = writeln!(o, "<li>{}</li>", esc(x));
         }
-        let _ = writeln!(o, "</ul><h3>Contract terms to ask for</h3><ul>");
+        let _ = writeln!(o, "</ul>");
+    }
+    let _ = writeln!(o, "<h2>Contract terms to ask for</h2>");
+    if v.contract_terms.is_empty() {
+        let _ = writeln!(o, "<p>None beyond your standard terms.</p>");
+    } else {
+        let _ = writeln!(o, "<ul>");
         for term in &v.contract_terms {
             let _ = writeln!(o, "<li>{}</li>", esc(term));
         }
         let _ = writeln!(o, "</ul>");
     }
+    let _ = writeln!(o, "<h2>Attestations</h2>");
+    if v.attestations.is_empty() {
+        let _ = writeln!(o, "<p>The vendor's answers name no independent attestation.</p>");
+    } else {
+        let rows: Vec<_> = v
+            .attestations
+            .iter()
+            .map(|x| {
+                vec![
+                    esc(&x.kind),
+                    x.period_end.map_or("-".into(), |d| d.to_string()),
+                    x.age_months.map_or("-".into(), |m| m.to_string()),
+                    if x.opinion.is_empty() { "not stated".into() } else { esc(&x.opinion) },
+                    if x.bridge_letter.is_empty() { "-".into() } else { esc(&x.bridge_letter) },
+                ]
+            })
+            .collect();
+        table(o, &["Attestation", "Period end", "Age (months)", "Opinion", "Bridge letter"], &rows);
+    }
+    close_part(o);
+}
 
+fn scores_part(o: &mut String, r: &Report) {
+    open_part(o, "scores");
+    let Some(verdict) = r.shown_verdict() else {
+        match r.overall {
+            Some(overall) => {
+                let _ = writeln!(
+                    o,
+                    "<h2>Score</h2><p>This questionnaire's questions carry no SOC 2 criteria and efforts, so the \
+                     report gives its score but no SOC 2 verdict, timeline or cost.</p>"
+                );
+                table(
+                    o,
+                    &["Score over all questions", "Over answered questions"],
+                    &[vec![num(overall.type1), score(r.answered_score).0]],
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    o,
+                    "<h2>Verdict</h2><p>No verdict: no scored question has an answer that counts, so there is \
+                     nothing to judge.</p>"
+                );
+            }
+        }
+        close_part(o);
+        return;
+    };
+    let (t1, t2) = score(r.overall);
+    let _ = writeln!(o, "<h2>Verdict: {}</h2><p>{}</p>", esc(verdict.label()), esc(&verdict.meaning()));
+    if r.completion.answered < r.completion.shown {
+        let (a1, a2) = score(r.answered_score);
+        table(
+            o,
+            &["Report", "Over all questions", "Over answered questions"],
+            &[
+                vec!["Type I (controls designed)".into(), t1, a1],
+                vec!["Type II (controls operating over time)".into(), t2, a2],
+            ],
+        );
+        let _ = writeln!(o, "<p>Over all questions, an unanswered question counts as not in place.</p>");
+    } else {
+        table(
+            o,
+            &["Report", "Score (0-100)"],
+            &[vec!["Type I (controls designed)".into(), t1], vec!["Type II (controls operating over time)".into(), t2]],
+        );
+    }
     let _ = writeln!(o, "<h2>Blockers</h2>");
     if r.blockers.is_empty() {
         let _ = writeln!(o, "<p>None: every critical control is at least documented.</p>");
@@ -118,32 +218,43 @@ pub fn render(r: &Report) -> String {
         }
         let _ = writeln!(o, "</ul>");
     }
-
     let _ = writeln!(o, "<h2>Scores by section</h2>");
-    let rows: Vec<_> = r.sections.iter().map(|s| vec![esc(&s.title), num(s.score.type1), num(s.score.type2)]).collect();
-    table(&mut o, &["Section", "Type I", "Type II"], &rows);
-    let _ = writeln!(o, "<h2>Scores by Trust Services category</h2>");
-    let rows: Vec<_> = r.categories.iter().map(|(c, s)| vec![esc(c.label()), num(s.type1), num(s.type2)]).collect();
-    table(&mut o, &["Category", "Type I", "Type II"], &rows);
-    let _ = writeln!(o, "<h2>AI-specific areas</h2>");
-    let rows: Vec<_> = r
-        .ai_areas
-        .iter()
-        .map(|(a, s)| {
-            let (x, y) = score(*s);
-            let bar = s.map_or("not assessed".into(), |s| format!("<span class=\"bar\">{}</span>", gauge(s.type1, 10)));
-            vec![esc(a.label()), x, y, bar]
-        })
-        .collect();
-    table(&mut o, &["Area", "Type I", "Type II", ""], &rows);
+    let rows: Vec<_> = r.sections.iter().map(|s| (s.title.clone(), Some(s.score))).collect();
+    let _ = writeln!(o, "{}", svg::score_bars("Scores by section", &rows));
+    if !r.categories.is_empty() {
+        let _ = writeln!(o, "<h2>Scores by Trust Services category</h2>");
+        let rows: Vec<_> = r.categories.iter().map(|(c, s)| (c.label().to_string(), Some(*s))).collect();
+        let _ = writeln!(o, "{}", svg::score_bars("Scores by Trust Services category", &rows));
+    }
+    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
+        let _ = writeln!(o, "<h2>AI-specific areas</h2>");
+        let rows: Vec<_> = r.ai_areas.iter().map(|(a, s)| (a.label().to_string(), *s)).collect();
+        let _ = writeln!(o, "{}", svg::score_bars("AI-specific areas", &rows));
+    }
+    close_part(o);
+}
 
+fn gaps_part(o: &mut String, r: &Report) {
+    open_part(o, "gaps");
+    let real: Vec<_> = r.answered_gaps().collect();
     let _ = writeln!(o, "<h2>Gaps</h2>");
-    if r.gaps.is_empty() {
-        let _ = writeln!(o, "<p>None: every scored control operates with evidence over time.</p>");
+    if real.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p>{}</p>",
+            if r.gaps.is_empty() {
+                "None: every scored control operates with evidence over time.".to_string()
+            } else {
+                format!(
+                    "None among the answered questions; {} still to answer (below).",
+                    crate::estimate::plural(r.gaps.len() as f64, "question", "questions")
+                )
+            }
+        );
     } else {
-        let _ = writeln!(o, "<p>Ranked critical first, then by weight × shortfall.</p>");
-        let rows: Vec<_> = r
-            .gaps
+        let _ =
+            writeln!(o, "<p>Answered questions short of full credit, critical first, then by weight × shortfall.</p>");
+        let rows: Vec<_> = real
             .iter()
             .enumerate()
             .map(|(i, g)| {
@@ -158,104 +269,172 @@ pub fn render(r: &Report) -> String {
                     num(g.priority),
                     esc(&g.criteria.join(", ")),
                     esc(&g.remediation),
-                    g.effort_days.map_or("-".into(), |[l, h]| format!("{l}-{h}")),
+                    if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
                     esc(&g.policy),
+                    if g.owner.is_empty() { "-".into() } else { esc(&g.owner) },
+                    if g.due.is_empty() { "-".into() } else { esc(&g.due) },
                 ]
             })
             .collect();
-        table(&mut o, &["#", "Question", "Priority", "Criteria", "Remediation", "Effort (days)", "Policy"], &rows);
-    }
-
-    let _ = writeln!(o, "<h2>Remediation plan</h2>");
-    for (title, groups) in [("By policy document", &r.plan_by_policy), ("By area", &r.plan_by_area)] {
-        let _ = writeln!(o, "<h3>{title}</h3>");
-        let rows: Vec<_> =
-            groups.iter().map(|g| vec![esc(&g.name), g.questions.len().to_string(), days(g.remaining_days)]).collect();
-        table(&mut o, &["Name", "Gaps", "Remaining person-days"], &rows);
-    }
-
-    if let Some(e) = &r.estimate {
-        let t = &e.timeline;
-        let _ = writeln!(
+        table(
             o,
-            "<h2>Timeline</h2><p>From {}, with {} FTE on {} person-days of remaining work.</p>",
-            t.start_date,
-            num(e.fte),
-            days(e.remaining_days)
+            &["#", "Question", "Priority", "Criteria", "Remediation", "Effort (person-days)", "Policy", "Owner", "Due"],
+            &rows,
         );
-        let bars = timeline_bars(t, 40);
-        let rows: Vec<_> = t
-            .phases
-            .iter()
-            .zip(bars)
-            .map(|(p, (_, bar))| {
-                vec![
-                    esc(&p.name),
-                    days(p.weeks),
-                    p.start.to_string(),
-                    p.end.to_string(),
-                    format!("<span class=\"bar\">{bar}</span>"),
-                ]
-            })
-            .collect();
-        table(&mut o, &["Phase", "Weeks", "From", "Until", ""], &rows);
-        let _ = writeln!(o, "<ul>");
-        if let Some(m) = &t.type1_report {
-            let _ = writeln!(
-                o,
-                "<li>Earliest Type I report: {} to {} ({} months)</li>",
-                m.dates[0],
-                m.dates[1],
-                days(m.months)
-            );
+    }
+    if let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) {
+        let _ = writeln!(o, "<h2>Remediation plan</h2><p>{}</p>", esc(&effort.explanation()));
+        for (title, column, groups) in [
+            ("By owner", "Owner", &r.plan_by_owner),
+            ("By policy document", "Policy document", &r.plan_by_policy),
+            ("By area", "Area", &r.plan_by_area),
+        ] {
+            let _ = writeln!(o, "<h3>{title}</h3>");
+            let mut rows: Vec<_> = groups
+                .iter()
+                .map(|g| vec![esc(&g.name), g.questions.len().to_string(), days(g.remaining_days)])
+                .collect();
+            rows.push(vec!["<strong>Total</strong>".into(), r.gaps.len().to_string(), days(effort.remaining)]);
+            table(o, &[column, "Gaps", "Remaining person-days"], &rows);
         }
-        let m = &t.type2_report;
+    }
+    close_part(o);
+}
+
+fn estimate_part(o: &mut String, r: &Report) {
+    let Some(e) = &r.estimate else { return };
+    let t = &e.timeline;
+    open_part(o, "timeline");
+    let _ = writeln!(
+        o,
+        "<h2>Timeline</h2><p>From {}, with {} FTE on {} person-days of remaining work (the plan's total).</p>",
+        t.start_date,
+        num(e.fte),
+        days(e.remaining_days)
+    );
+    let _ = writeln!(o, "{}", svg::gantt(t));
+    let rows: Vec<_> =
+        t.phases.iter().map(|p| vec![esc(&p.name), days(p.weeks), p.start.to_string(), p.end.to_string()]).collect();
+    table(o, &["Phase", "Weeks", "From", "Until"], &rows);
+    let _ = writeln!(o, "<ul>");
+    if let Some(m) = &t.type1_report {
         let _ = writeln!(
             o,
-            "<li>Earliest Type II report: {} to {} ({} months)</li></ul>",
+            "<li>Earliest Type I report: {} to {} ({} months)</li>",
             m.dates[0],
             m.dates[1],
             days(m.months)
         );
-        let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.time));
-        let _ = writeln!(o, "<h2>Cost</h2>");
-        let mut rows: Vec<_> =
-            e.cost.items.iter().map(|i| vec![esc(&i.name), money(i.low), money(i.high), esc(&i.basis)]).collect();
-        rows.push(vec![
-            "<strong>External spend</strong>".into(),
-            money(e.cost.external_total[0]),
-            money(e.cost.external_total[1]),
-            String::new(),
-        ]);
-        rows.push(vec!["<strong>Total</strong>".into(), money(e.cost.total[0]), money(e.cost.total[1]), String::new()]);
-        table(&mut o, &["Item", "Low (USD)", "High (USD)", "Basis"], &rows);
-        let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.cost));
     }
+    let m = &t.type2_report;
+    let _ = writeln!(
+        o,
+        "<li>Earliest Type II report: {} to {} ({} months)</li></ul>",
+        m.dates[0],
+        m.dates[1],
+        days(m.months)
+    );
+    let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.time));
+    close_part(o);
 
+    open_part(o, "cost");
+    let _ = writeln!(o, "<h2>Cost</h2><h3>First year</h3>");
+    let c = esc(&e.cost.currency);
+    let mut rows: Vec<_> =
+        e.cost.items.iter().map(|i| vec![esc(&i.name), money(i.low), money(i.high), esc(&i.basis)]).collect();
+    rows.push(vec![
+        "<strong>Paid to others</strong>".into(),
+        money(e.cost.external_total[0]),
+        money(e.cost.external_total[1]),
+        String::new(),
+    ]);
+    rows.push(vec!["<strong>Total</strong>".into(), money(e.cost.total[0]), money(e.cost.total[1]), String::new()]);
+    table(o, &["Item", &format!("Low ({c})"), &format!("High ({c})"), "Basis"], &rows);
+    let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.cost));
+    let _ = writeln!(o, "<h3>Every year after the first report</h3>");
+    let mut rows: Vec<_> =
+        e.cost.recurring.iter().map(|i| vec![esc(&i.name), money(i.low), money(i.high), esc(&i.basis)]).collect();
+    rows.push(vec![
+        "<strong>Each year</strong>".into(),
+        money(e.cost.recurring_total[0]),
+        money(e.cost.recurring_total[1]),
+        String::new(),
+    ]);
+    table(o, &["Item", &format!("Low ({c})"), &format!("High ({c})"), "Basis"], &rows);
+    close_part(o);
+
+    open_part(o, "documents");
     let _ = writeln!(o, "<h2>Policy documents</h2>");
     let rows: Vec<_> = r.policies.iter().map(|p| vec![esc(&p.name), esc(&p.status)]).collect();
-    table(&mut o, &["Document", "Status"], &rows);
-
+    table(o, &["Document", "Status"], &rows);
     let _ = writeln!(o, "<h2>Evidence checklist for the Type II window</h2><ul class=\"checklist\">");
     for e in &r.evidence {
         let _ = writeln!(
             o,
             "<li>{} {} <small>({})</small></li>",
-            if e.ready { "☑" } else { "☐" },
+            if e.ready { "☑ ready:" } else { "☐ to collect:" },
             esc(&e.item),
             esc(&e.questions.join(", "))
         );
     }
     let _ = writeln!(o, "</ul>");
+    close_part(o);
+}
 
+pub fn render(r: &Report) -> String {
+    let mut o = String::new();
+    let title = esc(&r.title());
+    let _ = writeln!(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    let _ = writeln!(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    let _ = writeln!(o, "<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>");
+    let _ = writeln!(o, "<h1>{title}</h1>");
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\">{} ({}, version {}) · {} · {}% complete ({} of {} shown questions answered)</p>",
+        esc(&r.questionnaire_title),
+        esc(&r.questionnaire_id),
+        esc(&r.questionnaire_version),
+        r.date,
+        r.completion.percent,
+        r.completion.answered,
+        r.completion.shown
+    );
+    if let Some(w) = &r.what_if {
+        let _ = writeln!(
+            o,
+            "<section class=\"whatif\"><h2>What if: {}</h2><p>This report assumes the settings above; the \
+             assessment itself is unchanged.</p><ul>",
+            esc(&w.changes.join(", "))
+        );
+        for line in &w.lines {
+            let _ = writeln!(o, "<li>{}</li>", esc(line));
+        }
+        let _ = writeln!(o, "</ul></section>");
+    }
+    one_page(&mut o, r);
+    if r.is_vendor() {
+        vendor_part(&mut o, r);
+    } else {
+        scores_part(&mut o, r);
+        if r.overall.is_some() {
+            gaps_part(&mut o, r);
+        }
+        estimate_part(&mut o, r);
+    }
+
+    open_part(&mut o, "lists");
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
     list(&mut o, "Not applicable", &r.not_applicable, "None.");
+    if !r.assumptions.is_empty() {
+        let _ = writeln!(o, "<h2>Assumptions</h2>");
+        let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
+        table(&mut o, &["Assumption", "Value", "Source"], &rows);
+    }
+    close_part(&mut o);
 
-    let _ = writeln!(o, "<h2>Assumptions</h2>");
-    let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
-    table(&mut o, &["Assumption", "Value", "Source"], &rows);
-
+    open_part(&mut o, "appendix");
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let rows: Vec<_> = r
         .answers
@@ -272,6 +451,7 @@ pub fn render(r: &Report) -> String {
         })
         .collect();
     table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
+    close_part(&mut o);
     let _ = writeln!(o, "</body>\n</html>");
     o
 }

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::model::{QuestionLine, Report};
+use super::summary::OnePage;
 use crate::assessment::answer::format_number;
 use crate::estimate::{Timeline, money};
 use crate::scoring::Score;
@@ -12,7 +13,7 @@ use crate::scoring::Score;
 /// Untrusted text as one line of inline Markdown.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::text::one_line(text).chars() {
+    for c in super::show_invisible(&crate::text::one_line(text)).chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '{' | '}') {
             out.push('\\');
         }
@@ -31,8 +32,10 @@ pub fn num(x: f64) -> String {
     format_number(x)
 }
 
+/// A range without its unit, once when both ends agree (`13`, not `13-13`), to one decimal.
 pub fn days(d: [f64; 2]) -> String {
-    format!("{}-{}", num(d[0]), num(d[1]))
+    let (a, b) = (crate::estimate::n(d[0]), crate::estimate::n(d[1]));
+    if a == b { a } else { format!("{a}-{b}") }
 }
 
 fn score(s: Option<Score>) -> (String, String) {
@@ -84,44 +87,109 @@ fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
     }
 }
 
-pub fn render(r: &Report) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "# SOC 2 readiness report: {}\n", md(&r.org));
-    let _ = writeln!(
-        o,
-        "- Questionnaire: {} ({}, version {})",
-        md(&r.questionnaire_title),
-        md(&r.questionnaire_id),
-        md(&r.questionnaire_version)
-    );
-    let _ = writeln!(o, "- Date: {}", r.date);
-    let _ = writeln!(
-        o,
-        "- Completion: {}% ({} of {} shown questions answered; unanswered questions count as not in place)",
-        r.completion.percent, r.completion.answered, r.completion.shown
-    );
+fn one_page(o: &mut String, r: &Report) {
+    let page = OnePage::of(r);
+    let _ = writeln!(o, "\n## At a glance\n");
+    let _ = writeln!(o, "**{}**\n", md(&page.verdict));
+    let _ = writeln!(o, "- {}", md(&page.completion));
+    for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
+        let _ = writeln!(o, "- {}", md(line));
+    }
+    if !page.actions.is_empty() {
+        let _ = writeln!(o, "\n### Do these first\n");
+        let _ = writeln!(o, "| # | What | Effort (person-days) | Owner | Target date |");
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for (i, a) in page.actions.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "| {} | {}{} {} | {} | {} | {} |",
+                i + 1,
+                if a.critical { "**critical** " } else { "" },
+                md(&a.what),
+                code(&a.id),
+                days(a.effort_days),
+                if a.owner.is_empty() { "not set".to_string() } else { md(&a.owner) },
+                a.target.map_or("-".to_string(), |t| format!("{t} ({})", md(&a.target_basis)))
+            );
+        }
+    }
+}
 
-    let (t1, t2) = score(r.overall);
-    let _ = writeln!(o, "\n## Verdict: {}\n", r.verdict.label());
-    let _ = writeln!(o, "{}\n", r.verdict.meaning());
-    let _ = writeln!(o, "| Report | Score (0-100) |");
-    let _ = writeln!(o, "|---|---|");
-    let _ = writeln!(o, "| Type I (controls designed) | {t1} |");
-    let _ = writeln!(o, "| Type II (controls operating over time) | {t2} |");
+fn vendor_part(o: &mut String, r: &Report) {
+    let Some(v) = &r.vendor else { return };
+    let _ = writeln!(o, "\n## Risk verdict: {} residual risk\n", v.risk.id());
+    let _ = writeln!(o, "{}\n", v.risk.meaning());
+    let _ = writeln!(o, "- Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id());
+    let _ = writeln!(o, "\n### Reasons\n");
+    for reason in &v.reasons {
+        let _ = writeln!(o, "- {}", md(reason));
+    }
+    if !v.show_stoppers.is_empty() {
+        let _ = writeln!(o, "\n### Show-stoppers\n");
+        for s in &v.show_stoppers {
+            let _ = writeln!(o, "- {}", md(s));
+        }
+    }
+    let _ = writeln!(o, "\n## Contract terms to ask for\n");
+    if v.contract_terms.is_empty() {
+        let _ = writeln!(o, "None beyond your standard terms.");
+    }
+    for term in &v.contract_terms {
+        let _ = writeln!(o, "- {}", md(term));
+    }
+    let _ = writeln!(o, "\n## Attestations\n");
+    if v.attestations.is_empty() {
+        let _ = writeln!(o, "The vendor's answers name no independent attestation.");
+    } else {
+        let _ = writeln!(o, "| Attestation | Period end | Age (months) | Opinion | Bridge letter |");
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for x in &v.attestations {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                md(&x.kind),
+                x.period_end.map_or("-".into(), |d| d.to_string()),
+                x.age_months.map_or("-".into(), |m| m.to_string()),
+                if x.opinion.is_empty() { "not stated".into() } else { md(&x.opinion) },
+                if x.bridge_letter.is_empty() { "-".into() } else { md(&x.bridge_letter) }
+            );
+        }
+    }
+}
 
-    if let Some(v) = &r.vendor {
-        let _ = writeln!(o, "\n## Vendor risk: {}\n", v.risk.id());
-        let _ = writeln!(o, "{}\n", v.risk.meaning());
-        for reason in &v.reasons {
-            let _ = writeln!(o, "- {}", md(reason));
+fn scores_part(o: &mut String, r: &Report) {
+    if let Some(verdict) = r.shown_verdict() {
+        let (t1, t2) = score(r.overall);
+        let _ = writeln!(o, "\n## Verdict: {}\n", verdict.label());
+        let _ = writeln!(o, "{}\n", verdict.meaning());
+        let partial = r.completion.answered < r.completion.shown;
+        if partial {
+            let (a1, a2) = score(r.answered_score);
+            let _ = writeln!(o, "| Report | Over all questions | Over answered questions |");
+            let _ = writeln!(o, "|---|---|---|");
+            let _ = writeln!(o, "| Type I (controls designed) | {t1} | {a1} |");
+            let _ = writeln!(o, "| Type II (controls operating over time) | {t2} | {a2} |");
+            let _ = writeln!(o, "\nOver all questions, an unanswered question counts as not in place.");
+        } else {
+            let _ = writeln!(o, "| Report | Score (0-100) |");
+            let _ = writeln!(o, "|---|---|");
+            let _ = writeln!(o, "| Type I (controls designed) | {t1} |");
+            let _ = writeln!(o, "| Type II (controls operating over time) | {t2} |");
         }
-        let _ = writeln!(o, "\n### Contract terms to ask for\n");
-        if v.contract_terms.is_empty() {
-            let _ = writeln!(o, "None beyond your standard terms.");
-        }
-        for term in &v.contract_terms {
-            let _ = writeln!(o, "- {}", md(term));
-        }
+    } else if let Some(overall) = r.overall {
+        let _ = writeln!(o, "\n## Score\n");
+        let _ = writeln!(
+            o,
+            "This questionnaire's questions carry no SOC 2 criteria and efforts, so the report gives its score but \
+             no SOC 2 verdict, timeline or cost.\n"
+        );
+        let _ = writeln!(o, "| Score over all questions | Over answered questions |");
+        let _ = writeln!(o, "|---|---|");
+        let _ = writeln!(o, "| {} | {} |", num(overall.type1), score(r.answered_score).0);
+    } else {
+        let _ = writeln!(o, "\n## Verdict\n");
+        let _ = writeln!(o, "No verdict: no scored question has an answer that counts, so there is nothing to judge.");
+        return;
     }
 
     let _ = writeln!(o, "\n## Blockers\n");
@@ -139,136 +207,212 @@ pub fn render(r: &Report) -> String {
     for s in &r.sections {
         let _ = writeln!(o, "| {} | {} | {} |", md(&s.title), num(s.score.type1), num(s.score.type2));
     }
-    let _ = writeln!(o, "\n## Scores by Trust Services category\n");
-    let _ = writeln!(o, "| Category | Type I | Type II |");
-    let _ = writeln!(o, "|---|---|---|");
-    for (c, s) in &r.categories {
-        let _ = writeln!(o, "| {} | {} | {} |", c.label(), num(s.type1), num(s.type2));
+    if !r.categories.is_empty() {
+        let _ = writeln!(o, "\n## Scores by Trust Services category\n");
+        let _ = writeln!(o, "| Category | Type I | Type II |");
+        let _ = writeln!(o, "|---|---|---|");
+        for (c, s) in &r.categories {
+            let _ = writeln!(o, "| {} | {} | {} |", c.label(), num(s.type1), num(s.type2));
+        }
     }
-    let _ = writeln!(o, "\n## AI-specific areas\n");
-    let _ = writeln!(o, "| Area | Type I | Type II | |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for (a, s) in &r.ai_areas {
-        let (x, y) = score(*s);
-        let bar = s.map(|s| format!("`{}`", gauge(s.type1, 10))).unwrap_or_else(|| "not assessed".into());
-        let _ = writeln!(o, "| {} | {x} | {y} | {bar} |", a.label());
+    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
+        let _ = writeln!(o, "\n## AI-specific areas\n");
+        let _ = writeln!(o, "| Area | Type I | Type II | |");
+        let _ = writeln!(o, "|---|---|---|---|");
+        for (a, s) in &r.ai_areas {
+            let (x, y) = score(*s);
+            let bar = s.map(|s| format!("`{}`", gauge(s.type1, 10))).unwrap_or_else(|| "not assessed".into());
+            let _ = writeln!(o, "| {} | {x} | {y} | {bar} |", a.label());
+        }
     }
+}
 
+fn gaps_part(o: &mut String, r: &Report) {
+    let real: Vec<_> = r.answered_gaps().collect();
     let _ = writeln!(o, "\n## Top gaps\n");
-    if r.gaps.is_empty() {
-        let _ = writeln!(o, "None: every scored control operates with evidence over time.");
+    if real.is_empty() {
+        let unanswered = r.gaps.len();
+        let _ = writeln!(
+            o,
+            "{}",
+            if unanswered == 0 {
+                "None: every scored control operates with evidence over time.".to_string()
+            } else {
+                format!("None among the answered questions; {} still to answer (below).", plural(unanswered))
+            }
+        );
     } else {
         let _ = writeln!(
             o,
-            "Ranked critical first, then by weight x shortfall. Showing {} of {}.\n",
-            r.gaps.len().min(10),
-            r.gaps.len()
+            "Answered questions short of full credit, critical first, then by weight x shortfall. Showing {} of {}.\n",
+            real.len().min(10),
+            real.len()
         );
-        let _ = writeln!(o, "| # | Question | Priority | Criteria | Remediation | Effort (days) |");
-        let _ = writeln!(o, "|---|---|---|---|---|---|");
-        for (i, g) in r.gaps.iter().take(10).enumerate() {
-            let effort = g.effort_days.map(|[l, h]| format!("{l}-{h}")).unwrap_or_else(|| "-".into());
+        let _ =
+            writeln!(o, "| # | Question | Priority | Criteria | Remediation | Effort (person-days) | Owner | Due |");
+        let _ = writeln!(o, "|---|---|---|---|---|---|---|---|");
+        for (i, g) in real.iter().take(10).enumerate() {
             let _ = writeln!(
                 o,
-                "| {} | {}{} {} | {} | {} | {} | {effort} |",
+                "| {} | {}{} {} | {} | {} | {} | {} | {} | {} |",
                 i + 1,
                 if g.critical { "**critical** " } else { "" },
                 md(&g.text),
                 code(&g.id),
                 num(g.priority),
                 md(&g.criteria.join(", ")),
-                md(&g.remediation)
+                md(&g.remediation),
+                if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
+                if g.owner.is_empty() { "-".into() } else { md(&g.owner) },
+                if g.due.is_empty() { "-".into() } else { md(&g.due) }
             );
         }
     }
+}
 
+fn plural(count: usize) -> String {
+    crate::estimate::plural(count as f64, "question", "questions")
+}
+
+fn plan_part(o: &mut String, r: &Report) {
+    let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) else { return };
     let _ = writeln!(o, "\n## Remediation plan\n");
-    let _ =
-        writeln!(o, "Remaining effort is each gap's effort range scaled by how much of its design is still missing.\n");
-    for (title, groups) in [("By policy document", &r.plan_by_policy), ("By area", &r.plan_by_area)] {
+    let _ = writeln!(o, "{}\n", md(&effort.explanation()));
+    let groups = [
+        ("By owner", "Owner", &r.plan_by_owner),
+        ("By policy document", "Policy document", &r.plan_by_policy),
+        ("By area", "Area", &r.plan_by_area),
+    ];
+    for (title, column, groups) in groups {
         let _ = writeln!(o, "### {title}\n");
-        let _ =
-            writeln!(o, "| {} | Gaps | Remaining person-days |", if title == "By area" { "Area" } else { "Policy" });
+        let _ = writeln!(o, "| {column} | Gaps | Remaining person-days |");
         let _ = writeln!(o, "|---|---|---|");
         for g in groups.iter() {
             let _ = writeln!(o, "| {} | {} | {} |", md(&g.name), g.questions.len(), days(g.remaining_days));
         }
-        let _ = writeln!(o);
+        let _ = writeln!(o, "| **Total** | {} | {} |\n", r.gaps.len(), days(effort.remaining));
     }
+}
 
-    if let Some(e) = &r.estimate {
-        let t = &e.timeline;
-        let _ = writeln!(o, "## Timeline\n");
-        let _ = writeln!(
-            o,
-            "From {}, with {} FTE on {} person-days of remaining work.\n",
-            t.start_date,
-            num(e.fte),
-            days(e.remaining_days)
-        );
-        let _ = writeln!(o, "| Phase | Weeks | From | Until |");
-        let _ = writeln!(o, "|---|---|---|---|");
-        for p in &t.phases {
-            let _ = writeln!(o, "| {} | {} | {} | {} |", p.name, days(p.weeks), p.start, p.end);
-        }
-        let _ = writeln!(o, "\n```text");
-        for (name, bar) in timeline_bars(t, 40) {
-            let _ = writeln!(o, "{name:<28} |{bar}");
-        }
-        let _ =
-            writeln!(o, "```\n\n█ runs in every case, ▒ may run (the range between the low and the high estimate).\n");
-        if let Some(m) = &t.type1_report {
-            let _ =
-                writeln!(o, "- Earliest Type I report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
-        }
-        let m = &t.type2_report;
-        let _ = writeln!(o, "- Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
-        let _ = writeln!(o, "\n{}", e.comparison.time);
-
-        let _ = writeln!(o, "\n## Cost\n");
-        let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
-        let _ = writeln!(o, "|---|---|---|---|");
-        for i in &e.cost.items {
-            let _ = writeln!(o, "| {} | {} | {} | {} |", i.name, money(i.low), money(i.high), md(&i.basis));
-        }
-        let _ = writeln!(
-            o,
-            "| **External spend** | {} | {} | |",
-            money(e.cost.external_total[0]),
-            money(e.cost.external_total[1])
-        );
-        let _ = writeln!(o, "| **Total** | {} | {} | |", money(e.cost.total[0]), money(e.cost.total[1]));
-        let _ = writeln!(o, "\n{}", e.comparison.cost);
+fn estimate_part(o: &mut String, r: &Report) {
+    let Some(e) = &r.estimate else { return };
+    let t = &e.timeline;
+    let _ = writeln!(o, "\n## Timeline\n");
+    let _ = writeln!(
+        o,
+        "From {}, with {} FTE on {} person-days of remaining work (the plan's total above).\n",
+        t.start_date,
+        num(e.fte),
+        days(e.remaining_days)
+    );
+    let _ = writeln!(o, "| Phase | Weeks | From | Until |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for p in &t.phases {
+        let _ = writeln!(o, "| {} | {} | {} | {} |", p.name, days(p.weeks), p.start, p.end);
     }
+    let _ = writeln!(o, "\n```text");
+    for (name, bar) in timeline_bars(t, 40) {
+        let _ = writeln!(o, "{name:<28} |{bar}");
+    }
+    let _ = writeln!(o, "```\n\n█ runs in every case, ▒ may run (the range between the low and the high estimate).\n");
+    if let Some(m) = &t.type1_report {
+        let _ = writeln!(o, "- Earliest Type I report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
+    }
+    let m = &t.type2_report;
+    let _ = writeln!(o, "- Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
+    let _ = writeln!(o, "\n{}", md(&e.comparison.time));
 
-    let _ = writeln!(o, "\n## Policy documents\n");
-    if r.policies.is_empty() {
-        let _ = writeln!(o, "No question names a policy document.");
+    let _ = writeln!(o, "\n## Cost\n");
+    let _ = writeln!(o, "First year:\n");
+    let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
+    let _ = writeln!(o, "|---|---|---|---|");
+    for i in &e.cost.items {
+        let _ = writeln!(o, "| {} | {} | {} | {} |", md(&i.name), money(i.low), money(i.high), md(&i.basis));
+    }
+    let _ = writeln!(
+        o,
+        "| **Paid to others** | {} | {} | |",
+        money(e.cost.external_total[0]),
+        money(e.cost.external_total[1])
+    );
+    let _ = writeln!(o, "| **Total** | {} | {} | |", money(e.cost.total[0]), money(e.cost.total[1]));
+    let _ = writeln!(o, "\n{}", md(&e.comparison.cost));
+    let _ = writeln!(o, "\nEvery year after the first report:\n");
+    let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
+    let _ = writeln!(o, "|---|---|---|---|");
+    for i in &e.cost.recurring {
+        let _ = writeln!(o, "| {} | {} | {} | {} |", md(&i.name), money(i.low), money(i.high), md(&i.basis));
+    }
+    let _ = writeln!(
+        o,
+        "| **Each year** | {} | {} | |",
+        money(e.cost.recurring_total[0]),
+        money(e.cost.recurring_total[1])
+    );
+}
+
+pub fn render(r: &Report) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# {}\n", md(&r.title()));
+    let _ = writeln!(
+        o,
+        "- Questionnaire: {} ({}, version {})",
+        md(&r.questionnaire_title),
+        md(&r.questionnaire_id),
+        md(&r.questionnaire_version)
+    );
+    let _ = writeln!(o, "- Date: {}", r.date);
+    let _ = writeln!(
+        o,
+        "- Completion: {}% ({} of {} shown questions answered)",
+        r.completion.percent, r.completion.answered, r.completion.shown
+    );
+    if let Some(w) = &r.what_if {
+        let _ = writeln!(o, "\n## What if: {}\n", md(&w.changes.join(", ")));
+        let _ = writeln!(o, "This report assumes the settings above; the assessment itself is unchanged.\n");
+        for line in &w.lines {
+            let _ = writeln!(o, "- {}", md(line));
+        }
+    }
+    one_page(&mut o, r);
+
+    if r.is_vendor() {
+        vendor_part(&mut o, r);
     } else {
-        let _ = writeln!(o, "| Document | Status |");
-        let _ = writeln!(o, "|---|---|");
-        for p in &r.policies {
-            let _ = writeln!(o, "| {} | {} |", md(&p.name), md(&p.status));
+        scores_part(&mut o, r);
+        if r.overall.is_some() {
+            gaps_part(&mut o, r);
         }
-    }
-
-    let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
-    if r.evidence.is_empty() {
-        let _ = writeln!(o, "No evidence items are listed for the shown questions.");
-    }
-    for e in &r.evidence {
-        let ids: Vec<String> = e.questions.iter().map(|q| code(q)).collect();
-        let _ = writeln!(o, "- [{}] {} ({})", if e.ready { "x" } else { " " }, md(&e.item), ids.join(", "));
+        plan_part(&mut o, r);
+        estimate_part(&mut o, r);
+        if r.estimate.is_some() {
+            let _ = writeln!(o, "\n## Policy documents\n");
+            if r.policies.is_empty() {
+                let _ = writeln!(o, "No question names a policy document.");
+            } else {
+                let _ = writeln!(o, "| Document | Status |");
+                let _ = writeln!(o, "|---|---|");
+                for p in &r.policies {
+                    let _ = writeln!(o, "| {} | {} |", md(&p.name), md(&p.status));
+                }
+            }
+            let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
+            if r.evidence.is_empty() {
+                let _ = writeln!(o, "No evidence items are listed for the shown questions.");
+            }
+            for e in &r.evidence {
+                let ids: Vec<String> = e.questions.iter().map(|q| code(q)).collect();
+                let _ = writeln!(o, "- [{}] {} ({})", if e.ready { "x" } else { " " }, md(&e.item), ids.join(", "));
+            }
+        }
     }
 
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
     list(&mut o, "Not applicable", &r.not_applicable, "None.");
 
-    let _ = writeln!(o, "\n## Assumptions\n");
-    if r.assumptions.is_empty() {
-        let _ = writeln!(o, "No estimate for this kind of questionnaire.");
-    } else {
+    if !r.assumptions.is_empty() {
+        let _ = writeln!(o, "\n## Assumptions\n");
         let _ = writeln!(o, "| Assumption | Value | Source |");
         let _ = writeln!(o, "|---|---|---|");
         for a in &r.assumptions {

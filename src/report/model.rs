@@ -1,15 +1,16 @@
 //! The report: one plain model built from an assessment, the estimate parameters and today's date.
 //! Every renderer (Markdown, HTML, JSON) and the interface draw from it; nothing here touches a terminal.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use crate::assessment::{Assessment, Visibility, describe, progress};
-use crate::estimate::{Assumption, Estimate, Parameters, Profile};
-use crate::questionnaire::format::MATURITY;
-use crate::questionnaire::{AiArea, Category, Kind, QuestionType};
-use crate::scoring::{
-    self, Band, Score, ScoredQuestion, SectionScore, Standing, VendorRisk, Verdict, gaps::remaining_days,
-};
+use crate::estimate::{Assumption, Effort, Estimate, Parameters, Profile};
+use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE};
+use crate::questionnaire::{AiArea, Category, Kind, Question, QuestionType};
+use crate::scoring::vendor::{Attestation, InherentTier};
+use crate::scoring::{self, Band, Score, ScoredQuestion, SectionScore, Standing, VendorRisk, Verdict};
 
 /// The section whose questions state each policy document's status.
 const POLICY_SECTION: &str = crate::estimate::POLICY_SECTION;
@@ -23,7 +24,12 @@ pub struct Report {
     pub kind: Kind,
     pub date: NaiveDate,
     pub completion: Completion,
+    /// The score over every shown scored question (unanswered ones count as not in place).
     pub overall: Option<Score>,
+    /// The score over the answered scored questions only.
+    pub answered_score: Option<Score>,
+    /// Read it through [`Report::shown_verdict`]: a questionnaire with nothing scored, or a vendor
+    /// questionnaire, has no readiness verdict.
     pub verdict: Verdict,
     /// For vendor questionnaires.
     pub vendor: Option<VendorVerdict>,
@@ -31,10 +37,14 @@ pub struct Report {
     pub categories: Vec<(Category, Score)>,
     pub ai_areas: Vec<(AiArea, Option<Score>)>,
     pub blockers: Vec<QuestionLine>,
+    /// Every gap, answered ones first as ranked, then the unanswered questions (see [`GapLine::unanswered`]).
     pub gaps: Vec<GapLine>,
     pub plan_by_policy: Vec<PlanGroup>,
     pub plan_by_area: Vec<PlanGroup>,
-    /// For readiness and custom questionnaires.
+    pub plan_by_owner: Vec<PlanGroup>,
+    /// How the per-question efforts became the remaining effort (not for vendor questionnaires).
+    pub effort: Option<Effort>,
+    /// For readiness questionnaires, and custom ones whose questions carry SOC 2 criteria and efforts.
     pub estimate: Option<Estimate>,
     pub policies: Vec<PolicyStatus>,
     pub evidence: Vec<EvidenceItem>,
@@ -43,6 +53,8 @@ pub struct Report {
     pub not_applicable: Vec<QuestionLine>,
     pub assumptions: Vec<Assumption>,
     pub answers: Vec<AnswerLine>,
+    /// Set when the report was built under `--set` assumptions: what changed against the assessment as is.
+    pub what_if: Option<super::whatif::WhatIf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,10 +66,15 @@ pub struct Completion {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct VendorVerdict {
+    /// The residual risk: what the vendor's answers show.
     pub risk: VendorRisk,
+    /// What could go wrong before any answer is read.
+    pub inherent: InherentTier,
     pub reasons: Vec<String>,
-    /// What to ask for in the contract: the remediation of each question the vendor falls short on.
+    pub show_stoppers: Vec<String>,
+    /// What to ask for in the contract.
     pub contract_terms: Vec<String>,
+    pub attestations: Vec<Attestation>,
 }
 
 /// A question named in a list: blockers, follow-ups, unanswered, not applicable.
@@ -85,9 +102,16 @@ pub struct GapLine {
     pub criteria: Vec<String>,
     pub remediation: String,
     pub effort_days: Option<[u32; 2]>,
+    /// This gap's part of the remaining effort, after shared work and the profile's factors.
     pub remaining_days: [f64; 2],
     pub evidence: Vec<String>,
     pub policy: String,
+    /// Not answered yet: listed apart from the real gaps, counted in the effort as not started.
+    pub unanswered: bool,
+    /// Who owns closing it, when set (`answer ... --owner`).
+    pub owner: String,
+    /// When it is due, YYYY-MM-DD, when set (`answer ... --due`).
+    pub due: String,
 }
 
 /// Gaps grouped by policy document or by area, with their remaining effort.
@@ -101,7 +125,7 @@ pub struct PlanGroup {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyStatus {
     pub name: String,
-    /// A maturity label, or "Not answered".
+    /// A maturity label, "Not applicable: REASON", or "Not answered".
     pub status: String,
     /// Type I credit of that status, for sorting and gauges.
     pub design: f64,
@@ -129,9 +153,25 @@ pub struct AnswerLine {
 }
 
 pub const NO_POLICY: &str = "No policy document named";
+/// The plan's group for gaps nobody owns yet.
+pub const NO_OWNER: &str = "No owner yet";
+
+/// An answer as people read it; "not applicable" carries its reason everywhere.
+pub fn answer_text(a: &Assessment, q: &Question) -> Option<String> {
+    let value = a.value(&q.id)?;
+    if q.kind == QuestionType::Maturity && value.as_text() == Some(NOT_APPLICABLE) {
+        let note = a.note(&q.id).trim();
+        return Some(if note.is_empty() {
+            "Not applicable (no reason given)".to_string()
+        } else {
+            format!("Not applicable: {note}")
+        });
+    }
+    Some(describe(q, value))
+}
 
 fn answer_of(a: &Assessment, q: &ScoredQuestion<'_>) -> Option<String> {
-    a.value(&q.question.id).map(|v| describe(q.question, v))
+    answer_text(a, q.question)
 }
 
 fn line(a: &Assessment, q: &ScoredQuestion<'_>, note: String) -> QuestionLine {
@@ -144,11 +184,35 @@ fn line(a: &Assessment, q: &ScoredQuestion<'_>, note: String) -> QuestionLine {
     }
 }
 
-fn group(name: &str, gaps: &[&scoring::Gap<'_>]) -> PlanGroup {
-    PlanGroup {
-        name: name.to_string(),
-        questions: gaps.iter().map(|g| g.question.question.id.clone()).collect(),
-        remaining_days: remaining_days(gaps.iter().copied()),
+/// Gaps grouped by a key, in order of first appearance, with the sum of their remaining effort.
+fn plan_by(gaps: &[GapLine], key: impl Fn(&GapLine) -> String) -> Vec<PlanGroup> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<PlanGroup> = Vec::new();
+    for g in gaps {
+        let name = key(g);
+        let at = *index.entry(name.clone()).or_insert_with(|| {
+            out.push(PlanGroup { name, questions: Vec::new(), remaining_days: [0.0, 0.0] });
+            out.len() - 1
+        });
+        let group = &mut out[at];
+        group.questions.push(g.id.clone());
+        for end in 0..2 {
+            group.remaining_days[end] += g.remaining_days[end];
+        }
+    }
+    for g in &mut out {
+        g.remaining_days = g.remaining_days.map(|d| (d * 100.0).round() / 100.0);
+    }
+    out
+}
+
+/// Whether the questionnaire's content supports a SOC 2 timeline and cost: a readiness questionnaire with
+/// something scored, or a custom one whose scored questions carry SOC 2 criteria and efforts.
+fn supports_estimate(kind: Kind, scored: &[ScoredQuestion<'_>]) -> bool {
+    match kind {
+        Kind::Vendor => false,
+        Kind::Readiness => !scored.is_empty(),
+        _ => scored.iter().any(|q| !q.question.criteria.is_empty() && q.question.effort_days.is_some()),
     }
 }
 
@@ -169,14 +233,18 @@ impl Report {
         let (_, total) = progress(a, &vis);
         let scored = scoring::scored_questions(a);
         let card = scoring::Scorecard::of(&scored);
+        let answered_score = scoring::score(scored.iter().filter(|x| x.standing != Standing::Unanswered));
         let blockers = scoring::blockers(&scored);
         let verdict = Verdict::of(card.overall, blockers.len());
         let found = scoring::gaps(&scored);
+        let is_vendor = q.kind == Kind::Vendor;
 
-        let gaps: Vec<GapLine> = found
+        let effort = (!is_vendor).then(|| Effort::of(&found, &profile, params));
+        let mut gaps: Vec<GapLine> = found
             .iter()
             .map(|g| {
                 let x = g.question.question;
+                let entry = a.answers.get(&x.id);
                 GapLine {
                     id: x.id.clone(),
                     text: x.text.clone(),
@@ -189,74 +257,75 @@ impl Report {
                     criteria: x.criteria.clone(),
                     remediation: x.remediation.clone(),
                     effort_days: x.effort_days,
-                    remaining_days: g.remaining_days,
+                    remaining_days: effort
+                        .as_ref()
+                        .and_then(|e| e.per_gap.get(&x.id).copied())
+                        .unwrap_or(g.remaining_days),
                     evidence: x.evidence.clone(),
                     policy: x.policy.clone(),
+                    unanswered: g.is_unanswered(),
+                    owner: entry.map(|e| e.owner.clone()).unwrap_or_default(),
+                    due: entry.map(|e| e.due.clone()).unwrap_or_default(),
                 }
             })
             .collect();
+        // Real gaps first, in rank order; unanswered questions after them (a stable sort keeps the ranks).
+        gaps.sort_by_key(|g| g.unanswered);
 
-        let mut policy_names: Vec<&str> = Vec::new();
-        let mut area_names: Vec<&str> = Vec::new();
-        for g in &found {
-            let p = if g.question.question.policy.is_empty() { NO_POLICY } else { g.question.question.policy.as_str() };
-            if !policy_names.contains(&p) {
-                policy_names.push(p);
-            }
-            if !area_names.contains(&g.question.section.title.as_str()) {
-                area_names.push(&g.question.section.title);
-            }
-        }
-        let plan_by_policy = policy_names
-            .iter()
-            .map(|name| {
-                let members: Vec<_> = found
-                    .iter()
-                    .filter(|g| {
-                        let p = &g.question.question.policy;
-                        (p.is_empty() && *name == NO_POLICY) || p == name
-                    })
-                    .collect();
-                group(name, &members)
-            })
-            .collect();
-        let plan_by_area = area_names
-            .iter()
-            .map(|name| group(name, &found.iter().filter(|g| g.question.section.title == *name).collect::<Vec<_>>()))
-            .collect();
+        let (plan_by_policy, plan_by_area, plan_by_owner) = if is_vendor {
+            (Vec::new(), Vec::new(), Vec::new())
+        } else {
+            let by_policy = plan_by(&gaps, |g| crate::estimate::effort::group_name(&g.policy, &g.section));
+            let by_area = plan_by(&gaps, |g| g.section.clone());
+            let mut by_owner =
+                plan_by(&gaps, |g| if g.owner.trim().is_empty() { NO_OWNER.to_string() } else { g.owner.clone() });
+            by_owner.sort_by_key(|g| g.name == NO_OWNER);
+            (by_policy, by_area, by_owner)
+        };
 
-        let vendor = (q.kind == Kind::Vendor).then(|| {
-            let risk = scoring::vendor_risk(card.overall, blockers.len());
-            let mut reasons: Vec<String> = blockers
-                .iter()
-                .map(|b| match answer_of(a, b) {
-                    Some(ans) => format!("Critical: {} (answered: {ans})", b.question.text),
-                    None => format!("Critical and unanswered: {}", b.question.text),
-                })
-                .collect();
-            reasons.extend(
-                card.sections
-                    .iter()
-                    .filter(|s| s.score.type1 < 60.0)
-                    .map(|s| format!("Weak area: {} scores {} of 100", s.title, s.score.type1)),
-            );
+        let vendor = is_vendor.then(|| {
+            let v = scoring::vendor::assess(a, today);
+            let mut contract_terms = v.contract_terms.clone();
+            if contract_terms.is_empty() {
+                let mut seen: HashSet<&str> = HashSet::new();
+                for g in found.iter().filter(|g| g.question.credit().is_some_and(|c| c.design < 1.0)) {
+                    let term = g.question.question.remediation.trim();
+                    if !term.is_empty() && seen.insert(term) {
+                        contract_terms.push(term.to_string());
+                    }
+                }
+            }
+            let mut reasons = v.reasons.clone();
             if reasons.is_empty() {
-                reasons.push(format!(
-                    "Overall score {} of 100, with no critical failures",
-                    card.overall.map_or(0.0, |s| s.type1)
-                ));
+                reasons.extend(
+                    card.sections
+                        .iter()
+                        .filter(|s| s.score.type1 < 60.0)
+                        .map(|s| format!("Weak area: {} scores {} of 100", s.title, s.score.type1)),
+                );
             }
-            let mut contract_terms: Vec<String> = Vec::new();
-            for g in found.iter().filter(|g| g.question.credit().is_some_and(|c| c.design < 1.0)) {
-                let term = g.question.question.remediation.trim();
-                if !term.is_empty() && !contract_terms.iter().any(|t| t == term) {
-                    contract_terms.push(term.to_string());
-                }
+            if reasons.is_empty() {
+                reasons.push(match card.overall {
+                    Some(s) => format!("Overall score {} of 100, with no critical failures", s.type1),
+                    None => "No scored answers yet".to_string(),
+                });
             }
-            VendorVerdict { risk, reasons, contract_terms }
+            VendorVerdict {
+                risk: v.residual,
+                inherent: v.inherent,
+                reasons,
+                show_stoppers: v.show_stoppers,
+                contract_terms,
+                attestations: v.attestations,
+            }
         });
 
-        let estimate = (q.kind != Kind::Vendor).then(|| Estimate::build(&profile, params, &found, today));
+        let estimate = match &effort {
+            Some(e) if supports_estimate(q.kind, &scored) => {
+                Some(Estimate::from_effort(&profile, params, e.clone(), today))
+            }
+            _ => None,
+        };
 
         let follow_ups = scored_and_flagged(a, &vis, &scored);
         let unanswered = shown_questions(a, &vis)
@@ -266,7 +335,7 @@ impl Report {
                 text: x.text.clone(),
                 section: s.title.clone(),
                 answer: None,
-                note: String::new(),
+                note: if x.is_scored() { String::new() } else { "not scored".to_string() },
             })
             .collect();
         let not_applicable = scored
@@ -282,7 +351,7 @@ impl Report {
                     section: s.title.clone(),
                     id: x.id.clone(),
                     text: x.text.clone(),
-                    answer: a.value(&x.id).map(|v| describe(x, v)),
+                    answer: answer_text(a, x),
                     note: entry.map(|e| e.note.clone()).unwrap_or_default(),
                     answered_by: entry.map(|e| e.answered_by.clone()).unwrap_or_default(),
                     follow_up: entry.is_some_and(|e| e.follow_up),
@@ -300,6 +369,7 @@ impl Report {
             date: today,
             completion: Completion { answered: total.answered, shown: total.shown, percent: total.percent() },
             overall: card.overall,
+            answered_score,
             verdict,
             vendor,
             sections: card.sections.clone(),
@@ -319,14 +389,17 @@ impl Report {
             gaps,
             plan_by_policy,
             plan_by_area,
+            plan_by_owner,
+            effort,
             assumptions: estimate.as_ref().map(|e| e.assumptions.clone()).unwrap_or_default(),
             estimate,
-            policies: policy_status(a, &scored),
-            evidence: evidence(&scored),
+            policies: if is_vendor { Vec::new() } else { policy_status(a, &scored) },
+            evidence: if is_vendor { Vec::new() } else { evidence(&scored) },
             follow_ups,
             unanswered,
             not_applicable,
             answers,
+            what_if: None,
         }
     }
 
@@ -335,9 +408,45 @@ impl Report {
         self.verdict.band()
     }
 
-    /// Remaining person-days over all gaps.
+    /// The readiness verdict, when there is one: not for a vendor questionnaire, nor when nothing is scored,
+    /// nor for a custom questionnaire whose questions carry no SOC 2 criteria and efforts.
+    pub fn shown_verdict(&self) -> Option<Verdict> {
+        let supported = match self.kind {
+            Kind::Vendor => false,
+            Kind::Readiness => true,
+            _ => self.estimate.is_some(),
+        };
+        (supported && self.overall.is_some()).then_some(self.verdict)
+    }
+
+    /// Whether the gaps carry efforts, so a plan with person-days means something.
+    pub fn has_plan(&self) -> bool {
+        self.effort.is_some() && self.gaps.iter().any(|g| g.effort_days.is_some())
+    }
+
+    pub fn is_vendor(&self) -> bool {
+        self.kind == Kind::Vendor
+    }
+
+    /// The real gaps (answered, short of full credit), ranked.
+    pub fn answered_gaps(&self) -> impl Iterator<Item = &GapLine> {
+        self.gaps.iter().filter(|g| !g.unanswered)
+    }
+
+    /// Remaining person-days over all gaps: the same figure as the estimate's.
     pub fn remaining_days(&self) -> [f64; 2] {
-        self.gaps.iter().fold([0.0, 0.0], |[l, h], g| [l + g.remaining_days[0], h + g.remaining_days[1]])
+        self.effort.as_ref().map_or([0.0, 0.0], |e| e.remaining)
+    }
+
+    /// The report's title, by what it is: a vendor assessment is not a readiness report, and a custom
+    /// questionnaire is a SOC 2 readiness report only when its content supports the estimate.
+    pub fn title(&self) -> String {
+        match self.kind {
+            Kind::Vendor => format!("AI vendor assessment: {}", self.org),
+            Kind::Readiness => format!("SOC 2 readiness report: {}", self.org),
+            _ if self.estimate.is_some() => format!("SOC 2 readiness report: {}", self.org),
+            _ => format!("{}: {}", self.questionnaire_title, self.org),
+        }
     }
 }
 
@@ -351,9 +460,11 @@ fn shown_questions<'a>(a: &'a Assessment, vis: &'a Visibility) -> impl Iterator<
 
 /// Flagged questions (any type) and scored "don't know" answers, in questionnaire order.
 fn scored_and_flagged(a: &Assessment, vis: &Visibility, scored: &[ScoredQuestion<'_>]) -> Vec<QuestionLine> {
+    let unknown: HashSet<&str> =
+        scored.iter().filter(|sq| sq.standing == Standing::Unknown).map(|sq| sq.question.id.as_str()).collect();
     shown_questions(a, vis)
         .filter_map(|(_, s, x)| {
-            let unknown = scored.iter().any(|sq| sq.question.id == x.id && sq.standing == Standing::Unknown);
+            let unknown = unknown.contains(x.id.as_str());
             let flagged = a.is_flagged(&x.id);
             if !unknown && !flagged {
                 return None;
@@ -368,7 +479,7 @@ fn scored_and_flagged(a: &Assessment, vis: &Visibility, scored: &[ScoredQuestion
                 id: x.id.clone(),
                 text: x.text.clone(),
                 section: s.title.clone(),
-                answer: a.value(&x.id).map(|v| describe(x, v)),
+                answer: answer_text(a, x),
                 note: if note.is_empty() { why.to_string() } else { format!("{why}: {note}") },
             })
         })
@@ -376,58 +487,73 @@ fn scored_and_flagged(a: &Assessment, vis: &Visibility, scored: &[ScoredQuestion
 }
 
 /// Each policy document named by a shown question: the answer to its question in the policies section
-/// when there is one, otherwise the best maturity among the questions that belong to it.
+/// when there is one, otherwise the best maturity among the questions that belong to it. One pass to group,
+/// one pass over each group.
 fn policy_status(a: &Assessment, scored: &[ScoredQuestion<'_>]) -> Vec<PolicyStatus> {
-    let mut names: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<(&str, Vec<&ScoredQuestion<'_>>)> = Vec::new();
     for x in scored {
-        if !x.question.policy.is_empty() && !names.contains(&x.question.policy.as_str()) {
-            names.push(&x.question.policy);
+        let name = x.question.policy.as_str();
+        if name.is_empty() {
+            continue;
+        }
+        let at = *index.entry(name).or_insert_with(|| {
+            groups.push((name, Vec::new()));
+            groups.len() - 1
+        });
+        if x.question.kind == QuestionType::Maturity {
+            groups[at].1.push(x);
         }
     }
     let rank = |id: &str| MATURITY.iter().take(5).position(|r| r.id == id);
-    names
-        .iter()
-        .map(|name| {
-            let members: Vec<_> = scored
-                .iter()
-                .filter(|x| x.question.policy == *name && x.question.kind == QuestionType::Maturity)
-                .collect();
-            let own: Vec<_> = members.iter().filter(|x| x.section.id == POLICY_SECTION).collect();
-            let pool: Vec<_> = if own.is_empty() { members.iter().collect() } else { own };
+    groups
+        .into_iter()
+        .map(|(name, members)| {
+            let own: Vec<_> = members.iter().copied().filter(|x| x.section.id == POLICY_SECTION).collect();
+            let pool = if own.is_empty() { members } else { own };
             let best = pool
                 .iter()
                 .filter_map(|x| a.value(&x.question.id).and_then(|v| v.as_text()))
                 .filter_map(|id| rank(id).map(|r| (r, id)))
                 .max_by_key(|(r, _)| *r);
+            let status = |status: String| PolicyStatus { name: name.to_string(), status, design: 0.0 };
             match best {
                 Some((r, _)) => PolicyStatus {
                     name: name.to_string(),
                     status: MATURITY[r].label.to_string(),
                     design: MATURITY[r].design.unwrap_or(0.0),
                 },
-                None => PolicyStatus { name: name.to_string(), status: "Not answered".into(), design: 0.0 },
+                None => match pool.iter().find(|x| a.value(&x.question.id).is_some()) {
+                    Some(x) => status(answer_of(a, x).unwrap_or_default()),
+                    None => status("Not answered".into()),
+                },
             }
         })
         .collect()
 }
 
 /// The evidence an auditor will sample over the Type II window, from every shown, applicable scored
-/// question, each item once.
+/// question, each item once (indexed, so thousands of items stay linear).
 fn evidence(scored: &[ScoredQuestion<'_>]) -> Vec<EvidenceItem> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
     let mut out: Vec<EvidenceItem> = Vec::new();
     for x in scored.iter().filter(|x| x.standing != Standing::NotApplicable) {
         let evidenced = x.credit().is_some_and(|c| c.operating >= 1.0);
         for item in &x.question.evidence {
-            match out.iter_mut().find(|e| &e.item == item) {
-                Some(e) => {
+            match index.get(item.as_str()) {
+                Some(&at) => {
+                    let e = &mut out[at];
                     e.questions.push(x.question.id.clone());
                     e.ready &= evidenced;
                 }
-                None => out.push(EvidenceItem {
-                    item: item.clone(),
-                    questions: vec![x.question.id.clone()],
-                    ready: evidenced,
-                }),
+                None => {
+                    index.insert(item.as_str(), out.len());
+                    out.push(EvidenceItem {
+                        item: item.clone(),
+                        questions: vec![x.question.id.clone()],
+                        ready: evidenced,
+                    });
+                }
             }
         }
     }

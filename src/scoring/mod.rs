@@ -113,18 +113,22 @@ pub struct Scorecard {
 
 impl Scorecard {
     pub fn of(questions: &[ScoredQuestion<'_>]) -> Scorecard {
-        let mut sections: Vec<SectionScore> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
+        // Group by section in one pass (questions of a section are usually together, but need not be).
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut groups: Vec<(&Section, Vec<&ScoredQuestion<'_>>)> = Vec::new();
         for q in questions {
-            let id = q.section.id.as_str();
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
-            if let Some(score) = score(questions.iter().filter(|x| x.section.id == id)) {
-                sections.push(SectionScore { id: id.to_string(), title: q.section.title.clone(), score });
-            }
+            let at = *index.entry(q.section.id.as_str()).or_insert_with(|| {
+                groups.push((q.section, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(q);
         }
+        let sections = groups
+            .into_iter()
+            .filter_map(|(section, members)| {
+                score(members).map(|score| SectionScore { id: section.id.clone(), title: section.title.clone(), score })
+            })
+            .collect();
         let categories = Category::ALL
             .iter()
             .filter_map(|&c| score(questions.iter().filter(|q| q.categories().contains(&c))).map(|s| (c, s)))

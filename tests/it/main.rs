@@ -15,9 +15,14 @@ mod limits;
 #[cfg(unix)]
 mod pty;
 mod questionnaire_format;
+#[cfg(unix)]
+mod report_browser;
 mod report_cli;
 mod report_estimate;
+mod report_golden;
+mod report_plan_cli;
 mod report_render;
+mod report_truth;
 mod roundtrip;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;

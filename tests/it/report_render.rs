@@ -1,6 +1,6 @@
-//! The report for one fixed small assessment, as golden Markdown and JSON files, and the escaping of
-//! hostile text in every format. Set `UPDATE_GOLDEN=1` to rewrite the golden files after a deliberate
-//! change, then read the diff.
+//! The report for one fixed small assessment, as insta snapshots of Markdown and JSON, and the escaping
+//! of hostile text in every format. After a deliberate change, review the new snapshots with
+//! `cargo insta review` (or `INSTA_UPDATE=always`) and read the diff.
 
 use chrono::NaiveDate;
 use soc2_ready::assessment::{AnswerValue, Assessment};
@@ -61,20 +61,12 @@ fn report(hostile: &str, note: &str) -> Report {
     Report::build(&assessment(hostile, note), &unscaled(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())
 }
 
-/// The built-in parameters, but counting each question's effort in full, so the figures below can be
-/// checked by hand against the questions' `effort_days`.
+/// The built-in parameters, but counting each question's effort in full (no shared work, no platform
+/// saving), so the figures below can be checked by hand against the questions' `effort_days`.
 fn unscaled() -> Parameters {
-    let text = r#"{"parameters": {"shared_effort": {"value": 1, "source": "hand-checked test: effort as written"}}}"#;
+    let text = r#"{"parameters": {"shared_work_share": {"value": 0, "source": "hand-checked test: effort as written"},
+        "tooling_effort_saving": {"value": 0, "source": "hand-checked test"}}}"#;
     Parameters::with_overrides(text, std::path::Path::new("test")).unwrap()
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(expected == actual, "{name} differs from its golden file; rerun with UPDATE_GOLDEN=1 and review the diff");
 }
 
 #[test]
@@ -91,10 +83,21 @@ fn scores_and_estimate_by_hand() {
     // Remaining effort: security 0 (design done), mfa [1,3] x 0.5, reviews [2,6], sso [2,5] -> [4.5, 12.5].
     let e = r.estimate.as_ref().unwrap();
     assert_eq!(e.remaining_days, [4.5, 12.5]);
-    // The built-in parameters count a third of it (work shared between questions): 1.485 and 4.125, to 0.1.
+    // The built-in parameters count 60% of each gap's effort as work on its policy document, once per
+    // document: mfa [0.5, 1.5] and reviews [2, 6] share the Access Control Policy -> 0.6 x 2 + 0.4 x 2.5 = 2.2
+    // and 0.6 x 6 + 0.4 x 7.5 = 6.6; sso [2, 5] is alone. Then the platform saves 30%: [4.2, 11.6] x 0.7, summed
+    // per gap to the cent: 0.31 + 1.23 + 1.4 = 2.94 and 0.92 + 3.7 + 3.5 = 8.12.
     let a = assessment("Is MFA enforced?", "Only on GitHub");
     let shipped = Report::build(&a, &Parameters::built_in(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
-    assert_eq!(shipped.estimate.unwrap().remaining_days, [1.5, 4.1]);
+    let effort = shipped.effort.as_ref().unwrap();
+    assert_eq!(effort.raw, [4.5, 12.5]);
+    assert_eq!(effort.shared, [4.2, 11.6]);
+    assert_eq!(shipped.estimate.as_ref().unwrap().remaining_days, [2.94, 8.12]);
+    // One effort figure everywhere: every plan grouping adds up to the timeline's figure.
+    for plan in [&shipped.plan_by_policy, &shipped.plan_by_area, &shipped.plan_by_owner] {
+        let sum = plan.iter().fold([0.0, 0.0], |[l, h], g| [l + g.remaining_days[0], h + g.remaining_days[1]]);
+        assert!((sum[0] - 2.94).abs() < 1e-9 && (sum[1] - 8.12).abs() < 1e-9, "{sum:?}");
+    }
     // One FTE, 5 days a week: remediation 0.9-2.5 weeks; policy writing 0 weeks.
     let t = &e.timeline;
     assert_eq!(t.phases[1].weeks, [0.0, 0.0]);
@@ -105,10 +108,11 @@ fn scores_and_estimate_by_hand() {
     assert_eq!(t1.dates[0].to_string(), "2025-05-25");
     // Type II: 2.9 + 26 + 4 = 32.9 to 6.5 + 26 + 6 = 38.5 weeks.
     assert_eq!(t.type2_report.weeks, [32.9, 38.5]);
-    // Cost, small scope (20 people): Type I 15,000-27,500; Type II 25,000-50,000; tooling 5,000-20,000;
-    // pen test 5,000-20,000; staff 4.5-12.5 days x 8 h x 100 USD = 3,600-10,000.
-    assert_eq!(e.cost.external_total, [50000.0, 117500.0]);
-    assert_eq!(e.cost.total, [53600.0, 127500.0]);
+    // Cost, small scope (20 people): Type I 10,000-17,500; Type II 15,000-30,000; platform 10,000-30,000;
+    // pen test 10,000-35,000; security stack 20 x 150-450 = 3,000-9,000; legal review 5,000-20,000;
+    // staff 4.5-12.5 days x 8 h x 100 USD = 3,600-10,000.
+    assert_eq!(e.cost.external_total, [53000.0, 141500.0]);
+    assert_eq!(e.cost.total, [56600.0, 151500.0]);
     assert_eq!(r.follow_ups.len(), 1);
     assert_eq!(r.unanswered.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["access.sso"]);
     assert_eq!(r.policies[0].status, "Documented and in place");
@@ -117,9 +121,9 @@ fn scores_and_estimate_by_hand() {
 #[test]
 fn golden_markdown_and_json() {
     let r = report("Is MFA enforced on every console?", "Only on GitHub; | pipes | and *stars*");
-    golden("report.md", &export(&r, Format::Markdown));
+    insta::assert_snapshot!("report_render_md", export(&r, Format::Markdown));
     let json = export(&r, Format::Json);
-    golden("report.json", &json);
+    insta::assert_snapshot!("report_render_json", json);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for key in
         ["readiness", "completion", "blockers", "sections", "categories", "gaps", "timeline", "cost", "assumptions"]
@@ -130,7 +134,7 @@ fn golden_markdown_and_json() {
     assert_eq!(v["readiness"]["verdict"], "Significant gaps");
     assert_eq!(v["categories"]["confidentiality"]["type2"], 0.0);
     assert_eq!(v["timeline"]["type1_report_months"][0], 1.6);
-    assert_eq!(v["cost"]["total"][1], 127500.0);
+    assert_eq!(v["cost"]["total"][1], 151500.0);
     assert_eq!(v["gaps"][0]["question"], "policies.security");
     assert_eq!(v["gaps"][0]["effort_days"][1], 4);
 }
@@ -150,6 +154,10 @@ fn hostile_text_is_escaped_in_html() {
     // Self-contained: no scripts, nothing fetched.
     assert!(!html.contains("<link") && !html.contains("src=\"") && !html.contains("<a "));
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"));
+    // The browser is told so too: nothing external may load.
+    assert!(html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    ));
 }
 
 #[test]
@@ -167,4 +175,17 @@ fn hostile_text_is_escaped_in_markdown_and_json() {
     assert!(!json.contains('\u{1b}'));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["gaps"][1]["text"], HOSTILE, "JSON keeps the text exactly, escaped only as JSON");
+}
+
+#[test]
+fn invisible_characters_are_shown_in_every_format() {
+    let sneaky = "Is MFA\u{061C} on\u{00AD}?\u{2028}\u{2029}\u{3164}\u{E0041}";
+    let r = report(sneaky, "n");
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = export(&r, format);
+        for c in ['\u{061C}', '\u{00AD}', '\u{2028}', '\u{2029}', '\u{3164}', '\u{E0041}'] {
+            assert!(!text.contains(c), "{c:?} hidden in {}", format.id());
+        }
+    }
+    assert!(export(&r, Format::Html).contains("Is MFA\\u{61c} on\\u{ad}?"));
 }

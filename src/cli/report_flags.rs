@@ -1,0 +1,73 @@
+//! The report's own flags: the format (from `--format` or the extension of `-o`), and the owner and due
+//! date `answer` records on a gap.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use crate::assessment::Session;
+use crate::report::Format;
+
+/// The longest owner name kept, in characters.
+pub const MAX_OWNER_CHARS: usize = 200;
+
+/// The format: `--format` when given, else the extension of `-o` (`.md`, `.html`, `.json`, `.csv`), else
+/// Markdown.
+pub fn format(flag: Option<&str>, output: Option<&Path>) -> Result<Format> {
+    if let Some(id) = flag {
+        return Format::from_id(id).ok_or_else(|| anyhow!("unknown format `{id}`; use md, html, json or csv"));
+    }
+    let ext = output.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("htm") => Format::Html,
+        Some("markdown") => Format::Markdown,
+        Some(e) => Format::from_id(e).unwrap_or(Format::Markdown),
+        None => Format::Markdown,
+    })
+}
+
+/// `answer --owner NAME --due DATE`, checked before anything is written.
+#[derive(Debug, Default)]
+pub struct Plan {
+    owner: Option<String>,
+    due: Option<String>,
+}
+
+impl Plan {
+    pub fn parse(owner: Option<String>, due: Option<String>) -> Result<Plan> {
+        if let Some(o) = &owner {
+            if o.chars().count() > MAX_OWNER_CHARS {
+                bail!("--owner is {} characters; the limit is {MAX_OWNER_CHARS}", o.chars().count());
+            }
+            if o.chars().any(char::is_control) {
+                bail!("--owner must be one line of text, without control characters");
+            }
+        }
+        if let Some(d) = due.as_deref().filter(|d| !d.is_empty())
+            && (d.len() != 10 || NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err())
+        {
+            bail!("--due `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31", crate::text::one_line(d));
+        }
+        Ok(Plan { owner: owner.map(|o| o.trim().to_string()), due })
+    }
+
+    /// Record the owner and due date on the question's answer and save.
+    pub fn apply(&self, session: &mut Session, question: &str) -> Result<()> {
+        if self.owner.is_none() && self.due.is_none() {
+            return Ok(());
+        }
+        let id = session.assessment.questionnaire().question(question).map(|(_, q)| q.id.clone());
+        let Some(entry) = id.and_then(|id| session.assessment.answers.get_mut(&id)) else {
+            return Ok(());
+        };
+        if let Some(o) = &self.owner {
+            entry.owner = o.clone();
+        }
+        if let Some(d) = &self.due {
+            entry.due = d.clone();
+        }
+        session.save().map_err(|e| anyhow!("the answer was saved, but not its owner and due date: {e}"))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,251 @@
+//! Remaining effort: from each gap's own effort to the one figure the plan, the timeline and the cost share.
+//!
+//! 1. Each gap's effort is its question's `effort_days` x (1 - Type I credit): the design work still to do.
+//! 2. Shared work is counted once. One policy document (its writing, approval, tool and training) serves
+//!    every question that names it, so a share of each gap's effort (`shared_work_share`) is work on its
+//!    document. Within one document's gaps that shared part is counted once, at the size of the largest;
+//!    each gap's own part (the rest) is counted in full. Gaps that name no document form one group per
+//!    section. A group's effort is `share x largest + (1 - share) x sum`, and each gap carries its part of
+//!    the group (own part plus the shared part in proportion to its effort), so any grouping of the gaps
+//!    adds up to the same total.
+//! 3. The profile scales the result: more people and more systems in scope mean more onboarding, access
+//!    reviews, logging and evidence (`effort_per_100_people`, `effort_per_system` beyond the small-scope
+//!    size); a compliance platform and a readiness consultant take a share off (`tooling_effort_saving`,
+//!    `consultant_effort_saving`).
+
+use std::collections::HashMap;
+
+use super::parameters::Parameters;
+use super::profile::Profile;
+use crate::scoring::Gap;
+
+/// The largest factor people and systems in scope may put on the effort: beyond it, a scope needs a plan
+/// of its own rather than this estimate.
+pub const MAX_SCOPE_FACTOR: f64 = 4.0;
+
+/// The section whose gaps are policy writing.
+pub const POLICY_SECTION: &str = "policies";
+
+/// Gaps that share one policy document (or one section, when they name none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkGroup {
+    pub name: String,
+    pub gaps: usize,
+    /// Sum of the gaps' own efforts, before sharing.
+    pub raw: [f64; 2],
+    /// After sharing and the profile's factors: what the group adds to the remaining effort.
+    pub remaining: [f64; 2],
+}
+
+/// One factor the profile applies to the effort, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Factor {
+    pub name: String,
+    pub value: f64,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effort {
+    /// Sum over the gaps of `effort_days` x (1 - Type I credit).
+    pub raw: [f64; 2],
+    /// After counting each document's shared work once.
+    pub shared: [f64; 2],
+    pub shared_work_share: f64,
+    /// The profile's factors, applied one after the other to `shared`.
+    pub factors: Vec<Factor>,
+    /// The remaining effort everything else uses: the sum of `per_gap`.
+    pub remaining: [f64; 2],
+    /// The part of `remaining` that is policy writing.
+    pub policy_writing: [f64; 2],
+    /// Groups by policy document, in the order of their first gap.
+    pub groups: Vec<WorkGroup>,
+    /// Each gap's part of `remaining`, by question id.
+    pub per_gap: HashMap<String, [f64; 2]>,
+}
+
+/// The name of the group a gap's shared work belongs to.
+pub fn group_name(policy: &str, section_title: &str) -> String {
+    if policy.trim().is_empty() { format!("{section_title} (no policy document named)") } else { policy.to_string() }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Headcount and systems as the estimate uses them: finite, not negative, and capped at sizes no audit has.
+pub fn sane_count(x: Option<f64>) -> Option<f64> {
+    x.filter(|v| v.is_finite() && *v >= 0.0).map(|v| v.min(10_000_000.0))
+}
+
+impl Effort {
+    pub fn of(gaps: &[Gap<'_>], profile: &Profile, p: &Parameters) -> Effort {
+        let share = p.shared_work_share.value().clamp(0.0, 1.0);
+        let factors = factors(profile, p);
+        let scale: f64 = factors.iter().map(|f| f.value).product();
+
+        // Group the gaps: index by name, in order of first appearance.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut members: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, g) in gaps.iter().enumerate() {
+            let name = group_name(&g.question.question.policy, &g.question.section.title);
+            let at = *index.entry(name.clone()).or_insert_with(|| {
+                members.push((name, Vec::new()));
+                members.len() - 1
+            });
+            members[at].1.push(i);
+        }
+
+        let mut per_gap = HashMap::with_capacity(gaps.len());
+        let mut groups = Vec::with_capacity(members.len());
+        let (mut raw, mut shared, mut remaining, mut policy_writing) = ([0.0; 2], [0.0; 2], [0.0; 2], [0.0; 2]);
+        for (name, idx) in members {
+            let mut group = WorkGroup { name, gaps: idx.len(), raw: [0.0; 2], remaining: [0.0; 2] };
+            let mut largest = [0.0_f64; 2];
+            for &i in &idx {
+                let own = gaps[i].remaining_days;
+                group.raw = [group.raw[0] + own[0], group.raw[1] + own[1]];
+                largest = [largest[0].max(own[0]), largest[1].max(own[1])];
+            }
+            raw = [raw[0] + group.raw[0], raw[1] + group.raw[1]];
+            for &i in &idx {
+                let g = &gaps[i];
+                let mut part = [0.0; 2];
+                for (end, slot) in part.iter_mut().enumerate() {
+                    let own = g.remaining_days[end];
+                    let sum = group.raw[end];
+                    let shared_part = if sum > 0.0 { share * largest[end] * own / sum } else { 0.0 };
+                    let unscaled = round2((1.0 - share) * own + shared_part);
+                    shared[end] += unscaled;
+                    *slot = round2(unscaled * scale);
+                    group.remaining[end] += *slot;
+                    remaining[end] += *slot;
+                    if g.question.section.id == POLICY_SECTION {
+                        policy_writing[end] += *slot;
+                    }
+                }
+                per_gap.insert(g.question.question.id.clone(), part);
+            }
+            group.raw = group.raw.map(round2);
+            group.remaining = group.remaining.map(round2);
+            groups.push(group);
+        }
+        Effort {
+            raw: raw.map(round2),
+            shared: shared.map(round2),
+            shared_work_share: share,
+            factors,
+            remaining: remaining.map(round2),
+            policy_writing: policy_writing.map(round2),
+            groups,
+            per_gap,
+        }
+    }
+
+    /// How the sum of per-question efforts became the remaining effort, in one paragraph.
+    pub fn explanation(&self) -> String {
+        let d = |r: [f64; 2]| crate::estimate::range(r, "person-days");
+        let shared_groups = self.groups.iter().filter(|g| g.gaps > 1).count();
+        let mut out = format!(
+            "The gaps' own efforts add up to {}. One policy document, with its tool and training, closes many \
+             questions at once, so {}% of each gap's effort is counted as work on its document, once per \
+             document ({} {} shared by more than one gap): {}.",
+            d(self.raw),
+            (self.shared_work_share * 100.0).round(),
+            shared_groups,
+            if shared_groups == 1 { "document" } else { "documents" },
+            d(self.shared)
+        );
+        for f in &self.factors {
+            out.push_str(&format!(
+                " {} x {}: {}.",
+                f.name,
+                crate::assessment::answer::format_number((f.value * 100.0).round() / 100.0),
+                f.why
+            ));
+        }
+        out.push_str(&format!(" Remaining effort: {}.", d(self.remaining)));
+        out
+    }
+}
+
+/// The profile's effects on the effort, each a named parameter.
+fn factors(profile: &Profile, p: &Parameters) -> Vec<Factor> {
+    let n = crate::estimate::n;
+    let mut out = Vec::new();
+    let people = sane_count(profile.headcount);
+    let systems = sane_count(profile.systems);
+    let extra_people = people.map_or(0.0, |h| (h - p.small_scope_headcount.value()).max(0.0));
+    let extra_systems = systems.map_or(0.0, |s| (s - p.small_scope_systems.value()).max(0.0));
+    let scope =
+        1.0 + p.effort_per_100_people.value() * extra_people / 100.0 + p.effort_per_system.value() * extra_systems;
+    let capped = scope > MAX_SCOPE_FACTOR;
+    let scope = (scope.min(MAX_SCOPE_FACTOR) * 1000.0).round() / 1000.0;
+    if scope > 1.0 {
+        out.push(Factor {
+            name: "People and systems in scope".into(),
+            value: scope,
+            why: format!(
+                "{}{} people and {} systems, beyond the small scope of {} people and {} systems: +{}% per 100 \
+                 people (effort_per_100_people) and +{}% per system (effort_per_system)",
+                if capped { "capped at the largest scope this estimate covers; " } else { "" },
+                people.map_or("unknown".into(), n),
+                systems.map_or("unknown".into(), n),
+                n(p.small_scope_headcount.value()),
+                n(p.small_scope_systems.value()),
+                n(p.effort_per_100_people.value() * 100.0),
+                n(p.effort_per_system.value() * 100.0)
+            ),
+        });
+    }
+    if profile.compliance_tooling == Some(true) {
+        out.push(Factor {
+            name: "Compliance platform".into(),
+            value: 1.0 - p.tooling_effort_saving.value(),
+            why: format!(
+                "policy templates and automatic evidence collection save {}% (tooling_effort_saving)",
+                n(p.tooling_effort_saving.value() * 100.0)
+            ),
+        });
+    }
+    if profile.consultant == Some(true) {
+        out.push(Factor {
+            name: "Readiness consultant".into(),
+            value: 1.0 - p.consultant_effort_saving.value(),
+            why: format!(
+                "policy drafting and remediation guidance save {}% (consultant_effort_saving)",
+                n(p.consultant_effort_saving.value() * 100.0)
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::tests::answered;
+    use crate::scoring::{gaps, scored_questions};
+
+    #[test]
+    fn shared_work_is_counted_once_per_document_by_hand() {
+        // Unanswered: a.mfa [2,4] and a.reviews [1,3] share the Access Control Policy; a.sso [2,6] names no
+        // document; v.review [1,2] is alone in Vendor Management. Share 0.6:
+        // access: 0.6 x 2 + 0.4 x 3 = 2.4 (low), 0.6 x 4 + 0.4 x 7 = 5.2 (high); sso 2 and 6; vendors 1 and 2.
+        let a = answered(&[]);
+        let qs = scored_questions(&a);
+        let found = gaps(&qs);
+        let e = Effort::of(&found, &Profile::default(), &Parameters::built_in());
+        assert_eq!(e.raw, [6.0, 15.0]);
+        assert_eq!(e.shared, [5.4, 13.2]);
+        assert_eq!(e.remaining, e.shared, "no profile factor");
+        let access = e.groups.iter().find(|g| g.name == "Access Control Policy").unwrap();
+        assert_eq!((access.gaps, access.remaining), (2, [2.4, 5.2]));
+        // a.mfa low: own 0.4 x 2 = 0.8 plus 0.6 x 2 x 2/3 = 0.8 -> 1.6; high: 1.6 + 0.6 x 4 x 4/7 = 2.97.
+        // a.reviews low: 0.4 + 0.4 = 0.8; high: 1.2 + 0.6 x 4 x 3/7 = 2.23.
+        assert_eq!(e.per_gap["a.mfa"], [1.6, 2.97]);
+        assert_eq!(e.per_gap["a.reviews"], [0.8, 2.23]);
+        let sum: f64 = e.per_gap.values().map(|d| d[0]).sum();
+        assert!((sum - e.remaining[0]).abs() < 1e-9);
+    }
+}

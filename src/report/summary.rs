@@ -1,0 +1,194 @@
+//! The one page a founder reads first: the verdict in a sentence, the earliest report dates, the cost, and
+//! the five things to do first with their effort, owner and a target date that fits the timeline. Every
+//! format starts with it, and the report screen can draw [`OnePage::lines`] at its top.
+
+use chrono::NaiveDate;
+
+use super::model::{GapLine, Report};
+use crate::estimate::{POLICY_SECTION, n, plural, range, usd};
+use crate::scoring::Verdict;
+
+/// How many actions the first page lists.
+pub const FIRST_ACTIONS: usize = 5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: String,
+    /// What to do: the remediation, or the question to answer.
+    pub what: String,
+    pub critical: bool,
+    /// This gap's part of the remaining effort, in person-days.
+    pub effort_days: [f64; 2],
+    /// Empty when nobody owns it yet.
+    pub owner: String,
+    /// The due date set on the gap, or the end of the phase the timeline puts it in.
+    pub target: Option<NaiveDate>,
+    /// Where the target comes from: "due date set" or the phase's name.
+    pub target_basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OnePage {
+    pub verdict: String,
+    pub completion: String,
+    pub type1: Option<String>,
+    pub type2: Option<String>,
+    pub cost: Option<String>,
+    pub actions: Vec<Action>,
+}
+
+fn score_text(x: f64) -> String {
+    n(x)
+}
+
+impl OnePage {
+    pub fn of(r: &Report) -> OnePage {
+        let verdict = verdict_sentence(r);
+        let c = &r.completion;
+        let mut completion = format!("{}% answered ({} of {} shown questions)", c.percent, c.answered, c.shown);
+        if c.answered < c.shown
+            && let (Some(all), Some(answered)) = (r.overall, r.answered_score)
+        {
+            completion.push_str(&format!(
+                "; Type I score {} over all questions, {} over the answered ones",
+                score_text(all.type1),
+                score_text(answered.type1)
+            ));
+        }
+        let (mut type1, mut type2, mut cost) = (None, None, None);
+        if let Some(e) = &r.estimate {
+            let t = &e.timeline;
+            type1 = t.type1_report.as_ref().map(|m| {
+                format!("Earliest Type I report: {} to {} ({})", m.dates[0], m.dates[1], range(m.months, "months"))
+            });
+            let m = &t.type2_report;
+            type2 = Some(format!(
+                "Earliest Type II report: {} to {} ({})",
+                m.dates[0],
+                m.dates[1],
+                range(m.months, "months")
+            ));
+            cost = Some(format!(
+                "First-year cost: {} paid to others, {} with internal staff time; then {} a year",
+                usd(e.cost.external_total),
+                usd(e.cost.total),
+                usd(e.cost.recurring_total)
+            ));
+        }
+        let actions = if r.is_vendor() { Vec::new() } else { actions(r) };
+        OnePage { verdict, completion, type1, type2, cost, actions }
+    }
+
+    /// The page as plain lines, for the report screen and the Markdown report.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![self.verdict.clone(), self.completion.clone()];
+        out.extend(self.type1.iter().cloned());
+        out.extend(self.type2.iter().cloned());
+        out.extend(self.cost.iter().cloned());
+        if !self.actions.is_empty() {
+            out.push("Do these first:".into());
+            for (i, a) in self.actions.iter().enumerate() {
+                out.push(format!("{}. {}", i + 1, a.describe()));
+            }
+        }
+        out
+    }
+}
+
+impl Action {
+    /// One line: what, effort, owner, target.
+    pub fn describe(&self) -> String {
+        let mut out = format!(
+            "{}{} ({}): {}",
+            if self.critical { "Critical: " } else { "" },
+            self.what,
+            self.id,
+            range(self.effort_days, "person-days")
+        );
+        out.push_str(&format!(", owner {}", if self.owner.is_empty() { "not set" } else { &self.owner }));
+        if let Some(t) = self.target {
+            out.push_str(&format!(", by {t} ({})", self.target_basis));
+        }
+        out
+    }
+}
+
+fn verdict_sentence(r: &Report) -> String {
+    if let Some(v) = &r.vendor {
+        let first = v.reasons.first().map(|s| format!(": {s}")).unwrap_or_default();
+        return format!("Residual risk {} for a vendor of {} inherent risk{first}.", v.risk.id(), v.inherent.id());
+    }
+    let Some(verdict) = r.shown_verdict() else {
+        return match r.overall {
+            Some(s) => format!(
+                "Score {} of 100 over the scored questions; no SOC 2 verdict, timeline or cost, because this \
+                 questionnaire's questions carry no SOC 2 criteria and efforts.",
+                score_text(s.type1)
+            ),
+            None => "No verdict: no scored question has an answer that counts yet.".into(),
+        };
+    };
+    let score = r.overall.map(|s| format!("Type I score {} of 100", score_text(s.type1))).unwrap_or_default();
+    match verdict {
+        Verdict::Blocked { band } => {
+            let unanswered = r.blockers.iter().filter(|b| b.answer.is_none()).count();
+            format!(
+                "Blocked: {}{} must reach \"documented\" before an auditor can start; otherwise {} ({score}).",
+                plural(r.blockers.len() as f64, "critical control", "critical controls"),
+                match unanswered {
+                    0 => String::new(),
+                    n if n == r.blockers.len() => " (all unanswered yet)".to_string(),
+                    n => format!(" ({n} of them unanswered yet)"),
+                },
+                band.label().to_lowercase()
+            )
+        }
+        Verdict::Band(band) => format!("{}: {} ({score}).", band.label(), band.meaning().trim_end_matches('.')),
+    }
+}
+
+/// The target date for a gap: its due date when set, otherwise the end of its phase.
+fn target(r: &Report, g: &GapLine) -> (Option<NaiveDate>, String) {
+    if let Ok(d) = NaiveDate::parse_from_str(&g.due, "%Y-%m-%d") {
+        return (Some(d), "due date set".into());
+    }
+    let Some(e) = &r.estimate else { return (None, String::new()) };
+    let phase = if g.section_id == POLICY_SECTION { "Policy writing" } else { "Remediation" };
+    match e.timeline.phases.iter().find(|p| p.name == phase) {
+        Some(p) => (Some(p.end), format!("end of {}", phase.to_lowercase())),
+        None => (None, String::new()),
+    }
+}
+
+/// Answered gaps with design work left (ranked, critical first), then unanswered questions (critical
+/// first), then answered gaps that only need time to operate.
+fn actions(r: &Report) -> Vec<Action> {
+    let work_left = |g: &&GapLine| g.remaining_days[1] > 0.0;
+    let mut unanswered: Vec<&GapLine> = r.gaps.iter().filter(|g| g.unanswered).collect();
+    unanswered.sort_by_key(|g| !g.critical);
+    r.answered_gaps()
+        .filter(work_left)
+        .chain(unanswered)
+        .chain(r.answered_gaps().filter(|g| !work_left(g)))
+        .take(FIRST_ACTIONS)
+        .map(|g| {
+            let (target, target_basis) = target(r, g);
+            let what = if g.unanswered {
+                format!("Answer: {}", g.text)
+            } else if g.remediation.trim().is_empty() {
+                g.text.clone()
+            } else {
+                g.remediation.clone()
+            };
+            Action {
+                id: g.id.clone(),
+                what,
+                critical: g.critical,
+                effort_days: g.remaining_days,
+                owner: g.owner.clone(),
+                target,
+                target_basis,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! Golden reports: a strong, a middling, a weak, a partial, a custom and a vendor assessment, each in every
+//! format (Markdown, HTML, JSON, CSV), as insta snapshots. Small fixed questionnaires keep the snapshots
+//! readable and independent of the built-in content. Review changes with `cargo insta review`.
+
+use chrono::NaiveDate;
+use soc2_ready::assessment::{AnswerValue, Assessment};
+use soc2_ready::estimate::Parameters;
+use soc2_ready::questionnaire::Questionnaire;
+use soc2_ready::report::{Format, Report, export};
+
+pub const NOW: &str = "2026-01-15T09:00:00Z";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+}
+
+/// A small readiness questionnaire with the profile questions the estimate reads.
+pub fn readiness(kind: &str) -> Questionnaire {
+    serde_json::from_value(serde_json::json!({
+        "format": 1, "id": format!("mini-{kind}"), "version": "1.0", "title": "Mini readiness", "kind": kind,
+        "sections": [
+            { "id": "profile", "title": "Profile", "questions": [
+                { "id": "profile.headcount", "type": "number", "text": "People?", "help": "h", "min": 1, "max": 100000 },
+                { "id": "profile.systems", "type": "number", "text": "Systems?", "help": "h", "min": 0, "max": 10000 },
+                { "id": "profile.remediation_fte", "type": "number", "text": "FTE?", "help": "h", "min": 0, "max": 100 },
+                { "id": "profile.start_date", "type": "date", "text": "Start?", "help": "h" },
+                { "id": "profile.compliance_tooling", "type": "yesno", "text": "Platform?", "help": "h" },
+                { "id": "profile.consultant", "type": "yesno", "text": "Consultant?", "help": "h" },
+                { "id": "profile.auditor_tier", "type": "choice", "text": "Firm?", "help": "h", "options": [
+                    { "id": "boutique", "label": "Boutique" }, { "id": "mid_tier", "label": "Mid-tier" },
+                    { "id": "big4", "label": "Big Four" } ] }
+            ]},
+            { "id": "policies", "title": "Policies", "questions": [
+                { "id": "policies.security", "type": "maturity", "text": "Security policy approved?", "help": "h",
+                  "weight": 5, "criteria": ["CC5.3"], "critical": true, "effort_days": [3, 8],
+                  "remediation": "Write and approve it.", "evidence": ["Signed policy"],
+                  "policy": "Information Security Policy" },
+                { "id": "policies.model_change", "type": "maturity", "text": "Model change addendum?", "help": "h",
+                  "weight": 2, "criteria": ["CC8.1"], "effort_days": [2, 5],
+                  "remediation": "Write the addendum.", "policy": "Model Change Management Addendum" }
+            ]},
+            { "id": "access", "title": "Access", "questions": [
+                { "id": "access.mfa", "type": "maturity", "text": "MFA enforced everywhere?", "help": "h", "weight": 5,
+                  "criteria": ["CC6.1"], "critical": true, "effort_days": [2, 6], "remediation": "Enforce MFA.",
+                  "evidence": ["IdP export"], "policy": "Access Control Policy", "ai_area": "model-access" },
+                { "id": "access.reviews", "type": "maturity", "text": "Quarterly access reviews?", "help": "h",
+                  "weight": 3, "criteria": ["CC6.3", "C1.1"], "effort_days": [2, 6],
+                  "remediation": "Review every quarter.", "evidence": ["Review records"],
+                  "policy": "Access Control Policy" },
+                { "id": "access.sso", "type": "yesno", "text": "Single sign-on?", "help": "h", "weight": 2,
+                  "criteria": ["CC6.1"], "effort_days": [2, 5], "remediation": "Connect apps to the IdP." }
+            ]},
+            { "id": "operations", "title": "Operations", "questions": [
+                { "id": "operations.logging", "type": "maturity", "text": "Central logging?", "help": "h", "weight": 4,
+                  "criteria": ["CC7.2"], "effort_days": [3, 10], "remediation": "Ship logs to one place.",
+                  "evidence": ["Log retention settings"], "policy": "Information Security Policy",
+                  "ai_area": "gpu-infrastructure" },
+                { "id": "operations.model_eval", "type": "maturity", "text": "Models evaluated before release?",
+                  "help": "h", "weight": 3, "criteria": ["CC8.1", "PI1.3"], "effort_days": [2, 8],
+                  "remediation": "Gate releases on an evaluation suite.", "evidence": ["Evaluation reports"],
+                  "policy": "Model Change Management Addendum", "ai_area": "model-change" }
+            ]}
+        ]
+    }))
+    .unwrap()
+}
+
+fn text(s: &str) -> AnswerValue {
+    AnswerValue::Text(s.into())
+}
+
+/// A company with the standard profile and every scored question at `level` (`None` leaves it unanswered).
+pub fn company(kind: &str, levels: &[(&str, Option<&str>)]) -> Assessment {
+    let mut a = Assessment::new(readiness(kind), "Mini AI Ltd", NOW);
+    a.set_value("profile.headcount", AnswerValue::Number(30.0), NOW);
+    a.set_value("profile.systems", AnswerValue::Number(4.0), NOW);
+    a.set_value("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
+    a.set_value("profile.start_date", text("2026-02-02"), NOW);
+    a.set_value("profile.compliance_tooling", text("yes"), NOW);
+    a.set_value("profile.consultant", text("no"), NOW);
+    a.set_value("profile.auditor_tier", text("boutique"), NOW);
+    for (id, level) in levels {
+        if let Some(level) = level {
+            a.set_value(id, text(level), NOW);
+        }
+    }
+    a
+}
+
+const SCORED: [&str; 7] = [
+    "policies.security",
+    "policies.model_change",
+    "access.mfa",
+    "access.reviews",
+    "access.sso",
+    "operations.logging",
+    "operations.model_eval",
+];
+
+fn yes_no(id: &str, maturity: &str) -> &'static str {
+    match (id, maturity) {
+        ("access.sso", "documented" | "evidenced") => "yes",
+        ("access.sso", _) => "no",
+        _ => "",
+    }
+}
+
+fn all_at(level: &'static str) -> Vec<(&'static str, Option<&'static str>)> {
+    SCORED.iter().map(|id| (*id, Some(if *id == "access.sso" { yes_no(id, level) } else { level }))).collect()
+}
+
+pub fn strong() -> Assessment {
+    company("readiness", &all_at("evidenced"))
+}
+
+pub fn middling() -> Assessment {
+    let mut a = company("readiness", &all_at("informal"));
+    a.set_value("policies.security", text("documented"), NOW);
+    a.set_value("access.mfa", text("documented"), NOW);
+    a.set_value("policies.model_change", text("na"), NOW);
+    a.set_note("policies.model_change", "We do not train or fine-tune models", NOW);
+    if let Some(e) = a.answers.get_mut("access.reviews") {
+        e.owner = "Dana Kim".into();
+        e.due = "2026-04-30".into();
+    }
+    a
+}
+
+pub fn weak() -> Assessment {
+    company("readiness", &all_at("not_started"))
+}
+
+pub fn partial() -> Assessment {
+    company(
+        "readiness",
+        &[("policies.security", Some("documented")), ("access.mfa", Some("informal")), ("access.sso", Some("no"))],
+    )
+}
+
+/// A customer's own questionnaire: scored yes/no questions without SOC 2 criteria or efforts.
+pub fn custom() -> Assessment {
+    let q: Questionnaire = serde_json::from_value(serde_json::json!({
+        "format": 1, "id": "bigcorp", "version": "2026", "title": "BigCorp supplier questions", "kind": "custom",
+        "sections": [{ "id": "security", "title": "Security", "questions": [
+            { "id": "security.encryption", "type": "yesno", "text": "Is customer data encrypted at rest?", "help": "h", "weight": 3 },
+            { "id": "security.training", "type": "yesno", "text": "Do staff take yearly security training?", "help": "h", "weight": 1,
+              "remediation": "Run a yearly training." },
+            { "id": "security.contact", "type": "text", "text": "Security contact?", "help": "h" }
+        ]}]
+    }))
+    .unwrap();
+    let mut a = Assessment::new(q, "Mini AI Ltd", NOW);
+    a.set_value("security.encryption", text("yes"), NOW);
+    a.set_value("security.training", text("no"), NOW);
+    a.set_value("security.contact", text("security@mini.example"), NOW);
+    a
+}
+
+/// A small AI vendor questionnaire.
+pub fn vendor() -> Assessment {
+    let q: Questionnaire = serde_json::from_value(serde_json::json!({
+        "format": 1, "id": "mini-vendor", "version": "1.0", "title": "Mini AI vendor", "kind": "vendor",
+        "sections": [{ "id": "data", "title": "Data handling", "questions": [
+            { "id": "data.training", "type": "yesno", "text": "Is our data kept out of model training?", "help": "h",
+              "weight": 5, "critical": true, "criteria": ["CC9.2"],
+              "remediation": "Contract: our inputs and outputs are never used to train models." },
+            { "id": "data.retention", "type": "maturity", "text": "Are prompts deleted within 30 days?", "help": "h",
+              "weight": 3, "criteria": ["CC9.2"], "remediation": "Contract: prompts deleted within 30 days." },
+            { "id": "data.soc2", "type": "yesno", "text": "Does the vendor hold a current SOC 2 Type II report?",
+              "help": "h", "weight": 4, "criteria": ["CC9.2"], "remediation": "Ask for the report under NDA." }
+        ]}]
+    }))
+    .unwrap();
+    let mut a = Assessment::new(q, "Example Models Inc", NOW);
+    a.set_value("data.training", text("yes"), NOW);
+    a.set_value("data.retention", text("informal"), NOW);
+    a.set_value("data.soc2", text("no"), NOW);
+    a
+}
+
+pub fn build(a: &Assessment) -> Report {
+    Report::build(a, &Parameters::built_in(), today())
+}
+
+fn snapshot_all(name: &str, a: &Assessment) {
+    let r = build(a);
+    for format in Format::ALL {
+        insta::assert_snapshot!(format!("report_golden_{name}_{}", format.id()), export(&r, format));
+    }
+}
+
+#[test]
+fn strong_in_every_format() {
+    snapshot_all("strong", &strong());
+}
+
+#[test]
+fn middling_in_every_format() {
+    snapshot_all("middling", &middling());
+}
+
+#[test]
+fn weak_in_every_format() {
+    snapshot_all("weak", &weak());
+}
+
+#[test]
+fn partial_in_every_format() {
+    snapshot_all("partial", &partial());
+}
+
+#[test]
+fn custom_in_every_format() {
+    snapshot_all("custom", &custom());
+}
+
+#[test]
+fn vendor_in_every_format() {
+    snapshot_all("vendor", &vendor());
+}

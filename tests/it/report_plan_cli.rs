@@ -1,0 +1,143 @@
+//! The plan from the command line, against the real binary: owners and due dates (`answer --owner --due`),
+//! the CSV export for trackers, the format taken from `-o`'s extension, and what-if settings (`--set`)
+//! that never change the assessment.
+
+use crate::common::Env;
+
+fn setup() -> (Env, String) {
+    let env = Env::new();
+    let path = env.work.path().join("acme.json");
+    let p = path.to_str().unwrap().to_string();
+    assert!(env.run(&["new", "soc2-ai-readiness", "--org", "Acme AI", "--out", &p, "--no-open"]).status.success());
+    for (q, v) in [
+        ("profile.headcount", "40"),
+        ("profile.remediation_fte", "1"),
+        ("profile.start_date", "2026-02-02"),
+        ("access.reviews", "planned"),
+        ("access.mfa_production", "informal"),
+    ] {
+        let out = env.run(&["answer", &p, q, v]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    (env, p)
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn owner_and_due_date_reach_the_plan_and_the_csv() {
+    let (env, p) = setup();
+    let out = env.run(&["answer", &p, "access.reviews", "planned", "--owner", "Dana Kim", "--due", "2026-04-30"]);
+    stdout(&out);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+    assert_eq!(saved["answers"]["access.reviews"]["owner"], "Dana Kim");
+    assert_eq!(saved["answers"]["access.reviews"]["due"], "2026-04-30");
+
+    let csv = stdout(&env.run(&["report", &p, "--format", "csv"]));
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next().unwrap(),
+        "\"id\",\"question\",\"status\",\"priority\",\"critical\",\"criteria\",\"remediation\",\"effort_low\",\
+         \"effort_high\",\"owner\",\"due\",\"policy\",\"evidence\",\"section\",\"answer\""
+    );
+    let row = csv.lines().find(|l| l.starts_with("\"access.reviews\"")).unwrap();
+    assert!(row.contains("\"gap\"") && row.contains("\"Dana Kim\",\"2026-04-30\""), "{row}");
+    let md = stdout(&env.run(&["report", &p]));
+    assert!(md.contains("| Dana Kim | 1 |"), "the plan groups by owner");
+
+    // A bad date is refused and the file is left as it was.
+    let before = std::fs::read(&p).unwrap();
+    let out = env.run(&["answer", &p, "access.reviews", "informal", "--due", "30/04/2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--due `30/04/2026` is not a date; write it as YYYY-MM-DD"));
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn csv_cells_cannot_run_as_formulas() {
+    let (env, p) = setup();
+    stdout(&env.run(&["answer", &p, "access.reviews", "planned", "--owner", "=HYPERLINK(\"http://x\")"]));
+    let csv = stdout(&env.run(&["report", &p, "--format", "csv"]));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(!csv.contains(",\"=") && !csv.contains(",\"+") && !csv.contains(",\"@"));
+}
+
+#[test]
+fn the_format_follows_the_output_extension() {
+    let (env, p) = setup();
+    for (name, starts) in [("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.csv", "\"id\""), ("r.md", "# SOC 2")] {
+        let out = env.work.path().join(name);
+        stdout(&env.run(&["report", &p, "-o", out.to_str().unwrap()]));
+        assert!(std::fs::read_to_string(&out).unwrap().starts_with(starts), "{name}");
+    }
+}
+
+#[test]
+fn what_if_changes_the_estimate_not_the_assessment() {
+    let (env, p) = setup();
+    let before = std::fs::read(&p).unwrap();
+    let base: serde_json::Value = serde_json::from_str(&stdout(&env.run(&["report", &p, "--format", "json"]))).unwrap();
+    let out = env.run(&[
+        "report",
+        &p,
+        "--format",
+        "json",
+        "--set",
+        "remediation_fte=3",
+        "--set",
+        "auditor_tier=mid_tier",
+        "--set",
+        "hourly_cost=150",
+    ]);
+    let what: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(std::fs::read(&p).unwrap(), before, "the assessment is untouched");
+    assert_eq!(
+        what["what_if"]["changes"],
+        serde_json::json!([
+            "profile.remediation_fte = 3",
+            "profile.auditor_tier = mid_tier",
+            "profile.hourly_cost = 150"
+        ])
+    );
+    assert_eq!(what["timeline"]["remediation_fte"], 3.0);
+    // Three people finish remediation sooner; a mid-tier firm costs more than a boutique one.
+    assert!(what["timeline"]["type2_report_months"][1].as_f64() < base["timeline"]["type2_report_months"][1].as_f64());
+    assert!(what["cost"]["external_total"][0].as_f64() > base["cost"]["external_total"][0].as_f64());
+    let md = stdout(&env.run(&["report", &p, "--set", "penetration_test=8000-12000"]));
+    assert!(md.contains("## What if: penetration\\_test = 8000-12000"), "{md}");
+    assert!(md.contains("| Penetration test | 8,000 | 12,000 |"));
+
+    for (bad, message) in [
+        ("remediation_fte", "write it as NAME=VALUE"),
+        ("no_such_thing=1", "is neither a profile question"),
+        ("work_days_per_week=0", "must be above 0"),
+        ("auditor_tier=cheapest", "auditor_tier=cheapest"),
+    ] {
+        let out = env.run(&["report", &p, "--set", bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{bad}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_user_estimates_file_with_a_zero_divisor_or_another_currency_is_refused() {
+    let (env, p) = setup();
+    let file = env.config.path().join("estimates.json");
+    for (text, message) in [
+        (r#"{"parameters": {"work_days_per_week": {"value": 0}}}"#, "`work_days_per_week` must be above 0"),
+        (r#"{"currency": "EUR", "parameters": {}}"#, "`currency` is \"EUR\""),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = env.run(&["report", &p]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(file.to_str().unwrap()) && err.contains(message), "{err}");
+    }
+}
