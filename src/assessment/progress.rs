@@ -67,6 +67,11 @@ pub fn is_answered(a: &Assessment, question: &str) -> bool {
     a.answers.get(question).is_some_and(|x| x.value.is_some() && !x.to_confirm)
 }
 
+/// The value a question scores with: none while a carried-over answer is still to confirm.
+pub fn confirmed_value<'a>(a: &'a Assessment, question: &str) -> Option<&'a AnswerValue> {
+    a.answers.get(question).filter(|x| !x.to_confirm).and_then(|x| x.value.as_ref())
+}
+
 /// Progress per section (hidden sections have nothing shown) and overall.
 pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
     let mut total = Progress::default();

@@ -10,6 +10,7 @@ pub mod gaps;
 pub mod vendor;
 pub mod verdict;
 
+use crate::assessment::progress::confirmed_value;
 use crate::assessment::{Assessment, Visibility};
 use crate::questionnaire::{AiArea, Category, Question, Section};
 
@@ -64,7 +65,7 @@ pub fn scored_questions(a: &Assessment) -> Vec<ScoredQuestion<'_>> {
             if !vis.question(si, qi) {
                 continue;
             }
-            if let Some(standing) = credit::standing(question, a.value(&question.id)) {
+            if let Some(standing) = credit::standing(question, confirmed_value(a, &question.id)) {
                 let standing = credit::operated(standing, question, period);
                 let critical_in_scope = scope.admits(question);
                 out.push(ScoredQuestion { section, question, standing, critical_in_scope });
@@ -190,6 +191,18 @@ pub(crate) mod tests {
             a.set_value(id, AnswerValue::Text(v.to_string()), "2025-01-01T00:00:00Z");
         }
         a
+    }
+
+    #[test]
+    fn answers_carried_over_score_nothing_until_confirmed() {
+        // Every question at full credit, but a.mfa (weight 5) still to confirm from last year:
+        // Type I = (3 + 2 + 4) / 14 = 64.3. Confirming it restores (5 + 3 + 2 + 4) / 14 = 100.
+        let mut a =
+            answered(&[("a.mfa", "evidenced"), ("a.reviews", "evidenced"), ("a.sso", "yes"), ("v.review", "all")]);
+        a.answers.get_mut("a.mfa").unwrap().to_confirm = true;
+        assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 64.3);
+        a.answers.get_mut("a.mfa").unwrap().to_confirm = false;
+        assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 100.0);
     }
 
     #[test]
