@@ -3,6 +3,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Stop the program as the shell's Ctrl-Z does; `fg` brings it back.
+    Suspend,
     ToggleHelp,
     /// Leave the current screen or dialog.
     Back,
@@ -30,6 +32,8 @@ pub enum Action {
     // Text entry.
     Confirm,
     Cancel,
+    /// Empty the field being typed in.
+    ClearField,
     // The report.
     ExportMarkdown,
     ExportHtml,

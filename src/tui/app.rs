@@ -1,7 +1,10 @@
 //! The interface's state, and the only place it changes: `update` acts on actions; keys become actions
 //! through the keymap, or text when the user is typing.
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
@@ -24,7 +27,19 @@ pub struct App {
     pub quit: bool,
     pub theme: Theme,
     pub now: fn() -> String,
+    /// The clock that times the saves of a note being typed (tests move it on by hand).
+    pub instant: fn() -> Instant,
     pub user_questionnaires: Option<std::path::PathBuf>,
+    /// The terminal's size, as last seen: below the minimum no key but quit does anything.
+    pub size: Option<(u16, u16)>,
+    /// Where the report screen's exports go: the directory the program was started in.
+    pub export_dir: PathBuf,
+    /// Set by the suspend key: the event loop stops the program once the terminal is restored.
+    pub suspend: bool,
+    /// Said on the restored terminal when the program ends (where typed text went).
+    pub farewell: Vec<String>,
+    /// Why the program failed, if it did: the exit status is not derived from the status line.
+    pub failure: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +93,13 @@ impl App {
             quit: false,
             theme: Theme::from_env(),
             now: crate::clock::now,
+            instant: Instant::now,
             user_questionnaires: crate::paths::user_questionnaires_dir(),
+            size: None,
+            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            suspend: false,
+            farewell: Vec::new(),
+            failure: None,
         };
         app.refresh_home();
         app
@@ -135,21 +156,63 @@ impl App {
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
-            Event::Paste(text) => self.on_paste(&text),
+            Event::Paste(text) if !self.too_small() => self.on_paste(&text),
+            Event::Resize(width, height) => self.size = Some((width, height)),
             _ => {}
         }
     }
 
+    /// Whether the terminal is below the size the screens need (the screen then says so).
+    pub fn too_small(&self) -> bool {
+        self.size.is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
+    }
+
     fn on_key(&mut self, key: KeyEvent) {
         let context = self.context();
-        if let Some(action) = keymap::action_for(context, &key) {
+        let action = keymap::action_for(context, &key);
+        if self.too_small() {
+            // The user cannot see what a key would do: only the quit keys of the browsing screens act.
+            if action == Some(Action::Quit) || keymap::action_for(Context::Home, &key) == Some(Action::Quit) {
+                self.shutdown();
+            }
+            return;
+        }
+        if let Some(action) = action
+            && !self.starts_typed_answer(&key, Some(action))
+        {
             if !context.is_text_entry() {
                 self.status = Status::default();
             }
             self.update(action);
+        } else if action.is_none() && self.starts_typed_answer(&key, None) {
+            self.status = Status::default();
         } else if let Some(input) = self.text_input() {
             input.input(key);
+            // What is typed answers any complaint about the field.
+            if self.status.error {
+                self.status = Status::default();
+            }
         }
+    }
+
+    /// On a number, text or date question, a typed character (a digit, or any character no key is bound to)
+    /// starts the typed answer with that character: `5 0 Enter` answers 50.
+    fn starts_typed_answer(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
+        let KeyCode::Char(c) = key.code else { return false };
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) || self.help {
+            return false;
+        }
+        if !matches!(action, None | Some(Action::Choose(_))) {
+            return false;
+        }
+        let Screen::Questionnaire(editor) = &mut self.screen else { return false };
+        if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
+            return false;
+        }
+        let mut input = line_input("", typed_answer_hint(editor.question().kind));
+        input.insert_char(c);
+        editor.mode = Mode::TypeAnswer(input);
+        true
     }
 
     fn on_paste(&mut self, text: &str) {
@@ -188,30 +251,56 @@ impl App {
         }
     }
 
-    /// Called about four times a second: saves what has waited long enough.
+    /// Called on every pass of the event loop, however fast keys arrive: saves what has waited long enough.
     pub fn tick(&mut self) {
         let now = (self.now)();
-        if let Some(editor) = self.editor_mut()
-            && let Err(e) = editor.flush(false, &now)
-        {
-            self.complain(e);
+        let at = (self.instant)();
+        if let Some(editor) = self.editor_mut() {
+            match editor.flush(false, &now, at) {
+                Ok(_) => {}
+                Err(e) => self.complain(e),
+            }
         }
     }
 
-    /// Save everything before the program ends, however it ends.
-    pub fn shutdown(&mut self) {
+    /// Save everything before the program ends or stops, however it does, including what is being typed.
+    pub fn save_all(&mut self) {
         let now = (self.now)();
-        if let Some(editor) = self.editor_mut()
-            && let Err(e) = editor.flush(true, &now)
-        {
-            self.complain(e);
+        let at = (self.instant)();
+        let mut said = Vec::new();
+        if let Some(editor) = self.editor_mut() {
+            said.extend(keep_typed_text(editor, &now));
+            match editor.flush(true, &now, at) {
+                Ok(told) => said.extend(told),
+                Err(e) => said.push(format!("could not save: {e}")),
+            }
+            if editor.dirty {
+                said.push("some changes could not be saved (see the message above)".to_string());
+            }
         }
+        for message in said {
+            if message.starts_with("could not save") || message.starts_with("some changes") {
+                self.failure = Some(message.clone());
+            }
+            self.status = Status { text: message.clone(), error: false };
+            self.farewell.push(message);
+        }
+    }
+
+    /// Save everything and end the program.
+    pub fn shutdown(&mut self) {
+        self.save_all();
         self.quit = true;
     }
 
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => return self.shutdown(),
+            Action::Suspend => {
+                self.save_all();
+                self.suspend = true;
+                return;
+            }
             Action::ToggleHelp => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -220,7 +309,16 @@ impl App {
             _ => {}
         }
         if self.help {
-            self.help_scroll = scrolled(self.help_scroll, action, 10).min(super::help::line_count());
+            let size = self.size.unwrap_or((80, 24));
+            let max = super::help::max_scroll(self.screen_context(), size, self.theme);
+            self.help_scroll = scrolled(self.help_scroll.min(max), action, 10).min(max);
+            return;
+        }
+        if action == Action::ClearField {
+            if let Some(input) = self.text_input() {
+                input.select_all();
+                input.cut();
+            }
             return;
         }
         match &mut self.screen {
@@ -306,11 +404,11 @@ impl App {
                     Action::ExportHtml => Format::Html,
                     _ => Format::Json,
                 };
-                let path = export_path(&screen.editor.session.path, format);
+                let path = self.export_dir.join(export_file_name(&screen.editor.session.path, format));
                 let text = crate::report::export(&screen.report, format);
-                match crate::assessment::store::write_private(&path, text.as_bytes()) {
-                    Ok(()) => self.say(format!("Report written to {}", path.display())),
-                    Err(e) => self.complain(format!("{e}")),
+                match write_export(&path, text.as_bytes()) {
+                    Ok(()) => self.say(format!("{} report written to {}", format_name(format), path.display())),
+                    Err(e) => self.complain(e),
                 }
             }
             Action::Back => {
@@ -351,10 +449,24 @@ impl App {
             (Mode::Answering, Action::NextUnanswered) => {
                 let a = &editor.session.assessment;
                 let q = a.questionnaire();
-                match editor.find_after(true, |s, i| a.value(&q.sections[s].questions[i].id).is_none()) {
-                    Some(p) => editor.go(p),
-                    None => message = Some(Ok("Every shown question is answered. Press r for the report.".into())),
+                let unanswered = |s: usize, i: usize| a.value(&q.sections[s].questions[i].id).is_none();
+                if unanswered(editor.section, editor.question) {
+                    message = Some(Ok("This question is not answered yet.".into()));
+                } else {
+                    match editor.find_after(true, unanswered) {
+                        Some(p) => editor.go(p),
+                        None => {
+                            let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+                            message =
+                                Some(Ok(format!("Every shown question is answered. Press {report} for the report.")))
+                        }
+                    }
                 }
+            }
+            (Mode::Answering, Action::ScrollDown | Action::ScrollUp) => {
+                let max =
+                    super::questionnaire_screen::detail_scroll_limit(editor, self.size.unwrap_or((80, 24)), self.theme);
+                editor.detail_scroll = scrolled(editor.detail_scroll.min(max), action, 1).min(max);
             }
             (Mode::Answering, Action::NextFlagged) => {
                 let a = &editor.session.assessment;
@@ -383,11 +495,7 @@ impl App {
                         crate::assessment::AnswerValue::Text(t) => t.clone(),
                         crate::assessment::AnswerValue::List(l) => l.join(","),
                     });
-                    let hint = match question.kind {
-                        QuestionType::Date => "YYYY-MM-DD",
-                        QuestionType::Number => "a number",
-                        _ => "your answer",
-                    };
+                    let hint = typed_answer_hint(question.kind);
                     editor.mode = Mode::TypeAnswer(line_input(current.as_deref().unwrap_or(""), hint));
                 }
                 _ => {
@@ -397,7 +505,8 @@ impl App {
                 }
             },
             (Mode::Answering, Action::EditNote) => {
-                editor.mode = Mode::EditNote(note_input(editor.assessment().note(&question.id)));
+                editor.note_before = editor.assessment().note(&question.id).to_string();
+                editor.mode = Mode::EditNote(note_input(&editor.note_before));
             }
             (Mode::Answering, Action::EditEvidence) => {
                 let current = editor.assessment().answers.get(&question.id).map(|a| a.evidence.join(", "));
@@ -441,7 +550,7 @@ impl App {
             }
             (Mode::Search { .. }, Action::Cancel) => editor.mode = Mode::Answering,
             (Mode::Answering, Action::OpenReport) => {
-                if let Err(e) = editor.flush(true, &now) {
+                if let Err(e) = editor.flush(true, &now, (self.instant)()) {
                     return self.complain(e);
                 }
                 let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
@@ -465,7 +574,7 @@ impl App {
                 return;
             }
             (Mode::Answering, Action::Back) => {
-                if let Err(e) = editor.flush(true, &now) {
+                if let Err(e) = editor.flush(true, &now, (self.instant)()) {
                     return self.complain(e);
                 }
                 self.refresh_home();
@@ -491,13 +600,19 @@ impl App {
                 }
             }
             (Mode::EditNote(_), Action::Confirm) => {
-                let result = editor.flush(true, &now);
-                if let Err(e) = result {
+                let told = match editor.flush(true, &now, (self.instant)()) {
+                    Ok(told) => told,
                     // Keep the note open: nothing typed is thrown away.
-                    return self.complain(e);
-                }
+                    Err(e) => return self.complain(e),
+                };
                 editor.mode = Mode::Answering;
-                message = Some(result.map(|()| "Note saved.".to_string()));
+                let note = editor.assessment().note(&question.id);
+                message = match told {
+                    Some(told) => Some(Ok(told)),
+                    None if note == editor.note_before => None,
+                    None if note.is_empty() => Some(Ok("Note removed.".to_string())),
+                    None => Some(Ok("Note saved.".to_string())),
+                };
                 if std::mem::take(&mut editor.advance_after_note) && !editor.assessment().note(&question.id).is_empty()
                 {
                     editor.next_question();
@@ -550,8 +665,89 @@ fn scrolled(scroll: u16, action: Action, page: u16) -> u16 {
     }
 }
 
-/// Where an exported report goes: beside the assessment, `NAME-report.md` (or `.html`, `.json`).
-pub fn export_path(assessment: &std::path::Path, format: Format) -> std::path::PathBuf {
+/// The name of an exported report: `NAME-report.md` (or `.html`, `.json`) for the assessment `NAME.json`.
+/// The report screen writes it in the directory the program was started in, never in the store.
+pub fn export_file_name(assessment: &Path, format: Format) -> String {
     let stem = assessment.file_stem().unwrap_or_default().to_string_lossy();
-    assessment.with_file_name(format!("{stem}-report.{}", format.id()))
+    format!("{stem}-report.{}", format.id())
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Json => "JSON",
+    }
+}
+
+/// Write an exported report, replacing only a regular file that is not an assessment.
+fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            return Err(format!(
+                "{}: not replaced, because it is not a regular file; move it away or export from another directory",
+                path.display()
+            ));
+        }
+        if crate::assessment::store::read(path).is_ok() {
+            return Err(format!(
+                "{}: not replaced, because it is a soc2-ready assessment; rename it or export from another directory",
+                path.display()
+            ));
+        }
+    }
+    crate::assessment::store::write_private(path, bytes).map_err(|e| format!("{e}"))
+}
+
+/// The placeholder of the field for a typed answer.
+fn typed_answer_hint(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Date => "YYYY-MM-DD",
+        QuestionType::Number => "a number",
+        _ => "your answer",
+    }
+}
+
+/// Save what is half-typed in a one-line field before the program ends: a typed answer if it is valid (if
+/// not, it is kept at the end of the question's note), evidence references, who is answering. Returns
+/// what the user should be told.
+fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
+    let question = editor.question().clone();
+    let typed = match &editor.mode {
+        Mode::TypeAnswer(i) | Mode::TypeEvidence(i) | Mode::TypeRespondent(i) => i.lines().join(" "),
+        _ => return None,
+    };
+    let mode = std::mem::replace(&mut editor.mode, Mode::Answering);
+    if typed.trim().is_empty() {
+        return None;
+    }
+    let told = match mode {
+        Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
+            Ok(value) => {
+                editor.session.assessment.set_value(&question.id, value, now);
+                format!("The answer typed to {} was saved.", question.id)
+            }
+            Err(e) => {
+                let note = editor.assessment().note(&question.id);
+                let kept =
+                    format!("{note}{}Typed answer, not accepted: {typed}", if note.is_empty() { "" } else { "\n" });
+                if crate::assessment::answer::check_note(&kept).is_err() {
+                    return Some(format!("The answer typed to {} was not saved ({e}).", question.id));
+                }
+                editor.session.assessment.set_note(&question.id, &kept, now);
+                format!("The answer typed to {} is not valid ({e}); it is kept in the question's note.", question.id)
+            }
+        },
+        Mode::TypeEvidence(_) => {
+            editor.session.assessment.set_evidence(&question.id, evidence_references(&typed), now);
+            format!("The evidence references typed for {} were saved.", question.id)
+        }
+        _ => {
+            editor.session.assessment.set_respondent(typed.trim(), now);
+            format!("Answers are now recorded as given by {}.", typed.trim())
+        }
+    };
+    editor.recompute();
+    editor.dirty = true;
+    Some(told)
 }

@@ -23,6 +23,10 @@ pub struct Editor {
     pub dirty: bool,
     pub last_save: Instant,
     pub(super) advance_after_note: bool,
+    /// The note as it was when the note editor opened, to tell what closing it did.
+    pub(super) note_before: String,
+    /// How far the question's text is scrolled, when it is taller than its panel.
+    pub detail_scroll: u16,
 }
 
 pub enum Mode {
@@ -66,6 +70,8 @@ impl Editor {
             dirty: false,
             last_save: Instant::now(),
             advance_after_note: false,
+            note_before: String::new(),
+            detail_scroll: 0,
         };
         editor.resume();
         editor
@@ -116,6 +122,7 @@ impl Editor {
     pub(super) fn go(&mut self, (section, question): (usize, usize)) {
         if (section, question) != (self.section, self.question) {
             (self.section, self.question) = (section, question);
+            self.detail_scroll = 0;
             let q = self.assessment().questionnaire();
             let position = Position {
                 section: q.sections[section].id.clone(),
@@ -183,7 +190,11 @@ impl Editor {
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
     pub fn save(&mut self) -> Result<(), String> {
-        self.last_save = Instant::now();
+        self.save_at(Instant::now())
+    }
+
+    fn save_at(&mut self, at: Instant) -> Result<(), String> {
+        self.last_save = at;
         match self.session.save() {
             Ok(()) => {
                 self.dirty = false;
@@ -196,19 +207,57 @@ impl Editor {
         }
     }
 
-    /// Save what is waiting, if the last save was long enough ago (or `force`).
-    pub fn flush(&mut self, force: bool, now: &str) -> Result<(), String> {
+    /// Save what is waiting, if the last save was at least [`SAVE_INTERVAL`] before `at` (or `force`).
+    ///
+    /// A note over the length limit is not lost: while it is being typed it stays in the editor (and is
+    /// not saved); when it must be saved (`force`: closing the editor, quitting) the assessment keeps it cut
+    /// to the limit with a marker, and the whole text goes to a recovery file beside the assessment. The
+    /// `Ok` message says so.
+    pub fn flush(&mut self, force: bool, now: &str, at: Instant) -> Result<Option<String>, String> {
+        let mut told = None;
         if let Mode::EditNote(input) = &self.mode {
-            let note = input.lines().join("\n");
-            crate::assessment::answer::check_note(&note).map_err(|e| e.to_string())?;
+            let mut note = input.lines().join("\n");
+            if let Err(e) = crate::assessment::answer::check_note(&note) {
+                if !force {
+                    return Err(format!("{e}. It is kept here; closing the note keeps it, cut, with a copy in full."));
+                }
+                let recovery = note_recovery_path(&self.session.path, &self.question().id);
+                crate::assessment::store::write_private(&recovery, note.as_bytes())
+                    .map_err(|e| format!("the note is over the limit and its full text could not be kept: {e}"))?;
+                note = cut_note(&note, &recovery);
+                told = Some(format!(
+                    "The note was over the length limit: it is saved cut short, and in full in {}",
+                    recovery.display()
+                ));
+            }
             let id = self.question().id.clone();
             if self.assessment().note(&id) != note {
                 self.session.assessment.set_note(&id, &note, now);
                 self.dirty = true;
             }
         }
-        if self.dirty && (force || self.last_save.elapsed() >= SAVE_INTERVAL) { self.save() } else { Ok(()) }
+        if self.dirty && (force || at.saturating_duration_since(self.last_save) >= SAVE_INTERVAL) {
+            self.save_at(at)?;
+        }
+        Ok(told)
     }
+}
+
+/// Where the full text of a note too long to save is kept: `FILE.note-QUESTION.txt` beside the assessment.
+pub fn note_recovery_path(assessment: &std::path::Path, question: &str) -> std::path::PathBuf {
+    let id: String =
+        question.chars().map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' }).collect();
+    let name = assessment.file_name().unwrap_or_default().to_string_lossy();
+    assessment.with_file_name(format!("{name}.note-{id}.txt"))
+}
+
+/// A note cut to the length limit, ending with a marker that says where the rest is.
+fn cut_note(note: &str, recovery: &std::path::Path) -> String {
+    let marker = format!("\n[… cut: the full note is in {}]", recovery.display());
+    let keep = crate::assessment::answer::MAX_ANSWER_CHARS.saturating_sub(marker.chars().count());
+    let mut cut: String = note.chars().take(keep).collect();
+    cut.push_str(&marker);
+    cut
 }
 
 /// Evidence references as typed: separated by commas, blanks dropped.
@@ -254,6 +303,7 @@ pub(super) fn choose(editor: &mut Editor, question: &Question, n: usize, now: &s
     }
     if option_id == NOT_APPLICABLE && editor.assessment().note(&question.id).is_empty() {
         editor.mode = Mode::EditNote(note_input(""));
+        editor.note_before = String::new();
         editor.advance_after_note = true;
         return Ok("Not applicable: say why in the note (auditors ask), then Esc.".into());
     }

@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::keymap::{self, Context};
+use super::theme::Theme;
 use super::view::centred;
 
 /// Every context but the help itself, in the order the help lists them after the current one.
@@ -14,27 +16,49 @@ fn listed() -> impl Iterator<Item = Context> {
     Context::ALL.into_iter().filter(|c| *c != Context::Help)
 }
 
-/// How many lines the help has before wrapping: a title, the keys and a blank line per context.
-pub fn line_count() -> u16 {
-    let lines: usize = listed().map(|c| keymap::help_rows(c).len() + 2).sum();
-    u16::try_from(lines).unwrap_or(u16::MAX)
+/// Where the help is drawn in the screen's body.
+fn area(body: Rect) -> Rect {
+    centred(body, body.width.saturating_sub(4).min(96), body.height)
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let t = app.theme;
-    let area = centred(body, body.width.saturating_sub(4).min(96), body.height);
-    frame.render_widget(Clear, area);
-    let underlying = app.screen_context();
-    let mut lines: Vec<Line> = Vec::new();
+/// The help's lines for a panel `width` wide (inside its border): the keys in a column of their own, each
+/// description wrapped beside it, so a key never runs into its description.
+pub fn lines(underlying: Context, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let key_width = listed().flat_map(keymap::help_rows).map(|(k, _)| k.width()).max().unwrap_or(0);
+    let indent = 2 + key_width + 2;
+    let text_width = usize::from(width).saturating_sub(indent).max(10);
+    let mut lines: Vec<Line<'static>> = Vec::new();
     let contexts = std::iter::once(underlying).chain(listed().filter(|c| *c != underlying));
     for context in contexts {
         lines.push(Line::styled(context.title(), t.title()));
         for (keys, what) in keymap::help_rows(context) {
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<8}"), t.key()), Span::raw(what)]));
+            let pad = key_width - keys.width();
+            for (i, part) in textwrap::wrap(what, text_width).into_iter().enumerate() {
+                let key = if i == 0 { format!("  {keys}{}  ", " ".repeat(pad)) } else { " ".repeat(indent) };
+                lines.push(Line::from(vec![Span::styled(key, t.key()), Span::raw(part.into_owned())]));
+            }
         }
         lines.push(Line::raw(""));
     }
+    lines
+}
+
+/// How far the help can scroll in a terminal of `size` so its last line is at the bottom.
+pub fn max_scroll(underlying: Context, size: (u16, u16), t: Theme) -> u16 {
+    let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
+    let inner = Block::bordered().inner(area(body));
+    let count = lines(underlying, inner.width, t).len();
+    u16::try_from(count.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
+    let t = app.theme;
+    let area = area(body);
+    super::view::clear_popup(frame, area);
     let block = Block::bordered().title(" Keys (↓↑ scroll · ? or Esc closes) ");
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).scroll((app.help_scroll, 0));
+    let inner = block.inner(area);
+    let all = lines(app.screen_context(), inner.width, t);
+    let max = u16::try_from(all.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let paragraph = Paragraph::new(all).block(block).scroll((app.help_scroll.min(max), 0));
     frame.render_widget(paragraph, area);
 }

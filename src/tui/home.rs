@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 use super::app::{App, Home, NewAssessment};
-use super::view::{centred, draw_input, short_time, wrap};
-use crate::text::one_line;
+use super::view::{centred, clear_popup, draw_input, short_time, wrap};
+use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
     let t = app.theme;
@@ -29,20 +29,29 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
                     answer one keystroke at a time. Every answer is saved as you go.";
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
     } else {
+        // Organisation and questionnaire share what the fixed columns leave (2 : 3), cut with an ellipsis.
+        let free = list_area.width.saturating_sub(2 + 2 + 25 + 3);
+        let org_width = free * 2 / 5;
+        let title_width = free - org_width;
         let rows = home.listed.iter().map(|l| {
             Row::new(vec![
-                Cell::from(one_line(&l.org)),
-                Cell::from(one_line(&l.questionnaire_title)),
+                Cell::from(truncate(&one_line(&l.org), usize::from(org_width))),
+                Cell::from(truncate(&one_line(&l.questionnaire_title), usize::from(title_width))),
                 Cell::from(format!("{:>3}%", l.progress)),
                 Cell::from(short_time(&l.updated_at)),
             ])
         });
-        let table =
-            Table::new(rows, [Constraint::Fill(2), Constraint::Fill(3), Constraint::Length(5), Constraint::Length(20)])
-                .header(Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "LAST CHANGE"]).style(t.label()))
-                .row_highlight_style(t.selected())
-                .highlight_symbol("> ")
-                .block(block);
+        let widths = [
+            Constraint::Length(org_width),
+            Constraint::Length(title_width),
+            Constraint::Length(5),
+            Constraint::Length(20),
+        ];
+        let table = Table::new(rows, widths)
+            .header(Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "LAST CHANGE"]).style(t.label()))
+            .row_highlight_style(t.selected())
+            .highlight_symbol("> ")
+            .block(block);
         let mut state = TableState::default().with_selected(Some(home.selected));
         frame.render_stateful_widget(table, list_area, &mut state);
     }
@@ -59,7 +68,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     match &home.new {
         Some(NewAssessment::Pick { entries, selected }) => {
             let area = centred(body, body.width.saturating_sub(8).min(90), body.height.saturating_sub(2).min(18));
-            frame.render_widget(Clear, area);
+            clear_popup(frame, area);
             let block = Block::bordered().title(" New assessment: choose a questionnaire ");
             let inner = block.inner(area);
             frame.render_widget(block, area);
@@ -86,7 +95,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         }
         Some(NewAssessment::Name { entry, input }) => {
             let area = centred(body, body.width.saturating_sub(8).min(70), 7);
-            frame.render_widget(Clear, area);
+            clear_popup(frame, area);
             let block = Block::bordered().title(" New assessment: the organisation ");
             let inner = block.inner(area);
             frame.render_widget(block, area);

@@ -235,6 +235,22 @@ pub const BINDINGS: &[Binding] = &[
         help: "previous section (also PageUp, Shift-Tab)",
         hint: None,
     },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Char(']')]),
+        label: "]",
+        action: Action::ScrollDown,
+        help: "scroll the question's text down, when it does not fit",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::Plain(&[Char('[')]),
+        label: "[",
+        action: Action::ScrollUp,
+        help: "scroll the question's text back up",
+        hint: None,
+    },
     // The report.
     Binding {
         contexts: &[Report, Help],
@@ -351,6 +367,14 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("done"),
     },
     Binding {
+        contexts: TYPING,
+        keys: Keys::Ctrl('u'),
+        label: "Ctrl-U",
+        action: Action::ClearField,
+        help: "clear the field",
+        hint: None,
+    },
+    Binding {
         contexts: &[EditNote],
         keys: Keys::Ctrl('s'),
         label: "Ctrl-S",
@@ -399,6 +423,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "quit from anywhere, saving what you were typing",
         hint: None,
     },
+    Binding {
+        contexts: &Context::ALL,
+        keys: Keys::Ctrl('z'),
+        label: "Ctrl-Z",
+        action: Action::Suspend,
+        help: "suspend to the shell, saving first (fg comes back)",
+        hint: None,
+    },
 ];
 
 /// The action a key asks for in a context, if any.
@@ -415,13 +447,47 @@ pub fn action_for(context: Context, key: &KeyEvent) -> Option<Action> {
     })
 }
 
-/// The hint line's entries for a context: (keys, word).
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+/// The hint line's entries for a context: (keys, word). On a question answered by typing (number, text,
+/// date), the digits start the answer instead of choosing an option, and the hint says so.
+pub fn hints(context: Context, typed_question: bool) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.contexts.contains(&context))
-        .filter_map(|b| b.hint.map(|h| (first_key(b.label), h)))
+        .filter_map(|b| {
+            let hint = b.hint?;
+            if typed_question && matches!(b.keys, Keys::Digits) {
+                return Some(("0-9", "type answer"));
+            }
+            Some((first_key(b.label), hint))
+        })
         .collect()
+}
+
+/// How a key is written: `↓`, `Enter`, `Space`, `Ctrl-C`.
+pub fn code_label(code: KeyCode) -> String {
+    match code {
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        Down => "↓".into(),
+        Up => "↑".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        BackTab => "Shift-Tab".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The first key bound to an action in a context, as the user reads it, for messages and screens.
+pub fn key_label(context: Context, action: Action) -> String {
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context) && b.action == action)
+        .find_map(|b| match b.keys {
+            Keys::Plain(codes) => codes.first().map(|c| code_label(*c)),
+            Keys::Ctrl(c) => Some(format!("Ctrl-{}", c.to_ascii_uppercase())),
+            Keys::Digits => Some("1-9".into()),
+        })
+        .unwrap_or_else(|| "?".into())
 }
 
 /// The hint line names only the first of a binding's keys, to leave room for more hints.

@@ -2,14 +2,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::action::Action;
 use super::app::{App, Editor, Mode};
+use super::keymap::{self, Context};
+use super::theme::Theme;
 use super::view::{draw_input, short_time, wrap};
-use crate::assessment::{describe, progress};
+use crate::assessment::{AnswerValue, describe, progress};
 use crate::questionnaire::QuestionType;
-use crate::text::one_line;
+use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
     let t = app.theme;
@@ -21,6 +25,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             Span::styled(" soc2-ready ", t.title()),
             Span::raw(format!("│ {} │ {} ", one_line(&a.org), one_line(&q.title))),
             Span::styled(format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown), t.label()),
+            Span::raw(if a.respondent.is_empty() {
+                String::new()
+            } else {
+                format!(" │ answering: {}", one_line(&a.respondent))
+            }),
         ])),
         header,
     );
@@ -52,7 +61,6 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
 
     // The current question.
     let section = &q.sections[editor.section];
-    let question = editor.question();
     let section_questions: Vec<usize> =
         (0..section.questions.len()).filter(|&i| editor.vis.question(editor.section, i)).collect();
     let number = section_questions.iter().position(|&i| i == editor.question).map_or(0, |p| p + 1);
@@ -64,128 +72,24 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let inner = block.inner(right);
     frame.render_widget(block, right);
 
-    let editor_height = match editor.mode {
-        Mode::Answering => 0,
-        Mode::EditNote(_) => (inner.height / 3).max(5),
-        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
-        Mode::Search { .. } => 0,
-    };
-    let [content, input_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(editor_height)]).areas(inner);
-    let width = content.width;
-    let answer = a.answers.get(&question.id);
-    let value = answer.and_then(|x| x.value.as_ref());
-    let mut lines: Vec<Line> = Vec::new();
-
-    let mut tags = vec![Span::styled(one_line(&question.id), t.dim())];
-    if question.critical {
-        tags.push(Span::styled("  CRITICAL", t.warning()));
+    let [content, input_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(input_height(editor, inner))]).areas(inner);
+    let lines = question_lines(editor, content.width, t);
+    let max = max_detail_scroll(lines.len(), content.height);
+    let scroll = editor.detail_scroll.min(max);
+    let height = usize::from(content.height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(usize::from(scroll)).take(height).collect();
+    // Signal what does not fit, and the key that brings it into view.
+    if scroll > 0 && height >= 2 {
+        let key = keymap::key_label(Context::Questionnaire, Action::ScrollUp);
+        shown[0] = Line::styled(format!("▲ more above ({key} scrolls up)"), t.dim());
     }
-    if answer.is_some_and(|x| x.follow_up) {
-        tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
+    if scroll < max && height >= 2 {
+        let key = keymap::key_label(Context::Questionnaire, Action::ScrollDown);
+        let last = shown.len() - 1;
+        shown[last] = Line::styled(format!("▼ more below ({key} scrolls down)"), t.dim());
     }
-    lines.push(Line::from(tags));
-    for l in wrap(&question.text, width) {
-        lines.push(Line::styled(l, t.title()));
-    }
-    lines.push(Line::raw(""));
-
-    // The answer.
-    if question.kind.has_options() {
-        let chosen: Vec<&str> = match value {
-            Some(crate::assessment::AnswerValue::Text(t)) => vec![t.as_str()],
-            Some(crate::assessment::AnswerValue::List(l)) => l.iter().map(String::as_str).collect(),
-            _ => Vec::new(),
-        };
-        for (i, option) in question.offered().iter().enumerate() {
-            let picked = chosen.contains(&option.id);
-            let mark = match (question.kind, picked) {
-                (QuestionType::Multi, true) => "[x]",
-                (QuestionType::Multi, false) => "[ ]",
-                (_, true) => " ● ",
-                (_, false) => "   ",
-            };
-            let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
-            let style = if picked { t.chosen() } else { t.plain() };
-            let label = truncate(&one_line(option.label), usize::from(width.saturating_sub(8)));
-            lines.push(Line::from(vec![
-                Span::raw(mark),
-                Span::styled(format!("{key} "), t.key()),
-                Span::styled(label, style),
-            ]));
-        }
-    } else {
-        let shown = match value {
-            Some(v) => one_line(&describe(question, v)),
-            None => "(no answer yet: press Enter to type it)".to_string(),
-        };
-        let kind = match question.kind {
-            QuestionType::Number => match (question.min, question.max) {
-                (Some(min), Some(max)) => format!("number, {min} to {max}"),
-                _ => "number".to_string(),
-            },
-            QuestionType::Date => "date, YYYY-MM-DD".to_string(),
-            _ => "text".to_string(),
-        };
-        lines.push(Line::from(vec![Span::styled("Answer: ", t.label()), Span::raw(shown)]));
-        lines.push(Line::styled(format!("({kind})"), t.dim()));
-    }
-    lines.push(Line::raw(""));
-
-    // Note, who answered.
-    let note = answer.map(|x| x.note.as_str()).unwrap_or("");
-    if !matches!(editor.mode, Mode::EditNote(_)) {
-        if note.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled("Note: ", t.label()),
-                Span::styled("none (e to write one)", t.dim()),
-            ]));
-        } else {
-            let mut note_lines = wrap(&format!("Note: {note}"), width).into_iter();
-            if let Some(first) = note_lines.next() {
-                lines.push(Line::from(vec![
-                    Span::styled("Note: ", t.label()),
-                    Span::raw(first["Note: ".len()..].to_string()),
-                ]));
-            }
-            lines.extend(note_lines.take(3).map(Line::raw));
-        }
-    }
-    if let Some(x) = answer.filter(|x| !x.evidence.is_empty()) {
-        for l in wrap(&format!("Evidence kept: {}", x.evidence.join("; ")), width) {
-            lines.push(Line::raw(l));
-        }
-    }
-    if let Some(x) = answer.filter(|x| x.value.is_some()) {
-        let by = if x.answered_by.is_empty() { String::new() } else { format!("by {} ", one_line(&x.answered_by)) };
-        lines.push(Line::styled(format!("Answered {by}on {}", short_time(&x.updated_at)), t.dim()));
-    }
-    lines.push(Line::raw(""));
-
-    // Why it is asked, and what it evidences.
-    let mut facts = Vec::new();
-    if !question.criteria.is_empty() {
-        facts.push(format!("Criteria {}", question.criteria.join(" ")));
-    }
-    if let Some(w) = question.weight {
-        facts.push(format!("weight {w}"));
-    }
-    if let Some(area) = question.ai_area {
-        facts.push(format!("AI: {}", area.label()));
-    }
-    if !facts.is_empty() {
-        for l in wrap(&facts.join(" · "), width) {
-            lines.push(Line::styled(l, t.label()));
-        }
-    }
-    for l in wrap(&format!("Why it is asked: {}", question.help), width) {
-        lines.push(Line::styled(l, t.dim()));
-    }
-    if !question.evidence.is_empty() {
-        for l in wrap(&format!("Typical evidence: {}", question.evidence.join("; ")), width) {
-            lines.push(Line::styled(l, t.dim()));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), content);
+    frame.render_widget(Paragraph::new(shown), content);
 
     match &editor.mode {
         Mode::Answering => {}
@@ -212,7 +116,7 @@ fn draw_search(
 ) {
     let t = app.theme;
     let area = super::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
-    frame.render_widget(ratatui::widgets::Clear, area);
+    super::view::clear_popup(frame, area);
     let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     draw_input(frame, input, "Search (Enter: go · ↑↓: choose · Esc: cancel)", field);
     let q = editor.assessment().questionnaire();
@@ -243,22 +147,172 @@ fn draw_search(
     frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
 }
 
-/// Cut text to a display width, marking the cut with `…`.
-pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
+/// How tall the text field under the question is, in the question's panel `inner`.
+fn input_height(editor: &Editor, inner: Rect) -> u16 {
+    match editor.mode {
+        Mode::Answering | Mode::Search { .. } => 0,
+        Mode::EditNote(_) => (inner.height / 3).max(5),
+        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+}
+
+/// How far the question's text can scroll in a terminal of `size`, so the keys stop where it ends.
+pub fn detail_scroll_limit(editor: &Editor, size: (u16, u16), t: Theme) -> u16 {
+    let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
+    let sections_width = (body.width / 3).clamp(22, 38);
+    let [_, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
+    let inner = Block::bordered().inner(right);
+    let [content, _] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(input_height(editor, inner))]).areas(inner);
+    max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
+}
+
+fn max_detail_scroll(lines: usize, height: u16) -> u16 {
+    u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
+}
+
+/// A label followed by text wrapped to `width`: the label stands apart from the text, so no text of any
+/// shape (a leading line break, a word wider than the panel) can disturb it.
+fn labelled(label: &str, text: &str, width: u16, label_style: Style, text_style: Style) -> Vec<Line<'static>> {
+    let label_width = unicode_width::UnicodeWidthStr::width(label);
+    let indent = " ".repeat(label_width);
+    let safe = crate::text::visible(text);
+    let options = textwrap::Options::new(usize::from(width.max(1))).initial_indent(&indent);
+    let mut lines = Vec::new();
+    for (i, l) in textwrap::wrap(&safe, options).into_iter().enumerate() {
+        if i == 0 {
+            let rest = l.strip_prefix(indent.as_str()).unwrap_or_else(|| l.trim_start()).to_string();
+            lines.push(Line::from(vec![Span::styled(label.to_string(), label_style), Span::styled(rest, text_style)]));
+        } else {
+            lines.push(Line::styled(l.into_owned(), text_style));
         }
-        out.push(c);
-        used += w;
     }
-    out.push('…');
-    out
+    if lines.is_empty() {
+        lines.push(Line::styled(label.to_string(), label_style));
+    }
+    lines
+}
+
+/// Everything the question's panel shows above the text field, wrapped to `width`.
+pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let a = editor.assessment();
+    let question = editor.question();
+    let answer = a.answers.get(&question.id);
+    let value = answer.and_then(|x| x.value.as_ref());
+    let mut lines: Vec<Line<'static>> = Vec::new();
+
+    let mut tags = vec![Span::styled(one_line(&question.id), t.dim())];
+    if question.critical {
+        tags.push(Span::styled("  CRITICAL", t.warning()));
+    }
+    if answer.is_some_and(|x| x.follow_up) {
+        tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
+    }
+    lines.push(Line::from(tags));
+    for l in wrap(&question.text, width) {
+        lines.push(Line::styled(l, t.title()));
+    }
+    lines.push(Line::raw(""));
+
+    // The answer.
+    if question.kind.has_options() {
+        let chosen: Vec<&str> = match value {
+            Some(AnswerValue::Text(t)) => vec![t.as_str()],
+            Some(AnswerValue::List(l)) => l.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for (i, option) in question.offered().iter().enumerate() {
+            let picked = chosen.contains(&option.id);
+            let mark = match (question.kind, picked) {
+                (QuestionType::Multi, true) => "[x]",
+                (QuestionType::Multi, false) => "[ ]",
+                (_, true) => " ● ",
+                (_, false) => "   ",
+            };
+            let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
+            let style = if picked { t.chosen() } else { t.plain() };
+            // Long labels wrap under themselves, after the mark and the key.
+            let label = one_line(option.label);
+            let mut wrapped = textwrap::wrap(&label, usize::from(width.saturating_sub(5).max(1))).into_iter();
+            lines.push(Line::from(vec![
+                Span::raw(mark),
+                Span::styled(format!("{key} "), t.key()),
+                Span::styled(wrapped.next().map(|l| l.into_owned()).unwrap_or_default(), style),
+            ]));
+            for l in wrapped {
+                lines.push(Line::from(vec![Span::raw("     "), Span::styled(l.into_owned(), style)]));
+            }
+        }
+    } else {
+        let kind = match question.kind {
+            QuestionType::Number => match (question.min, question.max) {
+                (Some(min), Some(max)) => format!("number, {min} to {max}"),
+                _ => "number".to_string(),
+            },
+            QuestionType::Date => "date, YYYY-MM-DD".to_string(),
+            _ => "text".to_string(),
+        };
+        match value {
+            Some(v) => lines.extend(labelled("Answer: ", &describe(question, v), width, t.label(), t.plain())),
+            None => {
+                let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
+                let none = format!("(no answer yet: start typing, or press {enter})");
+                lines.extend(labelled("Answer: ", &none, width, t.label(), t.plain()));
+            }
+        }
+        lines.push(Line::styled(format!("({kind})"), t.dim()));
+    }
+    lines.push(Line::raw(""));
+
+    // Note, who answered.
+    let note = answer.map(|x| x.note.as_str()).unwrap_or("");
+    if !matches!(editor.mode, Mode::EditNote(_)) {
+        if note.is_empty() {
+            let key = keymap::key_label(Context::Questionnaire, Action::EditNote);
+            lines.push(Line::from(vec![
+                Span::styled("Note: ", t.label()),
+                Span::styled(format!("none ({key} to write one)"), t.dim()),
+            ]));
+        } else {
+            lines.extend(labelled("Note: ", note, width, t.label(), t.plain()));
+        }
+    }
+    if let Some(x) = answer.filter(|x| !x.evidence.is_empty()) {
+        for l in wrap(&format!("Evidence kept: {}", x.evidence.join("; ")), width) {
+            lines.push(Line::raw(l));
+        }
+    }
+    if let Some(x) = answer.filter(|x| x.value.is_some()) {
+        let by = if x.answered_by.is_empty() { String::new() } else { format!("by {} ", one_line(&x.answered_by)) };
+        for l in wrap(&format!("Answered {by}on {}", short_time(&x.updated_at)), width) {
+            lines.push(Line::styled(l, t.dim()));
+        }
+    }
+    lines.push(Line::raw(""));
+
+    // Why it is asked, and what it evidences.
+    let mut facts = Vec::new();
+    if !question.criteria.is_empty() {
+        facts.push(format!("Criteria {}", question.criteria.join(" ")));
+    }
+    if let Some(w) = question.weight {
+        facts.push(format!("weight {w}"));
+    }
+    if let Some(area) = question.ai_area {
+        facts.push(format!("AI: {}", area.label()));
+    }
+    if !facts.is_empty() {
+        for l in wrap(&facts.join(" · "), width) {
+            lines.push(Line::styled(l, t.label()));
+        }
+    }
+    for l in wrap(&format!("Why it is asked: {}", question.help), width) {
+        lines.push(Line::styled(l, t.dim()));
+    }
+    if !question.evidence.is_empty() {
+        for l in wrap(&format!("Typical evidence: {}", question.evidence.join("; ")), width) {
+            lines.push(Line::styled(l, t.dim()));
+        }
+    }
+    lines
 }

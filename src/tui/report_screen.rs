@@ -32,7 +32,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
     // label 22 + 1, bar, score 8, bar, score 6
     let bar_width = (w.saturating_sub(37) / 2).clamp(10, 30);
     let bars = |label: &str, score: Option<Score>| -> Line<'static> {
-        let label = super::questionnaire_screen::truncate(&one_line(label), 22);
+        let label = crate::text::truncate(&one_line(label), 22);
         match score {
             Some(s) => Line::from(vec![
                 Span::raw(format!("{label:<22} ")),
@@ -95,7 +95,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
         heading(&mut out, format!("Timeline from {} (█ certain, ▒ depending on effort)", tl.start_date));
         let bar_cells = w.saturating_sub(50).clamp(10, 60);
         for ((name, bar), phase) in timeline_bars(tl, bar_cells).into_iter().zip(&tl.phases) {
-            let name = super::questionnaire_screen::truncate(&name, 26);
+            let name = crate::text::truncate(&name, 26);
             out.push(Line::from(vec![
                 Span::raw(format!("{name:<26} ")),
                 Span::styled(format!("{bar:<bar_cells$}"), t.chosen()),
@@ -117,7 +117,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
 
         heading(&mut out, format!("Cost ({})", e.cost.currency));
         for item in &e.cost.items {
-            let name = super::questionnaire_screen::truncate(&one_line(&item.name), 30);
+            let name = crate::text::truncate(&one_line(&item.name), 30);
             out.push(Line::raw(format!("{name:<30} {:>10} - {:>10}", money(item.low), money(item.high))));
         }
         out.push(Line::styled(
