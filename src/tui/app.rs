@@ -177,15 +177,13 @@ impl App {
             }
             return;
         }
-        if let Some(action) = action
-            && !self.starts_typed_answer(&key, Some(action))
-        {
+        if self.starts_typed_answer(&key, action) {
+            self.status = Status::default();
+        } else if let Some(action) = action {
             if !context.is_text_entry() {
                 self.status = Status::default();
             }
             self.update(action);
-        } else if action.is_none() && self.starts_typed_answer(&key, None) {
-            self.status = Status::default();
         } else if let Some(input) = self.text_input() {
             input.input(key);
             // What is typed answers any complaint about the field.

@@ -167,9 +167,16 @@ fn suspend(terminal: &mut DefaultTerminal, signals: &Signals) -> Result<()> {
 /// Raw mode, the alternate screen and pasting, and a full redraw.
 fn take_terminal(terminal: &mut DefaultTerminal) -> Result<()> {
     crossterm::terminal::enable_raw_mode().context("cannot set up the terminal")?;
-    execute!(stdout(), crossterm::terminal::EnterAlternateScreen, EnableBracketedPaste)
-        .context("cannot set up the terminal")?;
-    terminal.clear().context("cannot redraw the terminal")?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
+    .context("cannot set up the terminal")?;
+    // The screen is blank now; a blank frame makes ratatui know it, so the next frame is drawn whole.
+    // (`Terminal::clear` would ask the terminal where its cursor is, which not every terminal answers.)
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area())).context("cannot redraw")?;
     Ok(())
 }
 

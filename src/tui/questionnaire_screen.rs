@@ -143,7 +143,7 @@ fn draw_search(
     };
     let list =
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
-    let selected = (!results.is_empty()).then_some(selected.min(results.len() - 1));
+    let selected = (!results.is_empty()).then(|| selected.min(results.len() - 1));
     frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
 }
 

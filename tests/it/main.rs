@@ -16,3 +16,5 @@ mod report_render;
 mod roundtrip;
 mod store;
 mod tui;
+mod tui_defects;
+mod tui_render_props;
