@@ -17,4 +17,5 @@ mod roundtrip;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_layering;
 mod tui_render_props;
