@@ -1,6 +1,7 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
 pub mod answer;
+pub mod cursor;
 pub mod document;
 pub mod interview;
 pub mod lock;

@@ -12,6 +12,7 @@ pub use super::editor::{Editor, Mode, SAVE_INTERVAL};
 use super::editor::{choose, evidence_references, line_input, note_input};
 use super::keymap::{self, Context};
 use super::theme::Theme;
+use crate::assessment::cursor::Unanswered;
 use crate::assessment::store::Listed;
 use crate::assessment::{Assessment, Session, Store, parse_answer};
 use crate::questionnaire::QuestionType;
@@ -432,7 +433,9 @@ impl App {
             (Mode::Answering, Action::Choose(n)) => message = Some(choose(editor, &question, n, &now)),
             (Mode::Answering, Action::NextQuestion) => {
                 message = (!editor.next_question()).then(|| {
-                    Ok("That was the last question. Press u for any left unanswered, r for the report.".into())
+                    let unanswered = keymap::key_label(Context::Questionnaire, Action::NextUnanswered);
+                    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+                    Ok(format!("That was the last question. Press {unanswered} for any left unanswered, {report} for the report."))
                 });
             }
             (Mode::Answering, Action::PreviousQuestion) => {
@@ -444,35 +447,22 @@ impl App {
             (Mode::Answering, Action::PreviousSection) => {
                 message = (!editor.previous_section()).then(|| Ok("This is the first section.".into()));
             }
-            (Mode::Answering, Action::NextUnanswered) => {
-                let a = &editor.session.assessment;
-                let q = a.questionnaire();
-                let unanswered = |s: usize, i: usize| a.value(&q.sections[s].questions[i].id).is_none();
-                if unanswered(editor.section, editor.question) {
-                    message = Some(Ok("This question is not answered yet.".into()));
-                } else {
-                    match editor.find_after(true, unanswered) {
-                        Some(p) => editor.go(p),
-                        None => {
-                            let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
-                            message =
-                                Some(Ok(format!("Every shown question is answered. Press {report} for the report.")))
-                        }
-                    }
+            (Mode::Answering, Action::NextUnanswered) => match editor.cursor.next_unanswered(editor.assessment()) {
+                Unanswered::Here => message = Some(Ok("This question is not answered yet.".into())),
+                Unanswered::At(p) => editor.go(p),
+                Unanswered::None => {
+                    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+                    message = Some(Ok(format!("Every shown question is answered. Press {report} for the report.")))
                 }
-            }
+            },
+            (Mode::Answering, Action::NextFlagged) => match editor.cursor.next_flagged(editor.assessment()) {
+                Some(p) => editor.go(p),
+                None => message = Some(Ok("No question is flagged for follow-up.".into())),
+            },
             (Mode::Answering, Action::ScrollDown | Action::ScrollUp) => {
                 let max =
                     super::questionnaire_screen::detail_scroll_limit(editor, self.size.unwrap_or((80, 24)), self.theme);
                 editor.detail_scroll = scrolled(editor.detail_scroll.min(max), action, 1).min(max);
-            }
-            (Mode::Answering, Action::NextFlagged) => {
-                let a = &editor.session.assessment;
-                let q = a.questionnaire();
-                match editor.find_after(true, |s, i| a.is_flagged(&q.sections[s].questions[i].id)) {
-                    Some(p) => editor.go(p),
-                    None => message = Some(Ok("No question is flagged for follow-up.".into())),
-                }
             }
             (Mode::Answering, Action::ToggleFlag) => {
                 let flagged = editor.session.assessment.toggle_follow_up(&question.id, &now);

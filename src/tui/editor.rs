@@ -5,19 +5,20 @@ use std::time::{Duration, Instant};
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::assessment::{Assessment, Position, Session, Visibility, parse_answer};
-use crate::questionnaire::format::NOT_APPLICABLE;
-use crate::questionnaire::{Question, QuestionType};
+use super::action::Action;
+use super::keymap::{self, Context};
+use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
+use crate::assessment::{Assessment, Session, Visibility};
+use crate::questionnaire::Question;
 
 /// Changes that are not answers (the note being typed, where the user is) are saved at most this often.
 pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
 
-/// An assessment being answered.
+/// An assessment being answered in the interface: the core's cursor (where the user is, the answering
+/// rules) plus what is about the terminal (the field being typed in, scrolling, when to save).
 pub struct Editor {
     pub session: Session,
-    pub vis: Visibility,
-    pub section: usize,
-    pub question: usize,
+    pub cursor: Cursor,
     pub mode: Mode,
     /// A change not yet on disk (the note being typed, the position).
     pub dirty: bool,
@@ -60,21 +61,17 @@ pub(super) fn note_input(initial: &str) -> TextArea<'static> {
 
 impl Editor {
     pub fn new(session: Session) -> Editor {
-        let vis = Visibility::of_assessment(&session.assessment);
-        let mut editor = Editor {
+        let cursor = Cursor::resume(&session.assessment);
+        Editor {
             session,
-            vis,
-            section: 0,
-            question: 0,
+            cursor,
             mode: Mode::Answering,
             dirty: false,
             last_save: Instant::now(),
             advance_after_note: false,
             note_before: String::new(),
             detail_scroll: 0,
-        };
-        editor.resume();
-        editor
+        }
     }
 
     pub fn assessment(&self) -> &Assessment {
@@ -82,110 +79,56 @@ impl Editor {
     }
 
     pub fn question(&self) -> &Question {
-        &self.assessment().questionnaire().sections[self.section].questions[self.question]
+        self.cursor.question(&self.session.assessment)
     }
 
-    /// Go where the user was, or to the first unanswered question.
-    fn resume(&mut self) {
-        let q = self.assessment().questionnaire();
-        let saved = self.assessment().position.as_ref().and_then(|p| {
-            let s = q.sections.iter().position(|s| s.id == p.section)?;
-            let i = q.sections[s].questions.iter().position(|x| x.id == p.question)?;
-            self.vis.question(s, i).then_some((s, i))
-        });
-        let target = saved
-            .or_else(|| self.shown().find(|&(s, i)| self.assessment().value(&q.sections[s].questions[i].id).is_none()))
-            .or_else(|| self.shown().next())
-            .unwrap_or((0, 0));
-        (self.section, self.question) = target;
+    /// Which sections and questions are shown.
+    pub fn vis(&self) -> &Visibility {
+        &self.cursor.vis
     }
 
     /// The shown questions matching what is typed in the search box.
-    pub fn search_results(&self) -> Vec<(usize, usize)> {
+    pub fn search_results(&self) -> Vec<Place> {
         let Mode::Search { input, .. } = &self.mode else { return Vec::new() };
         let query = input.lines().join(" ");
         crate::questionnaire::search::find(self.assessment().questionnaire(), &query)
             .into_iter()
-            .filter(|&(s, i)| self.vis.question(s, i))
+            .filter(|&(s, i)| self.cursor.vis.question(s, i))
             .collect()
     }
 
-    /// Every shown question, in order, as (section, question) indexes.
-    pub fn shown(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.vis
-            .questions
-            .iter()
-            .enumerate()
-            .flat_map(|(s, row)| row.iter().enumerate().filter(|(_, v)| **v).map(move |(i, _)| (s, i)))
-    }
-
-    pub(super) fn go(&mut self, (section, question): (usize, usize)) {
-        if (section, question) != (self.section, self.question) {
-            (self.section, self.question) = (section, question);
+    /// Go to a question; the position is saved with the next timed save.
+    pub(super) fn go(&mut self, place: Place) {
+        if let Some(position) = self.cursor.go(&self.session.assessment, place) {
             self.detail_scroll = 0;
-            let q = self.assessment().questionnaire();
-            let position = Position {
-                section: q.sections[section].id.clone(),
-                question: q.sections[section].questions[question].id.clone(),
-            };
             self.session.assessment.position = Some(position);
             self.dirty = true;
         }
     }
 
-    /// The next shown question after the current one that satisfies `pred`, wrapping around when `wrap`.
-    pub(super) fn find_after(&self, wrap: bool, pred: impl Fn(usize, usize) -> bool) -> Option<(usize, usize)> {
-        let here = (self.section, self.question);
-        let shown: Vec<(usize, usize)> = self.shown().collect();
-        let after = shown.iter().copied().filter(|&p| p > here);
-        let before = shown.iter().copied().filter(|&p| p <= here);
-        if wrap { after.chain(before).find(|&(s, i)| pred(s, i)) } else { after.into_iter().find(|&(s, i)| pred(s, i)) }
+    /// Go to a place if there is one; whether there was.
+    fn go_to(&mut self, place: Option<Place>) -> bool {
+        place.map(|p| self.go(p)).is_some()
     }
 
     pub fn next_question(&mut self) -> bool {
-        match self.find_after(false, |_, _| true) {
-            Some(p) => {
-                self.go(p);
-                true
-            }
-            None => false,
-        }
+        self.go_to(self.cursor.next())
     }
 
     pub fn previous_question(&mut self) -> bool {
-        let here = (self.section, self.question);
-        let target = self.shown().filter(|&p| p < here).last();
-        match target {
-            Some(p) => {
-                self.go(p);
-                true
-            }
-            None => false,
-        }
+        self.go_to(self.cursor.previous())
     }
 
     pub fn next_section(&mut self) -> bool {
-        let section = self.section;
-        let target = self.shown().find(|&(s, _)| s > section);
-        match target {
-            Some(p) => {
-                self.go(p);
-                true
-            }
-            None => false,
-        }
+        self.go_to(self.cursor.next_section())
     }
 
     pub fn previous_section(&mut self) -> bool {
-        let section = self.section;
-        let Some(target) = self.shown().filter(|&(s, _)| s < section).map(|(s, _)| s).last() else { return false };
-        let first = self.shown().find(|&(s, _)| s == target).expect("a shown section has a shown question");
-        self.go(first);
-        true
+        self.go_to(self.cursor.previous_section())
     }
 
     pub(super) fn recompute(&mut self) {
-        self.vis = Visibility::of_assessment(&self.session.assessment);
+        self.cursor.recompute(&self.session.assessment);
     }
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
@@ -265,50 +208,37 @@ pub fn evidence_references(typed: &str) -> Vec<String> {
     typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
 }
 
-/// Key N on the current question: pick (or, for multiple choice, tick) option N.
+/// Key N on the current question: pick (or, for multiple choice, tick) option N, by the core's rules; the
+/// interface then moves on, stays, or opens the note for the reason of a "not applicable".
 pub(super) fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Result<String, String> {
-    let offered = question.offered();
-    let Some(option) = offered.get(n - 1) else {
-        return Err(match question.kind {
-            QuestionType::Number | QuestionType::Text | QuestionType::Date => {
-                "This question takes a typed answer: press Enter to type it.".to_string()
-            }
-            _ => format!("There is no option {n}: this question has {}.", offered.len()),
-        });
-    };
-    let option_id = option.id.to_string();
-    let value = match question.kind {
-        QuestionType::Multi => {
-            let mut chosen: Vec<String> = editor
-                .assessment()
-                .value(&question.id)
-                .and_then(|v| v.as_list())
-                .map(<[String]>::to_vec)
-                .unwrap_or_default();
-            if let Some(i) = chosen.iter().position(|c| *c == option_id) {
-                chosen.remove(i);
-            } else {
-                chosen.push(option_id.clone());
-            }
-            chosen.join(",")
+    let chosen = cursor::choose(&mut editor.session.assessment, question, n, now).map_err(|e| match e {
+        ChooseError::TypedAnswer => {
+            let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
+            format!("This question takes a typed answer: type it, or press {enter}.")
         }
-        _ => option_id.clone(),
-    };
-    let parsed = parse_answer(question, &value).map_err(|e| e.to_string())?;
-    editor.session.assessment.set_value(&question.id, parsed, now);
+        other => other.to_string(),
+    })?;
     editor.recompute();
     editor.save()?;
-    if question.kind == QuestionType::Multi {
-        return Ok("Ticked or unticked; press ↓ or Enter when done.".into());
+    match chosen {
+        Chosen::Ticked => {
+            let next = keymap::key_label(Context::Questionnaire, Action::NextQuestion);
+            let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
+            Ok(format!("Ticked or unticked; press {next} or {enter} when done."))
+        }
+        Chosen::AskWhyNotApplicable => {
+            editor.mode = Mode::EditNote(note_input(""));
+            editor.note_before = String::new();
+            editor.advance_after_note = true;
+            Ok("Not applicable: say why in the note (auditors ask), then Esc.".into())
+        }
+        Chosen::Answered if !editor.next_question() => {
+            let unanswered = keymap::key_label(Context::Questionnaire, Action::NextUnanswered);
+            let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+            Ok(format!(
+                "Saved. That was the last question: press {unanswered} for any left unanswered, {report} for the report."
+            ))
+        }
+        Chosen::Answered => Ok(String::new()),
     }
-    if option_id == NOT_APPLICABLE && editor.assessment().note(&question.id).is_empty() {
-        editor.mode = Mode::EditNote(note_input(""));
-        editor.note_before = String::new();
-        editor.advance_after_note = true;
-        return Ok("Not applicable: say why in the note (auditors ask), then Esc.".into());
-    }
-    if !editor.next_question() {
-        return Ok("Saved. That was the last question: press u for any left unanswered, r for the report.".into());
-    }
-    Ok(String::new())
 }

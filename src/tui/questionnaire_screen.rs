@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let t = app.theme;
     let a = editor.assessment();
     let q = a.questionnaire();
-    let (per_section, total) = progress(a, &editor.vis);
+    let (per_section, total) = progress(a, editor.vis());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let [left, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
 
     // Sections, each with its progress; the current one marked.
-    let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis.sections[s]).collect();
+    let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis().sections[s]).collect();
     let label_width = usize::from(sections_width.saturating_sub(4));
     let items: Vec<ListItem> = shown
         .iter()
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             ListItem::new(Line::from(format!("{mark} {title}{} {count}", " ".repeat(pad))))
         })
         .collect();
-    let current = shown.iter().position(|&s| s == editor.section);
+    let current = shown.iter().position(|&s| s == editor.cursor.section);
     let list = List::new(items)
         .block(Block::bordered().title(" Sections "))
         .highlight_style(t.selected())
@@ -60,10 +60,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     frame.render_stateful_widget(list, left, &mut ListState::default().with_selected(current));
 
     // The current question.
-    let section = &q.sections[editor.section];
+    let section = &q.sections[editor.cursor.section];
     let section_questions: Vec<usize> =
-        (0..section.questions.len()).filter(|&i| editor.vis.question(editor.section, i)).collect();
-    let number = section_questions.iter().position(|&i| i == editor.question).map_or(0, |p| p + 1);
+        (0..section.questions.len()).filter(|&i| editor.vis().question(editor.cursor.section, i)).collect();
+    let number = section_questions.iter().position(|&i| i == editor.cursor.question).map_or(0, |p| p + 1);
     let block = Block::bordered().title(format!(
         " {} · question {number} of {} ",
         truncate(&one_line(&section.title), usize::from(right.width.saturating_sub(24))),
