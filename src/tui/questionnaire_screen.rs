@@ -14,22 +14,32 @@ use super::view::{draw_input, short_time, wrap};
 use crate::assessment::{AnswerValue, describe, progress};
 use crate::questionnaire::QuestionType;
 use crate::text::{one_line, truncate};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
     let t = app.theme;
     let a = editor.assessment();
     let q = a.questionnaire();
     let (per_section, total) = progress(a, editor.vis());
+    // The progress and who is answering always show; the organisation and the title share what is left.
+    let progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
+    let respondent = if a.respondent.is_empty() {
+        String::new()
+    } else {
+        format!(" │ answering: {}", truncate(&one_line(&a.respondent), 30))
+    };
+    let fixed = 12 + 2 + 3 + 1 + progress_text.width() + respondent.width();
+    let free = usize::from(header.width).saturating_sub(fixed);
+    let org = one_line(&a.org);
+    let title = one_line(&q.title);
+    let org_width = org.width().min((free * 2 / 5).max(free.saturating_sub(title.width())));
+    let title_width = free.saturating_sub(org_width);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),
-            Span::raw(format!("│ {} │ {} ", one_line(&a.org), one_line(&q.title))),
-            Span::styled(format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown), t.label()),
-            Span::raw(if a.respondent.is_empty() {
-                String::new()
-            } else {
-                format!(" │ answering: {}", one_line(&a.respondent))
-            }),
+            Span::raw(format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))),
+            Span::styled(progress_text, t.label()),
+            Span::raw(respondent),
         ])),
         header,
     );

@@ -318,3 +318,19 @@ fn search_with_nothing_typed_yet_draws() {
     press(&mut app, "/");
     assert!(render(&app, 80, 24).backend().to_string().contains("Search"));
 }
+
+#[test]
+fn the_header_keeps_progress_and_who_answers_with_a_long_wide_organisation_name() {
+    let store = fresh_store("long_header");
+    let path = store.dir.join("a.json");
+    let org = "株式会社テンソルフォージ・アーティフィシャル・インテリジェンス研究所";
+    let session = Session::create(&path, Assessment::new(fixture("demo.json"), org, NOW), NOW).unwrap();
+    let mut app = quiet(App::with_session(store, session));
+    press(&mut app, "wDana Kim<Enter>");
+    for width in [80, 120] {
+        let text = render(&app, width, 24).backend().to_string();
+        let header = text.lines().next().unwrap();
+        assert!(header.contains("answered (0/8)") && header.contains("answering: Dana Kim"), "{header}");
+        assert!(header.contains("株式会社") && header.contains('…'), "{header}");
+    }
+}
