@@ -343,7 +343,8 @@ impl App {
             }
             (None, Action::Open) => {
                 let Some(listed) = home.listed.get(home.selected) else {
-                    return self.say("No assessment yet: press n to start one.");
+                    let new = keymap::key_label(Context::Home, Action::New);
+                    return self.say(format!("No assessment yet: press {new} to start one."));
                 };
                 let path = listed.path.clone();
                 match Session::open(&path, &(self.now)()) {

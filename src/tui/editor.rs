@@ -54,7 +54,8 @@ pub(super) fn note_input(initial: &str) -> TextArea<'static> {
     input.move_cursor(ratatui_textarea::CursorMove::Bottom);
     input.move_cursor(ratatui_textarea::CursorMove::End);
     input.set_wrap_mode(WrapMode::WordOrGlyph);
-    input.set_placeholder_text("Type the note; Enter starts a new line, Esc when done");
+    let done = keymap::key_label(Context::EditNote, Action::Confirm);
+    input.set_placeholder_text(format!("Type the note; Enter starts a new line, {done} when done"));
     input.set_cursor_line_style(ratatui::style::Style::new());
     input
 }
@@ -230,7 +231,8 @@ pub(super) fn choose(editor: &mut Editor, question: &Question, n: usize, now: &s
             editor.mode = Mode::EditNote(note_input(""));
             editor.note_before = String::new();
             editor.advance_after_note = true;
-            Ok("Not applicable: say why in the note (auditors ask), then Esc.".into())
+            let done = keymap::key_label(Context::EditNote, Action::Confirm);
+            Ok(format!("Not applicable: say why in the note (auditors ask), then {done}."))
         }
         Chosen::Answered if !editor.next_question() => {
             let unanswered = keymap::key_label(Context::Questionnaire, Action::NextUnanswered);

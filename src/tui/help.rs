@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::app::App;
 use super::keymap::{self, Context};
 use super::theme::Theme;
@@ -55,7 +56,12 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     let t = app.theme;
     let area = area(body);
     super::view::clear_popup(frame, area);
-    let block = Block::bordered().title(" Keys (↓↑ scroll · ? or Esc closes) ");
+    let [down, up] = [Action::ScrollDown, Action::ScrollUp].map(|a| keymap::key_label(Context::Help, a));
+    let close = keymap::help_rows(Context::Help)
+        .into_iter()
+        .find(|(_, what)| *what == "close this help")
+        .map_or_else(|| "?".to_string(), |(keys, _)| keys.replace(' ', " or "));
+    let block = Block::bordered().title(format!(" Keys ({down}{up} scroll · {close} closes) "));
     let inner = block.inner(area);
     let all = lines(app.screen_context(), inner.width, t);
     let max = u16::try_from(all.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 use super::app::{App, Home, NewAssessment};
+use super::keymap;
 use super::view::{centred, clear_popup, draw_input, short_time, wrap};
 use crate::text::{one_line, truncate};
 
@@ -25,8 +26,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
     let block = Block::bordered().title(" Assessments ");
     if home.listed.is_empty() {
-        let text = "No assessments yet.\n\nPress n to start one: choose a questionnaire, type the organisation's name, and \
-                    answer one keystroke at a time. Every answer is saved as you go.";
+        let new = keymap::key_label(keymap::Context::Home, super::action::Action::New);
+        let text = format!(
+            "No assessments yet.\n\nPress {new} to start one: choose a questionnaire, type the organisation's name, \
+             and answer one keystroke at a time. Every answer is saved as you go."
+        );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
     } else {
         // Organisation and questionnaire share what the fixed columns leave (2 : 3), cut with an ellipsis.

@@ -85,6 +85,11 @@ fn run(mut app: App) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         bail!("the interface needs a terminal; use the commands (`soc2-ready --help`) from scripts");
     }
+    // The user's keymap file, if any: what is wrong with it is said at once, and those keys stay as shipped.
+    let problems = keymap::install(crate::paths::config_dir().as_deref());
+    if !problems.is_empty() {
+        app.status = app::Status { text: problems.join(" · "), error: true };
+    }
     let signals = Signals::watch()?;
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);

@@ -103,14 +103,20 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
 
     match &editor.mode {
         Mode::Answering => {}
-        Mode::EditNote(input) => draw_input(frame, input, "Note (Enter: new line · Esc: done)", input_area),
-        Mode::TypeAnswer(input) => draw_input(frame, input, "Answer (Enter: save · Esc: cancel)", input_area),
+        Mode::EditNote(input) => {
+            let done = keymap::key_label(Context::EditNote, Action::Confirm);
+            draw_input(frame, input, &format!("Note (Enter: new line · {done}: done)"), input_area)
+        }
+        Mode::TypeAnswer(input) => draw_input(frame, input, &field_title("Answer", Context::TypeAnswer), input_area),
         Mode::TypeRespondent(input) => {
-            draw_input(frame, input, "Who is answering (Enter: save · Esc: cancel)", input_area)
+            draw_input(frame, input, &field_title("Who is answering", Context::TypeRespondent), input_area)
         }
-        Mode::TypeEvidence(input) => {
-            draw_input(frame, input, "Evidence references, comma-separated (Enter: save · Esc: cancel)", input_area)
-        }
+        Mode::TypeEvidence(input) => draw_input(
+            frame,
+            input,
+            &field_title("Evidence references, comma-separated", Context::TypeEvidence),
+            input_area,
+        ),
         Mode::Search { input, selected } => draw_search(frame, body, editor, input, *selected, app),
     }
 }
@@ -128,7 +134,9 @@ fn draw_search(
     let area = super::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
     super::view::clear_popup(frame, area);
     let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    draw_input(frame, input, "Search (Enter: go · ↑↓: choose · Esc: cancel)", field);
+    let [go, down, up, cancel] =
+        [Action::Confirm, Action::Down, Action::Up, Action::Cancel].map(|a| keymap::key_label(Context::Search, a));
+    draw_input(frame, input, &format!("Search ({go}: go · {down}{up}: choose · {cancel}: cancel)"), field);
     let q = editor.assessment().questionnaire();
     let results = editor.search_results();
     let width = usize::from(list_area.width.saturating_sub(4));
@@ -155,6 +163,13 @@ fn draw_search(
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
     let selected = (!results.is_empty()).then(|| selected.min(results.len() - 1));
     frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
+}
+
+/// A one-line field's title, with the keys that finish it: `Answer (Enter: save · Esc: cancel)`.
+fn field_title(what: &str, context: Context) -> String {
+    let save = keymap::key_label(context, Action::Confirm);
+    let cancel = keymap::key_label(context, Action::Cancel);
+    format!("{what} ({save}: save · {cancel}: cancel)")
 }
 
 /// How tall the text field under the question is, in the question's panel `inner`.

@@ -7,7 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::action::Action;
 use super::app::App;
+use super::keymap::{self, Context};
 use super::theme::Theme;
 use super::view::wrap;
 use crate::estimate::money;
@@ -173,7 +175,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, r: &Report, scroll: u16
         ])),
         header,
     );
-    let block = Block::bordered().title(" Readiness report (m Markdown · H HTML · J JSON export) ");
+    let [md, html, json] =
+        [Action::ExportMarkdown, Action::ExportHtml, Action::ExportJson].map(|a| keymap::key_label(Context::Report, a));
+    let block =
+        Block::bordered().title(format!(" Readiness report ({md} Markdown · {html} HTML · {json} JSON export) "));
     let inner = block.inner(body);
     let all = lines(r, inner.width, t);
     let max = max_scroll(all.len(), inner.height);

@@ -48,8 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
+    let quit = keymap::key_label(keymap::Context::Home, super::action::Action::Quit);
     let text = format!(
-        "The terminal is {}×{}; soc2-ready needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        "The terminal is {}×{}; soc2-ready needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press {quit} to quit.",
         area.width, area.height
     );
     frame.render_widget(Clear, area);
@@ -63,7 +64,7 @@ fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     let typed_question = matches!(&app.screen, Screen::Questionnaire(e)
         if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
     let mut hints = keymap::hints(app.context(), typed_question);
-    let length = |hints: &[(&str, &str)]| -> usize {
+    let length = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count() + 2).sum::<usize>().saturating_sub(2)
     };
     const DROPPED_FIRST: [&str; 3] = ["section", "flag", "unanswered"];

@@ -17,5 +17,6 @@ mod roundtrip;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;
