@@ -7,7 +7,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
 use super::keymap::{self, Context};
-use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
+use crate::assessment::cursor::{Cursor, Place};
 use crate::assessment::{Assessment, Session, Visibility};
 use crate::questionnaire::Question;
 
@@ -23,9 +23,9 @@ pub struct Editor {
     /// A change not yet on disk (the note being typed, the position).
     pub dirty: bool,
     pub last_save: Instant,
-    pub(super) advance_after_note: bool,
+    pub(crate) advance_after_note: bool,
     /// The note as it was when the note editor opened, to tell what closing it did.
-    pub(super) note_before: String,
+    pub(crate) note_before: String,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
 }
@@ -36,10 +36,10 @@ pub enum Mode {
     EditNote(TextArea<'static>),
     TypeRespondent(TextArea<'static>),
     TypeEvidence(TextArea<'static>),
-    Search { input: TextArea<'static>, selected: usize },
+    Search(crate::tui::screens::search::Search),
 }
 
-pub(super) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
+pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
     let mut input = TextArea::new(vec![initial.replace(['\n', '\r'], " ")]);
     input.move_cursor(ratatui_textarea::CursorMove::End);
     input.set_placeholder_text(placeholder);
@@ -47,7 +47,7 @@ pub(super) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> 
     input
 }
 
-pub(super) fn note_input(initial: &str) -> TextArea<'static> {
+pub(crate) fn note_input(initial: &str) -> TextArea<'static> {
     let lines: Vec<String> =
         if initial.is_empty() { vec![String::new()] } else { initial.lines().map(String::from).collect() };
     let mut input = TextArea::new(lines);
@@ -88,18 +88,8 @@ impl Editor {
         &self.cursor.vis
     }
 
-    /// The shown questions matching what is typed in the search box.
-    pub fn search_results(&self) -> Vec<Place> {
-        let Mode::Search { input, .. } = &self.mode else { return Vec::new() };
-        let query = input.lines().join(" ");
-        crate::questionnaire::search::find(self.assessment().questionnaire(), &query)
-            .into_iter()
-            .filter(|&(s, i)| self.cursor.vis.question(s, i))
-            .collect()
-    }
-
     /// Go to a question; the position is saved with the next timed save.
-    pub(super) fn go(&mut self, place: Place) {
+    pub(crate) fn go(&mut self, place: Place) {
         if let Some(position) = self.cursor.go(&self.session.assessment, place) {
             self.detail_scroll = 0;
             self.session.assessment.position = Some(position);
@@ -128,7 +118,7 @@ impl Editor {
         self.go_to(self.cursor.previous_section())
     }
 
-    pub(super) fn recompute(&mut self) {
+    pub(crate) fn recompute(&mut self) {
         self.cursor.recompute(&self.session.assessment);
     }
 
@@ -207,40 +197,4 @@ fn cut_note(note: &str, recovery: &std::path::Path) -> String {
 /// Evidence references as typed: separated by commas, blanks dropped.
 pub fn evidence_references(typed: &str) -> Vec<String> {
     typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
-}
-
-/// Key N on the current question: pick (or, for multiple choice, tick) option N, by the core's rules; the
-/// interface then moves on, stays, or opens the note for the reason of a "not applicable".
-pub(super) fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Result<String, String> {
-    let chosen = cursor::choose(&mut editor.session.assessment, question, n, now).map_err(|e| match e {
-        ChooseError::TypedAnswer => {
-            let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
-            format!("This question takes a typed answer: type it, or press {enter}.")
-        }
-        other => other.to_string(),
-    })?;
-    editor.recompute();
-    editor.save()?;
-    match chosen {
-        Chosen::Ticked => {
-            let next = keymap::key_label(Context::Questionnaire, Action::NextQuestion);
-            let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
-            Ok(format!("Ticked or unticked; press {next} or {enter} when done."))
-        }
-        Chosen::AskWhyNotApplicable => {
-            editor.mode = Mode::EditNote(note_input(""));
-            editor.note_before = String::new();
-            editor.advance_after_note = true;
-            let done = keymap::key_label(Context::EditNote, Action::Confirm);
-            Ok(format!("Not applicable: say why in the note (auditors ask), then {done}."))
-        }
-        Chosen::Answered if !editor.next_question() => {
-            let unanswered = keymap::key_label(Context::Questionnaire, Action::NextUnanswered);
-            let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
-            Ok(format!(
-                "Saved. That was the last question: press {unanswered} for any left unanswered, {report} for the report."
-            ))
-        }
-        Chosen::Answered => Ok(String::new()),
-    }
 }

@@ -594,7 +594,10 @@ impl Keymap {
         let entries: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
             Ok(serde_json::Value::Object(map)) => map,
             Ok(_) => {
-                return (keymap, vec!["must be a JSON object from action names to keys; using the shipped keys".into()]);
+                return (
+                    keymap,
+                    vec!["must be a JSON object from action names to keys; using the shipped keys".into()],
+                );
             }
             Err(e) => return (keymap, vec![format!("is not valid JSON ({e}); using the shipped keys")]),
         };

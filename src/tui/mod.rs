@@ -8,11 +8,8 @@
 pub mod action;
 pub mod app;
 pub mod editor;
-pub mod help;
-pub mod home;
 pub mod keymap;
-pub mod questionnaire_screen;
-pub mod report_screen;
+pub mod screens;
 pub mod theme;
 pub mod view;
 

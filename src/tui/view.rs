@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::{help, home, questionnaire_screen, report_screen};
+use super::screens::{help, home, questionnaire, report};
 use crate::text::one_line;
 
 /// Below this size the screen says so instead of drawing.
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     // A long message wraps onto up to three lines rather than losing its end.
     let style = if app.status.error { app.theme.warning() } else { app.theme.plain() };
     let prefix = if app.status.error { "! " } else { "" };
-    let status_lines = wrap(&format!("{prefix}{}", app.status.text), area.width);
+    let status_lines = status_lines(&format!("{prefix}{}", app.status.text), area.width);
     let status_height = status_lines.len().clamp(1, 3) as u16;
     let [header, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -31,13 +31,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    match &app.screen {
-        Screen::Home(state) => home::draw(frame, header, body, state, app),
-        Screen::Questionnaire(editor) => questionnaire_screen::draw(frame, header, body, editor, app),
-        Screen::Report(screen) => {
-            let max = report_screen::draw(frame, header, body, &screen.report, screen.scroll, app);
-            screen.layout.set((body.height.saturating_sub(2), max));
-        }
+    match (&app.screen, app.editor.as_deref()) {
+        (Screen::Home(state), _) => home::draw(frame, header, body, state, app),
+        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, app),
+        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, app),
+        (Screen::Questionnaire, None) => {}
     }
     let status_lines: Vec<Line> = status_lines.into_iter().map(|l| Line::styled(l, style)).collect();
     frame.render_widget(Paragraph::new(status_lines), status);
@@ -45,6 +43,29 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help {
         help::draw(frame, body, app);
     }
+}
+
+/// A status message on at most three lines: wrapped, and if still too long, cut in the middle so that its
+/// end (a file's name, an accepted range) stays readable.
+fn status_lines(text: &str, width: u16) -> Vec<String> {
+    let lines = wrap(text, width);
+    if lines.len() <= 3 {
+        return lines;
+    }
+    let width = usize::from(width.max(1));
+    let short = crate::text::abbreviate_middle(&one_line(text), width * 3);
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in short.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            out.push(String::new());
+            used = 0;
+        }
+        out.last_mut().expect("one line at least").push(c);
+        used += w;
+    }
+    out
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -61,7 +82,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 /// the least important go first (the table lists them by importance), but the ways out (back, help, quit)
 /// and search stay longest.
 fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
-    let typed_question = matches!(&app.screen, Screen::Questionnaire(e)
+    let typed_question = matches!((&app.screen, app.editor.as_deref()), (Screen::Questionnaire, Some(e))
         if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
     let mut hints = keymap::hints(app.context(), typed_question);
     let length = |hints: &[(String, &str)]| -> usize {

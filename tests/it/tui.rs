@@ -136,8 +136,8 @@ pub fn saved(path: &Path) -> Assessment {
 }
 
 pub fn current_question(app: &App) -> String {
-    match &app.screen {
-        Screen::Questionnaire(editor) => editor.question().id.clone(),
+    match (&app.screen, app.editor.as_deref()) {
+        (Screen::Questionnaire, Some(editor)) => editor.question().id.clone(),
         _ => panic!("not on the questionnaire"),
     }
 }
@@ -309,9 +309,7 @@ fn answers_hide_and_show_later_questions() {
 fn not_applicable_asks_for_a_reason() {
     let (mut app, path) = open_demo("na");
     press(&mut app, "<Right>6");
-    assert!(
-        matches!(&app.screen, Screen::Questionnaire(e) if matches!(e.mode, soc2_ready::tui::app::Mode::EditNote(_)))
-    );
+    assert!(matches!(app.editor.as_deref(), Some(e) if matches!(e.mode, soc2_ready::tui::app::Mode::EditNote(_))));
     press(&mut app, "No production systems yet<Esc>");
     let a = saved(&path);
     assert_eq!(a.value("access.reviews"), Some(&AnswerValue::Text("na".into())));

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::{self, Context};
-use super::theme::Theme;
-use super::view::centred;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use crate::tui::view::centred;
 
 /// Every context but the help itself, in the order the help lists them after the current one.
 fn listed() -> impl Iterator<Item = Context> {
@@ -52,10 +52,24 @@ pub fn max_scroll(underlying: Context, size: (u16, u16), t: Theme) -> u16 {
     u16::try_from(count.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
+/// A scrolling key on the help: the new scroll position, stopping at the end.
+pub fn scrolled(scroll: u16, action: Action, underlying: Context, size: (u16, u16), t: Theme) -> u16 {
+    let max = max_scroll(underlying, size, t);
+    let scroll = scroll.min(max);
+    match action {
+        Action::ScrollDown => scroll.saturating_add(1),
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(10),
+        Action::PageUp => scroll.saturating_sub(10),
+        _ => scroll,
+    }
+    .min(max)
+}
+
 pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     let t = app.theme;
     let area = area(body);
-    super::view::clear_popup(frame, area);
+    crate::tui::view::clear_popup(frame, area);
     let [down, up] = [Action::ScrollDown, Action::ScrollUp].map(|a| keymap::key_label(Context::Help, a));
     let close = keymap::help_rows(Context::Help)
         .into_iter()

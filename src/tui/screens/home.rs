@@ -1,14 +1,82 @@
-//! The home screen: the store's assessments, and starting a new one.
+//! The home screen: the store's assessments; `n` opens the new-assessment dialog over it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui_textarea::TextArea;
 
-use super::app::{App, Home, NewAssessment};
-use super::keymap;
-use super::view::{centred, clear_popup, draw_input, short_time, wrap};
+use super::new_assessment::NewAssessment;
+use super::{Ctx, Outcome};
+use crate::assessment::store::Listed;
+use crate::assessment::{Session, Store};
 use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::editor::Editor;
+use crate::tui::keymap::{self, Context};
+use crate::tui::view::{short_time, wrap};
+
+pub struct Home {
+    pub listed: Vec<Listed>,
+    pub unreadable: Vec<String>,
+    pub selected: usize,
+    /// The new-assessment dialog, when open.
+    pub new: Option<NewAssessment>,
+}
+
+impl Home {
+    /// The store's assessments as they are now, keeping the selection where it can.
+    pub fn load(store: &Store, selected: usize) -> Home {
+        let (listed, errors) = store.list();
+        let unreadable = errors.iter().map(|e| e.to_string()).collect();
+        let selected = selected.min(listed.len().saturating_sub(1));
+        Home { listed, unreadable, selected, new: None }
+    }
+
+    pub fn context(&self) -> Context {
+        self.new.as_ref().map_or(Context::Home, NewAssessment::context)
+    }
+
+    pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        self.new.as_mut()?.text_input()
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        if let Some(new) = &mut self.new {
+            return match new.update(action, ctx) {
+                Outcome::Back => {
+                    self.new = None;
+                    Outcome::Done
+                }
+                other => other,
+            };
+        }
+        match action {
+            Action::Down => self.selected = (self.selected + 1).min(self.listed.len().saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::New => {
+                let (new, skipped) = NewAssessment::start(ctx.user_questionnaires);
+                self.new = Some(new);
+                if let Some(skipped) = skipped {
+                    return Outcome::Complain(skipped);
+                }
+            }
+            Action::Open => {
+                let Some(listed) = self.listed.get(self.selected) else {
+                    let new = keymap::key_label(Context::Home, Action::New);
+                    return Outcome::Say(format!("No assessment yet: press {new} to start one."));
+                };
+                return match Session::open(&listed.path, &ctx.now) {
+                    Ok(session) => Outcome::Open(Box::new(Editor::new(session)), None),
+                    Err(e) => Outcome::Complain(e.to_string()),
+                };
+            }
+            _ => {}
+        }
+        Outcome::Done
+    }
+}
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
     let t = app.theme;
@@ -26,7 +94,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
     let block = Block::bordered().title(" Assessments ");
     if home.listed.is_empty() {
-        let new = keymap::key_label(keymap::Context::Home, super::action::Action::New);
+        let new = keymap::key_label(Context::Home, Action::New);
         let text = format!(
             "No assessments yet.\n\nPress {new} to start one: choose a questionnaire, type the organisation's name, \
              and answer one keystroke at a time. Every answer is saved as you go."
@@ -69,48 +137,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
             problems,
         );
     }
-    match &home.new {
-        Some(NewAssessment::Pick { entries, selected }) => {
-            let area = centred(body, body.width.saturating_sub(8).min(90), body.height.saturating_sub(2).min(18));
-            clear_popup(frame, area);
-            let block = Block::bordered().title(" New assessment: choose a questionnaire ");
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let [list_area, about] = Layout::vertical([Constraint::Min(2), Constraint::Length(4)]).areas(inner);
-            let items: Vec<ListItem> = entries
-                .iter()
-                .map(|e| {
-                    let q = &e.questionnaire;
-                    ListItem::new(Line::from(vec![
-                        Span::raw(one_line(&q.title)),
-                        Span::styled(format!("  ({}, {} questions)", q.kind.as_str(), q.question_count()), t.dim()),
-                    ]))
-                })
-                .collect();
-            let list = List::new(items).highlight_style(t.selected()).highlight_symbol("> ");
-            let mut state = ListState::default().with_selected(Some(*selected));
-            frame.render_stateful_widget(list, list_area, &mut state);
-            if let Some(e) = entries.get(*selected) {
-                let q = &e.questionnaire;
-                let about_text = format!("{} {}: {}", q.id, q.version, q.description);
-                let lines: Vec<Line> = wrap(&about_text, about.width).into_iter().map(Line::raw).collect();
-                frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
-            }
-        }
-        Some(NewAssessment::Name { entry, input }) => {
-            let area = centred(body, body.width.saturating_sub(8).min(70), 7);
-            clear_popup(frame, area);
-            let block = Block::bordered().title(" New assessment: the organisation ");
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let [about, field] = Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(inner);
-            frame.render_widget(
-                Paragraph::new(format!("Questionnaire: {}", one_line(&entry.questionnaire.title)))
-                    .wrap(Wrap { trim: true }),
-                about,
-            );
-            draw_input(frame, input, "Organisation name", field);
-        }
-        None => {}
+    if let Some(new) = &home.new {
+        new.draw(frame, body, app);
     }
 }
