@@ -623,8 +623,9 @@ impl Keymap {
             }
             None => (None, name),
         };
-        let action = Action::from_name(action_name)
-            .ok_or_else(|| format!("no such action (actions: {})", names(Action::NAMED.map(Action::name))))?;
+        let action = Action::from_name(action_name).ok_or(
+            "no such action (names such as next-question or open-report; the README's Keys section lists them all)",
+        )?;
         let key_names: Vec<&str> = match value {
             serde_json::Value::String(k) => vec![k.as_str()],
             serde_json::Value::Array(ks) => {

@@ -447,14 +447,22 @@ fn labelled(label: &str, text: &str, width: u16, label_style: Style, text_style:
     let label_width = unicode_width::UnicodeWidthStr::width(label);
     let indent = " ".repeat(label_width);
     let safe = crate::text::visible(text);
-    let options = textwrap::Options::new(usize::from(width.max(1))).initial_indent(&indent);
+    let width = usize::from(width.max(1));
     let mut lines = Vec::new();
-    for (i, l) in textwrap::wrap(&safe, options).into_iter().enumerate() {
-        if i == 0 {
-            let rest = l.strip_prefix(indent.as_str()).unwrap_or_else(|| l.trim_start()).to_string();
-            lines.push(Line::from(vec![Span::styled(label.to_string(), label_style), Span::styled(rest, text_style)]));
-        } else {
-            lines.push(Line::styled(l.into_owned(), text_style));
+    // Paragraph by paragraph: only the first leaves room for the label.
+    for (p, paragraph) in safe.split('\n').enumerate() {
+        let options = textwrap::Options::new(width);
+        let options = if p == 0 { options.initial_indent(&indent) } else { options };
+        for (i, l) in textwrap::wrap(paragraph, options).into_iter().enumerate() {
+            if p == 0 && i == 0 {
+                let rest = l.strip_prefix(indent.as_str()).unwrap_or_else(|| l.trim_start()).to_string();
+                lines.push(Line::from(vec![
+                    Span::styled(label.to_string(), label_style),
+                    Span::styled(rest, text_style),
+                ]));
+            } else {
+                lines.push(Line::styled(l.into_owned(), text_style));
+            }
         }
     }
     if lines.is_empty() {
@@ -585,4 +593,25 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    #[test]
+    fn a_label_stands_apart_from_any_text() {
+        let s = Style::new();
+        assert_eq!(text(&labelled("Note: ", "\nabc", 20, s, s)), ["Note: ", "abc"]);
+        assert_eq!(text(&labelled("Note: ", "one\n\ntwo", 20, s, s)), ["Note: one", "", "two"]);
+        assert_eq!(text(&labelled("Note: ", &"a".repeat(30), 20, s, s)), ["Note: ", &"a".repeat(20), &"a".repeat(10)]);
+        assert_eq!(text(&labelled("Note: ", "short one", 20, s, s)), ["Note: short one"]);
+        assert_eq!(text(&labelled("Note: ", "", 20, s, s)), ["Note: "]);
+        assert_eq!(text(&labelled("Note: ", &format!("\n{}", "a".repeat(30)), 20, s, s)).len(), 3);
+        assert!(!text(&labelled("Note: ", "x\n", 1, s, s)).is_empty());
+    }
 }
