@@ -152,3 +152,19 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_status_keeps_its_end_on_three_lines() {
+        let path = format!("Markdown report written to /{}/acme-report.md", "very-long-folder-name/".repeat(20));
+        let lines = status_lines(&path, 60);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 60), "{lines:?}");
+        assert!(lines[0].starts_with("Markdown report written to"), "{lines:?}");
+        assert!(lines.concat().ends_with("acme-report.md") && lines.concat().contains('…'), "{lines:?}");
+        assert_eq!(status_lines("Saved.", 60), ["Saved."]);
+    }
+}

@@ -274,3 +274,19 @@ fn a_panic_saves_and_restores() {
     assert!(matches!(status, WaitStatus::Exited(_, code) if code != 0), "{status:?}");
     assert!(rest.contains("panic requested"), "{rest:?}");
 }
+
+#[test]
+fn a_wrong_keymap_file_is_reported_on_start_and_its_keys_kept() {
+    let sandbox = sandbox();
+    let config = sandbox.home.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("keymap.json"), r#"{"next-question": "n", "fly": "z"}"#).unwrap();
+    let mut session = open(&sandbox, &[]);
+    session.exp_string("no such action").unwrap();
+    // The good entry applies: n moves on; the status line named the bad one.
+    keys(&mut session, "1n");
+    wait_for(&sandbox.file, "the first answer", |v| !answer(v, "profile.uses_models").is_null());
+    keys(&mut session, "q");
+    let (_, status) = finish(session);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
