@@ -42,11 +42,13 @@ pub enum Action {
     ScrollUp,
     PageDown,
     PageUp,
+    ScrollTop,
+    ScrollBottom,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 32] = [
+    pub const NAMED: [Action; 34] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -79,6 +81,8 @@ impl Action {
         Action::ScrollUp,
         Action::PageDown,
         Action::PageUp,
+        Action::ScrollTop,
+        Action::ScrollBottom,
     ];
 
     /// The action's name in a keymap file.
@@ -117,6 +121,8 @@ impl Action {
             Action::ScrollUp => "scroll-up",
             Action::PageDown => "page-down",
             Action::PageUp => "page-up",
+            Action::ScrollTop => "scroll-top",
+            Action::ScrollBottom => "scroll-bottom",
         }
     }
 

@@ -22,7 +22,9 @@ pub struct Editor {
     pub mode: Mode,
     /// A change not yet on disk (the note being typed, the position).
     pub dirty: bool,
-    pub last_save: Instant,
+    /// When the timed save last wrote, on the clock the app passes to [`Editor::flush`]; `None` until
+    /// the first timed save looks.
+    pub last_save: Option<Instant>,
     pub(crate) advance_after_note: bool,
     /// The note as it was when the note editor opened, to tell what closing it did.
     pub(crate) note_before: String,
@@ -68,7 +70,7 @@ impl Editor {
             cursor,
             mode: Mode::Answering,
             dirty: false,
-            last_save: Instant::now(),
+            last_save: None,
             advance_after_note: false,
             note_before: String::new(),
             detail_scroll: 0,
@@ -124,11 +126,6 @@ impl Editor {
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
     pub fn save(&mut self) -> Result<(), String> {
-        self.save_at(Instant::now())
-    }
-
-    fn save_at(&mut self, at: Instant) -> Result<(), String> {
-        self.last_save = at;
         match self.session.save() {
             Ok(()) => {
                 self.dirty = false;
@@ -170,8 +167,11 @@ impl Editor {
                 self.dirty = true;
             }
         }
-        if self.dirty && (force || at.saturating_duration_since(self.last_save) >= SAVE_INTERVAL) {
-            self.save_at(at)?;
+        // The interval counts from the last timed save, or from the first time this looked.
+        let since = at.saturating_duration_since(*self.last_save.get_or_insert(at));
+        if self.dirty && (force || since >= SAVE_INTERVAL) {
+            self.last_save = Some(at);
+            self.save()?;
         }
         Ok(told)
     }

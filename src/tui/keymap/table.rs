@@ -6,7 +6,7 @@ use super::{Binding, Key, Keys};
 use crate::tui::action::Action;
 use Key::Plain as P;
 use crossterm::event::KeyCode::{
-    BackTab, Backspace, Char, Delete, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home as HomeKey, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
@@ -170,6 +170,20 @@ pub const BINDINGS: &[Binding] = &[
         keys: Keys::List(&[P(PageUp)]),
         action: Action::PageUp,
         help: "scroll up a page",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Report, Help],
+        keys: Keys::List(&[P(HomeKey), P(Char('g'))]),
+        action: Action::ScrollTop,
+        help: "go to the top",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Report, Help],
+        keys: Keys::List(&[P(End), P(Char('G'))]),
+        action: Action::ScrollBottom,
+        help: "go to the end",
         hint: None,
     },
     Binding {

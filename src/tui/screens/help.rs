@@ -61,6 +61,8 @@ pub fn scrolled(scroll: u16, action: Action, underlying: Context, size: (u16, u1
         Action::ScrollUp => scroll.saturating_sub(1),
         Action::PageDown => scroll.saturating_add(10),
         Action::PageUp => scroll.saturating_sub(10),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => max,
         _ => scroll,
     }
     .min(max)

@@ -51,6 +51,8 @@ impl ReportScreen {
             Action::ScrollUp => scroll.saturating_sub(1),
             Action::PageDown => scroll.saturating_add(page),
             Action::PageUp => scroll.saturating_sub(page),
+            Action::ScrollTop => 0,
+            Action::ScrollBottom => max,
             _ => scroll,
         }
         // Stop where the report ends, so scrolling back up responds at once.
