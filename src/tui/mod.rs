@@ -93,6 +93,7 @@ fn run(mut app: App) -> Result<ExitCode> {
     // On a panic, ratatui's hook restores the terminal; catching it here also saves what was being typed.
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, &mut app, &signals)));
+    let open = app.editor.as_ref().map(|e| e.session.path.clone());
     app.shutdown();
     let result = match result {
         Ok(result) => result,
@@ -105,6 +106,11 @@ fn run(mut app: App) -> Result<ExitCode> {
     ratatui::restore();
     for message in &app.farewell {
         eprintln!("soc2-ready: {}", crate::text::one_line(message));
+    }
+    if let Some(path) = open.filter(|_| app.failure.is_none()) {
+        let path = crate::text::one_line(&path.display().to_string());
+        let shown = if path.contains(' ') { format!("'{path}'") } else { path };
+        eprintln!("soc2-ready: every answer is saved in {shown}; carry on with: soc2-ready open {shown}");
     }
     let ending = result?;
     if app.failure.is_some() {

@@ -102,6 +102,7 @@ fn three_digits_answer_three_questions_and_q_quits() {
     let (rest, status) = finish(session);
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
     assert!(rest.contains(LEAVE_ALTERNATE_SCREEN), "terminal not restored: {rest:?}");
+    assert!(rest.contains("carry on with: soc2-ready open"), "how to resume is said: {rest:?}");
 
     let file = saved(&sandbox.file);
     assert_eq!(answer(&file, "access.reviews"), "documented");
