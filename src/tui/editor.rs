@@ -28,6 +28,8 @@ pub struct Editor {
     pub(crate) advance_after_note: bool,
     /// The note as it was when the note editor opened, to tell what closing it did.
     pub(crate) note_before: String,
+    /// Which earlier person (0: the latest) the field for who is answering shows, if one.
+    pub(crate) respondent_pick: Option<usize>,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
 }
@@ -73,6 +75,7 @@ impl Editor {
             last_save: None,
             advance_after_note: false,
             note_before: String::new(),
+            respondent_pick: None,
             detail_scroll: 0,
         }
     }

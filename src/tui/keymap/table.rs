@@ -116,6 +116,20 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { contexts: &[Search], keys: Keys::List(&[P(Up)]), action: Action::Up, help: "previous match", hint: None },
     Binding {
+        contexts: &[TypeRespondent],
+        keys: Keys::List(&[P(Up)]),
+        action: Action::Up,
+        help: "the people who answered before, latest first",
+        hint: Some("earlier"),
+    },
+    Binding {
+        contexts: &[TypeRespondent],
+        keys: Keys::List(&[P(Down)]),
+        action: Action::Down,
+        help: "back towards an empty field",
+        hint: None,
+    },
+    Binding {
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Right), P(Char('l')), P(PageDown), P(Tab)]),
         action: Action::NextSection,

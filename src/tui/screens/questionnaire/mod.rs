@@ -153,11 +153,17 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         Action::SetRespondent => {
             // Start empty: in an interview the next person usually replaces the last one.
             let current = &editor.assessment().respondent;
-            let placeholder = if current.is_empty() {
-                "name of the person answering".to_string()
+            let earlier = if editor.assessment().people.is_empty() {
+                String::new()
             } else {
-                format!("now {}: type who answers next (Enter on nothing: nobody)", one_line(current))
+                format!(", {} for earlier people", keymap::key_label(Context::TypeRespondent, Action::Up))
             };
+            let placeholder = if current.is_empty() {
+                format!("name of the person answering{earlier}")
+            } else {
+                format!("now {}: type who answers next (Enter on nothing: nobody{earlier})", one_line(current))
+            };
+            editor.respondent_pick = None;
             editor.mode = Mode::TypeRespondent(line_input("", &placeholder));
             Outcome::Done
         }
@@ -251,6 +257,10 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             editor.mode = Mode::Answering;
             Outcome::Done
         }
+        Action::Up | Action::Down => {
+            pick_earlier_person(editor, action);
+            Outcome::Done
+        }
         Action::Confirm => match editor.mode {
             Mode::TypeAnswer(_) if typed.trim().is_empty() => {
                 editor.mode = Mode::Answering;
@@ -297,4 +307,22 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         },
         _ => Outcome::Done,
     }
+}
+
+/// In the field for who is answering, ↑ and ↓ go through the people who answered before, latest first, so
+/// switching back to someone needs no retyping.
+fn pick_earlier_person(editor: &mut Editor, action: Action) {
+    let Mode::TypeRespondent(input) = &mut editor.mode else { return };
+    let people = &editor.session.assessment.people;
+    let pick = match (editor.respondent_pick, action) {
+        (None, Action::Up) if !people.is_empty() => Some(0),
+        (Some(i), Action::Up) => Some((i + 1).min(people.len().saturating_sub(1))),
+        (Some(0), Action::Down) | (None, _) => None,
+        (Some(i), _) => Some(i - 1),
+    };
+    editor.respondent_pick = pick;
+    let name = pick.and_then(|i| people.iter().rev().nth(i)).cloned().unwrap_or_default();
+    input.select_all();
+    input.cut();
+    input.insert_str(name);
 }
