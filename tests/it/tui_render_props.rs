@@ -1,5 +1,5 @@
 //! No text of any shape, at any terminal size, panics a screen: every screen is drawn with arbitrary
-//! notes, answers, names and organisation names at sizes from 1x1 to 200x60.
+//! notes, answers, evidence references, names and organisation names at sizes from 1x1 to 200x60.
 
 use crossterm::event::Event;
 use proptest::prelude::*;
@@ -61,6 +61,7 @@ proptest! {
             a.questionnaire().sections.iter().flat_map(|s| s.questions.iter().map(|q| q.id.clone())).collect();
         for id in &ids {
             a.set_note(id, &note, NOW);
+            a.set_evidence(id, vec![answer.clone(), person.clone()], NOW);
         }
         a.set_value("profile.contact", AnswerValue::Text(answer.clone()), NOW);
         a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
