@@ -1,13 +1,45 @@
-//! The current time as assessments record it. Tests set `SOC2_READY_NOW` to freeze it.
+//! The current time as assessments record it. Tests freeze it with `SOC2_READY_NOW`, an RFC 3339
+//! timestamp such as `2026-01-15T09:00:00Z`; anything else is refused when the program starts
+//! ([`check_frozen`]) and never written into a file.
+
+/// The variable that freezes the clock.
+pub const FROZEN: &str = "SOC2_READY_NOW";
+
+/// The frozen time, if `SOC2_READY_NOW` is set: `Err` says what is wrong with it.
+fn frozen() -> Option<Result<chrono::DateTime<chrono::Utc>, String>> {
+    let fixed = std::env::var(FROZEN).ok().filter(|v| !v.is_empty())?;
+    Some(parse(&fixed))
+}
+
+/// An RFC 3339 timestamp, in UTC.
+pub fn parse(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&chrono::Utc)).map_err(|e| {
+        format!(
+            "{FROZEN}={:?} is not an RFC 3339 time ({e}); write it like 2026-01-15T09:00:00Z, or unset it",
+            crate::text::one_line(text)
+        )
+    })
+}
+
+/// Refuse a frozen clock that is not a time, before anything is written with it.
+pub fn check_frozen() -> Result<(), String> {
+    match frozen() {
+        Some(Err(e)) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+fn format(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
 
 /// Now, in UTC, as an RFC 3339 timestamp to the second.
 pub fn now() -> String {
-    if let Ok(fixed) = std::env::var("SOC2_READY_NOW")
-        && !fixed.is_empty()
-    {
-        return fixed;
+    match frozen() {
+        Some(Ok(t)) => format(t),
+        // Refused at start; should it change while running, the real time is recorded, never garbage.
+        _ => format(chrono::Utc::now()),
     }
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Today's date, from the same clock.
@@ -15,4 +47,18 @@ pub fn today() -> chrono::NaiveDate {
     chrono::DateTime::parse_from_rfc3339(&now())
         .map(|t| t.date_naive())
         .unwrap_or_else(|_| chrono::Utc::now().date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frozen_times_must_be_rfc3339() {
+        assert_eq!(format(parse("2026-01-15T10:00:00+01:00").unwrap()), "2026-01-15T09:00:00Z");
+        let e = parse("not a time").unwrap_err();
+        assert!(e.contains("SOC2_READY_NOW") && e.contains("RFC 3339") && e.contains("2026-01-15T09:00:00Z"), "{e}");
+        assert!(parse("2026-13-01T00:00:00Z").is_err());
+        assert!(parse("\u{1b}[2J").unwrap_err().contains("\\u{1b}"));
+    }
 }

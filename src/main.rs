@@ -6,5 +6,10 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // A frozen clock that is not a time would be written into assessments: refuse it before anything runs.
+    if let Err(e) = soc2_ready::clock::check_frozen() {
+        eprintln!("soc2-ready: {e}");
+        return std::process::ExitCode::from(2);
+    }
     soc2_ready::cli::main()
 }

@@ -16,6 +16,11 @@ pub fn is_unsafe(c: char) -> bool {
         | '\u{2066}'..='\u{2069}'   // bidi isolates
         | '\u{feff}'                // zero-width no-break space
         | '\u{fff9}'..='\u{fffb}'   // interlinear annotation
+        | '\u{ad}'                  // soft hyphen: invisible unless a line breaks there
+        | '\u{61c}'                 // Arabic letter mark (bidi)
+        | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' // Hangul fillers: blank but not spaces
+        | '\u{2028}' | '\u{2029}' // line and paragraph separators: break lines behind our back
+        | '\u{e0000}'..='\u{e007f}' // tag characters: invisible text
     )
 }
 
@@ -63,6 +68,66 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
+/// Cut text to a display width, marking the cut with `…`.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Fit text to a display width by cutting its middle (`/home/ann/…/acme-report.md`), so both the start and
+/// the end (a file's name and format) stay readable.
+pub fn abbreviate_middle(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width < 3 {
+        return truncate(text, width);
+    }
+    let keep = width - 1;
+    let tail_budget = keep - keep / 3;
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_budget {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    let head_budget = keep - used;
+    let mut head = String::new();
+    let mut head_used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if head_used + w > head_budget {
+            break;
+        }
+        head.push(c);
+        head_used += w;
+    }
+    head.push('…');
+    head.extend(tail.into_iter().rev());
+    head
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +147,28 @@ mod tests {
         let safe = json_safe(json);
         assert_eq!(safe, r#""a\u009bb\u202ec\u001b""#);
         assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{9b}b\u{202e}c\u{1b}");
+    }
+
+    #[test]
+    fn invisible_and_line_breaking_characters_are_shown() {
+        for c in ['\u{61c}', '\u{ad}', '\u{2028}', '\u{2029}', '\u{3164}', '\u{e0041}', '\u{e007f}', '\u{e0000}'] {
+            assert!(is_unsafe(c), "{:x}", c as u32);
+            assert_eq!(visible(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));
+            assert!(json_safe(serde_json::to_string(&c.to_string()).unwrap()).is_ascii());
+        }
+        assert!(!is_unsafe('漢') && !is_unsafe('é') && !is_unsafe(' '));
+    }
+
+    #[test]
+    fn truncation_keeps_the_width_and_the_end_when_asked() {
+        assert_eq!(truncate("SOC 2 readiness for AI companies", 10), "SOC 2 rea…");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("short", 10), "short");
+        let path = "/home/ann/projects/client/acme-ai-soc2-ai-readiness-report.html";
+        let short = abbreviate_middle(path, 30);
+        assert!(unicode_width::UnicodeWidthStr::width(short.as_str()) <= 30, "{short}");
+        assert!(short.starts_with("/home/") && short.ends_with("report.html") && short.contains('…'), "{short}");
+        assert_eq!(abbreviate_middle("a.md", 10), "a.md");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod carry_over;
 pub mod conflicts;
+pub mod cursor;
 pub mod document;
 pub mod followups;
 pub mod interview;

@@ -1,30 +1,48 @@
-//! The interface's state, and the only place it changes: `update` acts on actions; keys become actions
-//! through the keymap, or text when the user is typing.
+//! The interface's state, and the only place it changes: keys become actions through the keymap (or text
+//! when the user is typing); the current screen handles the action and returns an outcome, which this acts
+//! on: messages, and moving between screens.
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
+use super::editor::evidence_references;
 pub use super::editor::{Editor, Mode, SAVE_INTERVAL};
-use super::editor::{choose, evidence_references, line_input, note_input};
 use super::keymap::{self, Context};
+pub use super::screens::home::Home;
+pub use super::screens::new_assessment::NewAssessment;
+pub use super::screens::report::ReportScreen;
+use super::screens::{Ctx, Outcome, help, questionnaire};
 use super::theme::Theme;
-use crate::assessment::store::Listed;
-use crate::assessment::{Assessment, Session, Store, parse_answer};
-use crate::questionnaire::QuestionType;
-use crate::questionnaire::catalog::{self, Entry};
-use crate::report::{Format, Report};
+use crate::assessment::{Session, Store, parse_answer};
 
 pub struct App {
     pub store: Store,
     pub screen: Screen,
+    /// The assessment being answered, on the questionnaire screen and its report.
+    pub editor: Option<Box<Editor>>,
     pub help: bool,
     pub help_scroll: u16,
     pub status: Status,
     pub quit: bool,
     pub theme: Theme,
     pub now: fn() -> String,
-    pub user_questionnaires: Option<std::path::PathBuf>,
+    /// The clock that times the saves of a note being typed (tests move it on by hand).
+    pub instant: fn() -> Instant,
+    pub user_questionnaires: Option<PathBuf>,
+    /// The terminal's size, as last seen: below the minimum no key but quit does anything.
+    pub size: Option<(u16, u16)>,
+    /// Where the report screen's exports go: the directory the program was started in.
+    pub export_dir: PathBuf,
+    /// Set by the suspend key: the event loop stops the program once the terminal is restored.
+    pub suspend: bool,
+    /// Said on the restored terminal when the program ends (where typed text went).
+    pub farewell: Vec<String>,
+    /// Why the program failed, if it did: the exit status is not derived from the status line.
+    pub failure: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,71 +51,44 @@ pub struct Status {
     pub error: bool,
 }
 
+/// Which screen is showing. The questionnaire and the report work on [`App::editor`].
 pub enum Screen {
     Home(Home),
-    Questionnaire(Box<Editor>),
+    Questionnaire,
     Report(Box<ReportScreen>),
 }
 
-/// The report of the assessment being answered; Esc goes back to the question.
-pub struct ReportScreen {
-    pub editor: Editor,
-    pub report: Report,
-    pub scroll: u16,
-    /// The height of a page and how far the report can scroll, as last drawn.
-    pub layout: std::cell::Cell<(u16, u16)>,
-}
-
-pub struct Home {
-    pub listed: Vec<Listed>,
-    pub unreadable: Vec<String>,
-    pub selected: usize,
-    pub new: Option<NewAssessment>,
-}
-
-/// The two steps of starting an assessment.
-pub enum NewAssessment {
-    Pick { entries: Vec<Entry>, selected: usize },
-    Name { entry: Box<Entry>, input: Box<TextArea<'static>> },
-}
-
-impl Home {
-    fn empty() -> Home {
-        Home { listed: Vec::new(), unreadable: Vec::new(), selected: 0, new: None }
-    }
-}
+/// The size assumed before the terminal has said its own.
+const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
 impl App {
     pub fn new(store: Store) -> App {
-        let mut app = App {
+        let home = Home::load(&store, 0);
+        App {
             store,
-            screen: Screen::Home(Home::empty()),
+            screen: Screen::Home(home),
+            editor: None,
             help: false,
             help_scroll: 0,
             status: Status::default(),
             quit: false,
             theme: Theme::from_env(),
             now: crate::clock::now,
+            instant: Instant::now,
             user_questionnaires: crate::paths::user_questionnaires_dir(),
-        };
-        app.refresh_home();
-        app
+            size: None,
+            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            suspend: false,
+            farewell: Vec::new(),
+            failure: None,
+        }
     }
 
     pub fn with_session(store: Store, session: Session) -> App {
         let mut app = App::new(store);
-        app.screen = Screen::Questionnaire(Box::new(Editor::new(session)));
+        app.editor = Some(Box::new(Editor::new(session)));
+        app.screen = Screen::Questionnaire;
         app
-    }
-
-    fn refresh_home(&mut self) {
-        let (listed, errors) = self.store.list();
-        let unreadable = errors.iter().map(|e| e.to_string()).collect();
-        let selected = match &self.screen {
-            Screen::Home(h) => h.selected.min(listed.len().saturating_sub(1)),
-            _ => 0,
-        };
-        self.screen = Screen::Home(Home { listed, unreadable, selected, new: None });
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -114,42 +105,65 @@ impl App {
 
     /// Where the user is, beneath the help overlay.
     pub fn screen_context(&self) -> Context {
-        match &self.screen {
-            Screen::Home(home) => match &home.new {
-                None => Context::Home,
-                Some(NewAssessment::Pick { .. }) => Context::PickQuestionnaire,
-                Some(NewAssessment::Name { .. }) => Context::TypeOrganisation,
-            },
-            Screen::Report(_) => Context::Report,
-            Screen::Questionnaire(editor) => match editor.mode {
-                Mode::Answering => Context::Questionnaire,
-                Mode::TypeAnswer(_) => Context::TypeAnswer,
-                Mode::EditNote(_) => Context::EditNote,
-                Mode::TypeRespondent(_) => Context::TypeRespondent,
-                Mode::TypeEvidence(_) => Context::TypeEvidence,
-                Mode::Search { .. } => Context::Search,
-            },
+        match (&self.screen, &self.editor) {
+            (Screen::Home(home), _) => home.context(),
+            (Screen::Questionnaire, Some(editor)) => questionnaire::context(editor),
+            (Screen::Questionnaire, None) => Context::Questionnaire,
+            (Screen::Report(_), _) => Context::Report,
         }
     }
 
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
-            Event::Paste(text) => self.on_paste(&text),
+            Event::Paste(text) if !self.too_small() => self.on_paste(&text),
+            Event::Resize(width, height) => self.size = Some((width, height)),
             _ => {}
         }
     }
 
+    /// Whether the terminal is below the size the screens need (the screen then says so).
+    pub fn too_small(&self) -> bool {
+        self.size.is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
+    }
+
     fn on_key(&mut self, key: KeyEvent) {
         let context = self.context();
-        if let Some(action) = keymap::action_for(context, &key) {
+        let action = keymap::action_for(context, &key);
+        if self.too_small() {
+            // The user cannot see what a key would do: only the quit keys of the browsing screens act.
+            if action == Some(Action::Quit) || keymap::action_for(Context::Home, &key) == Some(Action::Quit) {
+                self.shutdown();
+            }
+            return;
+        }
+        if self.starts_typed_answer(&key, action) {
+            self.status = Status::default();
+        } else if let Some(action) = action {
             if !context.is_text_entry() {
                 self.status = Status::default();
             }
             self.update(action);
         } else if let Some(input) = self.text_input() {
             input.input(key);
+            // What is typed answers any complaint about the field.
+            if self.status.error {
+                self.status = Status::default();
+            }
         }
+    }
+
+    /// On a number, text or date question, a typed character (a digit, or any character no key is bound to)
+    /// starts the typed answer with that character: `5 0 Enter` answers 50.
+    fn starts_typed_answer(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
+        let KeyCode::Char(c) = key.code else { return false };
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) || self.help {
+            return false;
+        }
+        if !matches!(action, None | Some(Action::Choose(_))) || !matches!(self.screen, Screen::Questionnaire) {
+            return false;
+        }
+        self.editor.as_deref_mut().is_some_and(|editor| questionnaire::start_typed_answer(editor, c))
     }
 
     fn on_paste(&mut self, text: &str) {
@@ -164,54 +178,66 @@ impl App {
     }
 
     fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
-        match &mut self.screen {
-            Screen::Home(Home { new: Some(NewAssessment::Name { input, .. }), .. }) => Some(input),
-            Screen::Questionnaire(editor) => match &mut editor.mode {
-                Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
-                Mode::Search { input, selected } => {
-                    // Typing changes the matches: start again from the first.
-                    *selected = 0;
-                    Some(input)
-                }
-                Mode::Answering => None,
-            },
+        if self.help {
+            return None;
+        }
+        match (&mut self.screen, self.editor.as_deref_mut()) {
+            (Screen::Home(home), _) => home.text_input(),
+            (Screen::Questionnaire, Some(editor)) => questionnaire::text_input(editor),
             _ => None,
         }
     }
 
-    /// The assessment being worked on, on the questionnaire or its report.
-    fn editor_mut(&mut self) -> Option<&mut Editor> {
-        match &mut self.screen {
-            Screen::Questionnaire(editor) => Some(editor),
-            Screen::Report(screen) => Some(&mut screen.editor),
-            Screen::Home(_) => None,
-        }
-    }
-
-    /// Called about four times a second: saves what has waited long enough.
+    /// Called on every pass of the event loop, however fast keys arrive: saves what has waited long enough.
     pub fn tick(&mut self) {
         let now = (self.now)();
-        if let Some(editor) = self.editor_mut()
-            && let Err(e) = editor.flush(false, &now)
+        let at = (self.instant)();
+        if let Some(editor) = self.editor.as_deref_mut()
+            && let Err(e) = editor.flush(false, &now, at)
         {
             self.complain(e);
         }
     }
 
-    /// Save everything before the program ends, however it ends.
-    pub fn shutdown(&mut self) {
+    /// Save everything before the program ends or stops, however it does, including what is being typed.
+    pub fn save_all(&mut self) {
         let now = (self.now)();
-        if let Some(editor) = self.editor_mut()
-            && let Err(e) = editor.flush(true, &now)
-        {
-            self.complain(e);
+        let at = (self.instant)();
+        let mut said = Vec::new();
+        let mut failed = None;
+        if let Some(editor) = self.editor.as_deref_mut() {
+            said.extend(keep_typed_text(editor, &now));
+            match editor.flush(true, &now, at) {
+                Ok(told) => said.extend(told),
+                Err(e) => failed = Some(format!("could not save: {e}")),
+            }
+            if failed.is_none() && editor.dirty {
+                failed = Some("some changes could not be saved".to_string());
+            }
         }
+        for message in said.into_iter().chain(failed.clone()) {
+            self.status = Status { text: message.clone(), error: false };
+            self.farewell.push(message);
+        }
+        if failed.is_some() {
+            self.failure = failed;
+        }
+    }
+
+    /// Save everything and end the program.
+    pub fn shutdown(&mut self) {
+        self.save_all();
         self.quit = true;
     }
 
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => return self.shutdown(),
+            Action::Suspend => {
+                self.save_all();
+                self.suspend = true;
+                return;
+            }
             Action::ToggleHelp => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -219,339 +245,103 @@ impl App {
             }
             _ => {}
         }
+        let size = self.size.unwrap_or(DEFAULT_SIZE);
         if self.help {
-            self.help_scroll = scrolled(self.help_scroll, action, 10).min(super::help::line_count());
+            self.help_scroll = help::scrolled(self.help_scroll, action, self.screen_context(), size, self.theme);
             return;
         }
-        match &mut self.screen {
-            Screen::Home(_) => self.update_home(action),
-            Screen::Questionnaire(_) => self.update_editor(action),
-            Screen::Report(_) => self.update_report(action),
+        if action == Action::ClearField {
+            if let Some(input) = self.text_input() {
+                input.select_all();
+                input.cut();
+            }
+            return;
         }
+        let ctx = Ctx {
+            store: &self.store,
+            now: (self.now)(),
+            at: (self.instant)(),
+            user_questionnaires: self.user_questionnaires.as_deref(),
+            size,
+            theme: self.theme,
+            export_dir: &self.export_dir,
+        };
+        let outcome = match (&mut self.screen, self.editor.as_deref_mut()) {
+            (Screen::Home(home), _) => home.update(action, &ctx),
+            (Screen::Questionnaire, Some(editor)) => questionnaire::update(editor, action, &ctx),
+            (Screen::Report(report), Some(editor)) => report.update(action, editor, &ctx),
+            (_, None) => Outcome::Back,
+        };
+        self.act_on(outcome);
     }
 
-    fn update_home(&mut self, action: Action) {
-        let Screen::Home(home) = &mut self.screen else { return };
-        match (&mut home.new, action) {
-            (None, Action::Down) => home.selected = (home.selected + 1).min(home.listed.len().saturating_sub(1)),
-            (None, Action::Up) => home.selected = home.selected.saturating_sub(1),
-            (None, Action::New) => {
-                let (entries, errors) = catalog::all(self.user_questionnaires.as_deref());
-                home.new = Some(NewAssessment::Pick { entries, selected: 0 });
-                if let Some(e) = errors.first() {
-                    let more =
-                        if errors.len() > 1 { format!(" (and {} more)", errors.len() - 1) } else { String::new() };
-                    self.complain(format!("skipped {e}{more}"));
+    /// Do what a screen asked.
+    fn act_on(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done => {}
+            Outcome::Say(text) => self.say(text),
+            Outcome::Complain(text) => self.complain(text),
+            Outcome::Open(editor, said) => {
+                self.editor = Some(editor);
+                self.screen = Screen::Questionnaire;
+                if let Some(text) = said {
+                    self.say(text);
                 }
             }
-            (None, Action::Open) => {
-                let Some(listed) = home.listed.get(home.selected) else {
-                    return self.say("No assessment yet: press n to start one.");
-                };
-                let path = listed.path.clone();
-                match Session::open(&path, &(self.now)()) {
-                    Ok(session) => self.screen = Screen::Questionnaire(Box::new(Editor::new(session))),
-                    Err(e) => self.complain(e.to_string()),
+            Outcome::Report(report) => self.screen = Screen::Report(report),
+            Outcome::Back => match self.screen {
+                Screen::Report(_) => self.screen = Screen::Questionnaire,
+                // Closing the assessment (its lock goes with it) and listing the store again.
+                Screen::Questionnaire => {
+                    self.editor = None;
+                    self.screen = Screen::Home(Home::load(&self.store, 0));
                 }
-            }
-            (Some(NewAssessment::Pick { entries, selected }), Action::Down) => {
-                *selected = (*selected + 1).min(entries.len().saturating_sub(1))
-            }
-            (Some(NewAssessment::Pick { selected, .. }), Action::Up) => *selected = selected.saturating_sub(1),
-            (Some(NewAssessment::Pick { entries, selected }), Action::Open) => {
-                if let Some(entry) = entries.get(*selected).cloned() {
-                    home.new = Some(NewAssessment::Name {
-                        entry: Box::new(entry),
-                        input: Box::new(line_input("", "e.g. Acme AI Ltd")),
-                    });
-                }
-            }
-            (Some(NewAssessment::Pick { .. }), Action::Back) | (Some(NewAssessment::Name { .. }), Action::Cancel) => {
-                home.new = None
-            }
-            (Some(NewAssessment::Name { entry, input }), Action::Confirm) => {
-                let org = input.lines().join(" ").trim().to_string();
-                if org.is_empty() {
-                    return self.complain("Type the organisation's name first.");
-                }
-                let now = (self.now)();
-                let assessment = Assessment::new(entry.questionnaire.clone(), &org, &now);
-                if let Err(e) = crate::assessment::store::ensure_private_dir(&self.store.dir) {
-                    return self.complain(format!("{}: cannot create the store: {e}", self.store.dir.display()));
-                }
-                let path = self.store.new_path(&org, &assessment.questionnaire.id);
-                match Session::create(&path, assessment, &now) {
-                    Ok(session) => {
-                        self.screen = Screen::Questionnaire(Box::new(Editor::new(session)));
-                        self.say(format!("Created {}", path.display()));
-                    }
-                    Err(e) => self.complain(e.to_string()),
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_report(&mut self, action: Action) {
-        let Screen::Report(screen) = &mut self.screen else { return };
-        let (page, max) = screen.layout.get();
-        let page = page.max(1);
-        match action {
-            Action::ScrollDown | Action::ScrollUp | Action::PageDown | Action::PageUp => {
-                screen.scroll = scrolled(screen.scroll, action, page)
-            }
-            Action::ExportMarkdown | Action::ExportHtml | Action::ExportJson => {
-                let format = match action {
-                    Action::ExportMarkdown => Format::Markdown,
-                    Action::ExportHtml => Format::Html,
-                    _ => Format::Json,
-                };
-                let path = export_path(&screen.editor.session.path, format);
-                let text = crate::report::export(&screen.report, format);
-                match crate::assessment::store::write_private(&path, text.as_bytes()) {
-                    Ok(()) => self.say(format!("Report written to {}", path.display())),
-                    Err(e) => self.complain(format!("{e}")),
-                }
-            }
-            Action::Back => {
-                let Screen::Report(screen) = std::mem::replace(&mut self.screen, Screen::Home(Home::empty())) else {
-                    unreachable!("on the report screen")
-                };
-                self.screen = Screen::Questionnaire(Box::new(screen.editor));
-            }
-            _ => {}
-        }
-        if let Screen::Report(screen) = &mut self.screen {
-            // Stop where the report ends, so scrolling back up responds at once.
-            screen.scroll = screen.scroll.min(max);
-        }
-    }
-
-    fn update_editor(&mut self, action: Action) {
-        let now = (self.now)();
-        let Screen::Questionnaire(editor) = &mut self.screen else { return };
-        let question = editor.question().clone();
-        let mut message: Option<Result<String, String>> = None;
-        match (&mut editor.mode, action) {
-            (Mode::Answering, Action::Choose(n)) => message = Some(choose(editor, &question, n, &now)),
-            (Mode::Answering, Action::NextQuestion) => {
-                message = (!editor.next_question()).then(|| {
-                    Ok("That was the last question. Press u for any left unanswered, r for the report.".into())
-                });
-            }
-            (Mode::Answering, Action::PreviousQuestion) => {
-                message = (!editor.previous_question()).then(|| Ok("This is the first question.".into()));
-            }
-            (Mode::Answering, Action::NextSection) => {
-                message = (!editor.next_section()).then(|| Ok("This is the last section.".into()));
-            }
-            (Mode::Answering, Action::PreviousSection) => {
-                message = (!editor.previous_section()).then(|| Ok("This is the first section.".into()));
-            }
-            (Mode::Answering, Action::NextUnanswered) => {
-                let a = &editor.session.assessment;
-                let q = a.questionnaire();
-                match editor.find_after(true, |s, i| a.value(&q.sections[s].questions[i].id).is_none()) {
-                    Some(p) => editor.go(p),
-                    None => message = Some(Ok("Every shown question is answered. Press r for the report.".into())),
-                }
-            }
-            (Mode::Answering, Action::NextFlagged) => {
-                let a = &editor.session.assessment;
-                let q = a.questionnaire();
-                match editor.find_after(true, |s, i| a.is_flagged(&q.sections[s].questions[i].id)) {
-                    Some(p) => editor.go(p),
-                    None => message = Some(Ok("No question is flagged for follow-up.".into())),
-                }
-            }
-            (Mode::Answering, Action::ToggleFlag) => {
-                let flagged = editor.session.assessment.toggle_follow_up(&question.id, &now);
-                message =
-                    Some(editor.save().map(|()| {
-                        if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }.to_string()
-                    }));
-            }
-            (Mode::Answering, Action::ClearAnswer) => {
-                editor.session.assessment.clear_value(&question.id, &now);
-                editor.recompute();
-                message = Some(editor.save().map(|()| "Answer cleared.".to_string()));
-            }
-            (Mode::Answering, Action::EditAnswer) => match question.kind {
-                QuestionType::Number | QuestionType::Text | QuestionType::Date => {
-                    let current = editor.assessment().value(&question.id).map(|v| match v {
-                        crate::assessment::AnswerValue::Number(n) => crate::assessment::answer::format_number(*n),
-                        crate::assessment::AnswerValue::Text(t) => t.clone(),
-                        crate::assessment::AnswerValue::List(l) => l.join(","),
-                    });
-                    let hint = match question.kind {
-                        QuestionType::Date => "YYYY-MM-DD",
-                        QuestionType::Number => "a number",
-                        _ => "your answer",
-                    };
-                    editor.mode = Mode::TypeAnswer(line_input(current.as_deref().unwrap_or(""), hint));
-                }
-                _ => {
-                    if !editor.next_question() {
-                        message = Some(Ok("That was the last question.".into()));
-                    }
-                }
+                Screen::Home(_) => {}
             },
-            (Mode::Answering, Action::EditNote) => {
-                editor.mode = Mode::EditNote(note_input(editor.assessment().note(&question.id)));
-            }
-            (Mode::Answering, Action::EditEvidence) => {
-                let current = editor.assessment().answers.get(&question.id).map(|a| a.evidence.join(", "));
-                editor.mode = Mode::TypeEvidence(line_input(
-                    current.as_deref().unwrap_or(""),
-                    "e.g. Access Control Policy v2, JIRA-142, https://wiki/runbook",
-                ));
-            }
-            (Mode::Answering, Action::SetRespondent) => {
-                // Start empty: in an interview the next person usually replaces the last one.
-                let current = &editor.assessment().respondent;
-                let placeholder = if current.is_empty() {
-                    "name of the person answering".to_string()
-                } else {
-                    format!("now {}: type who answers next (Enter on nothing: nobody)", crate::text::one_line(current))
-                };
-                editor.mode = Mode::TypeRespondent(line_input("", &placeholder));
-            }
-            (Mode::Answering, Action::Search) => {
-                editor.mode =
-                    Mode::Search { input: line_input("", "words, a criterion such as CC6.3, or a topic"), selected: 0 };
-            }
-            (Mode::Search { .. }, Action::Down | Action::Up) => {
-                let count = editor.search_results().len();
-                if let Mode::Search { selected, .. } = &mut editor.mode {
-                    *selected = match action {
-                        Action::Down => (*selected + 1).min(count.saturating_sub(1)),
-                        _ => selected.saturating_sub(1),
-                    };
-                }
-            }
-            (Mode::Search { selected, .. }, Action::Confirm) => {
-                let selected = *selected;
-                match editor.search_results().get(selected).copied() {
-                    Some(target) => {
-                        editor.mode = Mode::Answering;
-                        editor.go(target);
-                    }
-                    None => message = Some(Err("Nothing matches: change the words, or Esc.".into())),
-                }
-            }
-            (Mode::Search { .. }, Action::Cancel) => editor.mode = Mode::Answering,
-            (Mode::Answering, Action::OpenReport) => {
-                if let Err(e) = editor.flush(true, &now) {
-                    return self.complain(e);
-                }
-                let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
-                    Ok(p) => p,
-                    Err(e) => return self.complain(format!("{e}; fix or remove that file to see the report")),
-                };
-                let today = chrono::DateTime::parse_from_rfc3339(&now)
-                    .map(|t| t.date_naive())
-                    .unwrap_or_else(|_| crate::clock::today());
-                let report = Report::build(editor.assessment(), &params, today);
-                let Screen::Questionnaire(editor) = std::mem::replace(&mut self.screen, Screen::Home(Home::empty()))
-                else {
-                    unreachable!("on the questionnaire screen")
-                };
-                self.screen = Screen::Report(Box::new(ReportScreen {
-                    editor: *editor,
-                    report,
-                    scroll: 0,
-                    layout: std::cell::Cell::new((10, u16::MAX)),
-                }));
-                return;
-            }
-            (Mode::Answering, Action::Back) => {
-                if let Err(e) = editor.flush(true, &now) {
-                    return self.complain(e);
-                }
-                self.refresh_home();
-                return;
-            }
-            (Mode::TypeAnswer(input), Action::Confirm) => {
-                let typed = input.lines().join(" ");
-                if typed.trim().is_empty() {
-                    editor.mode = Mode::Answering;
-                } else {
-                    match parse_answer(&question, &typed) {
-                        Ok(value) => {
-                            editor.session.assessment.set_value(&question.id, value, &now);
-                            editor.mode = Mode::Answering;
-                            editor.recompute();
-                            message = Some(editor.save().map(|()| {
-                                editor.next_question();
-                                String::from("Saved.")
-                            }));
-                        }
-                        Err(e) => message = Some(Err(e.to_string())),
-                    }
-                }
-            }
-            (Mode::EditNote(_), Action::Confirm) => {
-                let result = editor.flush(true, &now);
-                if let Err(e) = result {
-                    // Keep the note open: nothing typed is thrown away.
-                    return self.complain(e);
-                }
-                editor.mode = Mode::Answering;
-                message = Some(result.map(|()| "Note saved.".to_string()));
-                if std::mem::take(&mut editor.advance_after_note) && !editor.assessment().note(&question.id).is_empty()
-                {
-                    editor.next_question();
-                }
-            }
-            (Mode::TypeRespondent(input), Action::Confirm) => {
-                let name = input.lines().join(" ").trim().to_string();
-                editor.session.assessment.set_respondent(&name, &now);
-                editor.mode = Mode::Answering;
-                message = Some(editor.save().map(|()| {
-                    if name.is_empty() {
-                        "Answers will not name who gave them.".into()
-                    } else {
-                        format!("Answers are now recorded as given by {name}.")
-                    }
-                }));
-            }
-            (Mode::TypeEvidence(input), Action::Confirm) => {
-                let references = evidence_references(&input.lines().join(" "));
-                let count = references.len();
-                editor.session.assessment.set_evidence(&question.id, references, &now);
-                editor.mode = Mode::Answering;
-                message = Some(editor.save().map(|()| match count {
-                    0 => "Evidence references removed.".to_string(),
-                    1 => "1 evidence reference recorded.".to_string(),
-                    n => format!("{n} evidence references recorded."),
-                }));
-            }
-            (Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_), Action::Cancel) => {
-                editor.mode = Mode::Answering
-            }
-            _ => {}
-        }
-        match message {
-            Some(Ok(text)) => self.say(text),
-            Some(Err(text)) => self.complain(text),
-            None => {}
         }
     }
 }
 
-/// A scroll position moved by a scrolling action (by a line, or by `page` lines).
-fn scrolled(scroll: u16, action: Action, page: u16) -> u16 {
-    match action {
-        Action::ScrollDown => scroll.saturating_add(1),
-        Action::ScrollUp => scroll.saturating_sub(1),
-        Action::PageDown => scroll.saturating_add(page),
-        Action::PageUp => scroll.saturating_sub(page),
-        _ => scroll,
+/// Save what is half-typed in a one-line field before the program ends: a typed answer if it is valid (if
+/// not, it is kept at the end of the question's note), evidence references, who is answering. Returns
+/// what the user should be told.
+fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
+    let question = editor.question().clone();
+    let typed = match &editor.mode {
+        Mode::TypeAnswer(i) | Mode::TypeEvidence(i) | Mode::TypeRespondent(i) => i.lines().join(" "),
+        _ => return None,
+    };
+    let mode = std::mem::replace(&mut editor.mode, Mode::Answering);
+    if typed.trim().is_empty() {
+        return None;
     }
-}
-
-/// Where an exported report goes: beside the assessment, `NAME-report.md` (or `.html`, `.json`).
-pub fn export_path(assessment: &std::path::Path, format: Format) -> std::path::PathBuf {
-    let stem = assessment.file_stem().unwrap_or_default().to_string_lossy();
-    assessment.with_file_name(format!("{stem}-report.{}", format.id()))
+    let told = match mode {
+        Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
+            Ok(value) => {
+                editor.session.assessment.set_value(&question.id, value, now);
+                format!("The answer typed to {} was saved.", question.id)
+            }
+            Err(e) => {
+                let note = editor.assessment().note(&question.id);
+                let kept =
+                    format!("{note}{}Typed answer, not accepted: {typed}", if note.is_empty() { "" } else { "\n" });
+                if crate::assessment::answer::check_note(&kept).is_err() {
+                    return Some(format!("The answer typed to {} was not saved ({e}).", question.id));
+                }
+                editor.session.assessment.set_note(&question.id, &kept, now);
+                format!("The answer typed to {} is not valid ({e}); it is kept in the question's note.", question.id)
+            }
+        },
+        Mode::TypeEvidence(_) => {
+            editor.session.assessment.set_evidence(&question.id, evidence_references(&typed), now);
+            format!("The evidence references typed for {} were saved.", question.id)
+        }
+        _ => {
+            editor.session.assessment.set_respondent(typed.trim(), now);
+            format!("Answers are now recorded as given by {}.", typed.trim())
+        }
+    };
+    editor.recompute();
+    editor.dirty = true;
+    Some(told)
 }

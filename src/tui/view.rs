@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::{help, home, questionnaire_screen, report_screen};
+use super::screens::{help, home, questionnaire, report};
 use crate::text::one_line;
 
 /// Below this size the screen says so instead of drawing.
@@ -19,29 +19,59 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area);
     }
-    let [header, body, status, hints] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
-    match &app.screen {
-        Screen::Home(state) => home::draw(frame, header, body, state, app),
-        Screen::Questionnaire(editor) => questionnaire_screen::draw(frame, header, body, editor, app),
-        Screen::Report(screen) => {
-            let max = report_screen::draw(frame, header, body, &screen.report, screen.scroll, app);
-            screen.layout.set((body.height.saturating_sub(2), max));
-        }
-    }
+    // A long message wraps onto up to three lines rather than losing its end.
     let style = if app.status.error { app.theme.warning() } else { app.theme.plain() };
     let prefix = if app.status.error { "! " } else { "" };
-    frame.render_widget(Paragraph::new(Line::styled(format!("{prefix}{}", one_line(&app.status.text)), style)), status);
+    let status_lines = status_lines(&format!("{prefix}{}", app.status.text), area.width);
+    let status_height = status_lines.len().clamp(1, 3) as u16;
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match (&app.screen, app.editor.as_deref()) {
+        (Screen::Home(state), _) => home::draw(frame, header, body, state, app),
+        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, app),
+        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, app),
+        (Screen::Questionnaire, None) => {}
+    }
+    let status_lines: Vec<Line> = status_lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    frame.render_widget(Paragraph::new(status_lines), status);
     frame.render_widget(hint_line(app, hints.width), hints);
     if app.help {
         help::draw(frame, body, app);
     }
 }
 
+/// A status message on at most three lines: wrapped, and if still too long, cut in the middle so that its
+/// end (a file's name, an accepted range) stays readable.
+fn status_lines(text: &str, width: u16) -> Vec<String> {
+    let lines = wrap(text, width);
+    if lines.len() <= 3 {
+        return lines;
+    }
+    let width = usize::from(width.max(1));
+    let short = crate::text::abbreviate_middle(&one_line(text), width * 3);
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in short.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            out.push(String::new());
+            used = 0;
+        }
+        out.last_mut().expect("one line at least").push(c);
+        used += w;
+    }
+    out
+}
+
 fn too_small(frame: &mut Frame, area: Rect) {
+    let quit = keymap::key_label(keymap::Context::Home, super::action::Action::Quit);
     let text = format!(
-        "The terminal is {}×{}; soc2-ready needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        "The terminal is {}×{}; soc2-ready needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press {quit} to quit.",
         area.width, area.height
     );
     frame.render_widget(Clear, area);
@@ -49,15 +79,23 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// The key hints for where the user is, from the same table that drives the keys. When they do not fit,
-/// the least important go first (the table lists them by importance), but help and quit always stay.
+/// the least important go first (the table lists them by importance), but the ways out (back, help, quit)
+/// and search stay longest.
 fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
-    let mut hints = keymap::hints(app.context());
-    let length = |hints: &[(&str, &str)]| -> usize {
+    let typed_question = matches!((&app.screen, app.editor.as_deref()), (Screen::Questionnaire, Some(e))
+        if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
+    let mut hints = keymap::hints(app.context(), typed_question);
+    let length = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count() + 2).sum::<usize>().saturating_sub(2)
     };
+    const DROPPED_FIRST: [&str; 3] = ["section", "flag", "unanswered"];
+    const KEPT: [&str; 4] = ["back", "help", "quit", "search"];
     while length(&hints) > usize::from(width) && hints.len() > 2 {
-        let keep_last = hints.iter().rposition(|(k, _)| *k == "?").map_or(2, |p| hints.len() - p);
-        let drop_at = hints.len().saturating_sub(keep_last + 1);
+        let drop_at = hints
+            .iter()
+            .rposition(|(_, w)| DROPPED_FIRST.contains(w))
+            .or_else(|| hints.iter().rposition(|(_, w)| !KEPT.contains(w)))
+            .unwrap_or(0);
         hints.remove(drop_at);
     }
     let mut spans = Vec::new();
@@ -96,5 +134,37 @@ pub fn short_time(rfc3339: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {
         Ok(t) => t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
         Err(_) => one_line(rfc3339),
+    }
+}
+
+/// Clear the area of a popup. A wide character (CJK) just left of the popup would otherwise be drawn over
+/// the popup's left border, since its second half lies under it: it is blanked.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    if area.x == 0 || area.x > buffer.area.right() {
+        return;
+    }
+    for y in area.top()..area.bottom().min(buffer.area.bottom()) {
+        let cell = &mut buffer[(area.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_status_keeps_its_end_on_three_lines() {
+        let path = format!("Markdown report written to /{}/acme-report.md", "very-long-folder-name/".repeat(20));
+        let lines = status_lines(&path, 60);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 60), "{lines:?}");
+        assert!(lines[0].starts_with("Markdown report written to"), "{lines:?}");
+        assert!(lines.concat().ends_with("acme-report.md") && lines.concat().contains('…'), "{lines:?}");
+        assert_eq!(status_lines("Saved.", 60), ["Saved."]);
     }
 }

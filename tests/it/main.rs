@@ -31,3 +31,7 @@ mod spreadsheet_import;
 mod spreadsheet_vendor;
 mod store;
 mod tui;
+mod tui_defects;
+mod tui_keymap;
+mod tui_layering;
+mod tui_render_props;

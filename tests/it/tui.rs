@@ -1,7 +1,9 @@
 //! The interface without a terminal: key sequences drive the real `App`, screens are rendered into a
 //! `TestBackend` and compared whole with insta snapshots at 80x24 and 120x40.
 
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
@@ -11,49 +13,75 @@ use soc2_ready::questionnaire::load_file;
 use soc2_ready::tui::app::{App, Screen};
 use soc2_ready::tui::view;
 
-const NOW: &str = "2026-01-15T09:00:00Z";
+pub const NOW: &str = "2026-01-15T09:00:00Z";
 
 fn fixed_now() -> String {
     NOW.to_string()
 }
 
-/// A fresh store at a fixed path, so that screens showing it are the same on every machine.
-fn fresh_store(name: &str) -> Store {
-    let dir = PathBuf::from(format!("/tmp/soc2-ready-tui-tests/{name}/assessments"));
-    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+thread_local! {
+    /// The temporary folders of the test running on this thread: removed when the test's thread ends.
+    static FOLDERS: RefCell<Vec<tempfile::TempDir>> = const { RefCell::new(Vec::new()) };
+    /// How far the test has moved its clock on (see [`advance_clock`]).
+    static CLOCK: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+}
+
+/// A fresh folder for this test alone, kept until the test ends.
+pub fn scratch() -> PathBuf {
+    let dir = tempfile::Builder::new().prefix("soc2-tui-").tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    FOLDERS.with(|f| f.borrow_mut().push(dir));
+    path
+}
+
+/// A fresh store in the test's own temporary folder (snapshots show it as `[TMP]`).
+pub fn fresh_store(_name: &str) -> Store {
+    let dir = scratch().join("assessments");
     store::ensure_private_dir(&dir).unwrap();
     Store::new(dir)
 }
 
-fn fixture(name: &str) -> soc2_ready::questionnaire::Questionnaire {
+/// The test's clock for timing saves: it moves only when the test moves it.
+fn test_instant() -> Instant {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(Instant::now) + CLOCK.with(Cell::get)
+}
+
+fn advance_clock(by: Duration) {
+    CLOCK.with(|c| c.set(c.get() + by));
+}
+
+pub fn fixture(name: &str) -> soc2_ready::questionnaire::Questionnaire {
     load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
 }
 
-fn quiet(mut app: App) -> App {
+pub fn quiet(mut app: App) -> App {
     app.now = fixed_now;
+    app.instant = test_instant;
     app.user_questionnaires = None;
     app.theme.color = false;
+    app.export_dir = scratch();
     app
 }
 
 /// An app with the demo questionnaire open on a new assessment.
-fn open_demo(name: &str) -> (App, PathBuf) {
+pub fn open_demo(name: &str) -> (App, PathBuf) {
     open_fixture(name, "demo.json")
 }
 
-fn open_fixture(name: &str, file: &str) -> (App, PathBuf) {
+pub fn open_fixture(name: &str, file: &str) -> (App, PathBuf) {
     let store = fresh_store(name);
     let path = store.dir.join("acme.json");
     let session = Session::create(&path, Assessment::new(fixture(file), "Acme AI", NOW), NOW).unwrap();
     (quiet(App::with_session(store, session)), path)
 }
 
-fn key(code: KeyCode) -> Event {
+pub fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// Type keys: plain characters, or `<Enter>`, `<Esc>`, `<Down>`, `<Up>`, `<Right>`, `<Left>`, `<C-c>`.
-fn press(app: &mut App, keys: &str) {
+pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix('<') {
@@ -66,6 +94,9 @@ fn press(app: &mut App, keys: &str) {
                 "Right" => key(KeyCode::Right),
                 "Left" => key(KeyCode::Left),
                 "C-c" => Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                "C-u" => Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+                "C-z" => Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+                "Backspace" => key(KeyCode::Backspace),
                 other => panic!("unknown key {other}"),
             };
             app.handle_event(event);
@@ -78,24 +109,35 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     terminal
 }
 
-fn snap(name: &str, app: &App) {
-    assert_snapshot!(format!("{name}_80x24"), render(app, 80, 24).backend());
-    assert_snapshot!(format!("{name}_120x40"), render(app, 120, 40).backend());
+/// A screen as text, with the test's temporary folders shown as `[TMP]` so it is the same on every machine.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut text = render(app, width, height).backend().to_string();
+    FOLDERS.with(|f| {
+        for dir in f.borrow().iter() {
+            text = text.replace(&dir.path().display().to_string(), "[TMP]");
+        }
+    });
+    text
 }
 
-fn saved(path: &Path) -> Assessment {
+pub fn snap(name: &str, app: &App) {
+    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
+pub fn saved(path: &Path) -> Assessment {
     store::read(path).unwrap()
 }
 
-fn current_question(app: &App) -> String {
-    match &app.screen {
-        Screen::Questionnaire(editor) => editor.question().id.clone(),
+pub fn current_question(app: &App) -> String {
+    match (&app.screen, app.editor.as_deref()) {
+        (Screen::Questionnaire, Some(editor)) => editor.question().id.clone(),
         _ => panic!("not on the questionnaire"),
     }
 }
@@ -267,9 +309,7 @@ fn answers_hide_and_show_later_questions() {
 fn not_applicable_asks_for_a_reason() {
     let (mut app, path) = open_demo("na");
     press(&mut app, "<Right>6");
-    assert!(
-        matches!(&app.screen, Screen::Questionnaire(e) if matches!(e.mode, soc2_ready::tui::app::Mode::EditNote(_)))
-    );
+    assert!(matches!(app.editor.as_deref(), Some(e) if matches!(e.mode, soc2_ready::tui::app::Mode::EditNote(_))));
     press(&mut app, "No production systems yet<Esc>");
     let a = saved(&path);
     assert_eq!(a.value("access.reviews"), Some(&AnswerValue::Text("na".into())));
@@ -405,14 +445,16 @@ fn the_report_screen_scrolls_exports_and_goes_back() {
     );
 
     press(&mut app, "m");
-    let md = path.with_file_name("acme-report.md");
-    assert_eq!(app.status.text, format!("Report written to {}", md.display()));
+    // Exports go to the directory the program was started in, never into the store.
+    let md = app.export_dir.join("acme-report.md");
+    assert_eq!(app.status.text, format!("Markdown report written to {}", md.display()));
     let written = std::fs::read_to_string(&md).unwrap();
     assert!(written.starts_with("# SOC 2 readiness report: Acme AI"), "{written}");
     press(&mut app, "HJ");
-    assert!(std::fs::read_to_string(path.with_file_name("acme-report.html")).unwrap().contains("<html"));
+    assert!(std::fs::read_to_string(app.export_dir.join("acme-report.html")).unwrap().contains("<html"));
     let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(path.with_file_name("acme-report.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(app.export_dir.join("acme-report.json")).unwrap()).unwrap();
+    assert!(!path.with_file_name("acme-report.md").exists(), "nothing written into the store");
     assert_eq!(json["readiness"]["verdict"], "Blocked");
     #[cfg(unix)]
     {
@@ -435,7 +477,7 @@ fn a_note_being_typed_is_saved_at_most_once_a_second() {
         app.tick();
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "fifty ticks within a second: no save yet");
-    std::thread::sleep(soc2_ready::tui::app::SAVE_INTERVAL);
+    advance_clock(soc2_ready::tui::app::SAVE_INTERVAL);
     app.tick();
     assert_eq!(saved(&path).note("profile.uses_models"), "word ".repeat(50));
     press(&mut app, "end");

@@ -7,14 +7,114 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::app::App;
-use super::theme::Theme;
-use super::view::wrap;
+use std::path::Path;
+
+use super::{Ctx, Outcome};
 use crate::estimate::money;
-use crate::report::Report;
 use crate::report::markdown::{gauge, timeline_bars};
+use crate::report::{Format, Report};
 use crate::scoring::Score;
 use crate::text::one_line;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::editor::Editor;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use crate::tui::view::wrap;
+
+/// The report of the assessment being answered; Esc goes back to the question.
+pub struct ReportScreen {
+    pub report: Report,
+    pub scroll: u16,
+}
+
+/// Save what is waiting, work out the report and show it.
+pub fn open(editor: &mut Editor, ctx: &Ctx) -> Outcome {
+    if let Err(e) = editor.flush(true, &ctx.now, ctx.at) {
+        return Outcome::Complain(e);
+    }
+    let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Complain(format!("{e}; fix or remove that file to see the report")),
+    };
+    let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
+    let report = Report::build(editor.assessment(), &params, today);
+    Outcome::Report(Box::new(ReportScreen { report, scroll: 0 }))
+}
+
+impl ReportScreen {
+    pub fn update(&mut self, action: Action, editor: &Editor, ctx: &Ctx) -> Outcome {
+        let (page, max) = self.layout(ctx);
+        let scroll = self.scroll.min(max);
+        self.scroll = match action {
+            Action::ScrollDown => scroll.saturating_add(1),
+            Action::ScrollUp => scroll.saturating_sub(1),
+            Action::PageDown => scroll.saturating_add(page),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::ScrollTop => 0,
+            Action::ScrollBottom => max,
+            _ => scroll,
+        }
+        // Stop where the report ends, so scrolling back up responds at once.
+        .min(max);
+        let format = match action {
+            Action::ExportMarkdown => Format::Markdown,
+            Action::ExportHtml => Format::Html,
+            Action::ExportJson => Format::Json,
+            Action::Back => return Outcome::Back,
+            _ => return Outcome::Done,
+        };
+        let path = ctx.export_dir.join(export_file_name(&editor.session.path, format));
+        let text = crate::report::export(&self.report, format);
+        match write_export(&path, text.as_bytes()) {
+            Ok(()) => Outcome::Say(format!("{} report written to {}", format_name(format), path.display())),
+            Err(e) => Outcome::Complain(e),
+        }
+    }
+
+    /// The height of a page, and how far the report can scroll, in a terminal of the context's size.
+    fn layout(&self, ctx: &Ctx) -> (u16, u16) {
+        let (width, height) = ctx.size;
+        let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2), height: height.saturating_sub(5) };
+        let count = lines(&self.report, inner.width, ctx.theme).len();
+        (inner.height.max(1), max_scroll(count, inner.height))
+    }
+}
+
+/// The name of an exported report: `NAME-report.md` (or `.html`, `.json`) for the assessment `NAME.json`.
+/// The report screen writes it in the directory the program was started in, never in the store.
+pub fn export_file_name(assessment: &Path, format: Format) -> String {
+    let stem = assessment.file_stem().unwrap_or_default().to_string_lossy();
+    format!("{stem}-report.{}", format.id())
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Json => "JSON",
+        Format::Csv => "CSV plan",
+    }
+}
+
+/// Write an exported report, replacing only a regular file that is not an assessment.
+fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            return Err(format!(
+                "{}: not replaced, because it is not a regular file; move it away or export from another directory",
+                path.display()
+            ));
+        }
+        if crate::assessment::store::read(path).is_ok() {
+            return Err(format!(
+                "{}: not replaced, because it is a soc2-ready assessment; rename it or export from another directory",
+                path.display()
+            ));
+        }
+    }
+    crate::assessment::store::write_private(path, bytes).map_err(|e| format!("{e}"))
+}
 
 /// Every line of the report as the screen shows it, for a given width.
 pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
@@ -32,7 +132,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
     // label 22 + 1, bar, score 8, bar, score 6
     let bar_width = (w.saturating_sub(37) / 2).clamp(10, 30);
     let bars = |label: &str, score: Option<Score>| -> Line<'static> {
-        let label = super::questionnaire_screen::truncate(&one_line(label), 22);
+        let label = crate::text::truncate(&one_line(label), 22);
         match score {
             Some(s) => Line::from(vec![
                 Span::raw(format!("{label:<22} ")),
@@ -95,7 +195,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
         heading(&mut out, format!("Timeline from {} (█ certain, ▒ depending on effort)", tl.start_date));
         let bar_cells = w.saturating_sub(50).clamp(10, 60);
         for ((name, bar), phase) in timeline_bars(tl, bar_cells).into_iter().zip(&tl.phases) {
-            let name = super::questionnaire_screen::truncate(&name, 26);
+            let name = crate::text::truncate(&name, 26);
             out.push(Line::from(vec![
                 Span::raw(format!("{name:<26} ")),
                 Span::styled(format!("{bar:<bar_cells$}"), t.chosen()),
@@ -117,7 +217,7 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
 
         heading(&mut out, format!("Cost ({})", e.cost.currency));
         for item in &e.cost.items {
-            let name = super::questionnaire_screen::truncate(&one_line(&item.name), 30);
+            let name = crate::text::truncate(&one_line(&item.name), 30);
             out.push(Line::raw(format!("{name:<30} {:>10} - {:>10}", money(item.low), money(item.high))));
         }
         out.push(Line::styled(
@@ -163,8 +263,9 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// Draw the report; returns how far it can scroll at this size.
-pub fn draw(frame: &mut Frame, header: Rect, body: Rect, r: &Report, scroll: u16, app: &App) -> u16 {
+/// Draw the report.
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, app: &App) {
+    let (r, scroll) = (&screen.report, screen.scroll);
     let t = app.theme;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -173,12 +274,14 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, r: &Report, scroll: u16
         ])),
         header,
     );
-    let block = Block::bordered().title(" Readiness report (m Markdown · H HTML · J JSON export) ");
+    let [md, html, json] =
+        [Action::ExportMarkdown, Action::ExportHtml, Action::ExportJson].map(|a| keymap::key_label(Context::Report, a));
+    let block =
+        Block::bordered().title(format!(" Readiness report ({md} Markdown · {html} HTML · {json} JSON export) "));
     let inner = block.inner(body);
     let all = lines(r, inner.width, t);
     let max = max_scroll(all.len(), inner.height);
     frame.render_widget(Paragraph::new(all).block(block).scroll((scroll.min(max), 0)), body);
-    max
 }
 
 /// How far the report can scroll so its last line is at the bottom.

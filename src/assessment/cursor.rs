@@ -1,0 +1,277 @@
+//! Where someone answering an assessment is, and the answering rules every front end shares (the
+//! interface, the commands, a plain line mode): which question comes next among those shown, the next
+//! unanswered or flagged one, choosing an option by its number, and what "not applicable" and "don't know"
+//! lead to. Plain data and pure functions: no terminal, no files.
+
+use super::answer::parse_answer;
+use super::document::{Assessment, Position};
+use super::progress::Visibility;
+use crate::questionnaire::format::NOT_APPLICABLE;
+use crate::questionnaire::{Question, QuestionType};
+
+/// A question's place: (section index, question index) in the questionnaire.
+pub type Place = (usize, usize);
+
+/// The current question of an assessment, and which questions the answers so far show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub section: usize,
+    pub question: usize,
+    pub vis: Visibility,
+}
+
+/// Where "next unanswered" leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// The current question is not answered: stay on it.
+    Here,
+    At(Place),
+    /// Every shown question is answered.
+    None,
+}
+
+/// What choosing an option did, and what the front end should do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// A single answer: go on to the next question.
+    Answered,
+    /// A multiple-choice option ticked or unticked: stay, to tick more.
+    Ticked,
+    /// "Not applicable" without a reason yet: ask why (auditors do).
+    AskWhyNotApplicable,
+}
+
+/// Why a number chose nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChooseError {
+    #[error("This question takes a typed answer.")]
+    TypedAnswer,
+    #[error("There is no option {n}: this question has {count}.")]
+    NoSuchOption { n: usize, count: usize },
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl Cursor {
+    /// Where the user was (the saved position, if still shown), or the first unanswered shown question.
+    pub fn resume(a: &Assessment) -> Cursor {
+        let mut cursor = Cursor { section: 0, question: 0, vis: Visibility::of_assessment(a) };
+        let q = a.questionnaire();
+        let saved = a.position.as_ref().and_then(|p| {
+            let s = q.sections.iter().position(|s| s.id == p.section)?;
+            let i = q.sections[s].questions.iter().position(|x| x.id == p.question)?;
+            cursor.vis.question(s, i).then_some((s, i))
+        });
+        let target = saved
+            .or_else(|| cursor.shown().find(|&(s, i)| a.value(&q.sections[s].questions[i].id).is_none()))
+            .or_else(|| cursor.shown().next())
+            .unwrap_or((0, 0));
+        (cursor.section, cursor.question) = target;
+        cursor
+    }
+
+    pub fn here(&self) -> Place {
+        (self.section, self.question)
+    }
+
+    /// The current question.
+    pub fn question<'a>(&self, a: &'a Assessment) -> &'a Question {
+        &a.questionnaire().sections[self.section].questions[self.question]
+    }
+
+    /// Work out again which questions are shown, after an answer changed.
+    pub fn recompute(&mut self, a: &Assessment) {
+        self.vis = Visibility::of_assessment(a);
+    }
+
+    /// Every shown question, in order.
+    pub fn shown(&self) -> impl Iterator<Item = Place> + '_ {
+        self.vis
+            .questions
+            .iter()
+            .enumerate()
+            .flat_map(|(s, row)| row.iter().enumerate().filter(|(_, v)| **v).map(move |(i, _)| (s, i)))
+    }
+
+    /// The first shown question after the current one that satisfies `pred`; with `wrap`, going round to
+    /// the start and ending with the current one.
+    pub fn find_after(&self, wrap: bool, pred: impl Fn(Place) -> bool) -> Option<Place> {
+        let here = self.here();
+        let mut after = self.shown().filter(|&p| p > here);
+        if wrap {
+            after.chain(self.shown().filter(|&p| p <= here)).find(|&p| pred(p))
+        } else {
+            after.find(|&p| pred(p))
+        }
+    }
+
+    pub fn next(&self) -> Option<Place> {
+        self.find_after(false, |_| true)
+    }
+
+    pub fn previous(&self) -> Option<Place> {
+        let here = self.here();
+        self.shown().filter(|&p| p < here).last()
+    }
+
+    /// The first shown question of the next section that has one.
+    pub fn next_section(&self) -> Option<Place> {
+        self.shown().find(|&(s, _)| s > self.section)
+    }
+
+    /// The first shown question of the previous section that has one.
+    pub fn previous_section(&self) -> Option<Place> {
+        let target = self.shown().filter(|&(s, _)| s < self.section).map(|(s, _)| s).last()?;
+        self.shown().find(|&(s, _)| s == target)
+    }
+
+    /// The current question if it is unanswered, else the next unanswered shown one (going round).
+    pub fn next_unanswered(&self, a: &Assessment) -> Unanswered {
+        let q = a.questionnaire();
+        let unanswered = |(s, i): Place| a.value(&q.sections[s].questions[i].id).is_none();
+        if self.vis.question(self.section, self.question) && unanswered(self.here()) {
+            return Unanswered::Here;
+        }
+        self.find_after(true, unanswered).map_or(Unanswered::None, Unanswered::At)
+    }
+
+    /// The next shown question flagged for follow-up (going round).
+    pub fn next_flagged(&self, a: &Assessment) -> Option<Place> {
+        let q = a.questionnaire();
+        self.find_after(true, |(s, i)| a.is_flagged(&q.sections[s].questions[i].id))
+    }
+
+    /// Move to a place; returns the position to record in the assessment, if it changed.
+    pub fn go(&mut self, a: &Assessment, (section, question): Place) -> Option<Position> {
+        if (section, question) == self.here() {
+            return None;
+        }
+        (self.section, self.question) = (section, question);
+        let q = a.questionnaire();
+        Some(Position {
+            section: q.sections[section].id.clone(),
+            question: q.sections[section].questions[question].id.clone(),
+        })
+    }
+}
+
+/// Option `n` (from 1) of a question: pick it, or for multiple choice tick or untick it. The answer is
+/// recorded in `a` ("don't know" also flags the question for follow-up); the result says what follows.
+pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> Result<Chosen, ChooseError> {
+    let offered = question.offered();
+    let Some(option) = n.checked_sub(1).and_then(|i| offered.get(i)) else {
+        return Err(match question.kind {
+            QuestionType::Number | QuestionType::Text | QuestionType::Date => ChooseError::TypedAnswer,
+            _ => ChooseError::NoSuchOption { n, count: offered.len() },
+        });
+    };
+    let option_id = option.id.to_string();
+    let value = match question.kind {
+        QuestionType::Multi => {
+            let mut chosen: Vec<String> =
+                a.value(&question.id).and_then(|v| v.as_list()).map(<[String]>::to_vec).unwrap_or_default();
+            if let Some(i) = chosen.iter().position(|c| *c == option_id) {
+                chosen.remove(i);
+            } else {
+                chosen.push(option_id.clone());
+            }
+            chosen.join(",")
+        }
+        _ => option_id.clone(),
+    };
+    let parsed = parse_answer(question, &value).map_err(|e| ChooseError::Refused(e.to_string()))?;
+    a.set_value(&question.id, parsed, now);
+    Ok(if question.kind == QuestionType::Multi {
+        Chosen::Ticked
+    } else if option_id == NOT_APPLICABLE && a.note(&question.id).is_empty() {
+        Chosen::AskWhyNotApplicable
+    } else {
+        Chosen::Answered
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::AnswerValue;
+
+    const NOW: &str = "2026-01-15T09:00:00Z";
+
+    fn demo() -> Assessment {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
+    }
+
+    fn id(a: &Assessment, (s, i): Place) -> &str {
+        &a.questionnaire().sections[s].questions[i].id
+    }
+
+    fn question(a: &Assessment, qid: &str) -> Question {
+        a.questionnaire().sections.iter().flat_map(|s| &s.questions).find(|q| q.id == qid).unwrap().clone()
+    }
+
+    #[test]
+    fn moves_only_between_shown_questions() {
+        let mut a = demo();
+        let mut c = Cursor::resume(&a);
+        assert_eq!(id(&a, c.here()), "profile.uses_models");
+        assert_eq!(c.previous(), None);
+        let q = question(&a, "profile.uses_models");
+        assert_eq!(choose(&mut a, &q, 2, NOW), Ok(Chosen::Answered)); // no: the weights question is hidden
+        c.recompute(&a);
+        let next = c.next_section().unwrap();
+        c.go(&a, next);
+        assert_eq!(id(&a, c.here()), "access.reviews");
+        c.go(&a, c.next().unwrap());
+        assert_eq!(id(&a, c.here()), "access.mfa", "access.weights is hidden");
+        assert_eq!(id(&a, c.previous_section().unwrap()), "profile.uses_models");
+        assert_eq!(c.next_section(), None);
+    }
+
+    #[test]
+    fn next_unanswered_stays_on_an_unanswered_question_and_goes_round() {
+        let mut a = demo();
+        let mut c = Cursor::resume(&a);
+        assert_eq!(c.next_unanswered(&a), Unanswered::Here);
+        a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+        c.recompute(&a);
+        let Unanswered::At(p) = c.next_unanswered(&a) else { panic!("some are unanswered") };
+        assert_eq!(id(&a, p), "profile.headcount");
+        let last = c.shown().last().unwrap();
+        c.go(&a, last);
+        a.set_value(id(&a.clone(), last), AnswerValue::Text("planned".into()), NOW);
+        let Unanswered::At(p) = c.next_unanswered(&a) else { panic!("goes round") };
+        assert_eq!(id(&a, p), "profile.headcount");
+    }
+
+    #[test]
+    fn options_by_number_and_what_they_lead_to() {
+        let mut a = demo();
+        let headcount = question(&a, "profile.headcount");
+        assert_eq!(choose(&mut a, &headcount, 1, NOW), Err(ChooseError::TypedAnswer));
+        let reviews = question(&a, "access.reviews");
+        assert_eq!(choose(&mut a, &reviews, 9, NOW), Err(ChooseError::NoSuchOption { n: 9, count: 7 }));
+        assert_eq!(choose(&mut a, &reviews, 0, NOW), Err(ChooseError::NoSuchOption { n: 0, count: 7 }));
+        assert_eq!(choose(&mut a, &reviews, 6, NOW), Ok(Chosen::AskWhyNotApplicable));
+        a.set_note("access.reviews", "no systems yet", NOW);
+        assert_eq!(choose(&mut a, &reviews, 6, NOW), Ok(Chosen::Answered), "a reason is already there");
+        assert_eq!(choose(&mut a, &reviews, 7, NOW), Ok(Chosen::Answered));
+        assert!(a.is_flagged("access.reviews"), "don't know flags for follow-up");
+        let categories = question(&a, "profile.categories");
+        assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
+        assert_eq!(a.value("profile.categories"), Some(&AnswerValue::List(vec!["privacy".into()])));
+    }
+
+    #[test]
+    fn next_flagged_goes_round() {
+        let mut a = demo();
+        let mut c = Cursor::resume(&a);
+        assert_eq!(c.next_flagged(&a), None);
+        a.toggle_follow_up("profile.uses_models", NOW);
+        assert_eq!(c.next_flagged(&a), Some((0, 0)), "the current one last");
+        c.go(&a, (0, 2));
+        assert_eq!(c.next_flagged(&a), Some((0, 0)));
+    }
+}

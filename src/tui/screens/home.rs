@@ -1,0 +1,143 @@
+//! The home screen: the store's assessments; `n` opens the new-assessment dialog over it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui_textarea::TextArea;
+
+use super::new_assessment::NewAssessment;
+use super::{Ctx, Outcome};
+use crate::assessment::store::Listed;
+use crate::assessment::{Session, Store};
+use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::editor::Editor;
+use crate::tui::keymap::{self, Context};
+use crate::tui::view::{short_time, wrap};
+
+pub struct Home {
+    pub listed: Vec<Listed>,
+    pub unreadable: Vec<String>,
+    pub selected: usize,
+    /// The new-assessment dialog, when open.
+    pub new: Option<NewAssessment>,
+}
+
+impl Home {
+    /// The store's assessments as they are now, keeping the selection where it can.
+    pub fn load(store: &Store, selected: usize) -> Home {
+        let (listed, errors) = store.list();
+        let unreadable = errors.iter().map(|e| e.to_string()).collect();
+        let selected = selected.min(listed.len().saturating_sub(1));
+        Home { listed, unreadable, selected, new: None }
+    }
+
+    pub fn context(&self) -> Context {
+        self.new.as_ref().map_or(Context::Home, NewAssessment::context)
+    }
+
+    pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        self.new.as_mut()?.text_input()
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        if let Some(new) = &mut self.new {
+            return match new.update(action, ctx) {
+                Outcome::Back => {
+                    self.new = None;
+                    Outcome::Done
+                }
+                other => other,
+            };
+        }
+        match action {
+            Action::Down => self.selected = (self.selected + 1).min(self.listed.len().saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::New => {
+                let (new, skipped) = NewAssessment::start(ctx.user_questionnaires);
+                self.new = Some(new);
+                if let Some(skipped) = skipped {
+                    return Outcome::Complain(skipped);
+                }
+            }
+            Action::Open => {
+                let Some(listed) = self.listed.get(self.selected) else {
+                    let new = keymap::key_label(Context::Home, Action::New);
+                    return Outcome::Say(format!("No assessment yet: press {new} to start one."));
+                };
+                return match Session::open(&listed.path, &ctx.now) {
+                    Ok(session) => Outcome::Open(Box::new(Editor::new(session)), None),
+                    Err(e) => Outcome::Complain(e.to_string()),
+                };
+            }
+            _ => {}
+        }
+        Outcome::Done
+    }
+}
+
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
+    let t = app.theme;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" soc2-ready ", t.title()),
+            Span::raw(format!("│ assessments in {}", one_line(&app.store.dir.display().to_string()))),
+        ])),
+        header,
+    );
+    let wrapped: usize =
+        home.unreadable.iter().map(|e| wrap(&format!("! {e}"), body.width.saturating_sub(2)).len()).sum();
+    let unreadable_height = if wrapped == 0 { 0 } else { (wrapped as u16 + 2).min(body.height / 2) };
+    let [list_area, problems] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
+    let block = Block::bordered().title(" Assessments ");
+    if home.listed.is_empty() {
+        let new = keymap::key_label(Context::Home, Action::New);
+        let text = format!(
+            "No assessments yet.\n\nPress {new} to start one: choose a questionnaire, type the organisation's name, \
+             and answer one keystroke at a time. Every answer is saved as you go."
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
+    } else {
+        // Organisation and questionnaire share what the fixed columns leave (2 : 3), cut with an ellipsis.
+        let free = list_area.width.saturating_sub(2 + 2 + 25 + 3);
+        let org_width = free * 2 / 5;
+        let title_width = free - org_width;
+        let rows = home.listed.iter().map(|l| {
+            Row::new(vec![
+                Cell::from(truncate(&one_line(&l.org), usize::from(org_width))),
+                Cell::from(truncate(&one_line(&l.questionnaire_title), usize::from(title_width))),
+                Cell::from(format!("{:>3}%", l.progress)),
+                Cell::from(short_time(&l.updated_at)),
+            ])
+        });
+        let widths = [
+            Constraint::Length(org_width),
+            Constraint::Length(title_width),
+            Constraint::Length(5),
+            Constraint::Length(20),
+        ];
+        let table = Table::new(rows, widths)
+            .header(Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "LAST CHANGE"]).style(t.label()))
+            .row_highlight_style(t.selected())
+            .highlight_symbol("> ")
+            .block(block);
+        let mut state = TableState::default().with_selected(Some(home.selected));
+        frame.render_stateful_widget(table, list_area, &mut state);
+    }
+    if !home.unreadable.is_empty() {
+        let lines: Vec<Line> =
+            home.unreadable.iter().map(|e| Line::styled(format!("! {}", one_line(e)), t.warning())).collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(" Files that could not be read ")),
+            problems,
+        );
+    }
+    if let Some(new) = &home.new {
+        new.draw(frame, body, app);
+    }
+}

@@ -1,0 +1,48 @@
+//! One module per screen, each owning its state, its key handling and its drawing. A screen's `update`
+//! returns an [`Outcome`]; the app acts on it (messages, moving between screens), so no screen reaches into
+//! another.
+
+pub mod help;
+pub mod home;
+pub mod new_assessment;
+pub mod questionnaire;
+pub mod report;
+pub mod search;
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::editor::Editor;
+use super::theme::Theme;
+use crate::assessment::Store;
+
+/// What a screen's key handling asks of the app.
+pub enum Outcome {
+    /// Nothing more.
+    Done,
+    /// Tell the user something.
+    Say(String),
+    /// Tell the user what was refused or went wrong.
+    Complain(String),
+    /// Answer this assessment, saying something first if given.
+    Open(Box<Editor>, Option<String>),
+    /// Show the report of the assessment being answered.
+    Report(Box<report::ReportScreen>),
+    /// Leave this screen or dialog.
+    Back,
+}
+
+/// What the screens need to know from the app while handling a key.
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    /// Now, as recorded in the assessment.
+    pub now: String,
+    /// Now, for timing saves.
+    pub at: Instant,
+    pub user_questionnaires: Option<&'a Path>,
+    /// The terminal's size (for how far things scroll).
+    pub size: (u16, u16),
+    pub theme: Theme,
+    /// Where reports are exported.
+    pub export_dir: &'a Path,
+}

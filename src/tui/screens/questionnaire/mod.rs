@@ -1,0 +1,328 @@
+//! The questionnaire screen: sections with their progress beside the current question; answering by
+//! keys (the rules are the core's, in `assessment::cursor`), and the fields for typed answers, notes,
+//! evidence and who is answering.
+
+mod view;
+
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Outcome};
+use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
+use crate::assessment::{AnswerValue, parse_answer};
+use crate::questionnaire::{Question, QuestionType};
+use crate::text::one_line;
+use crate::tui::action::Action;
+use crate::tui::editor::{Editor, Mode, evidence_references, line_input, note_input};
+use crate::tui::keymap::{self, Context};
+pub use view::{detail_scroll_limit, draw, question_lines};
+
+/// Where the user is on this screen: answering, or typing in one of its fields.
+pub fn context(editor: &Editor) -> Context {
+    match editor.mode {
+        Mode::Answering => Context::Questionnaire,
+        Mode::TypeAnswer(_) => Context::TypeAnswer,
+        Mode::EditNote(_) => Context::EditNote,
+        Mode::TypeRespondent(_) => Context::TypeRespondent,
+        Mode::TypeEvidence(_) => Context::TypeEvidence,
+        Mode::Search(_) => Context::Search,
+    }
+}
+
+/// The field being typed in, if any.
+pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
+    match &mut editor.mode {
+        Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
+        Mode::Search(search) => Some(search.typing()),
+        Mode::Answering => None,
+    }
+}
+
+/// On a number, text or date question, a typed character starts the answer with that character.
+pub fn start_typed_answer(editor: &mut Editor, c: char) -> bool {
+    if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
+        return false;
+    }
+    let mut input = line_input("", typed_answer_hint(editor.question().kind));
+    input.insert_char(c);
+    editor.mode = Mode::TypeAnswer(input);
+    true
+}
+
+/// The placeholder of the field for a typed answer.
+fn typed_answer_hint(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Date => "YYYY-MM-DD",
+        QuestionType::Number => "a number",
+        _ => "your answer",
+    }
+}
+
+pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    match editor.mode {
+        Mode::Answering => answering(editor, action, ctx),
+        Mode::Search(_) => super::search::update(editor, action),
+        Mode::EditNote(_) => note(editor, action, ctx),
+        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => typing(editor, action, ctx),
+    }
+}
+
+/// A message if there is one.
+fn say(text: Option<String>) -> Outcome {
+    text.map_or(Outcome::Done, Outcome::Say)
+}
+
+fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
+    match result {
+        Ok(()) => Outcome::Say(text.into()),
+        Err(e) => Outcome::Complain(e),
+    }
+}
+
+/// Keys while answering (no field open).
+fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let question = editor.question().clone();
+    let now = ctx.now.as_str();
+    match action {
+        Action::Choose(n) => choose(editor, &question, n, now),
+        Action::NextQuestion => say((!editor.next_question()).then(|| {
+            let (unanswered, report) = (key(Action::NextUnanswered), key(Action::OpenReport));
+            format!("That was the last question. Press {unanswered} for any left unanswered, {report} for the report.")
+        })),
+        Action::PreviousQuestion => say((!editor.previous_question()).then(|| "This is the first question.".into())),
+        Action::NextSection => say((!editor.next_section()).then(|| "This is the last section.".into())),
+        Action::PreviousSection => say((!editor.previous_section()).then(|| "This is the first section.".into())),
+        Action::NextUnanswered => match editor.cursor.next_unanswered(editor.assessment()) {
+            Unanswered::Here => Outcome::Say("This question is not answered yet.".into()),
+            Unanswered::At(p) => {
+                editor.go(p);
+                Outcome::Done
+            }
+            Unanswered::None => Outcome::Say(format!(
+                "Every shown question is answered. Press {} for the report.",
+                key(Action::OpenReport)
+            )),
+        },
+        Action::NextFlagged => match editor.cursor.next_flagged(editor.assessment()) {
+            Some(p) => {
+                editor.go(p);
+                Outcome::Done
+            }
+            None => Outcome::Say("No question is flagged for follow-up.".into()),
+        },
+        Action::ScrollDown | Action::ScrollUp => {
+            let max = detail_scroll_limit(editor, ctx.size, ctx.theme);
+            let scroll = editor.detail_scroll.min(max);
+            editor.detail_scroll =
+                if action == Action::ScrollDown { scroll.saturating_add(1).min(max) } else { scroll.saturating_sub(1) };
+            Outcome::Done
+        }
+        Action::ToggleFlag => {
+            let flagged = editor.session.assessment.toggle_follow_up(&question.id, now);
+            saved(editor.save(), if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." })
+        }
+        Action::ClearAnswer => {
+            editor.session.assessment.clear_value(&question.id, now);
+            editor.recompute();
+            saved(editor.save(), "Answer cleared.")
+        }
+        Action::EditAnswer if !question.kind.has_options() => {
+            let current = editor.assessment().value(&question.id).map(|v| match v {
+                AnswerValue::Number(n) => crate::assessment::answer::format_number(*n),
+                AnswerValue::Text(t) => t.clone(),
+                AnswerValue::List(l) => l.join(","),
+            });
+            editor.mode =
+                Mode::TypeAnswer(line_input(current.as_deref().unwrap_or(""), typed_answer_hint(question.kind)));
+            Outcome::Done
+        }
+        Action::EditAnswer => say((!editor.next_question()).then(|| "That was the last question.".into())),
+        Action::EditNote => {
+            editor.note_before = editor.assessment().note(&question.id).to_string();
+            editor.mode = Mode::EditNote(note_input(&editor.note_before));
+            Outcome::Done
+        }
+        Action::EditEvidence => {
+            let current = editor.assessment().answers.get(&question.id).map(|a| a.evidence.join(", "));
+            editor.mode = Mode::TypeEvidence(line_input(
+                current.as_deref().unwrap_or(""),
+                "e.g. Access Control Policy v2, JIRA-142, https://wiki/runbook",
+            ));
+            Outcome::Done
+        }
+        Action::SetRespondent => {
+            // Start empty: in an interview the next person usually replaces the last one.
+            let current = &editor.assessment().respondent;
+            let earlier = if editor.assessment().people.is_empty() {
+                String::new()
+            } else {
+                format!(", {} for earlier people", keymap::key_label(Context::TypeRespondent, Action::Up))
+            };
+            let placeholder = if current.is_empty() {
+                format!("name of the person answering{earlier}")
+            } else {
+                format!("now {}: type who answers next (Enter on nothing: nobody{earlier})", one_line(current))
+            };
+            editor.respondent_pick = None;
+            editor.mode = Mode::TypeRespondent(line_input("", &placeholder));
+            Outcome::Done
+        }
+        Action::Search => {
+            editor.mode = Mode::Search(super::search::Search::new());
+            Outcome::Done
+        }
+        Action::OpenReport => super::report::open(editor, ctx),
+        Action::Back => match editor.flush(true, now, ctx.at) {
+            Ok(_) => Outcome::Back,
+            Err(e) => Outcome::Complain(e),
+        },
+        _ => Outcome::Done,
+    }
+}
+
+/// Key N on the current question: pick (or, for multiple choice, tick) option N, by the core's rules; the
+/// screen then moves on, stays, or opens the note for the reason of a "not applicable".
+fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outcome {
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let chosen = match cursor::choose(&mut editor.session.assessment, question, n, now) {
+        Ok(chosen) => chosen,
+        Err(ChooseError::TypedAnswer) => {
+            return Outcome::Complain(format!(
+                "This question takes a typed answer: type it, or press {}.",
+                key(Action::EditAnswer)
+            ));
+        }
+        Err(other) => return Outcome::Complain(other.to_string()),
+    };
+    editor.recompute();
+    if let Err(e) = editor.save() {
+        return Outcome::Complain(e);
+    }
+    match chosen {
+        Chosen::Ticked => Outcome::Say(format!(
+            "Ticked or unticked; press {} or {} when done.",
+            key(Action::NextQuestion),
+            key(Action::EditAnswer)
+        )),
+        Chosen::AskWhyNotApplicable => {
+            editor.mode = Mode::EditNote(note_input(""));
+            editor.note_before = String::new();
+            editor.advance_after_note = true;
+            let done = keymap::key_label(Context::EditNote, Action::Confirm);
+            Outcome::Say(format!("Not applicable: say why in the note (auditors ask), then {done}."))
+        }
+        Chosen::Answered if !editor.next_question() => Outcome::Say(format!(
+            "Saved. That was the last question: press {} for any left unanswered, {} for the report.",
+            key(Action::NextUnanswered),
+            key(Action::OpenReport)
+        )),
+        Chosen::Answered => Outcome::Done,
+    }
+}
+
+/// Keys in the note editor (it is saved as it is typed; closing saves at once).
+fn note(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    if action != Action::Confirm {
+        return Outcome::Done;
+    }
+    let told = match editor.flush(true, &ctx.now, ctx.at) {
+        Ok(told) => told,
+        // Keep the note open: nothing typed is thrown away.
+        Err(e) => return Outcome::Complain(e),
+    };
+    editor.mode = Mode::Answering;
+    let id = editor.question().id.clone();
+    let note = editor.assessment().note(&id).to_string();
+    if std::mem::take(&mut editor.advance_after_note) && !note.is_empty() {
+        editor.next_question();
+    }
+    match told {
+        Some(told) => Outcome::Say(told),
+        None if note == editor.note_before => Outcome::Done,
+        None if note.is_empty() => Outcome::Say("Note removed.".into()),
+        None => Outcome::Say("Note saved.".into()),
+    }
+}
+
+/// Keys in a one-line field: a typed answer, evidence references, who is answering.
+fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    let now = ctx.now.as_str();
+    let question = editor.question().clone();
+    let typed = match &editor.mode {
+        Mode::TypeAnswer(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => i.lines().join(" "),
+        _ => return Outcome::Done,
+    };
+    match action {
+        Action::Cancel => {
+            editor.mode = Mode::Answering;
+            Outcome::Done
+        }
+        Action::Up | Action::Down => {
+            pick_earlier_person(editor, action);
+            Outcome::Done
+        }
+        Action::Confirm => match editor.mode {
+            Mode::TypeAnswer(_) if typed.trim().is_empty() => {
+                editor.mode = Mode::Answering;
+                Outcome::Done
+            }
+            Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
+                Ok(value) => {
+                    editor.session.assessment.set_value(&question.id, value, now);
+                    editor.mode = Mode::Answering;
+                    editor.recompute();
+                    match editor.save() {
+                        Ok(()) => {
+                            editor.next_question();
+                            Outcome::Say("Saved.".into())
+                        }
+                        Err(e) => Outcome::Complain(e),
+                    }
+                }
+                Err(e) => Outcome::Complain(e.to_string()),
+            },
+            Mode::TypeRespondent(_) => {
+                let name = typed.trim().to_string();
+                editor.session.assessment.set_respondent(&name, now);
+                editor.mode = Mode::Answering;
+                let text = if name.is_empty() {
+                    "Answers will not name who gave them.".into()
+                } else {
+                    format!("Answers are now recorded as given by {name}.")
+                };
+                saved(editor.save(), text)
+            }
+            _ => {
+                let references = evidence_references(&typed);
+                let count = references.len();
+                editor.session.assessment.set_evidence(&question.id, references, now);
+                editor.mode = Mode::Answering;
+                let text = match count {
+                    0 => "Evidence references removed.".to_string(),
+                    1 => "1 evidence reference recorded.".to_string(),
+                    n => format!("{n} evidence references recorded."),
+                };
+                saved(editor.save(), text)
+            }
+        },
+        _ => Outcome::Done,
+    }
+}
+
+/// In the field for who is answering, ↑ and ↓ go through the people who answered before, latest first, so
+/// switching back to someone needs no retyping.
+fn pick_earlier_person(editor: &mut Editor, action: Action) {
+    let Mode::TypeRespondent(input) = &mut editor.mode else { return };
+    let people = &editor.session.assessment.people;
+    let pick = match (editor.respondent_pick, action) {
+        (None, Action::Up) if !people.is_empty() => Some(0),
+        (Some(i), Action::Up) => Some((i + 1).min(people.len().saturating_sub(1))),
+        (Some(0), Action::Down) | (None, _) => None,
+        (Some(i), _) => Some(i - 1),
+    };
+    editor.respondent_pick = pick;
+    let name = pick.and_then(|i| people.iter().rev().nth(i)).cloned().unwrap_or_default();
+    input.select_all();
+    input.cut();
+    input.insert_str(name);
+}

@@ -1,0 +1,102 @@
+//! No text of any shape, at any terminal size, panics a screen: every screen is drawn with arbitrary
+//! notes, answers, evidence references, names and organisation names at sizes from 1x1 to 200x60.
+
+use crossterm::event::Event;
+use proptest::prelude::*;
+use soc2_ready::assessment::{AnswerValue, Assessment, Session, store};
+use soc2_ready::tui::app::App;
+
+use crate::tui::{NOW, fixture, fresh_store, press, quiet, render};
+
+/// Text built from pieces that have broken terminal interfaces: line breaks at either end, wide and
+/// combining characters, escapes, invisible and bidi characters, huge words, tabs.
+fn awkward() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just(" ".to_string()),
+        Just("\t".to_string()),
+        Just("漢字テスト".to_string()),
+        Just("e\u{301}\u{302}\u{303}".to_string()),
+        Just("\u{1b}[2J\u{1b}]52;c;eA==\u{7}".to_string()),
+        Just("\u{202e}\u{200b}\u{2028}\u{ad}\u{e0041}\u{3164}".to_string()),
+        Just("👩‍👩‍👧‍👦".to_string()),
+        Just("a".repeat(300)),
+        Just("株".repeat(120)),
+        "[a-zA-Z ]{0,30}",
+        any::<String>().prop_map(|s| s.chars().take(40).collect()),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+fn nonblank(text: String) -> String {
+    if text.trim().is_empty() { format!("x{text}") } else { text }
+}
+
+fn draw_at(app: &App, sizes: &[(u16, u16)]) {
+    for &(w, h) in sizes {
+        render(app, w, h);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_screen_draws_any_text_at_any_size(
+        note in awkward(),
+        answer in awkward(),
+        person in awkward(),
+        org in awkward().prop_map(nonblank),
+        query in awkward(),
+        sizes in prop::collection::vec((1u16..=200, 1u16..=60), 1..4),
+    ) {
+        let mut sizes = sizes;
+        sizes.extend([(1, 1), (59, 15), (60, 16), (80, 24)]);
+        let store = fresh_store("props");
+        let path = store.dir.join("a.json");
+        let mut a = Assessment::new(fixture("demo.json"), &org, NOW);
+        a.set_respondent(&person, NOW);
+        let ids: Vec<String> =
+            a.questionnaire().sections.iter().flat_map(|s| s.questions.iter().map(|q| q.id.clone())).collect();
+        for id in &ids {
+            a.set_note(id, &note, NOW);
+            a.set_evidence(id, vec![answer.clone(), person.clone()], NOW);
+        }
+        a.set_value("profile.contact", AnswerValue::Text(answer.clone()), NOW);
+        a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+        store::write(&path, &a).unwrap();
+
+        // Home, the questionnaire picker, the name entry.
+        let mut home = quiet(App::new(soc2_ready::assessment::Store::new(store.dir.clone())));
+        home.handle_event(Event::Resize(200, 60));
+        draw_at(&home, &sizes);
+        press(&mut home, "n");
+        draw_at(&home, &sizes);
+        press(&mut home, "<Enter>");
+        home.handle_event(Event::Paste(org.clone()));
+        draw_at(&home, &sizes);
+
+        // Every question, the note editor, help, search and the report.
+        let session = Session::open(&path, NOW).unwrap();
+        let mut app = quiet(App::with_session(store, session));
+        app.handle_event(Event::Resize(200, 60));
+        press(&mut app, "<Left><Left><Up><Up><Up><Up><Up>");
+        for _ in 0..ids.len() {
+            draw_at(&app, &sizes);
+            press(&mut app, "]]]<Down>");
+        }
+        press(&mut app, "e");
+        app.handle_event(Event::Paste(answer.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<Esc>?");
+        draw_at(&app, &sizes);
+        press(&mut app, "jjjjjjjjjj?/");
+        app.handle_event(Event::Paste(query.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<Esc>r");
+        draw_at(&app, &sizes);
+        press(&mut app, "          ");
+        draw_at(&app, &sizes);
+    }
+}
