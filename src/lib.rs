@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod cli;
 pub mod clock;
 pub mod estimate;
+pub mod output_file;
 pub mod paths;
 pub mod questionnaire;
 pub mod report;

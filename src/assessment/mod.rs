@@ -1,9 +1,14 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
 pub mod answer;
+pub mod atomic;
 pub mod document;
+pub mod file;
+pub mod folder;
 pub mod interview;
+pub mod limits;
 pub mod lock;
+pub mod profile_rules;
 pub mod progress;
 pub mod session;
 pub mod source;

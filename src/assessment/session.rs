@@ -1,10 +1,15 @@
 //! An assessment open for changes: held by one writer, saved after every change.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::answer::{AnswerError, AnswerValue, check_note, parse_answer};
-use super::document::Assessment;
+use super::atomic::{keep_copy, sibling};
+use super::document::{Assessment, FORMAT};
+use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
+use super::profile_rules;
+use super::progress::Visibility;
 use super::store::{self, OpenError, SaveError};
 
 /// What may be recorded with an answer besides its value; `None` leaves what is there.
@@ -13,7 +18,8 @@ pub struct AnswerDetails {
     pub note: Option<String>,
     /// References to evidence (document names, links, ticket ids); replaces the earlier list.
     pub evidence: Option<Vec<String>>,
-    /// Who gave the answer; also becomes who answers next.
+    /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
+    /// it does not become who answers next.
     pub by: Option<String>,
 }
 
@@ -23,6 +29,8 @@ pub struct Session {
     pub path: PathBuf,
     pub assessment: Assessment,
     _lock: Lock,
+    /// The format the file was in when opened, until the first save has kept it as `FILE.vN.bak`.
+    migrated_from: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,25 +43,46 @@ pub enum SessionError {
     Save(#[from] SaveError),
     #[error(transparent)]
     Answer(#[from] AnswerError),
+    #[error(transparent)]
+    Limit(#[from] LimitError),
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
+    #[error(
+        "question `{id}` is hidden by earlier answers ({why}), so an answer to it would not count; answer the \
+         questions it depends on first, or clear it with --clear"
+    )]
+    Hidden { id: String, why: String },
     #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
     Exists { path: String },
 }
 
+/// How long one-shot commands wait for another process to finish with the file.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
 impl Session {
     /// Open an existing assessment for changes.
     pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {
+        Session::open_with(path, |p| Lock::acquire(p, now))
+    }
+
+    /// Open an existing assessment for changes, waiting up to `patience` for another process that holds
+    /// it (for one-shot commands run side by side by a script).
+    pub fn open_waiting(path: &Path, now: &str, patience: Duration) -> Result<Session, SessionError> {
+        Session::open_with(path, |p| Lock::acquire_waiting(p, now, patience))
+    }
+
+    fn open_with(path: &Path, lock: impl FnOnce(&Path) -> Result<Lock, LockError>) -> Result<Session, SessionError> {
         // A file that is not there (or not a file) is reported before any lock file is made beside it.
         if !path.is_file() {
             store::read(path)?;
         }
-        let lock = Lock::acquire(path, now)?;
-        let assessment = store::read(path)?;
+        let lock = lock(path)?;
+        let (assessment, format) = store::read_versioned(path)?;
         // Holding the lock, no other process can be writing: temporary files left beside the assessment
         // are from a save that was cut short, and go.
         store::remove_stale_temporaries(path);
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+        let migrated_from = (format < FORMAT).then_some(format);
+        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock, migrated_from })
     }
 
     /// Write a new assessment to a file that must not exist yet, and hold it.
@@ -61,17 +90,44 @@ impl Session {
         if path.exists() {
             return Err(SessionError::Exists { path: path.display().to_string() });
         }
+        limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
         store::write(path, &assessment)?;
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock, migrated_from: None })
     }
 
-    pub fn save(&self) -> Result<(), SaveError> {
-        store::write(&self.path, &self.assessment)
+    /// The file this assessment was migrated from is kept as `FILE.v1.bak` until the first save.
+    pub fn original_backup(&self) -> Option<PathBuf> {
+        self.migrated_from.map(|v| original_backup_path(&self.path, v))
+    }
+
+    /// Save the assessment. The first save of a file opened in an older format first keeps the original
+    /// bytes as `FILE.vN.bak`. A save over a limit is refused and writes nothing.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        if let Some(v) = self.migrated_from {
+            keep_copy(&self.path, &original_backup_path(&self.path, v))?;
+        }
+        store::write(&self.path, &self.assessment)?;
+        self.migrated_from = None;
+        Ok(())
+    }
+
+    /// Make a change and save it; when the save is refused or fails, the change is undone, so what is in
+    /// memory is what is on disk.
+    pub fn change<T>(&mut self, change: impl FnOnce(&mut Assessment) -> T) -> Result<T, SaveError> {
+        let before = self.assessment.clone();
+        let out = change(&mut self.assessment);
+        match self.save() {
+            Ok(()) => Ok(out),
+            Err(e) => {
+                self.assessment = before;
+                Err(e)
+            }
+        }
     }
 
     /// Set one answer from typed input, with what is recorded beside it, and save. Refused input leaves
-    /// the file untouched.
+    /// the file untouched. A question hidden by its condition is refused, naming the condition.
     pub fn answer(
         &mut self,
         question: &str,
@@ -79,24 +135,73 @@ impl Session {
         details: &AnswerDetails,
         now: &str,
     ) -> Result<AnswerValue, SessionError> {
-        let q = self.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).ok_or_else(|| {
-            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(question) }
-        })?;
+        let q = self.question(question)?;
         let value = parse_answer(&q, input)?;
+        if let Some(why) = self.hidden_by(&q.id) {
+            return Err(SessionError::Hidden { id: q.id.clone(), why });
+        }
+        profile_rules::check_profile(&self.assessment, &q.id, &value)?;
+        self.check_details(details)?;
+        let details = details.clone();
+        self.change(|a| {
+            a.set_value(&q.id, value.clone(), now);
+            a.record_details(&q.id, &details, now);
+        })?;
+        Ok(value)
+    }
+
+    /// Clear one answer's value (its note, evidence and flag stay), and save.
+    pub fn clear(&mut self, question: &str, details: &AnswerDetails, now: &str) -> Result<(), SessionError> {
+        let q = self.question(question)?;
+        self.check_details(details)?;
+        let details = details.clone();
+        self.change(|a| {
+            a.clear_value(&q.id, now);
+            a.record_details(&q.id, &details, now);
+        })?;
+        Ok(())
+    }
+
+    fn question(&self, id: &str) -> Result<crate::questionnaire::Question, SessionError> {
+        self.assessment.questionnaire().question(id).map(|(_, q)| q.clone()).ok_or_else(|| {
+            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(id) }
+        })
+    }
+
+    fn check_details(&self, details: &AnswerDetails) -> Result<(), SessionError> {
         if let Some(note) = &details.note {
             check_note(note)?;
         }
-        if let Some(by) = &details.by {
-            self.assessment.set_respondent(by, now);
-        }
-        self.assessment.set_value(&q.id, value.clone(), now);
-        if let Some(note) = &details.note {
-            self.assessment.set_note(&q.id, note, now);
-        }
         if let Some(evidence) = &details.evidence {
-            self.assessment.set_evidence(&q.id, evidence.clone(), now);
+            limits::check_evidence(evidence)?;
         }
-        self.save()?;
-        Ok(value)
+        if let Some(by) = &details.by {
+            limits::check_name(by.trim())?;
+        }
+        Ok(())
     }
+
+    /// The condition that hides a question (its section's or its own), in the questionnaire's words.
+    pub fn hidden_by(&self, id: &str) -> Option<String> {
+        let q = self.assessment.questionnaire();
+        let vis = Visibility::of_assessment(&self.assessment);
+        let (si, section) = q.sections.iter().enumerate().find(|(_, s)| s.questions.iter().any(|x| x.id == id))?;
+        let qi = section.questions.iter().position(|x| x.id == id)?;
+        if vis.question(si, qi) {
+            return None;
+        }
+        let describe = |c: &crate::questionnaire::Condition| serde_json::to_string(c).unwrap_or_default();
+        Some(if !vis.sections[si] {
+            let c = section.show_if.as_ref().map(describe).unwrap_or_default();
+            format!("its section `{}` is shown only if {}", section.id, crate::text::one_line(&c))
+        } else {
+            let c = section.questions[qi].show_if.as_ref().map(describe).unwrap_or_default();
+            format!("it is shown only if {}", crate::text::one_line(&c))
+        })
+    }
+}
+
+/// `FILE.v1.bak`: the file as it was in format `version`, before its first save in the current format.
+pub fn original_backup_path(path: &Path, version: u32) -> PathBuf {
+    sibling(path, &format!(".v{version}.bak"))
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
+use crate::assessment::session::LOCK_PATIENCE;
 use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
@@ -26,12 +27,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::tui::run_session(store, session)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, note, evidence, by }) => {
+        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by }) => {
             let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
-            answer(&assessment, &question_id, &value, &details)
+            let value = if clear { None } else { value };
+            answer(&assessment, &question_id, value.as_deref(), &details)
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
-        Some(Command::Report { assessment, format, output }) => report(&assessment, &format, output.as_deref()),
+        Some(Command::Report { assessment, format, output }) => {
+            report(&assessment, format.as_deref(), output.as_deref())
+        }
     }
 }
 
@@ -43,7 +47,7 @@ fn print_json(value: &impl Serialize) {
 fn open_store() -> Result<Store> {
     let dir = paths::store_dir()
         .ok_or_else(|| anyhow!("cannot find a home directory for the store; set {} to a folder", paths::HOME_VAR))?;
-    store::ensure_private_dir(&dir).with_context(|| format!("{}: cannot create the store", dir.display()))?;
+    store::ensure_private_dir(&dir)?;
     Ok(Store::new(dir))
 }
 
@@ -99,7 +103,8 @@ fn questionnaires(as_json: bool) -> Result<ExitCode> {
 }
 
 fn validate(file: &Path, as_json: bool) -> Result<ExitCode> {
-    match load_file(file) {
+    let loaded = if file == Path::new("-") { crate::questionnaire::load::load_stdin() } else { load_file(file) };
+    match loaded {
         Ok(q) => {
             let summary = Summary::of(&q);
             if as_json {
@@ -156,7 +161,10 @@ fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool) -> R
     let assessment = Assessment::new(entry.questionnaire, org, &now);
     let store = open_store()?;
     let path = match out {
-        Some(p) => p,
+        Some(p) => {
+            warn_if_shared(&p);
+            p
+        }
         None => store.new_path(org, &assessment.questionnaire.id),
     };
     let session = Session::create(&path, assessment, &now)?;
@@ -184,13 +192,13 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:<36} {:<24} {:<22} {:>8}  UPDATED", "NAME", "ORGANISATION", "QUESTIONNAIRE", "PROGRESS");
+    println!("{} {} {} {:>8}  UPDATED", pad("NAME", 36), pad("ORGANISATION", 24), pad("QUESTIONNAIRE", 22), "PROGRESS");
     for l in &listed {
         println!(
-            "{:<36} {:<24} {:<22} {:>7}%  {}",
-            one_line(&l.name),
-            one_line(&l.org),
-            l.questionnaire,
+            "{} {} {} {:>7}%  {}",
+            pad(&one_line(&l.name), 36),
+            pad(&one_line(&l.org), 24),
+            pad(&one_line(&l.questionnaire), 22),
             l.progress,
             one_line(&l.updated_at)
         );
@@ -198,15 +206,35 @@ fn list(as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn answer(assessment: &str, question: &str, value: &str, details: &AnswerDetails) -> Result<ExitCode> {
+fn answer(assessment: &str, question: &str, value: Option<&str>, details: &AnswerDetails) -> Result<ExitCode> {
     let store = store_for_reading();
     let path = store.resolve(assessment);
+    warn_if_shared(&path);
     let now = clock::now();
-    let mut session = Session::open(&path, &now)?;
+    let mut session = Session::open_waiting(&path, &now, LOCK_PATIENCE)?;
+    let shown = one_line(&path.display().to_string());
+    let Some(value) = value else {
+        session.clear(question, details, &now)?;
+        println!("{shown}: {} cleared", one_line(question));
+        return Ok(ExitCode::SUCCESS);
+    };
     let stored = session.answer(question, value, details, &now)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
-    println!("{}: {} = {}", one_line(&path.display().to_string()), q.id, one_line(&describe(&q, &stored)));
+    println!("{shown}: {} = {}", q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Say on stderr when others could replace files in the assessment's folder (see `store::shared_folder_warning`).
+fn warn_if_shared(path: &Path) {
+    if let Some(warning) = store::shared_folder_warning(path) {
+        eprintln!("soc2-ready: {}", one_line(&warning));
+    }
+}
+
+/// Text padded with spaces to `width` columns as a terminal shows them (wide characters take two).
+fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
@@ -243,6 +271,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                     "note": answer.map(|x| x.note.clone()).filter(|n| !n.is_empty()),
                     "follow_up": answer.is_some_and(|x| x.follow_up),
                     "answered_by": answer.map(|x| x.answered_by.clone()).filter(|n| !n.is_empty()),
+                    "evidence": answer.map(|x| x.evidence.clone()).unwrap_or_default(),
                     "updated_at": answer.map(|x| x.updated_at.clone()),
                 });
                 if question.kind.has_options() {
@@ -289,28 +318,53 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                 one_line(&question.text),
                 value.as_deref().unwrap_or("(unanswered)")
             );
+            if let Some(by) = answer.map(|x| &x.answered_by).filter(|n| !n.is_empty()) {
+                println!("      by: {}", one_line(by));
+            }
             if let Some(note) = answer.map(|x| &x.note).filter(|n| !n.is_empty()) {
                 println!("      note: {}", one_line(note));
+            }
+            for evidence in answer.map(|x| x.evidence.as_slice()).unwrap_or_default() {
+                println!("      evidence: {}", one_line(evidence));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(assessment: &str, format: &str, output: Option<&Path>) -> Result<ExitCode> {
-    let format = crate::report::Format::from_id(format).ok_or_else(|| anyhow!("unknown format `{format}`"))?;
+fn report(assessment: &str, format: Option<&str>, output: Option<&Path>) -> Result<ExitCode> {
+    let format = match format {
+        Some(id) => crate::report::Format::from_id(id).ok_or_else(|| anyhow!("unknown format `{id}`"))?,
+        None => output.and_then(format_of).unwrap_or(crate::report::Format::Markdown),
+    };
     let store = store_for_reading();
     let path = store.resolve(assessment);
+    // Refuse a bad target before the work of building the report.
+    if let Some(out) = output {
+        crate::output_file::check(out, &[&path])?;
+    }
     let a = store::read(&path)?;
     let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
     let built = crate::report::Report::build(&a, &params, clock::today());
     let text = crate::report::export(&built, format);
     match output {
         Some(out) => {
-            store::write_private(out, text.as_bytes()).context("cannot write the report")?;
+            crate::output_file::write(out, text.as_bytes(), &[&path]).context("cannot write the report")?;
             println!("{}", one_line(&out.display().to_string()));
         }
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report format a file name's extension asks for (`.md`/`.markdown`, `.html`/`.htm`, `.json`, and
+/// any other format the report offers under its own id).
+fn format_of(path: &Path) -> Option<crate::report::Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let id = match ext.as_str() {
+        "markdown" => "md",
+        "htm" => "html",
+        other => other,
+    };
+    crate::report::Format::from_id(id)
 }

@@ -319,7 +319,7 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
         validate_refuses(&env, &path, &["deep.json:1:"]);
 
         let for_thread = text.clone().into_bytes();
-        let err = on_a_small_stack(move || store::parse(&for_thread).map(|_| ())).expect_err(what);
+        let err = on_a_small_stack(move || store::parse(&for_thread).map(|_| ())).expect_err(what).to_string();
         assert!(err.contains("damaged") || err.contains("not a soc2-ready assessment"), "{what}: {err}");
     }
 }

@@ -511,7 +511,7 @@ proptest! {
         if q.kind == QuestionType::Text {
             bad.answers.get_mut(&id).unwrap().value = Some(AnswerValue::List(vec![junk]));
         }
-        let err = store::parse(&store::to_bytes(&bad)).unwrap_err();
+        let err = store::parse(&store::to_bytes(&bad)).unwrap_err().to_string();
         prop_assert!(err.contains(&format!("`{id}`")), "{err}");
     }
 }
