@@ -56,9 +56,6 @@ pub enum SessionError {
     Exists { path: String },
 }
 
-/// How long one-shot commands wait for another process to finish with the file.
-pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
-
 impl Session {
     /// Open an existing assessment for changes.
     pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
-use crate::assessment::session::LOCK_PATIENCE;
 use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
@@ -27,10 +27,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::tui::run_session(store, session)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by }) => {
+        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait }) => {
             let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
             let value = if clear { None } else { value };
-            answer(&assessment, &question_id, value.as_deref(), &details)
+            answer(&assessment, &question_id, value.as_deref(), &details, Duration::from_secs(wait))
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Report { assessment, format, output }) => {
@@ -206,12 +206,18 @@ fn list(as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn answer(assessment: &str, question: &str, value: Option<&str>, details: &AnswerDetails) -> Result<ExitCode> {
+fn answer(
+    assessment: &str,
+    question: &str,
+    value: Option<&str>,
+    details: &AnswerDetails,
+    patience: Duration,
+) -> Result<ExitCode> {
     let store = store_for_reading();
     let path = store.resolve(assessment);
     warn_if_shared(&path);
     let now = clock::now();
-    let mut session = Session::open_waiting(&path, &now, LOCK_PATIENCE)?;
+    let mut session = Session::open_waiting(&path, &now, patience)?;
     let shown = one_line(&path.display().to_string());
     let Some(value) = value else {
         session.clear(question, details, &now)?;

@@ -77,7 +77,7 @@ pub enum Command {
     /// for a multiple-choice question. A value the question does not accept is refused with the accepted
     /// values, and the file is left as it was. A question hidden by earlier answers (its `show_if`) is
     /// refused, naming the condition. When another soc2-ready is saving the same file, the command waits
-    /// for it (up to 10 seconds) instead of failing.
+    /// for it (up to --wait seconds) instead of failing.
     Answer {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
@@ -96,6 +96,9 @@ pub enum Command {
         /// several, up to 100. Replaces the references recorded before.
         #[arg(long, value_name = "REF")]
         evidence: Vec<String>,
+        /// How many seconds to wait while another soc2-ready has the file open (0: fail at once).
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        wait: u64,
         /// Who gave this answer (up to 200 characters). Recorded with this answer only; without it, the
         /// answer records nobody.
         #[arg(long, value_name = "NAME")]

@@ -646,7 +646,7 @@ fn answer_refuses_an_assessment_open_in_another_process() {
     let path = env.quick();
     let before = fs::read(&path).unwrap();
     let lock = Lock::acquire(&path, NOW).expect("the test holds the lock");
-    let line = one_error(&env.run(&["answer", path.to_str().unwrap(), "access.reviews", "documented"]));
+    let line = one_error(&env.run(&["answer", path.to_str().unwrap(), "access.reviews", "documented", "--wait", "0"]));
     assert!(line.contains("open in another"), "{line}");
     assert!(line.contains(&format!("process {}", std::process::id())), "names who holds it: {line}");
     assert!(line.contains(&path.display().to_string()), "{line}");
