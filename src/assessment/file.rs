@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::atomic::{SaveError, backup_path, write_bytes};
 use super::document::{Assessment, CheckError, FILE_MARKER, FORMAT, OLDEST_FORMAT};
+use super::journal;
 use super::limits;
 
 /// Largest assessment file read or written, in bytes.
@@ -55,7 +56,7 @@ pub struct OpenError {
     /// The previous version, when there is one to recover from.
     pub backup: Option<PathBuf>,
     /// What was wrong with the bytes, when they were read.
-    pub damage: Option<ParseError>,
+    pub damage: Option<Box<ParseError>>,
     source: Option<Arc<std::io::Error>>,
 }
 
@@ -78,7 +79,7 @@ impl OpenError {
     }
 
     fn damaged(path: &Path, damage: ParseError) -> OpenError {
-        OpenError { damage: Some(damage.clone()), ..OpenError::new(path, damage.to_string()) }
+        OpenError { damage: Some(Box::new(damage.clone())), ..OpenError::new(path, damage.to_string()) }
     }
 
     /// The operating system's error, when reading failed.
@@ -134,7 +135,11 @@ pub fn read_versioned(path: &Path) -> Result<(Assessment, u32), OpenError> {
             format!("more than {MAX_FILE_BYTES} bytes, over the limit for an assessment"),
         ));
     }
-    parse_versioned(&bytes).map_err(|e| OpenError::damaged(path, e))
+    let (mut assessment, format) = parse_unchecked(&bytes).map_err(|e| OpenError::damaged(path, e))?;
+    // Changes saved to the journal by a session that has the file open (or was killed) count too.
+    journal::replay(path, &mut assessment).map_err(|e| OpenError::new(path, e.to_string()))?;
+    assessment.check().map_err(|e| OpenError::damaged(path, ParseError::Check(e)))?;
+    Ok((assessment, format))
 }
 
 /// Check assessment bytes (a format 1 file is migrated in memory).
@@ -145,6 +150,13 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ParseError> {
 /// Check assessment bytes; also the format they were written in. An older format is migrated: the
 /// result is always in the current format.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
+    let (assessment, format) = parse_unchecked(bytes)?;
+    assessment.check()?;
+    Ok((assessment, format))
+}
+
+/// The assessment in the bytes, migrated, before the checks of its content.
+fn parse_unchecked(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
@@ -175,7 +187,6 @@ pub fn parse_versioned(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
         message: e.to_string(),
     })?;
     migrate(&mut assessment, format);
-    assessment.check()?;
     Ok((assessment, format))
 }
 
@@ -198,6 +209,11 @@ pub fn to_bytes(a: &Assessment) -> Vec<u8> {
 /// Save: refused (nothing written) when the assessment is over a limit the reader enforces; otherwise
 /// written atomically, keeping the old file as `FILE.bak`.
 pub fn write(path: &Path, a: &Assessment) -> Result<(), SaveError> {
+    write_sized(path, a).map(|_| ())
+}
+
+/// [`write`], returning the size of the file written.
+pub fn write_sized(path: &Path, a: &Assessment) -> Result<u64, SaveError> {
     limits::check(a).map_err(|e| SaveError::refused(path, format!("{e}; the change was not saved")))?;
     let bytes = to_bytes(a);
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -210,5 +226,6 @@ pub fn write(path: &Path, a: &Assessment) -> Result<(), SaveError> {
             ),
         ));
     }
-    write_bytes(path, &bytes)
+    write_bytes(path, &bytes)?;
+    Ok(bytes.len() as u64)
 }

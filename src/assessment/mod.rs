@@ -6,6 +6,7 @@ pub mod document;
 pub mod file;
 pub mod folder;
 pub mod interview;
+pub mod journal;
 pub mod limits;
 pub mod lock;
 pub mod profile_rules;

@@ -6,6 +6,8 @@ use std::time::Duration;
 use super::answer::{AnswerError, AnswerValue, check_note, parse_answer};
 use super::atomic::{keep_copy, sibling};
 use super::document::{Assessment, FORMAT};
+use super::file::MAX_FILE_BYTES;
+use super::journal::{self, Journal, Saved, journal_path};
 use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
 use super::profile_rules;
@@ -31,6 +33,14 @@ pub struct Session {
     _lock: Lock,
     /// The format the file was in when opened, until the first save has kept it as `FILE.vN.bak`.
     migrated_from: Option<u32>,
+    /// Where saves append their changes, once the first has.
+    journal: Option<Journal>,
+    /// What the file and the journal hold, to find what changed.
+    saved: Saved,
+    /// Whether `saved` can be trusted (a failed append leaves it ahead of the disk).
+    saved_is_exact: bool,
+    /// Size of the file at the last full write.
+    file_len: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +89,28 @@ impl Session {
         // are from a save that was cut short, and go.
         store::remove_stale_temporaries(path);
         let migrated_from = (format < FORMAT).then_some(format);
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock, migrated_from })
+        let file_len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let mut session = Session::held(path, assessment, lock, migrated_from, file_len);
+        // A journal left by a session that ended without compacting (a kill) is folded into the file now.
+        if journal_path(path).exists() && session.migrated_from.is_none() {
+            session.journal = Journal::open(path).ok();
+            session.write_whole()?;
+        }
+        Ok(session)
+    }
+
+    fn held(path: &Path, assessment: Assessment, lock: Lock, migrated_from: Option<u32>, file_len: u64) -> Session {
+        let saved = Saved::of(&assessment);
+        Session {
+            path: path.to_path_buf(),
+            assessment,
+            _lock: lock,
+            migrated_from,
+            journal: None,
+            saved,
+            saved_is_exact: true,
+            file_len,
+        }
     }
 
     /// Write a new assessment to a file that must not exist yet, and hold it.
@@ -89,8 +120,10 @@ impl Session {
         }
         limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
-        store::write(path, &assessment)?;
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock, migrated_from: None })
+        // A journal without its file is left from an assessment that was removed: not this one's.
+        let _ = std::fs::remove_file(journal_path(path));
+        let file_len = store::write_sized(path, &assessment)?;
+        Ok(Session::held(path, assessment, lock, None, file_len))
     }
 
     /// The file this assessment was migrated from is kept as `FILE.v1.bak` until the first save.
@@ -98,23 +131,70 @@ impl Session {
         self.migrated_from.map(|v| original_backup_path(&self.path, v))
     }
 
-    /// Save the assessment. The first save of a file opened in an older format first keeps the original
-    /// bytes as `FILE.vN.bak`. A save over a limit is refused and writes nothing.
+    /// Save the assessment: append what changed to the journal and flush it to disk, which costs the
+    /// same whatever the size of the file. The first save of a file opened in an older format instead
+    /// keeps the original bytes as `FILE.vN.bak` and writes the whole file; so does a save that would
+    /// take the file and journal past the size limit. A save over a limit is refused and writes nothing.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        if self.migrated_from.is_some() || !self.saved_is_exact {
+            return self.write_whole();
+        }
+        limits::check(&self.assessment)
+            .map_err(|e| SaveError::refused(&self.path, format!("{e}; the change was not saved")))?;
+        let Some(line) = journal::line_for(&self.assessment, &mut self.saved) else { return Ok(()) };
+        let journal_len = self.journal.as_ref().map_or(0, |j| j.len);
+        if self.file_len + journal_len + line.len() as u64 > MAX_FILE_BYTES {
+            // The whole file checks the size exactly, and refuses when it is over.
+            self.saved_is_exact = false;
+            return self.write_whole();
+        }
+        let appended = match &mut self.journal {
+            Some(journal) => journal.append(&line),
+            None => Journal::open(&self.path).and_then(|mut j| {
+                j.append(&line)?;
+                self.journal = Some(j);
+                Ok(())
+            }),
+        };
+        appended.map_err(|e| {
+            self.saved_is_exact = false;
+            SaveError {
+                path: self.path.display().to_string(),
+                reason: format!("cannot append to the journal: {e}"),
+                source: Some(e),
+            }
+        })
+    }
+
+    /// Write the whole file (compacting the journal into it) and remove the journal.
+    pub fn write_whole(&mut self) -> Result<(), SaveError> {
         if let Some(v) = self.migrated_from {
             keep_copy(&self.path, &original_backup_path(&self.path, v))?;
         }
-        store::write(&self.path, &self.assessment)?;
+        // The journal's last word becomes the state being written, so a crash before it is removed
+        // replays to this very state.
+        if let Some(journal) = &mut self.journal
+            && self.saved_is_exact
+            && let Some(line) = journal::line_for(&self.assessment, &mut self.saved)
+        {
+            let _ = journal.append(&line);
+        }
+        self.file_len = store::write_sized(&self.path, &self.assessment)?;
+        if let Some(journal) = self.journal.take() {
+            let _ = journal.remove();
+        }
         self.migrated_from = None;
+        self.saved = Saved::of(&self.assessment);
+        self.saved_is_exact = true;
         Ok(())
     }
 
-    /// Make a change and save it; when the save is refused or fails, the change is undone, so what is in
-    /// memory is what is on disk.
+    /// Make a change and save it whole; when the save is refused or fails, the change is undone, so what
+    /// is in memory is what is on disk.
     pub fn change<T>(&mut self, change: impl FnOnce(&mut Assessment) -> T) -> Result<T, SaveError> {
         let before = self.assessment.clone();
         let out = change(&mut self.assessment);
-        match self.save() {
+        match self.write_whole() {
             Ok(()) => Ok(out),
             Err(e) => {
                 self.assessment = before;
@@ -195,6 +275,16 @@ impl Session {
             let c = section.questions[qi].show_if.as_ref().map(describe).unwrap_or_default();
             format!("it is shown only if {}", crate::text::one_line(&c))
         })
+    }
+}
+
+impl Drop for Session {
+    /// Closing compacts the journal into the file. If that fails the journal stays, and the next open
+    /// (or any reader) replays it.
+    fn drop(&mut self) {
+        if self.journal.is_some() {
+            let _ = self.write_whole();
+        }
     }
 }
 

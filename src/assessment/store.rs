@@ -12,7 +12,9 @@ use super::document::Assessment;
 use super::progress::{Visibility, progress};
 
 pub use super::atomic::{SaveError, backup_path, remove_stale_temporaries, write_bytes, write_private};
-pub use super::file::{MAX_FILE_BYTES, OpenError, ParseError, parse, read, read_versioned, to_bytes, write};
+pub use super::file::{
+    MAX_FILE_BYTES, OpenError, ParseError, parse, read, read_versioned, to_bytes, write, write_sized,
+};
 pub use super::folder::{FolderError, ensure_private_dir, shared_folder_warning};
 
 /// One assessment in the store, as the home screen and `list` show it.

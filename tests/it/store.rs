@@ -2,6 +2,7 @@
 //! refused without touching the file, and the one-writer lock.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -577,4 +578,60 @@ fn a_folder_others_can_write_draws_a_warning() {
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
     assert_eq!(store::shared_folder_warning(&shared.join("a.json")), None);
     assert_eq!(store::shared_folder_warning(&dir.path().join("a.json")), None);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 9 §3: the journal
+
+#[test]
+fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
+    use soc2_ready::assessment::Session;
+    use soc2_ready::assessment::journal::journal_path;
+    let (_dir, path, _) = saved();
+    let mut session = Session::open(&path, NOW).unwrap();
+    let file_before = fs::read(&path).unwrap();
+    session.assessment.set_value("main.mfa", AnswerValue::Text("planned".into()), LATER);
+    session.save().unwrap();
+    session.assessment.set_note("main.mfa", "first step", LATER);
+    session.save().unwrap();
+    session.save().unwrap(); // nothing changed: nothing appended
+    let journal = fs::read_to_string(journal_path(&path)).unwrap();
+    assert_eq!(journal.lines().count(), 2, "one line per save that changed something: {journal}");
+    assert!(journal.len() < 2_000, "a line carries the change, not the file: {} bytes", journal.len());
+    assert_eq!(fs::read(&path).unwrap(), file_before, "the file itself is not rewritten");
+    // Every reader sees the journal.
+    let read = store::read(&path).unwrap();
+    assert_eq!(read.value("main.mfa"), Some(&AnswerValue::Text("planned".into())));
+    assert_eq!(read.note("main.mfa"), "first step");
+    // A crash now, in the middle of appending a line: the disk as it would be, in another folder. The
+    // line cut short was never acknowledged, and is ignored.
+    let crash = TempDir::new().unwrap();
+    let copy = crash.path().join("acme.json");
+    fs::copy(&path, &copy).unwrap();
+    fs::copy(journal_path(&path), journal_path(&copy)).unwrap();
+    fs::OpenOptions::new()
+        .append(true)
+        .open(journal_path(&copy))
+        .unwrap()
+        .write_all(b"{\"answers\":{\"main.mf")
+        .unwrap();
+    assert_eq!(store::read(&copy).unwrap(), read);
+    // Clearing is journaled too.
+    session.assessment.clear_value("main.mfa", LATER);
+    session.assessment.set_note("main.mfa", "", LATER);
+    session.save().unwrap();
+    assert!(store::read(&path).unwrap().answers.is_empty());
+    let in_memory = session.assessment.clone();
+    drop(session);
+    assert!(!journal_path(&path).exists(), "closing compacts");
+    assert_eq!(store::read(&path).unwrap(), in_memory);
+}
+
+#[test]
+fn a_damaged_journal_is_refused_naming_it() {
+    use soc2_ready::assessment::journal::journal_path;
+    let (_dir, path, _) = saved();
+    fs::write(journal_path(&path), b"not json\n").unwrap();
+    let err = store::read(&path).unwrap_err().to_string();
+    assert!(err.contains("journal") && err.contains("line 1"), "{err}");
 }
