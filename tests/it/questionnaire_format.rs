@@ -509,3 +509,24 @@ fn a_file_reusing_a_built_in_id_with_other_content_is_refused() {
     fs::write(&copy, text).unwrap();
     assert!(catalog::resolve(copy.to_str().unwrap(), None).is_ok());
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 9 §1: questionnaires sit below assessments
+
+#[test]
+fn the_questionnaire_module_does_not_import_assessments() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/questionnaire");
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            assert!(
+                !code.contains("crate::assessment") && !code.contains("crate::tui") && !code.contains("ratatui"),
+                "{}:{}: questionnaire code uses a layer above it: {line}",
+                path.display(),
+                n + 1
+            );
+        }
+    }
+}
