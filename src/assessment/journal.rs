@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use serde::{Deserialize, Serialize};
 
@@ -149,13 +150,70 @@ pub fn line_for(a: &Assessment, saved: &mut Saved) -> Option<Vec<u8>> {
     Some(line)
 }
 
-/// The journal open for appending.
+/// The journal open for appending. An append is written at once (the kernel holds it: a killed process
+/// loses nothing) and flushed to disk by a background thread right after, so the interface never waits
+/// for the disk; bursts of appends share one flush.
 #[derive(Debug)]
 pub struct Journal {
-    file: File,
+    file: Arc<File>,
     path: PathBuf,
     /// Bytes in the journal.
     pub len: u64,
+    appended: u64,
+    flusher: Option<Flusher>,
+}
+
+#[derive(Debug)]
+struct Flusher {
+    wake: mpsc::Sender<u64>,
+    state: Arc<(Mutex<Flushed>, Condvar)>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+#[derive(Debug, Default)]
+struct Flushed {
+    /// Appends up to this number are on disk.
+    through: u64,
+    error: Option<std::io::Error>,
+}
+
+impl Flusher {
+    fn start(file: Arc<File>) -> Flusher {
+        let (wake, wakes) = mpsc::channel::<u64>();
+        let state = Arc::new((Mutex::new(Flushed::default()), Condvar::new()));
+        let shared = Arc::clone(&state);
+        let thread = std::thread::Builder::new()
+            .name("journal-flush".into())
+            .spawn(move || {
+                while let Ok(mut upto) = wakes.recv() {
+                    // Everything appended meanwhile goes to disk in the same flush.
+                    while let Ok(later) = wakes.try_recv() {
+                        upto = upto.max(later);
+                    }
+                    let result = file.sync_data();
+                    let (lock, done) = &*shared;
+                    let mut flushed = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    match result {
+                        Ok(()) => flushed.through = flushed.through.max(upto),
+                        Err(e) => flushed.error = Some(e),
+                    }
+                    done.notify_all();
+                }
+            })
+            .expect("a thread starts");
+        Flusher { wake, state, thread: Some(thread) }
+    }
+}
+
+impl Drop for Flusher {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once its last flush is done.
+        let (wake, _) = mpsc::channel();
+        drop(std::mem::replace(&mut self.wake, wake));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Journal {
@@ -174,19 +232,49 @@ impl Journal {
         if !meta.is_file() {
             return Err(std::io::Error::other(format!("{} is not a regular file", jpath.display())));
         }
-        Ok(Journal { file, path: jpath, len: meta.len() })
+        let file = Arc::new(file);
+        let flusher = Some(Flusher::start(Arc::clone(&file)));
+        Ok(Journal { file, path: jpath, len: meta.len(), appended: 0, flusher })
     }
 
-    /// Append one line and flush it to disk: once this returns, the change survives a crash.
+    /// Append one line. Once this returns the change survives the process being killed; it is on disk
+    /// (surviving a power cut) as soon as the background flush is done, see [`Journal::wait_on_disk`].
+    /// A flush that failed earlier is reported here.
     pub fn append(&mut self, line: &[u8]) -> std::io::Result<()> {
-        self.file.write_all(line)?;
-        self.file.sync_data()?;
+        if let Some(e) = self.take_error() {
+            return Err(e);
+        }
+        (&*self.file).write_all(line)?;
         self.len += line.len() as u64;
+        self.appended += 1;
+        match &self.flusher {
+            Some(f) if f.wake.send(self.appended).is_ok() => Ok(()),
+            _ => self.file.sync_data(),
+        }
+    }
+
+    fn take_error(&self) -> Option<std::io::Error> {
+        let f = self.flusher.as_ref()?;
+        f.state.0.lock().unwrap_or_else(|e| e.into_inner()).error.take()
+    }
+
+    /// Wait until every line appended so far is on disk.
+    pub fn wait_on_disk(&self) -> std::io::Result<()> {
+        let Some(f) = &self.flusher else { return self.file.sync_data() };
+        let (lock, done) = &*f.state;
+        let mut flushed = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while flushed.through < self.appended {
+            if let Some(e) = flushed.error.take() {
+                return Err(e);
+            }
+            flushed = done.wait(flushed).unwrap_or_else(|e| e.into_inner());
+        }
         Ok(())
     }
 
     /// Remove the journal (after its content was written into the file).
-    pub fn remove(self) -> std::io::Result<()> {
+    pub fn remove(mut self) -> std::io::Result<()> {
+        self.flusher = None;
         fs::remove_file(&self.path)
     }
 }

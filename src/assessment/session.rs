@@ -166,6 +166,17 @@ impl Session {
         })
     }
 
+    /// Wait until every save so far is on disk (saves return once the change survives the process being
+    /// killed; the journal reaches the disk a moment later, on its own thread).
+    pub fn wait_on_disk(&self) -> Result<(), SaveError> {
+        let Some(journal) = &self.journal else { return Ok(()) };
+        journal.wait_on_disk().map_err(|e| SaveError {
+            path: self.path.display().to_string(),
+            reason: format!("cannot flush the journal to disk: {e}"),
+            source: Some(e),
+        })
+    }
+
     /// Write the whole file (compacting the journal into it) and remove the journal.
     pub fn write_whole(&mut self) -> Result<(), SaveError> {
         if let Some(v) = self.migrated_from {

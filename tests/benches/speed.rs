@@ -136,6 +136,19 @@ fn scale(c: &mut Criterion) {
             })
         });
         drop(app);
+        // A save through the journal, then the wait until it is on disk (the durability target is 50 ms).
+        let mut session = Session::open(&path, NOW).unwrap();
+        let mut n_value = 0;
+        c.bench_function(&format!("scale/answer saved and flushed to disk, {n} questions"), |b| {
+            b.iter(|| {
+                n_value = n_value % 5 + 1;
+                let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
+                session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                session.save().unwrap();
+                session.wait_on_disk().unwrap();
+            })
+        });
+        drop(session);
         c.bench_function(&format!("scale/read the file (show, report, list), {n} questions"), |b| {
             b.iter(|| store::read(black_box(&path)).unwrap())
         });
