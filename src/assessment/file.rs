@@ -142,6 +142,15 @@ pub fn read_versioned(path: &Path) -> Result<(Assessment, u32), OpenError> {
     Ok((assessment, format))
 }
 
+/// The two fields read before the rest: which file this is, and in which format.
+#[derive(serde::Deserialize)]
+struct Probe {
+    #[serde(default)]
+    file: Option<serde_json::Value>,
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+}
+
 /// Check assessment bytes (a format 1 file is migrated in memory).
 pub fn parse(bytes: &[u8]) -> Result<Assessment, ParseError> {
     parse_versioned(bytes).map(|(a, _)| a)
@@ -163,20 +172,24 @@ fn parse_unchecked(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8(e.valid_up_to()))?;
 
-    let probe: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let located = |e: serde_json::Error| {
         if e.is_eof() {
             ParseError::Truncated { line: e.line(), column: e.column() }
         } else {
             ParseError::Syntax { line: e.line(), column: e.column(), message: e.to_string() }
         }
-    })?;
-    let Some(probe) = probe.as_object() else {
-        return Err(ParseError::NotAnObject);
     };
-    if probe.get("file").and_then(|f| f.as_str()) != Some(FILE_MARKER) {
+    // A first look at the marker and the format only: the rest of the object is checked for syntax but
+    // not built, which matters on a file of megabytes.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(located)?;
+        return Err(ParseError::NotAnObject);
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(located)?;
+    if probe.file.as_ref().and_then(|f| f.as_str()) != Some(FILE_MARKER) {
         return Err(ParseError::NoMarker);
     }
-    let format = match probe.get("format").and_then(|f| f.as_u64()) {
+    let format = match probe.format.as_ref().and_then(|f| f.as_u64()) {
         Some(v) if (u64::from(OLDEST_FORMAT)..=u64::from(FORMAT)).contains(&v) => v as u32,
         Some(v) if v > u64::from(FORMAT) => return Err(ParseError::Newer(v)),
         _ => return Err(ParseError::UnknownFormat),

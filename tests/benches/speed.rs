@@ -148,6 +148,14 @@ fn scale(c: &mut Criterion) {
                 session.wait_on_disk().unwrap();
             })
         });
+        c.bench_function(&format!("scale/answer saved through the journal, {n} questions"), |b| {
+            b.iter(|| {
+                n_value = n_value % 5 + 1;
+                let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
+                session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                session.save().unwrap();
+            })
+        });
         drop(session);
         c.bench_function(&format!("scale/read the file (show, report, list), {n} questions"), |b| {
             b.iter(|| store::read(black_box(&path)).unwrap())
