@@ -110,33 +110,45 @@ fn head_json(a: &Assessment) -> String {
     serde_json::to_string(&head_of(a)).expect("the head always serialises")
 }
 
-/// The line that brings `saved` up to `a`, and `saved` updated; `None` when nothing changed.
-pub fn line_for(a: &Assessment, saved: &mut Saved) -> Option<Vec<u8>> {
-    // A merge of two sorted maps: every changed, added or removed answer, in one pass.
-    let mut changed: BTreeMap<String, Option<&Answer>> = BTreeMap::new();
+/// What changed since `saved`: every answer changed, added (`Some`) or removed (`None`), and the head.
+#[derive(Debug)]
+pub struct Changes<'a> {
+    pub answers: BTreeMap<String, Option<&'a Answer>>,
+    head: String,
+}
+
+/// What changed in `a` since `saved`; `None` when nothing did. One pass over both sorted maps.
+pub fn changes<'a>(a: &'a Assessment, saved: &Saved) -> Option<Changes<'a>> {
+    let mut answers: BTreeMap<String, Option<&Answer>> = BTreeMap::new();
     let mut old = saved.answers.iter().peekable();
     for (id, answer) in &a.answers {
         while let Some((gone, _)) = old.next_if(|(o, _)| o.as_str() < id.as_str()) {
-            changed.insert(gone.clone(), None);
+            answers.insert(gone.clone(), None);
         }
         match old.next_if(|(o, _)| *o == id) {
             Some((_, before)) if before == answer => {}
             _ => {
-                changed.insert(id.clone(), Some(answer));
+                answers.insert(id.clone(), Some(answer));
             }
         }
     }
     for (gone, _) in old {
-        changed.insert(gone.clone(), None);
+        answers.insert(gone.clone(), None);
     }
     let head = head_json(a);
-    if changed.is_empty() && head == saved.head {
+    if answers.is_empty() && head == saved.head {
         return None;
     }
-    let raw = serde_json::value::RawValue::from_string(head.clone()).expect("the head is JSON");
-    let mut line = serde_json::to_vec(&LineRef { answers: changed.clone(), head: &raw }).expect("a line serialises");
+    Some(Changes { answers, head })
+}
+
+/// The journal line for `changes`, with `saved` brought up to date.
+pub fn commit(changes: Changes<'_>, saved: &mut Saved) -> Vec<u8> {
+    let raw = serde_json::value::RawValue::from_string(changes.head.clone()).expect("the head is JSON");
+    let mut line =
+        serde_json::to_vec(&LineRef { answers: changes.answers.clone(), head: &raw }).expect("a line serialises");
     line.push(b'\n');
-    for (id, answer) in changed {
+    for (id, answer) in changes.answers {
         match answer {
             Some(answer) => {
                 saved.answers.insert(id, answer.clone());
@@ -146,8 +158,13 @@ pub fn line_for(a: &Assessment, saved: &mut Saved) -> Option<Vec<u8>> {
             }
         }
     }
-    saved.head = head;
-    Some(line)
+    saved.head = changes.head;
+    line
+}
+
+/// The line that brings `saved` up to `a`, and `saved` updated; `None` when nothing changed.
+pub fn line_for(a: &Assessment, saved: &mut Saved) -> Option<Vec<u8>> {
+    changes(a, saved).map(|c| commit(c, saved))
 }
 
 /// The journal open for appending. An append is written at once (the kernel holds it: a killed process

@@ -1,7 +1,7 @@
 //! Length limits on what an assessment records besides its answers. The write path and the read path
 //! check the same limits, so a save can never produce a file that open refuses.
 
-use super::answer::MAX_ANSWER_CHARS;
+use super::answer::{Answer, MAX_ANSWER_CHARS};
 use super::document::Assessment;
 
 /// Longest organisation name, in characters (generous: a legal name with its trading names fits).
@@ -64,6 +64,12 @@ pub fn check_evidence(evidence: &[String]) -> Result<(), LimitError> {
 /// Check everything an assessment records against the limits above (answer values are checked against
 /// their questions elsewhere).
 pub fn check(a: &Assessment) -> Result<(), LimitError> {
+    check_head(a)?;
+    a.answers.iter().try_for_each(|(id, answer)| check_answer(id, answer))
+}
+
+/// Check what an assessment records outside its answers.
+pub fn check_head(a: &Assessment) -> Result<(), LimitError> {
     check_org(&a.org)?;
     if a.people.len() > MAX_PEOPLE {
         return Err(LimitError {
@@ -76,22 +82,20 @@ pub fn check(a: &Assessment) -> Result<(), LimitError> {
     for p in a.people.iter().chain([&a.respondent]) {
         check_name(p)?;
     }
-    for (id, answer) in &a.answers {
-        let on =
-            |e: LimitError| LimitError { what: format!("{} on question `{}`", e.what, crate::text::one_line(id)), ..e };
-        chars(
-            "the note (characters)",
-            &answer.note,
-            MAX_ANSWER_CHARS,
-            "keep the long text in a document and refer to it",
-        )
+    Ok(())
+}
+
+/// Check what is recorded with one answer.
+pub fn check_answer(id: &str, answer: &Answer) -> Result<(), LimitError> {
+    let on =
+        |e: LimitError| LimitError { what: format!("{} on question `{}`", e.what, crate::text::one_line(id)), ..e };
+    chars("the note (characters)", &answer.note, MAX_ANSWER_CHARS, "keep the long text in a document and refer to it")
         .map_err(on)?;
-        check_evidence(&answer.evidence).map_err(on)?;
-        check_name(&answer.answered_by).map_err(on)?;
-        check_name(&answer.owner).map_err(on)?;
-        if let Some(r) = &answer.reviewed {
-            check_name(&r.by).map_err(on)?;
-        }
+    check_evidence(&answer.evidence).map_err(on)?;
+    check_name(&answer.answered_by).map_err(on)?;
+    check_name(&answer.owner).map_err(on)?;
+    if let Some(r) = &answer.reviewed {
+        check_name(&r.by).map_err(on)?;
     }
     Ok(())
 }

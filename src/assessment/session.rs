@@ -139,9 +139,15 @@ impl Session {
         if self.migrated_from.is_some() || !self.saved_is_exact {
             return self.write_whole();
         }
-        limits::check(&self.assessment)
+        let Some(changes) = journal::changes(&self.assessment, &self.saved) else { return Ok(()) };
+        // What was saved before passed the limits: only what changed is checked.
+        limits::check_head(&self.assessment)
+            .and_then(|()| {
+                let changed = changes.answers.iter().filter_map(|(id, a)| a.map(|a| (id, a)));
+                changed.into_iter().try_for_each(|(id, a)| limits::check_answer(id, a))
+            })
             .map_err(|e| SaveError::refused(&self.path, format!("{e}; the change was not saved")))?;
-        let Some(line) = journal::line_for(&self.assessment, &mut self.saved) else { return Ok(()) };
+        let line = journal::commit(changes, &mut self.saved);
         let journal_len = self.journal.as_ref().map_or(0, |j| j.len);
         if self.file_len + journal_len + line.len() as u64 > MAX_FILE_BYTES {
             // The whole file checks the size exactly, and refuses when it is over.
