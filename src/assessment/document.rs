@@ -176,8 +176,11 @@ impl Assessment {
         if self.questionnaire.id != q.id || self.questionnaire.version != q.version {
             return Err(CheckError::IdMismatch);
         }
+        // One lookup table, not a search through every question per answer.
+        let by_id: std::collections::HashMap<&str, &crate::questionnaire::Question> =
+            q.questions().map(|(_, question)| (question.id.as_str(), question)).collect();
         for (id, answer) in &self.answers {
-            let Some((_, question)) = q.question(id) else {
+            let Some(question) = by_id.get(id.as_str()).copied() else {
                 return Err(CheckError::UnknownQuestion(crate::text::one_line(id)));
             };
             if let Some(value) = &answer.value {
