@@ -142,6 +142,27 @@ pub fn changes<'a>(a: &'a Assessment, saved: &Saved) -> Option<Changes<'a>> {
     Some(Changes { answers, head })
 }
 
+/// What changed in `a` since `saved`, looking only at the answers to `ids` (those touched since the last
+/// save) and the head: the cost follows the change, not the size of the assessment.
+pub fn changes_in<'a>(
+    a: &'a Assessment,
+    saved: &Saved,
+    ids: &std::collections::BTreeSet<String>,
+) -> Option<Changes<'a>> {
+    let mut answers: BTreeMap<String, Option<&Answer>> = BTreeMap::new();
+    for id in ids {
+        let now = a.answers.get(id);
+        if now != saved.answers.get(id) {
+            answers.insert(id.clone(), now);
+        }
+    }
+    let head = head_json(a);
+    if answers.is_empty() && head == saved.head {
+        return None;
+    }
+    Some(Changes { answers, head })
+}
+
 /// The journal line for `changes`, with `saved` brought up to date.
 pub fn commit(changes: Changes<'_>, saved: &mut Saved) -> Vec<u8> {
     let raw = serde_json::value::RawValue::from_string(changes.head.clone()).expect("the head is JSON");
@@ -166,6 +187,10 @@ pub fn commit(changes: Changes<'_>, saved: &mut Saved) -> Vec<u8> {
 pub fn line_for(a: &Assessment, saved: &mut Saved) -> Option<Vec<u8>> {
     changes(a, saved).map(|c| commit(c, saved))
 }
+
+/// How long the flusher waits after an append before flushing: the frame is drawn meanwhile, and a burst
+/// of keys shares one flush.
+const FLUSH_DELAY: std::time::Duration = std::time::Duration::from_millis(3);
 
 /// The journal open for appending. An append is written at once (the kernel holds it: a killed process
 /// loses nothing) and flushed to disk by a background thread right after, so the interface never waits
@@ -203,7 +228,9 @@ impl Flusher {
             .name("journal-flush".into())
             .spawn(move || {
                 while let Ok(mut upto) = wakes.recv() {
-                    // Everything appended meanwhile goes to disk in the same flush.
+                    // Let the interface draw its frame first, then take everything appended meanwhile to
+                    // disk in one flush (well inside the 50 ms an answer may take to be on disk).
+                    std::thread::sleep(FLUSH_DELAY);
                     while let Ok(later) = wakes.try_recv() {
                         upto = upto.max(later);
                     }
