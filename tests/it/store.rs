@@ -635,3 +635,20 @@ fn a_damaged_journal_is_refused_naming_it() {
     let err = store::read(&path).unwrap_err().to_string();
     assert!(err.contains("journal") && err.contains("line 1"), "{err}");
 }
+
+#[test]
+fn an_answer_changed_directly_is_still_saved() {
+    use soc2_ready::assessment::{Answer, Session};
+    let (_dir, path, _) = saved();
+    let mut session = Session::open(&path, NOW).unwrap();
+    // Not through Assessment's methods: the save's quick look misses it, a full comparison does not.
+    let answer = Answer { value: Some(AnswerValue::Number(42.0)), updated_at: LATER.into(), ..Answer::default() };
+    session.assessment.answers.insert("main.staff".into(), answer);
+    for _ in 0..32 {
+        session.save().unwrap();
+    }
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(42.0)), "journaled");
+    session.assessment.answers.remove("main.staff");
+    drop(session);
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), None, "and closing writes what is in memory");
+}
