@@ -149,7 +149,7 @@ impl Session {
         self.saves += 1;
         // Only the answers changed through `Assessment`'s methods are compared, except every so often,
         // when all are (a change made to `answers` directly is journaled then, or when the file closes).
-        let found = if self.saves % FULL_COMPARISON_EVERY == 0 {
+        let found = if self.saves.is_multiple_of(FULL_COMPARISON_EVERY) {
             journal::changes(&self.assessment, &self.saved)
         } else {
             journal::changes_in(&self.assessment, &self.saved, &touched)
