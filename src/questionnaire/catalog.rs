@@ -41,6 +41,7 @@ pub fn all(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
                 if entries.iter().any(|e| e.questionnaire.id == questionnaire.id) {
                     errors.push(LoadError::Read {
                         origin: path.display().to_string(),
+                        source: None,
                         reason: format!(
                             "the id `{}` is already taken by another questionnaire; give this one its own id",
                             questionnaire.id
@@ -128,4 +129,11 @@ impl std::fmt::Display for ResolveError {
     }
 }
 
-impl std::error::Error for ResolveError {}
+impl std::error::Error for ResolveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ResolveError::Load(e) => std::error::Error::source(e),
+            _ => None,
+        }
+    }
+}

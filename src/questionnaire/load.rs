@@ -11,16 +11,32 @@ use super::validate::{Problem, validate};
 /// Why a questionnaire could not be loaded. Nothing is half-loaded: any error refuses the whole file.
 #[derive(Debug)]
 pub enum LoadError {
-    Read { origin: String, reason: String },
-    TooLarge { origin: String, bytes: u64 },
-    Syntax { origin: String, line: usize, column: usize, message: String },
-    Invalid { origin: String, problems: Vec<Problem> },
+    /// `source` is the operating system's error, when there is one (the reason says it in words too).
+    Read {
+        origin: String,
+        reason: String,
+        source: Option<std::io::Error>,
+    },
+    TooLarge {
+        origin: String,
+        bytes: u64,
+    },
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Read { origin, reason } => write!(f, "{origin}: cannot read the questionnaire: {reason}"),
+            LoadError::Read { origin, reason, .. } => write!(f, "{origin}: cannot read the questionnaire: {reason}"),
             // A bounded read stops one byte past the limit, so that count means "more than the limit".
             LoadError::TooLarge { origin, bytes } if *bytes == MAX_FILE_BYTES + 1 => {
                 write!(f, "{origin}: the file is over the limit of {MAX_FILE_BYTES} bytes (20 MB) for a questionnaire")
@@ -42,7 +58,14 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {}
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Read { source: Some(e), .. } => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl LoadError {
     /// Every error, one per line, each naming the file.
@@ -80,12 +103,14 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// folder is refused), and never more than the size limit, whatever the file system says its size is.
 pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
     let origin = path.display().to_string();
-    let read_error = |e: std::io::Error| LoadError::Read { origin: origin.clone(), reason: e.to_string() };
+    let read_error =
+        |e: std::io::Error| LoadError::Read { origin: origin.clone(), reason: e.to_string(), source: Some(e) };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let meta = file.metadata().map_err(read_error)?;
     if !meta.is_file() {
         return Err(LoadError::Read {
             origin,
+            source: None,
             reason: "not a regular file (a folder, device or pipe); give the path of a .json file, or - for \
                      standard input where a command accepts it"
                 .into(),
@@ -101,10 +126,11 @@ pub fn load_stdin() -> Result<Questionnaire, LoadError> {
 
 fn load_reader(reader: impl Read, origin: &str) -> Result<Questionnaire, LoadError> {
     let mut bytes = Vec::new();
-    reader
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Read { origin: origin.into(), reason: e.to_string() })?;
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Read {
+        origin: origin.into(),
+        reason: e.to_string(),
+        source: Some(e),
+    })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { origin: origin.into(), bytes: bytes.len() as u64 });
     }
@@ -112,6 +138,7 @@ fn load_reader(reader: impl Read, origin: &str) -> Result<Questionnaire, LoadErr
     let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let text = std::str::from_utf8(&bytes[start..]).map_err(|e| LoadError::Read {
         origin: origin.into(),
+        source: None,
         reason: format!("not UTF-8 text (invalid byte at offset {})", start + e.valid_up_to()),
     })?;
     parse(text, origin)
