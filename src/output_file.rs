@@ -45,6 +45,9 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     if is_assessment(target) {
         return Err(refuse("it is a soc2-ready assessment".into()));
     }
+    if let Some(of) = companion_of(target) {
+        return Err(refuse(format!("it is the journal or lock file of the assessment {}", of.display())));
+    }
     Ok(())
 }
 
@@ -89,6 +92,14 @@ fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The assessment a file belongs to, when it is an assessment's journal or lock file.
+fn companion_of(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".journal").or_else(|| name.strip_suffix(".lock"))?;
+    let of = path.with_file_name(stem);
+    is_assessment(&of).then_some(of)
 }
 
 /// Whether the file starts like a soc2-ready assessment (its backups included).

@@ -328,7 +328,10 @@ impl Journal {
 pub enum ReplayError {
     #[error("cannot read the journal {path}: {reason}")]
     Read { path: String, reason: String },
-    #[error("the journal {path} is damaged at line {line}: {reason}")]
+    #[error(
+        "the journal {path} is damaged at line {line}: {reason}. Move it away to open the assessment as it was \
+         last written whole (the changes in the journal are then lost)"
+    )]
     Damaged { path: String, line: usize, reason: String },
 }
 

@@ -214,7 +214,16 @@ impl Session {
             && self.saved_is_exact
             && let Some(line) = journal::line_for(&self.assessment, &mut self.saved)
         {
-            let _ = journal.append(&line);
+            // On disk before the file is replaced: after a power cut, the journal's last word must still
+            // be the file's state, or replaying it would bring back older answers.
+            let on_disk = journal.append(&line).and_then(|()| journal.wait_on_disk());
+            if let Err(e) = on_disk {
+                return Err(SaveError {
+                    path: self.path.display().to_string(),
+                    reason: format!("cannot append to the journal: {e}"),
+                    source: Some(e),
+                });
+            }
         }
         self.file_len = store::write_sized(&self.path, &self.assessment)?;
         if let Some(journal) = self.journal.take() {

@@ -1225,3 +1225,35 @@ fn parallel_answers_wait_their_turn() {
         assert!(a.value(id).is_some(), "{id} was saved");
     }
 }
+
+#[test]
+fn report_output_refuses_an_assessments_journal_and_lock() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    for suffix in [".journal", ".lock"] {
+        let companion = format!("{p}{suffix}");
+        fs::write(&companion, b"kept").unwrap();
+        let line = one_error(&env.run(&["report", p, "-o", &companion]));
+        assert!(line.contains("journal or lock file"), "{line}");
+        assert_eq!(fs::read(&companion).unwrap(), b"kept");
+        fs::remove_file(&companion).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_in_a_folder_others_can_write_draws_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let shared = env.work.path().join("team");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
+    let file = shared.join("a.json");
+    let out = env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--no-open", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not a refusal");
+    let err = text(&out.stderr);
+    assert!(err.contains("warning") && err.contains("can be written by other users"), "{err}");
+    let out = env.run(&["answer", file.to_str().unwrap(), "profile.headcount", "12"]);
+    assert!(text(&out.stderr).contains("can be written by other users"));
+}
