@@ -192,13 +192,26 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {} {} {:>8}  UPDATED", pad("NAME", 36), pad("ORGANISATION", 24), pad("QUESTIONNAIRE", 22), "PROGRESS");
+    // Names are what commands take: never cut, the column is as wide as the longest.
+    let name_width = listed
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(one_line(&l.name).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(36);
+    println!(
+        "{} {} {} {:>8}  UPDATED",
+        pad("NAME", name_width),
+        pad("ORGANISATION", 24),
+        pad("QUESTIONNAIRE", 22),
+        "PROGRESS"
+    );
     for l in &listed {
         println!(
             "{} {} {} {:>7}%  {}",
-            pad(&one_line(&l.name), 36),
-            pad(&one_line(&l.org), 24),
-            pad(&one_line(&l.questionnaire), 22),
+            pad(&one_line(&l.name), name_width),
+            fit(&one_line(&l.org), 24),
+            fit(&one_line(&l.questionnaire), 22),
             l.progress,
             one_line(&l.updated_at)
         );
@@ -241,6 +254,26 @@ fn warn_if_shared(path: &Path) {
 fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// Text cut to `width` columns (ending with `…` when cut), then padded to it.
+fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return pad(text, width);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    pad(&out, width)
 }
 
 fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
