@@ -273,8 +273,8 @@ impl Journal {
         }
         let file = options.open(&jpath)?;
         let meta = file.metadata()?;
-        if !meta.is_file() {
-            return Err(std::io::Error::other(format!("{} is not a regular file", jpath.display())));
+        if let Some(problem) = untrusted(&meta) {
+            return Err(std::io::Error::other(format!("{} is {problem}; remove it", jpath.display())));
         }
         let file = Arc::new(file);
         let flusher = Some(Flusher::start(Arc::clone(&file)));
@@ -323,6 +323,27 @@ impl Journal {
     }
 }
 
+/// What makes a journal file untrustworthy, if anything: soc2-ready only ever makes a regular file of the
+/// user's own with one name (anything else was planted, and would inject answers or be written through).
+fn untrusted(meta: &fs::Metadata) -> Option<String> {
+    if !meta.is_file() {
+        return Some("not a regular file".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() != 1 {
+            return Some(format!("a file with {} names (hard links)", meta.nlink()));
+        }
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return Some(format!("owned by another user (uid {})", meta.uid()));
+        }
+    }
+    None
+}
+
 /// Why a journal could not be replayed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReplayError {
@@ -345,8 +366,11 @@ pub fn replay(path: &Path, a: &mut Assessment) -> Result<usize, ReplayError> {
         Err(e) => return Err(ReplayError::Read { path: shown(), reason: e.to_string() }),
     };
     let meta = file.metadata().map_err(|e| ReplayError::Read { path: shown(), reason: e.to_string() })?;
-    if !meta.is_file() {
-        return Err(ReplayError::Read { path: shown(), reason: "not a regular file".into() });
+    if let Some(problem) = untrusted(&meta) {
+        return Err(ReplayError::Read {
+            path: shown(),
+            reason: format!("it is {problem}; remove it if you did not make it"),
+        });
     }
     // Compaction keeps the file plus the journal under the file limit; twice that is damage.
     let limit = 2 * MAX_FILE_BYTES;

@@ -652,3 +652,18 @@ fn an_answer_changed_directly_is_still_saved() {
     drop(session);
     assert_eq!(store::read(&path).unwrap().value("main.staff"), None, "and closing writes what is in memory");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_planted_journal_is_neither_replayed_nor_written_through() {
+    use soc2_ready::assessment::Session;
+    use soc2_ready::assessment::journal::journal_path;
+    let (dir, path, _) = saved();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, b"KEEP").unwrap();
+    fs::hard_link(&victim, journal_path(&path)).unwrap();
+    let err = store::read(&path).unwrap_err().to_string();
+    assert!(err.contains("2 names"), "{err}");
+    assert!(Session::open(&path, NOW).is_err());
+    assert_eq!(fs::read(&victim).unwrap(), b"KEEP");
+}
