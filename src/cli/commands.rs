@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
+use crate::assessment::store::Listed;
 use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
@@ -192,26 +193,24 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    // Names are what commands take: never cut, the column is as wide as the longest.
-    let name_width = listed
-        .iter()
-        .map(|l| unicode_width::UnicodeWidthStr::width(one_line(&l.name).as_str()))
-        .max()
-        .unwrap_or(0)
-        .max(36);
-    println!(
-        "{} {} {} {:>8}  UPDATED",
-        pad("NAME", name_width),
-        pad("ORGANISATION", 24),
-        pad("QUESTIONNAIRE", 22),
-        "PROGRESS"
-    );
+    // Every column as wide as its widest entry (names are what commands take, and nothing is cut), up to
+    // a cap beyond which a very long entry pushes the rest of its own row along.
+    let width = |header: &str, min: usize, cell: &dyn Fn(&Listed) -> String| {
+        let widest = listed.iter().map(|l| display_width(&cell(l))).max().unwrap_or(0);
+        widest.clamp(min.max(display_width(header)), 60.max(min))
+    };
+    let name = |l: &Listed| one_line(&l.name);
+    let org = |l: &Listed| one_line(&l.org);
+    let questionnaire = |l: &Listed| one_line(&l.questionnaire);
+    let (wn, wo, wq) =
+        (width("NAME", 36, &name), width("ORGANISATION", 24, &org), width("QUESTIONNAIRE", 22, &questionnaire));
+    println!("{} {} {} {:>8}  UPDATED", pad("NAME", wn), pad("ORGANISATION", wo), pad("QUESTIONNAIRE", wq), "PROGRESS");
     for l in &listed {
         println!(
             "{} {} {} {:>7}%  {}",
-            pad(&one_line(&l.name), name_width),
-            fit(&one_line(&l.org), 24),
-            fit(&one_line(&l.questionnaire), 22),
+            pad(&name(l), wn),
+            pad(&org(l), wo),
+            pad(&questionnaire(l), wq),
             l.progress,
             one_line(&l.updated_at)
         );
@@ -251,29 +250,13 @@ fn warn_if_shared(path: &Path) {
 }
 
 /// Text padded with spaces to `width` columns as a terminal shows them (wide characters take two).
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
-}
-
-/// Text cut to `width` columns (ending with `…` when cut), then padded to it.
-fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return pad(text, width);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    pad(&out, width)
 }
 
 fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
