@@ -1258,3 +1258,23 @@ fn an_assessment_in_a_folder_others_can_write_draws_a_warning() {
     let out = env.run(&["answer", file.to_str().unwrap(), "profile.headcount", "12"]);
     assert!(text(&out.stderr).contains("can be written by other users"));
 }
+
+#[test]
+fn answering_a_format_1_file_keeps_the_original_as_v1_bak() {
+    let env = Env::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/demo.json");
+    let original = fs::read(&fixture).unwrap();
+    let path = env.file("old.json", &original);
+    let p = path.to_str().unwrap();
+    // Reading changes nothing.
+    ok(&env.run(&["show", p]));
+    assert_eq!(fs::read(&path).unwrap(), original);
+    env.answer(&path, "access.mfa", "everywhere");
+    let backup = env.work.path().join("old.json.v1.bak");
+    assert_eq!(fs::read(&backup).unwrap(), original, "the original, byte for byte");
+    let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["format"], 2);
+    assert_eq!(saved["answers"]["access.weights"]["note"], "We do not host weights", "earlier answers kept");
+    env.answer(&path, "access.mfa", "admins");
+    assert_eq!(fs::read(&backup).unwrap(), original, "never overwritten");
+}
