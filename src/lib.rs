@@ -9,6 +9,7 @@ pub mod clock;
 pub mod comparison;
 pub mod estimate;
 pub mod library;
+pub mod output_file;
 pub mod paths;
 pub mod questionnaire;
 pub mod report;

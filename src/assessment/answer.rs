@@ -8,38 +8,7 @@ use crate::questionnaire::{Question, QuestionType};
 /// Longest answer text or note, in characters.
 pub const MAX_ANSWER_CHARS: usize = 100_000;
 
-/// An answer's value, as JSON has it: option ids, yes/no, texts and dates are strings; `multi` answers are
-/// lists of option ids; numbers are numbers. The question's type says which.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    Number(f64),
-    List(Vec<String>),
-    Text(String),
-}
-
-impl AnswerValue {
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            AnswerValue::Text(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn as_number(&self) -> Option<f64> {
-        match self {
-            AnswerValue::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-
-    pub fn as_list(&self) -> Option<&[String]> {
-        match self {
-            AnswerValue::List(l) => Some(l),
-            _ => None,
-        }
-    }
-}
+pub use crate::questionnaire::value::AnswerValue;
 
 /// Everything recorded against one question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -5,16 +5,20 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::answer::{Answer, AnswerValue, check_value};
+use super::answer::{Answer, AnswerError, AnswerValue, check_value};
 use super::conflicts::Conflict;
 use super::interview::{Baseline, Meeting, Observation};
+use super::limits::{self, LimitError};
 use super::source::Source;
 use crate::questionnaire::{Questionnaire, format::UNKNOWN, validate::validate};
 
 /// Marks a JSON file as a soc2-ready assessment.
 pub const FILE_MARKER: &str = "soc2-ready assessment";
-/// The assessment file format this version writes.
-pub const FORMAT: u32 = 1;
+/// The assessment file format this version writes. Format 1 files are read and migrated (see
+/// `questionnaires/README.md`); a newer format is refused.
+pub const FORMAT: u32 = 2;
+/// The oldest format this version reads.
+pub const OLDEST_FORMAT: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +38,8 @@ pub struct Assessment {
     /// Who is answering now; recorded with each answer given.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub respondent: String,
-    #[serde(default)]
+    /// A question answered twice in the file is refused rather than letting the last one win.
+    #[serde(default, deserialize_with = "unique_answers")]
     pub answers: BTreeMap<String, Answer>,
     /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +56,22 @@ pub struct Assessment {
     /// Format 2: answers that merged files disagree on, left for the interface to resolve one by one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The answers changed through the methods below since the last save looked: lets a save write only
+    /// those. Never saved; never part of equality. Code that changes `answers` directly should call
+    /// [`Assessment::touch`] (a periodic full comparison catches it anyway).
+    #[serde(skip)]
+    pub touched: Touched,
+}
+
+/// Question ids whose answers changed (bookkeeping for saves).
+#[derive(Debug, Clone, Default)]
+pub struct Touched(pub std::collections::BTreeSet<String>);
+
+impl PartialEq for Touched {
+    /// Bookkeeping only: two assessments with the same content are equal whatever was touched.
+    fn eq(&self, _: &Touched) -> bool {
+        true
+    }
 }
 
 /// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
@@ -61,6 +82,9 @@ pub struct Embedded {
     pub version: String,
     /// `sha256:` and the hex digest of the definition's compact JSON.
     pub hash: String,
+    /// Written as compact JSON inside the (pretty) file: any questionnaire under its own size limit stays
+    /// well under the assessment's.
+    #[serde(serialize_with = "compact")]
     pub definition: Questionnaire,
 }
 
@@ -69,6 +93,53 @@ pub struct Embedded {
 pub struct Position {
     pub section: String,
     pub question: String,
+}
+
+/// What is wrong inside an assessment whose JSON is well formed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CheckError {
+    #[error("the embedded questionnaire is invalid: {0}")]
+    InvalidQuestionnaire(String),
+    #[error("the embedded questionnaire does not match its hash: it was edited or damaged")]
+    HashMismatch,
+    #[error("the questionnaire id or version does not match the embedded questionnaire")]
+    IdMismatch,
+    #[error("there is an answer to question `{0}`, which the questionnaire does not have")]
+    UnknownQuestion(String),
+    #[error("answer to {0}")]
+    BadAnswer(AnswerError),
+    #[error(transparent)]
+    OverLimit(#[from] LimitError),
+}
+
+fn compact<S: serde::Serializer>(q: &Questionnaire, serializer: S) -> Result<S::Ok, S::Error> {
+    let text = serde_json::to_string(q).map_err(serde::ser::Error::custom)?;
+    let raw = serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
+    raw.serialize(serializer)
+}
+
+fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Answer>, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = BTreeMap<String, Answer>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of answers by question id")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((id, answer)) = map.next_entry::<String, Answer>()? {
+                if out.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format!(
+                        "question `{}` is answered twice in \"answers\"; keep one of the two and remove the other",
+                        crate::text::one_line(&id)
+                    )));
+                }
+                out.insert(id, answer);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique)
 }
 
 /// The hash that identifies a questionnaire's exact content.
@@ -102,6 +173,7 @@ impl Assessment {
             observations: Vec::new(),
             baseline: None,
             conflicts: Vec::new(),
+            touched: Touched::default(),
         }
     }
 
@@ -115,32 +187,41 @@ impl Assessment {
 
     /// Everything about an assessment that its format cannot check by itself: the embedded questionnaire is
     /// valid and matches its hash, and every answer fits its question.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), CheckError> {
         let q = self.questionnaire();
         if let Some(problem) = validate(q).first() {
-            return Err(format!("the embedded questionnaire is invalid: {problem}"));
+            return Err(CheckError::InvalidQuestionnaire(problem.to_string()));
         }
         if self.questionnaire.hash != questionnaire_hash(q) {
-            return Err("the embedded questionnaire does not match its hash: it was edited or damaged".into());
+            return Err(CheckError::HashMismatch);
         }
         if self.questionnaire.id != q.id || self.questionnaire.version != q.version {
-            return Err("the questionnaire id or version does not match the embedded questionnaire".into());
+            return Err(CheckError::IdMismatch);
         }
+        // One lookup table, not a search through every question per answer.
+        let by_id: std::collections::HashMap<&str, &crate::questionnaire::Question> =
+            q.questions().map(|(_, question)| (question.id.as_str(), question)).collect();
         for (id, answer) in &self.answers {
-            let Some((_, question)) = q.question(id) else {
-                return Err(format!(
-                    "there is an answer to question `{}`, which the questionnaire does not have",
-                    crate::text::one_line(id)
-                ));
+            let Some(question) = by_id.get(id.as_str()).copied() else {
+                return Err(CheckError::UnknownQuestion(crate::text::one_line(id)));
             };
             if let Some(value) = &answer.value {
-                check_value(question, value).map_err(|e| format!("answer to {e}"))?;
+                check_value(question, value).map_err(CheckError::BadAnswer)?;
             }
         }
+        limits::check(self)?;
         Ok(())
     }
 
+    /// Note that the answer to `question` changed (for code that changes `answers` directly).
+    pub fn touch(&mut self, question: &str) {
+        if !self.touched.0.contains(question) {
+            self.touched.0.insert(question.to_string());
+        }
+    }
+
     fn entry(&mut self, question: &str, now: &str) -> &mut Answer {
+        self.touch(question);
         self.updated_at = now.to_string();
         let entry = self.answers.entry(question.to_string()).or_default();
         entry.updated_at = now.to_string();
@@ -192,6 +273,26 @@ impl Assessment {
     pub fn set_evidence(&mut self, question: &str, evidence: Vec<String>, now: &str) {
         self.entry(question, now).evidence = evidence;
         self.tidy(question);
+    }
+
+    /// Record what comes with an answer given in one command: the note, the evidence, and who gave it
+    /// (exactly `details.by`, nobody when it is absent; it does not become who answers next).
+    pub fn record_details(&mut self, question: &str, details: &super::session::AnswerDetails, now: &str) {
+        if let Some(note) = &details.note {
+            self.set_note(question, note, now);
+        }
+        if let Some(evidence) = &details.evidence {
+            self.set_evidence(question, evidence.clone(), now);
+        }
+        let by = details.by.as_deref().map(str::trim).unwrap_or("");
+        if !by.is_empty() && !self.people.iter().any(|p| p == by) {
+            self.people.push(by.to_string());
+        }
+        if let Some(entry) = self.answers.get_mut(question)
+            && entry.value.is_some()
+        {
+            entry.answered_by = by.to_string();
+        }
     }
 
     /// Set who is answering from now on; each person named is kept in the assessment's people.

@@ -4,10 +4,18 @@
 //! process is simply taken over; the file's text only says who held it. The lock file is removed when the
 //! lock is released; a process that locked a file just as it was removed notices (the path no longer leads
 //! to the file it holds) and tries again.
+//!
+//! The lock file sits in a folder others may be able to write, so it is treated as hostile: it is opened
+//! without following a symbolic link, must be a regular file of ours with one name, and at most
+//! [`MAX_HOLDER_BYTES`] of the holder's text is read.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The most of a lock file's text read to say who holds it.
+pub const MAX_HOLDER_BYTES: u64 = 200;
 
 /// An exclusive hold on an assessment file, released when dropped.
 #[derive(Debug)]
@@ -20,8 +28,17 @@ pub struct Lock {
 pub enum LockError {
     #[error("{path} is open in another soc2-ready ({holder}); close it there first")]
     Held { path: String, holder: String },
-    #[error("{path}: cannot lock the assessment: {reason}")]
-    Io { path: String, reason: String },
+    #[error(
+        "{lock}: the lock file of {path} is {what}, which soc2-ready never makes; someone else may have put it \
+         there. Check it, remove it, and try again (nothing was changed)"
+    )]
+    Unsafe { path: String, lock: String, what: String },
+    #[error("{path}: cannot lock the assessment: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The lock file that guards an assessment file.
@@ -44,13 +61,29 @@ impl Lock {
         }
     }
 
+    /// Take the lock, waiting up to `patience` while another process holds it (one-shot commands: a
+    /// script running several `answer`s at once waits its turn instead of failing).
+    pub fn acquire_waiting(assessment: &Path, now: &str, patience: Duration) -> Result<Lock, LockError> {
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(2);
+        loop {
+            match Lock::acquire(assessment, now) {
+                Err(LockError::Held { .. }) if start.elapsed() < patience => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// Whether the lock file this process holds is still the one at the lock path (it was not removed by
     /// the previous holder between opening and locking it).
     fn still_in_place(&self) -> bool {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            match (self.file.metadata(), std::fs::metadata(&self.path)) {
+            match (self.file.metadata(), std::fs::symlink_metadata(&self.path)) {
                 (Ok(held), Ok(there)) => held.ino() == there.ino() && held.dev() == there.dev(),
                 _ => false,
             }
@@ -61,18 +94,33 @@ impl Lock {
 
     fn try_acquire(assessment: &Path, now: &str) -> Result<Lock, LockError> {
         let path = lock_path(assessment);
-        let io = |e: std::io::Error| LockError::Io { path: assessment.display().to_string(), reason: e.to_string() };
+        let io = |source: std::io::Error| LockError::Io { path: assessment.display().to_string(), source };
+        let unsafe_lock = |what: String| LockError::Unsafe {
+            path: assessment.display().to_string(),
+            lock: path.display().to_string(),
+            what,
+        };
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(io)?;
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Never follow a link planted at the lock path, and never wait on a FIFO.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let mut file = match options.open(&path) {
+            Ok(file) => file,
+            #[cfg(unix)]
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(unsafe_lock("a symbolic link".into())),
+            Err(e) => return Err(io(e)),
+        };
+        check_lock_file(&file).map_err(unsafe_lock)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = crate::text::one_line(holder.trim());
+                let mut holder = Vec::new();
+                let _ = (&mut file).take(MAX_HOLDER_BYTES).read_to_end(&mut holder);
+                let holder = crate::text::one_line(String::from_utf8_lossy(&holder).trim());
                 let holder = if holder.is_empty() { "process unknown".to_string() } else { holder };
                 return Err(LockError::Held { path: assessment.display().to_string(), holder });
             }
@@ -88,6 +136,28 @@ impl Lock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// What is wrong with an opened lock file, if anything: it must be a regular file, with no other name
+/// (a hard link to someone's file would otherwise be truncated), owned by this user.
+fn check_lock_file(file: &File) -> Result<(), String> {
+    let meta = file.metadata().map_err(|e| format!("unreadable ({e})"))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() != 1 {
+            return Err(format!("a file with {} names (hard links)", meta.nlink()));
+        }
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return Err(format!("owned by another user (uid {}, you are {me})", meta.uid()));
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Lock {

@@ -1,16 +1,22 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
 pub mod answer;
+pub mod atomic;
 pub mod carry_over;
 pub mod conflicts;
 pub mod cursor;
 pub mod document;
+pub mod file;
+pub mod folder;
 pub mod followups;
 pub mod interview;
+pub mod journal;
+pub mod limits;
 pub mod lock;
 pub mod meetings;
 pub mod merge;
 pub mod observations;
+pub mod profile_rules;
 pub mod progress;
 pub mod review;
 pub mod session;

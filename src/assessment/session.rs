@@ -1,10 +1,17 @@
 //! An assessment open for changes: held by one writer, saved after every change.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::answer::{AnswerError, AnswerValue, check_note, parse_answer};
-use super::document::Assessment;
+use super::atomic::{keep_copy, sibling};
+use super::document::{Assessment, FORMAT};
+use super::file::MAX_FILE_BYTES;
+use super::journal::{self, Journal, Saved, journal_path};
+use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
+use super::profile_rules;
+use super::progress::Visibility;
 use super::store::{self, OpenError, SaveError};
 
 /// What may be recorded with an answer besides its value; `None` leaves what is there.
@@ -13,7 +20,8 @@ pub struct AnswerDetails {
     pub note: Option<String>,
     /// References to evidence (document names, links, ticket ids); replaces the earlier list.
     pub evidence: Option<Vec<String>>,
-    /// Who gave the answer; also becomes who answers next.
+    /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
+    /// it does not become who answers next.
     pub by: Option<String>,
 }
 
@@ -23,7 +31,22 @@ pub struct Session {
     pub path: PathBuf,
     pub assessment: Assessment,
     _lock: Lock,
+    /// The format the file was in when opened, until the first save has kept it as `FILE.vN.bak`.
+    migrated_from: Option<u32>,
+    /// Where saves append their changes, once the first has.
+    journal: Option<Journal>,
+    /// What the file and the journal hold, to find what changed.
+    saved: Saved,
+    /// Whether `saved` can be trusted (a failed append leaves it ahead of the disk).
+    saved_is_exact: bool,
+    /// Size of the file at the last full write.
+    file_len: u64,
+    /// Saves so far, for the periodic full comparison.
+    saves: u64,
 }
+
+/// Every this many saves, a save compares every answer rather than only those touched.
+const FULL_COMPARISON_EVERY: u64 = 32;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -35,8 +58,15 @@ pub enum SessionError {
     Save(#[from] SaveError),
     #[error(transparent)]
     Answer(#[from] AnswerError),
+    #[error(transparent)]
+    Limit(#[from] LimitError),
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
+    #[error(
+        "question `{id}` is hidden by earlier answers ({why}), so an answer to it would not count; answer the \
+         questions it depends on first, or clear it with --clear"
+    )]
+    Hidden { id: String, why: String },
     #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
     Exists { path: String },
 }
@@ -44,16 +74,49 @@ pub enum SessionError {
 impl Session {
     /// Open an existing assessment for changes.
     pub fn open(path: &Path, now: &str) -> Result<Session, SessionError> {
+        Session::open_with(path, |p| Lock::acquire(p, now))
+    }
+
+    /// Open an existing assessment for changes, waiting up to `patience` for another process that holds
+    /// it (for one-shot commands run side by side by a script).
+    pub fn open_waiting(path: &Path, now: &str, patience: Duration) -> Result<Session, SessionError> {
+        Session::open_with(path, |p| Lock::acquire_waiting(p, now, patience))
+    }
+
+    fn open_with(path: &Path, lock: impl FnOnce(&Path) -> Result<Lock, LockError>) -> Result<Session, SessionError> {
         // A file that is not there (or not a file) is reported before any lock file is made beside it.
         if !path.is_file() {
             store::read(path)?;
         }
-        let lock = Lock::acquire(path, now)?;
-        let assessment = store::read(path)?;
+        let lock = lock(path)?;
+        let (assessment, format) = store::read_versioned(path)?;
         // Holding the lock, no other process can be writing: temporary files left beside the assessment
         // are from a save that was cut short, and go.
         store::remove_stale_temporaries(path);
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+        let migrated_from = (format < FORMAT).then_some(format);
+        let file_len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let mut session = Session::held(path, assessment, lock, migrated_from, file_len);
+        // A journal left by a session that ended without compacting (a kill) is folded into the file now.
+        if journal_path(path).exists() && session.migrated_from.is_none() {
+            session.journal = Journal::open(path).ok();
+            session.write_whole()?;
+        }
+        Ok(session)
+    }
+
+    fn held(path: &Path, assessment: Assessment, lock: Lock, migrated_from: Option<u32>, file_len: u64) -> Session {
+        let saved = Saved::of(&assessment);
+        Session {
+            path: path.to_path_buf(),
+            assessment,
+            _lock: lock,
+            migrated_from,
+            journal: None,
+            saved,
+            saved_is_exact: true,
+            file_len,
+            saves: 0,
+        }
     }
 
     /// Write a new assessment to a file that must not exist yet, and hold it.
@@ -61,17 +124,134 @@ impl Session {
         if path.exists() {
             return Err(SessionError::Exists { path: path.display().to_string() });
         }
+        limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
-        store::write(path, &assessment)?;
-        Ok(Session { path: path.to_path_buf(), assessment, _lock: lock })
+        // A journal without its file is left from an assessment that was removed: not this one's.
+        let _ = std::fs::remove_file(journal_path(path));
+        let file_len = store::write_sized(path, &assessment)?;
+        Ok(Session::held(path, assessment, lock, None, file_len))
     }
 
-    pub fn save(&self) -> Result<(), SaveError> {
-        store::write(&self.path, &self.assessment)
+    /// The file this assessment was migrated from is kept as `FILE.v1.bak` until the first save.
+    pub fn original_backup(&self) -> Option<PathBuf> {
+        self.migrated_from.map(|v| original_backup_path(&self.path, v))
+    }
+
+    /// Save the assessment: append what changed to the journal and flush it to disk, which costs the
+    /// same whatever the size of the file. The first save of a file opened in an older format instead
+    /// keeps the original bytes as `FILE.vN.bak` and writes the whole file; so does a save that would
+    /// take the file and journal past the size limit. A save over a limit is refused and writes nothing.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        if self.migrated_from.is_some() || !self.saved_is_exact {
+            return self.write_whole();
+        }
+        let touched = std::mem::take(&mut self.assessment.touched.0);
+        self.saves += 1;
+        // Only the answers changed through `Assessment`'s methods are compared, except every so often,
+        // when all are (a change made to `answers` directly is journaled then, or when the file closes).
+        let found = if self.saves.is_multiple_of(FULL_COMPARISON_EVERY) {
+            journal::changes(&self.assessment, &self.saved)
+        } else {
+            journal::changes_in(&self.assessment, &self.saved, &touched)
+        };
+        let Some(changes) = found else { return Ok(()) };
+        // What was saved before passed the limits: only what changed is checked.
+        let checked = limits::check_head(&self.assessment)
+            .and_then(|()| {
+                let changed = changes.answers.iter().filter_map(|(id, a)| a.map(|a| (id, a)));
+                changed.into_iter().try_for_each(|(id, a)| limits::check_answer(id, a))
+            })
+            .map_err(|e| SaveError::refused(&self.path, format!("{e}; the change was not saved")));
+        if let Err(e) = checked {
+            // Not saved: still to be saved next time.
+            self.assessment.touched.0.extend(touched);
+            return Err(e);
+        }
+        let line = journal::commit(changes, &mut self.saved);
+        let journal_len = self.journal.as_ref().map_or(0, |j| j.len);
+        if self.file_len + journal_len + line.len() as u64 > MAX_FILE_BYTES {
+            // The whole file checks the size exactly, and refuses when it is over.
+            self.saved_is_exact = false;
+            return self.write_whole();
+        }
+        let appended = match &mut self.journal {
+            Some(journal) => journal.append(&line),
+            None => Journal::open(&self.path).and_then(|mut j| {
+                j.append(&line)?;
+                self.journal = Some(j);
+                Ok(())
+            }),
+        };
+        appended.map_err(|e| {
+            self.saved_is_exact = false;
+            SaveError {
+                path: self.path.display().to_string(),
+                reason: format!("cannot append to the journal: {e}"),
+                source: Some(e),
+            }
+        })
+    }
+
+    /// Wait until every save so far is on disk (saves return once the change survives the process being
+    /// killed; the journal reaches the disk a moment later, on its own thread).
+    pub fn wait_on_disk(&self) -> Result<(), SaveError> {
+        let Some(journal) = &self.journal else { return Ok(()) };
+        journal.wait_on_disk().map_err(|e| SaveError {
+            path: self.path.display().to_string(),
+            reason: format!("cannot flush the journal to disk: {e}"),
+            source: Some(e),
+        })
+    }
+
+    /// Write the whole file (compacting the journal into it) and remove the journal.
+    pub fn write_whole(&mut self) -> Result<(), SaveError> {
+        if let Some(v) = self.migrated_from {
+            keep_copy(&self.path, &original_backup_path(&self.path, v))?;
+        }
+        // The journal's last word becomes the state being written, so a crash before it is removed
+        // replays to this very state.
+        if let Some(journal) = &mut self.journal
+            && self.saved_is_exact
+            && let Some(line) = journal::line_for(&self.assessment, &mut self.saved)
+        {
+            // On disk before the file is replaced: after a power cut, the journal's last word must still
+            // be the file's state, or replaying it would bring back older answers.
+            let on_disk = journal.append(&line).and_then(|()| journal.wait_on_disk());
+            if let Err(e) = on_disk {
+                return Err(SaveError {
+                    path: self.path.display().to_string(),
+                    reason: format!("cannot append to the journal: {e}"),
+                    source: Some(e),
+                });
+            }
+        }
+        self.file_len = store::write_sized(&self.path, &self.assessment)?;
+        if let Some(journal) = self.journal.take() {
+            let _ = journal.remove();
+        }
+        self.migrated_from = None;
+        self.saved = Saved::of(&self.assessment);
+        self.saved_is_exact = true;
+        self.assessment.touched = Default::default();
+        Ok(())
+    }
+
+    /// Make a change and save it whole; when the save is refused or fails, the change is undone, so what
+    /// is in memory is what is on disk.
+    pub fn change<T>(&mut self, change: impl FnOnce(&mut Assessment) -> T) -> Result<T, SaveError> {
+        let before = self.assessment.clone();
+        let out = change(&mut self.assessment);
+        match self.write_whole() {
+            Ok(()) => Ok(out),
+            Err(e) => {
+                self.assessment = before;
+                Err(e)
+            }
+        }
     }
 
     /// Set one answer from typed input, with what is recorded beside it, and save. Refused input leaves
-    /// the file untouched.
+    /// the file untouched. A question hidden by its condition is refused, naming the condition.
     pub fn answer(
         &mut self,
         question: &str,
@@ -79,24 +259,83 @@ impl Session {
         details: &AnswerDetails,
         now: &str,
     ) -> Result<AnswerValue, SessionError> {
-        let q = self.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).ok_or_else(|| {
-            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(question) }
-        })?;
+        let q = self.question(question)?;
         let value = parse_answer(&q, input)?;
+        if let Some(why) = self.hidden_by(&q.id) {
+            return Err(SessionError::Hidden { id: q.id.clone(), why });
+        }
+        profile_rules::check_profile(&self.assessment, &q.id, &value)?;
+        self.check_details(details)?;
+        let details = details.clone();
+        self.change(|a| {
+            a.set_value(&q.id, value.clone(), now);
+            a.record_details(&q.id, &details, now);
+        })?;
+        Ok(value)
+    }
+
+    /// Clear one answer's value (its note, evidence and flag stay), and save.
+    pub fn clear(&mut self, question: &str, details: &AnswerDetails, now: &str) -> Result<(), SessionError> {
+        let q = self.question(question)?;
+        self.check_details(details)?;
+        let details = details.clone();
+        self.change(|a| {
+            a.clear_value(&q.id, now);
+            a.record_details(&q.id, &details, now);
+        })?;
+        Ok(())
+    }
+
+    fn question(&self, id: &str) -> Result<crate::questionnaire::Question, SessionError> {
+        self.assessment.questionnaire().question(id).map(|(_, q)| q.clone()).ok_or_else(|| {
+            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(id) }
+        })
+    }
+
+    fn check_details(&self, details: &AnswerDetails) -> Result<(), SessionError> {
         if let Some(note) = &details.note {
             check_note(note)?;
         }
-        if let Some(by) = &details.by {
-            self.assessment.set_respondent(by, now);
-        }
-        self.assessment.set_value(&q.id, value.clone(), now);
-        if let Some(note) = &details.note {
-            self.assessment.set_note(&q.id, note, now);
-        }
         if let Some(evidence) = &details.evidence {
-            self.assessment.set_evidence(&q.id, evidence.clone(), now);
+            limits::check_evidence(evidence)?;
         }
-        self.save()?;
-        Ok(value)
+        if let Some(by) = &details.by {
+            limits::check_name(by.trim())?;
+        }
+        Ok(())
     }
+
+    /// The condition that hides a question (its section's or its own), in the questionnaire's words.
+    pub fn hidden_by(&self, id: &str) -> Option<String> {
+        let q = self.assessment.questionnaire();
+        let vis = Visibility::of_assessment(&self.assessment);
+        let (si, section) = q.sections.iter().enumerate().find(|(_, s)| s.questions.iter().any(|x| x.id == id))?;
+        let qi = section.questions.iter().position(|x| x.id == id)?;
+        if vis.question(si, qi) {
+            return None;
+        }
+        let describe = |c: &crate::questionnaire::Condition| serde_json::to_string(c).unwrap_or_default();
+        Some(if !vis.sections[si] {
+            let c = section.show_if.as_ref().map(describe).unwrap_or_default();
+            format!("its section `{}` is shown only if {}", section.id, crate::text::one_line(&c))
+        } else {
+            let c = section.questions[qi].show_if.as_ref().map(describe).unwrap_or_default();
+            format!("it is shown only if {}", crate::text::one_line(&c))
+        })
+    }
+}
+
+impl Drop for Session {
+    /// Closing compacts the journal into the file. If that fails the journal stays, and the next open
+    /// (or any reader) replays it.
+    fn drop(&mut self) {
+        if self.journal.is_some() {
+            let _ = self.write_whole();
+        }
+    }
+}
+
+/// `FILE.v1.bak`: the file as it was in format `version`, before its first save in the current format.
+pub fn original_backup_path(path: &Path, version: u32) -> PathBuf {
+    sibling(path, &format!(".v{version}.bak"))
 }

@@ -2,12 +2,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
+use crate::assessment::store::Listed;
 use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
@@ -28,10 +30,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::tui::run_session(store, session)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, note, evidence, by, owner, due }) => {
+        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due }) => {
             let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
+            let value = if clear { None } else { value };
             let plan = super::report_flags::Plan::parse(owner, due)?;
-            answer(&assessment, &question_id, &value, &details, &plan)
+            answer(&assessment, &question_id, value.as_deref(), &details, Duration::from_secs(wait), &plan)
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Consultant(command)) => super::consultant::run(command),
@@ -54,7 +57,7 @@ fn print_json(value: &impl Serialize) {
 fn open_store() -> Result<Store> {
     let dir = paths::store_dir()
         .ok_or_else(|| anyhow!("cannot find a home directory for the store; set {} to a folder", paths::HOME_VAR))?;
-    store::ensure_private_dir(&dir).with_context(|| format!("{}: cannot create the store", dir.display()))?;
+    store::ensure_private_dir(&dir)?;
     Ok(Store::new(dir))
 }
 
@@ -110,7 +113,8 @@ fn questionnaires(as_json: bool) -> Result<ExitCode> {
 }
 
 fn validate(file: &Path, as_json: bool) -> Result<ExitCode> {
-    match load_file(file) {
+    let loaded = if file == Path::new("-") { crate::questionnaire::load::load_stdin() } else { load_file(file) };
+    match loaded {
         Ok(q) => {
             let summary = Summary::of(&q);
             if as_json {
@@ -170,7 +174,10 @@ fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool, from
     };
     let store = open_store()?;
     let path = match out {
-        Some(p) => p,
+        Some(p) => {
+            warn_if_shared(&p);
+            p
+        }
         None => store.new_path(org, &assessment.questionnaire.id),
     };
     let session = Session::create(&path, assessment, &now)?;
@@ -198,13 +205,24 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:<36} {:<24} {:<22} {:>8}  UPDATED", "NAME", "ORGANISATION", "QUESTIONNAIRE", "PROGRESS");
+    // Every column as wide as its widest entry (names are what commands take, and nothing is cut), up to
+    // a cap beyond which a very long entry pushes the rest of its own row along.
+    let width = |header: &str, min: usize, cell: &dyn Fn(&Listed) -> String| {
+        let widest = listed.iter().map(|l| display_width(&cell(l))).max().unwrap_or(0);
+        widest.clamp(min.max(display_width(header)), 60.max(min))
+    };
+    let name = |l: &Listed| one_line(&l.name);
+    let org = |l: &Listed| one_line(&l.org);
+    let questionnaire = |l: &Listed| one_line(&l.questionnaire);
+    let (wn, wo, wq) =
+        (width("NAME", 36, &name), width("ORGANISATION", 24, &org), width("QUESTIONNAIRE", 22, &questionnaire));
+    println!("{} {} {} {:>8}  UPDATED", pad("NAME", wn), pad("ORGANISATION", wo), pad("QUESTIONNAIRE", wq), "PROGRESS");
     for l in &listed {
         println!(
-            "{:<36} {:<24} {:<22} {:>7}%  {}",
-            one_line(&l.name),
-            one_line(&l.org),
-            l.questionnaire,
+            "{} {} {} {:>7}%  {}",
+            pad(&name(l), wn),
+            pad(&org(l), wo),
+            pad(&questionnaire(l), wq),
             l.progress,
             one_line(&l.updated_at)
         );
@@ -215,19 +233,45 @@ fn list(as_json: bool) -> Result<ExitCode> {
 fn answer(
     assessment: &str,
     question: &str,
-    value: &str,
+    value: Option<&str>,
     details: &AnswerDetails,
+    patience: Duration,
     plan: &super::report_flags::Plan,
 ) -> Result<ExitCode> {
     let store = store_for_reading();
     let path = store.resolve(assessment);
+    warn_if_shared(&path);
     let now = clock::now();
-    let mut session = Session::open(&path, &now)?;
+    let mut session = Session::open_waiting(&path, &now, patience)?;
+    let shown = one_line(&path.display().to_string());
+    let Some(value) = value else {
+        session.clear(question, details, &now)?;
+        plan.apply(&mut session, question)?;
+        println!("{shown}: {} cleared", one_line(question));
+        return Ok(ExitCode::SUCCESS);
+    };
     let stored = session.answer(question, value, details, &now)?;
     plan.apply(&mut session, question)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
-    println!("{}: {} = {}", one_line(&path.display().to_string()), q.id, one_line(&describe(&q, &stored)));
+    println!("{shown}: {} = {}", q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Say on stderr when others could replace files in the assessment's folder (see `store::shared_folder_warning`).
+fn warn_if_shared(path: &Path) {
+    if let Some(warning) = store::shared_folder_warning(path) {
+        eprintln!("soc2-ready: {}", one_line(&warning));
+    }
+}
+
+/// Text padded with spaces to `width` columns as a terminal shows them (wide characters take two).
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
@@ -264,6 +308,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                     "note": answer.map(|x| x.note.clone()).filter(|n| !n.is_empty()),
                     "follow_up": answer.is_some_and(|x| x.follow_up),
                     "answered_by": answer.map(|x| x.answered_by.clone()).filter(|n| !n.is_empty()),
+                    "evidence": answer.map(|x| x.evidence.clone()).unwrap_or_default(),
                     "updated_at": answer.map(|x| x.updated_at.clone()),
                 });
                 if question.kind.has_options() {
@@ -310,8 +355,14 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                 one_line(&question.text),
                 value.as_deref().unwrap_or("(unanswered)")
             );
+            if let Some(by) = answer.map(|x| &x.answered_by).filter(|n| !n.is_empty()) {
+                println!("      by: {}", one_line(by));
+            }
             if let Some(note) = answer.map(|x| &x.note).filter(|n| !n.is_empty()) {
                 println!("      note: {}", one_line(note));
+            }
+            for evidence in answer.map(|x| x.evidence.as_slice()).unwrap_or_default() {
+                println!("      evidence: {}", one_line(evidence));
             }
         }
     }
@@ -322,6 +373,10 @@ fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option
     let format = super::report_flags::format(format, output)?;
     let store = store_for_reading();
     let path = store.resolve(assessment);
+    // Refuse a bad target before the work of building the report.
+    if let Some(out) = output {
+        crate::output_file::check(out, &[&path])?;
+    }
     let a = store::read(&path)?;
     let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
     let built = if set.is_empty() {
@@ -332,7 +387,7 @@ fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option
     let text = crate::report::export(&built, format);
     match output {
         Some(out) => {
-            store::write_private(out, text.as_bytes()).context("cannot write the report")?;
+            crate::output_file::write(out, text.as_bytes(), &[&path]).context("cannot write the report")?;
             println!("{}", one_line(&out.display().to_string()));
         }
         None => print!("{text}"),

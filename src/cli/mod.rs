@@ -42,7 +42,7 @@ pub enum Command {
     /// Exits 0 when the file is valid, 1 with every error (file, line and column for syntax; question and
     /// field for content) when it is not.
     Validate {
-        /// The questionnaire file (JSON).
+        /// The questionnaire file (JSON), or - to read standard input.
         file: std::path::PathBuf,
         /// Print the summary (or the errors) as JSON.
         #[arg(long)]
@@ -52,7 +52,7 @@ pub enum Command {
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
         questionnaire: String,
-        /// The organisation being assessed.
+        /// The organisation being assessed (up to 10,000 characters).
         #[arg(long, value_name = "NAME")]
         org: String,
         /// Write the assessment to this file instead of the store.
@@ -82,23 +82,32 @@ pub enum Command {
     /// VALUE is an option id (for maturity questions: not_started, planned, informal, documented, evidenced,
     /// na, unknown), yes or no, a number, a text, a date as YYYY-MM-DD, or option ids separated by commas
     /// for a multiple-choice question. A value the question does not accept is refused with the accepted
-    /// values, and the file is left as it was.
+    /// values, and the file is left as it was. A question hidden by earlier answers (its `show_if`) is
+    /// refused, naming the condition. When another soc2-ready is saving the same file, the command waits
+    /// for it (up to --wait seconds) instead of failing.
     Answer {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
         /// The question's id (see `soc2-ready show`).
         question_id: String,
-        /// The answer.
-        #[arg(allow_hyphen_values = true)]
-        value: String,
-        /// A note to record with the answer.
+        /// The answer (leave out with --clear).
+        #[arg(allow_hyphen_values = true, required_unless_present = "clear")]
+        value: Option<String>,
+        /// Clear the answer instead (its note and evidence stay unless given again).
+        #[arg(long, conflicts_with = "value")]
+        clear: bool,
+        /// A note to record with the answer (up to 100,000 characters).
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// A reference to evidence (a document, a link, a ticket); repeat for several. Replaces the
-        /// references recorded before.
+        /// A reference to evidence (a document, a link, a ticket; up to 2,000 characters); repeat for
+        /// several, up to 100. Replaces the references recorded before.
         #[arg(long, value_name = "REF")]
         evidence: Vec<String>,
-        /// Who gave the answer (recorded with it).
+        /// How many seconds to wait while another soc2-ready has the file open (0: fail at once).
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        wait: u64,
+        /// Who gave this answer (up to 200 characters). Recorded with this answer only; without it, the
+        /// answer records nobody.
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
         /// Who owns closing the gap this answer shows (shown in the report's plan and CSV; "" clears it).
@@ -120,13 +129,16 @@ pub enum Command {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
         /// md (Markdown), html (one self-contained page), json, or csv (one row per gap, for trackers).
-        /// Without it, the extension of -o decides, and Markdown otherwise.
-        #[arg(long, value_name = "FORMAT", value_parser = ["md", "html", "json", "csv"])]
+        /// Without it, the extension of the -o file decides (.md, .html, .json, .csv), and Markdown is the
+        /// default.
+        #[arg(long, value_name = "FORMAT", value_parser = clap::builder::PossibleValuesParser::new(
+            crate::report::Format::ALL.map(crate::report::Format::id)))]
         format: Option<String>,
         /// What if: NAME=VALUE, a profile answer or an estimate parameter for this report only.
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// Write the report to this file (replaced atomically) and print its path.
+        /// Write the report to this file and print its path. Only a new file or an ordinary file is
+        /// replaced (atomically); an assessment, a folder or a device is refused.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<std::path::PathBuf>,
     },
@@ -163,9 +175,22 @@ pub fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let message = format!("{e:#}");
-            eprintln!("soc2-ready: {}", crate::text::one_line(&message));
+            eprintln!("soc2-ready: {}", crate::text::one_line(&explain(&e)));
             ExitCode::from(FAILURE)
         }
     }
+}
+
+/// An error and its causes on one line, leaving out a cause whose words the message already says (the
+/// core's errors say what the operating system said and keep that error as their source).
+pub fn explain(e: &anyhow::Error) -> String {
+    let mut message = e.to_string();
+    for cause in e.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }

@@ -41,6 +41,7 @@ pub fn all(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
                 if entries.iter().any(|e| e.questionnaire.id == questionnaire.id) {
                     errors.push(LoadError::Read {
                         origin: path.display().to_string(),
+                        source: None,
                         reason: format!(
                             "the id `{}` is already taken by another questionnaire; give this one its own id",
                             questionnaire.id
@@ -72,6 +73,7 @@ pub fn resolve(arg: &str, user_dir: Option<&Path>) -> Result<Entry, ResolveError
     let path = Path::new(arg);
     if arg.ends_with(".json") || arg.contains(std::path::MAIN_SEPARATOR) || path.is_file() {
         let questionnaire = load_file(path).map_err(ResolveError::Load)?;
+        refuse_built_in_id(&questionnaire, path)?;
         return Ok(Entry { questionnaire, source: Source::User(path.to_path_buf()) });
     }
     if let Some(questionnaire) = built_in(arg) {
@@ -82,16 +84,41 @@ pub fn resolve(arg: &str, user_dir: Option<&Path>) -> Result<Entry, ResolveError
     entries.into_iter().find(|e| e.questionnaire.id == arg).ok_or(ResolveError::Unknown { id: arg.to_string(), known })
 }
 
+/// A file may not pass itself off as a built-in questionnaire: a copy with its controls' `critical` marks
+/// removed would report "early stage" where the built-in says "blocked", under the same name. An exact
+/// copy of the built-in is the built-in, and is accepted.
+fn refuse_built_in_id(q: &Questionnaire, path: &Path) -> Result<(), ResolveError> {
+    let Some(original) = built_in(&q.id) else { return Ok(()) };
+    if &original == q {
+        return Ok(());
+    }
+    Err(ResolveError::BuiltInId { path: path.to_path_buf(), id: q.id.clone() })
+}
+
 #[derive(Debug)]
 pub enum ResolveError {
     Load(LoadError),
-    Unknown { id: String, known: Vec<String> },
+    Unknown {
+        id: String,
+        known: Vec<String>,
+    },
+    /// A file that reuses a built-in questionnaire's id with different content.
+    BuiltInId {
+        path: PathBuf,
+        id: String,
+    },
 }
 
 impl std::fmt::Display for ResolveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ResolveError::Load(e) => e.fmt(f),
+            ResolveError::BuiltInId { path, id } => write!(
+                f,
+                "{}: the id `{id}` belongs to a built-in questionnaire, and this file differs from it; give your \
+                 questionnaire its own id (and title) so reports cannot be mistaken for the built-in's",
+                path.display()
+            ),
             ResolveError::Unknown { id, known } => write!(
                 f,
                 "no questionnaire `{}`; known: {} (or give the path of a .json file)",
@@ -102,4 +129,11 @@ impl std::fmt::Display for ResolveError {
     }
 }
 
-impl std::error::Error for ResolveError {}
+impl std::error::Error for ResolveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ResolveError::Load(e) => std::error::Error::source(e),
+            _ => None,
+        }
+    }
+}

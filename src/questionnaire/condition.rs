@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::assessment::AnswerValue;
+use super::value::AnswerValue;
 
 /// A condition on earlier answers that decides whether a section or question is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Reading a questionnaire from text or a file: syntax errors located by line and column, then validation.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::Questionnaire;
@@ -10,16 +11,36 @@ use super::validate::{Problem, validate};
 /// Why a questionnaire could not be loaded. Nothing is half-loaded: any error refuses the whole file.
 #[derive(Debug)]
 pub enum LoadError {
-    Read { origin: String, reason: String },
-    TooLarge { origin: String, bytes: u64 },
-    Syntax { origin: String, line: usize, column: usize, message: String },
-    Invalid { origin: String, problems: Vec<Problem> },
+    /// `source` is the operating system's error, when there is one (the reason says it in words too).
+    Read {
+        origin: String,
+        reason: String,
+        source: Option<std::io::Error>,
+    },
+    TooLarge {
+        origin: String,
+        bytes: u64,
+    },
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Read { origin, reason } => write!(f, "{origin}: cannot read the questionnaire: {reason}"),
+            LoadError::Read { origin, reason, .. } => write!(f, "{origin}: cannot read the questionnaire: {reason}"),
+            // A bounded read stops one byte past the limit, so that count means "more than the limit".
+            LoadError::TooLarge { origin, bytes } if *bytes == MAX_FILE_BYTES + 1 => {
+                write!(f, "{origin}: the file is over the limit of {MAX_FILE_BYTES} bytes (20 MB) for a questionnaire")
+            }
             LoadError::TooLarge { origin, bytes } => write!(
                 f,
                 "{origin}: the file is {bytes} bytes, over the limit of {MAX_FILE_BYTES} bytes (20 MB) for a questionnaire"
@@ -37,7 +58,14 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {}
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Read { source: Some(e), .. } => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl LoadError {
     /// Every error, one per line, each naming the file.
@@ -71,21 +99,53 @@ fn syntax_message(e: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
-/// Read, parse and validate a questionnaire file.
+/// Read, parse and validate a questionnaire file. Only a regular file is read (a device, a FIFO or a
+/// folder is refused), and never more than the size limit, whatever the file system says its size is.
 pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
     let origin = path.display().to_string();
-    let read_error = |e: std::io::Error| LoadError::Read { origin: origin.clone(), reason: e.to_string() };
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { origin, bytes: meta.len() });
+    let read_error =
+        |e: std::io::Error| LoadError::Read { origin: origin.clone(), reason: e.to_string(), source: Some(e) };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(LoadError::Read {
+            origin,
+            source: None,
+            reason: "not a regular file (a folder, device or pipe); give the path of a .json file, or - for \
+                     standard input where a command accepts it"
+                .into(),
+        });
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Read {
-        origin: origin.clone(),
-        reason: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
-    })?;
-    parse(&text, &origin)
+    load_reader(file, &origin)
 }
+
+/// Read, parse and validate a questionnaire from standard input (bounded like a file).
+pub fn load_stdin() -> Result<Questionnaire, LoadError> {
+    load_reader(std::io::stdin().lock(), "standard input")
+}
+
+fn load_reader(reader: impl Read, origin: &str) -> Result<Questionnaire, LoadError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Read {
+        origin: origin.into(),
+        reason: e.to_string(),
+        source: Some(e),
+    })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { origin: origin.into(), bytes: bytes.len() as u64 });
+    }
+    // A UTF-8 byte order mark (some editors write one) is not part of the JSON: skip it.
+    let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let text = std::str::from_utf8(&bytes[start..]).map_err(|e| LoadError::Read {
+        origin: origin.into(),
+        source: None,
+        reason: format!("not UTF-8 text (invalid byte at offset {})", start + e.valid_up_to()),
+    })?;
+    parse(text, origin)
+}
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Where a questionnaire came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@ pub mod load;
 pub mod search;
 pub mod summary;
 pub mod validate;
+pub mod value;
 
 pub use condition::Condition;
 pub use criteria::Category;

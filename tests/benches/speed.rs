@@ -44,6 +44,15 @@ fn half_answered(q: questionnaire::Questionnaire) -> Assessment {
     a
 }
 
+/// An assessment file of `sections` x 100 questions, half answered, in a fresh folder.
+fn large_file(sections: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let a = half_answered(questionnaire::parse(&large(sections, 100), "large").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    store::write(&path, &a).unwrap();
+    (dir, path)
+}
+
 fn benches(c: &mut Criterion) {
     let text = large(50, 100); // 5,001 questions
     c.bench_function("load the built-in readiness questionnaire", |b| {
@@ -61,6 +70,8 @@ fn benches(c: &mut Criterion) {
     });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.json");
+    // Written once whatever the filter, for the benchmarks below that open it.
+    store::write(&path, &a).unwrap();
     c.bench_function("save 5,000 questions with 2,500 answers", |b| {
         b.iter(|| store::write(&path, black_box(&a)).unwrap())
     });
@@ -91,9 +102,109 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+/// Issue 9 §3: what a keystroke, an open and a first frame cost at 5,000 and 10,000 questions, and the
+/// built-in questionnaire's first frame beside a bare ratatui application's.
+fn scale(c: &mut Criterion) {
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    for sections in [50, 99] {
+        let n = sections * 100;
+        let (dir, path) = large_file(sections);
+        c.bench_function(&format!("scale/open and first frame, {n} questions"), |b| {
+            b.iter(|| {
+                let session = Session::open(&path, NOW).unwrap();
+                let app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+                let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                terminal.draw(|f| view::draw(f, &app)).unwrap();
+            })
+        });
+        let session = Session::open(&path, NOW).unwrap();
+        let mut app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.handle_event(key(KeyCode::Down));
+        // One keystroke that answers and saves (the change survives a kill when it returns), then the
+        // frame. Timed as a person types: the previous save's flush to disk has finished (it takes a few
+        // ms on its own thread; a tight loop would time the disk instead, as writes wait for it).
+        let mut digit = 0;
+        c.bench_function(&format!("scale/keystroke to next frame, answer saved, {n} questions"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    if let Some(e) = app.editor.as_ref() {
+                        e.session.wait_on_disk().unwrap();
+                    }
+                    digit = digit % 5 + 1;
+                    let start = std::time::Instant::now();
+                    app.handle_event(key(KeyCode::Char(char::from(b'0' + digit))));
+                    terminal.draw(|f| view::draw(f, &app)).unwrap();
+                    total += start.elapsed();
+                    app.handle_event(key(KeyCode::Up));
+                }
+                total
+            })
+        });
+        drop(app);
+        // A save through the journal, then the wait until it is on disk (the durability target is 50 ms).
+        let mut session = Session::open(&path, NOW).unwrap();
+        let mut n_value = 0;
+        c.bench_function(&format!("scale/answer saved and flushed to disk, {n} questions"), |b| {
+            b.iter(|| {
+                n_value = n_value % 5 + 1;
+                let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
+                session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                session.save().unwrap();
+                session.wait_on_disk().unwrap();
+            })
+        });
+        c.bench_function(&format!("scale/answer saved through the journal, {n} questions"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    session.wait_on_disk().unwrap();
+                    n_value = n_value % 5 + 1;
+                    let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
+                    let start = std::time::Instant::now();
+                    session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                    session.save().unwrap();
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+        drop(session);
+        c.bench_function(&format!("scale/read the file (show, report, list), {n} questions"), |b| {
+            b.iter(|| store::read(black_box(&path)).unwrap())
+        });
+    }
+
+    // The built-in questionnaire's first frame, and the least a ratatui application can draw.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("builtin.json");
+    let q = catalog::built_in("soc2-ai-readiness").unwrap();
+    store::write(&path, &Assessment::new(q, "Acme AI", NOW)).unwrap();
+    c.bench_function("scale/first frame, built-in questionnaire", |b| {
+        b.iter(|| {
+            let session = Session::open(&path, NOW).unwrap();
+            let app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
+        })
+    });
+    c.bench_function("scale/first frame, bare ratatui bordered paragraph", |b| {
+        use ratatui::widgets::{Block, Paragraph};
+        b.iter(|| {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|f| {
+                    f.render_widget(Paragraph::new("Hello").block(Block::bordered().title("soc2-ready")), f.area())
+                })
+                .unwrap();
+        })
+    });
+}
+
 criterion_group! {
     name = speed;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, scale
 }
 criterion_main!(speed);

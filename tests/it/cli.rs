@@ -646,7 +646,7 @@ fn answer_refuses_an_assessment_open_in_another_process() {
     let path = env.quick();
     let before = fs::read(&path).unwrap();
     let lock = Lock::acquire(&path, NOW).expect("the test holds the lock");
-    let line = one_error(&env.run(&["answer", path.to_str().unwrap(), "access.reviews", "documented"]));
+    let line = one_error(&env.run(&["answer", path.to_str().unwrap(), "access.reviews", "documented", "--wait", "0"]));
     assert!(line.contains("open in another"), "{line}");
     assert!(line.contains(&format!("process {}", std::process::id())), "names who holds it: {line}");
     assert!(line.contains(&path.display().to_string()), "{line}");
@@ -984,4 +984,297 @@ fn answer_records_evidence_references_and_who_answered() {
     let json = json_out(&env.run(&["report", p, "--format", "json"]));
     let line = json["answers"].as_array().unwrap().iter().find(|a| a["question"] == "access.reviews").unwrap();
     assert_eq!(line["evidence"], json!(["Q3 review.pdf", "JIRA-7"]));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: report -o, show, --by, hidden questions, --clear, profile checks, list, parallel answers
+
+#[test]
+fn report_output_refuses_the_assessment_itself_and_any_other_assessment() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    let before = fs::read(&path).unwrap();
+    let line = one_error(&env.run(&["report", p, "--format", "json", "-o", p]));
+    assert!(line.contains("the assessment itself"), "{line}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the assessment is untouched");
+
+    let other = env.new_assessment("soc2-ai-readiness", "Other Co");
+    let other_before = fs::read(&other).unwrap();
+    let line = one_error(&env.run(&["report", p, "-o", other.to_str().unwrap()]));
+    assert!(line.contains("soc2-ready assessment"), "{line}");
+    assert_eq!(fs::read(&other).unwrap(), other_before);
+    assert!(store::read(&path).is_ok() && store::read(&other).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_refuses_folders_fifos_and_devices() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    let dir = env.work.path().join("reports");
+    fs::create_dir(&dir).unwrap();
+    let line = one_error(&env.run(&["report", p, "-o", dir.to_str().unwrap()]));
+    assert!(line.contains("a folder"), "{line}");
+
+    let fifo = env.work.path().join("pipe.md");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string and mode.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let line = one_error(&env.run(&["report", p, "-o", fifo.to_str().unwrap()]));
+    assert!(line.contains("FIFO"), "{line}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        // A device node of our own (the same numbers as /dev/null), never the real one.
+        let null = env.work.path().join("null");
+        let c = std::ffi::CString::new(null.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; makedev(1, 3).
+        let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+        if made == 0 {
+            let line = one_error(&env.run(&["report", p, "-o", null.to_str().unwrap()]));
+            assert!(line.contains("a device"), "{line}");
+            assert!(fs::symlink_metadata(&null).unwrap().file_type().is_char_device(), "still a device");
+        }
+    }
+}
+
+#[test]
+fn report_output_takes_its_format_from_the_extension() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    for (name, starts) in [("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.md", "# "), ("r.HTM", "<!DOCTYPE html>")]
+    {
+        let out = env.work.path().join(name);
+        ok(&env.run(&["report", p, "-o", out.to_str().unwrap()]));
+        let text = fs::read_to_string(&out).unwrap();
+        assert!(
+            text.trim_start().to_ascii_lowercase().starts_with(&starts.to_ascii_lowercase()),
+            "{name}: {}",
+            &text[..40]
+        );
+    }
+    // --format wins over the extension; an ordinary file is replaced.
+    let out = env.work.path().join("r.json");
+    ok(&env.run(&["report", p, "--format", "md", "-o", out.to_str().unwrap()]));
+    assert!(fs::read_to_string(&out).unwrap().starts_with("# "));
+}
+
+#[test]
+fn show_includes_evidence_and_who_answered() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    ok(&env.run(&[
+        "answer",
+        p,
+        "access.reviews",
+        "evidenced",
+        "--evidence",
+        "Q3 review.pdf",
+        "--evidence",
+        "JIRA-7",
+        "--by",
+        "Dana",
+    ]));
+    let shown = env.show_json(&path);
+    let q = question(&shown, "access.reviews");
+    assert_eq!(q["evidence"], json!(["Q3 review.pdf", "JIRA-7"]));
+    assert_eq!(q["answered_by"], "Dana");
+    let text = ok(&env.run(&["show", p]));
+    assert!(text.contains("evidence: Q3 review.pdf"), "{text}");
+    assert!(text.contains("evidence: JIRA-7"), "{text}");
+    assert!(text.contains("by: Dana"), "{text}");
+}
+
+#[test]
+fn by_applies_to_that_answer_only() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    ok(&env.run(&["answer", p, "access.reviews", "planned", "--by", "Ann"]));
+    ok(&env.run(&["answer", p, "profile.headcount", "12"]));
+    let file: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(file["answers"]["access.reviews"]["answered_by"], "Ann");
+    assert_eq!(file["answers"]["profile.headcount"].get("answered_by"), None, "nobody named, nobody recorded");
+    assert_eq!(file["people"], json!(["Ann"]), "Ann is still among the people");
+}
+
+#[test]
+fn answering_a_hidden_question_is_refused_naming_the_condition() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    let before = fs::read(&path).unwrap();
+    let line = one_error(&env.run(&["answer", p, "access.weights", "documented"]));
+    assert!(line.contains("hidden"), "{line}");
+    assert!(line.contains("profile.trains"), "names what it depends on: {line}");
+    let line = one_error(&env.run(&["answer", p, "training.provenance", "documented"]));
+    assert!(line.contains("section `training`"), "{line}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    env.answer(&path, "profile.trains", "yes");
+    env.answer(&path, "access.weights", "documented");
+}
+
+#[test]
+fn an_answer_can_be_cleared() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    ok(&env.run(&["answer", p, "access.reviews", "planned", "--note", "kept"]));
+    let out = ok(&env.run(&["answer", p, "access.reviews", "--clear"]));
+    assert!(out.contains("access.reviews cleared"), "{out}");
+    let a = store::read(&path).unwrap();
+    assert_eq!(a.value("access.reviews"), None);
+    assert_eq!(a.note("access.reviews"), "kept", "the note stays");
+    // A value and --clear together are a usage error.
+    assert_eq!(env.run(&["answer", p, "access.reviews", "planned", "--clear"]).status.code(), Some(2));
+    assert_eq!(env.run(&["answer", p, "access.reviews"]).status.code(), Some(2), "a value or --clear");
+}
+
+#[test]
+fn profile_answers_are_checked_against_each_other() {
+    let env = Env::new();
+    let path = env.new_assessment("soc2-ai-readiness", "Acme");
+    let p = path.to_str().unwrap();
+    let line = one_error(&env.run(&["answer", p, "profile.headcount", "12.5"]));
+    assert!(line.contains("whole number"), "{line}");
+    env.answer(&path, "profile.headcount", "50");
+    let line = one_error(&env.run(&["answer", p, "profile.engineers", "500"]));
+    assert!(line.contains("more than the headcount of 50"), "{line}");
+    let line = one_error(&env.run(&["answer", p, "profile.security_staff", "900"]));
+    assert!(line.contains("more than the headcount"), "{line}");
+    env.answer(&path, "profile.engineers", "40");
+    let line = one_error(&env.run(&["answer", p, "profile.headcount", "30"]));
+    assert!(line.contains("fewer than the 40 engineers"), "{line}");
+    let line = one_error(&env.run(&["answer", p, "profile.remediation_fte", "0"]));
+    assert!(line.contains("above zero"), "{line}");
+    env.answer(&path, "profile.remediation_fte", "0.5");
+}
+
+#[test]
+fn answer_refuses_evidence_and_names_over_their_limits() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    let before = fs::read(&path).unwrap();
+    let long = "x".repeat(2_001);
+    let line = one_error(&env.run(&["answer", p, "access.reviews", "planned", "--evidence", &long]));
+    assert!(line.contains("evidence reference") && line.contains("2000"), "{line}");
+    let line = one_error(&env.run(&["answer", p, "access.reviews", "planned", "--by", &"N".repeat(201)]));
+    assert!(line.contains("name") && line.contains("200"), "{line}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn list_aligns_columns_by_display_width() {
+    let env = Env::new();
+    env.new_assessment("soc2-ai-readiness", "株式会社テスト");
+    env.new_assessment("soc2-ai-readiness", "Acme");
+    env.new_assessment("soc2-ai-readiness", "株式会社 A Rather Long Name Ltd");
+    let out = ok(&env.run(&["list"]));
+    let columns: Vec<usize> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let at = l.rfind("soc2-ai-readiness").unwrap();
+            unicode_width::UnicodeWidthStr::width(&l[..at])
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "{out}");
+    assert!(columns.iter().all(|c| *c == columns[0]), "the questionnaire column starts at the same place:\n{out}");
+}
+
+#[test]
+fn parallel_answers_wait_their_turn() {
+    let env = Env::new();
+    let path = env.new_assessment("soc2-ai-readiness", "Acme");
+    let a = store::read(&path).unwrap();
+    let ids: Vec<String> = a
+        .questionnaire()
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| q.kind == soc2_ready::questionnaire::QuestionType::Maturity && q.show_if.is_none())
+        .map(|q| q.id.clone())
+        .take(16)
+        .collect();
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            std::process::Command::new(BIN)
+                .args(["answer", path.to_str().unwrap(), id, "documented"])
+                .env("SOC2_READY_HOME", env.home.path())
+                .env("SOC2_READY_CONFIG", env.config.path())
+                .env("SOC2_READY_NOW", NOW)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "every answer succeeds: {}", text(&out.stderr));
+    }
+    let a = store::read(&path).unwrap();
+    for id in &ids {
+        assert!(a.value(id).is_some(), "{id} was saved");
+    }
+}
+
+#[test]
+fn report_output_refuses_an_assessments_journal_and_lock() {
+    let env = Env::new();
+    let path = env.quick();
+    let p = path.to_str().unwrap();
+    for suffix in [".journal", ".lock"] {
+        let companion = format!("{p}{suffix}");
+        fs::write(&companion, b"kept").unwrap();
+        let line = one_error(&env.run(&["report", p, "-o", &companion]));
+        assert!(line.contains("journal or lock file"), "{line}");
+        assert_eq!(fs::read(&companion).unwrap(), b"kept");
+        fs::remove_file(&companion).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_in_a_folder_others_can_write_draws_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let shared = env.work.path().join("team");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
+    let file = shared.join("a.json");
+    let out = env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--no-open", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not a refusal");
+    let err = text(&out.stderr);
+    assert!(err.contains("warning") && err.contains("can be written by other users"), "{err}");
+    let out = env.run(&["answer", file.to_str().unwrap(), "profile.headcount", "12"]);
+    assert!(text(&out.stderr).contains("can be written by other users"));
+}
+
+#[test]
+fn answering_a_format_1_file_keeps_the_original_as_v1_bak() {
+    let env = Env::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/demo.json");
+    let original = fs::read(&fixture).unwrap();
+    let path = env.file("old.json", &original);
+    let p = path.to_str().unwrap();
+    // Reading changes nothing.
+    ok(&env.run(&["show", p]));
+    assert_eq!(fs::read(&path).unwrap(), original);
+    env.answer(&path, "access.mfa", "everywhere");
+    let backup = env.work.path().join("old.json.v1.bak");
+    assert_eq!(fs::read(&backup).unwrap(), original, "the original, byte for byte");
+    let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["format"], 2);
+    assert_eq!(saved["answers"]["access.weights"]["note"], "We do not host weights", "earlier answers kept");
+    env.answer(&path, "access.mfa", "admins");
+    assert_eq!(fs::read(&backup).unwrap(), original, "never overwritten");
 }

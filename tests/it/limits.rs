@@ -319,7 +319,7 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
         validate_refuses(&env, &path, &["deep.json:1:"]);
 
         let for_thread = text.clone().into_bytes();
-        let err = on_a_small_stack(move || store::parse(&for_thread).map(|_| ())).expect_err(what);
+        let err = on_a_small_stack(move || store::parse(&for_thread).map(|_| ())).expect_err(what).to_string();
         assert!(err.contains("damaged") || err.contains("not a soc2-ready assessment"), "{what}: {err}");
     }
 }
@@ -644,4 +644,69 @@ fn a_note_over_the_answer_limit_is_refused() {
     let out = env.run(&["answer", path.to_str().unwrap(), &id, "planned", "--note", &note]);
     assert_eq!(out.status.code(), Some(1), "a note over the limit is refused");
     assert_eq!(fs::read(&path).unwrap(), before, "and the file is left as it was");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: reads bounded by bytes read; what may be read; a questionnaire near the limit gives an
+// assessment that opens
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_pipe_is_not_read_as_a_questionnaire() {
+    let env = Env::new();
+    let started = Instant::now();
+    // /dev/zero says it is empty and never ends: refused at once as not a regular file.
+    validate_refuses(&env, Path::new("/dev/zero"), &["not a regular file"]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let err = env.cmd().args(["validate", "/dev/stdin"]).write_stdin(vec![b' '; 1024]).output().unwrap();
+    assert_eq!(err.status.code(), Some(1));
+    assert!(stderr(&err).contains("not a regular file"), "{}", stderr(&err));
+}
+
+#[test]
+fn standard_input_is_read_up_to_the_limit_and_no_further() {
+    let env = Env::new();
+    let out = env.cmd().args(["validate", "-"]).write_stdin(text_of(&small())).output().unwrap();
+    assert!(ok(&out).contains("valid"));
+    // 30 MB of whitespace through a pipe: refused after reading just over 20 MB.
+    let mut big = text_of(&small()).into_bytes();
+    big.resize(30 << 20, b' ');
+    let out = env.cmd().args(["validate", "-"]).write_stdin(big).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("over the limit"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_a_questionnaire() {
+    let env = Env::new();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(text_of(&small()).into_bytes());
+    let path = env.file("bom.json", &bytes);
+    validate_accepts(&env, &path);
+}
+
+#[test]
+fn a_questionnaire_near_the_size_limit_gives_an_assessment_that_opens() {
+    // The attack's shape: 10,000 yes/no questions, each shown only if none of 41 earlier answers is "no".
+    let any: Vec<Value> =
+        (0..41).map(|i| json!({ "not": { "question": format!("s0.q{i}"), "equals": "no" } })).collect();
+    let mut v = questionnaire_with_questions(MAX_QUESTIONS);
+    for section in v["sections"].as_array_mut().unwrap() {
+        for q in section["questions"].as_array_mut().unwrap() {
+            q["type"] = json!("yesno");
+            q.as_object_mut().unwrap().remove("weight");
+            if q["id"] != "s0.q0" && !q["id"].as_str().unwrap().starts_with("s0.") {
+                q["show_if"] = json!({ "any": any });
+            }
+        }
+    }
+    let text = serde_json::to_string(&v).unwrap();
+    assert!(text.len() as u64 > 15 << 20 && (text.len() as u64) < MAX_FILE_BYTES, "{} bytes", text.len());
+    let env = Env::new();
+    let q = env.file("near-limit.json", &text);
+    let file = env.work.path().join("a.json");
+    ok(&env.run(&["new", q.to_str().unwrap(), "--org", "Big", "--no-open", "--out", file.to_str().unwrap()]));
+    let size = fs::metadata(&file).unwrap().len();
+    assert!(size < store::MAX_FILE_BYTES / 2, "the assessment stays well under its limit: {size} bytes");
+    assert!(store::read(&file).is_ok(), "and opens");
 }

@@ -60,8 +60,10 @@ fn keys(session: &mut PtySession, keys: &str) {
     session.flush().unwrap();
 }
 
+/// The assessment as saved: the file with its journal replayed (an open session appends each change to
+/// `FILE.journal` and folds it into the file when it closes).
 fn saved(path: &Path) -> Value {
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    serde_json::to_value(soc2_ready::assessment::store::read(path).unwrap()).unwrap()
 }
 
 /// Wait until the saved file satisfies `check` (the program saves as keys arrive), or fail.

@@ -482,3 +482,51 @@ fn the_base_round_trips_field_for_field() {
     assert_eq!(back["sections"][1]["questions"][0]["critical"], true);
     assert!(back["sections"][0]["questions"][0].get("critical").is_none(), "defaults are left out");
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: a file may not pass itself off as a built-in
+
+#[test]
+fn a_file_reusing_a_built_in_id_with_other_content_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let (_, text) = catalog::BUILT_IN[0];
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    // The attack: the same id, version and title, with every `critical` mark removed.
+    for section in v["sections"].as_array_mut().unwrap() {
+        for q in section["questions"].as_array_mut().unwrap() {
+            q.as_object_mut().unwrap().remove("critical");
+        }
+    }
+    let spoof = dir.path().join("copy.json");
+    fs::write(&spoof, serde_json::to_string(&v).unwrap()).unwrap();
+    let err = catalog::resolve(spoof.to_str().unwrap(), None).expect_err("a look-alike is refused");
+    let message = err.to_string();
+    assert!(message.contains("belongs to a built-in questionnaire"), "{message}");
+    assert!(message.contains("copy.json"), "{message}");
+
+    // An exact copy is the built-in itself, and is accepted.
+    let copy = dir.path().join("exact.json");
+    fs::write(&copy, text).unwrap();
+    assert!(catalog::resolve(copy.to_str().unwrap(), None).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 9 §1: questionnaires sit below assessments
+
+#[test]
+fn the_questionnaire_module_does_not_import_assessments() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/questionnaire");
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            assert!(
+                !code.contains("crate::assessment") && !code.contains("crate::tui") && !code.contains("ratatui"),
+                "{}:{}: questionnaire code uses a layer above it: {line}",
+                path.display(),
+                n + 1
+            );
+        }
+    }
+}

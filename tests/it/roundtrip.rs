@@ -515,7 +515,7 @@ proptest! {
         if q.kind == QuestionType::Text {
             bad.answers.get_mut(&id).unwrap().value = Some(AnswerValue::List(vec![junk]));
         }
-        let err = store::parse(&store::to_bytes(&bad)).unwrap_err();
+        let err = store::parse(&store::to_bytes(&bad)).unwrap_err().to_string();
         prop_assert!(err.contains(&format!("`{id}`")), "{err}");
     }
 }
@@ -776,10 +776,125 @@ fn the_fuzz_seeds_load_and_the_fuzz_regressions_do_not_panic() {
         let bytes = std::fs::read(&path).unwrap();
         assert!(store::parse(&bytes).is_ok(), "{}: {:?}", path.display(), store::parse(&bytes).err());
     }
-    for path in files("regressions/questionnaire_loader") {
-        let _ = questionnaire(&std::fs::read(&path).unwrap());
+    // The regressions are there (a missing folder would make the loops below pass without checking
+    // anything), and each keeps the fuzz targets' own invariant: what loads once loads again the same.
+    let regressions = files("regressions/questionnaire_loader");
+    assert!(!regressions.is_empty(), "questionnaire regressions in tests/fuzz/regressions");
+    for path in regressions {
+        if let Ok(Ok(())) = questionnaire(&std::fs::read(&path).unwrap()) {
+            let q = parse(std::str::from_utf8(&std::fs::read(&path).unwrap()).unwrap(), "fuzz").unwrap();
+            let again = serde_json::to_string(&q).unwrap();
+            assert_eq!(parse(&again, "again").unwrap(), q, "{}", path.display());
+        }
     }
-    for path in files("regressions/assessment_loader") {
-        let _ = store::parse(&std::fs::read(&path).unwrap());
+    let regressions = files("regressions/assessment_loader");
+    assert!(!regressions.is_empty(), "assessment regressions in tests/fuzz/regressions");
+    for path in regressions {
+        if let Ok(a) = store::parse(&std::fs::read(&path).unwrap()) {
+            let back = store::parse(&store::to_bytes(&a)).expect("what was read once reads again");
+            assert_eq!(back, a, "{}", path.display());
+        }
+    }
+    // The two defects they record stay fixed.
+    let root_file = |name: &str| std::fs::read(root.join("regressions/assessment_loader").join(name)).unwrap();
+    let err = store::parse(&root_file("duplicate-answer.json")).unwrap_err().to_string();
+    assert!(err.contains("answered twice"), "{err}");
+    assert!(store::parse(&root_file("bom.json")).is_ok(), "a byte order mark is skipped");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// File format 2: format 1 files migrate
+
+mod format_1 {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use soc2_ready::assessment::document::FORMAT;
+    use soc2_ready::assessment::session::original_backup_path;
+    use soc2_ready::assessment::{AnswerValue, Session, store};
+    use tempfile::TempDir;
+
+    const LATER: &str = "2026-02-01T12:00:00Z";
+
+    fn fixtures() -> Vec<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+        let mut files: Vec<PathBuf> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        assert!(files.len() >= 4, "format 1 fixtures: {files:?}");
+        files
+    }
+
+    #[test]
+    fn every_format_1_file_opens_migrates_saves_and_reopens_intact() {
+        for fixture in fixtures() {
+            let original = fs::read(&fixture).unwrap();
+            let raw: serde_json::Value = serde_json::from_slice(&original).unwrap();
+            assert_eq!(raw["format"], 1, "{} is a format 1 file", fixture.display());
+
+            let dir = TempDir::new().unwrap();
+            let path = dir.path().join(fixture.file_name().unwrap());
+            fs::write(&path, &original).unwrap();
+            let before = store::read(&path).unwrap();
+            assert_eq!(before.format, FORMAT, "migrated in memory");
+            assert_eq!(fs::read(&path).unwrap(), original, "reading changes nothing on disk");
+
+            let mut session = Session::open(&path, LATER).unwrap();
+            assert_eq!(session.original_backup(), Some(original_backup_path(&path, 1)));
+            session.save().unwrap();
+            let backup = original_backup_path(&path, 1);
+            assert_eq!(
+                fs::read(&backup).unwrap(),
+                original,
+                "{}: FILE.v1.bak is the original, byte for byte",
+                fixture.display()
+            );
+
+            let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+            assert_eq!(saved["format"], 2);
+            let after = store::read(&path).unwrap();
+            assert_eq!(
+                after,
+                before,
+                "{}: every answer, note, evidence reference and person intact",
+                fixture.display()
+            );
+            // Field by field against the original JSON, so a loss in both reads would still show.
+            for (id, answer) in raw["answers"].as_object().unwrap() {
+                let kept = &after.answers[id];
+                assert_eq!(answer.get("note").and_then(|n| n.as_str()).unwrap_or(""), kept.note, "{id}");
+                assert_eq!(answer.get("answered_by").and_then(|n| n.as_str()).unwrap_or(""), kept.answered_by, "{id}");
+                let evidence: Vec<String> =
+                    answer.get("evidence").map(|e| serde_json::from_value(e.clone()).unwrap()).unwrap_or_default();
+                assert_eq!(evidence, kept.evidence, "{id}");
+                let value: Option<AnswerValue> =
+                    answer.get("value").map(|v| serde_json::from_value(v.clone()).unwrap());
+                assert_eq!(value, kept.value, "{id}");
+                assert_eq!(answer.get("follow_up").and_then(|f| f.as_bool()).unwrap_or(false), kept.follow_up, "{id}");
+            }
+            let people: Vec<String> =
+                raw.get("people").map(|p| serde_json::from_value(p.clone()).unwrap()).unwrap_or_default();
+            assert_eq!(people, after.people);
+            assert_eq!(raw["org"], after.org.as_str());
+
+            // A later save leaves the original backup alone.
+            drop(session);
+            let mut session = Session::open(&path, LATER).unwrap();
+            assert_eq!(session.original_backup(), None, "already format 2");
+            session.save().unwrap();
+            assert_eq!(fs::read(&backup).unwrap(), original);
+        }
+    }
+
+    #[test]
+    fn a_format_newer_than_the_program_is_refused_untouched() {
+        let fixture = &fixtures()[0];
+        let text = fs::read_to_string(fixture).unwrap().replacen("\"format\": 1", "\"format\": 3", 1);
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("new.json");
+        fs::write(&path, &text).unwrap();
+        let err = Session::open(&path, LATER).unwrap_err().to_string();
+        assert!(err.contains("newer soc2-ready") && err.contains("format 3"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        assert!(!original_backup_path(&path, 1).exists() && !original_backup_path(&path, 3).exists());
     }
 }

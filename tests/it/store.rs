@@ -2,6 +2,7 @@
 //! refused without touching the file, and the one-writer lock.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -342,4 +343,327 @@ fn locks_on_different_files_are_independent() {
     store::write(&other, &assessment()).unwrap();
     let _a = Lock::acquire(&path, NOW).unwrap();
     let _b = Lock::acquire(&other, NOW).expect("another file is not locked");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: the lock file is hostile ground
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_symlink_is_refused_and_its_target_untouched() {
+    let (dir, path, _) = saved();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, b"KEEP").unwrap();
+    std::os::unix::fs::symlink(&victim, lock_path(&path)).unwrap();
+    let err = Lock::acquire(&path, NOW).expect_err("a planted link is refused");
+    let message = err.to_string();
+    assert!(message.contains("symbolic link"), "{message}");
+    assert!(message.contains(&lock_path(&path).display().to_string()), "names the lock file: {message}");
+    assert_eq!(fs::read(&victim).unwrap(), b"KEEP", "the link's target is not truncated");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_with_a_second_name_is_refused() {
+    let (dir, path, _) = saved();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, b"KEEP").unwrap();
+    fs::hard_link(&victim, lock_path(&path)).unwrap();
+    let err = Lock::acquire(&path, NOW).expect_err("a hard link to another file is refused");
+    assert!(err.to_string().contains("2 names"), "{err}");
+    assert_eq!(fs::read(&victim).unwrap(), b"KEEP");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_owned_by_another_user_is_refused() {
+    if !is_root() {
+        return; // only the administrator can give a file away
+    }
+    let (_dir, path, _) = saved();
+    let lock = lock_path(&path);
+    fs::write(&lock, b"theirs").unwrap();
+    std::os::unix::fs::chown(&lock, Some(65534), Some(65534)).unwrap();
+    let err = Lock::acquire(&path, NOW).expect_err("someone else's file is refused");
+    assert!(err.to_string().contains("owned by another user"), "{err}");
+    assert_eq!(fs::read(&lock).unwrap(), b"theirs");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_fifo_is_refused_without_waiting() {
+    let (_dir, path, _) = saved();
+    let lock = lock_path(&path);
+    let c = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string and mode.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let err = Lock::acquire(&path, NOW).expect_err("a FIFO is not a lock file");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn a_huge_held_lock_file_is_not_read_whole() {
+    let (_dir, path, _) = saved();
+    let held = Lock::acquire(&path, NOW).unwrap();
+    // The holder's text followed by 64 MiB of nothing (sparse): only the start is read.
+    fs::OpenOptions::new().write(true).open(lock_path(&path)).unwrap().set_len(64 << 20).unwrap();
+    let err = Lock::acquire(&path, LATER).expect_err("held");
+    let message = err.to_string();
+    assert!(message.contains(&format!("process {}", std::process::id())), "{message}");
+    assert!(message.len() < 2_000, "at most a few hundred bytes of the holder's text: {} bytes", message.len());
+    drop(held);
+}
+
+#[test]
+fn a_waiting_lock_is_taken_when_the_holder_lets_go() {
+    let (_dir, path, _) = saved();
+    let held = Lock::acquire(&path, NOW).unwrap();
+    let for_thread = path.clone();
+    let waiter = std::thread::spawn(move || {
+        Lock::acquire_waiting(&for_thread, LATER, std::time::Duration::from_secs(30)).map(|_| ())
+    });
+    // The waiter retries until the holder lets go; no sleep needed here, dropping is the signal.
+    drop(held);
+    waiter.join().unwrap().expect("taken once free");
+    let refused = Lock::acquire(&path, NOW).map(|_| ());
+    assert!(refused.is_ok(), "and released again: {refused:?}");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: a save never produces a file that open refuses
+
+#[test]
+fn a_save_over_the_size_limit_is_refused_and_the_file_kept() {
+    // 700 text questions with 100,000-character notes: 70 MB, over the 64 MiB limit.
+    let questions: Vec<Value> = (0..700)
+        .map(|i| json!({ "id": format!("s.q{i}"), "type": "text", "text": "Anything?", "help": "h" }))
+        .collect();
+    let q = json!({ "format": 1, "id": "big", "version": "1", "title": "Big", "kind": "custom",
+        "sections": [ { "id": "s", "title": "S", "questions": questions } ] });
+    let q = parse(&q.to_string(), "big.json").unwrap();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("big.json");
+    let mut a = Assessment::new(q, "Acme", NOW);
+    store::write(&path, &a).unwrap();
+    let before = fs::read(&path).unwrap();
+    let note = "n".repeat(100_000);
+    for i in 0..700 {
+        a.set_note(&format!("s.q{i}"), &note, LATER);
+    }
+    let err = store::write(&path, &a).expect_err("over 64 MiB");
+    assert!(err.to_string().contains("over the limit"), "{err}");
+    assert!(err.to_string().contains("not saved"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the file on disk is as it was");
+    assert!(store::read(&path).is_ok());
+}
+
+#[test]
+fn a_save_with_evidence_over_its_limits_is_refused() {
+    let (_dir, path, mut a) = saved();
+    let before = fs::read(&path).unwrap();
+    a.set_evidence("main.mfa", vec!["x".repeat(120_000)], LATER);
+    let err = store::write(&path, &a).expect_err("a 120 KB reference is not a reference");
+    assert!(err.to_string().contains("evidence reference"), "{err}");
+    assert!(err.to_string().contains("main.mfa"), "{err}");
+    a.set_evidence("main.mfa", (0..101).map(|i| format!("doc {i}")).collect(), LATER);
+    let err = store::write(&path, &a).expect_err("101 references");
+    assert!(err.to_string().contains("number of evidence references"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn the_embedded_questionnaire_is_written_compactly() {
+    let (_dir, _path, a) = saved();
+    let text = String::from_utf8(store::to_bytes(&a)).unwrap();
+    let line = text.lines().find(|l| l.trim_start().starts_with("\"definition\"")).expect("a definition line");
+    // The whole definition on its line: the file grows by the questionnaire's size, not three times it.
+    assert!(line.trim_end().ends_with('}'), "{line}");
+    assert!(line.contains("\"main.start\""), "{line}");
+    assert!(store::read(&_path).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: strict reading
+
+#[test]
+fn a_question_answered_twice_in_the_file_is_refused() {
+    let (_dir, path, _) = saved();
+    let text = String::from_utf8(store::to_bytes(&assessment())).unwrap();
+    let answers = r#""answers": {
+    "main.mfa": { "value": "planned", "note": "first", "updated_at": "2026-01-15T09:00:00Z" },
+    "main.mfa": { "value": "documented", "updated_at": "2026-01-15T09:00:00Z" }
+  },
+  "file""#;
+    let text = text.replacen("\"file\"", answers, 1);
+    let err = refused(&path, text.as_bytes(), "answered twice");
+    assert!(err.reason.contains("main.mfa"), "{}", err.reason);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (_dir, path, a) = saved();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(store::to_bytes(&a));
+    fs::write(&path, &bytes).unwrap();
+    assert_eq!(store::read(&path).unwrap(), a);
+}
+
+#[test]
+fn errors_keep_their_cause_and_showing_them_touches_no_file() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("missing.json");
+    let err = store::read(&missing).unwrap_err();
+    let source = std::error::Error::source(&err).expect("the operating system's error is kept");
+    let io = source.downcast_ref::<std::io::Error>().expect("an io::Error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    // The message was settled when the error was made: a backup appearing later does not change it.
+    let before = err.to_string();
+    fs::write(backup_path(&missing), b"x").unwrap();
+    assert_eq!(err.to_string(), before);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 8: the store folder
+
+#[cfg(unix)]
+#[test]
+fn a_store_owned_by_another_user_is_refused() {
+    if !is_root() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let store_dir = dir.path().join("assessments");
+    fs::create_dir(&store_dir).unwrap();
+    std::os::unix::fs::chown(&store_dir, Some(65534), Some(65534)).unwrap();
+    let err = store::ensure_private_dir(&store_dir).expect_err("someone else's folder");
+    assert!(err.to_string().contains("belongs to another user"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_that_is_a_link_is_checked_but_never_changed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("shared");
+    fs::create_dir(&target).unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o777)).unwrap();
+    let link = dir.path().join("assessments");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = store::ensure_private_dir(&link).expect_err("a folder others can write");
+    assert!(err.to_string().contains("written by others"), "{err}");
+    assert_eq!(mode(&target), 0o777, "no chmod through the link");
+
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o750)).unwrap();
+    store::ensure_private_dir(&link).expect("a link to a folder of ours that only we can write is fine");
+    assert_eq!(mode(&target), 0o750, "still not changed through the link");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_others_can_write_draws_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let shared = dir.path().join("team");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
+    let warning = store::shared_folder_warning(&shared.join("a.json")).expect("a warning");
+    assert!(warning.contains("can be written by other users"), "{warning}");
+    // The sticky bit (as on /tmp) stops others replacing our files.
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    assert_eq!(store::shared_folder_warning(&shared.join("a.json")), None);
+    assert_eq!(store::shared_folder_warning(&dir.path().join("a.json")), None);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 9 §3: the journal
+
+#[test]
+fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
+    use soc2_ready::assessment::Session;
+    use soc2_ready::assessment::journal::journal_path;
+    let (_dir, path, _) = saved();
+    let mut session = Session::open(&path, NOW).unwrap();
+    let file_before = fs::read(&path).unwrap();
+    session.assessment.set_value("main.mfa", AnswerValue::Text("planned".into()), LATER);
+    session.save().unwrap();
+    session.assessment.set_note("main.mfa", "first step", LATER);
+    session.save().unwrap();
+    session.save().unwrap(); // nothing changed: nothing appended
+    let journal = fs::read_to_string(journal_path(&path)).unwrap();
+    assert_eq!(journal.lines().count(), 2, "one line per save that changed something: {journal}");
+    assert!(journal.len() < 2_000, "a line carries the change, not the file: {} bytes", journal.len());
+    assert_eq!(fs::read(&path).unwrap(), file_before, "the file itself is not rewritten");
+    // Every reader sees the journal.
+    let read = store::read(&path).unwrap();
+    assert_eq!(read.value("main.mfa"), Some(&AnswerValue::Text("planned".into())));
+    assert_eq!(read.note("main.mfa"), "first step");
+    // A crash now, in the middle of appending a line: the disk as it would be, in another folder. The
+    // line cut short was never acknowledged, and is ignored.
+    let crash = TempDir::new().unwrap();
+    let copy = crash.path().join("acme.json");
+    fs::copy(&path, &copy).unwrap();
+    fs::copy(journal_path(&path), journal_path(&copy)).unwrap();
+    fs::OpenOptions::new()
+        .append(true)
+        .open(journal_path(&copy))
+        .unwrap()
+        .write_all(b"{\"answers\":{\"main.mf")
+        .unwrap();
+    assert_eq!(store::read(&copy).unwrap(), read);
+    // Clearing is journaled too.
+    session.assessment.clear_value("main.mfa", LATER);
+    session.assessment.set_note("main.mfa", "", LATER);
+    session.save().unwrap();
+    assert!(store::read(&path).unwrap().answers.is_empty());
+    let in_memory = session.assessment.clone();
+    drop(session);
+    assert!(!journal_path(&path).exists(), "closing compacts");
+    assert_eq!(store::read(&path).unwrap(), in_memory);
+}
+
+#[test]
+fn a_damaged_journal_is_refused_naming_it() {
+    use soc2_ready::assessment::journal::journal_path;
+    let (_dir, path, _) = saved();
+    fs::write(journal_path(&path), b"not json\n").unwrap();
+    let err = store::read(&path).unwrap_err().to_string();
+    assert!(err.contains("journal") && err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn an_answer_changed_directly_is_still_saved() {
+    use soc2_ready::assessment::{Answer, Session};
+    let (_dir, path, _) = saved();
+    let mut session = Session::open(&path, NOW).unwrap();
+    // Not through Assessment's methods: the save's quick look misses it, a full comparison does not.
+    let answer = Answer { value: Some(AnswerValue::Number(42.0)), updated_at: LATER.into(), ..Answer::default() };
+    session.assessment.answers.insert("main.staff".into(), answer);
+    for _ in 0..32 {
+        session.save().unwrap();
+    }
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(42.0)), "journaled");
+    session.assessment.answers.remove("main.staff");
+    drop(session);
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), None, "and closing writes what is in memory");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_journal_is_neither_replayed_nor_written_through() {
+    use soc2_ready::assessment::Session;
+    use soc2_ready::assessment::journal::journal_path;
+    let (dir, path, _) = saved();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, b"KEEP").unwrap();
+    fs::hard_link(&victim, journal_path(&path)).unwrap();
+    let err = store::read(&path).unwrap_err().to_string();
+    assert!(err.contains("2 names"), "{err}");
+    assert!(Session::open(&path, NOW).is_err());
+    assert_eq!(fs::read(&victim).unwrap(), b"KEEP");
 }

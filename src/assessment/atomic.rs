@@ -1,0 +1,136 @@
+//! Replacing a file atomically: a temporary file beside it (mode 0600), flushed to disk, renamed into
+//! place, and the folder flushed. A crash at any moment leaves either the old or the new file whole.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a file was not written. The file on disk is as it was before.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: could not save: {reason}")]
+pub struct SaveError {
+    pub path: String,
+    pub reason: String,
+    #[source]
+    pub source: Option<std::io::Error>,
+}
+
+impl SaveError {
+    /// A save refused before anything was written (over a limit).
+    pub fn refused(path: &Path, reason: String) -> SaveError {
+        SaveError { path: path.display().to_string(), reason, source: None }
+    }
+}
+
+/// `FILE.bak`: the version before the last save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    sibling(path, ".bak")
+}
+
+/// `FILE` with `suffix` added to its name.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Replace a file, keeping the previous version as `FILE.bak`.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, true)
+}
+
+/// Write a file readable by its owner alone, atomically, without keeping the previous version
+/// (exported reports; check the target first with `output_file::check`).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, false)
+}
+
+fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    let fail = |what: &str, e: std::io::Error| SaveError {
+        path: path.display().to_string(),
+        reason: format!("{what}: {e}"),
+        source: Some(e),
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| SaveError::refused(path, "not a file name".into()))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let _ = fs::remove_file(&tmp);
+    {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&tmp).map_err(|e| fail("cannot create a temporary file", e))?;
+        let written = file.write_all(bytes).and_then(|()| file.sync_all());
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(fail("cannot write the temporary file", e));
+        }
+    }
+    if keep_backup && path.is_file() {
+        // Keep the previous version: link it (cheap, and the old inode is never written again), then move
+        // the link over the old backup in one step.
+        let backup = backup_path(path);
+        let backup_tmp = dir.join(format!(".{}.bak.{}.tmp", name.to_string_lossy(), std::process::id()));
+        let _ = fs::remove_file(&backup_tmp);
+        let kept = fs::hard_link(path, &backup_tmp).or_else(|_| fs::copy(path, &backup_tmp).map(|_| ()));
+        if let Err(e) = kept.and_then(|()| fs::rename(&backup_tmp, &backup)) {
+            let _ = fs::remove_file(&tmp);
+            return Err(fail("cannot keep the previous version as a backup", e));
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail("cannot move the new version into place", e));
+    }
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Keep `path` as it is now under `copy` (a hard link, or a copy where links are not possible), unless
+/// `copy` exists already. The original inode is never written again (saves rename a new file over it),
+/// so the copy stays byte for byte what `path` held.
+pub fn keep_copy(path: &Path, copy: &Path) -> Result<(), SaveError> {
+    if copy.exists() {
+        return Ok(());
+    }
+    let kept = fs::hard_link(path, copy).or_else(|_| fs::copy(path, copy).map(|_| ()));
+    kept.map_err(|e| SaveError {
+        path: path.display().to_string(),
+        reason: format!("cannot keep the original as {}: {e}", copy.display()),
+        source: Some(e),
+    })?;
+    if let Some(dir) = copy.parent() {
+        sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+    }
+    Ok(())
+}
+
+/// Remove the temporary files of saves of this assessment that were cut short (a crash, a kill).
+/// Only call while holding the assessment's lock.
+pub fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn sync_dir(_dir: &Path) {}

@@ -1,0 +1,114 @@
+//! Files the user names for output (reports, exports): what may be replaced, and replacing it safely.
+//!
+//! Only a regular file is ever replaced, and never an assessment: a report written over the assessment it
+//! came from, over another soc2-ready assessment, or over a device, FIFO or folder would lose data or do
+//! worse (as root, `-o /dev/null` would replace the device node). Both front ends call [`write`].
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::assessment::document::FILE_MARKER;
+use crate::assessment::store::{self, SaveError};
+
+/// How much of an existing file is read to tell whether it is an assessment (the marker comes first in
+/// every file soc2-ready writes).
+const SNIFF_BYTES: u64 = 4096;
+
+/// Why an output file was not written. Nothing was changed on disk.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: will not write there: {why}; name a new file or an ordinary file to replace")]
+    Refused { path: PathBuf, why: String },
+    #[error(transparent)]
+    Write(#[from] SaveError),
+}
+
+/// Whether `target` may be written: it does not exist yet, or it is a regular file that is neither one of
+/// `protected` (the assessment the output comes from) nor any other soc2-ready assessment.
+pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
+    let refuse = |why: String| OutputError::Refused { path: target.to_path_buf(), why };
+    let meta = match fs::metadata(target) {
+        Ok(meta) => meta,
+        // Not there (or a dangling link, which the write replaces): a new file.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(refuse(format!("cannot check what is there ({e})"))),
+    };
+    if !meta.is_file() {
+        return Err(refuse(format!("it is {}, not a regular file", kind_of(&meta))));
+    }
+    for p in protected {
+        if same_file(target, &meta, p) {
+            return Err(refuse("it is the assessment itself".into()));
+        }
+    }
+    if is_assessment(target) {
+        return Err(refuse("it is a soc2-ready assessment".into()));
+    }
+    if let Some(of) = companion_of(target) {
+        return Err(refuse(format!("it is the journal or lock file of the assessment {}", of.display())));
+    }
+    Ok(())
+}
+
+/// Check `target` (see [`check`]), then replace it atomically with `bytes`, readable by the owner alone.
+pub fn write(target: &Path, bytes: &[u8], protected: &[&Path]) -> Result<(), OutputError> {
+    check(target, protected)?;
+    store::write_private(target, bytes)?;
+    Ok(())
+}
+
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
+
+fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = fs::metadata(other) {
+            return m.dev() == target_meta.dev() && m.ino() == target_meta.ino();
+        }
+    }
+    let _ = target_meta;
+    match (fs::canonicalize(target), fs::canonicalize(other)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The assessment a file belongs to, when it is an assessment's journal or lock file.
+fn companion_of(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".journal").or_else(|| name.strip_suffix(".lock"))?;
+    let of = path.with_file_name(stem);
+    is_assessment(&of).then_some(of)
+}
+
+/// Whether the file starts like a soc2-ready assessment (its backups included).
+fn is_assessment(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let Ok(file) = fs::File::open(path) else { return false };
+    if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let marker = format!("\"{FILE_MARKER}\"");
+    head.windows(marker.len()).any(|w| w == marker.as_bytes())
+}
