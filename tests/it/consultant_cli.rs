@@ -228,7 +228,7 @@ fn merge_refuses_an_unrelated_questionnaire_and_an_existing_output() {
         .unwrap()
         .iter()
         .flat_map(|s| s["questions"].as_array().unwrap())
-        .find(|q| q["type"] == "yesno")
+        .find(|q| q["type"] == "yesno" && q.get("show_if").is_none())
         .map(|q| q["id"].as_str().unwrap().to_string())
         .unwrap();
     answer(&env, &vendor, &first_question, "yes", "Vic", T1, &[]);

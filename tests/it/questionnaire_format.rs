@@ -495,6 +495,7 @@ fn a_file_reusing_a_built_in_id_with_other_content_is_refused() {
     for section in v["sections"].as_array_mut().unwrap() {
         for q in section["questions"].as_array_mut().unwrap() {
             q.as_object_mut().unwrap().remove("critical");
+            q.as_object_mut().unwrap().remove("critical_scope");
         }
     }
     let spoof = dir.path().join("copy.json");
