@@ -142,6 +142,27 @@ pub fn changes<'a>(a: &'a Assessment, saved: &Saved) -> Option<Changes<'a>> {
     Some(Changes { answers, head })
 }
 
+/// What changed in `a` since `saved`, looking only at the answers to `ids` (those touched since the last
+/// save) and the head: the cost follows the change, not the size of the assessment.
+pub fn changes_in<'a>(
+    a: &'a Assessment,
+    saved: &Saved,
+    ids: &std::collections::BTreeSet<String>,
+) -> Option<Changes<'a>> {
+    let mut answers: BTreeMap<String, Option<&Answer>> = BTreeMap::new();
+    for id in ids {
+        let now = a.answers.get(id);
+        if now != saved.answers.get(id) {
+            answers.insert(id.clone(), now);
+        }
+    }
+    let head = head_json(a);
+    if answers.is_empty() && head == saved.head {
+        return None;
+    }
+    Some(Changes { answers, head })
+}
+
 /// The journal line for `changes`, with `saved` brought up to date.
 pub fn commit(changes: Changes<'_>, saved: &mut Saved) -> Vec<u8> {
     let raw = serde_json::value::RawValue::from_string(changes.head.clone()).expect("the head is JSON");

@@ -41,7 +41,12 @@ pub struct Session {
     saved_is_exact: bool,
     /// Size of the file at the last full write.
     file_len: u64,
+    /// Saves so far, for the periodic full comparison.
+    saves: u64,
 }
+
+/// Every this many saves, a save compares every answer rather than only those touched.
+const FULL_COMPARISON_EVERY: u64 = 32;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -110,6 +115,7 @@ impl Session {
             saved,
             saved_is_exact: true,
             file_len,
+            saves: 0,
         }
     }
 
@@ -131,17 +137,38 @@ impl Session {
         self.migrated_from.map(|v| original_backup_path(&self.path, v))
     }
 
-    /// Save the assessment: append what changed to the journal and flush it to disk, which costs the
+    /// Save the assessment, whatever changed and however (every answer is compared with what was saved):
+    /// append what changed to the journal and flush it to disk, which costs the
     /// same whatever the size of the file. The first save of a file opened in an older format instead
     /// keeps the original bytes as `FILE.vN.bak` and writes the whole file; so does a save that would
     /// take the file and journal past the size limit. A save over a limit is refused and writes nothing.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        self.save_comparing(true)
+    }
+
+    /// Save after a keystroke: compare only the answers changed through `Assessment`'s methods (and those
+    /// passed to [`Assessment::touch`]), so the cost follows the change, not the size of the assessment.
+    /// Every 32nd such save, and closing, compare every answer, so a change made to `answers` directly
+    /// without `touch` reaches the file then; code outside the interface's keystroke path uses [`save`].
+    ///
+    /// [`save`]: Session::save
+    pub fn save_quickly(&mut self) -> Result<(), SaveError> {
+        self.save_comparing(false)
+    }
+
+    fn save_comparing(&mut self, every_answer: bool) -> Result<(), SaveError> {
         if self.migrated_from.is_some() || !self.saved_is_exact {
             return self.write_whole();
         }
-        // Every answer is compared with what was saved (a few microseconds per thousand answers), so a
-        // change made in any way, through `Assessment`'s methods or to `answers` directly, is saved.
-        let found = journal::changes(&self.assessment, &self.saved);
+        let touched = std::mem::take(&mut self.assessment.touched.0);
+        self.saves += 1;
+        // Only the answers changed through `Assessment`'s methods are compared, except every so often,
+        // when all are (a change made to `answers` directly is journaled then, or when the file closes).
+        let found = if every_answer || self.saves.is_multiple_of(FULL_COMPARISON_EVERY) {
+            journal::changes(&self.assessment, &self.saved)
+        } else {
+            journal::changes_in(&self.assessment, &self.saved, &touched)
+        };
         let Some(changes) = found else { return Ok(()) };
         // What was saved before passed the limits: only what changed is checked.
         let checked = limits::check_head(&self.assessment)
@@ -150,7 +177,11 @@ impl Session {
                 changed.into_iter().try_for_each(|(id, a)| limits::check_answer(id, a))
             })
             .map_err(|e| SaveError::refused(&self.path, format!("{e}; the change was not saved")));
-        checked?;
+        if let Err(e) = checked {
+            // Not saved: still to be saved next time.
+            self.assessment.touched.0.extend(touched);
+            return Err(e);
+        }
         let line = journal::commit(changes, &mut self.saved);
         let journal_len = self.journal.as_ref().map_or(0, |j| j.len);
         if self.file_len + journal_len + line.len() as u64 > MAX_FILE_BYTES {
@@ -216,6 +247,7 @@ impl Session {
         self.migrated_from = None;
         self.saved = Saved::of(&self.assessment);
         self.saved_is_exact = true;
+        self.assessment.touched = Default::default();
         Ok(())
     }
 
@@ -312,6 +344,11 @@ impl Drop for Session {
     /// Closing compacts the journal into the file. If that fails the journal stays, and the next open
     /// (or any reader) replays it.
     fn drop(&mut self) {
+        // A change not saved yet (made directly, after the last quick save) is saved first; a file only
+        // migrated in memory is left as it is until something is saved.
+        if self.migrated_from.is_none() {
+            let _ = self.save();
+        }
         if self.journal.is_some() {
             let _ = self.write_whole();
         }

@@ -129,7 +129,7 @@ impl Editor {
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
     pub fn save(&mut self) -> Result<(), String> {
-        match self.session.save() {
+        match self.session.save_quickly() {
             Ok(()) => {
                 self.dirty = false;
                 Ok(())

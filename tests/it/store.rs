@@ -653,6 +653,15 @@ fn an_answer_changed_directly_is_saved_by_the_next_save() {
     assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "the second change too");
     // The lock of the forgotten session is still held by this process; remove it as a dead process's would be.
     let _ = fs::remove_file(lock_path(&path));
+
+    // The interface's quick save looks only at what was changed through the assessment's methods; a direct
+    // change reaches the file at the latest with the 32nd quick save, or when the file is closed.
+    let mut session = Session::open(&path, NOW).unwrap();
+    session.assessment.answers.get_mut("main.staff").unwrap().owner = "Lee".into();
+    session.save_quickly().unwrap();
+    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "not looked at yet");
+    drop(session);
+    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Lee", "closing saves it");
 }
 
 #[cfg(unix)]
