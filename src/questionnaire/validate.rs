@@ -106,13 +106,13 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
             c.report(&place, "questions", "a section can have only one operating-period question");
         }
         if let Some(cond) = &section.show_if {
-            check_condition(&mut c, &place, cond, &earlier, &all_ids);
+            check_condition(&mut c, &place, cond, None, &earlier, &all_ids);
         }
         for question in &section.questions {
             let place = format!("question `{}`", crate::text::visible(&question.id));
             check_question(&mut c, &place, question);
             if let Some(cond) = &question.show_if {
-                check_condition(&mut c, &place, cond, &earlier, &all_ids);
+                check_condition(&mut c, &place, cond, Some(&question.id), &earlier, &all_ids);
             }
             if earlier.insert(&question.id, question).is_some() {
                 c.report(
@@ -286,6 +286,7 @@ fn check_condition(
     c: &mut Checker,
     place: &str,
     cond: &Condition,
+    own: Option<&str>,
     earlier: &HashMap<&str, &Question>,
     all_ids: &HashSet<&str>,
 ) {
@@ -297,7 +298,13 @@ fn check_condition(
     for (id, test) in cond.tests() {
         let shown = crate::text::visible(id);
         let Some(target) = earlier.get(id) else {
-            if all_ids.contains(id) {
+            if own == Some(id) {
+                c.report(
+                    place,
+                    "show_if",
+                    "refers to the question itself; a condition may only refer to earlier questions",
+                );
+            } else if all_ids.contains(id) {
                 c.report(place, "show_if", format!("refers to question `{shown}`, which comes later; a condition may only refer to earlier questions"));
             } else {
                 c.report(place, "show_if", format!("refers to question `{shown}`, which does not exist"));

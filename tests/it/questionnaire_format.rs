@@ -117,7 +117,7 @@ fn condition_on_a_later_question() {
     assert_refused(&v, "question `p.yes`", "show_if", "`m.one`, which comes later");
     // A question cannot depend on itself either.
     let v = edit(|v| q(v, 0, 1)["show_if"] = json!({ "question": "p.num", "gt": 1 }));
-    assert_refused(&v, "question `p.num`", "show_if", "which comes later");
+    assert_refused(&v, "question `p.num`", "show_if", "refers to the question itself");
     // A section's condition cannot look into the section itself.
     let v = edit(|v| v["sections"][1]["show_if"] = json!({ "question": "m.one", "answered": true }));
     assert_refused(&v, "section `main`", "show_if", "which comes later");
