@@ -120,6 +120,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             input_area,
         ),
         Mode::Search(search) => super::super::search::draw(frame, body, editor, search, app),
+        Mode::Plan(form) => form.draw(frame, body, t),
     }
 }
 
@@ -133,7 +134,7 @@ fn field_title(what: &str, context: Context) -> String {
 /// How tall the text field under the question is, in the question's panel `inner`.
 fn input_height(editor: &Editor, inner: Rect) -> u16 {
     match editor.mode {
-        Mode::Answering | Mode::Search(_) => 0,
+        Mode::Answering | Mode::Search(_) | Mode::Plan(_) => 0,
         Mode::EditNote(_) => (inner.height / 3).max(5),
         Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
     }
