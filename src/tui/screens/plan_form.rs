@@ -154,7 +154,15 @@ impl PlanForm {
             about,
         );
         let mark = |on: bool| if on { "▶ " } else { "" };
-        draw_input(frame, &self.owner, &format!("{}Owner", mark(!self.on_due)), owner);
-        draw_input(frame, &self.due, &format!("{}Due date (YYYY-MM-DD)", mark(self.on_due)), due);
+        // Only the field being typed in shows a cursor.
+        let field = |input: &TextArea<'static>, on: bool| {
+            let mut input = input.clone();
+            if !on {
+                input.set_cursor_style(ratatui::style::Style::new());
+            }
+            input
+        };
+        draw_input(frame, &field(&self.owner, !self.on_due), &format!("{}Owner", mark(!self.on_due)), owner);
+        draw_input(frame, &field(&self.due, self.on_due), &format!("{}Due date (YYYY-MM-DD)", mark(self.on_due)), due);
     }
 }

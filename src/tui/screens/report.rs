@@ -24,7 +24,7 @@ use crate::tui::app::App;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::view::{centred, clear_popup, draw_input};
 
 /// The report of the assessment being answered; Esc goes back to the question.
 pub struct ReportScreen {
@@ -146,6 +146,11 @@ impl ReportScreen {
                 self.rebuild(editor.assessment());
                 return Outcome::Say("What-if comparison off: the report shows the answers as they are.".into());
             }
+            Action::WhatIf if self.report.estimate.is_none() => {
+                return Outcome::Complain(
+                    "This report has no timeline or cost to compare: what if needs a SOC 2 readiness estimate.".into(),
+                );
+            }
             Action::WhatIf => {
                 let input = line_input("", "NAME=VALUE, e.g. remediation_fte=2 auditor_tier=mid_tier");
                 self.dialog = Some(Dialog::WhatIf(Box::new(input)));
@@ -165,6 +170,7 @@ impl ReportScreen {
         let path = ctx.export_dir.join(export_file_name(&editor.session.path, format));
         let text = crate::report::export(&self.report, format);
         match crate::output_file::write(&path, text.as_bytes(), &[editor.session.path.as_path()]) {
+            Ok(()) if format == Format::Csv => Outcome::Say(format!("CSV plan written to {}", path.display())),
             Ok(()) => Outcome::Say(format!("{} report written to {}", format_name(format), path.display())),
             Err(e) => Outcome::Complain(e.to_string()),
         }
@@ -308,9 +314,12 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         out.push(Line::raw(""));
         out.push(Line::styled(one_line(&text), t.title()));
     };
+    // A bulleted or marked line (`• `, `✗ `, `? `, `⚑ `) wraps under its text, not under its mark.
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for l in wrap(text, width) {
-            out.push(Line::styled(l, style));
+        let marked = ["• ", "✗ ", "? ", "⚑ "].iter().any(|m| text.starts_with(m));
+        let options = textwrap::Options::new(w.max(4)).subsequent_indent(if marked { "  " } else { "" });
+        for l in textwrap::wrap(&crate::text::visible(text), options) {
+            out.push(Line::styled(l.into_owned(), style));
         }
     };
     // label 22 + 1, bar, score 8, bar, score 6
