@@ -112,10 +112,7 @@ fn what_if_shows_before_and_after_and_toggles_off_without_changing_the_assessmen
     assert!(shown.contains("What if profile.remediation_fte = 3, hourly_cost = 140"), "{shown}");
     assert!(shown.contains("Earliest Type II report: ") && shown.contains(" → "), "{shown}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "the assessment is not changed");
-    assert_eq!(
-        saved(&path).value("profile.remediation_fte"),
-        Some(&soc2_ready::assessment::AnswerValue::Number(1.0))
-    );
+    assert_eq!(saved(&path).value("profile.remediation_fte"), Some(&soc2_ready::assessment::AnswerValue::Number(1.0)));
     // Toggled off: the report of the answers as they are.
     press(&mut app, "w");
     let shown = text(&app, 120, 40);

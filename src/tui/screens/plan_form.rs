@@ -49,7 +49,8 @@ pub enum FormOutcome {
 
 impl PlanForm {
     pub fn new(a: &Assessment, question: &str, text: &str) -> PlanForm {
-        let (owner, due) = a.answers.get(question).map_or((String::new(), String::new()), |x| (x.owner.clone(), x.due.clone()));
+        let (owner, due) =
+            a.answers.get(question).map_or((String::new(), String::new()), |x| (x.owner.clone(), x.due.clone()));
         let mut people: Vec<String> = Vec::new();
         let owners = a.answers.values().map(|x| x.owner.trim().to_string());
         for name in a.people.iter().rev().cloned().chain(owners) {
@@ -58,8 +59,11 @@ impl PlanForm {
             }
         }
         let recall = keymap::key_label(Context::TypePlan, Action::Up);
-        let owner_hint =
-            if people.is_empty() { "who closes this gap".to_string() } else { format!("who closes this gap ({recall}: people named so far)") };
+        let owner_hint = if people.is_empty() {
+            "who closes this gap".to_string()
+        } else {
+            format!("who closes this gap ({recall}: people named so far)")
+        };
         PlanForm {
             question: question.to_string(),
             text: text.to_string(),
@@ -81,10 +85,16 @@ impl PlanForm {
         let owner = one_line(self.owner.lines().join(" ").trim());
         let due = self.due.lines().join(" ").trim().to_string();
         if owner.chars().count() > MAX_NAME_CHARS {
-            return Err(format!("The owner's name is {} characters; the limit is {MAX_NAME_CHARS}.", owner.chars().count()));
+            return Err(format!(
+                "The owner's name is {} characters; the limit is {MAX_NAME_CHARS}.",
+                owner.chars().count()
+            ));
         }
         if !due.is_empty() && (due.len() != 10 || NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err()) {
-            return Err(format!("The due date `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31.", one_line(&due)));
+            return Err(format!(
+                "The due date `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31.",
+                one_line(&due)
+            ));
         }
         Ok((owner, due))
     }

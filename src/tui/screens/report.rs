@@ -350,7 +350,10 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         out.push(Line::raw(""));
         para(
             &mut out,
-            &format!("What if {} (the assessment is unchanged; {off}: back to it as it is)", what_if.changes.join(", ")),
+            &format!(
+                "What if {} (the assessment is unchanged; {off}: back to it as it is)",
+                what_if.changes.join(", ")
+            ),
             t.warning(),
         );
         for l in &what_if.lines {
@@ -378,7 +381,11 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
     if let Some(v) = &r.vendor {
         heading(&mut out, format!("Risk verdict: {} residual risk", v.risk.id().to_uppercase()));
         para(&mut out, v.risk.meaning(), t.plain());
-        para(&mut out, &format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()), t.dim());
+        para(
+            &mut out,
+            &format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()),
+            t.dim(),
+        );
         if !v.reasons.is_empty() {
             heading(&mut out, "Why".into());
             for reason in &v.reasons {
@@ -405,8 +412,13 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         for x in &v.attestations {
             let period = x.period_end.map_or("period not stated".into(), |d| format!("period ending {d}"));
             let age = x.age_months.map_or(String::new(), |m| format!(", {m} months old"));
-            let opinion = if x.opinion.is_empty() { "opinion not stated".into() } else { format!("{} opinion", x.opinion) };
-            let bridge = if x.bridge_letter.is_empty() { String::new() } else { format!(", bridge letter: {}", x.bridge_letter) };
+            let opinion =
+                if x.opinion.is_empty() { "opinion not stated".into() } else { format!("{} opinion", x.opinion) };
+            let bridge = if x.bridge_letter.is_empty() {
+                String::new()
+            } else {
+                format!(", bridge letter: {}", x.bridge_letter)
+            };
             para(&mut out, &format!("• {}: {period}{age}, {opinion}{bridge}", x.kind), t.plain());
         }
         heading(&mut out, "Scores by section".into());
@@ -467,7 +479,12 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
             )));
         }
         let m = &tl.type2_report;
-        out.push(Line::raw(format!("Type II report: {} ({} to {})", range(m.months, "months"), m.dates[0], m.dates[1])));
+        out.push(Line::raw(format!(
+            "Type II report: {} ({} to {})",
+            range(m.months, "months"),
+            m.dates[0],
+            m.dates[1]
+        )));
         para(&mut out, &e.comparison.time, t.dim());
 
         heading(&mut out, format!("Cost ({})", e.cost.currency));
@@ -491,7 +508,10 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
     if !r.is_vendor() {
         let [next, owner] = [Action::NextGap, Action::SetOwner].map(|a| keymap::key_label(Context::Report, a));
         let answered = r.answered_gaps().count();
-        heading(&mut out, format!("Gaps, highest priority first ({answered}; {next} selects, {owner} sets owner and due date)"));
+        heading(
+            &mut out,
+            format!("Gaps, highest priority first ({answered}; {next} selects, {owner} sets owner and due date)"),
+        );
         if answered == 0 {
             out.push(Line::styled("None among the answered questions.", t.dim()));
         }
