@@ -543,12 +543,15 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
                 let id_style = if i == selected { t.selected() } else { t.label() };
                 out.push(Line::from(vec![
                     Span::styled(format!("{mark}{number}{critical}"), t.warning()),
-                    Span::styled(one_line(&g.id), id_style),
-                    Span::styled(format!("  {}  {}", about.join(" · "), g.criteria.join(" ")), t.dim()),
+                    Span::styled(crate::text::truncate(&one_line(&g.id), w.saturating_sub(15).max(8)), id_style),
                 ]));
-                para(&mut out, &format!("     {}", g.text), t.plain());
+                if !g.criteria.is_empty() {
+                    about.push(g.criteria.join(" "));
+                }
+                indented(&mut out, &about.join(" · "), w, t.dim());
+                indented(&mut out, &g.text, w, t.plain());
                 if !g.remediation.is_empty() && !g.unanswered {
-                    para(&mut out, &format!("     Fix: {}", g.remediation), t.dim());
+                    indented(&mut out, &format!("Fix: {}", g.remediation), w, t.dim());
                 }
             }
         }
@@ -561,7 +564,12 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
                     &format!("{}: {count}, {}", group.name, range(group.remaining_days, "person-days")),
                     t.plain(),
                 );
-                para(&mut out, &format!("     {}", group.questions.join(", ")), t.dim());
+                // A long group names its first questions; the exports list them all.
+                let mut ids = group.questions.iter().take(PLAN_IDS_SHOWN).cloned().collect::<Vec<_>>().join(", ");
+                if group.questions.len() > PLAN_IDS_SHOWN {
+                    ids.push_str(&format!(" and {} more", group.questions.len() - PLAN_IDS_SHOWN));
+                }
+                indented(&mut out, &ids, w, t.dim());
             }
         }
     } else if !r.unanswered.is_empty() {
@@ -578,6 +586,21 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         }
     }
     (out, gap_rows)
+}
+
+/// How many question ids a group of the plan by owner names on the screen.
+const PLAN_IDS_SHOWN: usize = 8;
+
+/// Untrusted text wrapped to `width` under a five-space indent.
+fn indented(out: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let indent = "     ";
+    let options = textwrap::Options::new(width.max(8)).initial_indent(indent).subsequent_indent(indent);
+    for l in textwrap::wrap(&crate::text::visible(text), options) {
+        out.push(Line::styled(l.into_owned(), style));
+    }
 }
 
 /// Scores by section, Trust Services category and AI area.
