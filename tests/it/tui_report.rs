@@ -143,6 +143,7 @@ fn owner_and_due_date_on_a_question_are_saved_and_shown_in_the_plan() {
     let a = saved(&path);
     let entry = a.answers.get("access.reviews").expect("saved at once");
     assert_eq!((entry.owner.as_str(), entry.due.as_str()), ("Dana Kim", "2027-03-31"));
+    assert!(screen(&app, 120, 40).contains("Owner: Dana Kim, due 2027-03-31"), "shown on the question");
     // Answer it as planned so it is a gap, then look at the report.
     press(&mut app, "2r");
     let mut all = String::new();

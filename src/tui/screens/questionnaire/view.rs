@@ -274,6 +274,14 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             lines.push(Line::raw(l));
         }
     }
+    // REPORT: who owns closing the gap, and by when, once set.
+    if let Some(x) = answer.filter(|x| !x.owner.is_empty() || !x.due.is_empty()) {
+        let owner = if x.owner.is_empty() { "not set".to_string() } else { one_line(&x.owner) };
+        let due = if x.due.is_empty() { String::new() } else { format!(", due {}", one_line(&x.due)) };
+        for l in wrap(&format!("Owner: {owner}{due}"), width) {
+            lines.push(Line::raw(l));
+        }
+    }
     if let Some(x) = answer.filter(|x| x.value.is_some()) {
         let by = if x.answered_by.is_empty() { String::new() } else { format!("by {} ", one_line(&x.answered_by)) };
         for l in wrap(&format!("Answered {by}on {}", short_time(&x.updated_at)), width) {
