@@ -421,11 +421,22 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
             };
             para(&mut out, &format!("• {}: {period}{age}, {opinion}{bridge}", x.kind), t.plain());
         }
-        heading(&mut out, "Scores by section".into());
-        bars_header(&mut out);
-        out.push(bars("Overall", r.overall));
+        // One score per section: a vendor is not being readied for a Type I or Type II report.
+        heading(&mut out, "Scores by section (0-100)".into());
+        let single = |label: &str, score: Option<Score>| -> Line<'static> {
+            let label = crate::text::truncate(&one_line(label), 22);
+            match score {
+                Some(s) => Line::from(vec![
+                    Span::raw(format!("{label:<22} ")),
+                    Span::styled(gauge(s.type1, bar_width * 2), t.chosen()),
+                    Span::raw(format!(" {:>5.1}", s.type1)),
+                ]),
+                None => Line::from(vec![Span::raw(format!("{label:<22} ")), Span::styled("not scored", t.dim())]),
+            }
+        };
+        out.push(single("Overall", r.overall));
         for s in &r.sections {
-            out.push(bars(&s.title, Some(s.score)));
+            out.push(single(&s.title, Some(s.score)));
         }
     } else if let Some(verdict) = r.shown_verdict() {
         heading(&mut out, format!("Verdict: {}", verdict.label()));
