@@ -90,7 +90,8 @@ fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
         && r.dialog.is_none()
     {
         let (vendor, no_estimate) = (r.report.is_vendor(), r.report.estimate.is_none());
-        hints.retain(|(_, w)| !(vendor && ["csv", "gap", "owner"].contains(w)) && !(no_estimate && *w == "what if"));
+        let refused = |w: &str| (vendor && ["csv", "gap", "owner"].contains(&w)) || (no_estimate && w == "what if");
+        hints.retain(|(_, w)| !refused(w));
     }
     let length = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count() + 2).sum::<usize>().saturating_sub(2)
