@@ -275,6 +275,19 @@ impl Assessment {
         self.tidy(question);
     }
 
+    /// Set who owns closing the gap on `question` and when it is due (YYYY-MM-DD, checked by the caller);
+    /// empty clears either.
+    pub fn set_plan(&mut self, question: &str, owner: &str, due: &str, now: &str) {
+        let current = self.answers.get(question).map_or(("", ""), |a| (a.owner.as_str(), a.due.as_str()));
+        if current == (owner, due) {
+            return;
+        }
+        let entry = self.entry(question, now);
+        entry.owner = owner.to_string();
+        entry.due = due.to_string();
+        self.tidy(question);
+    }
+
     /// Record what comes with an answer given in one command: the note, the evidence, and who gave it
     /// (exactly `details.by`, nobody when it is absent; it does not become who answers next).
     pub fn record_details(&mut self, question: &str, details: &super::session::AnswerDetails, now: &str) {

@@ -44,11 +44,19 @@ pub enum Action {
     PageUp,
     ScrollTop,
     ScrollBottom,
+    // The report's plan: the CSV export, the what-if comparison, owners and due dates.
+    ExportCsv,
+    WhatIf,
+    SetOwner,
+    NextGap,
+    PreviousGap,
+    /// Go to the other field of a form.
+    SwitchField,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 34] = [
+    pub const NAMED: [Action; 40] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -83,6 +91,12 @@ impl Action {
         Action::PageUp,
         Action::ScrollTop,
         Action::ScrollBottom,
+        Action::ExportCsv,
+        Action::WhatIf,
+        Action::SetOwner,
+        Action::NextGap,
+        Action::PreviousGap,
+        Action::SwitchField,
     ];
 
     /// The action's name in a keymap file.
@@ -123,6 +137,12 @@ impl Action {
             Action::PageUp => "page-up",
             Action::ScrollTop => "scroll-top",
             Action::ScrollBottom => "scroll-bottom",
+            Action::ExportCsv => "export-csv",
+            Action::WhatIf => "what-if",
+            Action::SetOwner => "set-owner",
+            Action::NextGap => "next-gap",
+            Action::PreviousGap => "previous-gap",
+            Action::SwitchField => "switch-field",
         }
     }
 

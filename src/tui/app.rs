@@ -109,7 +109,7 @@ impl App {
             (Screen::Home(home), _) => home.context(),
             (Screen::Questionnaire, Some(editor)) => questionnaire::context(editor),
             (Screen::Questionnaire, None) => Context::Questionnaire,
-            (Screen::Report(_), _) => Context::Report,
+            (Screen::Report(report), _) => report.context(),
         }
     }
 
@@ -184,6 +184,7 @@ impl App {
         match (&mut self.screen, self.editor.as_deref_mut()) {
             (Screen::Home(home), _) => home.text_input(),
             (Screen::Questionnaire, Some(editor)) => questionnaire::text_input(editor),
+            (Screen::Report(report), _) => report.text_input(),
             _ => None,
         }
     }
@@ -207,6 +208,9 @@ impl App {
         let mut failed = None;
         if let Some(editor) = self.editor.as_deref_mut() {
             said.extend(keep_typed_text(editor, &now));
+            if let Screen::Report(report) = &mut self.screen {
+                said.extend(report.keep_typed_plan(editor, &now));
+            }
             match editor.flush(true, &now, at) {
                 Ok(told) => said.extend(told),
                 Err(e) => failed = Some(format!("could not save: {e}")),
@@ -306,6 +310,13 @@ impl App {
 /// not, it is kept at the end of the question's note), evidence references, who is answering. Returns
 /// what the user should be told.
 fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
+    // REPORT: an owner and due date being typed are kept when valid.
+    if let Mode::Plan(form) = &editor.mode {
+        let told = form.apply(&mut editor.session.assessment, now).ok();
+        editor.mode = Mode::Answering;
+        editor.dirty |= told.is_some();
+        return told;
+    }
     let question = editor.question().clone();
     let typed = match &editor.mode {
         Mode::TypeAnswer(i) | Mode::TypeEvidence(i) | Mode::TypeRespondent(i) => i.lines().join(" "),

@@ -41,6 +41,8 @@ pub enum Mode {
     TypeRespondent(TextArea<'static>),
     TypeEvidence(TextArea<'static>),
     Search(crate::tui::screens::search::Search),
+    /// The owner and due date of this question's gap.
+    Plan(Box<crate::tui::screens::plan_form::PlanForm>),
 }
 
 pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {

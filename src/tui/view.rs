@@ -85,6 +85,14 @@ fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     let typed_question = matches!((&app.screen, app.editor.as_deref()), (Screen::Questionnaire, Some(e))
         if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
     let mut hints = keymap::hints(app.context(), typed_question);
+    // REPORT: a vendor report has no plan of your own; a report without an estimate has nothing to compare.
+    if let Screen::Report(r) = &app.screen
+        && r.dialog.is_none()
+    {
+        let (vendor, no_estimate) = (r.report.is_vendor(), r.report.estimate.is_none());
+        let refused = |w: &str| (vendor && ["csv", "gap", "owner"].contains(&w)) || (no_estimate && w == "what if");
+        hints.retain(|(_, w)| !refused(w));
+    }
     let length = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count() + 2).sum::<usize>().saturating_sub(2)
     };

@@ -35,3 +35,4 @@ mod tui_defects;
 mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;
+mod tui_report;

@@ -97,6 +97,8 @@ pub fn press(app: &mut App, keys: &str) {
                 "C-u" => Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
                 "C-z" => Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
                 "Backspace" => key(KeyCode::Backspace),
+                "Tab" => key(KeyCode::Tab),
+                "BackTab" => key(KeyCode::BackTab),
                 other => panic!("unknown key {other}"),
             };
             app.handle_event(event);

@@ -99,5 +99,22 @@ proptest! {
         draw_at(&app, &sizes);
         press(&mut app, "          ");
         draw_at(&app, &sizes);
+
+        // REPORT: the what-if prompt and comparison, a gap selected, the owner form in the report and on a
+        // question.
+        press(&mut app, "gw");
+        app.handle_event(Event::Paste(query.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<C-u>headcount=12<Enter>");
+        draw_at(&app, &sizes);
+        press(&mut app, "<Esc>w<Tab><Tab>o");
+        app.handle_event(Event::Paste(person.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<Tab>");
+        app.handle_event(Event::Paste(answer.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<Esc><Esc>o");
+        app.handle_event(Event::Paste(org.clone()));
+        draw_at(&app, &sizes);
     }
 }

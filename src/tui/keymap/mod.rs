@@ -30,10 +30,14 @@ pub enum Context {
     Search,
     Report,
     Help,
+    /// The report's what-if prompt.
+    TypeWhatIf,
+    /// The owner and due date form of a question or gap.
+    TypePlan,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -45,6 +49,8 @@ impl Context {
         Context::Search,
         Context::Report,
         Context::Help,
+        Context::TypeWhatIf,
+        Context::TypePlan,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +66,8 @@ impl Context {
             Context::Search => "Searching the questions",
             Context::Report => "The readiness report",
             Context::Help => "This help",
+            Context::TypeWhatIf => "What if: other assumptions for the report",
+            Context::TypePlan => "Owner and due date of a gap",
         }
     }
 
@@ -77,6 +85,8 @@ impl Context {
             Context::Search => "search",
             Context::Report => "report",
             Context::Help => "help",
+            Context::TypeWhatIf => "type-what-if",
+            Context::TypePlan => "type-plan",
         }
     }
 

@@ -11,7 +11,8 @@ use crossterm::event::KeyCode::{
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
 const BROWSING: &[Context] = &[Home, PickQuestionnaire, Questionnaire, Report];
-pub(super) const TYPING: &[Context] = &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search];
+pub(super) const TYPING: &[Context] =
+    &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search, TypeWhatIf, TypePlan];
 
 /// Every binding as shipped, in the order help lists them. A user keymap file may change their keys.
 pub const BINDINGS: &[Binding] = &[
@@ -220,6 +221,70 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ExportJson,
         help: "export the report as JSON next to the assessment",
         hint: Some("json"),
+    },
+    // The report's plan (REPORT): the CSV plan, what-if, owners and due dates on gaps.
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(Char('C'))]),
+        action: Action::ExportCsv,
+        help: "export the plan as CSV (one row per gap) for an issue tracker",
+        hint: Some("csv"),
+    },
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(Char('w'))]),
+        action: Action::WhatIf,
+        help: "what if: compare the timeline and cost under other settings (NAME=VALUE); again: back to the answers as they are",
+        hint: Some("what if"),
+    },
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(Tab)]),
+        action: Action::NextGap,
+        help: "select the next gap in the gap list",
+        hint: Some("gap"),
+    },
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(BackTab)]),
+        action: Action::PreviousGap,
+        help: "select the previous gap",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('o'))]),
+        action: Action::SetOwner,
+        help: "set who owns closing this question's gap and when it is due",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(Char('o'))]),
+        action: Action::SetOwner,
+        help: "set who owns closing the selected gap and when it is due",
+        hint: Some("owner"),
+    },
+    Binding {
+        contexts: &[TypePlan],
+        keys: Keys::List(&[P(Tab), P(BackTab)]),
+        action: Action::SwitchField,
+        help: "go to the other field (owner, due date)",
+        hint: Some("field"),
+    },
+    Binding {
+        contexts: &[TypePlan],
+        keys: Keys::List(&[P(Up)]),
+        action: Action::Up,
+        help: "owner: the people named in this assessment, one by one",
+        hint: Some("people"),
+    },
+    Binding {
+        contexts: &[TypePlan],
+        keys: Keys::List(&[P(Down)]),
+        action: Action::Down,
+        help: "owner: back towards what was typed",
+        hint: None,
     },
     // Lists.
     Binding {

@@ -5,6 +5,7 @@
 pub mod help;
 pub mod home;
 pub mod new_assessment;
+pub mod plan_form;
 pub mod questionnaire;
 pub mod report;
 pub mod search;

@@ -1,31 +1,52 @@
 //! The report screen: verdict and scores as bars, blockers, the AI panel, the timeline as bars, the cost
 //! table and the ranked gaps, scrollable; keys export the same report as Markdown, HTML or JSON.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
 
 use std::path::Path;
 
+use super::plan_form::{FormOutcome, PlanForm};
 use super::{Ctx, Outcome};
-use crate::estimate::money;
+use crate::assessment::Assessment;
+use crate::estimate::{Parameters, money, range};
 use crate::report::markdown::{gauge, timeline_bars};
 use crate::report::{Format, Report};
 use crate::scoring::Score;
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::editor::Editor;
+use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::view::{centred, clear_popup, draw_input};
 
 /// The report of the assessment being answered; Esc goes back to the question.
 pub struct ReportScreen {
+    /// The report shown: the assessment as it is, or under the what-if settings.
     pub report: Report,
     pub scroll: u16,
+    params: Parameters,
+    today: NaiveDate,
+    /// The gap the owner key acts on: an index in `report.gaps`.
+    pub selected: usize,
+    /// The what-if settings in force (`NAME=VALUE`); empty: the assessment as it is.
+    pub what_if: Vec<String>,
+    /// A prompt open over the report.
+    pub dialog: Option<Dialog>,
+}
+
+/// What can be open over the report.
+pub enum Dialog {
+    /// The what-if settings being typed.
+    WhatIf(Box<TextArea<'static>>),
+    /// The owner and due date of the selected gap.
+    Plan(Box<PlanForm>),
 }
 
 /// Save what is waiting, work out the report and show it.
@@ -39,11 +60,68 @@ pub fn open(editor: &mut Editor, ctx: &Ctx) -> Outcome {
     };
     let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
     let report = Report::build(editor.assessment(), &params, today);
-    Outcome::Report(Box::new(ReportScreen { report, scroll: 0 }))
+    Outcome::Report(Box::new(ReportScreen {
+        report,
+        scroll: 0,
+        params,
+        today,
+        selected: 0,
+        what_if: Vec::new(),
+        dialog: None,
+    }))
+}
+
+/// What-if settings as typed: `NAME=VALUE`, separated by spaces or commas.
+fn settings(typed: &str) -> Vec<String> {
+    typed.split([' ', ',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 impl ReportScreen {
-    pub fn update(&mut self, action: Action, editor: &Editor, ctx: &Ctx) -> Outcome {
+    /// Where the user is: reading the report, or typing in a prompt over it.
+    pub fn context(&self) -> Context {
+        match self.dialog {
+            None => Context::Report,
+            Some(Dialog::WhatIf(_)) => Context::TypeWhatIf,
+            Some(Dialog::Plan(_)) => Context::TypePlan,
+        }
+    }
+
+    /// The field being typed in, if any.
+    pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        match &mut self.dialog {
+            None => None,
+            Some(Dialog::WhatIf(input)) => Some(input),
+            Some(Dialog::Plan(form)) => Some(form.text_input()),
+        }
+    }
+
+    /// Work the report out again from the assessment (after an owner changed), under the what-if settings.
+    fn rebuild(&mut self, a: &Assessment) {
+        let id = self.report.gaps.get(self.selected).map(|g| g.id.clone());
+        self.report = if self.what_if.is_empty() {
+            Report::build(a, &self.params, self.today)
+        } else {
+            crate::report::whatif::report(a, &self.params, self.today, &self.what_if)
+                .unwrap_or_else(|_| Report::build(a, &self.params, self.today))
+        };
+        self.selected = id
+            .and_then(|id| self.report.gaps.iter().position(|g| g.id == id))
+            .unwrap_or(0)
+            .min(self.report.gaps.len().saturating_sub(1));
+    }
+
+    /// Save an owner and due date typed in the report's form, if valid (the program is ending).
+    pub fn keep_typed_plan(&mut self, editor: &mut Editor, now: &str) -> Option<String> {
+        let Some(Dialog::Plan(form)) = self.dialog.take() else { return None };
+        let told = form.apply(&mut editor.session.assessment, now).ok();
+        editor.dirty |= told.is_some();
+        told
+    }
+
+    pub fn update(&mut self, action: Action, editor: &mut Editor, ctx: &Ctx) -> Outcome {
+        if self.dialog.is_some() {
+            return self.on_dialog(action, editor, ctx);
+        }
         let (page, max) = self.layout(ctx);
         let scroll = self.scroll.min(max);
         self.scroll = match action {
@@ -61,22 +139,147 @@ impl ReportScreen {
             Action::ExportMarkdown => Format::Markdown,
             Action::ExportHtml => Format::Html,
             Action::ExportJson => Format::Json,
+            Action::ExportCsv => Format::Csv,
             Action::Back => return Outcome::Back,
+            Action::WhatIf if !self.what_if.is_empty() => {
+                self.what_if.clear();
+                self.rebuild(editor.assessment());
+                return Outcome::Say("What-if comparison off: the report shows the answers as they are.".into());
+            }
+            Action::WhatIf if self.report.estimate.is_none() => {
+                return Outcome::Complain(
+                    "This report has no timeline or cost to compare: what if needs a SOC 2 readiness estimate.".into(),
+                );
+            }
+            Action::WhatIf => {
+                let input = line_input("", "NAME=VALUE, e.g. remediation_fte=2 auditor_tier=mid_tier");
+                self.dialog = Some(Dialog::WhatIf(Box::new(input)));
+                return Outcome::Done;
+            }
+            Action::NextGap | Action::PreviousGap => return self.select(action, ctx),
+            Action::SetOwner => return self.open_plan(editor),
             _ => return Outcome::Done,
         };
+        self.export(format, editor, ctx)
+    }
+
+    fn export(&self, format: Format, editor: &Editor, ctx: &Ctx) -> Outcome {
+        if format == Format::Csv && self.report.is_vendor() {
+            return Outcome::Complain("A vendor assessment has no remediation plan to export as CSV.".into());
+        }
         let path = ctx.export_dir.join(export_file_name(&editor.session.path, format));
         let text = crate::report::export(&self.report, format);
-        match write_export(&path, text.as_bytes()) {
+        match crate::output_file::write(&path, text.as_bytes(), &[editor.session.path.as_path()]) {
+            Ok(()) if format == Format::Csv => Outcome::Say(format!("CSV plan written to {}", path.display())),
             Ok(()) => Outcome::Say(format!("{} report written to {}", format_name(format), path.display())),
-            Err(e) => Outcome::Complain(e),
+            Err(e) => Outcome::Complain(e.to_string()),
         }
+    }
+
+    /// Select the next or previous gap, scrolling it into view.
+    fn select(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        let (rows, height) = self.gap_rows(ctx);
+        if rows.is_empty() {
+            return Outcome::Say(if self.report.is_vendor() {
+                "A vendor report has no gap list of your own.".into()
+            } else {
+                "There is no gap to select.".into()
+            });
+        }
+        let at = rows.iter().position(|(i, _)| *i == self.selected).unwrap_or(0);
+        let at = if action == Action::NextGap { (at + 1) % rows.len() } else { (at + rows.len() - 1) % rows.len() };
+        let (index, row) = rows[at];
+        self.selected = index;
+        let row = u16::try_from(row).unwrap_or(u16::MAX);
+        if row < self.scroll || row >= self.scroll.saturating_add(height.saturating_sub(2)) {
+            self.scroll = row.saturating_sub(height / 3);
+        }
+        let (_, max) = self.layout(ctx);
+        self.scroll = self.scroll.min(max);
+        Outcome::Done
+    }
+
+    /// The owner key: the form for the selected gap.
+    fn open_plan(&mut self, editor: &Editor) -> Outcome {
+        if self.report.is_vendor() {
+            return Outcome::Complain(
+                "A vendor report has no plan of your own: owners and due dates are for your gaps.".into(),
+            );
+        }
+        let Some(gap) = self.report.gaps.get(self.selected) else {
+            return Outcome::Say("There is no gap to give an owner.".into());
+        };
+        self.dialog = Some(Dialog::Plan(Box::new(PlanForm::new(editor.assessment(), &gap.id, &gap.text))));
+        Outcome::Done
+    }
+
+    fn on_dialog(&mut self, action: Action, editor: &mut Editor, ctx: &Ctx) -> Outcome {
+        match &mut self.dialog {
+            Some(Dialog::Plan(form)) => match form.update(action, &mut editor.session.assessment, &ctx.now) {
+                FormOutcome::Open => Outcome::Done,
+                FormOutcome::Refused(e) => Outcome::Complain(e),
+                FormOutcome::Cancelled => {
+                    self.dialog = None;
+                    Outcome::Done
+                }
+                FormOutcome::Set(told) => {
+                    self.dialog = None;
+                    let saved = editor.save();
+                    self.rebuild(editor.assessment());
+                    match saved {
+                        Ok(()) => Outcome::Say(told),
+                        Err(e) => Outcome::Complain(e),
+                    }
+                }
+            },
+            Some(Dialog::WhatIf(input)) => match action {
+                Action::Cancel => {
+                    self.dialog = None;
+                    Outcome::Done
+                }
+                Action::Confirm => {
+                    let typed = settings(&input.lines().join(" "));
+                    if typed.is_empty() {
+                        self.dialog = None;
+                        return Outcome::Done;
+                    }
+                    match crate::report::whatif::report(editor.assessment(), &self.params, self.today, &typed) {
+                        Ok(report) => {
+                            self.report = report;
+                            self.what_if = typed;
+                            self.dialog = None;
+                            self.scroll = 0;
+                            self.selected = self.selected.min(self.report.gaps.len().saturating_sub(1));
+                            let off = keymap::key_label(Context::Report, Action::WhatIf);
+                            Outcome::Say(format!(
+                                "What if: the comparison is at the top; the assessment is unchanged. {off} turns it off."
+                            ))
+                        }
+                        Err(e) => Outcome::Complain(e.replace("`--set ", "`")),
+                    }
+                }
+                _ => Outcome::Done,
+            },
+            None => Outcome::Done,
+        }
+    }
+
+    /// The inner size of the report's panel in a terminal of the context's size.
+    fn inner(ctx: &Ctx) -> Rect {
+        let (width, height) = ctx.size;
+        Rect { x: 0, y: 0, width: width.saturating_sub(2), height: height.saturating_sub(5) }
+    }
+
+    /// The shown gaps (index in the report's gaps, row), and the panel's height.
+    fn gap_rows(&self, ctx: &Ctx) -> (Vec<(usize, usize)>, u16) {
+        let inner = Self::inner(ctx);
+        (build(&self.report, inner.width, ctx.theme, self.selected).1, inner.height)
     }
 
     /// The height of a page, and how far the report can scroll, in a terminal of the context's size.
     fn layout(&self, ctx: &Ctx) -> (u16, u16) {
-        let (width, height) = ctx.size;
-        let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2), height: height.saturating_sub(5) };
-        let count = lines(&self.report, inner.width, ctx.theme).len();
+        let inner = Self::inner(ctx);
+        let count = build(&self.report, inner.width, ctx.theme, self.selected).0.len();
         (inner.height.max(1), max_scroll(count, inner.height))
     }
 }
@@ -97,36 +300,26 @@ fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// Write an exported report, replacing only a regular file that is not an assessment.
-fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    if let Ok(meta) = std::fs::symlink_metadata(path) {
-        if !meta.file_type().is_file() {
-            return Err(format!(
-                "{}: not replaced, because it is not a regular file; move it away or export from another directory",
-                path.display()
-            ));
-        }
-        if crate::assessment::store::read(path).is_ok() {
-            return Err(format!(
-                "{}: not replaced, because it is a soc2-ready assessment; rename it or export from another directory",
-                path.display()
-            ));
-        }
-    }
-    crate::assessment::store::write_private(path, bytes).map_err(|e| format!("{e}"))
+/// Every line of the report as the screen shows it, for a given width (the first gap selected).
+pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
+    build(r, width, t, 0).0
 }
 
-/// Every line of the report as the screen shows it, for a given width.
-pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
+/// The report's lines with `selected` (an index in `r.gaps`) marked, and the row each shown gap starts at.
+fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut gap_rows = Vec::new();
     let w = usize::from(width);
     let heading = |out: &mut Vec<Line<'static>>, text: String| {
         out.push(Line::raw(""));
-        out.push(Line::styled(text, t.title()));
+        out.push(Line::styled(one_line(&text), t.title()));
     };
+    // A bulleted or marked line (`• `, `✗ `, `? `, `⚑ `) wraps under its text, not under its mark.
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for l in wrap(text, width) {
-            out.push(Line::styled(l, style));
+        let marked = ["• ", "✗ ", "? ", "⚑ "].iter().any(|m| text.starts_with(m));
+        let options = textwrap::Options::new(w.max(4)).subsequent_indent(if marked { "  " } else { "" });
+        for l in textwrap::wrap(&crate::text::visible(text), options) {
+            out.push(Line::styled(l.into_owned(), style));
         }
     };
     // label 22 + 1, bar, score 8, bar, score 6
@@ -144,53 +337,139 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
             None => Line::from(vec![Span::raw(format!("{label:<22} ")), Span::styled("not scored", t.dim())]),
         }
     };
+    let bars_header = |out: &mut Vec<Line<'static>>| {
+        out.push(Line::styled(
+            format!("{:<22} {:<w1$}  {}", "", "Type I (designed)", "Type II (operating)", w1 = bar_width + 6),
+            t.dim(),
+        ));
+    };
 
-    out.push(Line::from(vec![
-        Span::styled(format!("Verdict: {}", r.verdict.label()), t.warning()),
-        Span::raw(format!(
-            "   completion {}% ({} of {} shown questions answered)",
-            r.completion.percent, r.completion.answered, r.completion.shown
-        )),
-    ]));
-    para(&mut out, &r.verdict.meaning(), t.plain());
-    if let Some(v) = &r.vendor {
-        out.push(Line::styled(format!("Vendor risk: {}", v.risk.id().to_uppercase()), t.warning()));
-        para(&mut out, v.risk.meaning(), t.plain());
+    para(&mut out, &r.title(), t.title());
+    if let Some(what_if) = &r.what_if {
+        let off = keymap::key_label(Context::Report, Action::WhatIf);
+        out.push(Line::raw(""));
+        para(
+            &mut out,
+            &format!(
+                "What if {} (the assessment is unchanged; {off}: back to it as it is)",
+                what_if.changes.join(", ")
+            ),
+            t.warning(),
+        );
+        for l in &what_if.lines {
+            para(&mut out, &format!("  {l}"), t.plain());
+        }
     }
+
+    // The one page, first, in every kind of report.
+    let page = crate::report::OnePage::of(r);
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        format!("{:<22} {:<w1$}  {}", "", "Type I (designed)", "Type II (operating)", w1 = bar_width + 6),
-        t.dim(),
-    ));
-    out.push(bars("Overall", r.overall));
-
-    heading(&mut out, format!("Blockers ({})", r.blockers.len()));
-    if r.blockers.is_empty() {
-        out.push(Line::styled("None: no critical control is below \"documented\".", t.dim()));
-    }
-    for b in &r.blockers {
-        let answer = b.answer.as_deref().unwrap_or("unanswered");
-        para(&mut out, &format!("✗ {}  {} ({answer})", b.id, b.text), t.plain());
-    }
-
-    heading(&mut out, "Sections".into());
-    for s in &r.sections {
-        out.push(bars(&s.title, Some(s.score)));
-    }
-    if !r.categories.is_empty() {
-        heading(&mut out, "Trust Services categories".into());
-        for (c, s) in &r.categories {
-            out.push(bars(c.label(), Some(*s)));
-        }
-    }
-    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
-        heading(&mut out, "AI-specific areas".into());
-        for (area, s) in &r.ai_areas {
-            out.push(bars(area.label(), *s));
+    for (i, l) in page.lines().into_iter().enumerate() {
+        let style = match i {
+            0 => t.warning(),
+            _ if l == "Do these first:" => t.title(),
+            _ => t.plain(),
+        };
+        // A numbered action wraps under its text, not under its number.
+        let numbered = l.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let options = textwrap::Options::new(w.max(4)).subsequent_indent(if numbered { "   " } else { "" });
+        for part in textwrap::wrap(&crate::text::visible(&l), options) {
+            out.push(Line::styled(part.into_owned(), style));
         }
     }
 
-    if let Some(e) = &r.estimate {
+    if let Some(v) = &r.vendor {
+        heading(&mut out, format!("Risk verdict: {} residual risk", v.risk.id().to_uppercase()));
+        para(&mut out, v.risk.meaning(), t.plain());
+        para(
+            &mut out,
+            &format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()),
+            t.dim(),
+        );
+        if !v.reasons.is_empty() {
+            heading(&mut out, "Why".into());
+            for reason in &v.reasons {
+                para(&mut out, &format!("• {reason}"), t.plain());
+            }
+        }
+        if !v.show_stoppers.is_empty() {
+            heading(&mut out, format!("Show-stoppers ({})", v.show_stoppers.len()));
+            for s in &v.show_stoppers {
+                para(&mut out, &format!("✗ {s}"), t.plain());
+            }
+        }
+        heading(&mut out, "Contract terms to ask for".into());
+        if v.contract_terms.is_empty() {
+            out.push(Line::styled("None beyond your standard terms.", t.dim()));
+        }
+        for term in &v.contract_terms {
+            para(&mut out, &format!("• {term}"), t.plain());
+        }
+        heading(&mut out, "Attestations".into());
+        if v.attestations.is_empty() {
+            out.push(Line::styled("The vendor's answers name no independent attestation.", t.dim()));
+        }
+        for x in &v.attestations {
+            let period = x.period_end.map_or("period not stated".into(), |d| format!("period ending {d}"));
+            let age = x.age_months.map_or(String::new(), |m| format!(", {m} months old"));
+            let opinion =
+                if x.opinion.is_empty() { "opinion not stated".into() } else { format!("{} opinion", x.opinion) };
+            let bridge = if x.bridge_letter.is_empty() {
+                String::new()
+            } else {
+                format!(", bridge letter: {}", x.bridge_letter)
+            };
+            para(&mut out, &format!("• {}: {period}{age}, {opinion}{bridge}", x.kind), t.plain());
+        }
+        // One score per section: a vendor is not being readied for a Type I or Type II report.
+        heading(&mut out, "Scores by section (0-100)".into());
+        let single = |label: &str, score: Option<Score>| -> Line<'static> {
+            let label = crate::text::truncate(&one_line(label), 22);
+            match score {
+                Some(s) => Line::from(vec![
+                    Span::raw(format!("{label:<22} ")),
+                    Span::styled(gauge(s.type1, bar_width * 2), t.chosen()),
+                    Span::raw(format!(" {:>5.1}", s.type1)),
+                ]),
+                None => Line::from(vec![Span::raw(format!("{label:<22} ")), Span::styled("not scored", t.dim())]),
+            }
+        };
+        out.push(single("Overall", r.overall));
+        for s in &r.sections {
+            out.push(single(&s.title, Some(s.score)));
+        }
+    } else if let Some(verdict) = r.shown_verdict() {
+        heading(&mut out, format!("Verdict: {}", verdict.label()));
+        para(&mut out, &verdict.meaning(), t.plain());
+        out.push(Line::raw(""));
+        bars_header(&mut out);
+        out.push(bars("Overall", r.overall));
+        if r.completion.answered < r.completion.shown {
+            out.push(bars("Answered only", r.answered_score));
+        }
+
+        heading(&mut out, format!("Blockers ({})", r.blockers.len()));
+        if r.blockers.is_empty() {
+            out.push(Line::styled("None: no critical control is below \"documented\".", t.dim()));
+        }
+        for b in &r.blockers {
+            let answer = b.answer.as_deref().unwrap_or("unanswered");
+            para(&mut out, &format!("✗ {}  {} ({answer})", b.id, b.text), t.plain());
+        }
+        sections(&mut out, r, &heading, &bars, &bars_header);
+    } else if r.overall.is_some() {
+        heading(&mut out, "Score (no SOC 2 verdict)".into());
+        bars_header(&mut out);
+        out.push(bars("Overall", r.overall));
+        if r.completion.answered < r.completion.shown {
+            out.push(bars("Answered only", r.answered_score));
+        }
+        for s in &r.sections {
+            out.push(bars(&s.title, Some(s.score)));
+        }
+    }
+
+    if let Some(e) = r.estimate.as_ref().filter(|_| !r.is_vendor()) {
         let tl = &e.timeline;
         heading(&mut out, format!("Timeline from {} (█ certain, ▒ depending on effort)", tl.start_date));
         let bar_cells = w.saturating_sub(50).clamp(10, 60);
@@ -199,19 +478,23 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
             out.push(Line::from(vec![
                 Span::raw(format!("{name:<26} ")),
                 Span::styled(format!("{bar:<bar_cells$}"), t.chosen()),
-                Span::raw(format!(" {:.1}-{:.1} wk", phase.weeks[0], phase.weeks[1])),
+                Span::raw(format!(" {}", range(phase.weeks, "wk"))),
             ]));
         }
         if let Some(m) = &tl.type1_report {
             out.push(Line::raw(format!(
-                "Type I report:  {:.1}-{:.1} months ({} to {})",
-                m.months[0], m.months[1], m.dates[0], m.dates[1]
+                "Type I report:  {} ({} to {})",
+                range(m.months, "months"),
+                m.dates[0],
+                m.dates[1]
             )));
         }
         let m = &tl.type2_report;
         out.push(Line::raw(format!(
-            "Type II report: {:.1}-{:.1} months ({} to {})",
-            m.months[0], m.months[1], m.dates[0], m.dates[1]
+            "Type II report: {} ({} to {})",
+            range(m.months, "months"),
+            m.dates[0],
+            m.dates[1]
         )));
         para(&mut out, &e.comparison.time, t.dim());
 
@@ -233,18 +516,77 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
         para(&mut out, &e.comparison.cost, t.dim());
     }
 
-    heading(&mut out, format!("Gaps, highest priority first ({})", r.gaps.len()));
-    for (i, g) in r.gaps.iter().enumerate() {
-        let critical = if g.critical { "CRITICAL " } else { "" };
-        let effort = g.effort_days.map(|[a, b]| format!(" · {a}-{b} days")).unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!("{:>3}. {critical}", i + 1), t.warning()),
-            Span::styled(one_line(&g.id), t.label()),
-            Span::styled(format!("  priority {:.1}{effort}  {}", g.priority, g.criteria.join(" ")), t.dim()),
-        ]));
-        para(&mut out, &format!("     {}", g.text), t.plain());
-        if !g.remediation.is_empty() {
-            para(&mut out, &format!("     Fix: {}", g.remediation), t.dim());
+    if !r.is_vendor() {
+        let [next, owner] = [Action::NextGap, Action::SetOwner].map(|a| keymap::key_label(Context::Report, a));
+        let answered = r.answered_gaps().count();
+        heading(
+            &mut out,
+            format!("Gaps, highest priority first ({answered}; {next} selects, {owner} sets owner and due date)"),
+        );
+        if answered == 0 {
+            out.push(Line::styled("None among the answered questions.", t.dim()));
+        }
+        let unanswered = r.gaps.len() - answered;
+        let mut rank = 0;
+        for pass in [false, true] {
+            if pass && unanswered > 0 {
+                heading(&mut out, format!("Unanswered questions ({unanswered}), apart from the gaps"));
+            }
+            for (i, g) in r.gaps.iter().enumerate().filter(|(_, g)| g.unanswered == pass) {
+                rank += 1;
+                gap_rows.push((i, out.len()));
+                let mark = if i == selected { "▶" } else { " " };
+                let critical = if g.critical { "CRITICAL " } else { "" };
+                let mut about = Vec::new();
+                if !g.unanswered {
+                    about.push(format!("priority {:.1}", g.priority));
+                }
+                if r.has_plan() {
+                    about.push(range(g.remaining_days, "person-days"));
+                }
+                if !g.owner.is_empty() {
+                    about.push(format!("owner {}", one_line(&g.owner)));
+                }
+                if !g.due.is_empty() {
+                    about.push(format!("due {}", one_line(&g.due)));
+                }
+                let number = if pass { String::new() } else { format!("{rank:>3}. ") };
+                let id_style = if i == selected { t.selected() } else { t.label() };
+                out.push(Line::from(vec![
+                    Span::styled(format!("{mark}{number}{critical}"), t.warning()),
+                    Span::styled(crate::text::truncate(&one_line(&g.id), w.saturating_sub(15).max(8)), id_style),
+                ]));
+                if !g.criteria.is_empty() {
+                    about.push(g.criteria.join(" "));
+                }
+                indented(&mut out, &about.join(" · "), w, t.dim());
+                indented(&mut out, &g.text, w, t.plain());
+                if !g.remediation.is_empty() && !g.unanswered {
+                    indented(&mut out, &format!("Fix: {}", g.remediation), w, t.dim());
+                }
+            }
+        }
+        if r.has_plan() && !r.plan_by_owner.is_empty() {
+            heading(&mut out, "Plan by owner".into());
+            for group in &r.plan_by_owner {
+                let count = crate::estimate::plural(group.questions.len() as f64, "gap", "gaps");
+                para(
+                    &mut out,
+                    &format!("{}: {count}, {}", group.name, range(group.remaining_days, "person-days")),
+                    t.plain(),
+                );
+                // A long group names its first questions; the exports list them all.
+                let mut ids = group.questions.iter().take(PLAN_IDS_SHOWN).cloned().collect::<Vec<_>>().join(", ");
+                if group.questions.len() > PLAN_IDS_SHOWN {
+                    ids.push_str(&format!(" and {} more", group.questions.len() - PLAN_IDS_SHOWN));
+                }
+                indented(&mut out, &ids, w, t.dim());
+            }
+        }
+    } else if !r.unanswered.is_empty() {
+        heading(&mut out, format!("Unanswered questions ({})", r.unanswered.len()));
+        for q in &r.unanswered {
+            para(&mut out, &format!("? {}  {}", q.id, q.text), t.plain());
         }
     }
 
@@ -254,16 +596,52 @@ pub fn lines(r: &Report, width: u16, t: Theme) -> Vec<Line<'static>> {
             para(&mut out, &format!("⚑ {}  {}", f.id, f.text), t.plain());
         }
     }
-    if let Some(v) = &r.vendor {
-        heading(&mut out, "Contract terms to ask for".into());
-        for term in &v.contract_terms {
-            para(&mut out, &format!("• {term}"), t.plain());
-        }
-    }
-    out
+    (out, gap_rows)
 }
 
-/// Draw the report.
+/// How many question ids a group of the plan by owner names on the screen.
+const PLAN_IDS_SHOWN: usize = 8;
+
+/// Untrusted text wrapped to `width` under a five-space indent.
+fn indented(out: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let indent = "     ";
+    let options = textwrap::Options::new(width.max(8)).initial_indent(indent).subsequent_indent(indent);
+    for l in textwrap::wrap(&crate::text::visible(text), options) {
+        out.push(Line::styled(l.into_owned(), style));
+    }
+}
+
+/// Scores by section, Trust Services category and AI area.
+fn sections(
+    out: &mut Vec<Line<'static>>,
+    r: &Report,
+    heading: &dyn Fn(&mut Vec<Line<'static>>, String),
+    bars: &dyn Fn(&str, Option<Score>) -> Line<'static>,
+    bars_header: &dyn Fn(&mut Vec<Line<'static>>),
+) {
+    heading(out, "Sections".into());
+    bars_header(out);
+    for s in &r.sections {
+        out.push(bars(&s.title, Some(s.score)));
+    }
+    if !r.categories.is_empty() {
+        heading(out, "Trust Services categories".into());
+        for (c, s) in &r.categories {
+            out.push(bars(c.label(), Some(*s)));
+        }
+    }
+    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
+        heading(out, "AI-specific areas".into());
+        for (area, s) in &r.ai_areas {
+            out.push(bars(area.label(), *s));
+        }
+    }
+}
+
+/// Draw the report, and a prompt over it when one is open.
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, app: &App) {
     let (r, scroll) = (&screen.report, screen.scroll);
     let t = app.theme;
@@ -274,14 +652,38 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, 
         ])),
         header,
     );
-    let [md, html, json] =
-        [Action::ExportMarkdown, Action::ExportHtml, Action::ExportJson].map(|a| keymap::key_label(Context::Report, a));
-    let block =
-        Block::bordered().title(format!(" Readiness report ({md} Markdown · {html} HTML · {json} JSON export) "));
+    let [md, html, json, csv] = [Action::ExportMarkdown, Action::ExportHtml, Action::ExportJson, Action::ExportCsv]
+        .map(|a| keymap::key_label(Context::Report, a));
+    let what = if r.is_vendor() { "Vendor report" } else { "Report" };
+    let csv = if r.is_vendor() { String::new() } else { format!(" · {csv} CSV plan") };
+    let block = Block::bordered().title(format!(" {what} ({md} Markdown · {html} HTML · {json} JSON{csv} export) "));
     let inner = block.inner(body);
-    let all = lines(r, inner.width, t);
+    let all = build(r, inner.width, t, screen.selected).0;
     let max = max_scroll(all.len(), inner.height);
     frame.render_widget(Paragraph::new(all).block(block).scroll((scroll.min(max), 0)), body);
+    match &screen.dialog {
+        None => {}
+        Some(Dialog::Plan(form)) => form.draw(frame, body, t),
+        Some(Dialog::WhatIf(input)) => {
+            let area = centred(body, body.width.saturating_sub(4).min(76), 8);
+            clear_popup(frame, area);
+            let [ok, cancel] = [Action::Confirm, Action::Cancel].map(|a| keymap::key_label(Context::TypeWhatIf, a));
+            let block = Block::bordered().title(format!(" What if ({ok}: compare · {cancel}: cancel) "));
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let [about, field] = Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(
+                    "A profile answer (remediation_fte=2, auditor_tier=mid_tier) or an estimate parameter \
+                     (hourly_cost=140, penetration_test=8000-12000); several separated by spaces.",
+                )
+                .style(t.dim())
+                .wrap(Wrap { trim: true }),
+                about,
+            );
+            draw_input(frame, input, "Settings", field);
+        }
+    }
 }
 
 /// How far the report can scroll so its last line is at the bottom.

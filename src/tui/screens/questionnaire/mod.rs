@@ -25,6 +25,7 @@ pub fn context(editor: &Editor) -> Context {
         Mode::TypeRespondent(_) => Context::TypeRespondent,
         Mode::TypeEvidence(_) => Context::TypeEvidence,
         Mode::Search(_) => Context::Search,
+        Mode::Plan(_) => Context::TypePlan,
     }
 }
 
@@ -33,6 +34,7 @@ pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
     match &mut editor.mode {
         Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
         Mode::Search(search) => Some(search.typing()),
+        Mode::Plan(form) => Some(form.text_input()),
         Mode::Answering => None,
     }
 }
@@ -63,6 +65,25 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         Mode::Search(_) => super::search::update(editor, action),
         Mode::EditNote(_) => note(editor, action, ctx),
         Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => typing(editor, action, ctx),
+        Mode::Plan(_) => plan(editor, action, ctx),
+    }
+}
+
+/// Keys in the owner and due date form (REPORT): saved when confirmed, like any change.
+fn plan(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    use super::plan_form::FormOutcome;
+    let Mode::Plan(form) = &mut editor.mode else { return Outcome::Done };
+    match form.update(action, &mut editor.session.assessment, &ctx.now) {
+        FormOutcome::Open => Outcome::Done,
+        FormOutcome::Refused(e) => Outcome::Complain(e),
+        FormOutcome::Cancelled => {
+            editor.mode = Mode::Answering;
+            Outcome::Done
+        }
+        FormOutcome::Set(told) => {
+            editor.mode = Mode::Answering;
+            saved(editor.save(), told)
+        }
     }
 }
 
@@ -172,6 +193,11 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::OpenReport => super::report::open(editor, ctx),
+        Action::SetOwner => {
+            let form = super::plan_form::PlanForm::new(editor.assessment(), &question.id, &question.text);
+            editor.mode = Mode::Plan(Box::new(form));
+            Outcome::Done
+        }
         Action::Back => match editor.flush(true, now, ctx.at) {
             Ok(_) => Outcome::Back,
             Err(e) => Outcome::Complain(e),

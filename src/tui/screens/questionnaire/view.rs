@@ -120,6 +120,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             input_area,
         ),
         Mode::Search(search) => super::super::search::draw(frame, body, editor, search, app),
+        Mode::Plan(form) => form.draw(frame, body, t),
     }
 }
 
@@ -133,7 +134,7 @@ fn field_title(what: &str, context: Context) -> String {
 /// How tall the text field under the question is, in the question's panel `inner`.
 fn input_height(editor: &Editor, inner: Rect) -> u16 {
     match editor.mode {
-        Mode::Answering | Mode::Search(_) => 0,
+        Mode::Answering | Mode::Search(_) | Mode::Plan(_) => 0,
         Mode::EditNote(_) => (inner.height / 3).max(5),
         Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
     }
@@ -270,6 +271,14 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     }
     if let Some(x) = answer.filter(|x| !x.evidence.is_empty()) {
         for l in wrap(&format!("Evidence kept: {}", x.evidence.join("; ")), width) {
+            lines.push(Line::raw(l));
+        }
+    }
+    // REPORT: who owns closing the gap, and by when, once set.
+    if let Some(x) = answer.filter(|x| !x.owner.is_empty() || !x.due.is_empty()) {
+        let owner = if x.owner.is_empty() { "not set".to_string() } else { one_line(&x.owner) };
+        let due = if x.due.is_empty() { String::new() } else { format!(", due {}", one_line(&x.due)) };
+        for l in wrap(&format!("Owner: {owner}{due}"), width) {
             lines.push(Line::raw(l));
         }
     }
