@@ -57,16 +57,12 @@ impl Plan {
         if self.owner.is_none() && self.due.is_none() {
             return Ok(());
         }
-        let id = session.assessment.questionnaire().question(question).map(|(_, q)| q.id.clone());
-        let Some(entry) = id.and_then(|id| session.assessment.answers.get_mut(&id)) else {
+        let Some(current) = session.assessment.answers.get(question) else {
             return Ok(());
         };
-        if let Some(o) = &self.owner {
-            entry.owner = o.clone();
-        }
-        if let Some(d) = &self.due {
-            entry.due = d.clone();
-        }
+        let owner = self.owner.clone().unwrap_or_else(|| current.owner.clone());
+        let due = self.due.clone().unwrap_or_else(|| current.due.clone());
+        session.assessment.set_plan(question, &owner, &due, &crate::clock::now());
         session.save().map_err(|e| anyhow!("the answer was saved, but not its owner and due date: {e}"))?;
         Ok(())
     }

@@ -49,8 +49,10 @@ impl OnePage {
         if c.answered < c.shown
             && let (Some(all), Some(answered)) = (r.overall, r.answered_score)
         {
+            // A vendor is scored, not readied for a Type I report.
+            let label = if r.vendor.is_some() { "score" } else { "Type I score" };
             completion.push_str(&format!(
-                "; Type I score {} over all questions, {} over the answered ones",
+                "; {label} {} over all questions, {} over the answered ones",
                 score_text(all.type1),
                 score_text(answered.type1)
             ));

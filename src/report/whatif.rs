@@ -80,6 +80,8 @@ pub fn report(a: &Assessment, params: &Parameters, today: NaiveDate, settings: &
     let base = Report::build(a, params, today);
     let (changed_a, changed_p, changes) = apply(a, params, settings)?;
     let mut changed = Report::build(&changed_a, &changed_p, today);
+    // The settings are assumptions, not answers: how much of the assessment is answered stays as it is.
+    changed.completion = base.completion;
     changed.what_if = Some(compare(&base, &changed, changes));
     Ok(changed)
 }

@@ -94,6 +94,8 @@ fn what_if_changes_the_estimate_not_the_assessment() {
     ]);
     let what: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(std::fs::read(&p).unwrap(), before, "the assessment is untouched");
+    // Settings are assumptions, not answers: the share answered is the assessment's own.
+    assert_eq!(what["completion"], base["completion"]);
     assert_eq!(
         what["what_if"]["changes"],
         serde_json::json!([
