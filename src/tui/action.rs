@@ -44,11 +44,25 @@ pub enum Action {
     PageUp,
     ScrollTop,
     ScrollBottom,
+    // Interviews (consultants and vendor assessors).
+    /// Switch who is answering to the next person present (or open the field when nobody is known).
+    NextRespondent,
+    ToggleReviewed,
+    AddObservation,
+    Undo,
+    ConfirmCarriedOver,
+    ResolveConflicts,
+    Vendors,
+    SortByVendor,
+    SortByRisk,
+    SortByAttestation,
+    SortByNextReview,
+    ExportFollowUps,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 34] = [
+    pub const NAMED: [Action; 46] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -83,6 +97,18 @@ impl Action {
         Action::PageUp,
         Action::ScrollTop,
         Action::ScrollBottom,
+        Action::NextRespondent,
+        Action::ToggleReviewed,
+        Action::AddObservation,
+        Action::Undo,
+        Action::ConfirmCarriedOver,
+        Action::ResolveConflicts,
+        Action::Vendors,
+        Action::SortByVendor,
+        Action::SortByRisk,
+        Action::SortByAttestation,
+        Action::SortByNextReview,
+        Action::ExportFollowUps,
     ];
 
     /// The action's name in a keymap file.
@@ -123,6 +149,18 @@ impl Action {
             Action::PageUp => "page-up",
             Action::ScrollTop => "scroll-top",
             Action::ScrollBottom => "scroll-bottom",
+            Action::NextRespondent => "next-respondent",
+            Action::ToggleReviewed => "toggle-reviewed",
+            Action::AddObservation => "add-observation",
+            Action::Undo => "undo",
+            Action::ConfirmCarriedOver => "confirm-carried-over",
+            Action::ResolveConflicts => "resolve-conflicts",
+            Action::Vendors => "vendors",
+            Action::SortByVendor => "sort-by-vendor",
+            Action::SortByRisk => "sort-by-risk",
+            Action::SortByAttestation => "sort-by-attestation",
+            Action::SortByNextReview => "sort-by-next-review",
+            Action::ExportFollowUps => "export-follow-ups",
         }
     }
 

@@ -30,10 +30,14 @@ pub enum Context {
     Search,
     Report,
     Help,
+    // Interviews.
+    TypeObservation,
+    ResolveConflict,
+    Vendors,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 14] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -45,6 +49,9 @@ impl Context {
         Context::Search,
         Context::Report,
         Context::Help,
+        Context::TypeObservation,
+        Context::ResolveConflict,
+        Context::Vendors,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +67,9 @@ impl Context {
             Context::Search => "Searching the questions",
             Context::Report => "The readiness report",
             Context::Help => "This help",
+            Context::TypeObservation => "Recording an observation",
+            Context::ResolveConflict => "Resolving a conflict between merged files",
+            Context::Vendors => "Vendors side by side",
         }
     }
 
@@ -77,6 +87,9 @@ impl Context {
             Context::Search => "search",
             Context::Report => "report",
             Context::Help => "help",
+            Context::TypeObservation => "type-observation",
+            Context::ResolveConflict => "resolve-conflict",
+            Context::Vendors => "vendors",
         }
     }
 
