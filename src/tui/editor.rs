@@ -32,6 +32,8 @@ pub struct Editor {
     pub(crate) respondent_pick: Option<usize>,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
+    /// The interview: the meeting's clock, what can be undone.
+    pub interview: crate::tui::screens::interview::Interview,
 }
 
 pub enum Mode {
@@ -41,6 +43,8 @@ pub enum Mode {
     TypeRespondent(TextArea<'static>),
     TypeEvidence(TextArea<'static>),
     Search(crate::tui::screens::search::Search),
+    Observation(Box<crate::tui::screens::interview::ObservationForm>),
+    Conflict(crate::tui::screens::interview::ConflictPick),
 }
 
 pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
@@ -77,6 +81,7 @@ impl Editor {
             note_before: String::new(),
             respondent_pick: None,
             detail_scroll: 0,
+            interview: Default::default(),
         }
     }
 

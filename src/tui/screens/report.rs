@@ -62,6 +62,7 @@ impl ReportScreen {
             Action::ExportHtml => Format::Html,
             Action::ExportJson => Format::Json,
             Action::Back => return Outcome::Back,
+            Action::ExportFollowUps => return super::interview::export_follow_ups(editor, ctx),
             _ => return Outcome::Done,
         };
         let path = ctx.export_dir.join(export_file_name(&editor.session.path, format));
@@ -98,7 +99,7 @@ fn format_name(format: Format) -> &'static str {
 }
 
 /// Write an exported report, replacing only a regular file that is not an assessment.
-fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if !meta.file_type().is_file() {
             return Err(format!(

@@ -1,0 +1,164 @@
+//! Vendors side by side (home `V`): every vendor assessment in the store with its tier, risk, freshest
+//! attestation and its age, critical findings, when it was last assessed and when its next review is due.
+//! The rows and the next-review rule are the core's (`comparison::vendors`); one key sorts by each column.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use super::{Ctx, Outcome};
+use crate::comparison::vendors::{SortBy, VendorRow, sort, vendor_rows};
+use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+
+pub struct VendorsScreen {
+    pub rows: Vec<VendorRow>,
+    pub sort: SortBy,
+    pub selected: usize,
+    /// Files in the store that could not be read.
+    pub unreadable: usize,
+}
+
+/// Read the store's vendor assessments as of today (the app's clock).
+pub fn open(ctx: &Ctx) -> Outcome {
+    let (listed, errors) = ctx.store.list();
+    let mut unreadable = errors.len();
+    let mut assessments = Vec::new();
+    for l in listed {
+        match crate::assessment::store::read(&l.path) {
+            Ok(a) => assessments.push((l.path, a)),
+            Err(_) => unreadable += 1,
+        }
+    }
+    let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
+    let rows = vendor_rows(&assessments, today);
+    Outcome::Vendors(Box::new(VendorsScreen { rows, sort: SortBy::NextReview, selected: 0, unreadable }))
+}
+
+impl VendorsScreen {
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let by = match action {
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+                return Outcome::Done;
+            }
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return Outcome::Done;
+            }
+            Action::Back => return Outcome::Back,
+            Action::SortByVendor => SortBy::Vendor,
+            Action::SortByRisk => SortBy::Risk,
+            Action::SortByAttestation => SortBy::AttestationAge,
+            Action::SortByNextReview => SortBy::NextReview,
+            _ => return Outcome::Done,
+        };
+        self.sort = by;
+        sort(&mut self.rows, by);
+        self.selected = 0;
+        Outcome::Say(format!("Sorted by {}.", sort_name(by)))
+    }
+}
+
+fn sort_name(by: SortBy) -> &'static str {
+    match by {
+        SortBy::NextReview => "next review due, soonest first",
+        SortBy::Vendor => "vendor name",
+        SortBy::Risk => "risk, riskiest first",
+        SortBy::AttestationAge => "attestation age, oldest or missing first",
+    }
+}
+
+fn short_name(by: SortBy) -> &'static str {
+    match by {
+        SortBy::NextReview => "next review",
+        SortBy::Vendor => "vendor",
+        SortBy::Risk => "risk",
+        SortBy::AttestationAge => "attestation age",
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
+    let t = app.theme;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" soc2-ready ", t.title()),
+            Span::raw(format!(
+                "│ Vendors side by side ({}) │ ▼ sorted by {}",
+                screen.rows.len(),
+                short_name(screen.sort)
+            )),
+        ])),
+        header,
+    );
+    let mark = |by: SortBy| if screen.sort == by { "▼" } else { "" };
+    // The sorted column is marked; the hint line names the key for each.
+    let head = Row::new(vec![
+        Cell::from(format!("{}Vendor", mark(SortBy::Vendor))),
+        Cell::from("Tier"),
+        Cell::from(format!("{}Risk", mark(SortBy::Risk))),
+        Cell::from(format!("{}Attestation", mark(SortBy::AttestationAge))),
+        Cell::from("Critical"),
+        Cell::from("Assessed"),
+        Cell::from(format!("{}Next review", mark(SortBy::NextReview))),
+    ])
+    .style(t.label());
+    let rows: Vec<Row> = screen
+        .rows
+        .iter()
+        .map(|r| {
+            let attestation = match (&r.attestation, r.attestation_age_months) {
+                (Some(kind), Some(m)) => format!("{} ({m} mo)", one_line(kind)),
+                (Some(kind), None) => one_line(kind),
+                (None, _) => "none".to_string(),
+            };
+            let critical = match r.critical_findings.len() {
+                0 => "0".to_string(),
+                n => format!("{n}: {}", one_line(&r.critical_findings.join(", "))),
+            };
+            let next = if r.overdue { format!("{} OVERDUE", date(r.next_review)) } else { date(r.next_review) };
+            Row::new(vec![
+                Cell::from(truncate(&one_line(&r.vendor), 40)),
+                Cell::from(r.tier),
+                Cell::from(r.verdict),
+                Cell::from(attestation),
+                Cell::from(critical),
+                Cell::from(date(r.last_assessed)),
+                Cell::from(next).style(if r.overdue { t.warning() } else { t.plain() }),
+            ])
+        })
+        .collect();
+    let block = Block::bordered().title(" Vendors ");
+    if rows.is_empty() {
+        let text = format!(
+            "No vendor assessments in the store yet. Start one from the home screen ({}) with a vendor questionnaire.{}",
+            keymap::key_label(Context::Home, Action::New),
+            if screen.unreadable > 0 {
+                format!(" {} files could not be read.", screen.unreadable)
+            } else {
+                String::new()
+            }
+        );
+        frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(block), body);
+        return;
+    }
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Fill(2),
+        Constraint::Length(8),
+        Constraint::Length(10),
+        Constraint::Length(18),
+    ];
+    let table =
+        Table::new(rows, widths).header(head).block(block).row_highlight_style(t.selected()).highlight_symbol(">");
+    frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(screen.selected)));
+}
