@@ -14,6 +14,8 @@ mod library_match;
 mod limits;
 #[cfg(unix)]
 mod pty;
+#[cfg(unix)]
+mod pty_interview;
 mod questionnaire_format;
 #[cfg(unix)]
 mod report_browser;
