@@ -231,11 +231,13 @@ impl App {
     /// INTERVIEW: opening an assessment in the interface starts a meeting (who answered last is present).
     pub fn begin_meeting(&mut self) {
         let now = (self.now)();
-        if let Some(editor) = self.editor.as_deref_mut()
-            && editor.interview.clock.is_none()
-            && let Err(e) = super::screens::interview::begin_meeting(editor, &now)
-        {
-            self.complain(e);
+        let Some(editor) = self.editor.as_deref_mut().filter(|e| e.interview.clock.is_none()) else { return };
+        match super::screens::interview::begin_meeting(editor, &now) {
+            // After what opening said, if anything.
+            Ok(Some(waiting)) if self.status.text.is_empty() => self.say(waiting),
+            Ok(Some(waiting)) => self.status.text = format!("{} {waiting}", self.status.text),
+            Ok(None) => {}
+            Err(e) => self.complain(e),
         }
     }
 

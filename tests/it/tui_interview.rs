@@ -253,6 +253,7 @@ fn conflicts_are_walked_and_resolved_by_choosing_a_file() {
             },
         ];
     });
+    assert_eq!(app.status.text, "Meeting started. Waiting: 2 answers the merged files disagree on (C to choose).");
     press(&mut app, "C");
     assert_eq!(app.context(), Context::ResolveConflict);
     assert_eq!(current_question(&app), "profile.uses_models", "in questionnaire order");

@@ -60,13 +60,30 @@ pub struct ConflictPick {
 }
 
 /// Start the meeting when an assessment is opened in the interface: who answered last is present.
-pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<(), String> {
+/// Returns what is waiting to be settled (conflicts from a merge, carried-over answers), if anything.
+pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, String> {
     let present: Vec<String> =
         Some(editor.assessment().respondent.clone()).filter(|r| !r.trim().is_empty()).into_iter().collect();
     meetings::start(&mut editor.session.assessment, &present, now);
     let section = section_id(editor);
     editor.interview.clock = Some(MeetingClock::new(now, &section));
-    editor.save()
+    editor.save()?;
+    let a = editor.assessment();
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let mut waiting = Vec::new();
+    match a.conflicts.len() {
+        0 => {}
+        1 => {
+            waiting.push(format!("1 answer the merged files disagree on ({} to choose)", key(Action::ResolveConflicts)))
+        }
+        n => waiting
+            .push(format!("{n} answers the merged files disagree on ({} to choose)", key(Action::ResolveConflicts))),
+    }
+    match review::review_counts(a).to_confirm {
+        0 => {}
+        n => waiting.push(format!("{n} carried-over answers to confirm ({})", key(Action::ConfirmCarriedOver))),
+    }
+    Ok((!waiting.is_empty()).then(|| format!("Meeting started. Waiting: {}.", waiting.join("; "))))
 }
 
 /// End the meeting (quitting, or going back to the home screen).
@@ -488,14 +505,13 @@ pub const FORM_HEIGHT: u16 = 7;
 /// The observation form, under the question.
 pub fn draw_form(frame: &mut Frame, form: &ObservationForm, area: Rect, t: Theme) {
     let save = keymap::key_label(Context::TypeObservation, Action::Confirm);
-    let next = keymap::key_label(Context::TypeObservation, Action::Down);
     let cancel = keymap::key_label(Context::TypeObservation, Action::Cancel);
     let title = if form.from_flag { "Observation for the flag" } else { "Observation" };
-    let block = Block::bordered().title(format!(" {title} ({save}: save · {cancel}: cancel · {next}: next) "));
+    let block = Block::bordered().title(format!(" {title} ({save}: save · {cancel}: cancel) "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
-    let label_width = 16u16.min(inner.width / 3);
+    let label_width = 17u16.min(inner.width / 2);
     for (i, row) in rows.iter().enumerate() {
         let [label, field] = Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(*row);
         let style = if i == form.focus { t.selected() } else { t.label() };
