@@ -85,6 +85,9 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
+/// The width of the columns that do not share the rest: tier, risk, critical, assessed, next review.
+const FIXED_WIDTH: usize = 8 + 8 + 8 + 10 + 18;
+
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
     let t = app.theme;
     frame.render_widget(
@@ -110,6 +113,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
         Cell::from(format!("{}Next review", mark(SortBy::NextReview))),
     ])
     .style(t.label());
+    // The columns that share the width (vendor 3 parts, attestation 2) get what the fixed ones leave; a
+    // name longer than its column ends with "…" rather than being cut silently.
+    let shared = usize::from(body.width).saturating_sub(2 + 1 + 6 + FIXED_WIDTH);
+    let vendor_width = (shared * 3 / 5).max(1);
+    let attestation_width = (shared * 2 / 5).max(1);
     let rows: Vec<Row> = screen
         .rows
         .iter()
@@ -125,10 +133,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
             };
             let next = if r.overdue { format!("{} OVERDUE", date(r.next_review)) } else { date(r.next_review) };
             Row::new(vec![
-                Cell::from(truncate(&one_line(&r.vendor), 40)),
+                Cell::from(truncate(&one_line(&r.vendor), vendor_width)),
                 Cell::from(r.tier),
                 Cell::from(r.verdict),
-                Cell::from(attestation),
+                Cell::from(truncate(&attestation, attestation_width)),
                 Cell::from(critical),
                 Cell::from(date(r.last_assessed)),
                 Cell::from(next).style(if r.overdue { t.warning() } else { t.plain() }),
