@@ -195,8 +195,10 @@ fn z_undoes_answer_note_flag_review_and_observation_several_steps_deep() {
     press(&mut app, "z");
     assert_eq!(current_question(&app), "profile.uses_models", "{}", app.status.text);
     assert!(!saved(&path).is_flagged("profile.uses_models"));
+    press(&mut app, "jj");
     press(&mut app, "z");
     assert!(saved(&path).observations.is_empty());
+    assert_eq!(current_question(&app), "profile.uses_models", "back to the observation's question");
     press(&mut app, "z");
     assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
     press(&mut app, "z");
@@ -319,4 +321,17 @@ fn the_report_exports_the_follow_ups() {
     let md = std::fs::read_to_string(&written).unwrap();
     assert!(md.contains("profile.uses_models") && md.contains("Reviews missing") && md.contains("Dana"), "{md}");
     drop(path);
+}
+
+#[test]
+fn an_observation_half_typed_is_kept_when_the_program_ends() {
+    let (mut app, path) = interview("observation_quit", |_| {});
+    press(&mut app, "OBackups never tested<Down><Down><Down>Dana<Down>next week<C-c>");
+    assert!(app.quit);
+    let a = saved(&path);
+    let o = &a.observations[0];
+    assert_eq!((o.seen.as_str(), o.owner.as_str(), o.due.as_str()), ("Backups never tested", "Dana", ""));
+    assert_eq!(o.recommendation, "(due: next week)", "a due date that is not one is kept, not lost");
+    assert!(app.farewell.iter().any(|m| m.contains("observation")), "{:?}", app.farewell);
+    assert!(!a.meetings[0].ended_at.is_empty());
 }

@@ -208,6 +208,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         }
         Action::Undo => {
             editor.interview.pending = None;
+            let observations_before = editor.assessment().observations.clone();
             let Some(undone) = editor.interview.undo.undo(&mut editor.session.assessment, now) else {
                 return say("Nothing to undo.");
             };
@@ -219,7 +220,19 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                     }
                     format!("Undone: the last change to {}.", one_line(&q))
                 }
-                Undone::Observations => "Undone: the last change to the observations.".to_string(),
+                Undone::Observations => {
+                    // Go to the question whose observation came back, changed or went.
+                    let now_list = &editor.assessment().observations;
+                    let changed = observations_before
+                        .iter()
+                        .chain(now_list.iter())
+                        .find(|o| !observations_before.contains(o) || !now_list.contains(o))
+                        .map(|o| o.question.clone());
+                    if let Some(place) = changed.and_then(|q| place_of(editor.assessment(), &q)) {
+                        editor.go(place);
+                    }
+                    "Undone: the last change to the observations.".to_string()
+                }
             };
             let left = editor.interview.undo.depth();
             saved(editor, format!("{text} {left} more steps can be undone."))
