@@ -57,12 +57,15 @@ pub enum Action {
     SortByRisk,
     SortByAttestation,
     SortByNextReview,
+    SortByTier,
+    SortByCritical,
+    SortByLastAssessed,
     ExportFollowUps,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 46] = [
+    pub const NAMED: [Action; 49] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -108,6 +111,9 @@ impl Action {
         Action::SortByRisk,
         Action::SortByAttestation,
         Action::SortByNextReview,
+        Action::SortByTier,
+        Action::SortByCritical,
+        Action::SortByLastAssessed,
         Action::ExportFollowUps,
     ];
 
@@ -160,6 +166,9 @@ impl Action {
             Action::SortByRisk => "sort-by-risk",
             Action::SortByAttestation => "sort-by-attestation",
             Action::SortByNextReview => "sort-by-next-review",
+            Action::SortByTier => "sort-by-tier",
+            Action::SortByCritical => "sort-by-critical",
+            Action::SortByLastAssessed => "sort-by-last-assessed",
             Action::ExportFollowUps => "export-follow-ups",
         }
     }

@@ -303,9 +303,14 @@ fn vendors_side_by_side_sort_by_each_column() {
     assert_eq!(order(&app), ["Anthropic", "OpenAI", "Zeta"]);
     press(&mut app, "d");
     assert_eq!(app.status.text, "Sorted by next review due, soonest first.");
-    press(&mut app, "R");
-    press(&mut app, "a");
-    assert_eq!(order(&app).len(), 3);
+    press(&mut app, "l");
+    assert_eq!(order(&app), ["Anthropic", "OpenAI", "Zeta"], "longest since assessed first");
+    for key in ["r", "a", "t", "c"] {
+        press(&mut app, key);
+        assert_eq!(order(&app).len(), 3);
+    }
+    assert_eq!(app.status.text, "Sorted by critical findings, most first.");
+    assert!(screen(&app, 120, 40).contains("▼Critical"));
     press(&mut app, "<Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
 }

@@ -159,7 +159,7 @@ proptest! {
         home.handle_event(Event::Resize(200, 60));
         press(&mut home, "V");
         draw_at(&home, &sizes);
-        press(&mut home, "Rad");
+        press(&mut home, "ratcld");
         draw_at(&home, &sizes);
 
         // The questionnaire in a meeting: every question, the observation form, the conflict.

@@ -438,7 +438,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Vendors],
-        keys: Keys::List(&[P(Char('R'))]),
+        keys: Keys::List(&[P(Char('r'))]),
         action: Action::SortByRisk,
         help: "sort riskiest first (risk, then tier)",
         hint: Some("risk"),
@@ -449,6 +449,27 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SortByAttestation,
         help: "sort by attestation age, oldest or missing first",
         hint: Some("attestation"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('t'))]),
+        action: Action::SortByTier,
+        help: "sort by inherent tier, highest first",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('c'))]),
+        action: Action::SortByCritical,
+        help: "sort by critical findings, most first",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('l'))]),
+        action: Action::SortByLastAssessed,
+        help: "sort by when last assessed, longest ago first",
+        hint: None,
     },
     Binding {
         contexts: &[Vendors],

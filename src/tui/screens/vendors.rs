@@ -9,6 +9,19 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use super::{Ctx, Outcome};
 use crate::comparison::vendors::{SortBy, VendorRow, sort, vendor_rows};
+
+/// A column to sort by: the core's orders, and the three columns it has none for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Core(SortBy),
+    /// Highest inherent tier first.
+    Tier,
+    /// Most critical findings first.
+    Critical,
+    /// Least recently assessed first.
+    LastAssessed,
+}
+
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -16,7 +29,7 @@ use crate::tui::keymap::{self, Context};
 
 pub struct VendorsScreen {
     pub rows: Vec<VendorRow>,
-    pub sort: SortBy,
+    pub sort: Column,
     pub selected: usize,
     /// Files in the store that could not be read.
     pub unreadable: usize,
@@ -35,7 +48,7 @@ pub fn open(ctx: &Ctx) -> Outcome {
     }
     let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
     let rows = vendor_rows(&assessments, today);
-    Outcome::Vendors(Box::new(VendorsScreen { rows, sort: SortBy::NextReview, selected: 0, unreadable }))
+    Outcome::Vendors(Box::new(VendorsScreen { rows, sort: Column::Core(SortBy::NextReview), selected: 0, unreadable }))
 }
 
 impl VendorsScreen {
@@ -50,34 +63,60 @@ impl VendorsScreen {
                 return Outcome::Done;
             }
             Action::Back => return Outcome::Back,
-            Action::SortByVendor => SortBy::Vendor,
-            Action::SortByRisk => SortBy::Risk,
-            Action::SortByAttestation => SortBy::AttestationAge,
-            Action::SortByNextReview => SortBy::NextReview,
+            Action::SortByVendor => Column::Core(SortBy::Vendor),
+            Action::SortByRisk => Column::Core(SortBy::Risk),
+            Action::SortByAttestation => Column::Core(SortBy::AttestationAge),
+            Action::SortByNextReview => Column::Core(SortBy::NextReview),
+            Action::SortByTier => Column::Tier,
+            Action::SortByCritical => Column::Critical,
+            Action::SortByLastAssessed => Column::LastAssessed,
             _ => return Outcome::Done,
         };
         self.sort = by;
-        sort(&mut self.rows, by);
+        let name = |r: &VendorRow| r.vendor.to_lowercase();
+        match by {
+            Column::Core(by) => sort(&mut self.rows, by),
+            Column::Tier => {
+                let rank = |r: &VendorRow| match r.tier {
+                    "high" => 0,
+                    "moderate" => 1,
+                    _ => 2,
+                };
+                self.rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then(name(a).cmp(&name(b))));
+            }
+            Column::Critical => self
+                .rows
+                .sort_by(|a, b| b.critical_findings.len().cmp(&a.critical_findings.len()).then(name(a).cmp(&name(b)))),
+            Column::LastAssessed => {
+                self.rows.sort_by(|a, b| a.last_assessed.cmp(&b.last_assessed).then(name(a).cmp(&name(b))))
+            }
+        }
         self.selected = 0;
         Outcome::Say(format!("Sorted by {}.", sort_name(by)))
     }
 }
 
-fn sort_name(by: SortBy) -> &'static str {
+fn sort_name(by: Column) -> &'static str {
     match by {
-        SortBy::NextReview => "next review due, soonest first",
-        SortBy::Vendor => "vendor name",
-        SortBy::Risk => "risk, riskiest first",
-        SortBy::AttestationAge => "attestation age, oldest or missing first",
+        Column::Core(SortBy::NextReview) => "next review due, soonest first",
+        Column::Core(SortBy::Vendor) => "vendor name",
+        Column::Core(SortBy::Risk) => "risk, riskiest first",
+        Column::Core(SortBy::AttestationAge) => "attestation age, oldest or missing first",
+        Column::Tier => "inherent tier, highest first",
+        Column::Critical => "critical findings, most first",
+        Column::LastAssessed => "last assessed, longest ago first",
     }
 }
 
-fn short_name(by: SortBy) -> &'static str {
+fn short_name(by: Column) -> &'static str {
     match by {
-        SortBy::NextReview => "next review",
-        SortBy::Vendor => "vendor",
-        SortBy::Risk => "risk",
-        SortBy::AttestationAge => "attestation age",
+        Column::Core(SortBy::NextReview) => "next review",
+        Column::Core(SortBy::Vendor) => "vendor",
+        Column::Core(SortBy::Risk) => "risk",
+        Column::Core(SortBy::AttestationAge) => "attestation age",
+        Column::Tier => "tier",
+        Column::Critical => "critical findings",
+        Column::LastAssessed => "last assessed",
     }
 }
 
@@ -86,7 +125,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 /// The width of the columns that do not share the rest: tier, risk, critical, assessed, next review.
-const FIXED_WIDTH: usize = 8 + 8 + 8 + 10 + 18;
+const FIXED_WIDTH: usize = 9 + 8 + 9 + 11 + 18;
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
     let t = app.theme;
@@ -101,16 +140,16 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
         ])),
         header,
     );
-    let mark = |by: SortBy| if screen.sort == by { "▼" } else { "" };
+    let mark = |by: Column| if screen.sort == by { "▼" } else { "" };
     // The sorted column is marked; the hint line names the key for each.
     let head = Row::new(vec![
-        Cell::from(format!("{}Vendor", mark(SortBy::Vendor))),
-        Cell::from("Tier"),
-        Cell::from(format!("{}Risk", mark(SortBy::Risk))),
-        Cell::from(format!("{}Attestation", mark(SortBy::AttestationAge))),
-        Cell::from("Critical"),
-        Cell::from("Assessed"),
-        Cell::from(format!("{}Next review", mark(SortBy::NextReview))),
+        Cell::from(format!("{}Vendor", mark(Column::Core(SortBy::Vendor)))),
+        Cell::from(format!("{}Tier", mark(Column::Tier))),
+        Cell::from(format!("{}Risk", mark(Column::Core(SortBy::Risk)))),
+        Cell::from(format!("{}Attestation", mark(Column::Core(SortBy::AttestationAge)))),
+        Cell::from(format!("{}Critical", mark(Column::Critical))),
+        Cell::from(format!("{}Assessed", mark(Column::LastAssessed))),
+        Cell::from(format!("{}Next review", mark(Column::Core(SortBy::NextReview)))),
     ])
     .style(t.label());
     // The columns that share the width (vendor 3 parts, attestation 2) get what the fixed ones leave; a
@@ -159,11 +198,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
     }
     let widths = [
         Constraint::Fill(3),
-        Constraint::Length(8),
+        Constraint::Length(9),
         Constraint::Length(8),
         Constraint::Fill(2),
-        Constraint::Length(8),
-        Constraint::Length(10),
+        Constraint::Length(9),
+        Constraint::Length(11),
         Constraint::Length(18),
     ];
     let table =
