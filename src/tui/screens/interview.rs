@@ -215,7 +215,9 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             editor.recompute();
             let text = match undone {
                 Undone::Answer(q) => {
-                    if let Some(place) = place_of(editor.assessment(), &q) {
+                    // Back to the question, if it is shown (an answer undone may hide it).
+                    if let Some(place) = place_of(editor.assessment(), &q).filter(|&(s, i)| editor.vis().question(s, i))
+                    {
                         editor.go(place);
                     }
                     format!("Undone: the last change to {}.", one_line(&q))
