@@ -548,7 +548,11 @@ pub fn export_follow_ups(editor: &Editor, ctx: &Ctx) -> Outcome {
     let stem = editor.session.path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let path = ctx.export_dir.join(format!("{stem}-follow-ups.md"));
     match super::report::write_export(&path, followups::to_markdown(a, &list).as_bytes()) {
-        Ok(()) => Outcome::Say(format!("{} follow-ups written to {}", list.len(), path.display())),
+        Ok(()) => Outcome::Say(format!(
+            "{} written to {}",
+            if list.len() == 1 { "1 follow-up".to_string() } else { format!("{} follow-ups", list.len()) },
+            path.display()
+        )),
         Err(e) => Outcome::Complain(e),
     }
 }
