@@ -65,6 +65,7 @@ pub fn resolve(a: &mut Assessment, question: &str, choice: usize, now: &str) -> 
     answer.updated_at = now.to_string();
     a.conflicts.remove(index);
     a.answers.insert(question.to_string(), answer);
+    a.touch(question);
     a.updated_at = now.to_string();
     Ok(())
 }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answer::Answer;
 use super::atomic::sibling;
+use super::conflicts::Conflict;
 use super::document::{Assessment, Position};
 use super::file::MAX_FILE_BYTES;
 use super::interview::{Baseline, Meeting, Observation};
@@ -47,6 +48,9 @@ struct HeadRef<'a> {
     meetings: &'a [Meeting],
     observations: &'a [Observation],
     baseline: &'a Option<Box<Baseline>>,
+    /// Resolving a conflict in the interface removes it: that must be saved with the answer it gave.
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 #[derive(Deserialize)]
@@ -62,6 +66,8 @@ struct Head {
     meetings: Vec<Meeting>,
     observations: Vec<Observation>,
     baseline: Option<Box<Baseline>>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 fn head_of(a: &Assessment) -> HeadRef<'_> {
@@ -76,6 +82,7 @@ fn head_of(a: &Assessment) -> HeadRef<'_> {
         meetings: &a.meetings,
         observations: &a.observations,
         baseline: &a.baseline,
+        conflicts: &a.conflicts,
     }
 }
 
@@ -419,6 +426,7 @@ fn apply(a: &mut Assessment, line: Line) {
     a.meetings = h.meetings;
     a.observations = h.observations;
     a.baseline = h.baseline;
+    a.conflicts = h.conflicts;
 }
 
 #[cfg(test)]
@@ -435,6 +443,7 @@ mod tests {
         a.meetings = vec![Meeting::default()];
         a.observations = vec![Observation::default()];
         a.baseline = Some(Box::default());
+        a.conflicts = vec![Conflict::default()];
         a.source = Some(Source {
             file_name: "f.xlsx".into(),
             format: "xlsx".into(),

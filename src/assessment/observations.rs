@@ -146,6 +146,7 @@ pub fn from_follow_up(a: &mut Assessment, question: &str, by: &str, now: &str) -
     if let Some(answer) = a.answers.get_mut(question) {
         answer.follow_up = false;
     }
+    a.touch(question);
     if a.answers.get(question).is_some_and(super::answer::Answer::is_empty) {
         a.answers.remove(question);
     }

@@ -53,6 +53,17 @@ impl UndoStack {
         });
     }
 
+    /// Record a change already made: `entry` is what the question's entry was before it (for callers
+    /// that compare before and after rather than call [`UndoStack::before_answer_change`] first).
+    pub fn record_answer(&mut self, question: &str, entry: Option<Answer>) {
+        self.push(Before::Answer { question: question.to_string(), entry: entry.map(Box::new) });
+    }
+
+    /// Record a change to the observations already made: `list` is what they were before it.
+    pub fn record_observations(&mut self, list: Vec<Observation>) {
+        self.push(Before::Observations(list));
+    }
+
     /// Call just before adding, changing, closing or removing an observation.
     pub fn before_observation_change(&mut self, a: &Assessment) {
         self.push(Before::Observations(a.observations.clone()));
@@ -75,6 +86,7 @@ impl UndoStack {
                     Some(entry) => a.answers.insert(question.clone(), *entry),
                     None => a.answers.remove(&question),
                 };
+                a.touch(&question);
                 Undone::Answer(question)
             }
             Before::Observations(list) => {

@@ -52,11 +52,28 @@ pub enum Action {
     PreviousGap,
     /// Go to the other field of a form.
     SwitchField,
+    // Interviews (consultants and vendor assessors).
+    /// Switch who is answering to the next person present (or open the field when nobody is known).
+    NextRespondent,
+    ToggleReviewed,
+    AddObservation,
+    Undo,
+    ConfirmCarriedOver,
+    ResolveConflicts,
+    Vendors,
+    SortByVendor,
+    SortByRisk,
+    SortByAttestation,
+    SortByNextReview,
+    SortByTier,
+    SortByCritical,
+    SortByLastAssessed,
+    ExportFollowUps,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 40] = [
+    pub const NAMED: [Action; 55] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -97,6 +114,21 @@ impl Action {
         Action::NextGap,
         Action::PreviousGap,
         Action::SwitchField,
+        Action::NextRespondent,
+        Action::ToggleReviewed,
+        Action::AddObservation,
+        Action::Undo,
+        Action::ConfirmCarriedOver,
+        Action::ResolveConflicts,
+        Action::Vendors,
+        Action::SortByVendor,
+        Action::SortByRisk,
+        Action::SortByAttestation,
+        Action::SortByNextReview,
+        Action::SortByTier,
+        Action::SortByCritical,
+        Action::SortByLastAssessed,
+        Action::ExportFollowUps,
     ];
 
     /// The action's name in a keymap file.
@@ -143,6 +175,21 @@ impl Action {
             Action::NextGap => "next-gap",
             Action::PreviousGap => "previous-gap",
             Action::SwitchField => "switch-field",
+            Action::NextRespondent => "next-respondent",
+            Action::ToggleReviewed => "toggle-reviewed",
+            Action::AddObservation => "add-observation",
+            Action::Undo => "undo",
+            Action::ConfirmCarriedOver => "confirm-carried-over",
+            Action::ResolveConflicts => "resolve-conflicts",
+            Action::Vendors => "vendors",
+            Action::SortByVendor => "sort-by-vendor",
+            Action::SortByRisk => "sort-by-risk",
+            Action::SortByAttestation => "sort-by-attestation",
+            Action::SortByNextReview => "sort-by-next-review",
+            Action::SortByTier => "sort-by-tier",
+            Action::SortByCritical => "sort-by-critical",
+            Action::SortByLastAssessed => "sort-by-last-assessed",
+            Action::ExportFollowUps => "export-follow-ups",
         }
     }
 

@@ -56,6 +56,8 @@ pub enum Screen {
     Home(Home),
     Questionnaire,
     Report(Box<ReportScreen>),
+    /// INTERVIEW: every vendor assessment side by side (from the home screen).
+    Vendors(Box<super::screens::vendors::VendorsScreen>),
 }
 
 /// The size assumed before the terminal has said its own.
@@ -110,6 +112,7 @@ impl App {
             (Screen::Questionnaire, Some(editor)) => questionnaire::context(editor),
             (Screen::Questionnaire, None) => Context::Questionnaire,
             (Screen::Report(report), _) => report.context(),
+            (Screen::Vendors(_), _) => Context::Vendors,
         }
     }
 
@@ -211,6 +214,7 @@ impl App {
             if let Screen::Report(report) = &mut self.screen {
                 said.extend(report.keep_typed_plan(editor, &now));
             }
+            said.extend(super::screens::interview::keep_typed_observation(editor, &now));
             match editor.flush(true, &now, at) {
                 Ok(told) => said.extend(told),
                 Err(e) => failed = Some(format!("could not save: {e}")),
@@ -228,8 +232,30 @@ impl App {
         }
     }
 
+    /// INTERVIEW: opening an assessment in the interface starts a meeting (who answered last is present).
+    pub fn begin_meeting(&mut self) {
+        let now = (self.now)();
+        let Some(editor) = self.editor.as_deref_mut().filter(|e| e.interview.clock.is_none()) else { return };
+        match super::screens::interview::begin_meeting(editor, &now) {
+            // After what opening said, if anything.
+            Ok(Some(waiting)) if self.status.text.is_empty() => self.say(waiting),
+            Ok(Some(waiting)) => self.status.text = format!("{} {waiting}", self.status.text),
+            Ok(None) => {}
+            Err(e) => self.complain(e),
+        }
+    }
+
+    /// INTERVIEW: quitting or closing the assessment ends the meeting (saved with what is waiting).
+    fn end_meeting(&mut self) {
+        let now = (self.now)();
+        if let Some(editor) = self.editor.as_deref_mut() {
+            super::screens::interview::end_meeting(editor, &now);
+        }
+    }
+
     /// Save everything and end the program.
     pub fn shutdown(&mut self) {
+        self.end_meeting();
         self.save_all();
         self.quit = true;
     }
@@ -271,7 +297,11 @@ impl App {
             export_dir: &self.export_dir,
         };
         let outcome = match (&mut self.screen, self.editor.as_deref_mut()) {
+            (Screen::Home(home), _) if action == Action::Vendors && home.context() == Context::Home => {
+                super::screens::vendors::open(&ctx)
+            }
             (Screen::Home(home), _) => home.update(action, &ctx),
+            (Screen::Vendors(vendors), _) => vendors.update(action),
             (Screen::Questionnaire, Some(editor)) => questionnaire::update(editor, action, &ctx),
             (Screen::Report(report), Some(editor)) => report.update(action, editor, &ctx),
             (_, None) => Outcome::Back,
@@ -291,15 +321,24 @@ impl App {
                 if let Some(text) = said {
                     self.say(text);
                 }
+                self.begin_meeting();
             }
+            Outcome::Vendors(vendors) => self.screen = Screen::Vendors(vendors),
             Outcome::Report(report) => self.screen = Screen::Report(report),
             Outcome::Back => match self.screen {
                 Screen::Report(_) => self.screen = Screen::Questionnaire,
                 // Closing the assessment (its lock goes with it) and listing the store again.
                 Screen::Questionnaire => {
+                    self.end_meeting();
+                    if let Some(editor) = self.editor.as_deref_mut()
+                        && let Err(e) = editor.save()
+                    {
+                        return self.complain(e);
+                    }
                     self.editor = None;
                     self.screen = Screen::Home(Home::load(&self.store, 0));
                 }
+                Screen::Vendors(_) => self.screen = Screen::Home(Home::load(&self.store, 0)),
                 Screen::Home(_) => {}
             },
         }

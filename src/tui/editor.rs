@@ -32,6 +32,8 @@ pub struct Editor {
     pub(crate) respondent_pick: Option<usize>,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
+    /// The interview: the meeting's clock, what can be undone.
+    pub interview: crate::tui::screens::interview::Interview,
 }
 
 pub enum Mode {
@@ -43,6 +45,8 @@ pub enum Mode {
     Search(crate::tui::screens::search::Search),
     /// The owner and due date of this question's gap.
     Plan(Box<crate::tui::screens::plan_form::PlanForm>),
+    Observation(Box<crate::tui::screens::interview::ObservationForm>),
+    Conflict(crate::tui::screens::interview::ConflictPick),
 }
 
 pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
@@ -79,6 +83,7 @@ impl Editor {
             note_before: String::new(),
             respondent_pick: None,
             detail_scroll: 0,
+            interview: Default::default(),
         }
     }
 

@@ -87,6 +87,7 @@ fn run(mut app: App) -> Result<ExitCode> {
     if !problems.is_empty() {
         app.status = app::Status { text: problems.join(" · "), error: true };
     }
+    app.begin_meeting();
     let signals = Signals::watch()?;
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);

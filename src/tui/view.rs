@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         (Screen::Home(state), _) => home::draw(frame, header, body, state, app),
         (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, app),
         (Screen::Report(screen), _) => report::draw(frame, header, body, screen, app),
+        (Screen::Vendors(screen), _) => super::screens::vendors::draw(frame, header, body, screen, app),
         (Screen::Questionnaire, None) => {}
     }
     let status_lines: Vec<Line> = status_lines.into_iter().map(|l| Line::styled(l, style)).collect();

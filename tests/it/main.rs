@@ -14,6 +14,8 @@ mod library_match;
 mod limits;
 #[cfg(unix)]
 mod pty;
+#[cfg(unix)]
+mod pty_interview;
 mod questionnaire_format;
 #[cfg(unix)]
 mod report_browser;
@@ -32,6 +34,7 @@ mod spreadsheet_vendor;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_interview;
 mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;

@@ -500,6 +500,6 @@ fn evidence_references_are_recorded_with_the_answer() {
     assert_eq!(a.answers["access.reviews"].evidence, ["Access Control Policy v2", "JIRA-142", "https://wiki/reviews"]);
     assert_eq!(app.status.text, "3 evidence references recorded.");
     snap("question_with_evidence", &app);
-    press(&mut app, "wRuth<Enter>wAmir<Enter>");
+    press(&mut app, "wRuth<Enter>WAmir<Enter>");
     assert_eq!(saved(&path).people, ["Ruth", "Amir"], "everyone who answered is kept in the assessment's people");
 }

@@ -340,11 +340,11 @@ fn the_header_keeps_progress_and_who_answers_with_a_long_wide_organisation_name(
 #[test]
 fn who_is_answering_can_be_picked_from_earlier_people() {
     let (mut app, path) = open_demo("respondent_pick");
-    press(&mut app, "wRuth<Enter>wAmir<Enter>");
-    press(&mut app, "w<Up><Up><Enter>");
+    press(&mut app, "wRuth<Enter>WAmir<Enter>");
+    press(&mut app, "W<Up><Up><Enter>");
     assert_eq!(saved(&path).respondent, "Ruth", "latest first: Amir, then Ruth");
-    press(&mut app, "w<Up><Up><Up><Down><Enter>");
+    press(&mut app, "W<Up><Up><Up><Down><Enter>");
     assert_eq!(saved(&path).respondent, "Amir");
-    press(&mut app, "w<Up><Down><Enter>");
+    press(&mut app, "W<Up><Down><Enter>");
     assert_eq!(saved(&path).respondent, "", "down past the latest is an empty field: nobody");
 }

@@ -12,9 +12,9 @@ fn a_keymap_file_in_the_configuration_directory_is_read_and_its_problems_named()
     let (k, problems) = Keymap::load(&path);
     assert!(problems.is_empty(), "no file: the shipped keys, no complaint");
     assert_eq!(k, Keymap::shipped());
-    std::fs::write(&path, r#"{"open-report": "R", "nope": "z"}"#).unwrap();
+    std::fs::write(&path, r#"{"open-report": "P", "nope": "z"}"#).unwrap();
     let (k, problems) = Keymap::load(&path);
-    assert_eq!(k.key_label(Context::Questionnaire, Action::OpenReport), "R");
+    assert_eq!(k.key_label(Context::Questionnaire, Action::OpenReport), "P");
     assert_eq!(problems.len(), 1);
     assert!(problems[0].starts_with(&path.display().to_string()) && problems[0].contains("`nope`"), "{problems:?}");
     std::fs::write(&path, "{ not json").unwrap();

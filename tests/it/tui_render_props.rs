@@ -118,3 +118,88 @@ proptest! {
         draw_at(&app, &sizes);
     }
 }
+
+/// A name within the limit on names (200 characters).
+fn name(text: String) -> String {
+    nonblank(text.chars().take(100).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The interview's screens (issue 13): the meeting header, review and carried-over markers, the
+    /// observations and the observation form, a merge conflict being resolved, the vendors view.
+    #[test]
+    fn the_interview_screens_draw_any_text_at_any_size(
+        seen in awkward().prop_map(nonblank),
+        typed in awkward(),
+        person in awkward().prop_map(name),
+        from in awkward().prop_map(name),
+        org in awkward().prop_map(nonblank),
+        sizes in prop::collection::vec((1u16..=200, 1u16..=60), 1..4),
+    ) {
+        use soc2_ready::assessment::answer::Answer;
+        use soc2_ready::assessment::conflicts::{Candidate, Conflict};
+        use soc2_ready::assessment::observations::{ObservationFields, add};
+
+        let mut sizes = sizes;
+        sizes.extend([(1, 1), (59, 15), (60, 16), (80, 24), (120, 40)]);
+        let store = fresh_store("props_interview");
+        let path = store.dir.join("a.json");
+        let mut a = Assessment::new(fixture("demo.json"), &org, NOW);
+        a.set_respondent(&person, NOW);
+        a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+        soc2_ready::assessment::review::toggle_reviewed(&mut a, "profile.uses_models", &person, NOW);
+        a.answers.insert(
+            "profile.contact".into(),
+            Answer { value: Some(AnswerValue::Text(typed.clone())), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },
+        );
+        let fields = ObservationFields {
+            seen: seen.clone(), risk: typed.clone(), recommendation: seen.clone(), owner: person.clone(), due: String::new(),
+        };
+        add(&mut a, "profile.uses_models", fields, &person, NOW).unwrap();
+        let candidate = |value: &str| Candidate {
+            from: from.clone(),
+            answer: Answer {
+                value: Some(AnswerValue::Text(value.into())),
+                answered_by: person.clone(),
+                updated_at: NOW.into(),
+                ..Answer::default()
+            },
+        };
+        a.conflicts = vec![Conflict { question: "access.mfa".into(), candidates: vec![candidate("everywhere"), candidate("none")] }];
+        store::write(&path, &a).unwrap();
+        let vendor = soc2_ready::questionnaire::catalog::built_in("ai-vendor-assessment").unwrap();
+        store::write(&store.dir.join("v.json"), &Assessment::new(vendor, &org, NOW)).unwrap();
+
+        // The vendors view.
+        let mut home = quiet(App::new(soc2_ready::assessment::Store::new(store.dir.clone())));
+        home.handle_event(Event::Resize(200, 60));
+        press(&mut home, "V");
+        draw_at(&home, &sizes);
+        press(&mut home, "ratcld");
+        draw_at(&home, &sizes);
+
+        // The questionnaire in a meeting: every question, the observation form, the conflict.
+        let session = Session::open(&path, NOW).unwrap();
+        let mut app = quiet(App::with_session(store, session));
+        app.begin_meeting();
+        app.handle_event(Event::Resize(200, 60));
+        press(&mut app, "<Left><Left><Up><Up><Up><Up><Up>");
+        for _ in 0..8 {
+            draw_at(&app, &sizes);
+            press(&mut app, "<Down>");
+        }
+        press(&mut app, "O");
+        app.handle_event(Event::Paste(seen.clone()));
+        press(&mut app, "<Down>");
+        app.handle_event(Event::Paste(typed.clone()));
+        draw_at(&app, &sizes);
+        press(&mut app, "<Esc>C");
+        draw_at(&app, &sizes);
+        press(&mut app, "<Down>");
+        draw_at(&app, &sizes);
+        press(&mut app, "<Enter>Fz");
+        draw_at(&app, &sizes);
+    }
+}

@@ -34,10 +34,14 @@ pub enum Context {
     TypeWhatIf,
     /// The owner and due date form of a question or gap.
     TypePlan,
+    // Interviews.
+    TypeObservation,
+    ResolveConflict,
+    Vendors,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 16] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -51,6 +55,9 @@ impl Context {
         Context::Help,
         Context::TypeWhatIf,
         Context::TypePlan,
+        Context::TypeObservation,
+        Context::ResolveConflict,
+        Context::Vendors,
     ];
 
     pub fn title(self) -> &'static str {
@@ -68,6 +75,9 @@ impl Context {
             Context::Help => "This help",
             Context::TypeWhatIf => "What if: other assumptions for the report",
             Context::TypePlan => "Owner and due date of a gap",
+            Context::TypeObservation => "Recording an observation",
+            Context::ResolveConflict => "Resolving a conflict between merged files",
+            Context::Vendors => "Vendors side by side",
         }
     }
 
@@ -87,6 +97,9 @@ impl Context {
             Context::Help => "help",
             Context::TypeWhatIf => "type-what-if",
             Context::TypePlan => "type-plan",
+            Context::TypeObservation => "type-observation",
+            Context::ResolveConflict => "resolve-conflict",
+            Context::Vendors => "vendors",
         }
     }
 

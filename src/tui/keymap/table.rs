@@ -12,7 +12,7 @@ use crossterm::event::KeyCode::{
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
 const BROWSING: &[Context] = &[Home, PickQuestionnaire, Questionnaire, Report];
 pub(super) const TYPING: &[Context] =
-    &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search, TypeWhatIf, TypePlan];
+    &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search, TypeWhatIf, TypePlan, TypeObservation];
 
 /// Every binding as shipped, in the order help lists them. A user keymap file may change their keys.
 pub const BINDINGS: &[Binding] = &[
@@ -90,8 +90,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('w'))]),
-        action: Action::SetRespondent,
-        help: "set who is answering; recorded with every answer after this",
+        action: Action::NextRespondent,
+        help: "switch who is answering to the next person in the meeting (nobody yet: type a name); recorded with every answer after this",
         hint: None,
     },
     Binding {
@@ -393,5 +393,181 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Suspend,
         help: "suspend to the shell, saving first (fg comes back)",
         hint: None,
+    },
+    // INTERVIEW: meetings, respondents, review, observations, undo, carried-over answers, conflicts, vendors.
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('W'))]),
+        action: Action::SetRespondent,
+        help: "add someone to the meeting, or pick an earlier person (↑), as who is answering",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('R'))]),
+        action: Action::ToggleReviewed,
+        help: "mark this answer reviewed against evidence, or back to claimed",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('O'))]),
+        action: Action::AddObservation,
+        help: "record an observation on this question (a flagged question's flag becomes the observation)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('z'))]),
+        action: Action::Undo,
+        help: "undo the last change (answer, note, flag, review, observation), several steps back",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('c'))]),
+        action: Action::ConfirmCarriedOver,
+        help: "confirm an answer carried over from last year as still true",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('C'))]),
+        action: Action::ResolveConflicts,
+        help: "go to the next answer merged files disagree on, and choose one",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TypeObservation],
+        keys: Keys::List(&[P(Tab), P(Down)]),
+        action: Action::Down,
+        help: "next field",
+        hint: Some("next field"),
+    },
+    Binding {
+        contexts: &[TypeObservation],
+        keys: Keys::List(&[P(BackTab), P(Up)]),
+        action: Action::Up,
+        help: "previous field",
+        hint: None,
+    },
+    Binding {
+        contexts: &[ResolveConflict],
+        keys: Keys::Digits,
+        action: Action::Choose(0),
+        help: "keep that file's answer",
+        hint: Some("keep"),
+    },
+    Binding {
+        contexts: &[ResolveConflict, Vendors],
+        keys: Keys::List(&[P(Down), P(Char('j'))]),
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        contexts: &[ResolveConflict, Vendors],
+        keys: Keys::List(&[P(Up), P(Char('k'))]),
+        action: Action::Up,
+        help: "move up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[ResolveConflict],
+        keys: Keys::List(&[P(Enter)]),
+        action: Action::Confirm,
+        help: "keep the selected answer",
+        hint: Some("keep selected"),
+    },
+    Binding {
+        contexts: &[ResolveConflict],
+        keys: Keys::List(&[P(Esc)]),
+        action: Action::Cancel,
+        help: "leave the conflict open for now",
+        hint: Some("later"),
+    },
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('V'))]),
+        action: Action::Vendors,
+        help: "vendors side by side: risk, attestation, next review",
+        hint: Some("vendors"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('v'))]),
+        action: Action::SortByVendor,
+        help: "sort by vendor name",
+        hint: Some("name"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('r'))]),
+        action: Action::SortByRisk,
+        help: "sort riskiest first (risk, then tier)",
+        hint: Some("risk"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('a'))]),
+        action: Action::SortByAttestation,
+        help: "sort by attestation age, oldest or missing first",
+        hint: Some("attestation"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('t'))]),
+        action: Action::SortByTier,
+        help: "sort by inherent tier, highest first",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('c'))]),
+        action: Action::SortByCritical,
+        help: "sort by critical findings, most first",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('l'))]),
+        action: Action::SortByLastAssessed,
+        help: "sort by when last assessed, longest ago first",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('d'))]),
+        action: Action::SortByNextReview,
+        help: "sort by next review due, soonest first",
+        hint: Some("review due"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Esc)]),
+        action: Action::Back,
+        help: "back to the home screen",
+        hint: Some("back"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('?'))]),
+        action: Action::ToggleHelp,
+        help: "show or hide every key",
+        hint: Some("help"),
+    },
+    Binding {
+        contexts: &[Vendors],
+        keys: Keys::List(&[P(Char('q'))]),
+        action: Action::Quit,
+        help: "quit",
+        hint: Some("quit"),
+    },
+    Binding {
+        contexts: &[Report],
+        keys: Keys::List(&[P(Char('f'))]),
+        action: Action::ExportFollowUps,
+        help: "export the follow-ups (flagged questions, open observations) as Markdown",
+        hint: Some("follow-ups"),
     },
 ];

@@ -4,11 +4,13 @@
 
 pub mod help;
 pub mod home;
+pub mod interview;
 pub mod new_assessment;
 pub mod plan_form;
 pub mod questionnaire;
 pub mod report;
 pub mod search;
+pub mod vendors;
 
 use std::path::Path;
 use std::time::Instant;
@@ -31,6 +33,8 @@ pub enum Outcome {
     Report(Box<report::ReportScreen>),
     /// Leave this screen or dialog.
     Back,
+    /// Show the vendors side by side.
+    Vendors(Box<vendors::VendorsScreen>),
 }
 
 /// What the screens need to know from the app while handling a key.

@@ -158,6 +158,7 @@ impl ReportScreen {
             }
             Action::NextGap | Action::PreviousGap => return self.select(action, ctx),
             Action::SetOwner => return self.open_plan(editor),
+            Action::ExportFollowUps => return super::interview::export_follow_ups(editor, ctx),
             _ => return Outcome::Done,
         };
         self.export(format, editor, ctx)

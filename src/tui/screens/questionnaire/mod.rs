@@ -26,6 +26,8 @@ pub fn context(editor: &Editor) -> Context {
         Mode::TypeEvidence(_) => Context::TypeEvidence,
         Mode::Search(_) => Context::Search,
         Mode::Plan(_) => Context::TypePlan,
+        Mode::Observation(_) => Context::TypeObservation,
+        Mode::Conflict(_) => Context::ResolveConflict,
     }
 }
 
@@ -35,7 +37,8 @@ pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
         Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
         Mode::Search(search) => Some(search.typing()),
         Mode::Plan(form) => Some(form.text_input()),
-        Mode::Answering => None,
+        Mode::Observation(form) => Some(super::interview::form_input(form)),
+        Mode::Answering | Mode::Conflict(_) => None,
     }
 }
 
@@ -60,7 +63,16 @@ fn typed_answer_hint(kind: QuestionType) -> &'static str {
 }
 
 pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    super::interview::before_action(editor);
+    let outcome = update_mode(editor, action, ctx);
+    super::interview::after_action(editor, &ctx.now);
+    outcome
+}
+
+fn update_mode(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     match editor.mode {
+        Mode::Observation(_) => super::interview::observation_form(editor, action, ctx),
+        Mode::Conflict(_) => super::interview::conflict_pick(editor, action, ctx),
         Mode::Answering => answering(editor, action, ctx),
         Mode::Search(_) => super::search::update(editor, action),
         Mode::EditNote(_) => note(editor, action, ctx),
@@ -104,6 +116,9 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
     let question = editor.question().clone();
     let now = ctx.now.as_str();
+    if let Some(outcome) = super::interview::answering(editor, action, ctx) {
+        return outcome;
+    }
     match action {
         Action::Choose(n) => choose(editor, &question, n, now),
         Action::NextQuestion => say((!editor.next_question()).then(|| {
@@ -171,7 +186,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             ));
             Outcome::Done
         }
-        Action::SetRespondent => {
+        Action::SetRespondent | Action::NextRespondent => {
             // Start empty: in an interview the next person usually replaces the last one.
             let current = &editor.assessment().respondent;
             let earlier = if editor.assessment().people.is_empty() {
@@ -310,6 +325,7 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Mode::TypeRespondent(_) => {
                 let name = typed.trim().to_string();
                 editor.session.assessment.set_respondent(&name, now);
+                crate::assessment::meetings::add_attendee(&mut editor.session.assessment, &name, now);
                 editor.mode = Mode::Answering;
                 let text = if name.is_empty() {
                     "Answers will not name who gave them.".into()

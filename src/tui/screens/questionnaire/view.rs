@@ -25,11 +25,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let (per_section, total) = progress(a, editor.vis());
     // The progress and who is answering always show; the organisation and the title share what is left.
     let progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
-    let respondent = if a.respondent.is_empty() {
-        String::new()
-    } else {
-        format!(" │ answering: {}", truncate(&one_line(&a.respondent), 30))
-    };
+    let respondent = crate::tui::screens::interview::header(editor, &(app.now)(), header.width);
     let fixed = 12 + 2 + 3 + 1 + progress_text.width() + respondent.width();
     let free = usize::from(header.width).saturating_sub(fixed);
     let org = one_line(&a.org);
@@ -57,8 +53,12 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         .map(|&s| {
             let p = per_section[s];
             let mark = if p.is_complete() { "✓" } else { " " };
-            let count = format!("{}/{}", p.answered, p.shown);
-            let title_width = label_width.saturating_sub(count.len() + 3);
+            let mut count = format!("{}/{}", p.answered, p.shown);
+            // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
+            if crate::tui::screens::interview::shows_review(a) {
+                count.push_str(&format!(" ✔{}", crate::tui::screens::interview::reviewed_in_section(editor, s)));
+            }
+            let title_width = label_width.saturating_sub(count.width() + 3);
             let title = truncate(&one_line(&q.sections[s].title), title_width);
             let pad = title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
             ListItem::new(Line::from(format!("{mark} {title}{} {count}", " ".repeat(pad))))
@@ -121,6 +121,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         ),
         Mode::Search(search) => super::super::search::draw(frame, body, editor, search, app),
         Mode::Plan(form) => form.draw(frame, body, t),
+        Mode::Observation(form) => crate::tui::screens::interview::draw_form(frame, form, input_area, t),
+        Mode::Conflict(_) => {}
     }
 }
 
@@ -134,7 +136,8 @@ fn field_title(what: &str, context: Context) -> String {
 /// How tall the text field under the question is, in the question's panel `inner`.
 fn input_height(editor: &Editor, inner: Rect) -> u16 {
     match editor.mode {
-        Mode::Answering | Mode::Search(_) | Mode::Plan(_) => 0,
+        Mode::Answering | Mode::Search(_) | Mode::Plan(_) | Mode::Conflict(_) => 0,
+        Mode::Observation(_) => crate::tui::screens::interview::FORM_HEIGHT,
         Mode::EditNote(_) => (inner.height / 3).max(5),
         Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
     }
@@ -200,6 +203,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     if answer.is_some_and(|x| x.follow_up) {
         tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
     }
+    tags.extend(crate::tui::screens::interview::question_tags(editor, t));
     lines.push(Line::from(tags));
     for l in wrap(&question.text, width) {
         lines.push(Line::styled(l, t.title()));
@@ -288,6 +292,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             lines.push(Line::styled(l, t.dim()));
         }
     }
+    lines.extend(crate::tui::screens::interview::question_lines(editor, width, t));
     lines.push(Line::raw(""));
 
     // Why it is asked, and what it evidences.

@@ -1,0 +1,590 @@
+//! The interview on the questionnaire screen: the meeting (who is answering, how long it has run, how long
+//! in this section), review marks, observations, undo, carried-over answers to confirm, and conflicts left
+//! by a merge. The rules are the core's (`assessment::{meetings, review, observations, undo, conflicts}`);
+//! this is their keys and their drawing.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Outcome};
+use crate::assessment::answer::{Answer, check_note};
+use crate::assessment::conflicts::{self, open_conflicts};
+use crate::assessment::interview::Observation;
+use crate::assessment::meetings::{self, MeetingClock, format_duration};
+use crate::assessment::observations::{self, ObservationFields};
+use crate::assessment::review;
+use crate::assessment::undo::{UndoStack, Undone};
+use crate::assessment::{Assessment, describe};
+use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::editor::{Editor, Mode, line_input};
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use crate::tui::view::wrap;
+
+/// What the interview keeps while an assessment is open (not saved: the meeting itself is, in the file).
+#[derive(Default)]
+pub struct Interview {
+    /// The meeting's clock: when it started, and when the current section was entered.
+    pub clock: Option<MeetingClock>,
+    pub undo: UndoStack,
+    /// The current question's entry and the observations as they were before the key being handled (or
+    /// before the field now open), to tell what changed and can be undone.
+    pending: Option<Before>,
+}
+
+struct Before {
+    question: String,
+    entry: Option<Answer>,
+    observations: Vec<Observation>,
+}
+
+/// The observation form: five one-line fields, one of them being typed in.
+pub struct ObservationForm {
+    pub fields: [TextArea<'static>; 5],
+    pub focus: usize,
+    /// The question was flagged for follow-up: saving the observation takes the flag's place.
+    pub from_flag: bool,
+}
+
+const FIELD_LABELS: [&str; 5] = ["Seen", "Risk", "Recommendation", "Owner", "Due"];
+
+/// Choosing one of the answers merged files disagree on.
+pub struct ConflictPick {
+    pub question: String,
+    pub selected: usize,
+}
+
+/// Start the meeting when an assessment is opened in the interface: who answered last is present.
+/// Returns what is waiting to be settled (conflicts from a merge, carried-over answers), if anything.
+pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, String> {
+    let present: Vec<String> =
+        Some(editor.assessment().respondent.clone()).filter(|r| !r.trim().is_empty()).into_iter().collect();
+    meetings::start(&mut editor.session.assessment, &present, now);
+    let section = section_id(editor);
+    editor.interview.clock = Some(MeetingClock::new(now, &section));
+    editor.save()?;
+    let a = editor.assessment();
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let mut waiting = Vec::new();
+    match a.conflicts.len() {
+        0 => {}
+        1 => {
+            waiting.push(format!("1 answer the merged files disagree on ({} to choose)", key(Action::ResolveConflicts)))
+        }
+        n => waiting
+            .push(format!("{n} answers the merged files disagree on ({} to choose)", key(Action::ResolveConflicts))),
+    }
+    match review::review_counts(a).to_confirm {
+        0 => {}
+        n => waiting.push(format!("{n} carried-over answers to confirm ({})", key(Action::ConfirmCarriedOver))),
+    }
+    Ok((!waiting.is_empty()).then(|| format!("Meeting started. Waiting: {}.", waiting.join("; "))))
+}
+
+/// End the meeting (quitting, or going back to the home screen).
+pub fn end_meeting(editor: &mut Editor, now: &str) {
+    if editor.interview.clock.take().is_some() {
+        meetings::end(&mut editor.session.assessment, now);
+        editor.dirty = true;
+    }
+}
+
+fn section_id(editor: &Editor) -> String {
+    editor.assessment().questionnaire().sections[editor.cursor.section].id.clone()
+}
+
+/// Before a key is handled: remember what it may change (once per opened field).
+pub fn before_action(editor: &mut Editor) {
+    // A typed answer's field opens without an action: what it may change is taken when it closes.
+    if matches!(editor.mode, Mode::Answering) || editor.interview.pending.is_none() {
+        let question = editor.question().id.clone();
+        let a = editor.assessment();
+        editor.interview.pending =
+            Some(Before { entry: a.answers.get(&question).cloned(), observations: a.observations.clone(), question });
+    }
+}
+
+/// After a key was handled (and its field, if any, closed): what changed becomes a step to undo and, for
+/// an answer, part of the meeting; the section timer follows the cursor.
+pub fn after_action(editor: &mut Editor, now: &str) {
+    let section = section_id(editor);
+    if let Some(clock) = &mut editor.interview.clock {
+        clock.enter_section(&section, now);
+    }
+    if !matches!(editor.mode, Mode::Answering) {
+        return;
+    }
+    let Some(before) = editor.interview.pending.take() else { return };
+    let mut met = false;
+    let a = &editor.session.assessment;
+    let entry = a.answers.get(&before.question);
+    if entry != before.entry.as_ref() {
+        let answered = entry.and_then(|e| e.value.as_ref()) != before.entry.as_ref().and_then(|e| e.value.as_ref());
+        editor.interview.undo.record_answer(&before.question, before.entry);
+        if answered && meetings::current(a).is_some() {
+            meetings::record_answered(&mut editor.session.assessment, &before.question);
+            met = true;
+        }
+    }
+    if editor.session.assessment.observations != before.observations {
+        editor.interview.undo.record_observations(before.observations);
+    }
+    // What the meeting recorded is saved with the answer, not a save later.
+    if met {
+        let _ = editor.save();
+    }
+}
+
+fn say(text: impl Into<String>) -> Option<Outcome> {
+    Some(Outcome::Say(text.into()))
+}
+
+fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
+    Some(match editor.save() {
+        Ok(()) => Outcome::Say(text.into()),
+        Err(e) => Outcome::Complain(e),
+    })
+}
+
+/// The interview's keys while answering; `None` leaves the key to the questionnaire screen.
+pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outcome> {
+    let now = ctx.now.as_str();
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let id = editor.question().id.clone();
+    match action {
+        Action::NextRespondent => {
+            if meetings::respondents(editor.assessment()).is_empty() {
+                return None;
+            }
+            let name = meetings::next_respondent(&mut editor.session.assessment, now);
+            saved(
+                editor,
+                format!(
+                    "Answers are now recorded as given by {} ({} adds someone).",
+                    one_line(&name),
+                    key(Action::SetRespondent)
+                ),
+            )
+        }
+        Action::ToggleReviewed => {
+            if editor.assessment().value(&id).is_none() {
+                return Some(Outcome::Complain("There is no answer to review yet.".into()));
+            }
+            let reviewed = review::toggle_reviewed(&mut editor.session.assessment, &id, "", now);
+            saved(
+                editor,
+                if reviewed { "Marked reviewed against evidence." } else { "Back to claimed (not reviewed)." },
+            )
+        }
+        Action::ConfirmCarriedOver => {
+            if !review::confirm(&mut editor.session.assessment, &id, now) {
+                return say("This answer is not one carried over to confirm.");
+            }
+            editor.recompute();
+            let left = review::review_counts(editor.assessment()).to_confirm;
+            saved(editor, format!("Confirmed as still true; {left} carried-over answers left to confirm."))
+        }
+        Action::AddObservation => {
+            let a = editor.assessment();
+            let flagged = a.is_flagged(&id);
+            let answer = a.answers.get(&id);
+            let seen = if flagged { a.note(&id).replace(['\n', '\r'], " ") } else { String::new() };
+            let owner = answer.map(|x| x.owner.clone()).unwrap_or_default();
+            let due = answer.map(|x| x.due.clone()).unwrap_or_default();
+            let fields = [
+                line_input(&seen, "what was seen (required)"),
+                line_input("", "the risk it leaves"),
+                line_input("", "what to do about it"),
+                line_input(&owner, "who owns it"),
+                line_input(&due, "YYYY-MM-DD"),
+            ];
+            editor.mode = Mode::Observation(Box::new(ObservationForm { fields, focus: 0, from_flag: flagged }));
+            Some(Outcome::Done)
+        }
+        Action::Undo => {
+            editor.interview.pending = None;
+            let observations_before = editor.assessment().observations.clone();
+            let Some(undone) = editor.interview.undo.undo(&mut editor.session.assessment, now) else {
+                return say("Nothing to undo.");
+            };
+            editor.recompute();
+            let text = match undone {
+                Undone::Answer(q) => {
+                    // Back to the question, if it is shown (an answer undone may hide it).
+                    if let Some(place) = place_of(editor.assessment(), &q).filter(|&(s, i)| editor.vis().question(s, i))
+                    {
+                        editor.go(place);
+                    }
+                    format!("Undone: the last change to {}.", one_line(&q))
+                }
+                Undone::Observations => {
+                    // Go to the question whose observation came back, changed or went.
+                    let now_list = &editor.assessment().observations;
+                    let changed = observations_before
+                        .iter()
+                        .chain(now_list.iter())
+                        .find(|o| !observations_before.contains(o) || !now_list.contains(o))
+                        .map(|o| o.question.clone());
+                    if let Some(place) = changed.and_then(|q| place_of(editor.assessment(), &q)) {
+                        editor.go(place);
+                    }
+                    "Undone: the last change to the observations.".to_string()
+                }
+            };
+            let left = editor.interview.undo.depth();
+            saved(editor, format!("{text} {left} more steps can be undone."))
+        }
+        Action::NextFlagged => {
+            let a = editor.assessment();
+            let open: std::collections::HashSet<&str> =
+                a.observations.iter().filter(|o| !o.closed).map(|o| o.question.as_str()).collect();
+            let q = a.questionnaire();
+            let found = editor.cursor.find_after(true, |(s, i)| {
+                let id = q.sections[s].questions[i].id.as_str();
+                a.is_flagged(id) || open.contains(id)
+            });
+            match found {
+                Some(place) => {
+                    editor.go(place);
+                    let a = editor.assessment();
+                    let here = editor.question().id.clone();
+                    let obs = observations::on_question(a, &here).into_iter().filter(|o| !o.closed).count();
+                    let flag = if a.is_flagged(&here) { "flagged for follow-up" } else { "" };
+                    let text = match (flag.is_empty(), obs) {
+                        (false, 0) => {
+                            format!("This question is {flag}; {} makes it an observation.", key(Action::AddObservation))
+                        }
+                        (true, n) => format!("{n} open observation(s) on this question."),
+                        (false, n) => format!("This question is {flag}, with {n} open observation(s)."),
+                    };
+                    say(text)
+                }
+                None => say("No question is flagged for follow-up, and no observation is open."),
+            }
+        }
+        Action::ResolveConflicts => {
+            let a = editor.assessment();
+            let open = open_conflicts(a);
+            let Some(first) = open.first() else { return say("No conflicts between merged files are left.") };
+            // The conflict on this question, or the first one.
+            let question = open.iter().find(|c| c.question == id).unwrap_or(first).question.clone();
+            if let Some(place) = place_of(a, &question) {
+                editor.go(place);
+            }
+            editor.mode = Mode::Conflict(ConflictPick { question, selected: 0 });
+            Some(Outcome::Done)
+        }
+        _ => None,
+    }
+}
+
+/// Where a question is, by id.
+fn place_of(a: &Assessment, id: &str) -> Option<(usize, usize)> {
+    a.questionnaire()
+        .sections
+        .iter()
+        .enumerate()
+        .find_map(|(s, section)| section.questions.iter().position(|q| q.id == id).map(|i| (s, i)))
+}
+
+/// Keys in the observation form.
+pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    let id = editor.question().id.clone();
+    let Mode::Observation(form) = &mut editor.mode else { return Outcome::Done };
+    match action {
+        Action::Down => form.focus = (form.focus + 1) % FIELD_LABELS.len(),
+        Action::Up => form.focus = (form.focus + FIELD_LABELS.len() - 1) % FIELD_LABELS.len(),
+        Action::Cancel => {
+            editor.mode = Mode::Answering;
+            return Outcome::Say("No observation recorded.".into());
+        }
+        Action::Confirm => {
+            let text = |i: usize| form.fields[i].lines().join(" ");
+            let fields = ObservationFields {
+                seen: text(0),
+                risk: text(1),
+                recommendation: text(2),
+                owner: text(3),
+                due: text(4),
+            };
+            let too_long = [&fields.seen, &fields.risk, &fields.recommendation, &fields.owner]
+                .into_iter()
+                .find_map(|f| check_note(f).err());
+            if let Some(e) = too_long {
+                return Outcome::Complain(e.to_string());
+            }
+            let from_flag = form.from_flag;
+            let now = ctx.now.as_str();
+            let a = &mut editor.session.assessment;
+            match observations::add(a, &id, fields, "", now) {
+                Ok(obs) => {
+                    if from_flag && a.is_flagged(&id) {
+                        a.toggle_follow_up(&id, now);
+                    }
+                    editor.mode = Mode::Answering;
+                    let text = if from_flag {
+                        format!("Observation {obs} recorded; it takes the place of the follow-up flag.")
+                    } else {
+                        format!("Observation {obs} recorded.")
+                    };
+                    return match editor.save() {
+                        Ok(()) => Outcome::Say(text),
+                        Err(e) => Outcome::Complain(e),
+                    };
+                }
+                Err(e) => {
+                    // Back to the field at fault, nothing typed lost.
+                    form.focus = match e {
+                        observations::ObservationError::BadDue(_) => 4,
+                        _ => 0,
+                    };
+                    return Outcome::Complain(e.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+    Outcome::Done
+}
+
+/// The field being typed in, in the observation form.
+pub fn form_input(form: &mut ObservationForm) -> &mut TextArea<'static> {
+    &mut form.fields[form.focus]
+}
+
+/// Keys while choosing between the answers of merged files.
+pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    let Mode::Conflict(pick) = &mut editor.mode else { return Outcome::Done };
+    let question = pick.question.clone();
+    let count =
+        editor.session.assessment.conflicts.iter().find(|c| c.question == question).map_or(0, |c| c.candidates.len());
+    let choice = match action {
+        Action::Down => {
+            pick.selected = (pick.selected + 1).min(count.saturating_sub(1));
+            return Outcome::Done;
+        }
+        Action::Up => {
+            pick.selected = pick.selected.saturating_sub(1);
+            return Outcome::Done;
+        }
+        Action::Cancel | Action::Back => {
+            editor.mode = Mode::Answering;
+            return Outcome::Say("The conflict stays open; the question stays unanswered until one is chosen.".into());
+        }
+        Action::Confirm => pick.selected,
+        Action::Choose(n) if n >= 1 => n - 1,
+        _ => return Outcome::Done,
+    };
+    let now = ctx.now.as_str();
+    if let Err(e) = conflicts::resolve(&mut editor.session.assessment, &question, choice, now) {
+        return Outcome::Complain(e.to_string());
+    }
+    meetings::record_answered(&mut editor.session.assessment, &question);
+    // Undo puts back answers and observations, not the conflicts: resolving one is not a step to undo
+    // (undoing it would lose the other files' answers).
+    editor.interview.pending = None;
+    editor.mode = Mode::Answering;
+    editor.recompute();
+    let left = editor.assessment().conflicts.len();
+    let text = if left == 0 {
+        "Conflict resolved; none are left.".to_string()
+    } else {
+        format!(
+            "Conflict resolved; {left} left: press {} for the next.",
+            keymap::key_label(Context::Questionnaire, Action::ResolveConflicts)
+        )
+    };
+    match editor.save() {
+        Ok(()) => Outcome::Say(text),
+        Err(e) => Outcome::Complain(e),
+    }
+}
+
+/// The meeting part of the header: who is answering, how long the meeting and this section have run;
+/// shorter words when the terminal is narrow, so the organisation keeps some room.
+pub fn header(editor: &Editor, now: &str, width: u16) -> String {
+    let a = editor.assessment();
+    let Some(clock) = &editor.interview.clock else {
+        return if a.respondent.is_empty() {
+            String::new()
+        } else {
+            format!(" │ answering: {}", truncate(&one_line(&a.respondent), 30))
+        };
+    };
+    let (meeting, section) = clock.elapsed(now);
+    let (meeting, section) = (format_duration(meeting), format_duration(section));
+    if width >= 110 {
+        let who =
+            if a.respondent.is_empty() { "nobody named".to_string() } else { truncate(&one_line(&a.respondent), 24) };
+        format!(" │ answering: {who} │ meeting {meeting} · section {section}")
+    } else {
+        let who = if a.respondent.is_empty() { "no one".to_string() } else { truncate(&one_line(&a.respondent), 14) };
+        format!(" │ {who} │ {meeting} · sect. {section}")
+    }
+}
+
+/// How many shown questions of section `s` have a reviewed answer.
+pub fn reviewed_in_section(editor: &Editor, s: usize) -> usize {
+    let a = editor.assessment();
+    let section = &a.questionnaire().sections[s];
+    (0..section.questions.len())
+        .filter(|&i| editor.vis().question(s, i) && review::is_reviewed(a, &section.questions[i].id))
+        .count()
+}
+
+/// Whether review marks are shown: once an interview has begun on the assessment.
+pub fn shows_review(a: &Assessment) -> bool {
+    !a.meetings.is_empty() || a.answers.values().any(|x| x.reviewed.is_some())
+}
+
+/// The markers beside the question's id: claimed or reviewed, carried over, merged files disagreeing.
+pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
+    let a = editor.assessment();
+    let id = &editor.question().id;
+    let mut tags = Vec::new();
+    let answer = a.answers.get(id);
+    if answer.is_some_and(|x| x.to_confirm) {
+        tags.push(Span::styled("  ↺ CARRIED OVER: TO CONFIRM", t.warning()));
+    } else if answer.is_some_and(|x| x.reviewed.is_some()) {
+        tags.push(Span::styled("  ✔ REVIEWED", t.chosen()));
+    } else if answer.is_some_and(|x| x.value.is_some()) && shows_review(a) {
+        tags.push(Span::styled("  CLAIMED", t.dim()));
+    }
+    if a.conflicts.iter().any(|c| &c.question == id) {
+        tags.push(Span::styled("  ≠ FILES DISAGREE", t.warning()));
+    }
+    tags
+}
+
+/// The lines the interview adds under the answer: the files' answers when they disagree, the question's
+/// observations.
+pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let a = editor.assessment();
+    let question = editor.question();
+    let mut lines = Vec::new();
+    if let Some(conflict) = a.conflicts.iter().find(|c| c.question == question.id) {
+        let picking = match &editor.mode {
+            Mode::Conflict(p) if p.question == question.id => Some(p.selected),
+            _ => None,
+        };
+        let how = match picking {
+            Some(_) => "a number, or Enter, keeps that file's answer".to_string(),
+            None => format!("{} to choose one", keymap::key_label(Context::Questionnaire, Action::ResolveConflicts)),
+        };
+        for l in wrap(&format!("The merged files disagree ({how}):"), width) {
+            lines.push(Line::styled(l, t.label()));
+        }
+        for (i, c) in conflict.candidates.iter().enumerate() {
+            let value = c.answer.value.as_ref().map_or("(no answer)".to_string(), |v| describe(question, v));
+            let by =
+                if c.answer.answered_by.is_empty() { String::new() } else { format!(" (by {})", c.answer.answered_by) };
+            let mark = if picking == Some(i) { ">" } else { " " };
+            let text = format!("{mark}{} {}: {value}{by}", i + 1, c.from);
+            let style = if picking == Some(i) { t.selected() } else { t.plain() };
+            for l in wrap(&text, width) {
+                lines.push(Line::styled(l, style));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    for o in observations::on_question(a, &question.id) {
+        let state = if o.closed { "closed" } else { "open" };
+        let mut text = format!("Observation {} ({state}): {}", o.id, o.seen);
+        if !o.risk.is_empty() {
+            text.push_str(&format!(" · risk: {}", o.risk));
+        }
+        if !o.recommendation.is_empty() {
+            text.push_str(&format!(" · do: {}", o.recommendation));
+        }
+        if !o.owner.is_empty() {
+            text.push_str(&format!(" · owner: {}", o.owner));
+        }
+        if !o.due.is_empty() {
+            text.push_str(&format!(" · due {}", o.due));
+        }
+        for l in wrap(&text, width) {
+            lines.push(Line::styled(l, if o.closed { t.dim() } else { t.plain() }));
+        }
+    }
+    lines
+}
+
+/// Height of the observation form.
+pub const FORM_HEIGHT: u16 = 7;
+
+/// The observation form, under the question.
+pub fn draw_form(frame: &mut Frame, form: &ObservationForm, area: Rect, t: Theme) {
+    let save = keymap::key_label(Context::TypeObservation, Action::Confirm);
+    let cancel = keymap::key_label(Context::TypeObservation, Action::Cancel);
+    let title = if form.from_flag { "Observation for the flag" } else { "Observation" };
+    let block = Block::bordered().title(format!(" {title} ({save}: save · {cancel}: cancel) "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
+    let label_width = 17u16.min(inner.width / 2);
+    for (i, row) in rows.iter().enumerate() {
+        let [label, field] = Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(*row);
+        let style = if i == form.focus { t.selected() } else { t.label() };
+        let mark = if i == form.focus { ">" } else { " " };
+        frame.render_widget(Paragraph::new(Span::styled(format!("{mark}{}:", FIELD_LABELS[i]), style)), label);
+        let mut input = form.fields[i].clone();
+        if i != form.focus {
+            input.set_cursor_style(Style::new());
+        }
+        frame.render_widget(&input, field);
+    }
+}
+
+/// Export the follow-ups (flagged questions, open observations) as Markdown from the report screen.
+pub fn export_follow_ups(editor: &Editor, ctx: &Ctx) -> Outcome {
+    use crate::assessment::followups;
+    let a = editor.assessment();
+    let list = followups::follow_ups(a);
+    let stem = editor.session.path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let path = ctx.export_dir.join(format!("{stem}-follow-ups.md"));
+    match crate::output_file::write(
+        &path,
+        followups::to_markdown(a, &list).as_bytes(),
+        &[editor.session.path.as_path()],
+    ) {
+        Ok(()) => Outcome::Say(format!(
+            "{} written to {}",
+            if list.len() == 1 { "1 follow-up".to_string() } else { format!("{} follow-ups", list.len()) },
+            path.display()
+        )),
+        Err(e) => Outcome::Complain(e.to_string()),
+    }
+}
+
+/// Keep an observation being typed when the program ends (quit, Ctrl-C, a signal): it is recorded as far
+/// as it can be (a due date that is not one is kept in the recommendation). Returns what to tell the user.
+pub fn keep_typed_observation(editor: &mut Editor, now: &str) -> Option<String> {
+    let Mode::Observation(form) = &editor.mode else { return None };
+    let text = |i: usize| form.fields[i].lines().join(" ").trim().to_string();
+    let mut fields =
+        ObservationFields { seen: text(0), risk: text(1), recommendation: text(2), owner: text(3), due: text(4) };
+    editor.mode = Mode::Answering;
+    if [&fields.seen, &fields.risk, &fields.recommendation, &fields.owner, &fields.due].iter().all(|f| f.is_empty()) {
+        return None;
+    }
+    if [&fields.seen, &fields.risk, &fields.recommendation, &fields.owner].iter().any(|f| check_note(f).is_err()) {
+        return Some("The observation being typed was too long to keep.".into());
+    }
+    if fields.seen.is_empty() {
+        fields.seen = "(not said)".into();
+    }
+    let id = editor.question().id.clone();
+    let a = &mut editor.session.assessment;
+    if let Err(observations::ObservationError::BadDue(due)) = observations::add(a, &id, fields.clone(), "", now) {
+        fields.recommendation = format!("{} (due: {due})", fields.recommendation).trim().to_string();
+        fields.due.clear();
+        observations::add(a, &id, fields, "", now).ok()?;
+    }
+    editor.dirty = true;
+    Some(format!("The observation being typed on {} was saved.", one_line(&id)))
+}

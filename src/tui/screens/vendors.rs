@@ -1,0 +1,211 @@
+//! Vendors side by side (home `V`): every vendor assessment in the store with its tier, risk, freshest
+//! attestation and its age, critical findings, when it was last assessed and when its next review is due.
+//! The rows and the next-review rule are the core's (`comparison::vendors`); one key sorts by each column.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use super::{Ctx, Outcome};
+use crate::comparison::vendors::{SortBy, VendorRow, sort, vendor_rows};
+
+/// A column to sort by: the core's orders, and the three columns it has none for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Core(SortBy),
+    /// Highest inherent tier first.
+    Tier,
+    /// Most critical findings first.
+    Critical,
+    /// Least recently assessed first.
+    LastAssessed,
+}
+
+use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+
+pub struct VendorsScreen {
+    pub rows: Vec<VendorRow>,
+    pub sort: Column,
+    pub selected: usize,
+    /// Files in the store that could not be read.
+    pub unreadable: usize,
+}
+
+/// Read the store's vendor assessments as of today (the app's clock).
+pub fn open(ctx: &Ctx) -> Outcome {
+    let (listed, errors) = ctx.store.list();
+    let mut unreadable = errors.len();
+    let mut assessments = Vec::new();
+    for l in listed {
+        match crate::assessment::store::read(&l.path) {
+            Ok(a) => assessments.push((l.path, a)),
+            Err(_) => unreadable += 1,
+        }
+    }
+    let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
+    let rows = vendor_rows(&assessments, today);
+    Outcome::Vendors(Box::new(VendorsScreen { rows, sort: Column::Core(SortBy::NextReview), selected: 0, unreadable }))
+}
+
+impl VendorsScreen {
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let by = match action {
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+                return Outcome::Done;
+            }
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return Outcome::Done;
+            }
+            Action::Back => return Outcome::Back,
+            Action::SortByVendor => Column::Core(SortBy::Vendor),
+            Action::SortByRisk => Column::Core(SortBy::Risk),
+            Action::SortByAttestation => Column::Core(SortBy::AttestationAge),
+            Action::SortByNextReview => Column::Core(SortBy::NextReview),
+            Action::SortByTier => Column::Tier,
+            Action::SortByCritical => Column::Critical,
+            Action::SortByLastAssessed => Column::LastAssessed,
+            _ => return Outcome::Done,
+        };
+        self.sort = by;
+        let name = |r: &VendorRow| r.vendor.to_lowercase();
+        match by {
+            Column::Core(by) => sort(&mut self.rows, by),
+            Column::Tier => {
+                let rank = |r: &VendorRow| match r.tier {
+                    "high" => 0,
+                    "moderate" => 1,
+                    _ => 2,
+                };
+                self.rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then(name(a).cmp(&name(b))));
+            }
+            Column::Critical => self
+                .rows
+                .sort_by(|a, b| b.critical_findings.len().cmp(&a.critical_findings.len()).then(name(a).cmp(&name(b)))),
+            Column::LastAssessed => {
+                self.rows.sort_by(|a, b| a.last_assessed.cmp(&b.last_assessed).then(name(a).cmp(&name(b))))
+            }
+        }
+        self.selected = 0;
+        Outcome::Say(format!("Sorted by {}.", sort_name(by)))
+    }
+}
+
+fn sort_name(by: Column) -> &'static str {
+    match by {
+        Column::Core(SortBy::NextReview) => "next review due, soonest first",
+        Column::Core(SortBy::Vendor) => "vendor name",
+        Column::Core(SortBy::Risk) => "risk, riskiest first",
+        Column::Core(SortBy::AttestationAge) => "attestation age, oldest or missing first",
+        Column::Tier => "inherent tier, highest first",
+        Column::Critical => "critical findings, most first",
+        Column::LastAssessed => "last assessed, longest ago first",
+    }
+}
+
+fn short_name(by: Column) -> &'static str {
+    match by {
+        Column::Core(SortBy::NextReview) => "next review",
+        Column::Core(SortBy::Vendor) => "vendor",
+        Column::Core(SortBy::Risk) => "risk",
+        Column::Core(SortBy::AttestationAge) => "attestation age",
+        Column::Tier => "tier",
+        Column::Critical => "critical findings",
+        Column::LastAssessed => "last assessed",
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The width of the columns that do not share the rest: tier, risk, critical, assessed, next review.
+const FIXED_WIDTH: usize = 9 + 8 + 9 + 11 + 18;
+
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
+    let t = app.theme;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" soc2-ready ", t.title()),
+            Span::raw(format!(
+                "│ Vendors side by side ({}) │ ▼ sorted by {}",
+                screen.rows.len(),
+                short_name(screen.sort)
+            )),
+        ])),
+        header,
+    );
+    let mark = |by: Column| if screen.sort == by { "▼" } else { "" };
+    // The sorted column is marked; the hint line names the key for each.
+    let head = Row::new(vec![
+        Cell::from(format!("{}Vendor", mark(Column::Core(SortBy::Vendor)))),
+        Cell::from(format!("{}Tier", mark(Column::Tier))),
+        Cell::from(format!("{}Risk", mark(Column::Core(SortBy::Risk)))),
+        Cell::from(format!("{}Attestation", mark(Column::Core(SortBy::AttestationAge)))),
+        Cell::from(format!("{}Critical", mark(Column::Critical))),
+        Cell::from(format!("{}Assessed", mark(Column::LastAssessed))),
+        Cell::from(format!("{}Next review", mark(Column::Core(SortBy::NextReview)))),
+    ])
+    .style(t.label());
+    // The columns that share the width (vendor 3 parts, attestation 2) get what the fixed ones leave; a
+    // name longer than its column ends with "…" rather than being cut silently.
+    let shared = usize::from(body.width).saturating_sub(2 + 1 + 6 + FIXED_WIDTH);
+    let vendor_width = (shared * 3 / 5).max(1);
+    let attestation_width = (shared * 2 / 5).max(1);
+    let rows: Vec<Row> = screen
+        .rows
+        .iter()
+        .map(|r| {
+            let attestation = match (&r.attestation, r.attestation_age_months) {
+                (Some(kind), Some(m)) => format!("{} ({m} mo)", one_line(kind)),
+                (Some(kind), None) => one_line(kind),
+                (None, _) => "none".to_string(),
+            };
+            let critical = match r.critical_findings.len() {
+                0 => "0".to_string(),
+                n => format!("{n}: {}", one_line(&r.critical_findings.join(", "))),
+            };
+            let next = if r.overdue { format!("{} OVERDUE", date(r.next_review)) } else { date(r.next_review) };
+            Row::new(vec![
+                Cell::from(truncate(&one_line(&r.vendor), vendor_width)),
+                Cell::from(r.tier),
+                Cell::from(r.verdict),
+                Cell::from(truncate(&attestation, attestation_width)),
+                Cell::from(critical),
+                Cell::from(date(r.last_assessed)),
+                Cell::from(next).style(if r.overdue { t.warning() } else { t.plain() }),
+            ])
+        })
+        .collect();
+    let block = Block::bordered().title(" Vendors ");
+    if rows.is_empty() {
+        let text = format!(
+            "No vendor assessments in the store yet. Start one from the home screen ({}) with a vendor questionnaire.{}",
+            keymap::key_label(Context::Home, Action::New),
+            if screen.unreadable > 0 {
+                format!(" {} files could not be read.", screen.unreadable)
+            } else {
+                String::new()
+            }
+        );
+        frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(block), body);
+        return;
+    }
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Length(9),
+        Constraint::Length(8),
+        Constraint::Fill(2),
+        Constraint::Length(9),
+        Constraint::Length(11),
+        Constraint::Length(18),
+    ];
+    let table =
+        Table::new(rows, widths).header(head).block(block).row_highlight_style(t.selected()).highlight_symbol(">");
+    frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(screen.selected)));
+}

@@ -1,0 +1,133 @@
+//! A whole interview with the real binary in a pseudo-terminal (issue 13): two respondents answering in
+//! one meeting, a conflict left by `merge` resolved in the interface, an observation, the follow-ups
+//! exported from the report screen; then the saved file is checked.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
+const NOW: &str = "2026-01-15T09:00:00Z";
+
+fn run(dir: &Path, args: &[&str]) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("SOC2_READY_HOME", dir.join("home"))
+        .env("SOC2_READY_CONFIG", dir.join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Send keys and make sure they reach the program.
+fn keys(session: &mut rexpect::session::PtySession, keys: &str) {
+    session.send(keys).unwrap();
+    session.flush().unwrap();
+}
+
+fn saved(path: &Path) -> Value {
+    serde_json::to_value(soc2_ready::assessment::store::read(path).unwrap()).unwrap()
+}
+
+fn wait_for(path: &Path, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let value = saved(path);
+        if check(&value) {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}: {value:#}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+    let demo = demo.to_str().unwrap();
+    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "ann.json"]);
+    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "bob.json"]);
+    run(dir, &["answer", "ann.json", "access.mfa", "everywhere", "--by", "Ann"]);
+    run(dir, &["answer", "bob.json", "access.mfa", "admins", "--by", "Bob"]);
+    run(dir, &["merge", "ann.json", "bob.json", "-o", "merged.json"]);
+    let file = dir.join("merged.json");
+    assert_eq!(saved(&file)["conflicts"][0]["question"], "access.mfa", "merge left the conflict open");
+
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\" open merged.json")
+        .arg(BIN)
+        .current_dir(dir)
+        .env("SOC2_READY_HOME", dir.join("home"))
+        .env("SOC2_READY_CONFIG", dir.join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .env("TERM", "xterm-256color");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("answered").unwrap();
+    wait_for(&file, "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
+
+    // Two people present; w switches between them with one key.
+    keys(&mut session, "WAnn Lee\rWBob Ito\r");
+    wait_for(&file, "both present", |v| v["meetings"][0]["attendees"].as_array().is_some_and(|a| a.len() == 2));
+    keys(&mut session, "w1");
+    wait_for(&file, "Ann's answer", |v| v["answers"]["profile.uses_models"]["answered_by"] == "Ann Lee");
+    keys(&mut session, "w42\r");
+    wait_for(&file, "Bob's answer", |v| v["answers"]["profile.headcount"]["answered_by"] == "Bob Ito");
+
+    // The merge conflict: C goes to it, 2 keeps Bob's file's answer.
+    keys(&mut session, "C");
+    session.exp_string("disagree").unwrap();
+    keys(&mut session, "2");
+    wait_for(&file, "the conflict resolved", |v| v["answers"]["access.mfa"]["value"] == "admins");
+
+    // An observation, a flag, and the follow-ups exported from the report screen.
+    keys(&mut session, "OLaptops unmanaged\tNo MDM\t\tDana\t2026-03-31\r");
+    wait_for(&file, "the observation", |v| v["observations"].as_array().is_some_and(|o| o.len() == 1));
+    keys(&mut session, "kf");
+    wait_for(&file, "the flag", |v| v["answers"]["access.weights"]["follow_up"] == true);
+    keys(&mut session, "r");
+    session.exp_string("Do these first").unwrap();
+    keys(&mut session, "f");
+    let exported = dir.join("merged-follow-ups.md");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !exported.exists() {
+        assert!(Instant::now() < deadline, "the follow-ups were not exported");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    keys(&mut session, "q");
+    session.exp_eof().unwrap();
+    let status = session.process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+
+    let v = saved(&file);
+    assert!(v.get("conflicts").is_none(), "{v:#}");
+    assert_eq!(v["answers"]["access.mfa"]["answered_by"], "Bob");
+    assert_eq!(v["answers"]["profile.uses_models"]["value"], "yes");
+    assert_eq!(v["answers"]["profile.headcount"]["value"], 42.0);
+    let meeting = &v["meetings"][0];
+    assert_eq!(meeting["attendees"], serde_json::json!(["Ann Lee", "Bob Ito"]));
+    assert_eq!(meeting["ended_at"], NOW, "quitting ends the meeting");
+    assert_eq!(
+        meeting["answered"],
+        serde_json::json!(["profile.uses_models", "profile.headcount", "access.mfa"]),
+        "{meeting:#}"
+    );
+    let o = &v["observations"][0];
+    assert_eq!(
+        (&o["question"], &o["seen"], &o["risk"]),
+        (&"access.mfa".into(), &"Laptops unmanaged".into(), &"No MDM".into())
+    );
+    assert_eq!((&o["owner"], &o["due"]), (&"Dana".into(), &"2026-03-31".into()));
+    let md = std::fs::read_to_string(&exported).unwrap();
+    assert!(md.contains("access.weights") && md.contains("Laptops unmanaged") && md.contains("Dana"), "{md}");
+    assert!(!dir.join("merged.json.journal").exists(), "closing folds the journal into the file");
+}

@@ -1,0 +1,354 @@
+//! The interview in the interface (issue 13): meetings with their timers, switching who answers, review
+//! marks, observations, undo, carried-over answers, conflicts left by a merge, vendors side by side and the
+//! follow-ups export. Keys drive the real `App`; what counts is the saved file (read as readers read it,
+//! with the journal replayed, and again after reopening).
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+use soc2_ready::assessment::answer::Answer;
+use soc2_ready::assessment::conflicts::{Candidate, Conflict};
+use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store};
+use soc2_ready::tui::app::{App, Screen};
+use soc2_ready::tui::keymap::Context;
+
+use crate::tui::{NOW, current_question, fixture, fresh_store, press, quiet, saved, screen, snap};
+
+thread_local! {
+    /// Minutes since NOW on this test's clock.
+    static MINUTES: Cell<i64> = const { Cell::new(0) };
+}
+
+fn moving_now() -> String {
+    let start = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let t = start + chrono::Duration::minutes(MINUTES.with(Cell::get));
+    t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn wait_minutes(n: i64) {
+    MINUTES.with(|m| m.set(m.get() + n));
+}
+
+/// An assessment of the demo questionnaire opened in the interface, its meeting started as on opening.
+fn interview(name: &str, prepare: impl FnOnce(&mut Assessment)) -> (App, PathBuf) {
+    let store = fresh_store(name);
+    let path = store.dir.join("acme.json");
+    let mut a = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
+    prepare(&mut a);
+    let session = Session::create(&path, a, NOW).unwrap();
+    let mut app = quiet(App::with_session(store, session));
+    app.now = moving_now;
+    app.begin_meeting();
+    (app, path)
+}
+
+/// The file as reopening it gives (the interface's session closed first).
+fn reopened(app: App, path: &Path) -> Assessment {
+    drop(app);
+    let session = Session::open(path, NOW).unwrap();
+    session.assessment.clone()
+}
+
+fn text(v: &str) -> Option<AnswerValue> {
+    Some(AnswerValue::Text(v.into()))
+}
+
+#[test]
+fn opening_starts_a_meeting_whose_timers_the_header_shows_and_quitting_ends_it() {
+    let (mut app, path) = interview("meeting", |a| a.set_respondent("Ann", NOW));
+    let a = saved(&path);
+    assert_eq!(a.meetings.len(), 1);
+    assert_eq!(a.meetings[0].started_at, NOW);
+    assert_eq!(a.meetings[0].attendees, ["Ann"], "who answered last is present");
+    assert!(a.meetings[0].ended_at.is_empty());
+    wait_minutes(12);
+    press(&mut app, "1");
+    let header = screen(&app, 120, 40).lines().next().unwrap().to_string();
+    assert!(header.contains("answering: Ann │ meeting 12 min · section 12 min"), "{header}");
+    press(&mut app, "<Right>");
+    wait_minutes(3);
+    press(&mut app, "4");
+    let header = screen(&app, 120, 40).lines().next().unwrap().to_string();
+    assert!(header.contains("15 min · section 3 min"), "{header}");
+    snap("interview_meeting", &app);
+    assert_eq!(saved(&path).meetings[0].answered, ["profile.uses_models", "access.reviews"]);
+    wait_minutes(65);
+    press(&mut app, "j");
+    assert!(screen(&app, 120, 40).lines().next().unwrap().contains("1 h 20 min · section 1 h 08 min"));
+    press(&mut app, "q");
+    let a = reopened(app, &path);
+    assert_eq!(a.meetings.len(), 1);
+    assert_eq!(a.meetings[0].ended_at, "2026-01-15T10:20:00Z", "quitting ends the meeting");
+}
+
+#[test]
+fn opening_from_the_home_screen_starts_a_meeting_and_going_back_ends_it() {
+    let (app, path) = interview("home_meeting", |_| {});
+    let store = app.store.clone();
+    drop(app);
+    let mut app = quiet(App::new(store));
+    app.now = moving_now;
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.screen, Screen::Questionnaire));
+    assert_eq!(saved(&path).meetings.len(), 2, "a second sitting");
+    wait_minutes(5);
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.screen, Screen::Home(_)));
+    let a = saved(&path);
+    assert_eq!(a.meetings[1].ended_at, "2026-01-15T09:05:00Z");
+}
+
+#[test]
+fn w_switches_between_the_people_present_with_one_key() {
+    let (mut app, path) = interview("respondents", |_| {});
+    // Nobody known yet: w opens the field; W adds more people to the meeting.
+    press(&mut app, "wAnn Lee<Enter>WBob<Enter>");
+    assert_eq!(saved(&path).meetings[0].attendees, ["Ann Lee", "Bob"]);
+    assert_eq!(saved(&path).respondent, "Bob");
+    press(&mut app, "w");
+    assert_eq!(app.status.text, "Answers are now recorded as given by Ann Lee (W adds someone).");
+    press(&mut app, "1");
+    press(&mut app, "w42<Enter>");
+    let a = saved(&path);
+    assert_eq!(a.answers["profile.uses_models"].answered_by, "Ann Lee");
+    assert_eq!(a.answers["profile.headcount"].answered_by, "Bob");
+    assert_eq!(a.respondent, "Bob");
+    assert_eq!(a.meetings[0].answered, ["profile.uses_models", "profile.headcount"]);
+    snap("interview_two_respondents", &app);
+}
+
+#[test]
+fn r_marks_an_answer_reviewed_and_the_sections_show_it() {
+    let (mut app, path) = interview("review", |_| {});
+    press(&mut app, "R");
+    assert_eq!(app.status.text, "There is no answer to review yet.");
+    assert!(app.status.error);
+    press(&mut app, "1kR");
+    assert_eq!(current_question(&app), "profile.uses_models");
+    assert!(saved(&path).answers["profile.uses_models"].reviewed.is_some());
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("✔ REVIEWED") && shown.contains("1/5 ✔1"), "{shown}");
+    snap("interview_reviewed", &app);
+    press(&mut app, "R");
+    assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
+    assert!(screen(&app, 80, 24).contains("CLAIMED"));
+    let a = reopened(app, &path);
+    assert!(a.answers["profile.uses_models"].reviewed.is_none());
+}
+
+#[test]
+fn o_records_an_observation_and_a_flag_becomes_one() {
+    let (mut app, path) = interview("observation", |_| {});
+    press(&mut app, "O");
+    assert_eq!(app.context(), Context::TypeObservation);
+    snap("interview_observation_form", &app);
+    // Nothing seen: refused, nothing lost.
+    press(&mut app, "<Enter>");
+    assert!(app.status.error && app.status.text.contains("needs a description"), "{}", app.status.text);
+    press(&mut app, "Laptops unmanaged<Down>No MDM<Down>Roll out MDM<Down>Dana<Down>2026-13-01<Enter>");
+    assert!(app.status.text.contains("not a date"), "{}", app.status.text);
+    press(&mut app, "<C-u>2026-03-31<Enter>");
+    assert_eq!(app.context(), Context::Questionnaire);
+    let a = saved(&path);
+    let o = &a.observations[0];
+    assert_eq!(
+        (o.id.as_str(), o.question.as_str(), o.seen.as_str(), o.risk.as_str(), o.recommendation.as_str()),
+        ("obs-1", "profile.uses_models", "Laptops unmanaged", "No MDM", "Roll out MDM")
+    );
+    assert_eq!((o.owner.as_str(), o.due.as_str()), ("Dana", "2026-03-31"));
+    // A flagged question: the form starts from the flag's note, and saving clears the flag.
+    press(&mut app, "<Right>f");
+    press(&mut app, "eNo reviews since 2024<Esc>");
+    press(&mut app, "O");
+    press(&mut app, "<Enter>");
+    let a = saved(&path);
+    assert_eq!(a.observations[1].seen, "No reviews since 2024");
+    assert!(!a.is_flagged("access.reviews"), "the observation takes the flag's place");
+    // F walks flagged questions and open observations.
+    press(&mut app, "<Down>f");
+    assert_eq!(current_question(&app), "access.mfa");
+    press(&mut app, "F");
+    assert_eq!(current_question(&app), "profile.uses_models");
+    assert!(app.status.text.contains("1 open observation"), "{}", app.status.text);
+    press(&mut app, "F");
+    assert_eq!(current_question(&app), "access.reviews");
+    press(&mut app, "F");
+    assert_eq!(current_question(&app), "access.mfa");
+    assert!(app.status.text.contains("flagged"), "{}", app.status.text);
+    let a = reopened(app, &path);
+    assert_eq!(a.observations.len(), 2, "observations reach the file");
+}
+
+#[test]
+fn z_undoes_answer_note_flag_review_and_observation_several_steps_deep() {
+    let (mut app, path) = interview("undo", |_| {});
+    let original = saved(&path).answers;
+    press(&mut app, "1k"); // answer
+    press(&mut app, "eA note<Esc>"); // note
+    press(&mut app, "R"); // review
+    press(&mut app, "OSeen it<Enter>"); // observation
+    press(&mut app, "f"); // flag
+    let a = saved(&path);
+    assert!(a.answers["profile.uses_models"].reviewed.is_some() && a.observations.len() == 1);
+    assert_eq!(app.editor.as_ref().unwrap().interview.undo.depth(), 5);
+    press(&mut app, "jj"); // move away: undo comes back here
+    press(&mut app, "z");
+    assert_eq!(current_question(&app), "profile.uses_models", "{}", app.status.text);
+    assert!(!saved(&path).is_flagged("profile.uses_models"));
+    press(&mut app, "jj");
+    press(&mut app, "z");
+    assert!(saved(&path).observations.is_empty());
+    assert_eq!(current_question(&app), "profile.uses_models", "back to the observation's question");
+    press(&mut app, "z");
+    assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
+    press(&mut app, "z");
+    assert_eq!(saved(&path).note("profile.uses_models"), "");
+    press(&mut app, "z");
+    assert_eq!(saved(&path).answers, original);
+    press(&mut app, "z");
+    assert_eq!(app.status.text, "Nothing to undo.");
+    let a = reopened(app, &path);
+    assert_eq!(a.answers, original, "undoing is saved like any change");
+    assert!(a.observations.is_empty());
+}
+
+#[test]
+fn c_confirms_a_carried_over_answer() {
+    let (mut app, path) = interview("carried", |a| {
+        a.answers.insert(
+            "profile.uses_models".into(),
+            Answer { value: text("yes"), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },
+        );
+    });
+    // Resuming skips it (it has a value); it is the question before.
+    press(&mut app, "k");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("CARRIED OVER: TO CONFIRM"), "{shown}");
+    snap("interview_carried_over", &app);
+    press(&mut app, "c");
+    assert!(app.status.text.starts_with("Confirmed as still true; 0"), "{}", app.status.text);
+    assert!(!saved(&path).answers["profile.uses_models"].to_confirm);
+    press(&mut app, "c");
+    assert_eq!(app.status.text, "This answer is not one carried over to confirm.");
+    let a = reopened(app, &path);
+    assert!(!a.answers["profile.uses_models"].to_confirm);
+}
+
+fn candidate(from: &str, value: &str, by: &str) -> Candidate {
+    Candidate {
+        from: from.into(),
+        answer: Answer { value: text(value), answered_by: by.into(), updated_at: NOW.into(), ..Answer::default() },
+    }
+}
+
+#[test]
+fn conflicts_are_walked_and_resolved_by_choosing_a_file() {
+    let (mut app, path) = interview("conflicts", |a| {
+        a.conflicts = vec![
+            Conflict {
+                question: "access.mfa".into(),
+                candidates: vec![candidate("ann", "everywhere", "Ann"), candidate("bob", "admins", "Bob")],
+            },
+            Conflict {
+                question: "profile.uses_models".into(),
+                candidates: vec![candidate("ann", "yes", "Ann"), candidate("bob", "no", "Bob")],
+            },
+        ];
+    });
+    assert_eq!(app.status.text, "Meeting started. Waiting: 2 answers the merged files disagree on (C to choose).");
+    press(&mut app, "C");
+    assert_eq!(app.context(), Context::ResolveConflict);
+    assert_eq!(current_question(&app), "profile.uses_models", "in questionnaire order");
+    snap("interview_conflict", &app);
+    press(&mut app, "<Esc>");
+    assert_eq!(saved(&path).conflicts.len(), 2, "Esc leaves it open");
+    press(&mut app, "C2");
+    let a = saved(&path);
+    assert_eq!(a.value("profile.uses_models"), text("no").as_ref());
+    assert_eq!(a.answers["profile.uses_models"].answered_by, "Bob");
+    assert_eq!(a.conflicts.len(), 1, "the resolution reaches the file (journal) at once");
+    assert!(app.status.text.contains("1 left"), "{}", app.status.text);
+    press(&mut app, "C<Down><Enter>");
+    assert_eq!(current_question(&app), "access.mfa");
+    assert_eq!(saved(&path).value("access.mfa"), text("admins").as_ref());
+    press(&mut app, "C");
+    assert_eq!(app.status.text, "No conflicts between merged files are left.");
+    let a = reopened(app, &path);
+    assert!(a.conflicts.is_empty());
+    assert_eq!(a.value("access.mfa"), text("admins").as_ref());
+}
+
+#[test]
+fn vendors_side_by_side_sort_by_each_column() {
+    let store = fresh_store("vendors");
+    let vendor = soc2_ready::questionnaire::catalog::built_in("ai-vendor-assessment").unwrap();
+    for (org, at) in [("OpenAI", "2025-12-01T09:00:00Z"), ("Anthropic", "2025-06-01T09:00:00Z"), ("Zeta", NOW)] {
+        let path = store.dir.join(format!("{}.json", org.to_lowercase()));
+        Session::create(&path, Assessment::new(vendor.clone(), org, at), at).unwrap();
+    }
+    Session::create(&store.dir.join("acme.json"), Assessment::new(fixture("demo.json"), "Acme", NOW), NOW).unwrap();
+    let mut app = quiet(App::new(Store::new(store.dir.clone())));
+    press(&mut app, "V");
+    assert_eq!(app.context(), Context::Vendors);
+    let shown = screen(&app, 120, 40);
+    assert!(!shown.contains("Acme"), "readiness assessments are left out: {shown}");
+    let order = |app: &App| -> Vec<String> {
+        let Screen::Vendors(v) = &app.screen else { panic!("not the vendors view") };
+        v.rows.iter().map(|r| r.vendor.clone()).collect()
+    };
+    assert_eq!(order(&app), ["Anthropic", "OpenAI", "Zeta"], "soonest review first");
+    assert!(shown.contains("OVERDUE"), "Anthropic was assessed over six months ago: {shown}");
+    snap("interview_vendors", &app);
+    press(&mut app, "v");
+    assert_eq!(order(&app), ["Anthropic", "OpenAI", "Zeta"]);
+    press(&mut app, "d");
+    assert_eq!(app.status.text, "Sorted by next review due, soonest first.");
+    press(&mut app, "l");
+    assert_eq!(order(&app), ["Anthropic", "OpenAI", "Zeta"], "longest since assessed first");
+    for key in ["r", "a", "t", "c"] {
+        press(&mut app, key);
+        assert_eq!(order(&app).len(), 3);
+    }
+    assert_eq!(app.status.text, "Sorted by critical findings, most first.");
+    assert!(screen(&app, 120, 40).contains("▼Critical"));
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn the_report_exports_the_follow_ups() {
+    let (mut app, path) = interview("followups", |_| {});
+    press(&mut app, "f<Right>OReviews missing<Down><Down><Down>Dana<Down>2026-02-01<Enter>r");
+    assert_eq!(app.context(), Context::Report);
+    press(&mut app, "f");
+    let written = app.export_dir.join("acme-follow-ups.md");
+    assert!(app.status.text.starts_with("2 follow-ups written to"), "{}", app.status.text);
+    let md = std::fs::read_to_string(&written).unwrap();
+    assert!(md.contains("profile.uses_models") && md.contains("Reviews missing") && md.contains("Dana"), "{md}");
+    drop(path);
+}
+
+#[test]
+fn an_observation_half_typed_is_kept_when_the_program_ends() {
+    let (mut app, path) = interview("observation_quit", |_| {});
+    press(&mut app, "OBackups never tested<Down><Down><Down>Dana<Down>next week<C-c>");
+    assert!(app.quit);
+    let a = saved(&path);
+    let o = &a.observations[0];
+    assert_eq!((o.seen.as_str(), o.owner.as_str(), o.due.as_str()), ("Backups never tested", "Dana", ""));
+    assert_eq!(o.recommendation, "(due: next week)", "a due date that is not one is kept, not lost");
+    assert!(app.farewell.iter().any(|m| m.contains("observation")), "{:?}", app.farewell);
+    assert!(!a.meetings[0].ended_at.is_empty());
+}
+
+#[test]
+fn the_readme_names_every_action_and_place_a_keymap_file_can_use() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme.find("### Your own keys").unwrap()..readme.find("## Commands").unwrap()];
+    for action in soc2_ready::tui::action::Action::NAMED {
+        assert!(section.contains(&format!("`{}`", action.name())), "README lacks the action {}", action.name());
+    }
+    for place in Context::ALL {
+        assert!(section.contains(&format!("`{}`", place.name())), "README lacks the place {}", place.name());
+    }
+}
