@@ -44,11 +44,15 @@ pub enum Action {
     PageUp,
     ScrollTop,
     ScrollBottom,
+    // IMPORT: the answer library's suggestions, and exporting a customer's file.
+    NextSuggestion,
+    ApplySuggestion,
+    ExportAnswers,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 34] = [
+    pub const NAMED: [Action; 37] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -83,6 +87,9 @@ impl Action {
         Action::PageUp,
         Action::ScrollTop,
         Action::ScrollBottom,
+        Action::NextSuggestion,
+        Action::ApplySuggestion,
+        Action::ExportAnswers,
     ];
 
     /// The action's name in a keymap file.
@@ -123,6 +130,9 @@ impl Action {
             Action::PageUp => "page-up",
             Action::ScrollTop => "scroll-top",
             Action::ScrollBottom => "scroll-bottom",
+            Action::NextSuggestion => "next-suggestion",
+            Action::ApplySuggestion => "apply-suggestion",
+            Action::ExportAnswers => "export-answers",
         }
     }
 

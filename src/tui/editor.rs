@@ -32,6 +32,8 @@ pub struct Editor {
     pub(crate) respondent_pick: Option<usize>,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
+    /// IMPORT: the answer library's suggestions, for a customer questionnaire.
+    pub suggestions: Option<Box<crate::tui::screens::suggestions::Suggestions>>,
 }
 
 pub enum Mode {
@@ -77,6 +79,7 @@ impl Editor {
             note_before: String::new(),
             respondent_pick: None,
             detail_scroll: 0,
+            suggestions: None,
         }
     }
 

@@ -32,6 +32,7 @@ mod spreadsheet_vendor;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_import;
 mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;

@@ -30,10 +30,13 @@ pub enum Context {
     Search,
     Report,
     Help,
+    // IMPORT: the path of the spreadsheet, and confirming what was detected in it.
+    ImportPath,
+    ImportConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -45,6 +48,8 @@ impl Context {
         Context::Search,
         Context::Report,
         Context::Help,
+        Context::ImportPath,
+        Context::ImportConfirm,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +65,8 @@ impl Context {
             Context::Search => "Searching the questions",
             Context::Report => "The readiness report",
             Context::Help => "This help",
+            Context::ImportPath => "Import a spreadsheet: the file's path",
+            Context::ImportConfirm => "Import a spreadsheet: confirm what was detected",
         }
     }
 
@@ -77,6 +84,8 @@ impl Context {
             Context::Search => "search",
             Context::Report => "report",
             Context::Help => "help",
+            Context::ImportPath => "import-path",
+            Context::ImportConfirm => "import-confirm",
         }
     }
 

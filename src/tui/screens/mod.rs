@@ -2,12 +2,15 @@
 //! returns an [`Outcome`]; the app acts on it (messages, moving between screens), so no screen reaches into
 //! another.
 
+pub mod customer;
 pub mod help;
 pub mod home;
+pub mod import;
 pub mod new_assessment;
 pub mod questionnaire;
 pub mod report;
 pub mod search;
+pub mod suggestions;
 
 use std::path::Path;
 use std::time::Instant;

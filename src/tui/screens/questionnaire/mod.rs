@@ -42,6 +42,10 @@ pub fn start_typed_answer(editor: &mut Editor, c: char) -> bool {
     if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
         return false;
     }
+    // IMPORT: a read-only customer question takes the key without opening the field (the app says why).
+    if super::customer::typing_refused(editor).is_some() {
+        return true;
+    }
     let mut input = line_input("", typed_answer_hint(editor.question().kind));
     input.insert_char(c);
     editor.mode = Mode::TypeAnswer(input);
@@ -71,6 +75,10 @@ fn say(text: Option<String>) -> Outcome {
     text.map_or(Outcome::Done, Outcome::Say)
 }
 
+fn told(result: Result<String, String>) -> Outcome {
+    result.map_or_else(Outcome::Complain, Outcome::Say)
+}
+
 fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
     match result {
         Ok(()) => Outcome::Say(text.into()),
@@ -83,6 +91,12 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
     let question = editor.question().clone();
     let now = ctx.now.as_str();
+    // IMPORT: a customer question whose answer cell is a formula or locked is read-only.
+    if super::customer::changes_answer(action, question.kind.has_options())
+        && let Some(why) = super::customer::read_only(editor)
+    {
+        return Outcome::Complain(why);
+    }
     match action {
         Action::Choose(n) => choose(editor, &question, n, now),
         Action::NextQuestion => say((!editor.next_question()).then(|| {
@@ -172,6 +186,10 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::OpenReport => super::report::open(editor, ctx),
+        // IMPORT: the answer library's suggestions, and the customer's file with the answers.
+        Action::NextSuggestion => told(super::suggestions::next(editor)),
+        Action::ApplySuggestion => told(super::suggestions::apply(editor, now)),
+        Action::ExportAnswers => super::customer::export(editor, ctx),
         Action::Back => match editor.flush(true, now, ctx.at) {
             Ok(_) => Outcome::Back,
             Err(e) => Outcome::Complain(e),

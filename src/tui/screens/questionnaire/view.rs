@@ -200,6 +200,8 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
     }
     lines.push(Line::from(tags));
+    // IMPORT: where a customer's question is in their file, and whether its answer may be changed.
+    lines.extend(crate::tui::screens::customer::lines(editor, width, t));
     for l in wrap(&question.text, width) {
         lines.push(Line::styled(l, t.title()));
     }
@@ -280,6 +282,12 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         }
     }
     lines.push(Line::raw(""));
+    // IMPORT: the answer library's best suggestions for a customer's question.
+    let suggested = crate::tui::screens::suggestions::lines(editor, width, t);
+    if !suggested.is_empty() {
+        lines.extend(suggested);
+        lines.push(Line::raw(""));
+    }
 
     // Why it is asked, and what it evidences.
     let mut facts = Vec::new();
