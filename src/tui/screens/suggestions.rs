@@ -164,7 +164,8 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     };
     let note = editor.assessment().note(&question.id).to_string();
     let explanation = chosen.explanation.trim();
-    let new_note = if explanation.is_empty() || note.contains(explanation) {
+    // A free-text answer may carry the explanation already: it is not repeated in the note.
+    let new_note = if explanation.is_empty() || note.contains(explanation) || chosen.answer.contains(explanation) {
         note
     } else if note.trim().is_empty() {
         explanation.to_string()
@@ -229,12 +230,11 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
         let picked = i == s.selected;
         let mark = if picked { "> " } else { "  " };
         let style = if picked { t.chosen() } else { t.plain() };
-        let head = format!("{}. {}", i + 1, truncate(&one_line(&found.answer), usize::from(inner).saturating_sub(2)));
-        out.push(Line::from(vec![
-            Span::raw(mark),
-            Span::styled(head, style),
-            Span::styled(format!("  score {:.2}, {}", found.score, rung(found.rung)), t.dim()),
-        ]));
+        // The score always shows; the answer takes what is left of the line.
+        let score = format!("  score {:.2}, {}", found.score, rung(found.rung));
+        let room = usize::from(width).saturating_sub(2 + score.chars().count()).max(8);
+        let head = truncate(&format!("{}. {}", i + 1, one_line(&found.answer)), room);
+        out.push(Line::from(vec![Span::raw(mark), Span::styled(head, style), Span::styled(score, t.dim())]));
         let mut detail = Vec::new();
         if !found.explanation.trim().is_empty() {
             detail.push((found.explanation.clone(), t.plain()));
