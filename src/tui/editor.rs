@@ -34,6 +34,8 @@ pub struct Editor {
     pub detail_scroll: u16,
     /// IMPORT: the answer library's suggestions, for a customer questionnaire.
     pub suggestions: Option<Box<crate::tui::screens::suggestions::Suggestions>>,
+    /// IMPORT: what the last export of the customer's file wrote and skipped, shown until the next key.
+    pub exported: Option<Vec<String>>,
 }
 
 pub enum Mode {
@@ -80,6 +82,7 @@ impl Editor {
             respondent_pick: None,
             detail_scroll: 0,
             suggestions: None,
+            exported: None,
         }
     }
 

@@ -166,5 +166,7 @@ proptest! {
             draw_at(&home, &sizes);
             press(&mut home, "<Down>");
         }
+        press(&mut home, "aX");
+        draw_at(&home, &sizes);
     }
 }

@@ -72,8 +72,8 @@ pub fn typing_refused(editor: &Editor) -> Option<String> {
     read_only(editor)
 }
 
-/// `X`: the same export as `soc2-ready export`, into the working folder, saying every cell skipped.
-pub fn export(editor: &Editor, ctx: &Ctx) -> Outcome {
+/// `X`: the same export as `soc2-ready export`, into the working folder, listing every cell skipped.
+pub fn export(editor: &mut Editor, ctx: &Ctx) -> Outcome {
     let Some(source) = editor.assessment().source.as_ref() else {
         let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
         return Outcome::Complain(format!(
@@ -84,18 +84,54 @@ pub fn export(editor: &Editor, ctx: &Ctx) -> Outcome {
     let shown = one_line(&out.display().to_string());
     match export_file(editor.assessment(), &out) {
         Ok(done) => {
-            let mut text = format!("Wrote {shown}: {} cells written, {} skipped", done.written, done.skipped.len());
-            for s in &done.skipped {
-                text.push_str(&format!(
-                    "; {} ({}): {}",
-                    one_line(&s.question),
-                    one_line(&place(&s.sheet, &s.cell)),
-                    one_line(&s.reason)
-                ));
+            let text = format!("Wrote {shown}: {} cells written, {} skipped.", done.written, done.skipped.len());
+            if !done.skipped.is_empty() {
+                let mut lines = vec![text.clone(), String::new()];
+                lines.extend(done.skipped.iter().map(|s| {
+                    format!(
+                        "{} ({}): {}",
+                        one_line(&s.question),
+                        one_line(&place(&s.sheet, &s.cell)),
+                        one_line(&s.reason)
+                    )
+                }));
+                editor.exported = Some(lines);
             }
-            text.push('.');
             Outcome::Say(text)
         }
         Err(e) => Outcome::Complain(one_line(&e)),
     }
+}
+
+/// The cells the last export skipped, over the question, until the next key.
+pub fn draw_export(
+    frame: &mut ratatui::Frame,
+    body: ratatui::layout::Rect,
+    editor: &Editor,
+    app: &crate::tui::app::App,
+) {
+    use ratatui::widgets::{Block, Paragraph};
+    let Some(lines) = &editor.exported else { return };
+    let width = body.width.saturating_sub(4).min(100);
+    let mut shown: Vec<Line> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let style = if i == 0 { app.theme.title() } else { app.theme.plain() };
+        shown.extend(wrap(l, width.saturating_sub(2)).into_iter().map(|w| Line::styled(w, style)));
+    }
+    let tall = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
+    let area = crate::tui::view::centred(body, width, tall.min(body.height.saturating_sub(2)));
+    crate::tui::view::clear_popup(frame, area);
+    let block = Block::bordered().title(" Export: the cells skipped (any key closes) ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = usize::from(inner.height);
+    if shown.len() > height && height > 0 {
+        let more = shown.len() - height + 1;
+        shown.truncate(height - 1);
+        shown.push(Line::styled(
+            format!("… and {more} more lines: `soc2-ready export` lists them all"),
+            app.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -62,6 +62,10 @@ fn typed_answer_hint(kind: QuestionType) -> &'static str {
 }
 
 pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    // IMPORT: the list of what an export skipped closes with the next key.
+    if editor.exported.take().is_some() {
+        return Outcome::Done;
+    }
     match editor.mode {
         Mode::Answering => answering(editor, action, ctx),
         Mode::Search(_) => super::search::update(editor, action),

@@ -121,6 +121,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         ),
         Mode::Search(search) => super::super::search::draw(frame, body, editor, search, app),
     }
+    // IMPORT: what the last export wrote and skipped, until the next key.
+    crate::tui::screens::customer::draw_export(frame, body, editor, app);
 }
 
 /// A one-line field's title, with the keys that finish it: `Answer (Enter: save · Esc: cancel)`.
