@@ -235,16 +235,24 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
         let room = usize::from(width).saturating_sub(2 + score.chars().count()).max(8);
         let head = truncate(&format!("{}. {}", i + 1, one_line(&found.answer)), room);
         out.push(Line::from(vec![Span::raw(mark), Span::styled(head, style), Span::styled(score, t.dim())]));
+        // Compact, so three fit beside the question: the explanation and what matched on a line each, where
+        // it came from on up to two.
         let mut detail = Vec::new();
         if !found.explanation.trim().is_empty() {
-            detail.push((found.explanation.clone(), t.plain()));
+            detail.push((found.explanation.clone(), t.plain(), 1));
         }
-        detail.push((format!("from {}", found.provenance.describe()), t.dim()));
+        detail.push((format!("from {}", found.provenance.describe()), t.dim(), 2));
         if found.rung != library::suggest::Rung::SameId {
-            detail.push((format!("matched: {}", found.matched), t.dim()));
+            detail.push((format!("matched: {}", found.matched), t.dim(), 1));
         }
-        for (text, style) in detail {
-            for l in wrap(&one_line(&text), inner).into_iter().take(3) {
+        for (text, style, most) in detail {
+            let mut wrapped = wrap(&one_line(&text), inner);
+            if wrapped.len() > most {
+                wrapped.truncate(most);
+                let last = wrapped.pop().unwrap_or_default();
+                wrapped.push(truncate(&format!("{last} …"), usize::from(inner)));
+            }
+            for l in wrapped {
                 out.push(Line::from(vec![Span::raw("     "), Span::styled(l, style)]));
             }
         }
