@@ -75,6 +75,18 @@ fn importing_a_spreadsheet_from_home_shows_the_detection_then_opens_it() {
     snap("import_customer", &app);
     press(&mut app, "<Enter>");
     snap("import_confirm", &app);
+    // The confirmation scrolls at 80x24 and stops where it ends: as many ↑ as ↓ bring it back.
+    app.size = Some((80, 24));
+    let top = crate::tui::screen(&app, 80, 24);
+    press(&mut app, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj");
+    let scrolled = crate::tui::screen(&app, 80, 24);
+    assert!(scrolled.contains("row 7: AB-02.2"), "{scrolled}");
+    // Scrolled to the end, the first ↑ moves at once.
+    press(&mut app, "k");
+    assert_ne!(crate::tui::screen(&app, 80, 24), scrolled);
+    press(&mut app, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk");
+    assert_eq!(crate::tui::screen(&app, 80, 24), top);
+    app.size = None;
     assert!(assessments_in(&dir).is_empty(), "nothing is written before the detection is confirmed");
     // Esc goes back a step, keeping what was typed.
     press(&mut app, "<Esc>");
@@ -99,6 +111,11 @@ fn a_file_that_cannot_be_imported_says_why_and_writes_nothing() {
     let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     encrypted.resize(4096, 0);
     std::fs::write(app.export_dir.join("locked.xlsx"), &encrypted).unwrap();
+    // Over the size limit (a sparse file: nothing is really written).
+    std::fs::File::create(app.export_dir.join("huge.xlsx"))
+        .unwrap()
+        .set_len(spreadsheet::package::MAX_FILE_BYTES + 1)
+        .unwrap();
     press(&mut app, "n");
     for _ in 0..20 {
         press(&mut app, "<Down>");
@@ -110,6 +127,7 @@ fn a_file_that_cannot_be_imported_says_why_and_writes_nothing() {
         ("locked.xlsx", "password-protected or encrypted"),
         ("table.csv", "question"),
         ("missing.xlsx", "cannot read the file"),
+        ("huge.xlsx", "too big to import"),
         ("~/", "is a folder"),
         ("   ", "Type the path"),
     ] {

@@ -150,9 +150,13 @@ impl Import {
                 (Import::Customer { prepared, input }, Outcome::Done)
             }
             (Import::Confirm { prepared, customer, scroll }, Action::ScrollDown | Action::ScrollUp) => {
-                let scroll =
-                    if action == Action::ScrollDown { scroll.saturating_add(1) } else { scroll.saturating_sub(1) };
-                (Import::Confirm { prepared, customer, scroll: scroll.min(200) }, Outcome::Done)
+                let max = confirmation_scroll_limit(&prepared, &customer, ctx.size);
+                let scroll = if action == Action::ScrollDown {
+                    scroll.saturating_add(1).min(max)
+                } else {
+                    scroll.min(max).saturating_sub(1)
+                };
+                (Import::Confirm { prepared, customer, scroll }, Outcome::Done)
             }
             (Import::Confirm { prepared, customer, scroll }, Action::Confirm) => {
                 match create(&prepared, &customer, ctx) {
@@ -230,6 +234,27 @@ impl Import {
             }
         }
     }
+}
+
+/// The confirmation's panel in a body of `body` (as `draw` lays it out): where its lines go.
+fn confirmation_area(body: Rect) -> Rect {
+    let area = centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    let inner = Block::bordered().inner(area);
+    let [content, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    content
+}
+
+fn confirmation_lines(prepared: &Prepared, customer: &str, width: u16) -> Vec<String> {
+    confirmation(prepared, customer).iter().flat_map(|text| wrap(text, width)).collect()
+}
+
+/// How far the confirmation scrolls in a terminal of `size`, so the keys stop where it ends.
+fn confirmation_scroll_limit(prepared: &Prepared, customer: &str, size: (u16, u16)) -> u16 {
+    // The body is the terminal less the header, status and hint lines.
+    let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
+    let content = confirmation_area(body);
+    let lines = confirmation_lines(prepared, customer, content.width).len();
+    u16::try_from(lines.saturating_sub(usize::from(content.height))).unwrap_or(u16::MAX)
 }
 
 /// A field's title with the keys that finish it.
