@@ -88,10 +88,11 @@ fn importing_a_spreadsheet_from_home_shows_the_detection_then_opens_it() {
     assert_eq!(crate::tui::screen(&app, 80, 24), top);
     app.size = None;
     assert!(assessments_in(&dir).is_empty(), "nothing is written before the detection is confirmed");
-    // Esc goes back a step, keeping what was typed.
-    press(&mut app, "<Esc>");
+    // Esc goes back a step at a time, keeping what was typed: the customer, then the path.
+    press(&mut app, "<Esc><Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
-    press(&mut app, "<Enter><Enter>");
+    assert!(crate::tui::screen(&app, 120, 40).contains("caiq.xlsx"));
+    press(&mut app, "<Enter><Enter><Enter>");
     assert_eq!(current_question(&app), "ab-01.1");
     assert!(app.status.text.starts_with("Imported 6 questions"), "{}", app.status.text);
     let files = assessments_in(&dir);

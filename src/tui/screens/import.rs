@@ -34,10 +34,12 @@ pub struct Prepared {
 
 /// The three steps of an import.
 pub enum Import {
-    /// The file's path; `error` says why the last one typed could not be imported.
+    /// The file's path; `error` says why the last one typed could not be imported; `customer` keeps a
+    /// name typed before going back to the path.
     Path {
         input: Box<TextArea<'static>>,
         error: Option<String>,
+        customer: String,
     },
     Customer {
         prepared: Box<Prepared>,
@@ -89,7 +91,7 @@ pub fn prepare(path: &Path) -> Result<Prepared, String> {
 
 impl Import {
     pub fn start() -> Import {
-        Import::Path { input: Box::new(line_input("", PATH_HINT)), error: None }
+        Import::Path { input: Box::new(line_input("", PATH_HINT)), error: None, customer: String::new() }
     }
 
     pub fn context(&self) -> Context {
@@ -118,28 +120,27 @@ impl Import {
     fn step(self, action: Action, ctx: &Ctx) -> (Import, Outcome) {
         match (self, action) {
             (Import::Path { .. }, Action::Cancel) => (Import::start(), Outcome::Back),
-            (Import::Path { input, error }, Action::Confirm) => {
+            (Import::Path { input, error, customer }, Action::Confirm) => {
                 let typed = input.lines().join(" ");
                 if typed.trim().is_empty() {
-                    return (
-                        Import::Path { input, error },
-                        Outcome::Complain("Type the path of the file first.".into()),
-                    );
+                    let said = Outcome::Complain("Type the path of the file first.".into());
+                    return (Import::Path { input, error, customer }, said);
                 }
                 match prepare(&expand_path(&typed, ctx.export_dir)) {
                     Ok(prepared) => (
                         Import::Customer {
                             prepared: Box::new(prepared),
-                            input: Box::new(line_input("", CUSTOMER_HINT)),
+                            input: Box::new(line_input(&customer, CUSTOMER_HINT)),
                         },
                         Outcome::Done,
                     ),
-                    Err(e) => (Import::Path { input, error: Some(e.clone()) }, Outcome::Complain(e)),
+                    Err(e) => (Import::Path { input, error: Some(e.clone()), customer }, Outcome::Complain(e)),
                 }
             }
-            (Import::Customer { prepared, .. }, Action::Cancel) => {
+            (Import::Customer { prepared, input }, Action::Cancel) => {
                 let typed = one_line(&prepared.path.display().to_string());
-                (Import::Path { input: Box::new(line_input(&typed, PATH_HINT)), error: None }, Outcome::Done)
+                let customer = input.lines().join(" ");
+                (Import::Path { input: Box::new(line_input(&typed, PATH_HINT)), error: None, customer }, Outcome::Done)
             }
             (Import::Customer { prepared, input }, Action::Confirm) => {
                 let customer = input.lines().join(" ").trim().to_string();
@@ -171,7 +172,7 @@ impl Import {
     pub fn draw(&self, frame: &mut Frame, body: Rect, app: &App) {
         let t = app.theme;
         match self {
-            Import::Path { input, error } => {
+            Import::Path { input, error, .. } => {
                 let width = body.width.saturating_sub(8).min(90);
                 let error_lines: Vec<String> =
                     error.as_deref().map(|e| wrap(e, width.saturating_sub(2))).unwrap_or_default();
