@@ -309,3 +309,49 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
     let limit = if cfg!(debug_assertions) { 200 } else { 20 };
     assert!(slowest.as_millis() < limit, "slowest lookup {slowest:?}");
 }
+
+/// The real binary in a pseudo-terminal: home, `n`, the import line, a path with a space and CJK, the
+/// customer, the detection confirmed; the assessment is in the store with its source, and the terminal is
+/// given back.
+#[cfg(unix)]
+#[test]
+fn the_real_binary_imports_a_spreadsheet_from_home() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::write(work.join("their q 漢字.csv"), fixtures::csv_semicolons()).unwrap();
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\"")
+        .arg(env!("CARGO_BIN_EXE_soc2-ready"))
+        .current_dir(&work)
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", home.join("config"))
+        .env("TERM", "xterm-256color");
+    let mut p = spawn_command(command, Some(10_000)).unwrap();
+    p.exp_string("Assessments").unwrap();
+    // Keys are handled in order, each dialog step at once: the whole import can be typed ahead. (The
+    // screen is drawn as differences, so words on it are not reliable markers.)
+    p.send("njjjjjjjjjj\rtheir q 漢字.csv\rAcme Bank\r\r").unwrap();
+    p.flush().unwrap();
+    let store = home.join("assessments");
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while !store.exists() || assessments_in(&store).is_empty() {
+        assert!(Instant::now() < deadline, "the import did not happen");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("\u{1b}[?1049l"), "terminal not restored: {rest:?}");
+    assert!(rest.contains("every answer is saved"), "{rest:?}");
+    let files = assessments_in(&home.join("assessments"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let a = saved(&files[0]);
+    assert_eq!(a.org, "Acme Bank");
+    assert_eq!(a.source.as_ref().unwrap().file_name, "their q 漢字.csv");
+    assert_eq!(a.questionnaire().questions().count(), 6);
+}
