@@ -170,8 +170,16 @@ fn a_customer_question_shows_its_cell_their_choices_and_suggestions() {
     press(&mut app, "s");
     assert_eq!(selected(&app), 1);
     assert_eq!(app.status.text, "Suggestion 2 of 3 selected.");
-    press(&mut app, "ss");
+    // At 80x24 the selected suggestion is scrolled into view.
+    app.size = Some((80, 24));
+    press(&mut app, "s");
+    assert_eq!(selected(&app), 2);
+    let shown = crate::tui::screen(&app, 80, 24);
+    assert!(shown.contains("> 3. Yes"), "{shown}");
+    press(&mut app, "s");
     assert_eq!(selected(&app), 0, "round again after the last");
+    let shown = crate::tui::screen(&app, 80, 24);
+    assert!(shown.contains("> 1. No"), "{shown}");
 }
 
 #[test]

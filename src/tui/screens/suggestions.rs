@@ -127,8 +127,8 @@ pub fn refresh(editor: &mut Editor) {
     s.selected = 0;
 }
 
-/// `s`: the next suggestion, round again after the last.
-pub fn next(editor: &mut Editor) -> Result<String, String> {
+/// `s`: the next suggestion, round again after the last, scrolled into view.
+pub fn next(editor: &mut Editor, ctx: &super::Ctx) -> Result<String, String> {
     let Some(s) = editor.suggestions.as_deref_mut() else {
         return Err("Suggestions come from the answer library for customer questionnaires only.".into());
     };
@@ -136,8 +136,35 @@ pub fn next(editor: &mut Editor) -> Result<String, String> {
         return Err(empty_reason(s));
     }
     s.selected = (s.selected + 1) % s.found.len();
-    Ok(format!("Suggestion {} of {} selected.", s.selected + 1, s.found.len()))
+    let said = format!("Suggestion {} of {} selected.", s.selected + 1, s.found.len());
+    show_selected(editor, ctx);
+    Ok(said)
 }
+
+/// Scroll the question's panel so the selected suggestion (its first lines) is in view.
+fn show_selected(editor: &mut Editor, ctx: &super::Ctx) {
+    let area = super::questionnaire::detail_area(editor, ctx.size);
+    let lines = super::questionnaire::question_lines(editor, area.width, ctx.theme);
+    // The selected suggestion's first line starts with the selection mark.
+    let Some(at) = lines.iter().position(|l| l.spans.first().is_some_and(|s| s.content == SELECTED)) else {
+        return;
+    };
+    let height = usize::from(area.height);
+    let max = super::questionnaire::detail_scroll_limit(editor, ctx.size, ctx.theme);
+    let scroll = usize::from(editor.detail_scroll.min(max));
+    // Room for the "more above/below" lines the panel draws at its edges.
+    let wanted = if at < scroll + 1 {
+        at.saturating_sub(1)
+    } else if at + 4 >= scroll + height {
+        (at + 5).saturating_sub(height)
+    } else {
+        scroll
+    };
+    editor.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX).min(max);
+}
+
+/// The mark before the selected suggestion.
+const SELECTED: &str = "> ";
 
 fn empty_reason(s: &Suggestions) -> String {
     match &s.library {
@@ -228,7 +255,7 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
     let inner = width.saturating_sub(5).max(1);
     for (i, found) in s.found.iter().enumerate() {
         let picked = i == s.selected;
-        let mark = if picked { "> " } else { "  " };
+        let mark = if picked { SELECTED } else { "  " };
         let style = if picked { t.chosen() } else { t.plain() };
         // The score always shows; the answer takes what is left of the line.
         let score = format!("  score {:.2}, {}", found.score, rung(found.rung));

@@ -14,7 +14,7 @@ use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Mode, evidence_references, line_input, note_input};
 use crate::tui::keymap::{self, Context};
-pub use view::{detail_scroll_limit, draw, question_lines};
+pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
 
 /// Where the user is on this screen: answering, or typing in one of its fields.
 pub fn context(editor: &Editor) -> Context {
@@ -191,7 +191,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         }
         Action::OpenReport => super::report::open(editor, ctx),
         // IMPORT: the answer library's suggestions, and the customer's file with the answers.
-        Action::NextSuggestion => told(super::suggestions::next(editor)),
+        Action::NextSuggestion => told(super::suggestions::next(editor, ctx)),
         Action::ApplySuggestion => told(super::suggestions::apply(editor, now)),
         Action::ExportAnswers => super::customer::export(editor, ctx),
         Action::Back => match editor.flush(true, now, ctx.at) {

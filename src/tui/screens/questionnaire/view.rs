@@ -143,13 +143,19 @@ fn input_height(editor: &Editor, inner: Rect) -> u16 {
 
 /// How far the question's text can scroll in a terminal of `size`, so the keys stop where it ends.
 pub fn detail_scroll_limit(editor: &Editor, size: (u16, u16), t: Theme) -> u16 {
+    let content = detail_area(editor, size);
+    max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
+}
+
+/// Where the question's text goes in a terminal of `size`.
+pub fn detail_area(editor: &Editor, size: (u16, u16)) -> Rect {
     let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
     let sections_width = (body.width / 3).clamp(22, 38);
     let [_, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
     let inner = Block::bordered().inner(right);
     let [content, _] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(input_height(editor, inner))]).areas(inner);
-    max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
+    content
 }
 
 fn max_detail_scroll(lines: usize, height: u16) -> u16 {
