@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand};
 
-use crate::assessment::{Assessment, Session, Store, store};
+use crate::assessment::{Session, Store, store};
 use crate::library::{self, Library};
 use crate::spreadsheet::cell_ref::column_number;
-use crate::spreadsheet::export::{CellWrite, Exported, export_csv, export_xlsx, writes_for};
+use crate::spreadsheet::export::{default_name, export_file};
 use crate::spreadsheet::import::{ImportFile, assessment_from, digest, embedded_original};
 use crate::spreadsheet::{self, Options};
 use crate::text::one_line;
@@ -187,61 +187,29 @@ pub fn import(args: ImportArgs) -> Result<ExitCode> {
     crate::tui::run_session(store, session)
 }
 
-/// Every answered question as a table (for CSV out of a workbook).
-fn answers_table(a: &Assessment, writes: &[CellWrite]) -> Vec<u8> {
-    let mut rows =
-        vec![vec!["Sheet".to_string(), "Cell".into(), "Question ID".into(), "Question".into(), "Value".into()]];
-    for w in writes {
-        let text = a.questionnaire().question(&w.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
-        rows.push(vec![w.sheet.clone(), w.cell.clone(), w.expect_id.clone(), text, w.value.clone()]);
-    }
-    spreadsheet::csv_file::write(&rows, b',', |_, _| true)
-}
-
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let path = Store::new(paths::store_dir().unwrap_or_default()).resolve(&args.assessment);
     let a = store::read(&path)?;
     let source = a.source.as_ref().ok_or_else(|| {
         anyhow!("{}: this assessment was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)", one_line(&path.display().to_string()))
     })?;
-    let original = embedded_original(source).map_err(|e| anyhow!("{}: {e}", one_line(&path.display().to_string())))?;
-    let out = match args.output {
-        Some(p) => p,
-        None => {
-            let (stem, ext) = source.file_name.rsplit_once('.').unwrap_or((&source.file_name, &source.format));
-            PathBuf::from(format!("{stem}-answered.{ext}"))
-        }
-    };
+    embedded_original(source).map_err(|e| anyhow!("{}: {e}", one_line(&path.display().to_string())))?;
+    let out = args.output.unwrap_or_else(|| PathBuf::from(default_name(source)));
     let shown = one_line(&out.display().to_string());
     // The customer's file next to the output: say if it changed since import.
     let beside = out.parent().unwrap_or(Path::new("")).join(&source.file_name);
     if let Ok(bytes) = std::fs::read(&beside)
         && digest(&bytes) != source.sha256
     {
-        {
-            eprintln!(
-                "soc2-ready: note: {} changed since it was imported; the answers go into the copy embedded at import",
-                one_line(&beside.display().to_string())
-            );
-        }
+        eprintln!(
+            "soc2-ready: note: {} changed since it was imported; the answers go into the copy embedded at import",
+            one_line(&beside.display().to_string())
+        );
     }
-    if let Ok(existing) = std::fs::read(&out)
-        && digest(&existing) == source.sha256
-    {
-        bail!("{shown} is the customer's original; refusing to overwrite it (choose another name with -o)");
-    }
-    let (writes, mut skipped) = writes_for(&a);
-    let to_csv = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let exported: Exported = match (source.format.as_str(), to_csv) {
-        ("csv", _) => export_csv(&original, &writes).map_err(|e| anyhow!("{e}"))?,
-        (_, true) => Exported { written: writes.len(), bytes: answers_table(&a, &writes), skipped: Vec::new() },
-        (_, false) => export_xlsx(&original, &writes).map_err(|e| anyhow!("{e}"))?,
-    };
-    store::write_private(&out, &exported.bytes).with_context(|| format!("{shown}: cannot write the export"))?;
-    skipped.extend(exported.skipped);
+    let done = export_file(&a, &out).map_err(|e| anyhow!("{e}"))?;
     println!("{shown}");
-    println!("{} cells written, {} skipped", exported.written, skipped.len());
-    for s in &skipped {
+    println!("{} cells written, {} skipped", done.written, done.skipped.len());
+    for s in &done.skipped {
         let place = if s.sheet.is_empty() { s.cell.clone() } else { format!("{}!{}", s.sheet, s.cell) };
         println!("  skipped {} ({}): {}", one_line(&s.question), one_line(&place), s.reason);
     }

@@ -89,6 +89,59 @@ fn refusal(wb: &Workbook, w: &CellWrite) -> Result<(usize, CellRef), String> {
     Ok((si, at))
 }
 
+/// What an export wrote: how many cells, and every cell skipped (with why).
+pub struct FileExport {
+    pub written: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The default name of the export: the original's with `-answered` added.
+pub fn default_name(source: &crate::assessment::Source) -> String {
+    let (stem, ext) = source.file_name.rsplit_once('.').unwrap_or((&source.file_name, &source.format));
+    format!("{stem}-answered.{ext}")
+}
+
+/// Export a customer assessment into `out`: the customer's file embedded at import, with only the answer
+/// and comment cells changed (or, for `out` ending in `.csv`, a CSV table of the answers). Refuses to
+/// overwrite the customer's original. The one export of the command line and the interface.
+pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> Result<FileExport, String> {
+    use crate::spreadsheet::import::{digest, embedded_original};
+    let source = a.source.as_ref().ok_or_else(|| {
+        "this assessment was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)".to_string()
+    })?;
+    let original = embedded_original(source)?;
+    let shown = crate::text::one_line(&out.display().to_string());
+    if let Ok(existing) = std::fs::read(out)
+        && digest(&existing) == source.sha256
+    {
+        return Err(format!(
+            "{shown} is the customer's original; refusing to overwrite it (choose another name with -o)"
+        ));
+    }
+    let (writes, mut skipped) = writes_for(a);
+    let to_csv = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let exported: Exported = match (source.format.as_str(), to_csv) {
+        ("csv", _) => export_csv(&original, &writes)?,
+        (_, true) => Exported { written: writes.len(), bytes: answers_table(a, &writes), skipped: Vec::new() },
+        (_, false) => export_xlsx(&original, &writes)?,
+    };
+    crate::assessment::store::write_private(out, &exported.bytes)
+        .map_err(|e| format!("{shown}: cannot write the export: {e}"))?;
+    skipped.extend(exported.skipped);
+    Ok(FileExport { written: exported.written, skipped })
+}
+
+/// Every answered question as a table (for CSV out of a workbook).
+fn answers_table(a: &crate::assessment::Assessment, writes: &[CellWrite]) -> Vec<u8> {
+    let mut rows =
+        vec![vec!["Sheet".to_string(), "Cell".into(), "Question ID".into(), "Question".into(), "Value".into()]];
+    for w in writes {
+        let text = a.questionnaire().question(&w.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
+        rows.push(vec![w.sheet.clone(), w.cell.clone(), w.expect_id.clone(), text, w.value.clone()]);
+    }
+    csv_file::write(&rows, b',', |_, _| true)
+}
+
 /// The cells to write for every answer: the answer in the cell's vocabulary, the note in the comment cell.
 pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Skipped>) {
     let mut writes = Vec::new();

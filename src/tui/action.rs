@@ -69,11 +69,15 @@ pub enum Action {
     SortByCritical,
     SortByLastAssessed,
     ExportFollowUps,
+    // IMPORT: the answer library's suggestions, and exporting a customer's file.
+    NextSuggestion,
+    ApplySuggestion,
+    ExportAnswers,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 55] = [
+    pub const NAMED: [Action; 58] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -129,6 +133,9 @@ impl Action {
         Action::SortByCritical,
         Action::SortByLastAssessed,
         Action::ExportFollowUps,
+        Action::NextSuggestion,
+        Action::ApplySuggestion,
+        Action::ExportAnswers,
     ];
 
     /// The action's name in a keymap file.
@@ -190,6 +197,9 @@ impl Action {
             Action::SortByCritical => "sort-by-critical",
             Action::SortByLastAssessed => "sort-by-last-assessed",
             Action::ExportFollowUps => "export-follow-ups",
+            Action::NextSuggestion => "next-suggestion",
+            Action::ApplySuggestion => "apply-suggestion",
+            Action::ExportAnswers => "export-answers",
         }
     }
 

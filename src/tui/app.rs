@@ -90,7 +90,28 @@ impl App {
         let mut app = App::new(store);
         app.editor = Some(Box::new(Editor::new(session)));
         app.screen = Screen::Questionnaire;
+        app.start_suggestions();
         app
+    }
+
+    /// IMPORT: a customer questionnaire reads the answer library, on a thread of its own, as it opens.
+    fn start_suggestions(&mut self) {
+        if let Some(editor) = self.editor.as_deref_mut()
+            && editor.assessment().source.is_some()
+        {
+            let suggestions = super::screens::suggestions::Suggestions::start(&self.store, &editor.session.path);
+            editor.suggestions = Some(Box::new(suggestions));
+        }
+    }
+
+    /// IMPORT: wait until the answer library is read and the suggestions are there (tests).
+    pub fn wait_for_suggestions(&mut self) {
+        if let Some(editor) = self.editor.as_deref_mut() {
+            if let Some(s) = editor.suggestions.as_deref_mut() {
+                s.wait();
+            }
+            super::screens::suggestions::refresh(editor);
+        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -142,6 +163,10 @@ impl App {
         }
         if self.starts_typed_answer(&key, action) {
             self.status = Status::default();
+            // IMPORT: a read-only customer question says why nothing was typed.
+            if let Some(why) = self.editor.as_deref().and_then(super::screens::customer::typing_refused) {
+                self.complain(why);
+            }
         } else if let Some(action) = action {
             if !context.is_text_entry() {
                 self.status = Status::default();
@@ -196,6 +221,9 @@ impl App {
     pub fn tick(&mut self) {
         let now = (self.now)();
         let at = (self.instant)();
+        if let Some(editor) = self.editor.as_deref_mut() {
+            super::screens::suggestions::refresh(editor);
+        }
         if let Some(editor) = self.editor.as_deref_mut()
             && let Err(e) = editor.flush(false, &now, at)
         {
@@ -307,6 +335,9 @@ impl App {
             (_, None) => Outcome::Back,
         };
         self.act_on(outcome);
+        if let Some(editor) = self.editor.as_deref_mut() {
+            super::screens::suggestions::refresh(editor);
+        }
     }
 
     /// Do what a screen asked.
@@ -318,6 +349,7 @@ impl App {
             Outcome::Open(editor, said) => {
                 self.editor = Some(editor);
                 self.screen = Screen::Questionnaire;
+                self.start_suggestions();
                 if let Some(text) = said {
                     self.say(text);
                 }

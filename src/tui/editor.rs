@@ -34,6 +34,10 @@ pub struct Editor {
     pub detail_scroll: u16,
     /// The interview: the meeting's clock, what can be undone.
     pub interview: crate::tui::screens::interview::Interview,
+    /// IMPORT: the answer library's suggestions, for a customer questionnaire.
+    pub suggestions: Option<Box<crate::tui::screens::suggestions::Suggestions>>,
+    /// IMPORT: what the last export of the customer's file wrote and skipped, shown until the next key.
+    pub exported: Option<Vec<String>>,
 }
 
 pub enum Mode {
@@ -84,6 +88,8 @@ impl Editor {
             respondent_pick: None,
             detail_scroll: 0,
             interview: Default::default(),
+            suggestions: None,
+            exported: None,
         }
     }
 

@@ -34,6 +34,7 @@ mod spreadsheet_vendor;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_import;
 mod tui_interview;
 mod tui_keymap;
 mod tui_layering;

@@ -203,3 +203,73 @@ proptest! {
         draw_at(&app, &sizes);
     }
 }
+
+/// A CSV questionnaire whose question, id and choices are the awkward text.
+fn awkward_csv(text: &str, id: &str) -> Vec<u8> {
+    let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    let mut out = "ID,Question,Answer,Comment\n".to_string();
+    out.push_str(&format!("{},{},Yes,{}\n", quote(id), quote(&format!("Do you {text}?")), quote(text)));
+    out.push_str(&format!("Q-2,{},No,\n", quote(text)));
+    out.push_str("Q-3,Do you encrypt customer data at rest?,,\n");
+    out.into_bytes()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// IMPORT: the import dialog (path, error, customer, confirmation) and a customer's question with its
+    /// source cell and the library's suggestions, with awkward text everywhere.
+    #[test]
+    fn import_screens_draw_any_text_at_any_size(
+        text in awkward(),
+        customer in awkward(),
+        path in awkward(),
+        sizes in prop::collection::vec((1u16..=200, 1u16..=60), 1..4),
+    ) {
+        use soc2_ready::spreadsheet::{self, Options};
+        use soc2_ready::spreadsheet::import::{ImportFile, assessment_from};
+        let mut sizes = sizes;
+        sizes.extend([(1, 1), (59, 15), (60, 16), (80, 24)]);
+        let store = fresh_store("props-import");
+        let bytes = awkward_csv(&text, &customer);
+        // The earlier answers (the library), from the same file.
+        if let Ok((format, wb)) = spreadsheet::read("earlier.csv", &bytes)
+            && let Ok(d) = spreadsheet::detect(&wb, &Options::default())
+            && let Ok(a) = assessment_from(&wb, &d, &ImportFile {
+                file_name: "earlier.csv", format, bytes: &bytes, customer: &customer, now: NOW,
+            })
+        {
+            store::write(&store.dir.join("earlier.json"), &a).unwrap();
+        }
+        let mut home = quiet(App::new(soc2_ready::assessment::Store::new(store.dir.clone())));
+        std::fs::write(home.export_dir.join("q.csv"), &bytes).unwrap();
+        home.handle_event(Event::Resize(200, 60));
+        press(&mut home, "n");
+        for _ in 0..10 {
+            press(&mut home, "<Down>");
+        }
+        press(&mut home, "<Enter>");
+        home.handle_event(Event::Paste(path.clone()));
+        press(&mut home, "<Enter>");
+        draw_at(&home, &sizes);
+        press(&mut home, "<C-u>");
+        home.handle_event(Event::Paste("q.csv".into()));
+        press(&mut home, "<Enter>");
+        home.handle_event(Event::Paste(customer.clone()));
+        draw_at(&home, &sizes);
+        press(&mut home, "<Enter>");
+        draw_at(&home, &sizes);
+        press(&mut home, "jjjjj");
+        draw_at(&home, &sizes);
+        press(&mut home, "<Enter>");
+        home.wait_for_suggestions();
+        for _ in 0..3 {
+            draw_at(&home, &sizes);
+            press(&mut home, "s]]]");
+            draw_at(&home, &sizes);
+            press(&mut home, "<Down>");
+        }
+        press(&mut home, "aX");
+        draw_at(&home, &sizes);
+    }
+}

@@ -38,10 +38,13 @@ pub enum Context {
     TypeObservation,
     ResolveConflict,
     Vendors,
+    // IMPORT: the path of the spreadsheet, and confirming what was detected in it.
+    ImportPath,
+    ImportConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -58,6 +61,8 @@ impl Context {
         Context::TypeObservation,
         Context::ResolveConflict,
         Context::Vendors,
+        Context::ImportPath,
+        Context::ImportConfirm,
     ];
 
     pub fn title(self) -> &'static str {
@@ -78,6 +83,8 @@ impl Context {
             Context::TypeObservation => "Recording an observation",
             Context::ResolveConflict => "Resolving a conflict between merged files",
             Context::Vendors => "Vendors side by side",
+            Context::ImportPath => "Import a spreadsheet: the file's path",
+            Context::ImportConfirm => "Import a spreadsheet: confirm what was detected",
         }
     }
 
@@ -100,6 +107,8 @@ impl Context {
             Context::TypeObservation => "type-observation",
             Context::ResolveConflict => "resolve-conflict",
             Context::Vendors => "vendors",
+            Context::ImportPath => "import-path",
+            Context::ImportConfirm => "import-confirm",
         }
     }
 

@@ -11,8 +11,17 @@ use crossterm::event::KeyCode::{
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
 const BROWSING: &[Context] = &[Home, PickQuestionnaire, Questionnaire, Report];
-pub(super) const TYPING: &[Context] =
-    &[TypeOrganisation, TypeAnswer, TypeRespondent, TypeEvidence, Search, TypeWhatIf, TypePlan, TypeObservation];
+pub(super) const TYPING: &[Context] = &[
+    TypeOrganisation,
+    TypeAnswer,
+    TypeRespondent,
+    TypeEvidence,
+    Search,
+    TypeWhatIf,
+    TypePlan,
+    TypeObservation,
+    ImportPath,
+];
 
 /// Every binding as shipped, in the order help lists them. A user keymap file may change their keys.
 pub const BINDINGS: &[Binding] = &[
@@ -385,6 +394,57 @@ pub const BINDINGS: &[Binding] = &[
         keys: Keys::List(&[Key::Ctrl('c')]),
         action: Action::Quit,
         help: "quit from anywhere, saving what you were typing",
+        hint: None,
+    },
+    // IMPORT: confirming a spreadsheet's detection; suggestions from the answer library and exporting the
+    // customer's file on the questionnaire screen.
+    Binding {
+        contexts: &[ImportConfirm],
+        keys: Keys::List(&[P(Enter)]),
+        action: Action::Confirm,
+        help: "import the questionnaire as detected, and open it",
+        hint: Some("import"),
+    },
+    Binding {
+        contexts: &[ImportConfirm],
+        keys: Keys::List(&[P(Esc)]),
+        action: Action::Cancel,
+        help: "go back a step (to the customer's name, then the path)",
+        hint: Some("back"),
+    },
+    Binding {
+        contexts: &[ImportConfirm],
+        keys: Keys::List(&[P(Down), P(Char('j'))]),
+        action: Action::ScrollDown,
+        help: "scroll down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        contexts: &[ImportConfirm],
+        keys: Keys::List(&[P(Up), P(Char('k'))]),
+        action: Action::ScrollUp,
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('s'))]),
+        action: Action::NextSuggestion,
+        help: "next suggestion from the answer library (customer questionnaires)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('a'))]),
+        action: Action::ApplySuggestion,
+        help: "apply the selected suggestion (answer, explanation as the note)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('X'))]),
+        action: Action::ExportAnswers,
+        help: "write the answers into a copy of the customer's file",
         hint: None,
     },
     Binding {

@@ -2,14 +2,17 @@
 //! returns an [`Outcome`]; the app acts on it (messages, moving between screens), so no screen reaches into
 //! another.
 
+pub mod customer;
 pub mod help;
 pub mod home;
+pub mod import;
 pub mod interview;
 pub mod new_assessment;
 pub mod plan_form;
 pub mod questionnaire;
 pub mod report;
 pub mod search;
+pub mod suggestions;
 pub mod vendors;
 
 use std::path::Path;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use super::import::Import;
 use super::{Ctx, Outcome};
 use crate::assessment::{Assessment, Session};
 use crate::questionnaire::catalog::{self, Entry};
@@ -18,9 +19,23 @@ use crate::tui::view::{centred, clear_popup, draw_input, wrap};
 
 /// The two steps of starting an assessment.
 pub enum NewAssessment {
-    Pick { entries: Vec<Entry>, selected: usize },
-    Name { entry: Box<Entry>, input: Box<TextArea<'static>> },
+    Pick {
+        entries: Vec<Entry>,
+        selected: usize,
+    },
+    Name {
+        entry: Box<Entry>,
+        input: Box<TextArea<'static>>,
+    },
+    /// IMPORT: the last line of the picker, importing a customer's spreadsheet.
+    Import {
+        entries: Vec<Entry>,
+        import: Box<Import>,
+    },
 }
+
+/// IMPORT: the picker's last line, after the questionnaires.
+const IMPORT_LINE: &str = "Import a spreadsheet: a customer's questionnaire (.xlsx or .csv)";
 
 impl NewAssessment {
     /// The questionnaire picker, with every questionnaire found; also says which files were skipped.
@@ -37,6 +52,7 @@ impl NewAssessment {
         match self {
             NewAssessment::Pick { .. } => Context::PickQuestionnaire,
             NewAssessment::Name { .. } => Context::TypeOrganisation,
+            NewAssessment::Import { import, .. } => import.context(),
         }
     }
 
@@ -44,14 +60,26 @@ impl NewAssessment {
         match self {
             NewAssessment::Name { input, .. } => Some(input),
             NewAssessment::Pick { .. } => None,
+            NewAssessment::Import { import, .. } => import.text_input(),
         }
     }
 
     /// `Outcome::Back` closes the dialog; `Outcome::Open` opens the new assessment.
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        if let NewAssessment::Import { entries, import } = self {
+            return match import.update(action, ctx) {
+                Outcome::Back => {
+                    let selected = entries.len();
+                    *self = NewAssessment::Pick { entries: std::mem::take(entries), selected };
+                    Outcome::Done
+                }
+                other => other,
+            };
+        }
         match (&mut *self, action) {
-            (NewAssessment::Pick { entries, selected }, Action::Down) => {
-                *selected = (*selected + 1).min(entries.len().saturating_sub(1))
+            (NewAssessment::Pick { entries, selected }, Action::Down) => *selected = (*selected + 1).min(entries.len()),
+            (NewAssessment::Pick { entries, selected }, Action::Open) if *selected == entries.len() => {
+                *self = NewAssessment::Import { entries: std::mem::take(entries), import: Box::new(Import::start()) };
             }
             (NewAssessment::Pick { selected, .. }, Action::Up) => *selected = selected.saturating_sub(1),
             (NewAssessment::Pick { entries, selected }, Action::Open) => {
@@ -81,7 +109,7 @@ impl NewAssessment {
                 let inner = block.inner(area);
                 frame.render_widget(block, area);
                 let [list_area, about] = Layout::vertical([Constraint::Min(2), Constraint::Length(4)]).areas(inner);
-                let items: Vec<ListItem> = entries
+                let mut items: Vec<ListItem> = entries
                     .iter()
                     .map(|e| {
                         let q = &e.questionnaire;
@@ -91,6 +119,7 @@ impl NewAssessment {
                         ]))
                     })
                     .collect();
+                items.push(ListItem::new(Line::raw(IMPORT_LINE)));
                 let list = List::new(items).highlight_style(t.selected()).highlight_symbol("> ");
                 let mut state = ListState::default().with_selected(Some(*selected));
                 frame.render_stateful_widget(list, list_area, &mut state);
@@ -99,8 +128,14 @@ impl NewAssessment {
                     let about_text = format!("{} {}: {}", q.id, q.version, q.description);
                     let lines: Vec<Line> = wrap(&about_text, about.width).into_iter().map(Line::raw).collect();
                     frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
+                } else {
+                    let text =
+                        "Read the questions from the customer's own file; the answers go back into a copy of it.";
+                    let lines: Vec<Line> = wrap(text, about.width).into_iter().map(Line::raw).collect();
+                    frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
                 }
             }
+            NewAssessment::Import { import, .. } => import.draw(frame, body, app),
             NewAssessment::Name { entry, input } => {
                 let area = centred(body, body.width.saturating_sub(8).min(70), 7);
                 clear_popup(frame, area);

@@ -14,7 +14,7 @@ use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Mode, evidence_references, line_input, note_input};
 use crate::tui::keymap::{self, Context};
-pub use view::{detail_scroll_limit, draw, question_lines};
+pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
 
 /// Where the user is on this screen: answering, or typing in one of its fields.
 pub fn context(editor: &Editor) -> Context {
@@ -47,6 +47,10 @@ pub fn start_typed_answer(editor: &mut Editor, c: char) -> bool {
     if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
         return false;
     }
+    // IMPORT: a read-only customer question takes the key without opening the field (the app says why).
+    if super::customer::typing_refused(editor).is_some() {
+        return true;
+    }
     let mut input = line_input("", typed_answer_hint(editor.question().kind));
     input.insert_char(c);
     editor.mode = Mode::TypeAnswer(input);
@@ -63,6 +67,10 @@ fn typed_answer_hint(kind: QuestionType) -> &'static str {
 }
 
 pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+    // IMPORT: the list of what an export skipped closes with the next key.
+    if editor.exported.take().is_some() {
+        return Outcome::Done;
+    }
     super::interview::before_action(editor);
     let outcome = update_mode(editor, action, ctx);
     super::interview::after_action(editor, &ctx.now);
@@ -104,6 +112,10 @@ fn say(text: Option<String>) -> Outcome {
     text.map_or(Outcome::Done, Outcome::Say)
 }
 
+fn told(result: Result<String, String>) -> Outcome {
+    result.map_or_else(Outcome::Complain, Outcome::Say)
+}
+
 fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
     match result {
         Ok(()) => Outcome::Say(text.into()),
@@ -116,6 +128,12 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
     let question = editor.question().clone();
     let now = ctx.now.as_str();
+    // IMPORT: a customer question whose answer cell is a formula or locked is read-only.
+    if super::customer::changes_answer(action, question.kind.has_options())
+        && let Some(why) = super::customer::read_only(editor)
+    {
+        return Outcome::Complain(why);
+    }
     if let Some(outcome) = super::interview::answering(editor, action, ctx) {
         return outcome;
     }
@@ -213,6 +231,10 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             editor.mode = Mode::Plan(Box::new(form));
             Outcome::Done
         }
+        // IMPORT: the answer library's suggestions, and the customer's file with the answers.
+        Action::NextSuggestion => told(super::suggestions::next(editor, ctx)),
+        Action::ApplySuggestion => told(super::suggestions::apply(editor, now)),
+        Action::ExportAnswers => super::customer::export(editor, ctx),
         Action::Back => match editor.flush(true, now, ctx.at) {
             Ok(_) => Outcome::Back,
             Err(e) => Outcome::Complain(e),

@@ -124,6 +124,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         Mode::Observation(form) => crate::tui::screens::interview::draw_form(frame, form, input_area, t),
         Mode::Conflict(_) => {}
     }
+    // IMPORT: what the last export wrote and skipped, until the next key.
+    crate::tui::screens::customer::draw_export(frame, body, editor, app);
 }
 
 /// A one-line field's title, with the keys that finish it: `Answer (Enter: save · Esc: cancel)`.
@@ -145,13 +147,19 @@ fn input_height(editor: &Editor, inner: Rect) -> u16 {
 
 /// How far the question's text can scroll in a terminal of `size`, so the keys stop where it ends.
 pub fn detail_scroll_limit(editor: &Editor, size: (u16, u16), t: Theme) -> u16 {
+    let content = detail_area(editor, size);
+    max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
+}
+
+/// Where the question's text goes in a terminal of `size`.
+pub fn detail_area(editor: &Editor, size: (u16, u16)) -> Rect {
     let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
     let sections_width = (body.width / 3).clamp(22, 38);
     let [_, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
     let inner = Block::bordered().inner(right);
     let [content, _] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(input_height(editor, inner))]).areas(inner);
-    max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
+    content
 }
 
 fn max_detail_scroll(lines: usize, height: u16) -> u16 {
@@ -205,6 +213,8 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     }
     tags.extend(crate::tui::screens::interview::question_tags(editor, t));
     lines.push(Line::from(tags));
+    // IMPORT: where a customer's question is in their file, and whether its answer may be changed.
+    lines.extend(crate::tui::screens::customer::lines(editor, width, t));
     for l in wrap(&question.text, width) {
         lines.push(Line::styled(l, t.title()));
     }
@@ -294,6 +304,12 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     }
     lines.extend(crate::tui::screens::interview::question_lines(editor, width, t));
     lines.push(Line::raw(""));
+    // IMPORT: the answer library's best suggestions for a customer's question.
+    let suggested = crate::tui::screens::suggestions::lines(editor, width, t);
+    if !suggested.is_empty() {
+        lines.extend(suggested);
+        lines.push(Line::raw(""));
+    }
 
     // Why it is asked, and what it evidences.
     let mut facts = Vec::new();

@@ -1,0 +1,317 @@
+//! Importing a customer's questionnaire from the new-assessment dialog: type the file's path, the customer's
+//! name, then confirm what was detected (sheets, header rows, columns, question count, the first rows).
+//! Reading and detecting are the core's (`spreadsheet::read`, `spreadsheet::detect`); nothing is written
+//! until the detection is confirmed, and nothing at all when the file cannot be imported.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Outcome};
+use crate::assessment::{Session, store};
+use crate::spreadsheet::import::{ImportFile, assessment_from};
+use crate::spreadsheet::{self, Detection, Format, Options, Workbook};
+use crate::text::one_line;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::editor::{Editor, line_input};
+use crate::tui::keymap::{self, Context};
+use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+
+/// A file read and its questions found, waiting for the user's confirmation.
+pub struct Prepared {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    pub workbook: Workbook,
+    pub detection: Detection,
+}
+
+/// The three steps of an import.
+pub enum Import {
+    /// The file's path; `error` says why the last one typed could not be imported; `customer` keeps a
+    /// name typed before going back to the path.
+    Path {
+        input: Box<TextArea<'static>>,
+        error: Option<String>,
+        customer: String,
+    },
+    Customer {
+        prepared: Box<Prepared>,
+        input: Box<TextArea<'static>>,
+    },
+    Confirm {
+        prepared: Box<Prepared>,
+        customer: String,
+        scroll: u16,
+    },
+}
+
+const PATH_HINT: &str = "e.g. ~/Downloads/security-questionnaire.xlsx";
+const CUSTOMER_HINT: &str = "e.g. Example Bank plc (may be left empty)";
+
+/// `~` and `~/…` are the home folder; a relative path is taken from `base` (the working directory).
+pub fn expand_path(typed: &str, base: &Path) -> PathBuf {
+    let typed = typed.trim();
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let expanded = match (typed, home) {
+        ("~", Some(home)) => home,
+        (t, Some(home)) if t.starts_with("~/") => home.join(&t[2..]),
+        (t, _) => PathBuf::from(t),
+    };
+    if expanded.is_absolute() { expanded } else { base.join(expanded) }
+}
+
+/// Read and detect the file at `path`; the error says what is wrong in one line, naming the file.
+pub fn prepare(path: &Path) -> Result<Prepared, String> {
+    let shown = one_line(&path.display().to_string());
+    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read the file ({e})"))?;
+    if meta.is_dir() {
+        return Err(format!("{shown} is a folder; type the path of an .xlsx or .csv file"));
+    }
+    if meta.len() > spreadsheet::package::MAX_FILE_BYTES {
+        return Err(format!(
+            "{shown}: too big to import: the file is {} MB; import reads files up to {} MB",
+            meta.len() / (1024 * 1024),
+            spreadsheet::package::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file ({e})"))?;
+    let file_name =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire".into());
+    let (format, workbook) = spreadsheet::read(&file_name, &bytes).map_err(|e| format!("{shown}: {e}"))?;
+    let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| format!("{shown}: {e}"))?;
+    Ok(Prepared { path: path.to_path_buf(), file_name, format, bytes, workbook, detection })
+}
+
+impl Import {
+    pub fn start() -> Import {
+        Import::Path { input: Box::new(line_input("", PATH_HINT)), error: None, customer: String::new() }
+    }
+
+    pub fn context(&self) -> Context {
+        match self {
+            Import::Path { .. } => Context::ImportPath,
+            Import::Customer { .. } => Context::TypeOrganisation,
+            Import::Confirm { .. } => Context::ImportConfirm,
+        }
+    }
+
+    pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        match self {
+            Import::Path { input, .. } | Import::Customer { input, .. } => Some(input),
+            Import::Confirm { .. } => None,
+        }
+    }
+
+    /// `Outcome::Back` leaves the import; `Outcome::Open` opens the imported assessment.
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        let step = std::mem::replace(self, Import::start());
+        let (next, outcome) = step.step(action, ctx);
+        *self = next;
+        outcome
+    }
+
+    fn step(self, action: Action, ctx: &Ctx) -> (Import, Outcome) {
+        match (self, action) {
+            (Import::Path { .. }, Action::Cancel) => (Import::start(), Outcome::Back),
+            (Import::Path { input, error, customer }, Action::Confirm) => {
+                let typed = input.lines().join(" ");
+                if typed.trim().is_empty() {
+                    let said = Outcome::Complain("Type the path of the file first.".into());
+                    return (Import::Path { input, error, customer }, said);
+                }
+                match prepare(&expand_path(&typed, ctx.export_dir)) {
+                    Ok(prepared) => (
+                        Import::Customer {
+                            prepared: Box::new(prepared),
+                            input: Box::new(line_input(&customer, CUSTOMER_HINT)),
+                        },
+                        Outcome::Done,
+                    ),
+                    Err(e) => (Import::Path { input, error: Some(e.clone()), customer }, Outcome::Complain(e)),
+                }
+            }
+            (Import::Customer { prepared, input }, Action::Cancel) => {
+                let typed = one_line(&prepared.path.display().to_string());
+                let customer = input.lines().join(" ");
+                (Import::Path { input: Box::new(line_input(&typed, PATH_HINT)), error: None, customer }, Outcome::Done)
+            }
+            (Import::Customer { prepared, input }, Action::Confirm) => {
+                let customer = input.lines().join(" ").trim().to_string();
+                (Import::Confirm { prepared, customer, scroll: 0 }, Outcome::Done)
+            }
+            (Import::Confirm { prepared, customer, .. }, Action::Cancel) => {
+                let input = Box::new(line_input(&customer, CUSTOMER_HINT));
+                (Import::Customer { prepared, input }, Outcome::Done)
+            }
+            (Import::Confirm { prepared, customer, scroll }, Action::ScrollDown | Action::ScrollUp) => {
+                let max = confirmation_scroll_limit(&prepared, &customer, ctx.size);
+                let scroll = if action == Action::ScrollDown {
+                    scroll.saturating_add(1).min(max)
+                } else {
+                    scroll.min(max).saturating_sub(1)
+                };
+                (Import::Confirm { prepared, customer, scroll }, Outcome::Done)
+            }
+            (Import::Confirm { prepared, customer, scroll }, Action::Confirm) => {
+                match create(&prepared, &customer, ctx) {
+                    Ok(outcome) => (Import::start(), outcome),
+                    Err(e) => (Import::Confirm { prepared, customer, scroll }, Outcome::Complain(e)),
+                }
+            }
+            (step, _) => (step, Outcome::Done),
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, body: Rect, app: &App) {
+        let t = app.theme;
+        match self {
+            Import::Path { input, error, .. } => {
+                let width = body.width.saturating_sub(8).min(90);
+                let error_lines: Vec<String> =
+                    error.as_deref().map(|e| wrap(e, width.saturating_sub(2))).unwrap_or_default();
+                let error_height = error_lines.len().min(6) as u16;
+                let area = centred(body, width, 7 + error_height);
+                clear_popup(frame, area);
+                let block = Block::bordered().title(" Import a spreadsheet: the file ");
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                let [about, field, problem] =
+                    Layout::vertical([Constraint::Length(2), Constraint::Length(3), Constraint::Min(0)]).areas(inner);
+                let about_text = "The customer's questionnaire, .xlsx or .csv; ~ is your home folder, other paths \
+                                  start from the folder soc2-ready was started in.";
+                let lines: Vec<Line> = wrap(about_text, about.width).into_iter().map(Line::raw).collect();
+                frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
+                draw_input(frame, input, &field_title("Path", Context::ImportPath), field);
+                let lines: Vec<Line> = error_lines.into_iter().map(|l| Line::styled(l, t.warning())).collect();
+                frame.render_widget(Paragraph::new(lines), problem);
+            }
+            Import::Customer { prepared, input } => {
+                let area = centred(body, body.width.saturating_sub(8).min(90), 7);
+                clear_popup(frame, area);
+                let block = Block::bordered().title(" Import a spreadsheet: the customer ");
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                let [about, field] = Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(inner);
+                let text = format!(
+                    "{}: {} questions found. Who sent it?",
+                    one_line(&prepared.file_name),
+                    prepared.detection.question_count()
+                );
+                let lines: Vec<Line> = wrap(&text, about.width).into_iter().take(2).map(Line::raw).collect();
+                frame.render_widget(Paragraph::new(lines), about);
+                draw_input(frame, input, &field_title("Customer", Context::TypeOrganisation), field);
+            }
+            Import::Confirm { prepared, customer, scroll } => {
+                let area = centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+                clear_popup(frame, area);
+                let block = Block::bordered().title(" Import a spreadsheet: is this right? ");
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                let [content, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+                let mut lines: Vec<Line> = Vec::new();
+                for (i, text) in confirmation(prepared, customer).into_iter().enumerate() {
+                    let style = if i == 0 { t.title() } else { t.plain() };
+                    lines.extend(wrap(&text, content.width).into_iter().map(|l| Line::styled(l, style)));
+                }
+                let max = lines.len().saturating_sub(usize::from(content.height));
+                let skip = usize::from(*scroll).min(max);
+                let shown: Vec<Line> = lines.into_iter().skip(skip).take(usize::from(content.height)).collect();
+                frame.render_widget(Paragraph::new(shown), content);
+                let key = |a: Action| keymap::key_label(Context::ImportConfirm, a);
+                let more = if max > 0 {
+                    format!(" · {}/{} scroll", key(Action::ScrollDown), key(Action::ScrollUp))
+                } else {
+                    String::new()
+                };
+                let text = format!("{}: import · {}: go back{more}", key(Action::Confirm), key(Action::Cancel));
+                frame.render_widget(Paragraph::new(Line::styled(one_line(&text), t.label())), keys);
+            }
+        }
+    }
+}
+
+/// The confirmation's panel in a body of `body` (as `draw` lays it out): where its lines go.
+fn confirmation_area(body: Rect) -> Rect {
+    let area = centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    let inner = Block::bordered().inner(area);
+    let [content, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    content
+}
+
+fn confirmation_lines(prepared: &Prepared, customer: &str, width: u16) -> Vec<String> {
+    confirmation(prepared, customer).iter().flat_map(|text| wrap(text, width)).collect()
+}
+
+/// How far the confirmation scrolls in a terminal of `size`, so the keys stop where it ends.
+fn confirmation_scroll_limit(prepared: &Prepared, customer: &str, size: (u16, u16)) -> u16 {
+    // The body is the terminal less the header, status and hint lines.
+    let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
+    let content = confirmation_area(body);
+    let lines = confirmation_lines(prepared, customer, content.width).len();
+    u16::try_from(lines.saturating_sub(usize::from(content.height))).unwrap_or(u16::MAX)
+}
+
+/// A field's title with the keys that finish it.
+fn field_title(what: &str, context: Context) -> String {
+    let next = keymap::key_label(context, Action::Confirm);
+    let back = keymap::key_label(context, Action::Cancel);
+    format!("{what} ({next}: next · {back}: back)")
+}
+
+/// What the confirmation shows: the file, what was detected, and the first questions as they will be read.
+pub fn confirmation(prepared: &Prepared, customer: &str) -> Vec<String> {
+    let d = &prepared.detection;
+    let who = if customer.is_empty() { String::new() } else { format!(" from {}", one_line(customer)) };
+    let mut out = vec![format!(
+        "{}{who}: {} questions in {} section{}",
+        one_line(&prepared.file_name),
+        d.question_count(),
+        d.sections.len(),
+        if d.sections.len() == 1 { "" } else { "s" }
+    )];
+    for line in d.summary() {
+        match line.strip_prefix("to change this, import again with") {
+            Some(rest) => out.push(format!("To choose differently, on the command line: soc2-ready import FILE{rest}")),
+            None => out.push(line),
+        }
+    }
+    out.push("First questions:".into());
+    for q in d.questions().take(5) {
+        let text: String = one_line(&q.text).chars().take(90).collect();
+        let vocab = if q.vocabulary.is_empty() { "free text".to_string() } else { q.vocabulary.join("/") };
+        let place = if q.sheet.is_empty() { q.answer_cell.a1() } else { format!("{}!{}", q.sheet, q.answer_cell.a1()) };
+        let id = if q.id.is_empty() { String::new() } else { format!("{} ", one_line(&q.id)) };
+        out.push(format!("  row {}: {id}{text} [{} · {vocab}]", q.row, one_line(&place)));
+    }
+    out
+}
+
+/// Build the assessment from the confirmed detection, write it to the store and open it.
+fn create(prepared: &Prepared, customer: &str, ctx: &Ctx) -> Result<Outcome, String> {
+    let shown = one_line(&prepared.path.display().to_string());
+    let file = ImportFile {
+        file_name: &prepared.file_name,
+        format: prepared.format,
+        bytes: &prepared.bytes,
+        customer,
+        now: &ctx.now,
+    };
+    let assessment =
+        assessment_from(&prepared.workbook, &prepared.detection, &file).map_err(|e| format!("{shown}: {e}"))?;
+    store::ensure_private_dir(&ctx.store.dir)
+        .map_err(|e| format!("{}: cannot create the store: {e}", ctx.store.dir.display()))?;
+    let path = ctx.store.new_path(&assessment.org, &assessment.questionnaire.id);
+    let session = Session::create(&path, assessment, &ctx.now).map_err(|e| e.to_string())?;
+    let count = prepared.detection.question_count();
+    Ok(Outcome::Open(
+        Box::new(Editor::new(session)),
+        Some(format!("Imported {count} questions into {}", one_line(&path.display().to_string()))),
+    ))
+}

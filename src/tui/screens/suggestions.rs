@@ -1,0 +1,288 @@
+//! The answer library's suggestions for the current question of a customer questionnaire.
+//!
+//! The library (every answered question in the store, and the library file) is read once, on a thread of
+//! its own, when the assessment opens; the keys never wait for it. The suggestions for a question are looked
+//! up once when the user arrives on it and kept: moving the selection (`s`) and drawing cost nothing, and
+//! nothing is applied without the apply key (`a`).
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use ratatui::text::{Line, Span};
+
+use crate::assessment::{AnswerValue, Store, parse_answer};
+use crate::library::{self, Library, Suggestion};
+use crate::text::{one_line, truncate};
+use crate::tui::action::Action;
+use crate::tui::editor::Editor;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use crate::tui::view::wrap;
+
+/// The library, as far as it has been read.
+enum Loading {
+    Waiting(Receiver<Result<Library, String>>),
+    Ready(Box<Library>),
+    Failed(String),
+}
+
+pub struct Suggestions {
+    library: Loading,
+    /// The question the cached suggestions are for.
+    question: Option<String>,
+    pub found: Vec<Suggestion>,
+    pub selected: usize,
+    /// How long reading the library took, and the last lookup (for the numbers in tests and reports).
+    pub build_time: Option<Duration>,
+    pub lookup_time: Duration,
+    started: Instant,
+}
+
+impl Suggestions {
+    /// Start reading the library for the assessment at `path` (its own answers are left out).
+    pub fn start(store: &Store, path: &Path) -> Suggestions {
+        let (send, receive) = channel();
+        let store = Store::new(store.dir.clone());
+        let path = path.to_path_buf();
+        let spawned = std::thread::Builder::new().name("answer-library".into()).spawn(move || {
+            let library = Library::gather(&store, library::file_path(&store.dir).as_deref(), Some(&path))
+                .map_err(|e| format!("{e:#}"));
+            let _ = send.send(library);
+        });
+        let library = match spawned {
+            Ok(_) => Loading::Waiting(receive),
+            Err(e) => Loading::Failed(format!("cannot read the answer library: {e}")),
+        };
+        Suggestions::with(library)
+    }
+
+    /// Suggestions from a library already built (tests, benchmarks).
+    pub fn from_library(library: Library) -> Suggestions {
+        Suggestions::with(Loading::Ready(Box::new(library)))
+    }
+
+    fn with(library: Loading) -> Suggestions {
+        Suggestions {
+            library,
+            question: None,
+            found: Vec::new(),
+            selected: 0,
+            build_time: None,
+            lookup_time: Duration::ZERO,
+            started: Instant::now(),
+        }
+    }
+
+    /// Take the library if its thread has finished; whether anything changed.
+    fn poll(&mut self, block: bool) -> bool {
+        let Loading::Waiting(receive) = &self.library else { return false };
+        let got = if block { receive.recv().map_err(|_| TryRecvError::Disconnected) } else { receive.try_recv() };
+        self.library = match got {
+            Ok(Ok(library)) => Loading::Ready(Box::new(library)),
+            Ok(Err(e)) => Loading::Failed(e),
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Loading::Failed("the answer library could not be read".into()),
+        };
+        self.build_time = Some(self.started.elapsed());
+        true
+    }
+
+    /// Wait for the library to be read (tests: no sleeping, no timing).
+    pub fn wait(&mut self) {
+        self.poll(true);
+    }
+
+    pub fn is_ready(&self) -> bool {
+        matches!(self.library, Loading::Ready(_))
+    }
+
+    pub fn library_size(&self) -> usize {
+        match &self.library {
+            Loading::Ready(l) => l.records.len(),
+            _ => 0,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Suggestion> {
+        self.found.get(self.selected)
+    }
+}
+
+/// Bring the editor's suggestions up to date with its current question: a lookup only when the question
+/// changed (or the library has just arrived).
+pub fn refresh(editor: &mut Editor) {
+    let Some(s) = editor.suggestions.as_deref_mut() else { return };
+    let arrived = s.poll(false);
+    let Loading::Ready(library) = &s.library else { return };
+    let question = editor.cursor.question(&editor.session.assessment);
+    if !arrived && s.question.as_deref() == Some(question.id.as_str()) {
+        return;
+    }
+    let started = Instant::now();
+    let cell = editor.session.assessment.source.as_ref().and_then(|src| src.cells.get(&question.id));
+    s.found = library::suggest(library, question, cell);
+    s.lookup_time = started.elapsed();
+    s.question = Some(question.id.clone());
+    s.selected = 0;
+}
+
+/// `s`: the next suggestion, round again after the last, scrolled into view.
+pub fn next(editor: &mut Editor, ctx: &super::Ctx) -> Result<String, String> {
+    let Some(s) = editor.suggestions.as_deref_mut() else {
+        return Err("Suggestions come from the answer library for customer questionnaires only.".into());
+    };
+    if s.found.is_empty() {
+        return Err(empty_reason(s));
+    }
+    s.selected = (s.selected + 1) % s.found.len();
+    let said = format!("Suggestion {} of {} selected.", s.selected + 1, s.found.len());
+    show_selected(editor, ctx);
+    Ok(said)
+}
+
+/// Scroll the question's panel so the selected suggestion (its first lines) is in view.
+fn show_selected(editor: &mut Editor, ctx: &super::Ctx) {
+    let area = super::questionnaire::detail_area(editor, ctx.size);
+    let lines = super::questionnaire::question_lines(editor, area.width, ctx.theme);
+    // The selected suggestion's first line starts with the selection mark.
+    let Some(at) = lines.iter().position(|l| l.spans.first().is_some_and(|s| s.content == SELECTED)) else {
+        return;
+    };
+    let height = usize::from(area.height);
+    let max = super::questionnaire::detail_scroll_limit(editor, ctx.size, ctx.theme);
+    let scroll = usize::from(editor.detail_scroll.min(max));
+    // Room for the "more above/below" lines the panel draws at its edges.
+    let wanted = if at < scroll + 1 {
+        at.saturating_sub(1)
+    } else if at + 4 >= scroll + height {
+        (at + 5).saturating_sub(height)
+    } else {
+        scroll
+    };
+    editor.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX).min(max);
+}
+
+/// The mark before the selected suggestion.
+const SELECTED: &str = "> ";
+
+fn empty_reason(s: &Suggestions) -> String {
+    match &s.library {
+        Loading::Waiting(_) => "The answer library is still being read; try again in a moment.".into(),
+        Loading::Failed(e) => one_line(e),
+        Loading::Ready(_) => "The answer library has no suggestion for this question.".into(),
+    }
+}
+
+/// `a`: record the selected suggestion as the answer, its explanation in the note (kept beside any note
+/// already there), and "library: SOURCE" as who gave it. Returns what to tell the user.
+pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
+    let Some(s) = editor.suggestions.as_deref() else {
+        return Err("Suggestions come from the answer library for customer questionnaires only.".into());
+    };
+    let question = editor.question().clone();
+    if s.question.as_deref() != Some(question.id.as_str()) {
+        return Err(empty_reason(s));
+    }
+    let Some(chosen) = s.selected().cloned() else { return Err(empty_reason(s)) };
+    let value = match &chosen.option {
+        Some(option) => AnswerValue::Text(option.clone()),
+        None => parse_answer(&question, &chosen.answer).map_err(|e| format!("The suggestion does not fit: {e}"))?,
+    };
+    let note = editor.assessment().note(&question.id).to_string();
+    let explanation = chosen.explanation.trim();
+    // A free-text answer may carry the explanation already: it is not repeated in the note.
+    let new_note = if explanation.is_empty() || note.contains(explanation) || chosen.answer.contains(explanation) {
+        note
+    } else if note.trim().is_empty() {
+        explanation.to_string()
+    } else {
+        format!("{note}\n{explanation}")
+    };
+    crate::assessment::answer::check_note(&new_note)
+        .map_err(|e| format!("The explanation does not fit the note: {e}"))?;
+    let source = chosen.provenance.describe();
+    let by: String =
+        format!("library: {}", if source.is_empty() { "answer library".into() } else { one_line(&source) })
+            .chars()
+            .take(crate::assessment::limits::MAX_NAME_CHARS)
+            .collect();
+    let a = &mut editor.session.assessment;
+    a.set_value(&question.id, value, now);
+    a.set_note(&question.id, &new_note, now);
+    if let Some(answer) = a.answers.get_mut(&question.id) {
+        answer.answered_by = by;
+    }
+    // `answered_by` was changed directly: the journal must know the answer changed.
+    a.touch(&question.id);
+    editor.recompute();
+    editor.save()?;
+    Ok(format!("Applied: {} (score {:.2}, from {}).", one_line(&chosen.answer), chosen.score, one_line(&source)))
+}
+
+fn rung(r: library::suggest::Rung) -> &'static str {
+    match r {
+        library::suggest::Rung::SameId => "same id",
+        library::suggest::Rung::SameText => "same text",
+        library::suggest::Rung::SimilarText => "similar wording",
+        library::suggest::Rung::Readiness => "readiness answer",
+    }
+}
+
+/// The panel's lines, wrapped to `width`: the best three suggestions, the selected one marked.
+pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let Some(s) = editor.suggestions.as_deref() else { return Vec::new() };
+    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let mut out = vec![Line::from(vec![
+        Span::styled("Library suggestions", t.label()),
+        Span::styled(
+            format!(" ({} next · {} apply)", key(Action::NextSuggestion), key(Action::ApplySuggestion)),
+            t.dim(),
+        ),
+    ])];
+    let fresh = s.question.as_deref() == Some(editor.question().id.as_str());
+    if s.found.is_empty() || !fresh {
+        let text = if fresh {
+            empty_reason(s)
+        } else if s.is_ready() {
+            String::new()
+        } else {
+            empty_reason(s)
+        };
+        out.extend(wrap(&text, width).into_iter().map(|l| Line::styled(l, t.dim())));
+        return out;
+    }
+    let inner = width.saturating_sub(5).max(1);
+    for (i, found) in s.found.iter().enumerate() {
+        let picked = i == s.selected;
+        let mark = if picked { SELECTED } else { "  " };
+        let style = if picked { t.chosen() } else { t.plain() };
+        // The score always shows; the answer takes what is left of the line.
+        let score = format!("  score {:.2}, {}", found.score, rung(found.rung));
+        let room = usize::from(width).saturating_sub(2 + score.chars().count()).max(8);
+        let head = truncate(&format!("{}. {}", i + 1, one_line(&found.answer)), room);
+        out.push(Line::from(vec![Span::raw(mark), Span::styled(head, style), Span::styled(score, t.dim())]));
+        // Compact, so three fit beside the question: the explanation and what matched on a line each, where
+        // it came from on up to two.
+        let mut detail = Vec::new();
+        if !found.explanation.trim().is_empty() {
+            detail.push((found.explanation.clone(), t.plain(), 1));
+        }
+        detail.push((format!("from {}", found.provenance.describe()), t.dim(), 2));
+        if found.rung != library::suggest::Rung::SameId {
+            detail.push((format!("matched: {}", found.matched), t.dim(), 1));
+        }
+        for (text, style, most) in detail {
+            let mut wrapped = wrap(&one_line(&text), inner);
+            if wrapped.len() > most {
+                wrapped.truncate(most);
+                let last = wrapped.pop().unwrap_or_default();
+                wrapped.push(truncate(&format!("{last} …"), usize::from(inner)));
+            }
+            for l in wrapped {
+                out.push(Line::from(vec![Span::raw("     "), Span::styled(l, style)]));
+            }
+        }
+    }
+    out
+}
