@@ -55,19 +55,19 @@ fn open(sandbox: &Sandbox, extra_env: &[(&str, &str)]) -> PtySession {
 }
 
 /// Send keys and make sure they reach the program.
-fn keys(session: &mut PtySession, keys: &str) {
+pub(crate) fn keys(session: &mut PtySession, keys: &str) {
     session.send(keys).unwrap();
     session.flush().unwrap();
 }
 
 /// The assessment as saved: the file with its journal replayed (an open session appends each change to
 /// `FILE.journal` and folds it into the file when it closes).
-fn saved(path: &Path) -> Value {
+pub(crate) fn saved(path: &Path) -> Value {
     serde_json::to_value(soc2_ready::assessment::store::read(path).unwrap()).unwrap()
 }
 
 /// Wait until the saved file satisfies `check` (the program saves as keys arrive), or fail.
-fn wait_for(path: &Path, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+pub(crate) fn wait_for(path: &Path, what: &str, check: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let value = saved(path);

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use rexpect::process::WaitStatus;
 use rexpect::session::spawn_command;
-use serde_json::Value;
+
+use crate::pty::{keys, saved, wait_for};
 
 const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
 const NOW: &str = "2026-01-15T09:00:00Z";
@@ -23,28 +24,6 @@ fn run(dir: &Path, args: &[&str]) {
         .output()
         .unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-/// Send keys and make sure they reach the program.
-fn keys(session: &mut rexpect::session::PtySession, keys: &str) {
-    session.send(keys).unwrap();
-    session.flush().unwrap();
-}
-
-fn saved(path: &Path) -> Value {
-    serde_json::to_value(soc2_ready::assessment::store::read(path).unwrap()).unwrap()
-}
-
-fn wait_for(path: &Path, what: &str, check: impl Fn(&Value) -> bool) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let value = saved(path);
-        if check(&value) {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}: {value:#}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]
