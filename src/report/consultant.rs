@@ -55,16 +55,27 @@ pub struct SinceLastYear {
     pub to_confirm: Vec<(String, String)>,
 }
 
-/// Meetings, as `assessment::meetings` lists them.
+/// Whether someone was interviewed: a meeting names who was present. Opening an assessment in the
+/// interface starts a meeting, so a founder answering alone has meetings too, naming nobody.
+fn interviewed(a: &Assessment) -> bool {
+    a.meetings.iter().any(|m| !m.attendees.is_empty())
+}
+
+/// The meetings of an interview, as `assessment::meetings` lists them (numbered as held), leaving out
+/// sittings that named nobody and answered nothing (an assessment opened to read its report). None when
+/// nobody was interviewed.
 pub fn meetings(a: &Assessment) -> Vec<MeetingLine> {
-    meeting_lines(a)
+    if !interviewed(a) {
+        return Vec::new();
+    }
+    meeting_lines(a).into_iter().filter(|m| !m.attendees.is_empty() || !m.answered.is_empty()).collect()
 }
 
 /// The review state by section, when there is one to show: something reviewed or still to confirm, or
-/// an interview held. A founder answering alone gets `None`.
+/// someone interviewed. A founder answering alone gets `None`.
 pub fn review_part(a: &Assessment, vis: &Visibility) -> Option<ReviewPart> {
     let counts = review::review_counts(a);
-    if counts.reviewed == 0 && counts.to_confirm == 0 && a.meetings.is_empty() {
+    if counts.reviewed == 0 && counts.to_confirm == 0 && !interviewed(a) {
         return None;
     }
     let empty = |section: &str| SectionReview { section: section.to_string(), claimed: 0, reviewed: 0, to_confirm: 0 };
