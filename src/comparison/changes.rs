@@ -97,6 +97,9 @@ pub struct EstimateSummary {
 /// Scoring sees carried-over answers still to confirm as unanswered.
 fn as_scored(a: &Assessment) -> Assessment {
     let mut a = a.clone();
+    // The report of a carried-over assessment compares with its baseline; the reports compared here must
+    // not compare again.
+    a.baseline = None;
     a.answers.retain(|_, x| !x.to_confirm || !x.note.is_empty() || !x.evidence.is_empty());
     for x in a.answers.values_mut().filter(|x| x.to_confirm) {
         x.value = None;

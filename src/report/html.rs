@@ -63,9 +63,187 @@ fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
     for l in items {
         let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", esc(a))).unwrap_or_default();
         let note = if l.note.is_empty() { String::new() } else { format!(" — {}", esc(&l.note)) };
-        let _ = writeln!(o, "<li><code>{}</code> {}{answer}{note}</li>", esc(&l.id), esc(&l.text));
+        let _ =
+            writeln!(o, "<li><code>{}</code> {}{answer}{note}{}</li>", esc(&l.id), esc(&l.text), reviewed(l.reviewed));
     }
     let _ = writeln!(o, "</ul>");
+}
+
+/// The mark on a line whose answer was checked against evidence.
+fn reviewed(yes: bool) -> &'static str {
+    if yes { " <em class=\"reviewed\">(reviewed)</em>" } else { "" }
+}
+
+fn signed(x: Option<f64>) -> String {
+    match x {
+        Some(d) if d > 0.0 => format!("+{}", num(d)),
+        Some(d) => num(d),
+        None => "-".into(),
+    }
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map_or("-".into(), num)
+}
+
+fn since_last_year_part(o: &mut String, r: &Report) {
+    let Some(s) = &r.since_last_year else { return };
+    let c = &s.changes;
+    open_part(o, "since");
+    let _ = writeln!(o, "<h2>Since last year</h2>");
+    let _ = writeln!(
+        o,
+        "<p>Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.</p>",
+        esc(&c.old.updated_at),
+        c.old.answered,
+        c.old.shown,
+        c.new.answered,
+        c.new.shown
+    );
+    let _ = writeln!(o, "<ul>\n<li>Verdict: {} → {}</li>", esc(&c.verdict[0]), esc(&c.verdict[1]));
+    if let Some([was, now]) = &c.estimate {
+        let _ = writeln!(
+            o,
+            "<li>Remaining effort: {} → {} person-days</li>",
+            days(was.remaining_days),
+            days(now.remaining_days)
+        );
+        let _ = writeln!(
+            o,
+            "<li>Earliest Type II report: {} → {} months</li>",
+            days(was.type2_months),
+            days(now.type2_months)
+        );
+        let _ = writeln!(
+            o,
+            "<li>First-year cost: {}-{} → {}-{} {}</li>",
+            money(was.cost[0]),
+            money(was.cost[1]),
+            money(now.cost[0]),
+            money(now.cost[1]),
+            esc(&now.currency)
+        );
+    }
+    let _ = writeln!(o, "</ul>");
+    let rows: Vec<_> = std::iter::once(&c.overall)
+        .chain(&c.sections)
+        .chain(&c.categories)
+        .chain(&c.ai_areas)
+        .map(|x| {
+            vec![
+                esc(&x.name),
+                opt(x.old_type1),
+                opt(x.new_type1),
+                signed(x.type1_delta()),
+                opt(x.old_type2),
+                opt(x.new_type2),
+                signed(x.type2_delta()),
+            ]
+        })
+        .collect();
+    table(
+        o,
+        &["Score", "Type I last year", "Type I now", "Change", "Type II last year", "Type II now", "Change"],
+        &rows,
+    );
+    if !c.answers.is_empty() {
+        let _ = writeln!(o, "<h3>Answers changed ({})</h3>\n<ul>", c.answers.len());
+        for x in &c.answers {
+            let _ = writeln!(
+                o,
+                "<li><code>{}</code> {} — {}: {} → {}</li>",
+                esc(&x.question),
+                esc(&x.text),
+                x.change,
+                x.old.as_deref().map_or("-".into(), esc),
+                x.new.as_deref().map_or("-".into(), esc)
+            );
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    if !s.to_confirm.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h3>Still to confirm ({})</h3>\n<p>Carried over from last year; not counted as answered until \
+             confirmed.</p>\n<ul>",
+            s.to_confirm.len()
+        );
+        for (id, text) in &s.to_confirm {
+            let _ = writeln!(o, "<li><code>{}</code> {}</li>", esc(id), esc(text));
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    close_part(o);
+}
+
+/// Meetings, review state and observations: only the parts the assessment has.
+fn consultant_part(o: &mut String, r: &Report) {
+    if r.meetings.is_empty() && r.review.is_none() && r.observations.is_empty() {
+        return;
+    }
+    open_part(o, "interview");
+    if !r.meetings.is_empty() {
+        let _ = writeln!(o, "<h2>Meetings</h2>");
+        let rows: Vec<_> = r
+            .meetings
+            .iter()
+            .map(|m| {
+                vec![
+                    m.number.to_string(),
+                    esc(&m.started_at),
+                    esc(&m.duration),
+                    if m.attendees.is_empty() { "-".into() } else { esc(&m.attendees.join(", ")) },
+                    if m.answered.is_empty() {
+                        "-".into()
+                    } else {
+                        m.answered.iter().map(|q| format!("<code>{}</code>", esc(q))).collect::<Vec<_>>().join(", ")
+                    },
+                ]
+            })
+            .collect();
+        table(o, &["#", "Started", "Duration", "Attended", "Answered"], &rows);
+    }
+    if let Some(review) = &r.review {
+        let _ = writeln!(o, "<h2>Claimed and reviewed</h2>");
+        let _ = writeln!(
+            o,
+            "<p>A <em>reviewed</em> answer was checked against evidence; the others are as the client claimed them.</p>"
+        );
+        let mut rows: Vec<_> = review
+            .sections
+            .iter()
+            .map(|s| vec![esc(&s.section), s.claimed.to_string(), s.reviewed.to_string(), s.to_confirm.to_string()])
+            .collect();
+        let t = &review.total;
+        rows.push(vec![
+            format!("<strong>{}</strong>", esc(&t.section)),
+            t.claimed.to_string(),
+            t.reviewed.to_string(),
+            t.to_confirm.to_string(),
+        ]);
+        table(o, &["Section", "Claimed", "Reviewed", "To confirm"], &rows);
+    }
+    if !r.observations.is_empty() {
+        let _ = writeln!(o, "<h2>Observations</h2>");
+        let dash = |x: &str| if x.is_empty() { "-".to_string() } else { esc(x) };
+        let rows: Vec<_> = r
+            .observations
+            .iter()
+            .map(|x| {
+                vec![
+                    format!("<code>{}</code> {}", esc(&x.question), esc(&x.text)),
+                    esc(&x.seen),
+                    dash(&x.risk),
+                    dash(&x.recommendation),
+                    dash(&x.owner),
+                    dash(&x.due),
+                    if x.closed { "closed".into() } else { "open".into() },
+                ]
+            })
+            .collect();
+        table(o, &["Question", "Seen", "Risk", "Recommendation", "Owner", "Due", "Status"], &rows);
+    }
+    close_part(o);
 }
 
 fn open_part(o: &mut String, class: &str) {
@@ -214,7 +392,14 @@ fn scores_part(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<ul>");
         for b in &r.blockers {
             let answer = b.answer.as_deref().map(esc).unwrap_or_else(|| "unanswered".into());
-            let _ = writeln!(o, "<li><code>{}</code> {} — {answer} ({})</li>", esc(&b.id), esc(&b.text), esc(&b.note));
+            let _ = writeln!(
+                o,
+                "<li><code>{}</code> {} — {answer} ({}){}</li>",
+                esc(&b.id),
+                esc(&b.text),
+                esc(&b.note),
+                reviewed(b.reviewed)
+            );
         }
         let _ = writeln!(o, "</ul>");
     }
@@ -261,10 +446,11 @@ fn gaps_part(o: &mut String, r: &Report) {
                 vec![
                     (i + 1).to_string(),
                     format!(
-                        "{}{} <code>{}</code>",
+                        "{}{} <code>{}</code>{}",
                         if g.critical { "<strong>critical</strong> " } else { "" },
                         esc(&g.text),
-                        esc(&g.id)
+                        esc(&g.id),
+                        reviewed(g.reviewed)
                     ),
                     num(g.priority),
                     esc(&g.criteria.join(", ")),
@@ -413,6 +599,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "</ul></section>");
     }
     one_page(&mut o, r);
+    since_last_year_part(&mut o, r);
     if r.is_vendor() {
         vendor_part(&mut o, r);
     } else {
@@ -423,6 +610,7 @@ pub fn render(r: &Report) -> String {
         estimate_part(&mut o, r);
     }
 
+    consultant_part(&mut o, r);
     open_part(&mut o, "lists");
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
@@ -444,7 +632,13 @@ pub fn render(r: &Report) -> String {
                 esc(&a.section),
                 format!("<code>{}</code> {}", esc(&a.id), esc(&a.text)),
                 a.answer.as_deref().map_or("<em>unanswered</em>".into(), esc),
-                format!("{}{}", esc(&a.note), if a.follow_up { " <em>(follow-up)</em>" } else { "" }),
+                format!(
+                    "{}{}{}{}",
+                    esc(&a.note),
+                    if a.follow_up { " <em>(follow-up)</em>" } else { "" },
+                    reviewed(a.reviewed),
+                    if a.to_confirm { " <em>(carried over, to confirm)</em>" } else { "" }
+                ),
                 a.evidence.iter().map(|e| esc(e)).collect::<Vec<_>>().join("<br>"),
                 esc(&a.answered_by),
             ]

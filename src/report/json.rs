@@ -24,6 +24,7 @@ fn lines(items: &[QuestionLine]) -> Vec<Line<'_>> {
             section: &l.section,
             answer: l.answer.as_deref(),
             note: &l.note,
+            reviewed: l.reviewed,
         })
         .collect()
 }
@@ -169,6 +170,7 @@ fn build(r: &Report) -> Doc<'_> {
                 unanswered: g.unanswered,
                 owner: &g.owner,
                 due: &g.due,
+                reviewed: g.reviewed,
             })
             .collect(),
         plan: Plan {
@@ -205,8 +207,19 @@ fn build(r: &Report) -> Doc<'_> {
                 answered_by: &a.answered_by,
                 follow_up: a.follow_up,
                 evidence: &a.evidence,
+                reviewed: a.reviewed,
+                to_confirm: a.to_confirm,
             })
             .collect(),
+        meetings: &r.meetings,
+        review: r.review.as_ref(),
+        observations: &r.observations,
+        since_last_year: r.since_last_year.as_ref().map(|s| {
+            let mut v = serde_json::to_value(&s.changes).expect("changes always serialise");
+            v["to_confirm"] =
+                s.to_confirm.iter().map(|(id, text)| json!({ "question": id, "text": text })).collect::<Value>();
+            v
+        }),
     }
 }
 
@@ -245,6 +258,19 @@ struct Doc<'a> {
     not_applicable: Vec<Line<'a>>,
     assumptions: Vec<Value>,
     answers: Vec<Answer<'a>>,
+    /// The consultant's parts: present only when the assessment has them.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    meetings: &'a [crate::assessment::meetings::MeetingLine],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a super::consultant::ReviewPart>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    observations: &'a [super::consultant::ObservationLine],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since_last_year: Option<Value>,
+}
+
+fn is_false(x: &bool) -> bool {
+    !*x
 }
 
 #[derive(Serialize)]
@@ -254,6 +280,9 @@ struct Line<'a> {
     section: &'a str,
     answer: Option<&'a str>,
     note: &'a str,
+    /// Present, `true`, only on an answer checked against evidence.
+    #[serde(skip_serializing_if = "is_false")]
+    reviewed: bool,
 }
 
 #[derive(Serialize)]
@@ -273,6 +302,8 @@ struct Gap<'a> {
     unanswered: bool,
     owner: &'a str,
     due: &'a str,
+    #[serde(skip_serializing_if = "is_false")]
+    reviewed: bool,
 }
 
 #[derive(Serialize)]
@@ -307,6 +338,10 @@ struct Answer<'a> {
     answered_by: &'a str,
     follow_up: bool,
     evidence: &'a [String],
+    #[serde(skip_serializing_if = "is_false")]
+    reviewed: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    to_confirm: bool,
 }
 
 pub fn render(r: &Report) -> String {

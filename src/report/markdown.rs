@@ -83,7 +83,154 @@ fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
     for l in items {
         let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", md(a))).unwrap_or_default();
         let note = if l.note.is_empty() { String::new() } else { format!(" — {}", md(&l.note)) };
-        let _ = writeln!(out, "- {} {}{answer}{note}", code(&l.id), md(&l.text));
+        let _ = writeln!(out, "- {} {}{answer}{note}{}", code(&l.id), md(&l.text), reviewed(l.reviewed));
+    }
+}
+
+/// The mark on a line whose answer was checked against evidence.
+fn reviewed(yes: bool) -> &'static str {
+    if yes { " *(reviewed)*" } else { "" }
+}
+
+fn signed(x: Option<f64>) -> String {
+    match x {
+        Some(d) if d > 0.0 => format!("+{}", num(d)),
+        Some(d) => num(d),
+        None => "-".into(),
+    }
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map_or("-".into(), num)
+}
+
+fn since_last_year_part(o: &mut String, r: &Report) {
+    let Some(s) = &r.since_last_year else { return };
+    let c = &s.changes;
+    let _ = writeln!(o, "\n## Since last year\n");
+    let _ = writeln!(
+        o,
+        "Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.\n",
+        md(&c.old.updated_at),
+        c.old.answered,
+        c.old.shown,
+        c.new.answered,
+        c.new.shown
+    );
+    let _ = writeln!(o, "- Verdict: {} → {}", md(&c.verdict[0]), md(&c.verdict[1]));
+    if let Some([was, now]) = &c.estimate {
+        let _ =
+            writeln!(o, "- Remaining effort: {} → {} person-days", days(was.remaining_days), days(now.remaining_days));
+        let _ =
+            writeln!(o, "- Earliest Type II report: {} → {} months", days(was.type2_months), days(now.type2_months));
+        let _ = writeln!(
+            o,
+            "- First-year cost: {}-{} → {}-{} {}",
+            money(was.cost[0]),
+            money(was.cost[1]),
+            money(now.cost[0]),
+            money(now.cost[1]),
+            md(&now.currency)
+        );
+    }
+    let _ =
+        writeln!(o, "\n| Score | Type I last year | Type I now | Change | Type II last year | Type II now | Change |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    let rows = std::iter::once(&c.overall).chain(&c.sections).chain(&c.categories).chain(&c.ai_areas);
+    for x in rows {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            md(&x.name),
+            opt(x.old_type1),
+            opt(x.new_type1),
+            signed(x.type1_delta()),
+            opt(x.old_type2),
+            opt(x.new_type2),
+            signed(x.type2_delta())
+        );
+    }
+    if !c.answers.is_empty() {
+        let _ = writeln!(o, "\n### Answers changed ({})\n", c.answers.len());
+        for x in &c.answers {
+            let _ = writeln!(
+                o,
+                "- {} {} — {}: {} → {}",
+                code(&x.question),
+                md(&x.text),
+                x.change,
+                x.old.as_deref().map_or("-".into(), md),
+                x.new.as_deref().map_or("-".into(), md)
+            );
+        }
+    }
+    if !s.to_confirm.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n### Still to confirm ({})\n\nCarried over from last year; not counted as answered until confirmed.\n",
+            s.to_confirm.len()
+        );
+        for (id, text) in &s.to_confirm {
+            let _ = writeln!(o, "- {} {}", code(id), md(text));
+        }
+    }
+}
+
+fn meetings_part(o: &mut String, r: &Report) {
+    if r.meetings.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## Meetings\n");
+    let _ = writeln!(o, "| # | Started | Duration | Attended | Answered |");
+    let _ = writeln!(o, "|---|---|---|---|---|");
+    for m in &r.meetings {
+        let answered: Vec<String> = m.answered.iter().map(|q| code(q)).collect();
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |",
+            m.number,
+            md(&m.started_at),
+            md(&m.duration),
+            if m.attendees.is_empty() { "-".into() } else { md(&m.attendees.join(", ")) },
+            if answered.is_empty() { "-".into() } else { answered.join(", ") }
+        );
+    }
+}
+
+fn review_part(o: &mut String, r: &Report) {
+    let Some(review) = &r.review else { return };
+    let _ = writeln!(o, "\n## Claimed and reviewed\n");
+    let _ =
+        writeln!(o, "A *reviewed* answer was checked against evidence; the others are as the client claimed them.\n");
+    let _ = writeln!(o, "| Section | Claimed | Reviewed | To confirm |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for s in review.sections.iter().chain(std::iter::once(&review.total)) {
+        let name = if std::ptr::eq(s, &review.total) { format!("**{}**", md(&s.section)) } else { md(&s.section) };
+        let _ = writeln!(o, "| {name} | {} | {} | {} |", s.claimed, s.reviewed, s.to_confirm);
+    }
+}
+
+fn observations_part(o: &mut String, r: &Report) {
+    if r.observations.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## Observations\n");
+    let _ = writeln!(o, "| Question | Seen | Risk | Recommendation | Owner | Due | Status |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    let dash = |x: &str| if x.is_empty() { "-".to_string() } else { md(x) };
+    for x in &r.observations {
+        let _ = writeln!(
+            o,
+            "| {} {} | {} | {} | {} | {} | {} | {} |",
+            code(&x.question),
+            md(&x.text),
+            md(&x.seen),
+            dash(&x.risk),
+            dash(&x.recommendation),
+            dash(&x.owner),
+            dash(&x.due),
+            if x.closed { "closed" } else { "open" }
+        );
     }
 }
 
@@ -198,7 +345,7 @@ fn scores_part(o: &mut String, r: &Report) {
     }
     for b in &r.blockers {
         let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
-        let _ = writeln!(o, "- {} {} — {} ({})", code(&b.id), md(&b.text), answer, b.note);
+        let _ = writeln!(o, "- {} {} — {} ({}){}", code(&b.id), md(&b.text), answer, b.note, reviewed(b.reviewed));
     }
 
     let _ = writeln!(o, "\n## Scores by section\n");
@@ -254,11 +401,12 @@ fn gaps_part(o: &mut String, r: &Report) {
         for (i, g) in real.iter().take(10).enumerate() {
             let _ = writeln!(
                 o,
-                "| {} | {}{} {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {}{} {}{} | {} | {} | {} | {} | {} | {} |",
                 i + 1,
                 if g.critical { "**critical** " } else { "" },
                 md(&g.text),
                 code(&g.id),
+                reviewed(g.reviewed),
                 num(g.priority),
                 md(&g.criteria.join(", ")),
                 md(&g.remediation),
@@ -375,6 +523,7 @@ pub fn render(r: &Report) -> String {
         }
     }
     one_page(&mut o, r);
+    since_last_year_part(&mut o, r);
 
     if r.is_vendor() {
         vendor_part(&mut o, r);
@@ -407,6 +556,9 @@ pub fn render(r: &Report) -> String {
         }
     }
 
+    meetings_part(&mut o, r);
+    review_part(&mut o, r);
+    observations_part(&mut o, r);
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
     list(&mut o, "Not applicable", &r.not_applicable, "None.");
@@ -428,7 +580,12 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(o, "\n### {}\n", md(section));
         }
         let answer = a.answer.as_deref().map(md).unwrap_or_else(|| "*unanswered*".into());
-        let flag = if a.follow_up { " *(follow-up)*" } else { "" };
+        let flag = format!(
+            "{}{}{}",
+            if a.follow_up { " *(follow-up)*" } else { "" },
+            reviewed(a.reviewed),
+            if a.to_confirm { " *(carried over, to confirm)*" } else { "" }
+        );
         let by = if a.answered_by.is_empty() { String::new() } else { format!(" — {}", md(&a.answered_by)) };
         let _ = writeln!(o, "- {} {}: **{answer}**{flag}{by}", code(&a.id), md(&a.text));
         if !a.note.is_empty() {

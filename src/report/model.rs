@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::assessment::{Assessment, Visibility, describe, progress};
+use crate::assessment::{Assessment, Visibility, describe, progress, review};
 use crate::estimate::{Assumption, Effort, Estimate, Parameters, Profile};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE};
 use crate::questionnaire::{AiArea, Category, Kind, Question, QuestionType};
@@ -55,6 +55,15 @@ pub struct Report {
     pub answers: Vec<AnswerLine>,
     /// Set when the report was built under `--set` assumptions: what changed against the assessment as is.
     pub what_if: Option<super::whatif::WhatIf>,
+    /// The meetings of an interview (none for a founder answering alone).
+    pub meetings: Vec<crate::assessment::meetings::MeetingLine>,
+    /// What the client claimed against what was checked, by section; `None` with nothing reviewed, nothing
+    /// to confirm and no meeting.
+    pub review: Option<super::consultant::ReviewPart>,
+    /// Observations, open ones first.
+    pub observations: Vec<super::consultant::ObservationLine>,
+    /// For an assessment carried over from last year.
+    pub since_last_year: Option<super::consultant::SinceLastYear>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +96,8 @@ pub struct QuestionLine {
     pub answer: Option<String>,
     /// Why it is listed, or the note recorded with it.
     pub note: String,
+    /// Checked against evidence (not only claimed).
+    pub reviewed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +123,8 @@ pub struct GapLine {
     pub owner: String,
     /// When it is due, YYYY-MM-DD, when set (`answer ... --due`).
     pub due: String,
+    /// Checked against evidence (not only claimed).
+    pub reviewed: bool,
 }
 
 /// Gaps grouped by policy document or by area, with their remaining effort.
@@ -150,6 +163,10 @@ pub struct AnswerLine {
     pub follow_up: bool,
     /// References to the evidence recorded with the answer.
     pub evidence: Vec<String>,
+    /// Checked against evidence (not only claimed).
+    pub reviewed: bool,
+    /// Carried over from last year and not confirmed yet.
+    pub to_confirm: bool,
 }
 
 pub const NO_POLICY: &str = "No policy document named";
@@ -181,6 +198,7 @@ fn line(a: &Assessment, q: &ScoredQuestion<'_>, note: String) -> QuestionLine {
         section: q.section.title.clone(),
         answer: answer_of(a, q),
         note,
+        reviewed: review::is_reviewed(a, &q.question.id),
     }
 }
 
@@ -266,6 +284,7 @@ impl Report {
                     unanswered: g.is_unanswered(),
                     owner: entry.map(|e| e.owner.clone()).unwrap_or_default(),
                     due: entry.map(|e| e.due.clone()).unwrap_or_default(),
+                    reviewed: review::is_reviewed(a, &x.id),
                 }
             })
             .collect();
@@ -336,6 +355,7 @@ impl Report {
                 section: s.title.clone(),
                 answer: None,
                 note: if x.is_scored() { String::new() } else { "not scored".to_string() },
+                reviewed: false,
             })
             .collect();
         let not_applicable = scored
@@ -356,6 +376,8 @@ impl Report {
                     answered_by: entry.map(|e| e.answered_by.clone()).unwrap_or_default(),
                     follow_up: entry.is_some_and(|e| e.follow_up),
                     evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
+                    reviewed: review::is_reviewed(a, &x.id),
+                    to_confirm: review::is_to_confirm(a, &x.id),
                 }
             })
             .collect();
@@ -400,6 +422,10 @@ impl Report {
             not_applicable,
             answers,
             what_if: None,
+            meetings: super::consultant::meetings(a),
+            review: super::consultant::review_part(a, &vis),
+            observations: super::consultant::observations(a),
+            since_last_year: super::consultant::since(a, params, today),
         }
     }
 
@@ -475,12 +501,23 @@ fn scored_and_flagged(a: &Assessment, vis: &Visibility, scored: &[ScoredQuestion
                 _ => "answered \"don't know\"",
             };
             let note = a.note(&x.id);
+            let mut note = if note.is_empty() { why.to_string() } else { format!("{why}: {note}") };
+            // Who acts on it and by when, as the follow-up list handed to the client says.
+            if let Some(e) = a.answers.get(&x.id) {
+                if !e.owner.trim().is_empty() {
+                    note.push_str(&format!("; owner {}", e.owner.trim()));
+                }
+                if !e.due.trim().is_empty() {
+                    note.push_str(&format!("; due {}", e.due.trim()));
+                }
+            }
             Some(QuestionLine {
                 id: x.id.clone(),
                 text: x.text.clone(),
                 section: s.title.clone(),
                 answer: answer_text(a, x),
-                note: if note.is_empty() { why.to_string() } else { format!("{why}: {note}") },
+                note,
+                reviewed: review::is_reviewed(a, &x.id),
             })
         })
         .collect()

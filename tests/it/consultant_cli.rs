@@ -355,3 +355,36 @@ fn vendors_compares_every_vendor_assessment_in_the_store() {
     assert!(lines[0].starts_with("VENDOR"), "{table}");
     assert!(lines[1].starts_with("Anthropic") && lines[1].ends_with("2026-01-15    2026-07-15"), "{table}");
 }
+
+#[test]
+fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
+    let env = Env::new();
+    let last = new(&env, "2025.json");
+    answer(&env, &last, "a.mfa", "documented", "Ann", T1, &[]);
+    answer(&env, &last, "a.sso", "yes", "Ann", T1, &[]);
+    let next = env.work.path().join("2026.json");
+    let q = env.work.path().join("small-q.json");
+    let from = [q.to_str().unwrap(), "--org", "Acme", "--from", last.to_str().unwrap()];
+    ok(env.run(&[&["new"][..], &from, &["--out", next.to_str().unwrap(), "--no-open"]].concat()));
+    answer(&env, &next, "a.sso", "yes", "Ann", NOW, &[]);
+
+    let doc: Value =
+        serde_json::from_str(&ok(env.run(&["report", next.to_str().unwrap(), "--format", "json"]))).unwrap();
+    let since = &doc["since_last_year"];
+    // Weights 5 + 3 + 2 + 4 = 14. Last year: MFA documented (5) and SSO (2): 7 / 14 = 50. Now MFA is still
+    // to confirm and scores nothing: 2 / 14 = 14.3.
+    assert_eq!(since["overall"]["old_type1"], 50.0);
+    assert_eq!(since["overall"]["new_type1"], 14.3);
+    assert_eq!(since["to_confirm"], serde_json::json!([{ "question": "a.mfa", "text": "MFA everywhere?" }]));
+    assert_eq!(since["answers"], serde_json::json!([]), "a confirmed answer is no change");
+    assert!(doc.get("meetings").is_none() && doc.get("observations").is_none(), "{doc}");
+    let mfa = doc["answers"].as_array().unwrap().iter().find(|x| x["question"] == "a.mfa").unwrap();
+    assert_eq!(mfa["to_confirm"], true);
+
+    let md = ok(env.run(&["report", next.to_str().unwrap()]));
+    assert!(md.contains("## Since last year"), "{md}");
+    assert!(md.contains("| Overall | 50 | 14.3 | -35.7 |"), "{md}");
+    assert!(md.contains("### Still to confirm (1)"), "{md}");
+    // Last year's own report has no such part.
+    assert!(!ok(env.run(&["report", last.to_str().unwrap()])).contains("Since last year"));
+}

@@ -218,3 +218,101 @@ fn custom_in_every_format() {
 fn vendor_in_every_format() {
     snapshot_all("vendor", &vendor());
 }
+
+/// A consultant's interview of the middling company: two meetings (Ann and Bo, then Bo alone), two answers
+/// checked against evidence and the rest as claimed, and an observation with owner and due date.
+pub fn interviewed() -> Assessment {
+    use soc2_ready::assessment::{meetings, observations, review};
+    let mut a = middling();
+    meetings::start(&mut a, &["Ann Lee".to_string(), "Bo Chen".to_string()], "2026-01-12T09:00:00Z");
+    a.set_respondent("Ann Lee", "2026-01-12T09:00:00Z");
+    for (id, level) in [("access.mfa", "documented"), ("access.reviews", "informal")] {
+        a.set_value(id, text(level), "2026-01-12T09:30:00Z");
+        meetings::record_answered(&mut a, id);
+    }
+    meetings::end(&mut a, "2026-01-12T10:05:30Z");
+    meetings::start(&mut a, &["Bo Chen".to_string()], "2026-01-14T14:00:00Z");
+    a.set_respondent("Bo Chen", "2026-01-14T14:00:00Z");
+    a.set_value("operations.logging", text("informal"), "2026-01-14T14:10:00Z");
+    meetings::record_answered(&mut a, "operations.logging");
+    meetings::end(&mut a, "2026-01-14T14:40:00Z");
+    assert!(review::toggle_reviewed(&mut a, "access.mfa", "Carol Diaz", "2026-01-14T15:00:00Z"));
+    assert!(review::toggle_reviewed(&mut a, "policies.security", "Carol Diaz", "2026-01-14T15:00:00Z"));
+    let seen = observations::ObservationFields {
+        seen: "Two admin accounts sign in without MFA".into(),
+        risk: "Account takeover of the production console".into(),
+        recommendation: "Enforce MFA for every admin in the IdP".into(),
+        owner: "Dana Kim".into(),
+        due: "2026-03-31".into(),
+    };
+    observations::add(&mut a, "access.mfa", seen, "Carol Diaz", "2026-01-14T15:05:00Z").unwrap();
+    a
+}
+
+/// Next year's assessment of the middling company, carried over: the profile and four answers confirmed,
+/// two of them improved (MFA now evidenced, logging documented), two still to confirm.
+pub fn carried_over() -> Assessment {
+    use soc2_ready::assessment::carry_over::carry_over;
+    use soc2_ready::assessment::review;
+    let mut last = middling();
+    last.updated_at = "2025-01-20T09:00:00Z".into();
+    let now = "2026-01-10T09:00:00Z";
+    let (mut a, _) = carry_over(&last, readiness("readiness"), "Mini AI Ltd", now);
+    let still = ["policies.model_change", "access.sso"];
+    let ids: Vec<String> = a.answers.keys().filter(|id| !still.contains(&id.as_str())).cloned().collect();
+    for id in ids {
+        review::confirm(&mut a, &id, now);
+    }
+    a.set_value("access.mfa", text("evidenced"), now);
+    a.set_value("operations.logging", text("documented"), now);
+    a
+}
+
+#[test]
+fn interviewed_in_every_format() {
+    snapshot_all("interviewed", &interviewed());
+}
+
+#[test]
+fn carried_over_in_every_format() {
+    snapshot_all("carried_over", &carried_over());
+}
+
+#[test]
+fn the_consultant_parts_hold_hand_checked_values_and_stay_out_of_a_founders_report() {
+    let r = build(&interviewed());
+    // 09:00:00 to 10:05:30 is 3930 s; 14:00 to 14:40 is 40 min.
+    let m: Vec<_> = r.meetings.iter().map(|m| (m.duration_seconds, m.attendees.len(), m.answered.len())).collect();
+    assert_eq!(m, [(3930, 2, 2), (2400, 1, 1)]);
+    // 14 answers: policies.security and access.mfa reviewed, the other 12 as claimed.
+    let review = r.review.as_ref().unwrap();
+    assert_eq!((review.total.claimed, review.total.reviewed, review.total.to_confirm), (12, 2, 0));
+    let reviewed: Vec<_> = r.gaps.iter().filter(|g| g.reviewed).map(|g| g.id.as_str()).collect();
+    assert_eq!(reviewed, ["policies.security", "access.mfa"]);
+    assert_eq!(r.observations.len(), 1);
+    assert_eq!((r.observations[0].owner.as_str(), r.observations[0].due.as_str()), ("Dana Kim", "2026-03-31"));
+    assert!(r.since_last_year.is_none());
+
+    let r = build(&carried_over());
+    let s = r.since_last_year.as_ref().unwrap();
+    // Last year: (5 + 5 + 1.5 + 0 + 2 + 1.5) / 22 = 68.2 (the addendum not applicable). Now the addendum is
+    // still to confirm, so it counts as unanswered: (5 + 5 + 1.5 + 0 + 4 + 1.5) / 24 = 70.8.
+    assert_eq!((s.changes.overall.old_type1, s.changes.overall.new_type1), (Some(68.2), Some(70.8)));
+    assert_eq!(s.changes.overall.type1_delta(), Some(2.6));
+    assert_eq!(s.changes.answers.len(), 2);
+    let ids: Vec<_> = s.to_confirm.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["policies.model_change", "access.sso"]);
+    assert!(r.meetings.is_empty() && r.observations.is_empty());
+
+    // The founder's report, even after opening it in the interface (a meeting naming nobody), has none.
+    let mut a = middling();
+    soc2_ready::assessment::meetings::start(&mut a, &[], NOW);
+    let r = build(&a);
+    assert!(r.meetings.is_empty() && r.review.is_none() && r.observations.is_empty() && r.since_last_year.is_none());
+    for format in [Format::Markdown, Format::Html, Format::Json] {
+        let text = export(&r, format);
+        for part in ["Meetings", "Claimed and reviewed", "Observations", "Since last year", "since_last_year"] {
+            assert!(!text.contains(part), "{part} in the founder's {format:?} report");
+        }
+    }
+}

@@ -9,7 +9,7 @@ use soc2_ready::assessment::{Assessment, Session, store};
 use soc2_ready::tui::app::{App, Screen};
 use soc2_ready::tui::screens::report::Dialog;
 
-use crate::report_golden::{custom, middling, partial, vendor};
+use crate::report_golden::{carried_over, custom, interviewed, middling, partial, vendor};
 use crate::tui::{NOW, fresh_store, open_demo, press, quiet, saved, screen, snap};
 
 /// The app with `a` open on its first question, saved in a fresh store as `acme.json`.
@@ -208,4 +208,35 @@ fn the_csv_plan_is_exported_from_the_report_screen() {
     press(&mut app, "C");
     assert!(app.status.error && app.status.text.contains("soc2-ready assessment"), "{}", app.status.text);
     assert!(store::read(&csv).is_ok());
+}
+
+#[test]
+fn an_interviewed_report_ends_with_meetings_review_and_observations() {
+    let (mut app, _) = report_of(interviewed());
+    press(&mut app, "G");
+    snap("report_interviewed_end", &app);
+    let bottom = text(&app, 120, 40);
+    for part in [
+        "Meetings (2)",
+        "1. 2026-01-12T09:00:00Z, 1 h 05 min: Ann Lee, Bo Chen",
+        "answered access.mfa, access.reviews",
+        "2. 2026-01-14T14:00:00Z, 40 min: Bo Chen",
+        "Claimed and reviewed (2 reviewed, 12 claimed, 0 to confirm)",
+        "Observations (1)",
+        "risk: Account takeover of the production console",
+        "owner Dana Kim",
+        "due 2026-03-31",
+    ] {
+        assert!(bottom.contains(part), "{part} missing: {bottom}");
+    }
+}
+
+#[test]
+fn a_carried_over_report_shows_the_change_since_last_year_after_the_one_page() {
+    let (app, _) = report_of(carried_over());
+    let top = text(&app, 120, 40);
+    let since = top.find("Since last year (saved 2025-01-20T09:00:00Z)").unwrap_or_else(|| panic!("{top}"));
+    assert!(top.find("Do these first:").unwrap() < since, "{top}");
+    assert!(top.contains("Verdict: Significant gaps → Significant gaps"), "{top}");
+    assert!(top.contains("Type I 68.2 → 70.8 (+2.6)"), "{top}");
 }

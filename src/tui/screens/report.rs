@@ -379,6 +379,8 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         }
     }
 
+    since_last_year_part(&mut out, r, w, t, &heading, &para);
+
     if let Some(v) = &r.vendor {
         heading(&mut out, format!("Risk verdict: {} residual risk", v.risk.id().to_uppercase()));
         para(&mut out, v.risk.meaning(), t.plain());
@@ -455,7 +457,8 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         }
         for b in &r.blockers {
             let answer = b.answer.as_deref().unwrap_or("unanswered");
-            para(&mut out, &format!("✗ {}  {} ({answer})", b.id, b.text), t.plain());
+            let checked = if b.reviewed { " · reviewed" } else { "" };
+            para(&mut out, &format!("✗ {}  {} ({answer}){checked}", b.id, b.text), t.plain());
         }
         sections(&mut out, r, &heading, &bars, &bars_header);
     } else if r.overall.is_some() {
@@ -551,6 +554,9 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
                 if !g.due.is_empty() {
                     about.push(format!("due {}", one_line(&g.due)));
                 }
+                if g.reviewed {
+                    about.push("reviewed".into());
+                }
                 let number = if pass { String::new() } else { format!("{rank:>3}. ") };
                 let id_style = if i == selected { t.selected() } else { t.label() };
                 out.push(Line::from(vec![
@@ -594,10 +600,139 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
     if !r.follow_ups.is_empty() {
         heading(&mut out, format!("Follow-ups ({})", r.follow_ups.len()));
         for f in &r.follow_ups {
-            para(&mut out, &format!("⚑ {}  {}", f.id, f.text), t.plain());
+            let checked = if f.reviewed { " · reviewed" } else { "" };
+            para(&mut out, &format!("⚑ {}  {}{checked}", f.id, f.text), t.plain());
         }
     }
+    interview_part(&mut out, r, w, t, &heading, &para);
     (out, gap_rows)
+}
+
+type Heading<'a> = dyn Fn(&mut Vec<Line<'static>>, String) + 'a;
+type Para<'a> = dyn Fn(&mut Vec<Line<'static>>, &str, Style) + 'a;
+
+fn change(old: Option<f64>, new: Option<f64>, delta: Option<f64>) -> String {
+    let show = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.1}"));
+    let delta = match delta {
+        Some(d) if d > 0.0 => format!(" (+{d:.1})"),
+        Some(d) => format!(" ({d:.1})"),
+        None => String::new(),
+    };
+    format!("{} → {}{delta}", show(old), show(new))
+}
+
+/// The change since last year, for a carried-over assessment.
+fn since_last_year_part(
+    out: &mut Vec<Line<'static>>,
+    r: &Report,
+    w: usize,
+    t: Theme,
+    heading: &Heading<'_>,
+    para: &Para<'_>,
+) {
+    let Some(s) = &r.since_last_year else { return };
+    let c = &s.changes;
+    heading(out, format!("Since last year (saved {})", c.old.updated_at));
+    para(out, &format!("Verdict: {} → {}", c.verdict[0], c.verdict[1]), t.plain());
+    if let Some([was, now]) = &c.estimate {
+        para(
+            out,
+            &format!(
+                "Remaining effort: {} → {}",
+                range(was.remaining_days, "person-days"),
+                range(now.remaining_days, "person-days")
+            ),
+            t.plain(),
+        );
+    }
+    let rows = std::iter::once(&c.overall).chain(&c.sections).chain(&c.categories).chain(&c.ai_areas);
+    for x in rows {
+        let label = crate::text::truncate(&one_line(&x.name), 22);
+        out.push(Line::from(vec![
+            Span::raw(format!("{label:<22} ")),
+            Span::raw(format!("Type I {}", change(x.old_type1, x.new_type1, x.type1_delta()))),
+            Span::styled(format!("  Type II {}", change(x.old_type2, x.new_type2, x.type2_delta())), t.dim()),
+        ]));
+    }
+    if !c.answers.is_empty() {
+        para(out, &format!("{} answers changed since last year", c.answers.len()), t.plain());
+        for x in &c.answers {
+            let (was, now) = (x.old.as_deref().unwrap_or("-"), x.new.as_deref().unwrap_or("-"));
+            indented(out, &format!("{} {}: {was} → {now}", x.question, x.change), w, t.dim());
+        }
+    }
+    if !s.to_confirm.is_empty() {
+        para(
+            out,
+            &format!("{} carried-over answers still to confirm (not counted as answered)", s.to_confirm.len()),
+            t.warning(),
+        );
+        for (id, text) in &s.to_confirm {
+            indented(out, &format!("{id}  {text}"), w, t.dim());
+        }
+    }
+}
+
+/// Meetings, claimed against reviewed, and observations: only what the assessment has.
+fn interview_part(
+    out: &mut Vec<Line<'static>>,
+    r: &Report,
+    w: usize,
+    t: Theme,
+    heading: &Heading<'_>,
+    para: &Para<'_>,
+) {
+    if !r.meetings.is_empty() {
+        heading(out, format!("Meetings ({})", r.meetings.len()));
+        for m in &r.meetings {
+            let who = if m.attendees.is_empty() { "nobody named".to_string() } else { m.attendees.join(", ") };
+            para(out, &format!("• {}. {}, {}: {who}", m.number, m.started_at, m.duration), t.plain());
+            let answered = if m.answered.is_empty() {
+                "nothing answered".to_string()
+            } else {
+                format!("answered {}", m.answered.join(", "))
+            };
+            indented(out, &answered, w, t.dim());
+        }
+    }
+    if let Some(review) = &r.review {
+        let x = &review.total;
+        heading(
+            out,
+            format!(
+                "Claimed and reviewed ({} reviewed, {} claimed, {} to confirm)",
+                x.reviewed, x.claimed, x.to_confirm
+            ),
+        );
+        for s in &review.sections {
+            let label = crate::text::truncate(&one_line(&s.section), 22);
+            out.push(Line::raw(format!(
+                "{label:<22} {:>4} reviewed {:>4} claimed {:>4} to confirm",
+                s.reviewed, s.claimed, s.to_confirm
+            )));
+        }
+    }
+    if !r.observations.is_empty() {
+        heading(out, format!("Observations ({})", r.observations.len()));
+        for o in &r.observations {
+            let status = if o.closed { " (closed)" } else { "" };
+            para(out, &format!("• {}  {}{status}", o.question, o.seen), t.plain());
+            let mut about = Vec::new();
+            if !o.risk.is_empty() {
+                about.push(format!("risk: {}", o.risk));
+            }
+            if !o.recommendation.is_empty() {
+                about.push(format!("do: {}", o.recommendation));
+            }
+            if !o.owner.is_empty() {
+                about.push(format!("owner {}", o.owner));
+            }
+            if !o.due.is_empty() {
+                about.push(format!("due {}", o.due));
+            }
+            indented(out, &about.join(" · "), w, t.dim());
+        }
+    }
 }
 
 /// How many question ids a group of the plan by owner names on the screen.
