@@ -461,15 +461,26 @@ fn vendors(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    // The vendor column is as wide as the widest name in the columns a terminal shows (a wide script takes
+    // two per character), from 24 up to 60, beyond which a very long name pushes its own row along.
+    let columns = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let pad = |text: &str, width: usize| format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))));
+    let wv = rows.iter().map(|r| columns(&one_line(&r.vendor))).max().unwrap_or(0).clamp(24, 60);
     println!(
-        "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
-        "VENDOR", "TIER", "RISK", "ATTESTATION", "AGE", "CRITICAL", "LAST ASSESSED"
+        "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
+        pad("VENDOR", wv),
+        "TIER",
+        "RISK",
+        "ATTESTATION",
+        "AGE",
+        "CRITICAL",
+        "LAST ASSESSED"
     );
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
     for r in &rows {
         println!(
-            "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
-            one_line(&r.vendor),
+            "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
+            pad(&one_line(&r.vendor), wv),
             r.tier,
             r.verdict,
             r.attestation.as_deref().map_or("none".to_string(), one_line),

@@ -355,3 +355,22 @@ fn vendors_compares_every_vendor_assessment_in_the_store() {
     assert!(lines[0].starts_with("VENDOR"), "{table}");
     assert!(lines[1].starts_with("Anthropic") && lines[1].ends_with("2026-01-15    2026-07-15"), "{table}");
 }
+
+/// Found driving the binary: a vendor named in a wide script (`OpenAI 株式会社`) pushed the rest of its row
+/// four columns right, because the column was padded by characters, not by the columns a terminal shows.
+#[test]
+fn vendors_table_lines_up_wide_and_long_vendor_names() {
+    let env = Env::new();
+    for org in ["OpenAI 株式会社", "Anthropic", "A vendor whose legal name is far longer than the column"] {
+        ok(env.run(&["new", "ai-vendor-assessment", "--org", org, "--no-open"]));
+    }
+    let table = ok(env.run(&["vendors"]));
+    let lines: Vec<&str> = table.lines().take(4).collect();
+    // Every row's tier starts at the display column of the TIER header.
+    let header_at = unicode_width::UnicodeWidthStr::width(&lines[0][..lines[0].find("TIER").unwrap()]);
+    for line in &lines[1..] {
+        let tier = ["high ", "moderate ", "low "].iter().filter_map(|t| line.find(t)).min().unwrap();
+        assert_eq!(unicode_width::UnicodeWidthStr::width(&line[..tier]), header_at, "{table}");
+    }
+    assert!(table.contains("OpenAI 株式会社"), "{table}");
+}
