@@ -76,3 +76,39 @@ fn vendor_workbook_out_and_back() {
     let report = env.run(&["report", a.to_str().unwrap()]);
     assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
 }
+
+/// Found driving the binary: a vendor's answer that is not one of the choices (a typo, or words of their
+/// own in the multiple-choice cell) vanished on import without a word, and without `--org` the assessment
+/// was named "vendor". The answer the vendor wrote is kept in the question's note, and the vendor's own
+/// legal name (`vendor.name`) names the assessment.
+#[test]
+fn a_vendor_answer_that_is_not_a_choice_is_kept_in_the_note_and_the_vendor_names_the_assessment() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, wb) = spreadsheet::read("vendor.xlsx", &bytes).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let cell = |id: &str| d.questions().find(|q| q.id == id).unwrap().answer_cell.a1();
+    let filled = fill(
+        &bytes,
+        &[
+            (&cell("vendor.name"), "Example 株式会社"),
+            (&cell("vendor.features"), "Inference through an API; our own agents"),
+            (&cell("vendor.type"), "Model or API provider (you call its models directly)"),
+        ],
+    );
+    let file = env.file("vendor-filled.xlsx", &filled);
+    let a = env.work.path().join("v.json");
+    let out = env.run(&["import", file.to_str().unwrap(), "--out", a.to_str().unwrap(), "--no-open"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let assessment = soc2_ready::assessment::store::read(&a).unwrap();
+    assert_eq!(assessment.org, "Example 株式会社");
+    assert_eq!(assessment.value("vendor.type").and_then(|v| v.as_text()), Some("model_api"));
+    assert!(assessment.value("vendor.features").is_none(), "not one of the choices: left unanswered");
+    assert_eq!(
+        assessment.note("vendor.features"),
+        "Vendor's answer, not one of the choices: Inference through an API; our own agents"
+    );
+}
