@@ -198,6 +198,9 @@ pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Ski
     (writes, skipped)
 }
 
+/// The most characters a spreadsheet cell holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
 /// Write the cells into a copy of the XLSX workbook.
 pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, String> {
     let wb = read_xlsx(original).map_err(|e| e.to_string())?;
@@ -205,7 +208,15 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
     let mut per_part: HashMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = HashMap::new();
     let mut written = 0;
     for w in writes {
-        match refusal(&wb, w) {
+        // A cell holds at most 32,767 characters (UTF-16 units, as Excel counts): a longer one makes the
+        // workbook "damaged" and is cut on repair, so it is skipped and listed instead.
+        let units = w.value.encode_utf16().count();
+        let checked = if units > MAX_CELL_CHARS {
+            Err(format!("the text is {units} characters; a spreadsheet cell holds at most {MAX_CELL_CHARS}"))
+        } else {
+            refusal(&wb, w)
+        };
+        match checked {
             Ok((si, at)) => {
                 per_part
                     .entry(wb.sheets[si].part.clone())

@@ -112,3 +112,35 @@ fn a_vendor_answer_that_is_not_a_choice_is_kept_in_the_note_and_the_vendor_names
         "Vendor's answer, not one of the choices: Inference through an API; our own agents"
     );
 }
+
+/// Found driving the binary: a 40,000-character answer was written into the workbook as it was, and a
+/// spreadsheet cell holds at most 32,767 characters (Excel then says the file is damaged and cuts it on
+/// repair). Such a cell is now skipped and listed with the reason, like a locked one; the rest is written.
+#[test]
+fn an_answer_longer_than_a_spreadsheet_cell_holds_is_skipped_and_listed() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = env.work.path().join("v.json");
+    let out = env.run(&["import", path.to_str().unwrap(), "--org", "V", "--out", a.to_str().unwrap(), "--no-open"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let long = "y".repeat(32_768);
+    for (q, v) in [("vendor.service", long.as_str()), ("vendor.name", "Example Ltd")] {
+        let out = env.run(&["answer", a.to_str().unwrap(), q, v]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let answered = env.work.path().join("answered.xlsx");
+    let out = env.run(&["export", a.to_str().unwrap(), "-o", answered.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 cells written, 1 skipped"), "{stdout}");
+    assert!(
+        stdout.contains("skipped vendor.service (Questions!D3): the text is 32768 characters; a spreadsheet cell holds at most 32767"),
+        "{stdout}"
+    );
+    let (_, wb) = spreadsheet::read("answered.xlsx", &std::fs::read(&answered).unwrap()).unwrap();
+    let at = |a: &str| spreadsheet::cell_ref::CellRef::parse(a).unwrap();
+    assert_eq!(wb.sheets[1].raw(at("D2")), "Example Ltd");
+    assert_eq!(wb.sheets[1].raw(at("D3")), "", "nothing cut short is sent to the customer");
+}
