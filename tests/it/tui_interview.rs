@@ -203,8 +203,11 @@ fn z_undoes_answer_note_flag_review_and_observation_several_steps_deep() {
     assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
     press(&mut app, "z");
     assert_eq!(saved(&path).note("profile.uses_models"), "");
+    // Found driving the binary: "1 more steps can be undone."
+    assert!(app.status.text.ends_with(" 1 more step can be undone."), "{}", app.status.text);
     press(&mut app, "z");
     assert_eq!(saved(&path).answers, original);
+    assert!(app.status.text.ends_with(" Nothing more to undo."), "{}", app.status.text);
     press(&mut app, "z");
     assert_eq!(app.status.text, "Nothing to undo.");
     let a = reopened(app, &path);
