@@ -134,6 +134,8 @@ fn shown(path: &Path) -> String {
 fn write_or_print(text: &str, output: Option<&Path>) -> Result<ExitCode> {
     match output {
         Some(out) => {
+            // Never over an assessment, a folder or a device: only a new or ordinary file.
+            crate::output_file::check(out, &[])?;
             store::write_private(out, text.as_bytes())
                 .with_context(|| format!("{}: cannot write the list", shown(out)))?;
             println!("{}", shown(out));

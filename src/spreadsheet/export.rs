@@ -125,8 +125,11 @@ pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> 
         (_, true) => Exported { written: writes.len(), bytes: answers_table(a, &writes), skipped: Vec::new() },
         (_, false) => export_xlsx(&original, &writes)?,
     };
-    crate::assessment::store::write_private(out, &exported.bytes)
-        .map_err(|e| format!("{shown}: cannot write the export: {e}"))?;
+    // Never over an assessment (this one or another), a folder or a device: only a new or ordinary file.
+    crate::output_file::write(out, &exported.bytes, &[]).map_err(|e| match e {
+        crate::output_file::OutputError::Refused { .. } => e.to_string(),
+        crate::output_file::OutputError::Write(e) => format!("{shown}: cannot write the export: {e}"),
+    })?;
     skipped.extend(exported.skipped);
     Ok(FileExport { written: exported.written, skipped })
 }
