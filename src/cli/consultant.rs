@@ -329,8 +329,25 @@ fn resolve(assessment: &str, pick: Option<(&str, &str)>) -> Result<ExitCode> {
 // ---- diff ----
 
 fn diff(old: &str, new: &str, as_json: bool) -> Result<ExitCode> {
-    let (_, a) = read(old)?;
-    let (_, b) = read(new)?;
+    let (old_path, a) = read(old)?;
+    let (new_path, b) = read(new)?;
+    // Answers, scores and verdicts of different kinds of questionnaire do not compare (merge refuses them too).
+    let kind = |a: &Assessment| match a.questionnaire().kind {
+        crate::questionnaire::Kind::Readiness => "a readiness assessment",
+        crate::questionnaire::Kind::Vendor => "a vendor assessment",
+        crate::questionnaire::Kind::Custom => "an assessment of a custom questionnaire",
+        crate::questionnaire::Kind::Customer => "a customer questionnaire",
+    };
+    if a.questionnaire().kind != b.questionnaire().kind {
+        bail!(
+            "{} is {} and {} {}: diff compares two assessments of one questionnaire, such as last year's and this \
+             year's",
+            shown(&old_path),
+            kind(&a),
+            shown(&new_path),
+            kind(&b)
+        );
+    }
     let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
     let c = changes(&a, &b, &params, clock::today());
     if as_json {

@@ -374,3 +374,21 @@ fn vendors_table_lines_up_wide_and_long_vendor_names() {
     }
     assert!(table.contains("OpenAI 株式会社"), "{table}");
 }
+
+/// Found driving the binary: `diff` of a readiness assessment and a vendor assessment printed every answer
+/// as added or removed, sections of one against sections of the other and "Verdict: Blocked -> critical
+/// risk". Like `merge`, it refuses assessments of different kinds of questionnaire.
+#[test]
+fn diff_refuses_a_readiness_and_a_vendor_assessment() {
+    let env = Env::new();
+    let ours = env.work.path().join("ours.json");
+    let vendor = env.work.path().join("vendor.json");
+    ok(env.run(&["new", "soc2-ai-readiness", "--org", "Us", "--out", ours.to_str().unwrap(), "--no-open"]));
+    ok(env.run(&["new", "ai-vendor-assessment", "--org", "V", "--out", vendor.to_str().unwrap(), "--no-open"]));
+    let out = env.run(&["diff", ours.to_str().unwrap(), vendor.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a readiness assessment and") && err.contains("a vendor assessment"), "{err}");
+    ok(env.run(&["diff", ours.to_str().unwrap(), ours.to_str().unwrap()]));
+}
