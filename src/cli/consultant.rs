@@ -338,7 +338,12 @@ fn diff(old: &str, new: &str, as_json: bool) -> Result<ExitCode> {
         crate::questionnaire::Kind::Custom => "an assessment of a custom questionnaire",
         crate::questionnaire::Kind::Customer => "a customer questionnaire",
     };
-    if a.questionnaire().kind != b.questionnaire().kind {
+    // A custom questionnaire may be one's own readiness questionnaire: those two compare.
+    let family = |a: &Assessment| match a.questionnaire().kind {
+        crate::questionnaire::Kind::Custom => crate::questionnaire::Kind::Readiness,
+        k => k,
+    };
+    if family(&a) != family(&b) {
         bail!(
             "{} is {} and {} {}: diff compares two assessments of one questionnaire, such as last year's and this \
              year's",
