@@ -38,6 +38,7 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
     // numbers are the ones the customer sees and the export keeps them. A record's position is where the
     // reader started on it, before the blank lines it skipped.
     let bytes = text.as_bytes();
+    let mut filled = 0usize;
     for (i, record) in reader.records().enumerate() {
         let record = record
             .map_err(|e| ReadError::NotAWorkbook(format!("the CSV file is malformed near record {} ({e})", i + 1)))?;
@@ -54,7 +55,9 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
             at += end;
             blank += 1;
         }
-        if out.len().saturating_add(blank) >= MAX_ROWS as usize {
+        // The limit is on filled rows; blank lines only move the numbers.
+        filled += 1;
+        if filled > MAX_ROWS as usize {
             return Err(ReadError::TooBig(format!(
                 "the CSV file has more than {MAX_ROWS} rows; a questionnaire has at most 10,000 questions"
             )));

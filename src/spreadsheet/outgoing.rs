@@ -104,7 +104,13 @@ pub fn as_vendor_assessment(wb: &Workbook, d: &Detection, file: &ImportFile<'_>)
     // Keep the import's source cells (so the filled workbook can be written back too).
     let imported = to_assessment(d, file).ok()?;
     // Without a name given, the vendor's own legal name (its answer to `vendor.name`) names the assessment.
-    let legal_name = d.questions().find(|f| f.id == "vendor.name").map(|f| f.answer.trim()).unwrap_or("");
+    // Its first line, and only when it fits the limit on an organisation's name.
+    let legal_name = d
+        .questions()
+        .find(|f| f.id == "vendor.name")
+        .and_then(|f| f.answer.lines().map(str::trim).find(|l| !l.is_empty()))
+        .filter(|n| crate::assessment::limits::check_org(n).is_ok())
+        .unwrap_or("");
     let org = match (file.customer.is_empty(), legal_name.is_empty()) {
         (false, _) => file.customer,
         (true, false) => legal_name,
