@@ -43,6 +43,10 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
         let record = record
             .map_err(|e| ReadError::NotAWorkbook(format!("the CSV file is malformed near record {} ({e})", i + 1)))?;
         let mut at = record.position().map_or(usize::MAX, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // After a record ended by CR LF the reader stops between the two: that LF is not a blank line.
+        if at > 0 && bytes.get(at - 1) == Some(&b'\r') && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
         let mut blank = 0usize;
         while let Some(rest) = bytes.get(at..) {
             let end = if rest.starts_with(b"\r\n") {
@@ -134,6 +138,10 @@ mod tests {
         assert_eq!(wb.sheets[0].raw(CellRef { row: 7, col: 3 }), "No");
         let written = String::from_utf8(write(&rows, sep, |_, _| false)).unwrap();
         assert_eq!(written, text, "written back line for line");
+        // The same with CR LF line ends (what spreadsheets on Windows save).
+        let (crlf, _) = records(text.replace('\n', "\r\n").as_bytes()).unwrap();
+        let firsts: Vec<&str> = crlf.iter().map(|r| r.first().map_or("", String::as_str)).collect();
+        assert_eq!(firsts, ["Title", "", "Ref", "A.1", "", "", "A.2"]);
     }
 
     #[test]
