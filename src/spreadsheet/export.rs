@@ -444,8 +444,18 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
     let wb = csv_file::read_csv(original).map_err(|e| e.to_string())?;
     let mut touched = std::collections::HashSet::new();
     let mut skipped = Vec::new();
+    // Imports before blank lines were kept as rows numbered the filled lines only: such a row is found by
+    // that count when its own number no longer holds the question.
+    let filled: Vec<u32> = rows.iter().enumerate().filter(|(_, r)| !r.is_empty()).map(|(i, _)| i as u32 + 1).collect();
     for w in writes {
-        let Some(at) = CellRef::parse(&w.cell) else { continue };
+        let Some(mut at) = CellRef::parse(&w.cell) else { continue };
+        let holds = |row: u32| row_matches(&wb.sheets[0], row, &w.expect_id, &w.expect_text);
+        if !holds(at.row)
+            && let Some(&row) = (at.row as usize).checked_sub(1).and_then(|i| filled.get(i))
+            && holds(row)
+        {
+            at.row = row;
+        }
         if !row_matches(&wb.sheets[0], at.row, &w.expect_id, &w.expect_text) {
             skipped.push(Skipped {
                 question: w.question.clone(),
@@ -473,6 +483,29 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An assessment imported before blank lines were kept as rows has the answer cell by the count of
+    /// filled lines (C3 below); its answer still lands beside its question, and the blank line stays.
+    #[test]
+    fn a_csv_answer_cell_numbered_without_blank_lines_still_finds_its_row() {
+        let original = "Title\n\nRef,Question,Answer\nA.1,Do you use MFA?,\n";
+        let write = |cell: &str| CellWrite {
+            question: "a.1".into(),
+            sheet: String::new(),
+            cell: cell.into(),
+            value: "Yes".into(),
+            expect_id: "A.1".into(),
+            expect_text: "Do you use MFA?".into(),
+        };
+        for cell in ["C4", "C3"] {
+            let done = export_csv(original.as_bytes(), &[write(cell)]).unwrap();
+            assert_eq!((done.written, done.skipped.len()), (1, 0), "{cell}");
+            let text = String::from_utf8(done.bytes).unwrap();
+            assert_eq!(text, "Title\n\nRef,Question,Answer\nA.1,Do you use MFA?,Yes\n", "{cell}");
+        }
+        let done = export_csv(original.as_bytes(), &[write("C2")]).unwrap();
+        assert_eq!(done.skipped.len(), 1, "a row that holds another question is still skipped");
+    }
 
     fn targets(cells: &[(u32, u32, &str)]) -> BTreeMap<u32, BTreeMap<u32, String>> {
         let mut out: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
