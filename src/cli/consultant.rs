@@ -134,6 +134,8 @@ fn shown(path: &Path) -> String {
 fn write_or_print(text: &str, output: Option<&Path>) -> Result<ExitCode> {
     match output {
         Some(out) => {
+            // Never over an assessment, a folder or a device: only a new or ordinary file.
+            crate::output_file::check(out, &[])?;
             store::write_private(out, text.as_bytes())
                 .with_context(|| format!("{}: cannot write the list", shown(out)))?;
             println!("{}", shown(out));
@@ -327,8 +329,30 @@ fn resolve(assessment: &str, pick: Option<(&str, &str)>) -> Result<ExitCode> {
 // ---- diff ----
 
 fn diff(old: &str, new: &str, as_json: bool) -> Result<ExitCode> {
-    let (_, a) = read(old)?;
-    let (_, b) = read(new)?;
+    let (old_path, a) = read(old)?;
+    let (new_path, b) = read(new)?;
+    // Answers, scores and verdicts of different kinds of questionnaire do not compare (merge refuses them too).
+    let kind = |a: &Assessment| match a.questionnaire().kind {
+        crate::questionnaire::Kind::Readiness => "a readiness assessment",
+        crate::questionnaire::Kind::Vendor => "a vendor assessment",
+        crate::questionnaire::Kind::Custom => "an assessment of a custom questionnaire",
+        crate::questionnaire::Kind::Customer => "a customer questionnaire",
+    };
+    // A custom questionnaire may be one's own readiness questionnaire: those two compare.
+    let family = |a: &Assessment| match a.questionnaire().kind {
+        crate::questionnaire::Kind::Custom => crate::questionnaire::Kind::Readiness,
+        k => k,
+    };
+    if family(&a) != family(&b) {
+        bail!(
+            "{} is {} and {} {}: diff compares two assessments of one questionnaire, such as last year's and this \
+             year's",
+            shown(&old_path),
+            kind(&a),
+            shown(&new_path),
+            kind(&b)
+        );
+    }
     let params = crate::estimate::Parameters::load(paths::config_dir().as_deref())?;
     let c = changes(&a, &b, &params, clock::today());
     if as_json {
@@ -461,15 +485,26 @@ fn vendors(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    // The vendor column is as wide as the widest name in the columns a terminal shows (a wide script takes
+    // two per character), from 24 up to 60, beyond which a very long name pushes its own row along.
+    let columns = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let pad = |text: &str, width: usize| format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))));
+    let wv = rows.iter().map(|r| columns(&one_line(&r.vendor))).max().unwrap_or(0).clamp(24, 60);
     println!(
-        "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
-        "VENDOR", "TIER", "RISK", "ATTESTATION", "AGE", "CRITICAL", "LAST ASSESSED"
+        "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
+        pad("VENDOR", wv),
+        "TIER",
+        "RISK",
+        "ATTESTATION",
+        "AGE",
+        "CRITICAL",
+        "LAST ASSESSED"
     );
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
     for r in &rows {
         println!(
-            "{:<24} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
-            one_line(&r.vendor),
+            "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
+            pad(&one_line(&r.vendor), wv),
             r.tier,
             r.verdict,
             r.attestation.as_deref().map_or("none".to_string(), one_line),

@@ -303,6 +303,8 @@ pub struct ExportQuestionnaireArgs {
 pub fn export_questionnaire(args: ExportQuestionnaireArgs) -> Result<ExitCode> {
     let entry =
         crate::questionnaire::catalog::resolve(&args.questionnaire, paths::user_questionnaires_dir().as_deref())?;
+    // Never over an assessment, a folder or a device: only a new or ordinary file.
+    crate::output_file::check(&args.output, &[])?;
     let bytes = crate::spreadsheet::outgoing::workbook_for(&entry.questionnaire);
     let shown = one_line(&args.output.display().to_string());
     store::write_private(&args.output, &bytes).with_context(|| format!("{shown}: cannot write the workbook"))?;

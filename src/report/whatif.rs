@@ -78,6 +78,12 @@ fn number(text: &str, setting: &str) -> Result<f64, String> {
 /// The report under the settings, with the comparison against the report without them.
 pub fn report(a: &Assessment, params: &Parameters, today: NaiveDate, settings: &[String]) -> Result<Report, String> {
     let base = Report::build(a, params, today);
+    // A vendor report, or a questionnaire whose content supports no estimate, has nothing to compare.
+    if base.estimate.is_none() {
+        return Err("a what-if compares the effort, dates and cost, and this report has none (a vendor report, or \
+                    a questionnaire without SOC 2 efforts); leave out the settings"
+            .into());
+    }
     let (changed_a, changed_p, changes) = apply(a, params, settings)?;
     let mut changed = Report::build(&changed_a, &changed_p, today);
     // The settings are assumptions, not answers: how much of the assessment is answered stays as it is.

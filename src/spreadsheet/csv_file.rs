@@ -33,15 +33,40 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
     let sep = separator(text);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
-    let mut out = Vec::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    // The reader skips blank lines; a spreadsheet shows each as an empty row. They are put back, so row
+    // numbers are the ones the customer sees and the export keeps them. A record's position is where the
+    // reader started on it, before the blank lines it skipped.
+    let bytes = text.as_bytes();
+    let mut filled = 0usize;
     for (i, record) in reader.records().enumerate() {
         let record = record
             .map_err(|e| ReadError::NotAWorkbook(format!("the CSV file is malformed near record {} ({e})", i + 1)))?;
-        if out.len() as u32 >= MAX_ROWS {
+        let mut at = record.position().map_or(usize::MAX, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // After a record ended by CR LF the reader stops between the two: that LF is not a blank line.
+        if at > 0 && bytes.get(at - 1) == Some(&b'\r') && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        let mut blank = 0usize;
+        while let Some(rest) = bytes.get(at..) {
+            let end = if rest.starts_with(b"\r\n") {
+                2
+            } else if rest.starts_with(b"\n") {
+                1
+            } else {
+                break;
+            };
+            at += end;
+            blank += 1;
+        }
+        // The limit is on filled rows; blank lines only move the numbers.
+        filled += 1;
+        if filled > MAX_ROWS as usize {
             return Err(ReadError::TooBig(format!(
                 "the CSV file has more than {MAX_ROWS} rows; a questionnaire has at most 10,000 questions"
             )));
         }
+        out.extend(std::iter::repeat_n(Vec::new(), blank));
         out.push(record.iter().map(str::to_string).collect());
     }
     Ok((out, sep))
@@ -73,13 +98,20 @@ pub fn neutralise(value: &str) -> String {
 
 /// Write rows as CSV with the given separator; `neutral` says which fields to neutralise.
 pub fn write(rows: &[Vec<String>], sep: u8, neutral: impl Fn(usize, usize) -> bool) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).from_writer(Vec::new());
+    let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
+        // An empty row is a blank line, as it was read (a writer would quote it as `""`).
+        if row.is_empty() {
+            out.push(b'\n');
+            continue;
+        }
+        let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).from_writer(out);
         let fields: Vec<String> =
             row.iter().enumerate().map(|(c, v)| if neutral(r, c) { neutralise(v) } else { v.clone() }).collect();
         w.write_record(&fields).expect("writing to memory");
+        out = w.into_inner().expect("writing to memory");
     }
-    w.into_inner().expect("writing to memory")
+    out
 }
 
 #[cfg(test)]
@@ -92,6 +124,24 @@ mod tests {
         let s = &wb.sheets[0];
         assert_eq!(s.raw(CellRef { row: 1, col: 1 }), "Ref");
         assert_eq!(s.raw(CellRef { row: 2, col: 2 }), "Do you; encrypt?");
+    }
+
+    /// Found driving the binary: a title, a blank line, then the table. The blank line was dropped, so the
+    /// rows shown were one less than the spreadsheet's and the exported copy lost the line.
+    #[test]
+    fn blank_lines_are_empty_rows_as_a_spreadsheet_shows_them() {
+        let text = "Title\n\nRef;Question;Answer\nA.1;\"Two\nlines\";Yes\n\n\nA.2;Encrypted?;No\n";
+        let (rows, sep) = records(text.as_bytes()).unwrap();
+        let firsts: Vec<&str> = rows.iter().map(|r| r.first().map_or("", String::as_str)).collect();
+        assert_eq!(firsts, ["Title", "", "Ref", "A.1", "", "", "A.2"]);
+        let wb = read_csv(text.as_bytes()).unwrap();
+        assert_eq!(wb.sheets[0].raw(CellRef { row: 7, col: 3 }), "No");
+        let written = String::from_utf8(write(&rows, sep, |_, _| false)).unwrap();
+        assert_eq!(written, text, "written back line for line");
+        // The same with CR LF line ends (what spreadsheets on Windows save).
+        let (crlf, _) = records(text.replace('\n', "\r\n").as_bytes()).unwrap();
+        let firsts: Vec<&str> = crlf.iter().map(|r| r.first().map_or("", String::as_str)).collect();
+        assert_eq!(firsts, ["Title", "", "Ref", "A.1", "", "", "A.2"]);
     }
 
     #[test]

@@ -125,8 +125,11 @@ pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> 
         (_, true) => Exported { written: writes.len(), bytes: answers_table(a, &writes), skipped: Vec::new() },
         (_, false) => export_xlsx(&original, &writes)?,
     };
-    crate::assessment::store::write_private(out, &exported.bytes)
-        .map_err(|e| format!("{shown}: cannot write the export: {e}"))?;
+    // Never over an assessment (this one or another), a folder or a device: only a new or ordinary file.
+    crate::output_file::write(out, &exported.bytes, &[]).map_err(|e| match e {
+        crate::output_file::OutputError::Refused { .. } => e.to_string(),
+        crate::output_file::OutputError::Write(e) => format!("{shown}: cannot write the export: {e}"),
+    })?;
     skipped.extend(exported.skipped);
     Ok(FileExport { written: exported.written, skipped })
 }
@@ -198,6 +201,9 @@ pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Ski
     (writes, skipped)
 }
 
+/// The most characters a spreadsheet cell holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
 /// Write the cells into a copy of the XLSX workbook.
 pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, String> {
     let wb = read_xlsx(original).map_err(|e| e.to_string())?;
@@ -205,7 +211,15 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
     let mut per_part: HashMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = HashMap::new();
     let mut written = 0;
     for w in writes {
-        match refusal(&wb, w) {
+        // A cell holds at most 32,767 characters (UTF-16 units, as Excel counts): a longer one makes the
+        // workbook "damaged" and is cut on repair, so it is skipped and listed instead.
+        let units = w.value.encode_utf16().count();
+        let checked = if units > MAX_CELL_CHARS {
+            Err(format!("the text is {units} characters; a spreadsheet cell holds at most {MAX_CELL_CHARS}"))
+        } else {
+            refusal(&wb, w)
+        };
+        match checked {
             Ok((si, at)) => {
                 per_part
                     .entry(wb.sheets[si].part.clone())
@@ -430,8 +444,18 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
     let wb = csv_file::read_csv(original).map_err(|e| e.to_string())?;
     let mut touched = std::collections::HashSet::new();
     let mut skipped = Vec::new();
+    // Imports before blank lines were kept as rows numbered the filled lines only: such a row is found by
+    // that count when its own number no longer holds the question.
+    let filled: Vec<u32> = rows.iter().enumerate().filter(|(_, r)| !r.is_empty()).map(|(i, _)| i as u32 + 1).collect();
     for w in writes {
-        let Some(at) = CellRef::parse(&w.cell) else { continue };
+        let Some(mut at) = CellRef::parse(&w.cell) else { continue };
+        let holds = |row: u32| row_matches(&wb.sheets[0], row, &w.expect_id, &w.expect_text);
+        if !holds(at.row)
+            && let Some(&row) = (at.row as usize).checked_sub(1).and_then(|i| filled.get(i))
+            && holds(row)
+        {
+            at.row = row;
+        }
         if !row_matches(&wb.sheets[0], at.row, &w.expect_id, &w.expect_text) {
             skipped.push(Skipped {
                 question: w.question.clone(),
@@ -459,6 +483,29 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An assessment imported before blank lines were kept as rows has the answer cell by the count of
+    /// filled lines (C3 below); its answer still lands beside its question, and the blank line stays.
+    #[test]
+    fn a_csv_answer_cell_numbered_without_blank_lines_still_finds_its_row() {
+        let original = "Title\n\nRef,Question,Answer\nA.1,Do you use MFA?,\n";
+        let write = |cell: &str| CellWrite {
+            question: "a.1".into(),
+            sheet: String::new(),
+            cell: cell.into(),
+            value: "Yes".into(),
+            expect_id: "A.1".into(),
+            expect_text: "Do you use MFA?".into(),
+        };
+        for cell in ["C4", "C3"] {
+            let done = export_csv(original.as_bytes(), &[write(cell)]).unwrap();
+            assert_eq!((done.written, done.skipped.len()), (1, 0), "{cell}");
+            let text = String::from_utf8(done.bytes).unwrap();
+            assert_eq!(text, "Title\n\nRef,Question,Answer\nA.1,Do you use MFA?,Yes\n", "{cell}");
+        }
+        let done = export_csv(original.as_bytes(), &[write("C2")]).unwrap();
+        assert_eq!(done.skipped.len(), 1, "a row that holds another question is still skipped");
+    }
 
     fn targets(cells: &[(u32, u32, &str)]) -> BTreeMap<u32, BTreeMap<u32, String>> {
         let mut out: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();

@@ -103,18 +103,37 @@ pub fn as_vendor_assessment(wb: &Workbook, d: &Detection, file: &ImportFile<'_>)
     let q = catalog::built_in(marker.raw(CellRef { row: 1, col: 2 }))?;
     // Keep the import's source cells (so the filled workbook can be written back too).
     let imported = to_assessment(d, file).ok()?;
-    let org = if file.customer.is_empty() { "vendor" } else { file.customer };
+    // Without a name given, the vendor's own legal name (its answer to `vendor.name`) names the assessment.
+    // Its first line, and only when it fits the limit on an organisation's name.
+    let legal_name = d
+        .questions()
+        .find(|f| f.id == "vendor.name")
+        .and_then(|f| f.answer.lines().map(str::trim).find(|l| !l.is_empty()))
+        .filter(|n| crate::assessment::limits::check_org(n).is_ok())
+        .unwrap_or("");
+    let org = match (file.customer.is_empty(), legal_name.is_empty()) {
+        (false, _) => file.customer,
+        (true, false) => legal_name,
+        (true, true) => "vendor",
+    };
     let mut a = Assessment::new(q.clone(), org, file.now);
     for found in d.questions() {
         let Some((_, question)) = q.question(&found.id) else { continue };
+        let mut note = found.comment.trim().to_string();
         if !found.answer.is_empty() {
             let input = answer_input(question, &found.answer);
-            if let Ok(value) = parse_answer(question, &input) {
-                a.set_value(&question.id, value, file.now);
+            match parse_answer(question, &input) {
+                Ok(value) => a.set_value(&question.id, value, file.now),
+                // Not one of the choices: the question stays unanswered, and what the vendor wrote is kept
+                // where the assessor reads it, rather than lost.
+                Err(_) => {
+                    let kept = format!("Vendor's answer, not one of the choices: {}", found.answer.trim());
+                    note = if note.is_empty() { kept } else { format!("{note}\n\n{kept}") };
+                }
             }
         }
-        if !found.comment.is_empty() {
-            a.set_note(&question.id, &found.comment, file.now);
+        if !note.is_empty() {
+            a.set_note(&question.id, &note, file.now);
         }
     }
     let mut source = imported.source?;

@@ -388,3 +388,40 @@ fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
     // Last year's own report has no such part.
     assert!(!ok(env.run(&["report", last.to_str().unwrap()])).contains("Since last year"));
 }
+
+/// Found driving the binary: a vendor named in a wide script (`OpenAI 株式会社`) pushed the rest of its row
+/// four columns right, because the column was padded by characters, not by the columns a terminal shows.
+#[test]
+fn vendors_table_lines_up_wide_and_long_vendor_names() {
+    let env = Env::new();
+    for org in ["OpenAI 株式会社", "Anthropic", "A vendor whose legal name is far longer than the column"] {
+        ok(env.run(&["new", "ai-vendor-assessment", "--org", org, "--no-open"]));
+    }
+    let table = ok(env.run(&["vendors"]));
+    let lines: Vec<&str> = table.lines().take(4).collect();
+    // Every row's tier starts at the display column of the TIER header.
+    let header_at = unicode_width::UnicodeWidthStr::width(&lines[0][..lines[0].find("TIER").unwrap()]);
+    for line in &lines[1..] {
+        let tier = ["high ", "moderate ", "low "].iter().filter_map(|t| line.find(t)).min().unwrap();
+        assert_eq!(unicode_width::UnicodeWidthStr::width(&line[..tier]), header_at, "{table}");
+    }
+    assert!(table.contains("OpenAI 株式会社"), "{table}");
+}
+
+/// Found driving the binary: `diff` of a readiness assessment and a vendor assessment printed every answer
+/// as added or removed, sections of one against sections of the other and "Verdict: Blocked -> critical
+/// risk". Like `merge`, it refuses assessments of different kinds of questionnaire.
+#[test]
+fn diff_refuses_a_readiness_and_a_vendor_assessment() {
+    let env = Env::new();
+    let ours = env.work.path().join("ours.json");
+    let vendor = env.work.path().join("vendor.json");
+    ok(env.run(&["new", "soc2-ai-readiness", "--org", "Us", "--out", ours.to_str().unwrap(), "--no-open"]));
+    ok(env.run(&["new", "ai-vendor-assessment", "--org", "V", "--out", vendor.to_str().unwrap(), "--no-open"]));
+    let out = env.run(&["diff", ours.to_str().unwrap(), vendor.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a readiness assessment and") && err.contains("a vendor assessment"), "{err}");
+    ok(env.run(&["diff", ours.to_str().unwrap(), ours.to_str().unwrap()]));
+}

@@ -143,3 +143,20 @@ fn a_user_estimates_file_with_a_zero_divisor_or_another_currency_is_refused() {
         assert!(err.contains(file.to_str().unwrap()) && err.contains(message), "{err}");
     }
 }
+
+/// Found driving the binary: `report VENDOR --set remediation_fte=2` printed "What if … Remaining effort:
+/// 0 person-days → 0 person-days" at the top of a vendor report, which has no effort, dates or cost to
+/// compare. A what-if on a report without an estimate is refused, and nothing is written.
+#[test]
+fn what_if_is_refused_on_a_report_without_an_estimate() {
+    let env = Env::new();
+    let out = env.run(&["new", "ai-vendor-assessment", "--org", "OpenAI", "--no-open"]);
+    let p = stdout(&out).trim().to_string();
+    let target = env.work.path().join("v.md");
+    let out = env.run(&["report", &p, "--set", "remediation_fte=2", "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a what-if compares the effort, dates and cost, and this report has none"), "{err}");
+    assert!(!target.exists());
+    assert!(stdout(&env.run(&["report", &p])).starts_with("# AI vendor assessment: OpenAI"), "without --set it works");
+}

@@ -307,3 +307,35 @@ fn export_of_an_assessment_that_was_not_imported_says_what_to_use() {
         "was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)"
     ));
 }
+
+/// Found driving the binary: `export A -o A.json` wrote the CSV over the assessment itself (the next
+/// command said "damaged JSON"), and `followups -o` and `export-questionnaire -o` would too. Like `report
+/// -o`, they now refuse an assessment, a folder or a device, and leave it byte for byte as it was.
+#[test]
+fn export_followups_and_export_questionnaire_never_write_over_an_assessment() {
+    let env = Env::new();
+    let csv = env.file("q.csv", "Ref,Question,Answer\nA.1,Do you enforce MFA?,\n");
+    let a = import(&env, &csv);
+    ok(&env, &["answer", &a, "a.1", "Yes, everywhere"]);
+    let other = env.work.path().join("other.json");
+    ok(&env, &["new", "soc2-ai-readiness", "--org", "Other", "--out", other.to_str().unwrap(), "--no-open"]);
+    let before = (std::fs::read(&a).unwrap(), std::fs::read(&other).unwrap());
+    let folder = env.work.path().to_str().unwrap().to_string();
+    for target in [a.as_str(), other.to_str().unwrap(), folder.as_str()] {
+        for args in [
+            vec!["export", a.as_str(), "-o", target],
+            vec!["followups", a.as_str(), "-o", target],
+            vec!["export-questionnaire", "ai-vendor-assessment", "-o", target],
+        ] {
+            let out = env.run(&args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("will not write there"), "{args:?}: {err}");
+        }
+    }
+    assert_eq!((std::fs::read(&a).unwrap(), std::fs::read(&other).unwrap()), before);
+    // An ordinary file is still replaced.
+    let plain = env.file("answered.csv", "old");
+    ok(&env, &["export", &a, "-o", plain.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&plain).unwrap().contains("Yes, everywhere"));
+}

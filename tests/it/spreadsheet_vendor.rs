@@ -76,3 +76,71 @@ fn vendor_workbook_out_and_back() {
     let report = env.run(&["report", a.to_str().unwrap()]);
     assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
 }
+
+/// Found driving the binary: a vendor's answer that is not one of the choices (a typo, or words of their
+/// own in the multiple-choice cell) vanished on import without a word, and without `--org` the assessment
+/// was named "vendor". The answer the vendor wrote is kept in the question's note, and the vendor's own
+/// legal name (`vendor.name`) names the assessment.
+#[test]
+fn a_vendor_answer_that_is_not_a_choice_is_kept_in_the_note_and_the_vendor_names_the_assessment() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, wb) = spreadsheet::read("vendor.xlsx", &bytes).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let cell = |id: &str| d.questions().find(|q| q.id == id).unwrap().answer_cell.a1();
+    let filled = fill(
+        &bytes,
+        &[
+            (&cell("vendor.name"), "Example 株式会社"),
+            (&cell("vendor.features"), "Inference through an API; our own agents"),
+            (&cell("vendor.type"), "Model or API provider (you call its models directly)"),
+        ],
+    );
+    let file = env.file("vendor-filled.xlsx", &filled);
+    let a = env.work.path().join("v.json");
+    let out = env.run(&["import", file.to_str().unwrap(), "--out", a.to_str().unwrap(), "--no-open"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let assessment = soc2_ready::assessment::store::read(&a).unwrap();
+    assert_eq!(assessment.org, "Example 株式会社");
+    assert_eq!(assessment.value("vendor.type").and_then(|v| v.as_text()), Some("model_api"));
+    assert!(assessment.value("vendor.features").is_none(), "not one of the choices: left unanswered");
+    assert_eq!(
+        assessment.note("vendor.features"),
+        "Vendor's answer, not one of the choices: Inference through an API; our own agents"
+    );
+}
+
+/// Found driving the binary: a 40,000-character answer was written into the workbook as it was, and a
+/// spreadsheet cell holds at most 32,767 characters (Excel then says the file is damaged and cuts it on
+/// repair). Such a cell is now skipped and listed with the reason, like a locked one; the rest is written.
+#[test]
+fn an_answer_longer_than_a_spreadsheet_cell_holds_is_skipped_and_listed() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = env.work.path().join("v.json");
+    let out = env.run(&["import", path.to_str().unwrap(), "--org", "V", "--out", a.to_str().unwrap(), "--no-open"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let long = "y".repeat(32_768);
+    for (q, v) in [("vendor.service", long.as_str()), ("vendor.name", "Example Ltd")] {
+        let out = env.run(&["answer", a.to_str().unwrap(), q, v]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let answered = env.work.path().join("answered.xlsx");
+    let out = env.run(&["export", a.to_str().unwrap(), "-o", answered.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 cells written, 1 skipped"), "{stdout}");
+    assert!(
+        stdout.contains("skipped vendor.service (Questions!D3): the text is 32768 characters; a spreadsheet cell holds at most 32767"),
+        "{stdout}"
+    );
+    let (_, wb) = spreadsheet::read("answered.xlsx", &std::fs::read(&answered).unwrap()).unwrap();
+    let at = |a: &str| spreadsheet::cell_ref::CellRef::parse(a).unwrap();
+    assert_eq!(wb.sheets[1].raw(at("D2")), "Example Ltd");
+    assert_eq!(wb.sheets[1].raw(at("D3")), "", "nothing cut short is sent to the customer");
+}

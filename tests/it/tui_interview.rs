@@ -203,8 +203,11 @@ fn z_undoes_answer_note_flag_review_and_observation_several_steps_deep() {
     assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
     press(&mut app, "z");
     assert_eq!(saved(&path).note("profile.uses_models"), "");
+    // Found driving the binary: "1 more steps can be undone."
+    assert!(app.status.text.ends_with(" 1 more step can be undone."), "{}", app.status.text);
     press(&mut app, "z");
     assert_eq!(saved(&path).answers, original);
+    assert!(app.status.text.ends_with(" Nothing more to undo."), "{}", app.status.text);
     press(&mut app, "z");
     assert_eq!(app.status.text, "Nothing to undo.");
     let a = reopened(app, &path);
@@ -351,4 +354,27 @@ fn the_readme_names_every_action_and_place_a_keymap_file_can_use() {
     for place in Context::ALL {
         assert!(section.contains(&format!("`{}`", place.name())), "README lacks the place {}", place.name());
     }
+}
+
+/// Found driving the binary at 80x24 and 120x40: the Critical column is nine cells wide and showed
+/// `2: The ve`, the findings cut mid-word with no way to read them. The column now gives the count, and the
+/// selected vendor's critical findings are written out in full below the table.
+#[test]
+fn vendors_side_by_side_spells_out_the_selected_vendors_critical_findings() {
+    let store = fresh_store("vendors_critical");
+    let vendor = soc2_ready::questionnaire::catalog::built_in("ai-vendor-assessment").unwrap();
+    let mut a = Assessment::new(vendor.clone(), "OpenAI 株式会社", NOW);
+    a.set_value("training.trains_on_data", AnswerValue::Text("yes_no_opt_out".into()), NOW);
+    Session::create(&store.dir.join("openai.json"), a, NOW).unwrap();
+    Session::create(&store.dir.join("zeta.json"), Assessment::new(vendor, "Zeta", NOW), NOW).unwrap();
+    let mut app = quiet(App::new(Store::new(store.dir.clone())));
+    press(&mut app, "Vc");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = screen(&app, w, h);
+        assert!(!shown.contains("1: The"), "the count stands alone in its column: {shown}");
+        let flat: String = shown.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("trains its models on your data with no way to opt out"), "{w}x{h}: {shown}");
+    }
+    press(&mut app, "<Down>");
+    assert!(!screen(&app, 80, 24).contains("trains its models"), "Zeta has no critical finding");
 }

@@ -237,7 +237,12 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                 }
             };
             let left = editor.interview.undo.depth();
-            saved(editor, format!("{text} {left} more steps can be undone."))
+            let more = match left {
+                0 => "Nothing more to undo.".to_string(),
+                1 => "1 more step can be undone.".to_string(),
+                n => format!("{n} more steps can be undone."),
+            };
+            saved(editor, format!("{text} {more}"))
         }
         Action::NextFlagged => {
             let a = editor.assessment();

@@ -166,10 +166,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
                 (Some(kind), None) => one_line(kind),
                 (None, _) => "none".to_string(),
             };
-            let critical = match r.critical_findings.len() {
-                0 => "0".to_string(),
-                n => format!("{n}: {}", one_line(&r.critical_findings.join(", "))),
-            };
+            // The count only: the findings are sentences, written out for the selected vendor below.
+            let critical = r.critical_findings.len().to_string();
             let next = if r.overdue { format!("{} OVERDUE", date(r.next_review)) } else { date(r.next_review) };
             Row::new(vec![
                 Cell::from(truncate(&one_line(&r.vendor), vendor_width)),
@@ -205,7 +203,39 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
         Constraint::Length(11),
         Constraint::Length(18),
     ];
+    // The selected vendor's critical findings in full under the table, as many lines as they wrap to (up to
+    // half the body), so no sentence is cut to fit a column.
+    let findings = screen.rows.get(screen.selected).map_or(&[][..], |r| r.critical_findings.as_slice());
+    let (table_area, findings_area) = if findings.is_empty() {
+        (body, None)
+    } else {
+        let text = findings_text(&screen.rows[screen.selected].vendor, findings);
+        let lines: usize = text.iter().map(|l| wrapped_lines(l, body.width)).sum();
+        let height = u16::try_from(lines).unwrap_or(u16::MAX).min(body.height / 2);
+        let [table_area, below] =
+            ratatui::layout::Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(body);
+        (table_area, Some((below, text)))
+    };
     let table =
         Table::new(rows, widths).header(head).block(block).row_highlight_style(t.selected()).highlight_symbol(">");
-    frame.render_stateful_widget(table, body, &mut TableState::default().with_selected(Some(screen.selected)));
+    frame.render_stateful_widget(table, table_area, &mut TableState::default().with_selected(Some(screen.selected)));
+    if let Some((area, text)) = findings_area {
+        let lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
+    }
+}
+
+/// The lines written under the table for a vendor's critical findings.
+fn findings_text(vendor: &str, findings: &[String]) -> Vec<String> {
+    let mut text = vec![format!("Critical findings for {}:", one_line(vendor))];
+    text.extend(findings.iter().map(|f| format!("- {}", one_line(f))));
+    text
+}
+
+/// How many rows a line takes when wrapped at word breaks to `width` columns: one per `width` columns,
+/// rounded up, and one more for what the word breaks leave at the ends of rows.
+fn wrapped_lines(line: &str, width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    let used = unicode_width::UnicodeWidthStr::width(line);
+    if used <= width { 1 } else { used.div_ceil(width) + 1 }
 }
