@@ -10,7 +10,7 @@ use super::conflicts::Conflict;
 use super::interview::{Baseline, Meeting, Observation};
 use super::limits::{self, LimitError};
 use super::source::Source;
-use crate::questionnaire::{Questionnaire, format::UNKNOWN, validate::validate};
+use crate::questionnaire::{Questionnaire, catalog::BUILT_IN_HASHES, format::UNKNOWN, validate::validate};
 
 /// Marks a JSON file as a soc2-ready assessment.
 pub const FILE_MARKER: &str = "soc2-ready assessment";
@@ -113,8 +113,8 @@ pub enum CheckError {
 }
 
 fn compact<S: serde::Serializer>(q: &Questionnaire, serializer: S) -> Result<S::Ok, S::Error> {
-    let text = serde_json::to_string(q).map_err(serde::ser::Error::custom)?;
-    let raw = serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
+    // Serialised JSON needs no second parse to be known valid (`from_string` would read it all again).
+    let raw = serde_json::value::to_raw_value(q).map_err(serde::ser::Error::custom)?;
     raw.serialize(serializer)
 }
 
@@ -189,10 +189,14 @@ impl Assessment {
     /// valid and matches its hash, and every answer fits its question.
     pub fn check(&self) -> Result<(), CheckError> {
         let q = self.questionnaire();
-        if let Some(problem) = validate(q).first() {
+        let hash = questionnaire_hash(q);
+        // A built-in questionnaire exactly as shipped (its known hash, and the content hashes to it) was
+        // validated by the test suite; anything else is validated here, before the hash is compared.
+        let shipped = hash == self.questionnaire.hash && BUILT_IN_HASHES.contains(&hash.as_str());
+        if !shipped && let Some(problem) = validate(q).first() {
             return Err(CheckError::InvalidQuestionnaire(problem.to_string()));
         }
-        if self.questionnaire.hash != questionnaire_hash(q) {
+        if self.questionnaire.hash != hash {
             return Err(CheckError::HashMismatch);
         }
         if self.questionnaire.id != q.id || self.questionnaire.version != q.version {

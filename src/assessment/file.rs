@@ -172,6 +172,25 @@ fn parse_unchecked(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8(e.valid_up_to()))?;
 
+    // A well-formed file (nearly always) is read in one pass; only when that fails is it read again to
+    // say what is wrong, in order: not JSON, not an assessment, a newer format, then the structure. An
+    // object that reads whole passes the first three (its `file` and `format` are checked as below; an
+    // array, which serde would also read into the struct, is left to the path below).
+    let is_object = text.trim_start().starts_with('{');
+    if let Some(Ok(mut assessment)) = is_object.then(|| serde_json::from_str::<Assessment>(text)) {
+        if assessment.file != FILE_MARKER {
+            return Err(ParseError::NoMarker);
+        }
+        let format = assessment.format;
+        if format > FORMAT {
+            return Err(ParseError::Newer(u64::from(format)));
+        }
+        if format < OLDEST_FORMAT {
+            return Err(ParseError::UnknownFormat);
+        }
+        migrate(&mut assessment, format);
+        return Ok((assessment, format));
+    }
     let located = |e: serde_json::Error| {
         if e.is_eof() {
             ParseError::Truncated { line: e.line(), column: e.column() }
@@ -181,7 +200,7 @@ fn parse_unchecked(bytes: &[u8]) -> Result<(Assessment, u32), ParseError> {
     };
     // A first look at the marker and the format only: the rest of the object is checked for syntax but
     // not built, which matters on a file of megabytes.
-    if !text.trim_start().starts_with('{') {
+    if !is_object {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(located)?;
         return Err(ParseError::NotAnObject);
     }

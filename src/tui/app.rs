@@ -66,9 +66,13 @@ const DEFAULT_SIZE: (u16, u16) = (80, 24);
 impl App {
     pub fn new(store: Store) -> App {
         let home = Home::load(&store, 0);
+        App::showing(store, Screen::Home(home))
+    }
+
+    fn showing(store: Store, screen: Screen) -> App {
         App {
             store,
-            screen: Screen::Home(home),
+            screen,
             editor: None,
             help: false,
             help_scroll: 0,
@@ -86,10 +90,11 @@ impl App {
         }
     }
 
+    /// Straight into an assessment. The store is not listed: the home screen is read when the user goes
+    /// back to it (reading every assessment in the folder first doubled the time to the first frame).
     pub fn with_session(store: Store, session: Session) -> App {
-        let mut app = App::new(store);
+        let mut app = App::showing(store, Screen::Questionnaire);
         app.editor = Some(Box::new(Editor::new(session)));
-        app.screen = Screen::Questionnaire;
         app.start_suggestions();
         app
     }

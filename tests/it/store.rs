@@ -245,6 +245,41 @@ fn an_edited_embedded_questionnaire_is_refused() {
     refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "invalid");
 }
 
+/// The built-ins' hashes, written into the source so that opening an assessment of a built-in need not
+/// validate it again, are the built-ins' own (this test is what validates them).
+#[test]
+fn the_known_hashes_of_the_built_ins_are_theirs_and_they_validate() {
+    use soc2_ready::assessment::document::questionnaire_hash;
+    use soc2_ready::questionnaire::{catalog, validate::validate};
+    for ((id, _), known) in catalog::BUILT_IN.iter().zip(catalog::BUILT_IN_HASHES) {
+        let q = catalog::built_in(id).unwrap();
+        assert_eq!(validate(&q), vec![], "{id}");
+        assert_eq!(questionnaire_hash(&q), known, "put the new hash of {id} in catalog::BUILT_IN_HASHES");
+    }
+}
+
+/// Opening skips validating a built-in only when its content hashes to the shipped hash: an edit that
+/// keeps the recorded hash is refused, and an edit that breaks a rule is reported as invalid.
+#[test]
+fn an_edited_built_in_is_refused_even_with_its_known_hash() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("builtin.json");
+    let q = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    let a = Assessment::new(q, "Acme AI", NOW);
+    store::write(&path, &a).unwrap();
+    assert_eq!(store::read(&path).unwrap(), a);
+    let good = good_json(&a);
+    assert_eq!(good["questionnaire"]["hash"], json!(soc2_ready::questionnaire::catalog::BUILT_IN_HASHES[0]));
+
+    let mut v = good.clone();
+    v["questionnaire"]["definition"]["sections"][0]["questions"][0]["text"] = json!("Is anything done?");
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "does not match its hash");
+
+    let mut v = good;
+    v["questionnaire"]["definition"]["sections"][0]["questions"][0]["weight"] = json!(9);
+    refused(&path, &serde_json::to_vec_pretty(&v).unwrap(), "invalid");
+}
+
 #[test]
 fn an_answer_its_question_does_not_accept_is_refused() {
     let (_dir, path, mut a) = saved();
