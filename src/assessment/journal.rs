@@ -44,10 +44,8 @@ struct HeadRef<'a> {
     updated_at: &'a str,
     position: &'a Option<Position>,
     respondent: &'a str,
-    source: &'a Option<Source>,
     meetings: &'a [Meeting],
     observations: &'a [Observation],
-    baseline: &'a Option<Box<Baseline>>,
     /// Resolving a conflict in the interface removes it: that must be saved with the answer it gave.
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     conflicts: &'a [Conflict],
@@ -62,9 +60,13 @@ struct Head {
     updated_at: String,
     position: Option<Position>,
     respondent: String,
+    /// Lines no longer carry the source or the baseline (see [`Saved::fixed_parts_changed`]); read where an
+    /// older line has them.
+    #[serde(default)]
     source: Option<Source>,
     meetings: Vec<Meeting>,
     observations: Vec<Observation>,
+    #[serde(default)]
     baseline: Option<Box<Baseline>>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
@@ -78,10 +80,8 @@ fn head_of(a: &Assessment) -> HeadRef<'_> {
         updated_at: &a.updated_at,
         position: &a.position,
         respondent: &a.respondent,
-        source: &a.source,
         meetings: &a.meetings,
         observations: &a.observations,
-        baseline: &a.baseline,
         conflicts: &a.conflicts,
     }
 }
@@ -105,11 +105,21 @@ struct Line {
 pub struct Saved {
     answers: BTreeMap<String, Answer>,
     head: String,
+    /// The parts set when the assessment is made and hardly ever after: the imported workbook (megabytes,
+    /// embedded) and last year's answers. A line would have to carry them whole at every keystroke, so
+    /// lines leave them out and a change to them writes the whole file instead.
+    source: Option<Source>,
+    baseline: Option<Box<Baseline>>,
 }
 
 impl Saved {
     pub fn of(a: &Assessment) -> Saved {
-        Saved { answers: a.answers.clone(), head: head_json(a) }
+        Saved { answers: a.answers.clone(), head: head_json(a), source: a.source.clone(), baseline: a.baseline.clone() }
+    }
+
+    /// Whether the source or the baseline differ from what was saved: a journal line cannot carry that.
+    pub fn fixed_parts_changed(&self, a: &Assessment) -> bool {
+        self.source != a.source || self.baseline != a.baseline
     }
 }
 
@@ -422,10 +432,14 @@ fn apply(a: &mut Assessment, line: Line) {
     a.updated_at = h.updated_at;
     a.position = h.position;
     a.respondent = h.respondent;
-    a.source = h.source;
+    if h.source.is_some() {
+        a.source = h.source;
+    }
     a.meetings = h.meetings;
     a.observations = h.observations;
-    a.baseline = h.baseline;
+    if h.baseline.is_some() {
+        a.baseline = h.baseline;
+    }
     a.conflicts = h.conflicts;
 }
 
@@ -456,7 +470,8 @@ mod tests {
         });
         let whole = serde_json::to_value(&a).unwrap();
         let mut top: Vec<&String> = whole.as_object().unwrap().keys().collect();
-        top.retain(|k| !["file", "format", "questionnaire", "answers"].contains(&k.as_str()));
+        // The source and the baseline are saved whole, never in a line (see `Saved::fixed_parts_changed`).
+        top.retain(|k| !["file", "format", "questionnaire", "answers", "source", "baseline"].contains(&k.as_str()));
         top.sort();
         let head = serde_json::to_value(head_of(&a)).unwrap();
         let mut keys: Vec<&String> = head.as_object().unwrap().keys().collect();

@@ -157,7 +157,7 @@ impl Session {
     }
 
     fn save_comparing(&mut self, every_answer: bool) -> Result<(), SaveError> {
-        if self.migrated_from.is_some() || !self.saved_is_exact {
+        if self.migrated_from.is_some() || !self.saved_is_exact || self.saved.fixed_parts_changed(&self.assessment) {
             return self.write_whole();
         }
         let touched = std::mem::take(&mut self.assessment.touched.0);

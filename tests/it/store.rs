@@ -713,3 +713,45 @@ fn a_planted_journal_is_neither_replayed_nor_written_through() {
     assert!(Session::open(&path, NOW).is_err());
     assert_eq!(fs::read(&victim).unwrap(), b"KEEP");
 }
+
+/// Found reading the journal at the end of the round: every line carried the whole head, with the imported
+/// workbook embedded in it (megabytes of base64) and last year's answers, so each keystroke on a customer
+/// questionnaire serialised and appended all of it.
+#[test]
+fn a_keystroke_does_not_write_the_embedded_workbook_again() {
+    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::{Session, Source};
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("customer.json");
+    let mut a = assessment();
+    let embedded = "A".repeat(1_000_000);
+    a.source = Some(Source {
+        file_name: "their.xlsx".into(),
+        format: "xlsx".into(),
+        sha256: "sha256:0".into(),
+        size: 750_000,
+        embedded: embedded.clone(),
+        customer: "Example Bank".into(),
+        imported_at: NOW.into(),
+        cells: Default::default(),
+    });
+    store::write(&path, &a).unwrap();
+    let mut session = Session::open(&path, NOW).unwrap();
+    session.assessment.set_value("main.staff", AnswerValue::Number(12.0), LATER);
+    session.save().unwrap();
+    let line = fs::metadata(journal_path(&path)).unwrap().len();
+    assert!(line < 10_000, "a keystroke's journal line is {line} bytes");
+    std::mem::forget(session); // as if killed: the journal is replayed over the file
+    let read = store::read(&path).unwrap();
+    assert_eq!(read.value("main.staff"), Some(&AnswerValue::Number(12.0)));
+    assert_eq!(read.source.as_ref().unwrap().embedded, embedded, "the workbook is still there");
+    let _ = fs::remove_file(soc2_ready::assessment::lock::lock_path(&path));
+
+    // A change to the source itself is saved by writing the whole file.
+    let mut session = Session::open(&path, NOW).unwrap();
+    session.assessment.source.as_mut().unwrap().customer = "Example Bank plc".into();
+    session.save().unwrap();
+    std::mem::forget(session);
+    assert_eq!(store::read(&path).unwrap().source.unwrap().customer, "Example Bank plc");
+    let _ = fs::remove_file(soc2_ready::assessment::lock::lock_path(&path));
+}
