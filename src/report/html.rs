@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::markdown::{days, num};
+use super::markdown::{days, num, opt, signed};
 use super::model::{QuestionLine, Report};
 use super::summary::OnePage;
 use super::svg;
@@ -72,18 +72,6 @@ fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
 /// The mark on a line whose answer was checked against evidence.
 fn reviewed(yes: bool) -> &'static str {
     if yes { " <em class=\"reviewed\">(reviewed)</em>" } else { "" }
-}
-
-fn signed(x: Option<f64>) -> String {
-    match x {
-        Some(d) if d > 0.0 => format!("+{}", num(d)),
-        Some(d) => num(d),
-        None => "-".into(),
-    }
-}
-
-fn opt(x: Option<f64>) -> String {
-    x.map_or("-".into(), num)
 }
 
 fn since_last_year_part(o: &mut String, r: &Report) {

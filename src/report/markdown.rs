@@ -32,6 +32,20 @@ pub fn num(x: f64) -> String {
     format_number(x)
 }
 
+/// A change with its sign (`+2.6`, `-35.7`), or `-` when there is none to give.
+pub fn signed(x: Option<f64>) -> String {
+    match x {
+        Some(d) if d > 0.0 => format!("+{}", num(d)),
+        Some(d) => num(d),
+        None => "-".into(),
+    }
+}
+
+/// A figure, or `-` when there is none.
+pub fn opt(x: Option<f64>) -> String {
+    x.map_or("-".into(), num)
+}
+
 /// A range without its unit, once when both ends agree (`13`, not `13-13`), to one decimal.
 pub fn days(d: [f64; 2]) -> String {
     let (a, b) = (crate::estimate::n(d[0]), crate::estimate::n(d[1]));
@@ -90,18 +104,6 @@ fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
 /// The mark on a line whose answer was checked against evidence.
 fn reviewed(yes: bool) -> &'static str {
     if yes { " *(reviewed)*" } else { "" }
-}
-
-fn signed(x: Option<f64>) -> String {
-    match x {
-        Some(d) if d > 0.0 => format!("+{}", num(d)),
-        Some(d) => num(d),
-        None => "-".into(),
-    }
-}
-
-fn opt(x: Option<f64>) -> String {
-    x.map_or("-".into(), num)
 }
 
 fn since_last_year_part(o: &mut String, r: &Report) {
