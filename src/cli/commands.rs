@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
+        Some(Command::Search(args)) => super::search::run(args),
         Some(Command::Report { assessment, format, set, output }) => {
             report(&assessment, format.as_deref(), &set, output.as_deref())
         }

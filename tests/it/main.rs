@@ -26,6 +26,7 @@ mod report_plan_cli;
 mod report_render;
 mod report_truth;
 mod roundtrip;
+mod search_cli;
 mod search_tui;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;

@@ -1,0 +1,119 @@
+//! `soc2-ready search`: the interface's `/` on the command line, over the same ranked search.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use serde_json::json;
+
+use crate::assessment::{Assessment, Store, Visibility, describe, store};
+use crate::paths;
+use crate::questionnaire::search::{Hit, Index, Ranked};
+use crate::text::{json_safe, one_line};
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// A path, or a name as `soc2-ready list` shows it.
+    pub assessment: String,
+    /// What to look for: words, a question id (access.sso), a criterion (CC6.1) or an AI area
+    /// (training-data).
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+    /// Print a JSON array instead of text: rank, id, section, section_title, text, answer (the value as
+    /// `show --json` gives it), answer_text, visible, matched_words, query_words, score.
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most this many questions (all that match by default).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+pub fn run(args: SearchArgs) -> Result<ExitCode> {
+    let store = Store::new(paths::store_dir().unwrap_or_default());
+    let path = store.resolve(&args.assessment);
+    let a = store::read(&path)?;
+    let query = args.words.join(" ");
+    let mut ranked = Index::build(a.questionnaire()).search(&query);
+    if ranked.words == 0 {
+        bail!(
+            "nothing to search for in \"{}\": those words are too common to tell questions apart; give other \
+             words, a question id (access.sso) or a criterion (CC6.1)",
+            one_line(&query)
+        );
+    }
+    if let Some(limit) = args.limit {
+        ranked.hits.truncate(limit);
+    }
+    let vis = Visibility::of_assessment(&a);
+    if args.json {
+        print_json(&a, &ranked, &vis);
+    } else {
+        print_text(&a, &ranked, &vis, &query);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The answer as people read it, or why there is none.
+fn answer_text(a: &Assessment, hit: &Hit) -> Option<String> {
+    let question = &a.questionnaire().sections[hit.place.0].questions[hit.place.1];
+    let answer = a.answers.get(&question.id)?;
+    let text = describe(question, answer.value.as_ref()?);
+    Some(if answer.to_confirm { format!("{text} (carried over, to confirm)") } else { text })
+}
+
+fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str) {
+    let q = a.questionnaire();
+    let query = one_line(query);
+    match ranked.hits.len() {
+        0 => {
+            println!("No question in {} matches \"{query}\".", one_line(&a.org));
+            return;
+        }
+        1 => println!("1 question in {} for \"{query}\":", one_line(&a.org)),
+        n => println!("{n} questions in {} for \"{query}\", best first:", one_line(&a.org)),
+    }
+    let width = ranked.hits.len().to_string().len();
+    let indent = " ".repeat(width + 2);
+    for (rank, hit) in ranked.hits.iter().enumerate() {
+        let (s, i) = hit.place;
+        let question = &q.sections[s].questions[i];
+        let mut head = format!("{:>width$}. {} · {}", rank + 1, one_line(&question.id), one_line(&q.sections[s].title));
+        if !ranked.is_complete(hit) {
+            head.push_str(&format!(" · {} of {} words", hit.matched, ranked.words));
+        }
+        if !vis.question(s, i) {
+            head.push_str(" · hidden by earlier answers");
+        }
+        println!("{head}");
+        println!("{indent}{}", one_line(&question.text));
+        let answer = answer_text(a, hit).unwrap_or_else(|| "not answered".to_string());
+        println!("{indent}Answer: {}", one_line(&answer));
+    }
+}
+
+fn print_json(a: &Assessment, ranked: &Ranked, vis: &Visibility) {
+    let q = a.questionnaire();
+    let rows: Vec<_> = ranked
+        .hits
+        .iter()
+        .enumerate()
+        .map(|(rank, hit)| {
+            let (s, i) = hit.place;
+            let question = &q.sections[s].questions[i];
+            json!({
+                "rank": rank + 1,
+                "id": question.id,
+                "section": q.sections[s].id,
+                "section_title": q.sections[s].title,
+                "text": question.text,
+                "answer": a.value(&question.id),
+                "answer_text": answer_text(a, hit),
+                "visible": vis.question(s, i),
+                "matched_words": hit.matched,
+                "query_words": ranked.words,
+                "score": (hit.score * 1000.0).round() / 1000.0,
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&rows).expect("output always serialises");
+    println!("{}", json_safe(text));
+}
