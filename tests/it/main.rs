@@ -27,6 +27,7 @@ mod report_render;
 mod report_truth;
 mod roundtrip;
 mod search_cli;
+mod search_props;
 mod search_tui;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;
