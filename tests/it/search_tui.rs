@@ -105,3 +105,19 @@ fn awkward_queries_draw_at_80x24() {
         press(&mut app, "<Esc>");
     }
 }
+
+#[test]
+fn the_chosen_question_stays_in_view_when_the_list_is_longer_than_the_screen() {
+    let mut app = open_built_in();
+    press(&mut app, "/deletion<Down><Down><Down><Down><Down>");
+    let text = screen(&app, 80, 24);
+    // The sixth: policies.data_retention (see the 120x40 snapshot), chosen and at the bottom of the list.
+    assert!(text.contains("│>  policies.data_retention · Policies"), "{text}");
+    assert!(!text.contains("retention.delete_primary"), "the first ones scrolled away: {text}");
+    assert_snapshot!("ranked_scrolled_80x24", text);
+    press(&mut app, "<Up><Up><Up><Up><Up>");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("│>  retention.delete_primary"), "back at the top: {text}");
+    press(&mut app, "<Enter>");
+    assert_eq!(current_question(&app), "retention.delete_primary");
+}

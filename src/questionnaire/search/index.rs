@@ -84,21 +84,29 @@ pub struct Index {
     pub(super) postings: Vec<Vec<(u32, u16)>>,
     /// Every word as written (lower-cased), sorted, with its term: for words typed half-way.
     pub(super) written: Vec<(String, u32)>,
-    /// Indexes into `written` by the word's length in characters: for typos.
-    pub(super) by_length: Vec<Vec<u32>>,
+    /// The written words by their length in characters, as characters, with their term: for typos.
+    pub(super) by_length: Vec<Vec<(Vec<char>, u32)>>,
 }
 
-/// Collects one question's terms with where they are.
-struct Builder<'a> {
-    stems: &'a Stems,
-    terms: &'a mut HashMap<String, u32>,
-    postings: &'a mut Vec<Vec<(u32, u16)>>,
-    written: &'a mut HashMap<String, u32>,
-    /// This question's terms and where.
-    found: HashMap<u32, u16>,
+/// What a written word stands for, worked out the first time it is seen.
+enum Seen {
+    /// An everyday word, not indexed.
+    Stop,
+    /// Its stem, and for an abbreviation the words of its first long form.
+    Terms(Vec<u32>),
 }
 
-impl Builder<'_> {
+/// Collects the questions' terms with where they are.
+struct Builder {
+    stems: Stems,
+    terms: HashMap<String, u32>,
+    postings: Vec<Vec<(u32, u16)>>,
+    written: HashMap<String, Seen>,
+    /// The current question's terms and where, repeated terms merged in [`Builder::finish`].
+    found: Vec<(u32, u16)>,
+}
+
+impl Builder {
     fn term(&mut self, term: &str) -> u32 {
         if let Some(&t) = self.terms.get(term) {
             return t;
@@ -112,44 +120,52 @@ impl Builder<'_> {
     /// A term as it is (a whole id or criterion), not split or stemmed.
     fn whole(&mut self, term: &str, field: Field) {
         let t = self.term(term);
-        *self.found.entry(t).or_default() |= field.bit();
+        self.found.push((t, field.bit()));
     }
 
-    /// A word as written: its stem, remembered with the written form. An abbreviation brings the words
-    /// of its first long form too, so `multi-factor` finds a question that only says MFA.
+    /// A word as written: its stem. An abbreviation brings the words of its first long form too, so
+    /// `multi-factor` finds a question that only says MFA.
     fn word(&mut self, word: &str, field: Field) {
-        if is_stop(word) {
-            return;
+        if !self.written.contains_key(word) {
+            let seen = if is_stop(word) {
+                Seen::Stop
+            } else {
+                let mut terms = vec![self.stem_term(word)];
+                if let Some(long) = long_forms(word) {
+                    raw_words(long[0], |w| terms.push(self.stem_term(w)));
+                }
+                Seen::Terms(terms)
+            };
+            self.written.insert(word.to_string(), seen);
         }
-        let t = match self.written.get(word) {
-            Some(&t) => t,
-            None => {
-                let stem = self.stems.of(word).into_owned();
-                let t = self.term(&stem);
-                self.written.insert(word.to_string(), t);
-                t
-            }
-        };
-        *self.found.entry(t).or_default() |= field.bit();
-        if let Some(long) = long_forms(word) {
-            raw_words(long[0], |w| {
-                let stem = self.stems.of(w).into_owned();
-                let t = self.term(&stem);
-                *self.found.entry(t).or_default() |= field.bit();
-            });
+        if let Some(Seen::Terms(terms)) = self.written.get(word) {
+            self.found.extend(terms.iter().map(|&t| (t, field.bit())));
         }
+    }
+
+    fn stem_term(&mut self, word: &str) -> u32 {
+        let stem = self.stems.of(word).into_owned();
+        self.term(&stem)
     }
 
     fn text(&mut self, text: &str, field: Field) {
         raw_words(text, |w| self.word(w, field));
     }
 
+    /// The current question's terms into the postings, as question `doc`.
     fn finish(&mut self, doc: u32) {
-        let mut found: Vec<(u32, u16)> = self.found.drain().collect();
-        found.sort_unstable();
-        for (t, fields) in found {
+        self.found.sort_unstable_by_key(|&(t, _)| t);
+        let mut i = 0;
+        while i < self.found.len() {
+            let (t, mut fields) = self.found[i];
+            i += 1;
+            while i < self.found.len() && self.found[i].0 == t {
+                fields |= self.found[i].1;
+                i += 1;
+            }
             self.postings[t as usize].push((doc, fields));
         }
+        self.found.clear();
     }
 }
 
@@ -157,20 +173,16 @@ impl Index {
     /// The index of every question, shown or not (which are shown changes with the answers; the index
     /// does not).
     pub fn build(q: &Questionnaire) -> Index {
-        let stems = Stems::new();
-        let mut terms = HashMap::new();
-        let mut postings = Vec::new();
-        let mut written = HashMap::new();
+        let mut b = Builder {
+            stems: Stems::new(),
+            terms: HashMap::new(),
+            postings: Vec::new(),
+            written: HashMap::new(),
+            found: Vec::new(),
+        };
         let mut places = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
             for (i, question) in section.questions.iter().enumerate() {
-                let mut b = Builder {
-                    stems: &stems,
-                    terms: &mut terms,
-                    postings: &mut postings,
-                    written: &mut written,
-                    found: HashMap::new(),
-                };
                 b.whole(&question.id.to_lowercase(), Field::WholeId);
                 b.text(&question.id, Field::IdPart);
                 for criterion in &question.criteria {
@@ -194,17 +206,26 @@ impl Index {
                 places.push((s, i));
             }
         }
-        let mut written: Vec<(String, u32)> = written.into_iter().collect();
+        // Every word as written that stands for a term (not the everyday ones), for half-typed words and
+        // typos.
+        let mut written: Vec<(String, u32)> = b
+            .written
+            .into_iter()
+            .filter_map(|(word, seen)| match seen {
+                Seen::Terms(terms) => Some((word, terms[0])),
+                Seen::Stop => None,
+            })
+            .collect();
         written.sort_unstable();
-        let mut by_length: Vec<Vec<u32>> = Vec::new();
-        for (n, (word, _)) in written.iter().enumerate() {
-            let len = word.chars().count();
-            if by_length.len() <= len {
-                by_length.resize(len + 1, Vec::new());
+        let mut by_length: Vec<Vec<(Vec<char>, u32)>> = Vec::new();
+        for (word, t) in &written {
+            let chars: Vec<char> = word.chars().collect();
+            if by_length.len() <= chars.len() {
+                by_length.resize(chars.len() + 1, Vec::new());
             }
-            by_length[len].push(n as u32);
+            by_length[chars.len()].push((chars, *t));
         }
-        Index { places, terms, postings, written, by_length }
+        Index { places, terms: b.terms, postings: b.postings, written, by_length }
     }
 
     /// How many questions the index holds.

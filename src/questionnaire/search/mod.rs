@@ -192,6 +192,20 @@ mod tests {
     }
 
     #[test]
+    fn one_edit_is_a_letter_changed_left_out_added_or_two_swapped() {
+        let one =
+            |a: &str, b: &str| rank::within_one_edit(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+        assert!(one("deletion", "deletion"));
+        assert!(one("deletion", "deletiom") && one("deletion", "xeletion"));
+        assert!(one("deletion", "deltion") && one("deltion", "deletion") && one("deletion", "deletio"));
+        assert!(one("deletion", "deletions") && one("deletion", "ddeletion"));
+        assert!(one("encryption", "encrpytion") && one("encryption", "necryption") && one("encryption", "encryptino"));
+        assert!(!one("deletion", "delxtiox") && !one("deletion", "delet") && !one("encryption", "encrpyiton"));
+        assert!(!one("abcd", "dcba") && !one("abc", "cab"));
+        assert!(!one("暗号化です", "暗号化でした") && one("暗号化です", "暗号化でず"));
+    }
+
+    #[test]
     fn a_word_typed_half_way_finds_the_words_it_begins() {
         let (q, index) = built_in();
         assert_eq!(ids(&q, &index, "encry")[..2], ["access.encryption_at_rest", "access.encryption_in_transit"]);

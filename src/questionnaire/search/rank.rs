@@ -2,7 +2,7 @@
 //! (stemmed), as an abbreviation's long forms, half-typed, or with one letter wrong; then questions are
 //! ordered by how many words they have, then by where those words are, then in questionnaire order.
 
-use super::index::{Index, weight_of};
+use super::index::{Field, Index, weight_of};
 use super::words::{Stems, is_stop, long_forms, raw_words};
 use crate::assessment::cursor::Place;
 
@@ -21,6 +21,28 @@ const MIN_PREFIX_CHARS: usize = 3;
 const MIN_TYPO_CHARS: usize = 5;
 /// At most this many words are taken for one half-typed word.
 const MAX_PREFIX_TERMS: usize = 64;
+
+/// Whether two words differ by at most one letter changed, left out, added, or two neighbours swapped
+/// (the optimal string alignment distance is at most 1), without allocating: this runs on every word of
+/// the questionnaire's vocabulary of about the same length.
+pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if start == short.len() {
+        return true; // equal, or one letter added at the end
+    }
+    if short.len() == long.len() {
+        // One changed, or two neighbours swapped.
+        let (a, b) = (&short[start..], &long[start..]);
+        a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+    } else {
+        // One added in the longer word.
+        short[start..] == long[start + 1..]
+    }
+}
 
 /// A question that has at least one word of the query.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,10 +92,6 @@ impl Found {
         Found { fields: vec![0; n], quality: vec![0.0; n] }
     }
 
-    fn everywhere(n: usize) -> Found {
-        Found { fields: vec![u16::MAX; n], quality: vec![1.0; n] }
-    }
-
     /// Keeps only the places both have.
     fn and(&mut self, other: &Found) {
         for d in 0..self.fields.len() {
@@ -101,6 +119,8 @@ impl Index {
     pub fn search(&self, query: &str) -> Ranked {
         let words = self.words(query);
         let n = self.places.len();
+        // The weight of every set of places, looked up rather than added up for each question.
+        let weights: Vec<f64> = (0..1u16 << Field::ALL.len()).map(weight_of).collect();
         let mut matched = vec![0usize; n];
         let mut score = vec![0.0f64; n];
         for word in &words {
@@ -114,7 +134,7 @@ impl Index {
             for d in 0..n {
                 if found.fields[d] != 0 {
                     matched[d] += 1;
-                    score[d] += idf * f64::from(found.quality[d]) * weight_of(found.fields[d]);
+                    score[d] += idf * f64::from(found.quality[d]) * weights[usize::from(found.fields[d])];
                 }
             }
         }
@@ -188,10 +208,10 @@ impl Index {
             }
         }
         if len >= MIN_TYPO_CHARS {
+            let typed: Vec<char> = raw.chars().collect();
             for length in len - 1..=len + 1 {
-                for &n in self.by_length.get(length).map_or(&[][..], Vec::as_slice) {
-                    let (w, t) = &self.written[n as usize];
-                    if !out.iter().any(|(o, _)| o == t) && strsim::osa_distance(raw, w) <= 1 {
+                for (chars, t) in self.by_length.get(length).map_or(&[][..], Vec::as_slice) {
+                    if !out.iter().any(|(o, _)| o == t) && within_one_edit(&typed, chars) {
                         out.push((*t, TYPO));
                     }
                 }
@@ -203,19 +223,34 @@ impl Index {
     /// Where a word of the query is, question by question.
     fn found(&self, word: &Word) -> Found {
         let n = self.places.len();
-        let mut all = Found::everywhere(n);
+        // Each token in the same place: the places all have.
+        let mut all: Option<Found> = None;
         for readings in &word.tokens {
-            let mut token = Found::none(n);
+            // Any reading of the token: the places any has.
+            let mut token: Option<Found> = None;
             for reading in readings.iter().filter(|r| !r.is_empty()) {
-                let mut parts = Found::everywhere(n);
+                // Every part of the reading in the same place.
+                let mut parts: Option<Found> = None;
                 for choices in reading {
-                    parts.and(&self.found_any(choices));
+                    let found = self.found_any(choices);
+                    match &mut parts {
+                        None => parts = Some(found),
+                        Some(p) => p.and(&found),
+                    }
                 }
-                token.or(&parts);
+                match (&mut token, parts) {
+                    (None, parts) => token = parts,
+                    (Some(t), Some(p)) => t.or(&p),
+                    (Some(_), None) => {}
+                }
             }
-            all.and(&token);
+            let token = token.unwrap_or_else(|| Found::none(n));
+            match &mut all {
+                None => all = Some(token),
+                Some(a) => a.and(&token),
+            }
         }
-        all
+        all.unwrap_or_else(|| Found::none(n))
     }
 
     fn found_any(&self, choices: &Choices) -> Found {

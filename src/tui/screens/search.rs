@@ -129,39 +129,61 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
     let found = search.found(editor);
     // Inside the border, after the highlight symbol.
     let width = list_area.width.saturating_sub(3);
-    let items: Vec<ListItem> = found
-        .iter()
-        .map(|f| {
-            let (s, i) = f.place;
-            let question = &q.sections[s].questions[i];
-            let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
-            // The id and the whole section name, wrapped under the id when they do not fit on one line.
-            let mut head = format!("{} · {}", question.id, q.sections[s].title);
-            if f.matched < f.words {
-                head.push_str(&format!(" · {} of {} words", f.matched, f.words));
+    let item = |f: &Found| -> ListItem<'static> {
+        let (s, i) = f.place;
+        let question = &q.sections[s].questions[i];
+        let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
+        // The id and the whole section name, wrapped under the id when they do not fit on one line.
+        let mut head = format!("{} · {}", question.id, q.sections[s].title);
+        if f.matched < f.words {
+            head.push_str(&format!(" · {} of {} words", f.matched, f.words));
+        }
+        let id = crate::text::visible(&question.id);
+        let mut lines: Vec<Line> = Vec::new();
+        for (n, part) in wrap(&head, width.saturating_sub(2)).into_iter().enumerate() {
+            let line = match part.strip_prefix(id.as_ref()) {
+                Some(rest) if n == 0 => vec![
+                    Span::raw(answered),
+                    Span::styled(id.to_string(), t.label()),
+                    Span::styled(rest.to_string(), t.dim()),
+                ],
+                _ => vec![Span::raw(if n == 0 { answered } else { "  " }), Span::styled(part, t.dim())],
+            };
+            lines.push(Line::from(line));
+        }
+        lines.extend(wrap(&question.text, width.saturating_sub(4)).into_iter().map(|l| Line::raw(format!("    {l}"))));
+        ListItem::new(Text::from(lines))
+    };
+    // Only the questions that can be seen are laid out (thousands may match): the chosen one, those
+    // before it that fit above it, then those after it until the list is full.
+    let height = usize::from(list_area.height.saturating_sub(2));
+    let selected = selected.min(found.len().saturating_sub(1));
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut chosen = 0;
+    if let Some(f) = found.get(selected) {
+        let this = item(f);
+        let mut used = this.height();
+        let mut before = Vec::new();
+        for f in found[..selected].iter().rev() {
+            let above = item(f);
+            if used + above.height() > height {
+                break;
             }
-            let mut lines: Vec<Line> = Vec::new();
-            for (n, part) in wrap(&head, width.saturating_sub(2)).into_iter().enumerate() {
-                let lead = if n == 0 { answered } else { "  " };
-                let id = crate::text::visible(&question.id);
-                let line = match part.strip_prefix(id.as_ref()) {
-                    Some(rest) if n == 0 => {
-                        vec![
-                            Span::raw(lead),
-                            Span::styled(id.into_owned(), t.label()),
-                            Span::styled(rest.to_string(), t.dim()),
-                        ]
-                    }
-                    _ => vec![Span::raw(lead), Span::styled(part, t.dim())],
-                };
-                lines.push(Line::from(line));
+            used += above.height();
+            before.push(above);
+        }
+        chosen = before.len();
+        items.extend(before.into_iter().rev());
+        items.push(this);
+        for f in &found[selected + 1..] {
+            if used >= height {
+                break;
             }
-            lines.extend(
-                wrap(&question.text, width.saturating_sub(4)).into_iter().map(|l| Line::raw(format!("    {l}"))),
-            );
-            ListItem::new(Text::from(lines))
-        })
-        .collect();
+            let below = item(f);
+            used += below.height();
+            items.push(below);
+        }
+    }
     let title = match found.len() {
         0 => " No matching question ".to_string(),
         1 => " 1 question ".to_string(),
@@ -169,6 +191,6 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
     };
     let list =
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
-    let selected = (!found.is_empty()).then(|| selected.min(found.len() - 1));
-    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
+    let chosen = (!found.is_empty()).then_some(chosen);
+    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(chosen));
 }
