@@ -22,9 +22,9 @@ pub struct SearchArgs {
     /// `show --json` gives it), answer_text, visible, matched_words, query_words, score.
     #[arg(long)]
     pub json: bool,
-    /// Show at most this many questions (all that match by default).
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    /// Show at most this many questions, the best (all that match by default).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 }
 
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
@@ -40,14 +40,15 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             one_line(&query)
         );
     }
+    let total = ranked.hits.len();
     if let Some(limit) = args.limit {
-        ranked.hits.truncate(limit);
+        ranked.hits.truncate(limit as usize);
     }
     let vis = Visibility::of_assessment(&a);
     if args.json {
         print_json(&a, &ranked, &vis);
     } else {
-        print_text(&a, &ranked, &vis, &query);
+        print_text(&a, &ranked, &vis, &query, total);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -60,16 +61,18 @@ fn answer_text(a: &Assessment, hit: &Hit) -> Option<String> {
     Some(if answer.to_confirm { format!("{text} (carried over, to confirm)") } else { text })
 }
 
-fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str) {
+/// The questions found, under a line that says how many of how many (`total`, before `--limit`).
+fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str, total: usize) {
     let q = a.questionnaire();
-    let query = one_line(query);
-    match ranked.hits.len() {
-        0 => {
-            println!("No question in {} matches \"{query}\".", one_line(&a.org));
+    let (query, org) = (one_line(query), one_line(&a.org));
+    match (ranked.hits.len(), total) {
+        (0, _) => {
+            println!("No question in {org} matches \"{query}\".");
             return;
         }
-        1 => println!("1 question in {} for \"{query}\":", one_line(&a.org)),
-        n => println!("{n} questions in {} for \"{query}\", best first:", one_line(&a.org)),
+        (1, 1) => println!("1 question in {org} for \"{query}\":"),
+        (n, total) if n == total => println!("{n} questions in {org} for \"{query}\", best first:"),
+        (n, total) => println!("{total} questions in {org} for \"{query}\", the best {n}:"),
     }
     let width = ranked.hits.len().to_string().len();
     let indent = " ".repeat(width + 2);

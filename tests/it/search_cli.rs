@@ -53,6 +53,7 @@ fn several_words_rank_by_how_many_match_and_say_so() {
     let env = Env::new();
     let path = acme(&env);
     let text = stdout(&env.run(&["search", path.to_str().unwrap(), "encryption", "at", "rest", "--limit", "3"]));
+    assert_eq!(text.lines().next().unwrap(), "7 questions in Acme AI for \"encryption at rest\", the best 3:");
     let heads: Vec<&str> = text.lines().filter(|l| l.contains(" · ")).collect();
     assert_eq!(
         heads,
@@ -135,6 +136,8 @@ fn bad_input_gets_a_one_line_error() {
 
     let out = env.run(&["search", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "WORDS are required");
+    let out = env.run(&["search", path.to_str().unwrap(), "mfa", "--limit", "0"]);
+    assert_eq!(out.status.code(), Some(2), "a limit of nothing is refused");
 }
 
 #[test]

@@ -126,20 +126,22 @@ impl Builder {
     /// A word as written: its stem. An abbreviation brings the words of its first long form too, so
     /// `multi-factor` finds a question that only says MFA.
     fn word(&mut self, word: &str, field: Field) {
-        if !self.written.contains_key(word) {
-            let seen = if is_stop(word) {
-                Seen::Stop
-            } else {
-                let mut terms = vec![self.stem_term(word)];
-                if let Some(long) = long_forms(word) {
-                    raw_words(long[0], |w| terms.push(self.stem_term(w)));
-                }
-                Seen::Terms(terms)
-            };
-            self.written.insert(word.to_string(), seen);
-        }
-        if let Some(Seen::Terms(terms)) = self.written.get(word) {
-            self.found.extend(terms.iter().map(|&t| (t, field.bit())));
+        match self.written.get(word) {
+            Some(Seen::Terms(terms)) => self.found.extend(terms.iter().map(|&t| (t, field.bit()))),
+            Some(Seen::Stop) => {}
+            None => {
+                let seen = if is_stop(word) {
+                    Seen::Stop
+                } else {
+                    let mut terms = vec![self.stem_term(word)];
+                    if let Some(long) = long_forms(word) {
+                        raw_words(long[0], |w| terms.push(self.stem_term(w)));
+                    }
+                    self.found.extend(terms.iter().map(|&t| (t, field.bit())));
+                    Seen::Terms(terms)
+                };
+                self.written.insert(word.to_string(), seen);
+            }
         }
     }
 

@@ -98,6 +98,16 @@ pub fn raw_words(text: &str, mut each: impl FnMut(&str)) {
         unspaced.clear();
     };
     for c in text.chars() {
+        // Most text is ASCII: lower-cased and split without the Unicode tables.
+        if c.is_ascii() && unspaced.is_empty() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                each(&word);
+                word.clear();
+            }
+            continue;
+        }
         if is_unspaced(c) {
             if !word.is_empty() {
                 each(&word);
