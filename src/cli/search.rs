@@ -34,11 +34,12 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let query = args.words.join(" ");
     let mut ranked = Index::build(a.questionnaire()).search(&query);
     if ranked.words == 0 {
-        bail!(
-            "nothing to search for in \"{}\": those words are too common to tell questions apart; give other \
-             words, a question id (access.sso) or a criterion (CC6.1)",
-            one_line(&query)
-        );
+        let what = if query.chars().any(char::is_alphanumeric) {
+            format!("in \"{}\" (only words too common to tell questions apart, such as \"the\")", one_line(&query))
+        } else {
+            "(no letters or digits)".to_string()
+        };
+        bail!("nothing to search for {what}: give words, a question id (access.sso) or a criterion (CC6.1)");
     }
     let total = ranked.hits.len();
     if let Some(limit) = args.limit {

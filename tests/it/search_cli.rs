@@ -128,6 +128,10 @@ fn bad_input_gets_a_one_line_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("soc2-ready: nothing to search for in \"the of\""), "{err}");
     assert_eq!(err.lines().count(), 1);
+    let out = env.run(&["search", path.to_str().unwrap(), "  ", "..."]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("soc2-ready: nothing to search for (no letters or digits)"), "{err}");
 
     let out = env.run(&["search", "no-such-assessment", "mfa"]);
     assert_eq!(out.status.code(), Some(1));
@@ -144,7 +148,8 @@ fn bad_input_gets_a_one_line_error() {
 fn control_characters_never_reach_the_terminal() {
     let env = Env::new();
     let path = acme(&env);
-    let out = env.run(&["search", path.to_str().unwrap(), "\u{1b}[2J mfa\u{202e}"]);
+    // Control characters separate words, so the word typed beside them still counts.
+    let out = env.run(&["search", path.to_str().unwrap(), "\u{1b}[2J\u{7}mfa\u{202e}"]);
     let text = stdout(&out);
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text:?}");
     assert!(text.contains("access.mfa_production"), "the word in it still counts: {text}");

@@ -81,6 +81,8 @@ mod tests {
         // Everyday words do not count; nothing else in the demo is "nothing".
         assert_eq!(index.search("nothing like this"), Ranked { words: 1, hits: vec![] });
         assert_eq!(index.search("the of and"), Ranked::default());
+        // Control and invisible characters separate words.
+        assert_eq!(ids(&q, &index, "\u{1b}quarter\u{7}\u{200b}review"), ["access.reviews"]);
         // Japanese is searched by pairs of characters: a word from the middle of a sentence is found.
         assert_eq!(ids(&q, &index, "見直し"), ["access.wide"]);
         assert_eq!(ids(&q, &index, "全角"), ["access.wide"]);

@@ -151,7 +151,13 @@ impl Index {
     fn words(&self, query: &str) -> Vec<Word> {
         let stems = Stems::new();
         let end = query.char_indices().nth(MAX_QUERY_CHARS).map_or(query.len(), |(i, _)| i);
-        query[..end].split_whitespace().take(MAX_WORDS).filter_map(|w| self.word(w, &stems)).collect()
+        // Words are separated by spaces, and by control and invisible characters (pasted or typed by mistake).
+        query[..end]
+            .split(|c: char| c.is_whitespace() || crate::text::is_unsafe(c))
+            .filter(|w| !w.is_empty())
+            .take(MAX_WORDS)
+            .filter_map(|w| self.word(w, &stems))
+            .collect()
     }
 
     fn word(&self, written: &str, stems: &Stems) -> Option<Word> {

@@ -127,8 +127,8 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
     draw_input(frame, input, &format!("Search ({go}: go · {down}{up}: choose · {cancel}: cancel)"), field);
     let q = editor.assessment().questionnaire();
     let found = search.found(editor);
-    // Inside the border, after the highlight symbol.
-    let width = list_area.width.saturating_sub(3);
+    // Inside the border, after the highlight symbol, with a column to spare before the border.
+    let width = list_area.width.saturating_sub(4);
     let item = |f: &Found| -> ListItem<'static> {
         let (s, i) = f.place;
         let question = &q.sections[s].questions[i];
