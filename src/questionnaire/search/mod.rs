@@ -25,7 +25,10 @@ pub use index::Index;
 pub use rank::{Hit, Ranked};
 
 use super::format::Questionnaire;
-use crate::assessment::cursor::Place;
+
+/// A question's place: its section's index and its index in the section (the same as the assessment
+/// cursor's places).
+pub type Place = (usize, usize);
 
 /// The questions that have every word of the query, best first, as (section, question) indexes. Builds
 /// the index each time: to search the same questionnaire again, keep an [`Index`].

@@ -2,9 +2,9 @@
 //! (stemmed), as an abbreviation's long forms, half-typed, or with one letter wrong; then questions are
 //! ordered by how many words they have, then by where those words are, then in questionnaire order.
 
+use super::Place;
 use super::index::{Field, Index, weight_of};
 use super::words::{Stems, is_stop, long_forms, raw_words};
-use crate::assessment::cursor::Place;
 
 /// Only this much of a query is read (a pasted page is not a search).
 pub const MAX_QUERY_CHARS: usize = 1_000;
