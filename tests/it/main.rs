@@ -28,6 +28,8 @@ mod report_truth;
 mod roundtrip;
 mod search_cli;
 mod search_props;
+#[cfg(unix)]
+mod search_pty;
 mod search_tui;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;

@@ -2,6 +2,8 @@
 //! (stemmed), as an abbreviation's long forms, half-typed, or with one letter wrong; then questions are
 //! ordered by how many words they have, then by where those words are, then in questionnaire order.
 
+use std::sync::LazyLock;
+
 use super::Place;
 use super::index::{Field, Index, weight_of};
 use super::words::{Stems, is_stop, long_forms, raw_words};
@@ -10,6 +12,9 @@ use super::words::{Stems, is_stop, long_forms, raw_words};
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Only this many words of a query count.
 pub const MAX_WORDS: usize = 32;
+
+/// The weight of every set of places, looked up rather than added up for each question.
+static WEIGHTS: LazyLock<Vec<f64>> = LazyLock::new(|| (0..1u16 << Field::ALL.len()).map(weight_of).collect());
 
 /// How much a word counts when it matched only as the start of a longer word (typed half-way).
 const PREFIX: f32 = 0.8;
@@ -119,8 +124,7 @@ impl Index {
     pub fn search(&self, query: &str) -> Ranked {
         let words = self.words(query);
         let n = self.places.len();
-        // The weight of every set of places, looked up rather than added up for each question.
-        let weights: Vec<f64> = (0..1u16 << Field::ALL.len()).map(weight_of).collect();
+        let weights = &*WEIGHTS;
         let mut matched = vec![0usize; n];
         let mut score = vec![0.0f64; n];
         for word in &words {
