@@ -33,7 +33,7 @@ fn slash_finds_ranks_and_jumps_in_the_real_binary() {
         .env("SOC2_READY_CONFIG", dir.path().join("config"))
         .env("TERM", "xterm-256color");
     let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("answered").unwrap();
+    session.exp_string("Sections").unwrap();
     // A typo in a longer word, and a word of the id: the quarterly access review first.
     session.send("/quartrly").unwrap();
     session.flush().unwrap();
