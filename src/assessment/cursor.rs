@@ -179,6 +179,11 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
         }
         _ => option_id.clone(),
     };
+    if value.is_empty() {
+        // Unticking the last option leaves no answer, not an empty one that would count as answered.
+        a.clear_value(&question.id, now);
+        return Ok(Chosen::Ticked);
+    }
     let parsed = parse_answer(question, &value).map_err(|e| ChooseError::Refused(e.to_string()))?;
     a.set_value(&question.id, parsed, now);
     Ok(if question.kind == QuestionType::Multi {
@@ -262,6 +267,20 @@ mod tests {
         assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
         assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
         assert_eq!(a.value("profile.categories"), Some(&AnswerValue::List(vec!["privacy".into()])));
+        assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
+        assert_eq!(a.value("profile.categories"), None, "unticking the last option leaves no answer");
+        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
+    }
+
+    #[test]
+    fn an_empty_multiple_choice_answer_is_not_an_answer() {
+        let mut a = demo();
+        let categories = question(&a, "profile.categories");
+        let refused = crate::assessment::answer::parse_answer(&categories, " , ").unwrap_err();
+        assert!(refused.0.contains("needs at least one option"), "{refused}");
+        // An older file can hold an empty list: it does not count as answered.
+        a.set_value("profile.categories", AnswerValue::List(Vec::new()), NOW);
+        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
     }
 
     #[test]

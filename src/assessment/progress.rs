@@ -62,9 +62,12 @@ impl Progress {
     }
 }
 
-/// Whether a question counts as answered: it has a value that is not a carried-over one still to confirm.
+/// Whether a question counts as answered: it has a value that is not a carried-over one still to confirm,
+/// and not a multiple-choice answer with nothing ticked (older files can hold one).
 pub fn is_answered(a: &Assessment, question: &str) -> bool {
-    a.answers.get(question).is_some_and(|x| x.value.is_some() && !x.to_confirm)
+    a.answers.get(question).is_some_and(|x| {
+        !x.to_confirm && x.value.as_ref().is_some_and(|v| !matches!(v, AnswerValue::List(l) if l.is_empty()))
+    })
 }
 
 /// The value a question scores with: none while a carried-over answer is still to confirm.
