@@ -112,8 +112,7 @@ pub fn write(rows: &[Vec<String>], sep: u8, crlf: bool, neutral: impl Fn(usize, 
             out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
             continue;
         }
-        let mut w =
-            csv::WriterBuilder::new().delimiter(sep).flexible(true).terminator(terminator).from_writer(out);
+        let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).terminator(terminator).from_writer(out);
         let fields: Vec<String> =
             row.iter().enumerate().map(|(c, v)| if neutral(r, c) { neutralise(v) } else { v.clone() }).collect();
         w.write_record(&fields).expect("writing to memory");

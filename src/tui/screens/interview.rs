@@ -185,7 +185,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             if !review::confirm(&mut editor.session.assessment, &id, now) {
                 return say("This answer is not one carried over to confirm.");
             }
-            editor.recompute();
+            editor.answer_changed(&id);
             let left = review::review_counts(editor.assessment()).to_confirm;
             saved(editor, format!("Confirmed as still true; {left} carried-over answers left to confirm."))
         }
@@ -394,7 +394,7 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     // (undoing it would lose the other files' answers).
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
-    editor.recompute();
+    editor.answer_changed(&question);
     let left = editor.assessment().conflicts.len();
     let text = if left == 0 {
         "Conflict resolved; none are left.".to_string()

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::assessment::{AnswerValue, describe, progress};
+use crate::assessment::{AnswerValue, describe};
 use crate::questionnaire::QuestionType;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let t = app.theme;
     let a = editor.assessment();
     let q = a.questionnaire();
-    let (per_section, total) = progress(a, editor.vis());
+    let (per_section, total) = (&editor.tally().sections, editor.tally().total);
     // The progress and who is answering always show; the organisation and the title share what is left.
     let progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
     let respondent = crate::tui::screens::interview::header(editor, &(app.now)(), header.width);
