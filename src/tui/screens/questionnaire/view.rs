@@ -48,6 +48,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     // Sections, each with its progress; the current one marked.
     let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis().sections[s]).collect();
     let label_width = usize::from(sections_width.saturating_sub(4));
+    // Once per frame, not per section: it looks through every answer.
+    let shows_review = crate::tui::screens::interview::shows_review(a);
     let items: Vec<ListItem> = shown
         .iter()
         .map(|&s| {
@@ -55,7 +57,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             let mark = if p.is_complete() { "✓" } else { " " };
             let mut count = format!("{}/{}", p.answered, p.shown);
             // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
-            if crate::tui::screens::interview::shows_review(a) {
+            if shows_review {
                 count.push_str(&format!(" ✔{}", crate::tui::screens::interview::reviewed_in_section(editor, s)));
             }
             let title_width = label_width.saturating_sub(count.width() + 3);
