@@ -427,9 +427,13 @@ pub fn header(editor: &Editor, now: &str, width: u16) -> String {
         let who =
             if a.respondent.is_empty() { "nobody named".to_string() } else { truncate(&one_line(&a.respondent), 24) };
         format!(" │ answering: {who} │ meeting {meeting} · section {section}")
-    } else {
+    } else if width >= 80 {
         let who = if a.respondent.is_empty() { "no one".to_string() } else { truncate(&one_line(&a.respondent), 14) };
         format!(" │ {who} │ {meeting} · sect. {section}")
+    } else {
+        // Narrow: who answers and the meeting's time; the section's time waits for a wider terminal.
+        let who = if a.respondent.is_empty() { "no one".to_string() } else { truncate(&one_line(&a.respondent), 10) };
+        format!(" │ {who} │ {meeting}")
     }
 }
 
