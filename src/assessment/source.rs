@@ -62,3 +62,21 @@ pub struct CellSource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabulary: Vec<String>,
 }
+
+/// Why a question's answer cannot be changed, if it cannot: on a customer questionnaire, its answer cell is
+/// a formula or locked in the customer's file, which export never writes. Every front end refuses a change
+/// to such a question with this reason.
+pub fn read_only(a: &super::Assessment, question: &str) -> Option<String> {
+    let c = a.source.as_ref()?.cells.get(question)?;
+    let at = if c.sheet.is_empty() { c.answer_cell.clone() } else { format!("{}!{}", c.sheet, c.answer_cell) };
+    let at = crate::text::one_line(&at);
+    if c.formula {
+        Some(format!("Read-only: the answer cell {at} is a formula in the customer's file; it is never written."))
+    } else if c.locked {
+        Some(format!(
+            "Read-only: the answer cell {at} is locked (or merged) in the customer's file; it is never written."
+        ))
+    } else {
+        None
+    }
+}

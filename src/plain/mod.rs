@@ -1,0 +1,580 @@
+//! Plain mode, for screen readers, braille displays and dumb terminals: one question at a time as plain
+//! lines, answered by typing a line. No cursor movement, no colour, no box drawing, no redraws: every line
+//! is written once, to be read (or heard) in order.
+//!
+//! The rules are the core's, as in the interface: which question comes next among those shown
+//! (`assessment::cursor`), choosing an option by its number, what "not applicable" and "don't know" lead
+//! to, parsing and checking typed answers, and saving after every change (`Session::save_quickly`, the
+//! journal). It reads any [`BufRead`] and writes any [`Write`], so tests drive it in process.
+
+pub mod commands;
+pub mod home;
+pub mod input;
+pub mod prompt;
+pub mod terminal;
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+
+use commands::{COMMANDS, Command};
+use input::{Line, MAX_LINE_BYTES};
+
+use crate::assessment::answer::check_note;
+use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
+use crate::assessment::{Session, meetings, progress, review};
+use crate::questionnaire::{Question, QuestionType};
+use crate::text::one_line;
+
+/// What the line mode needs from outside: the clock, where the estimate's parameters are, and whether to
+/// write back what was read (when input comes from a pipe, so that the output reads as a transcript).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub now: fn() -> String,
+    pub config_dir: Option<PathBuf>,
+    pub echo: bool,
+}
+
+/// How plain mode ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `quit`, or the end of input: everything saved.
+    Quit,
+    /// A signal (its number) asked the program to end; everything was saved first.
+    Signal(u8),
+    /// The last save failed (and said why): the program should end with a failure status.
+    Unsaved,
+}
+
+/// What handling one line leads to.
+enum Step {
+    Stay,
+    Quit,
+    Signal(u8),
+}
+
+/// The prompt for an answer or a command.
+const ANSWER_PROMPT: &str = "Answer: ";
+const NOTE_PROMPT: &str = "Note: ";
+
+/// Answer an assessment in plain mode until `quit`, the end of input or a signal.
+pub fn run(session: Session, input: &mut impl BufRead, out: &mut impl Write, options: &Options) -> io::Result<Ending> {
+    let mut plain = Plain::new(session, out, options);
+    plain.begin()?;
+    loop {
+        let step = match plain.read(input, ANSWER_PROMPT)? {
+            Line::End => Step::Quit,
+            Line::Signal(n) => Step::Signal(n),
+            Line::TooLong(bytes) => {
+                plain.too_long(bytes)?;
+                Step::Stay
+            }
+            Line::Text(text) => plain.handle(&text, input)?,
+        };
+        match step {
+            Step::Stay => {}
+            Step::Quit => return plain.finish(Ending::Quit),
+            Step::Signal(n) => return plain.finish(Ending::Signal(n)),
+        }
+    }
+}
+
+/// Write lines, each ended by a newline.
+pub(crate) fn say(out: &mut impl Write, lines: impl IntoIterator<Item = impl AsRef<str>>) -> io::Result<()> {
+    for line in lines {
+        out.write_all(line.as_ref().as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// Write a prompt, read a line, and write it back when echoing (safely: control characters escaped).
+pub(crate) fn ask(input: &mut impl BufRead, out: &mut impl Write, prompt: &str, echo: bool) -> io::Result<Line> {
+    out.write_all(prompt.as_bytes())?;
+    out.flush()?;
+    let line = input::read_line(input);
+    match &line {
+        Line::Text(text) if echo => say(out, [one_line(text)])?,
+        Line::TooLong(bytes) if echo => say(out, [format!("(a line of {bytes} bytes)")])?,
+        // The prompt's line is ended, so that what follows starts on a line of its own.
+        Line::Text(_) | Line::TooLong(_) => {}
+        Line::End | Line::Signal(_) => say(out, [""])?,
+    }
+    Ok(line)
+}
+
+/// A path as a command line takes it: quoted when it has a space.
+pub(crate) fn shown_path(path: &std::path::Path) -> String {
+    let path = one_line(&path.display().to_string());
+    if path.contains(' ') { format!("'{path}'") } else { path }
+}
+
+struct Plain<'a, W: Write> {
+    session: Session,
+    cursor: Cursor,
+    out: &'a mut W,
+    options: &'a Options,
+    /// The commands were listed once (by the first `?`).
+    told_commands: bool,
+    /// The section last announced, so a new one is announced on entering it.
+    announced: Option<usize>,
+}
+
+impl<'a, W: Write> Plain<'a, W> {
+    fn new(session: Session, out: &'a mut W, options: &'a Options) -> Self {
+        let cursor = Cursor::resume(&session.assessment);
+        Plain { session, cursor, out, options, told_commands: false, announced: None }
+    }
+
+    fn now(&self) -> String {
+        (self.options.now)()
+    }
+
+    fn say(&mut self, lines: impl IntoIterator<Item = impl AsRef<str>>) -> io::Result<()> {
+        say(self.out, lines)
+    }
+
+    fn read(&mut self, input: &mut impl BufRead, prompt: &str) -> io::Result<Line> {
+        ask(input, self.out, prompt, self.options.echo)
+    }
+
+    fn question(&self) -> Question {
+        self.cursor.question(&self.session.assessment).clone()
+    }
+
+    /// Start a meeting (as opening the interface does), say where this is, and ask the first question.
+    fn begin(&mut self) -> io::Result<()> {
+        let now = self.now();
+        let a = &mut self.session.assessment;
+        let present: Vec<String> = Some(a.respondent.clone()).filter(|r| !r.trim().is_empty()).into_iter().collect();
+        meetings::start(a, &present, &now);
+        self.save()?;
+        let a = &self.session.assessment;
+        let (_, total) = progress(a, &self.cursor.vis);
+        let mut lines = vec![
+            format!(
+                "{}: {}. {} of {} answered.",
+                one_line(a.org.trim()),
+                one_line(a.questionnaire().title.trim()),
+                total.answered,
+                total.shown
+            ),
+            "Type the number of an option or the answer, then Enter. Type ? for help, quit to stop. Every answer \
+             is saved at once."
+                .to_string(),
+        ];
+        let to_confirm = review::review_counts(a).to_confirm;
+        if to_confirm > 0 {
+            lines.push(format!("{to_confirm} answers carried over from last year are waiting: type confirm on each."));
+        }
+        self.say(lines)?;
+        self.show_question()
+    }
+
+    /// The question where the cursor is, with its section when that is new.
+    fn show_question(&mut self) -> io::Result<()> {
+        let a = &self.session.assessment;
+        let mut lines = Vec::new();
+        if self.announced != Some(self.cursor.section) {
+            lines.push(prompt::section_line(a, self.cursor.section));
+            self.announced = Some(self.cursor.section);
+        }
+        lines.push(prompt::position_line(a, &self.cursor));
+        lines.extend(prompt::question_lines(a, self.cursor.question(a)));
+        self.say(lines)
+    }
+
+    fn too_long(&mut self, bytes: usize) -> io::Result<()> {
+        self.say([format!("That line is {bytes} bytes long, over the limit of {MAX_LINE_BYTES}; nothing was changed.")])
+    }
+
+    /// Save what changed; a failure is said, and the change stays to be saved with the next one.
+    fn save(&mut self) -> io::Result<bool> {
+        match self.session.save_quickly() {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                let text = format!("Could not save: {e}. It is kept here and saved with the next change.");
+                self.say([one_line(&text)])?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Go to a question and ask it.
+    fn go(&mut self, place: Place) -> io::Result<()> {
+        if let Some(position) = self.cursor.go(&self.session.assessment, place) {
+            self.session.assessment.position = Some(position);
+            self.save()?;
+        }
+        self.show_question()
+    }
+
+    fn handle(&mut self, line: &str, input: &mut impl BufRead) -> io::Result<Step> {
+        match commands::parse(line) {
+            Command::Repeat => {
+                let a = &self.session.assessment;
+                let mut lines = vec![prompt::position_line(a, &self.cursor)];
+                lines.extend(prompt::question_lines(a, self.cursor.question(a)));
+                self.say(lines)?;
+            }
+            Command::Help => self.help()?,
+            Command::Commands => self.say(commands_lines())?,
+            Command::Next => match self.cursor.next() {
+                Some(p) => self.go(p)?,
+                None => self.say(["This is the last question. Type skip for any left unanswered, or report."])?,
+            },
+            Command::Back => match self.cursor.previous() {
+                Some(p) => self.go(p)?,
+                None => self.say(["This is the first question."])?,
+            },
+            Command::Skip => self.skip()?,
+            Command::Note(Some(text)) => self.set_note(&text)?,
+            Command::Note(None) => {
+                let has = !self.session.assessment.note(&self.question().id).trim().is_empty();
+                let keep = if has {
+                    "Enter on nothing keeps the note, a single - removes it"
+                } else {
+                    "Enter on nothing writes none"
+                };
+                self.say([format!("Type the note on one line. {keep}.")])?;
+                match self.read(input, NOTE_PROMPT)? {
+                    Line::Text(text) if text.trim().is_empty() => self.say(["Note unchanged."])?,
+                    Line::Text(text) => self.set_note(&text)?,
+                    Line::TooLong(bytes) => self.too_long(bytes)?,
+                    Line::End => return Ok(Step::Quit),
+                    Line::Signal(n) => return Ok(Step::Signal(n)),
+                }
+            }
+            Command::Flag => {
+                if self.refused_read_only()? {
+                    return Ok(Step::Stay);
+                }
+                let (id, now) = (self.question().id, self.now());
+                let flagged = self.session.assessment.toggle_follow_up(&id, &now);
+                if self.save()? {
+                    self.say([if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }])?;
+                }
+            }
+            Command::Clear => {
+                if self.refused_read_only()? {
+                    return Ok(Step::Stay);
+                }
+                let (id, now) = (self.question().id, self.now());
+                if self.session.assessment.value(&id).is_none() {
+                    self.say(["There is no answer to clear."])?;
+                } else {
+                    self.session.assessment.clear_value(&id, &now);
+                    self.cursor.recompute(&self.session.assessment);
+                    if self.save()? {
+                        self.say(["Answer cleared."])?;
+                    }
+                }
+            }
+            Command::Confirm => {
+                let (id, now) = (self.question().id, self.now());
+                if review::confirm(&mut self.session.assessment, &id, &now) {
+                    self.cursor.recompute(&self.session.assessment);
+                    if self.save()? {
+                        self.say(["Confirmed: the answer carried over still holds."])?;
+                        self.advance()?;
+                    }
+                } else {
+                    self.say(["There is no carried-over answer here to confirm."])?;
+                }
+            }
+            Command::Report => self.report()?,
+            Command::Quit => return Ok(Step::Quit),
+            Command::Go(id) => self.go_to_question(&id)?,
+            Command::Section(which) => self.go_to_section(&which)?,
+            Command::List => {
+                let lines = prompt::list_lines(&self.session.assessment, &self.cursor);
+                self.say(lines)?;
+            }
+            Command::Where => {
+                let a = &self.session.assessment;
+                let line = format!("{} Id {}.", prompt::position_line(a, &self.cursor), one_line(&self.question().id));
+                self.say([line])?;
+            }
+            Command::Answer(text) => return self.answer(&text, input),
+        }
+        Ok(Step::Stay)
+    }
+
+    fn help(&mut self) -> io::Result<()> {
+        let mut lines = prompt::help_lines(&self.session.assessment, &self.question());
+        if std::mem::replace(&mut self.told_commands, true) {
+            lines.push("Type commands for the list of commands.".into());
+        } else {
+            lines.extend(commands_lines());
+        }
+        self.say(lines)
+    }
+
+    /// The next unanswered question after this one, going round.
+    fn skip(&mut self) -> io::Result<()> {
+        let a = &self.session.assessment;
+        let here = self.cursor.here();
+        let unanswered = |(s, i): Place| a.value(&a.questionnaire().sections[s].questions[i].id).is_none();
+        match self.cursor.find_after(true, |p| p != here && unanswered(p)) {
+            Some(p) => self.go(p),
+            None if unanswered(here) => self.say(["This is the only question left unanswered."]),
+            None => self.say(["Every shown question is answered. Type report for the report."]),
+        }
+    }
+
+    fn go_to_question(&mut self, id: &str) -> io::Result<()> {
+        let q = self.session.assessment.questionnaire();
+        let found = q.sections.iter().enumerate().find_map(|(s, section)| {
+            section.questions.iter().position(|x| x.id.eq_ignore_ascii_case(id.trim())).map(|i| (s, i))
+        });
+        match found {
+            Some(p) if self.cursor.vis.question(p.0, p.1) => self.go(p),
+            Some((s, i)) => {
+                let id = q.sections[s].questions[i].id.clone();
+                let why = self.session.hidden_by(&id).unwrap_or_default();
+                self.say([format!("Question {} is hidden by earlier answers: {why}.", one_line(&id))])
+            }
+            None => {
+                let mut line = format!("No question has the id {}. Type list for the sections.", one_line(id));
+                if !self.question().kind.has_options() {
+                    line.push_str(" To answer with these words, type answer before them.");
+                }
+                self.say([line])
+            }
+        }
+    }
+
+    fn go_to_section(&mut self, which: &str) -> io::Result<()> {
+        let sections = &self.session.assessment.questionnaire().sections;
+        let wanted = which.trim().to_lowercase();
+        let found = match wanted.parse::<usize>() {
+            Ok(n) => n.checked_sub(1).filter(|&i| i < sections.len()),
+            Err(_) => sections.iter().position(|s| s.title.to_lowercase().starts_with(&wanted)),
+        };
+        let Some(s) = found else {
+            return self.say([format!(
+                "There is no section {}: type a number from 1 to {}, or list.",
+                one_line(which),
+                sections.len()
+            )]);
+        };
+        let first = self.cursor.shown().find(|&(si, _)| si == s);
+        match first {
+            Some(p) => self.go(p),
+            None => {
+                let title = one_line(sections[s].title.trim());
+                self.say([format!("Section {}, {title}, is hidden by earlier answers.", s + 1)])
+            }
+        }
+    }
+
+    /// A question whose answer cannot be changed says why, and nothing changes.
+    fn refused_read_only(&mut self) -> io::Result<bool> {
+        match crate::assessment::source::read_only(&self.session.assessment, &self.question().id) {
+            Some(why) => self.say([why]).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    fn set_note(&mut self, text: &str) -> io::Result<()> {
+        let text = if text.trim() == "-" { "" } else { text.trim() };
+        if let Err(e) = check_note(text) {
+            return self.say([format!("{e}. Nothing was changed.")]);
+        }
+        let (id, now) = (self.question().id, self.now());
+        if self.session.assessment.note(&id) == text {
+            return self.say(["Note unchanged."]);
+        }
+        self.session.assessment.set_note(&id, text, &now);
+        if self.save()? {
+            self.say([if text.is_empty() { "Note removed." } else { "Note saved." }])?;
+        }
+        Ok(())
+    }
+
+    /// A typed answer to the current question, by the core's rules; then on to the next question.
+    fn answer(&mut self, text: &str, input: &mut impl BufRead) -> io::Result<Step> {
+        if self.refused_read_only()? {
+            return Ok(Step::Stay);
+        }
+        let question = self.question();
+        let now = self.now();
+        let was_flagged = self.session.assessment.is_flagged(&question.id);
+        let chosen = match question.kind {
+            QuestionType::Multi => match multi_answer(&question, text) {
+                Ok(ids) => cursor::answer_typed(&mut self.session.assessment, &question, &ids, &now)
+                    .map(|_| Chosen::Answered)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            },
+            _ if question.kind.has_options() => match option_number(&question, text) {
+                Some(n) => cursor::choose(&mut self.session.assessment, &question, n, &now).map_err(|e| match e {
+                    ChooseError::NoSuchOption { n, .. } => {
+                        format!("There is no option {n}. Type {}", prompt::accepts(&question))
+                    }
+                    other => other.to_string(),
+                }),
+                None => Err(format!("Not an option here. Type {} Type ? for help.", prompt::accepts(&question))),
+            },
+            // What the question takes is said in plain mode's words; a profile answer that contradicts
+            // another is refused in the core's, naming both.
+            _ => match crate::assessment::parse_answer(&question, text) {
+                Err(_) => Err(format!("Not accepted. Type {}", prompt::accepts(&question))),
+                Ok(_) => cursor::answer_typed(&mut self.session.assessment, &question, text, &now)
+                    .map(|_| Chosen::Answered)
+                    .map_err(|e| e.to_string()),
+            },
+        };
+        let chosen = match chosen {
+            Ok(chosen) => chosen,
+            Err(why) => {
+                self.say([one_line(&why)])?;
+                return Ok(Step::Stay);
+            }
+        };
+        let a = &mut self.session.assessment;
+        if meetings::current(a).is_some() {
+            meetings::record_answered(a, &question.id);
+        }
+        self.cursor.recompute(&self.session.assessment);
+        if !self.save()? {
+            return Ok(Step::Stay);
+        }
+        let a = &self.session.assessment;
+        let mut told = match a.value(&question.id) {
+            Some(v) => format!("Saved: {}.", one_line(&crate::assessment::describe(&question, v))),
+            None => "Saved.".to_string(),
+        };
+        if !was_flagged && a.is_flagged(&question.id) {
+            told.push_str(" Flagged for follow-up.");
+        }
+        self.say([told])?;
+        if chosen == Chosen::AskWhyNotApplicable {
+            self.say(["Say why it does not apply, on one line (auditors ask). Enter on nothing leaves it for later."])?;
+            match self.read(input, NOTE_PROMPT)? {
+                Line::Text(text) if !text.trim().is_empty() => {
+                    self.set_note(&text)?;
+                    if self.session.assessment.note(&question.id).is_empty() {
+                        return Ok(Step::Stay);
+                    }
+                }
+                Line::Text(_) => {
+                    self.say(["No reason yet: type note to add one."])?;
+                    return Ok(Step::Stay);
+                }
+                Line::TooLong(bytes) => {
+                    self.too_long(bytes)?;
+                    return Ok(Step::Stay);
+                }
+                Line::End => return Ok(Step::Quit),
+                Line::Signal(n) => return Ok(Step::Signal(n)),
+            }
+        }
+        self.advance()?;
+        Ok(Step::Stay)
+    }
+
+    /// After an answer: the next shown question (the interface's rule), or say that this was the last.
+    fn advance(&mut self) -> io::Result<()> {
+        match self.cursor.next() {
+            Some(p) => self.go(p),
+            None => {
+                let (_, total) = progress(&self.session.assessment, &self.cursor.vis);
+                let left = total.shown - total.answered;
+                self.say([match left {
+                    0 => "That was the last question, and every shown question is answered. Type report for the report."
+                        .to_string(),
+                    n => format!(
+                        "That was the last question. {n} left unanswered: type skip to go to one, or report for the report."
+                    ),
+                }])
+            }
+        }
+    }
+
+    /// The report's first page, as plain lines.
+    fn report(&mut self) -> io::Result<()> {
+        let params = match crate::estimate::Parameters::load(self.options.config_dir.as_deref()) {
+            Ok(p) => p,
+            Err(e) => return self.say([one_line(&format!("{e}; fix or remove that file to see the report."))]),
+        };
+        let now = self.now();
+        let today = crate::clock::parse(&now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
+        let report = crate::report::Report::build(&self.session.assessment, &params, today);
+        let mut lines = vec!["Report, first page.".to_string()];
+        lines.extend(crate::report::OnePage::of(&report).lines().iter().map(|l| one_line(l)));
+        lines.push(format!(
+            "The whole report: soc2-ready report {}. Back to the question: type repeat.",
+            shown_path(&self.session.path)
+        ));
+        self.say(lines)
+    }
+
+    /// End the meeting, save everything, and say where it is.
+    fn finish(mut self, ending: Ending) -> io::Result<Ending> {
+        let now = self.now();
+        meetings::end(&mut self.session.assessment, &now);
+        let path = shown_path(&self.session.path);
+        // Closing the session (when it is dropped) folds the journal into the file, as the interface's does.
+        match self.session.save() {
+            Ok(()) => {
+                let how = match ending {
+                    Ending::Signal(n) => format!("Stopped by signal {n}. "),
+                    _ => String::new(),
+                };
+                self.say([format!("{how}Every answer is saved in {path}. Carry on with: soc2-ready open {path}")])?;
+                Ok(ending)
+            }
+            Err(e) => {
+                self.say([one_line(&format!("Could not save {path}: {e}."))])?;
+                Ok(Ending::Unsaved)
+            }
+        }
+    }
+}
+
+/// The commands, one a line.
+fn commands_lines() -> Vec<String> {
+    let mut lines = vec!["Commands:".to_string()];
+    lines.extend(COMMANDS.iter().map(|(typed, does)| format!("{typed}: {does}.")));
+    lines
+}
+
+/// The option a typed line names, from 1: its number, its id or label, or y and n on a yes/no question.
+fn option_number(question: &Question, text: &str) -> Option<usize> {
+    let typed = text.trim().to_lowercase();
+    if let Ok(n) = typed.parse::<usize>() {
+        return Some(n);
+    }
+    let offered = question.offered();
+    let by_name = offered.iter().position(|o| o.id.to_lowercase() == typed || o.label.to_lowercase() == typed);
+    let yes_no = match (question.kind, typed.as_str()) {
+        (QuestionType::Yesno, "y") => offered.iter().position(|o| o.id == "yes"),
+        (QuestionType::Yesno, "n") => offered.iter().position(|o| o.id == "no"),
+        _ => None,
+    };
+    by_name.or(yes_no).map(|i| i + 1)
+}
+
+/// A multiple-choice answer as the core takes it (option ids separated by commas), from option numbers or
+/// names separated by commas or spaces.
+fn multi_answer(question: &Question, text: &str) -> Result<String, String> {
+    let offered = question.offered();
+    let mut ids = Vec::new();
+    for token in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
+        let typed = token.to_lowercase();
+        let found = match typed.parse::<usize>() {
+            Ok(n) => n.checked_sub(1).and_then(|i| offered.get(i)),
+            Err(_) => offered.iter().find(|o| o.id.to_lowercase() == typed || o.label.to_lowercase() == typed),
+        };
+        match found {
+            Some(o) => ids.push(o.id),
+            None => {
+                return Err(format!("There is no option {}. Type {}", one_line(token), prompt::accepts(question)));
+            }
+        }
+    }
+    if ids.is_empty() {
+        return Err(format!("Type {}", prompt::accepts(question)));
+    }
+    Ok(ids.join(","))
+}
