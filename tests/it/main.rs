@@ -12,6 +12,8 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod plain;
+mod plain_cli;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]
