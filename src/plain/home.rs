@@ -75,7 +75,7 @@ pub fn run(
                 Some(l) => match Session::open(&l.path, &(options.now)()) {
                     Ok(session) => session,
                     Err(e) => {
-                        say(out, [one_line(&e.to_string())])?;
+                        say(out, [super::sentence(&e.to_string())])?;
                         continue;
                     }
                 },
@@ -139,7 +139,7 @@ fn new_assessment(
             Ok(Chosen::Session(session))
         }
         Err(e) => {
-            say(out, [one_line(&format!("Could not start it: {e}."))])?;
+            say(out, [super::sentence(&format!("Could not start it: {e}"))])?;
             Ok(Chosen::Nothing)
         }
     }

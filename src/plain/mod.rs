@@ -102,6 +102,17 @@ pub(crate) fn ask(input: &mut impl BufRead, out: &mut impl Write, prompt: &str, 
     Ok(line)
 }
 
+/// A message from the core as a sentence: on one line, capitalised, ending with a full stop.
+pub(crate) fn sentence(message: &str) -> String {
+    let line = one_line(message.trim());
+    let mut chars = line.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
+}
+
 /// A path as a command line takes it: quoted when it has a space.
 pub(crate) fn shown_path(path: &std::path::Path) -> String {
     let path = one_line(&path.display().to_string());
@@ -192,8 +203,10 @@ impl<'a, W: Write> Plain<'a, W> {
         match self.session.save_quickly() {
             Ok(()) => Ok(true),
             Err(e) => {
-                let text = format!("Could not save: {e}. It is kept here and saved with the next change.");
-                self.say([one_line(&text)])?;
+                self.say([format!(
+                    "Could not save: {}",
+                    sentence(&format!("{e}. It is kept here and saved with the next change"))
+                )])?;
                 Ok(false)
             }
         }
@@ -378,7 +391,7 @@ impl<'a, W: Write> Plain<'a, W> {
     fn set_note(&mut self, text: &str) -> io::Result<()> {
         let text = if text.trim() == "-" { "" } else { text.trim() };
         if let Err(e) = check_note(text) {
-            return self.say([format!("{e}. Nothing was changed.")]);
+            return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
         let (id, now) = (self.question().id, self.now());
         if self.session.assessment.note(&id) == text {
@@ -427,7 +440,7 @@ impl<'a, W: Write> Plain<'a, W> {
         let chosen = match chosen {
             Ok(chosen) => chosen,
             Err(why) => {
-                self.say([one_line(&why)])?;
+                self.say([sentence(&why)])?;
                 return Ok(Step::Stay);
             }
         };
@@ -495,7 +508,7 @@ impl<'a, W: Write> Plain<'a, W> {
     fn report(&mut self) -> io::Result<()> {
         let params = match crate::estimate::Parameters::load(self.options.config_dir.as_deref()) {
             Ok(p) => p,
-            Err(e) => return self.say([one_line(&format!("{e}; fix or remove that file to see the report."))]),
+            Err(e) => return self.say([sentence(&format!("{e}; fix or remove that file to see the report"))]),
         };
         let now = self.now();
         let today = crate::clock::parse(&now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
@@ -525,7 +538,7 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(ending)
             }
             Err(e) => {
-                self.say([one_line(&format!("Could not save {path}: {e}."))])?;
+                self.say([sentence(&format!("Could not save {path}: {e}"))])?;
                 Ok(Ending::Unsaved)
             }
         }
