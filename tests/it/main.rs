@@ -14,6 +14,7 @@ mod library_match;
 mod limits;
 mod plain;
 mod plain_cli;
+mod plain_rules;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]
