@@ -258,9 +258,6 @@ impl<'a, W: Write> Plain<'a, W> {
                 }
             }
             Command::Flag => {
-                if self.refused_read_only()? {
-                    return Ok(Step::Stay);
-                }
                 let (id, now) = (self.question().id, self.now());
                 let flagged = self.session.assessment.toggle_follow_up(&id, &now);
                 if self.save()? {
