@@ -67,7 +67,7 @@ pub fn run(
                 continue;
             }
             "new" => match new_assessment(store, user_questionnaires, input, out, options)? {
-                Chosen::Session(session) => session,
+                Chosen::Session(session) => *session,
                 Chosen::Nothing => continue,
                 Chosen::End(ending) => return Ok(ending),
             },
@@ -90,7 +90,7 @@ pub fn run(
 }
 
 enum Chosen {
-    Session(Session),
+    Session(Box<Session>),
     /// Nothing started: back to the list.
     Nothing,
     /// The input ended, or a signal came.
@@ -136,7 +136,7 @@ fn new_assessment(
     match Session::create(&path, assessment, &now) {
         Ok(session) => {
             say(out, [format!("Started {}.", super::shown_path(&path))])?;
-            Ok(Chosen::Session(session))
+            Ok(Chosen::Session(Box::new(session)))
         }
         Err(e) => {
             say(out, [super::sentence(&format!("Could not start it: {e}"))])?;

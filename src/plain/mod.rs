@@ -588,3 +588,51 @@ fn multi_answer(question: &Question, text: &str) -> Result<String, String> {
     }
     Ok(ids.join(","))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(id: &str) -> Question {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+        let q = crate::questionnaire::load_file(&path).unwrap();
+        q.question(id).unwrap().1.clone()
+    }
+
+    #[test]
+    fn options_by_number_name_or_letter() {
+        let yes_no = question("profile.uses_models");
+        assert_eq!(option_number(&yes_no, " Y "), Some(1));
+        assert_eq!(option_number(&yes_no, "n"), Some(2));
+        assert_eq!(option_number(&yes_no, "no"), Some(2));
+        assert_eq!(option_number(&yes_no, "2"), Some(2));
+        assert_eq!(option_number(&yes_no, "9"), Some(9), "the core says there is no option 9");
+        assert_eq!(option_number(&yes_no, "maybe"), None);
+        let maturity = question("access.reviews");
+        assert_eq!(option_number(&maturity, "documented"), Some(4));
+        assert_eq!(option_number(&maturity, "in place, informal"), Some(3));
+        assert_eq!(option_number(&maturity, "y"), None, "y is yes only on a yes/no question");
+    }
+
+    #[test]
+    fn multiple_choice_by_numbers_or_names_separated_any_way() {
+        let categories = question("profile.categories");
+        assert_eq!(multi_answer(&categories, "1 3"), Ok("availability,privacy".into()));
+        assert_eq!(multi_answer(&categories, "3,1"), Ok("privacy,availability".into()));
+        assert_eq!(multi_answer(&categories, " 2 ,, Privacy "), Ok("confidentiality,privacy".into()));
+        let e = multi_answer(&categories, "1 4").unwrap_err();
+        assert_eq!(
+            e,
+            "There is no option 4. Type option numbers from 1 to 3, separated by commas or spaces, or clear for none."
+        );
+        assert!(multi_answer(&categories, " , ").is_err());
+    }
+
+    #[test]
+    fn core_messages_become_sentences() {
+        assert_eq!(sentence("the headcount is a whole number, not 1.5"), "The headcount is a whole number, not 1.5.");
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence("élan\u{1b}[2J"), "Élan\\u{1b}[2J.");
+        assert_eq!(sentence(""), ".");
+    }
+}
