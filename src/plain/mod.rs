@@ -451,7 +451,7 @@ impl<'a, W: Write> Plain<'a, W> {
         }
         let a = &self.session.assessment;
         let mut told = match a.value(&question.id) {
-            Some(v) => format!("Saved: {}.", one_line(&crate::assessment::describe(&question, v))),
+            Some(v) => format!("Saved: {}.", prompt::spoken_value(&question, v)),
             None => "Saved.".to_string(),
         };
         if !was_flagged && a.is_flagged(&question.id) {

@@ -4,7 +4,7 @@
 
 use crate::assessment::answer::accepted;
 use crate::assessment::cursor::Cursor;
-use crate::assessment::{Assessment, describe, progress, review};
+use crate::assessment::{AnswerValue, Assessment, describe, progress, review};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 
@@ -77,7 +77,7 @@ fn typed_hint(question: &Question) -> String {
 pub fn status_line(a: &Assessment, question: &Question) -> String {
     let entry = a.answers.get(&question.id);
     let mut line = match entry.and_then(|e| e.value.as_ref()) {
-        Some(v) => format!("Answer: {}.", sentence_end(&one_line(&describe(question, v)))),
+        Some(v) => format!("Answered: {}.", spoken_value(question, v)),
         None => "Not answered.".to_string(),
     };
     if review::is_to_confirm(a, &question.id) {
@@ -155,6 +155,17 @@ pub fn list_lines(a: &Assessment, cursor: &Cursor) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// An answer as it is read out: the option's label or the value, on one line. The maturity scale's
+/// reminders ("(say why in the note)") are left out: they were read with the options.
+pub fn spoken_value(question: &Question, value: &AnswerValue) -> String {
+    let text = one_line(&describe(question, value));
+    let text = match question.kind {
+        QuestionType::Maturity => text.split(" (").next().unwrap_or_default().to_string(),
+        _ => text,
+    };
+    sentence_end(&text).to_string()
 }
 
 /// Untrusted text as one sentence: on one line, ending with a full stop (or the mark it ends with).
