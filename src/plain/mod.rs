@@ -340,9 +340,12 @@ impl<'a, W: Write> Plain<'a, W> {
         match found {
             Some(p) if self.cursor.vis.question(p.0, p.1) => self.go(p),
             Some((s, i)) => {
-                let id = q.sections[s].questions[i].id.clone();
-                let why = self.session.hidden_by(&id).unwrap_or_default();
-                self.say([format!("Question {} is hidden by earlier answers: {why}.", one_line(&id))])
+                let why = prompt::depends_on(&self.session.assessment, &self.cursor.vis, s, Some(i));
+                let line = format!(
+                    "Question {} is not asked with the answers so far: {why}",
+                    one_line(&q.sections[s].questions[i].id)
+                );
+                self.say([line])
             }
             None => {
                 let mut line = format!("No question has the id {}. Type list for the sections.", one_line(id));
@@ -373,7 +376,8 @@ impl<'a, W: Write> Plain<'a, W> {
             Some(p) => self.go(p),
             None => {
                 let title = one_line(sections[s].title.trim());
-                self.say([format!("Section {}, {title}, is hidden by earlier answers.", s + 1)])
+                let why = prompt::depends_on(&self.session.assessment, &self.cursor.vis, s, None);
+                self.say([format!("Section {}, {title}, is not asked with the answers so far: {why}", s + 1)])
             }
         }
     }
@@ -410,6 +414,7 @@ impl<'a, W: Write> Plain<'a, W> {
         let question = self.question();
         let now = self.now();
         let was_flagged = self.session.assessment.is_flagged(&question.id);
+        let shown_before = self.cursor.shown().count();
         let chosen = match question.kind {
             QuestionType::Multi => match answers::multi_answer(&question, text) {
                 Ok(ids) => cursor::answer_typed(&mut self.session.assessment, &question, &ids, &now)
@@ -458,6 +463,19 @@ impl<'a, W: Write> Plain<'a, W> {
         if !was_flagged && a.is_flagged(&question.id) {
             told.push_str(" Flagged for follow-up.");
         }
+        // Answers decide which questions are asked: say when that changed.
+        let shown_after = self.cursor.shown().count();
+        told.push_str(&match shown_after.cmp(&shown_before) {
+            std::cmp::Ordering::Greater => match shown_after - shown_before {
+                1 => " 1 more question applies now.".to_string(),
+                n => format!(" {n} more questions apply now."),
+            },
+            std::cmp::Ordering::Less => match shown_before - shown_after {
+                1 => " 1 question no longer applies.".to_string(),
+                n => format!(" {n} questions no longer apply."),
+            },
+            std::cmp::Ordering::Equal => String::new(),
+        });
         self.say([told])?;
         if chosen == Chosen::AskWhyNotApplicable {
             self.say(["Say why it does not apply, on one line (auditors ask). Enter on nothing leaves it for later."])?;

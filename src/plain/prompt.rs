@@ -157,6 +157,33 @@ pub fn list_lines(a: &Assessment, cursor: &Cursor) -> Vec<String> {
     lines
 }
 
+/// Why a section or question is not asked, in words: the questions its condition depends on (the
+/// section's condition when the section is hidden, else the question's).
+pub fn depends_on(
+    a: &Assessment,
+    vis: &crate::assessment::Visibility,
+    section: usize,
+    question: Option<usize>,
+) -> String {
+    let s = &a.questionnaire().sections[section];
+    let condition = match question {
+        Some(i) if vis.sections[section] => s.questions[i].show_if.as_ref(),
+        _ => s.show_if.as_ref(),
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for (id, _) in condition.map(|c| c.tests()).unwrap_or_default() {
+        let id = one_line(id);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    match ids.split_last() {
+        None => "it is not asked with the answers so far.".into(),
+        Some((last, [])) => format!("it depends on the answer to {last}; type go {last} to see it."),
+        Some((last, rest)) => format!("it depends on the answers to {} and {last}.", rest.join(", ")),
+    }
+}
+
 /// An answer as it is read out: the option's label or the value, on one line. The maturity scale's
 /// reminders ("(say why in the note)") are left out: they were read with the options.
 pub fn spoken_value(question: &Question, value: &AnswerValue) -> String {

@@ -175,7 +175,10 @@ fn going_to_questions_and_sections_by_name_and_number() {
     let (_, output) =
         session(&path, b"go access.weights\ngo ACCESS.MFA\nsection 1\nsection acc\nsection 3\ngo nope\nlist\n");
     assert!(
-        output.contains("Question access.weights is hidden by earlier answers: it is shown only if"),
+        output.contains(
+            "Answer: go access.weights\nQuestion access.weights is not asked with the answers so far: it depends on \
+             the answer to profile.uses_models; type go profile.uses_models to see it.\n"
+        ),
         "hidden until the model question says yes: {output}"
     );
     assert!(output.contains("Answer: go ACCESS.MFA\nAccess control, section 2 of 2. Who can reach production.\nQuestion 2 of 3, Access control."), "{output}");
