@@ -15,6 +15,10 @@ pub enum Command {
     /// `note` alone asks for the note on the next line; `note TEXT` sets it.
     Note(Option<String>),
     Flag,
+    /// `evidence` alone reads the references out; `evidence REF, REF` sets them (`-` removes them).
+    Evidence(Option<String>),
+    /// `who` alone says who answers are recorded as given by; `who NAME` sets it (`-`: nobody).
+    Who(Option<String>),
     /// Clear the answer (for multiple choice: untick every option).
     Clear,
     /// Confirm an answer carried over from last year.
@@ -45,6 +49,8 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("skip", "the next question not answered yet"),
     ("note", "write a note on the next line; note TEXT sets it at once"),
     ("flag", "flag or unflag this question for follow-up"),
+    ("evidence REF, REF", "record references to evidence; evidence alone reads them"),
+    ("who NAME", "record answers as given by NAME; who alone says who"),
     ("clear", "clear this answer"),
     ("confirm", "confirm an answer carried over from last year"),
     ("go ID", "the question with that id"),
@@ -74,6 +80,8 @@ pub fn parse(line: &str) -> Command {
         ("skip", None) => Command::Skip,
         ("note", rest) => Command::Note(rest.map(String::from)),
         ("flag", None) => Command::Flag,
+        ("evidence", rest) => Command::Evidence(rest.map(String::from)),
+        ("who", rest) => Command::Who(rest.map(String::from)),
         ("clear", None) => Command::Clear,
         ("confirm", None) => Command::Confirm,
         ("report", None) => Command::Report,
@@ -101,6 +109,9 @@ mod tests {
         assert_eq!(parse("note"), Command::Note(None));
         assert_eq!(parse("note  we use Okta "), Command::Note(Some("we use Okta".into())));
         assert_eq!(parse("go access.mfa"), Command::Go("access.mfa".into()));
+        assert_eq!(parse("evidence IdP export, JIRA-1"), Command::Evidence(Some("IdP export, JIRA-1".into())));
+        assert_eq!(parse("who"), Command::Who(None));
+        assert_eq!(parse("who  Ann Lee"), Command::Who(Some("Ann Lee".into())));
         assert_eq!(parse("section 2"), Command::Section("2".into()));
         assert_eq!(parse("n"), Command::Answer("n".into()), "n is no, not next");
         assert_eq!(parse("next quarter"), Command::Answer("next quarter".into()));

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use commands::{COMMANDS, Command};
 use input::{Line, MAX_LINE_BYTES};
 
-use crate::assessment::answer::check_note;
+use crate::assessment::answer::{check_note, evidence_references};
 use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
 use crate::assessment::{Session, meetings, progress, review};
 use crate::questionnaire::{Question, QuestionType};
@@ -174,6 +174,12 @@ impl<'a, W: Write> Plain<'a, W> {
              is saved at once."
                 .to_string(),
         ];
+        if !a.respondent.trim().is_empty() {
+            lines.push(format!(
+                "Answers are recorded as given by {}; type who to change it.",
+                one_line(a.respondent.trim())
+            ));
+        }
         let to_confirm = review::review_counts(a).to_confirm;
         if to_confirm > 0 {
             lines.push(format!("{to_confirm} answers carried over from last year are waiting: type confirm on each."));
@@ -263,6 +269,55 @@ impl<'a, W: Write> Plain<'a, W> {
                 let flagged = self.session.assessment.toggle_follow_up(&id, &now);
                 if self.save()? {
                     self.say([if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }])?;
+                }
+            }
+            Command::Evidence(None) => {
+                let id = self.question().id;
+                let refs = self.session.assessment.answers.get(&id).map(|x| x.evidence.clone()).unwrap_or_default();
+                let line = if refs.is_empty() {
+                    "No evidence recorded. Type evidence and the references, separated by commas.".to_string()
+                } else {
+                    let refs: Vec<String> = refs.iter().map(|r| one_line(r)).collect();
+                    format!("Evidence: {}.", refs.join("; "))
+                };
+                self.say([line])?;
+            }
+            Command::Evidence(Some(typed)) => {
+                let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(&typed) };
+                if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
+                    return self.say([sentence(&format!("{e}. Nothing was changed"))]).map(|()| Step::Stay);
+                }
+                let (id, now, count) = (self.question().id, self.now(), refs.len());
+                self.session.assessment.set_evidence(&id, refs, &now);
+                if self.save()? {
+                    self.say([match count {
+                        0 => "Evidence references removed.".to_string(),
+                        1 => "1 evidence reference recorded.".to_string(),
+                        n => format!("{n} evidence references recorded."),
+                    }])?;
+                }
+            }
+            Command::Who(None) => {
+                let line = match self.session.assessment.respondent.trim() {
+                    "" => "Answers do not name who gave them. Type who and a name to record one.".to_string(),
+                    name => format!("Answers are recorded as given by {}.", one_line(name)),
+                };
+                self.say([line])?;
+            }
+            Command::Who(Some(name)) => {
+                let name = if name.trim() == "-" { "" } else { name.trim() };
+                if let Err(e) = crate::assessment::limits::check_name(name) {
+                    return self.say([sentence(&format!("{e}. Nothing was changed"))]).map(|()| Step::Stay);
+                }
+                let now = self.now();
+                let a = &mut self.session.assessment;
+                a.set_respondent(name, &now);
+                meetings::add_attendee(a, name, &now);
+                if self.save()? {
+                    self.say([match name {
+                        "" => "Answers will not name who gave them.".to_string(),
+                        name => format!("Answers are now recorded as given by {}.", one_line(name)),
+                    }])?;
                 }
             }
             Command::Clear => {

@@ -86,6 +86,11 @@ pub fn status_line(a: &Assessment, question: &Question) -> String {
     if entry.is_some_and(|e| !e.note.trim().is_empty()) {
         line.push_str(" Has a note.");
     }
+    match entry.map_or(0, |e| e.evidence.len()) {
+        0 => {}
+        1 => line.push_str(" 1 evidence reference."),
+        n => line.push_str(&format!(" {n} evidence references.")),
+    }
     if a.is_flagged(&question.id) {
         line.push_str(" Flagged for follow-up.");
     }

@@ -280,3 +280,34 @@ proptest! {
         prop_assert!(store::read(&path).is_ok());
     }
 }
+
+#[test]
+fn who_answers_and_evidence_are_recorded_with_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let typed = "who\nwho Ann Lee\ny\nevidence Board minutes 2026-01, , JIRA-142\nevidence\nrepeat\nwho -\n";
+    let (_, output) = session(&path, typed.as_bytes());
+    assert!(output.contains("Answer: who\nAnswers do not name who gave them."), "{output}");
+    assert!(output.contains("Answer: who Ann Lee\nAnswers are now recorded as given by Ann Lee.\n"), "{output}");
+    assert!(
+        output.contains(
+            "2 evidence references recorded.\nAnswer: evidence\nEvidence: Board minutes 2026-01; JIRA-142.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("Not answered. 2 evidence references.\n"), "the status says so: {output}");
+    assert!(output.contains("Answer: who -\nAnswers will not name who gave them."), "{output}");
+    let a = store::read(&path).unwrap();
+    let uses = &a.answers["profile.uses_models"];
+    assert_eq!(uses.answered_by, "Ann Lee");
+    assert_eq!(a.answers["profile.headcount"].evidence, ["Board minutes 2026-01", "JIRA-142"]);
+    assert_eq!(a.respondent, "");
+    assert_eq!(a.meetings[0].attendees, ["Ann Lee"], "who joined the meeting");
+    assert!(a.people.contains(&"Ann Lee".to_string()));
+
+    // Opening again says who answers are recorded as given by, when someone is.
+    let (_, output) = session(&path, b"who Bo\n");
+    let (_, output2) = session(&path, b"");
+    assert!(output.contains("Answers are now recorded as given by Bo."), "{output}");
+    assert!(output2.contains("Answers are recorded as given by Bo; type who to change it.\n"), "{output2}");
+}
