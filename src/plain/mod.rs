@@ -248,76 +248,14 @@ impl<'a, W: Write> Plain<'a, W> {
             },
             Command::Skip => self.skip()?,
             Command::Note(Some(text)) => self.set_note(&text)?,
-            Command::Note(None) => {
-                let has = !self.session.assessment.note(&self.question().id).trim().is_empty();
-                let keep = if has {
-                    "Enter on nothing keeps the note, a single - removes it"
-                } else {
-                    "Enter on nothing writes none"
-                };
-                self.say([format!("Type the note on one line. {keep}.")])?;
-                match self.read(input, NOTE_PROMPT)? {
-                    Line::Text(text) if text.trim().is_empty() => self.say(["Note unchanged."])?,
-                    Line::Text(text) => self.set_note(&text)?,
-                    Line::TooLong(bytes) => self.too_long(bytes)?,
-                    Line::End => return Ok(Step::Quit),
-                    Line::Signal(n) => return Ok(Step::Signal(n)),
-                }
-            }
+            Command::Note(None) => return self.ask_note(input),
+            Command::Evidence(typed) => self.evidence(typed.as_deref())?,
+            Command::Who(name) => self.who(name.as_deref())?,
             Command::Flag => {
                 let (id, now) = (self.question().id, self.now());
                 let flagged = self.session.assessment.toggle_follow_up(&id, &now);
                 if self.save()? {
                     self.say([if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }])?;
-                }
-            }
-            Command::Evidence(None) => {
-                let id = self.question().id;
-                let refs = self.session.assessment.answers.get(&id).map(|x| x.evidence.clone()).unwrap_or_default();
-                let line = if refs.is_empty() {
-                    "No evidence recorded. Type evidence and the references, separated by commas.".to_string()
-                } else {
-                    let refs: Vec<String> = refs.iter().map(|r| one_line(r)).collect();
-                    format!("Evidence: {}.", refs.join("; "))
-                };
-                self.say([line])?;
-            }
-            Command::Evidence(Some(typed)) => {
-                let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(&typed) };
-                if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
-                    return self.say([sentence(&format!("{e}. Nothing was changed"))]).map(|()| Step::Stay);
-                }
-                let (id, now, count) = (self.question().id, self.now(), refs.len());
-                self.session.assessment.set_evidence(&id, refs, &now);
-                if self.save()? {
-                    self.say([match count {
-                        0 => "Evidence references removed.".to_string(),
-                        1 => "1 evidence reference recorded.".to_string(),
-                        n => format!("{n} evidence references recorded."),
-                    }])?;
-                }
-            }
-            Command::Who(None) => {
-                let line = match self.session.assessment.respondent.trim() {
-                    "" => "Answers do not name who gave them. Type who and a name to record one.".to_string(),
-                    name => format!("Answers are recorded as given by {}.", one_line(name)),
-                };
-                self.say([line])?;
-            }
-            Command::Who(Some(name)) => {
-                let name = if name.trim() == "-" { "" } else { name.trim() };
-                if let Err(e) = crate::assessment::limits::check_name(name) {
-                    return self.say([sentence(&format!("{e}. Nothing was changed"))]).map(|()| Step::Stay);
-                }
-                let now = self.now();
-                let a = &mut self.session.assessment;
-                a.set_respondent(name, &now);
-                meetings::add_attendee(a, name, &now);
-                if self.save()? {
-                    self.say([match name {
-                        "" => "Answers will not name who gave them.".to_string(),
-                        name => format!("Answers are now recorded as given by {}.", one_line(name)),
-                    }])?;
                 }
             }
             Command::Clear => {
@@ -363,6 +301,79 @@ impl<'a, W: Write> Plain<'a, W> {
             Command::Answer(text) => return self.answer(&text, input),
         }
         Ok(Step::Stay)
+    }
+
+    /// `note` alone: the note on the next line (empty keeps it, `-` removes it).
+    fn ask_note(&mut self, input: &mut impl BufRead) -> io::Result<Step> {
+        let has = !self.session.assessment.note(&self.question().id).trim().is_empty();
+        let keep =
+            if has { "Enter on nothing keeps the note, a single - removes it" } else { "Enter on nothing writes none" };
+        self.say([format!("Type the note on one line. {keep}.")])?;
+        match self.read(input, NOTE_PROMPT)? {
+            Line::Text(text) if text.trim().is_empty() => self.say(["Note unchanged."])?,
+            Line::Text(text) => self.set_note(&text)?,
+            Line::TooLong(bytes) => self.too_long(bytes)?,
+            Line::End => return Ok(Step::Quit),
+            Line::Signal(n) => return Ok(Step::Signal(n)),
+        }
+        Ok(Step::Stay)
+    }
+
+    /// `evidence` reads the references out; `evidence REF, REF` records them, `evidence -` removes them.
+    fn evidence(&mut self, typed: Option<&str>) -> io::Result<()> {
+        let Some(typed) = typed else {
+            let id = self.question().id;
+            let refs = self.session.assessment.answers.get(&id).map(|x| x.evidence.clone()).unwrap_or_default();
+            let line = if refs.is_empty() {
+                "No evidence recorded. Type evidence and the references, separated by commas.".to_string()
+            } else {
+                let refs: Vec<String> = refs.iter().map(|r| one_line(r)).collect();
+                format!("Evidence: {}.", refs.join("; "))
+            };
+            self.say([line])?;
+            return Ok(());
+        };
+        let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(&typed) };
+        if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
+            return self.say([sentence(&format!("{e}. Nothing was changed"))]);
+        }
+        let (id, now, count) = (self.question().id, self.now(), refs.len());
+        self.session.assessment.set_evidence(&id, refs, &now);
+        if self.save()? {
+            self.say([match count {
+                0 => "Evidence references removed.".to_string(),
+                1 => "1 evidence reference recorded.".to_string(),
+                n => format!("{n} evidence references recorded."),
+            }])?;
+        }
+        Ok(())
+    }
+
+    /// `who` says who answers are recorded as given by; `who NAME` sets it, `who -` names nobody.
+    fn who(&mut self, name: Option<&str>) -> io::Result<()> {
+        let Some(name) = name else {
+            let line = match self.session.assessment.respondent.trim() {
+                "" => "Answers do not name who gave them. Type who and a name to record one.".to_string(),
+                name => format!("Answers are recorded as given by {}.", one_line(name)),
+            };
+            self.say([line])?;
+            return Ok(());
+        };
+        let name = if name.trim() == "-" { "" } else { name.trim() };
+        if let Err(e) = crate::assessment::limits::check_name(name) {
+            return self.say([sentence(&format!("{e}. Nothing was changed"))]);
+        }
+        let now = self.now();
+        let a = &mut self.session.assessment;
+        a.set_respondent(name, &now);
+        meetings::add_attendee(a, name, &now);
+        if self.save()? {
+            self.say([match name {
+                "" => "Answers will not name who gave them.".to_string(),
+                name => format!("Answers are now recorded as given by {}.", one_line(name)),
+            }])?;
+        }
+        Ok(())
     }
 
     fn help(&mut self) -> io::Result<()> {
