@@ -333,7 +333,7 @@ impl<'a, W: Write> Plain<'a, W> {
             self.say([line])?;
             return Ok(());
         };
-        let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(&typed) };
+        let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(typed) };
         if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
             return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
