@@ -211,4 +211,28 @@ mod tests {
         }
         assert_eq!(read_line(&mut io::BufReader::new(Interrupted)), Line::Signal(15));
     }
+
+    proptest::proptest! {
+        /// Any bytes, read through any buffer size, come out as the lines a split at `\n` gives.
+        #[test]
+        fn lines_are_the_bytes_split_at_newlines(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300), capacity in 1usize..16) {
+            let mut input = io::BufReader::with_capacity(capacity, bytes.as_slice());
+            let mut got = Vec::new();
+            loop {
+                match read_line(&mut input) {
+                    Line::End => break,
+                    Line::Text(t) => got.push(t),
+                    other => proptest::prop_assert!(false, "{other:?}"),
+                }
+            }
+            let mut expected: Vec<String> = bytes
+                .split(|&b| b == b'\n')
+                .map(|l| String::from_utf8_lossy(l.strip_suffix(b"\r").unwrap_or(l)).into_owned())
+                .collect();
+            if bytes.last().is_none_or(|&b| b == b'\n') {
+                expected.pop();
+            }
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }
