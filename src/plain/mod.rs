@@ -305,10 +305,16 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// `note` alone: the note on the next line (empty keeps it, `-` removes it).
     fn ask_note(&mut self, input: &mut impl BufRead) -> io::Result<Step> {
-        let has = !self.session.assessment.note(&self.question().id).trim().is_empty();
-        let keep =
-            if has { "Enter on nothing keeps the note, a single - removes it" } else { "Enter on nothing writes none" };
-        self.say([format!("Type the note on one line. {keep}.")])?;
+        let note = self.session.assessment.note(&self.question().id).trim().to_string();
+        let line = if note.is_empty() {
+            "Type the note on one line. Enter on nothing writes none.".to_string()
+        } else {
+            format!(
+                "The note now: {}. Type the new note on one line; Enter on nothing keeps it, a single - removes it.",
+                one_line(note.trim_end_matches('.'))
+            )
+        };
+        self.say([line])?;
         match self.read(input, NOTE_PROMPT)? {
             Line::Text(text) if text.trim().is_empty() => self.say(["Note unchanged."])?,
             Line::Text(text) => self.set_note(&text)?,

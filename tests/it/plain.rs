@@ -311,3 +311,21 @@ fn who_answers_and_evidence_are_recorded_with_the_answers() {
     assert!(output.contains("Answers are now recorded as given by Bo."), "{output}");
     assert!(output2.contains("Answers are recorded as given by Bo; type who to change it.\n"), "{output2}");
 }
+
+#[test]
+fn a_note_is_read_out_before_it_is_replaced_kept_or_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let (_, output) = session(&path, b"note First.\nnote\n\nnote\nSecond\nnote\n-\nnote -\n");
+    assert!(output.contains("Answer: note First.\nNote saved.\n"), "{output}");
+    assert!(
+        output.contains(
+            "Answer: note\nThe note now: First. Type the new note on one line; Enter on nothing keeps it, a single - \
+             removes it.\nNote: \nNote unchanged.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("The note now: Second. Type the new note"), "{output}");
+    assert!(output.contains("Note: -\nNote removed.\nAnswer: note -\nNote unchanged.\n"), "{output}");
+    assert_eq!(store::read(&path).unwrap().note("profile.uses_models"), "");
+}
