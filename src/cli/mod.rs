@@ -3,6 +3,7 @@
 mod commands;
 mod consultant;
 pub mod exchange;
+pub mod front_end;
 mod report_flags;
 
 use std::process::ExitCode;
@@ -27,6 +28,10 @@ pub const FAILURE: u8 = 1;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Plain mode: one question at a time as plain lines, for screen readers and braille displays (also
+    /// chosen when TERM=dumb, when input or output is not a terminal, or when SOC2_READY_PLAIN is set).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,11 +70,21 @@ pub enum Command {
         /// with their notes and evidence, and kept as the baseline the report compares with.
         #[arg(long, value_name = "LAST_YEAR")]
         from: Option<String>,
+        /// Open it in plain mode (one question at a time as plain lines, for screen readers).
+        #[arg(long, conflicts_with = "no_open")]
+        plain: bool,
     },
     /// Open an assessment in the interface, where you left it.
+    ///
+    /// In plain mode (--plain, or automatically when TERM=dumb or input or output is not a terminal) the
+    /// questions are asked one at a time as plain lines, for screen readers and braille displays: type an
+    /// option's number or the answer, ? for help, quit to stop. The end of input saves and quits too.
     Open {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
+        /// Plain mode: one question at a time as plain lines, no cursor movement, no colour.
+        #[arg(long)]
+        plain: bool,
     },
     /// List the assessments in the store.
     List {

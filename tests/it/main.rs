@@ -12,6 +12,9 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod plain;
+mod plain_cli;
+mod plain_rules;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]
