@@ -1,13 +1,17 @@
 //! The command line: the same core as the TUI, for scripts, tests and people who prefer it.
 
 mod commands;
+pub mod completions;
+mod config;
 mod consultant;
 pub mod exchange;
+mod manual;
 mod report_flags;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
 /// Exit code for a failed command (usage errors exit 2, from clap).
 pub const FAILURE: u8 = 1;
@@ -51,6 +55,7 @@ pub enum Command {
     /// Start a new assessment and open it.
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
+        #[arg(add = ArgValueCompleter::new(completions::questionnaire_ids))]
         questionnaire: String,
         /// The organisation being assessed (up to 10,000 characters).
         #[arg(long, value_name = "NAME")]
@@ -63,12 +68,13 @@ pub enum Command {
         no_open: bool,
         /// Start from last year's assessment (a path or a name): its answers are carried over to confirm,
         /// with their notes and evidence, and kept as the baseline the report compares with.
-        #[arg(long, value_name = "LAST_YEAR")]
+        #[arg(long, value_name = "LAST_YEAR", add = ArgValueCompleter::new(completions::assessment_names))]
         from: Option<String>,
     },
     /// Open an assessment in the interface, where you left it.
     Open {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
     },
     /// List the assessments in the store.
@@ -87,6 +93,7 @@ pub enum Command {
     /// for it (up to --wait seconds) instead of failing.
     Answer {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// The question's id (see `soc2-ready show`).
         question_id: String,
@@ -127,6 +134,7 @@ pub enum Command {
     /// or an estimate parameter (`hourly_cost`, `penetration_test=8000-12000`).
     Report {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// md (Markdown), html (one self-contained page), json, or csv (one row per gap, for trackers).
         /// Without it, the extension of the -o file decides (.md, .html, .json, .csv), and Markdown is the
@@ -145,6 +153,7 @@ pub enum Command {
     /// Show progress per section and every question with its answer.
     Show {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// Print a JSON object instead of text.
         #[arg(long)]
@@ -167,6 +176,30 @@ pub enum Command {
     /// Look after the answer library.
     #[command(subcommand)]
     Library(exchange::LibraryCommand),
+    /// Print a shell completion script: subcommands, options, assessment names and questionnaire ids.
+    ///
+    /// bash: soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready
+    ///
+    /// zsh: soc2-ready completions zsh > ~/.zfunc/_soc2-ready (with ~/.zfunc in fpath before compinit)
+    ///
+    /// fish: soc2-ready completions fish > ~/.config/fish/completions/soc2-ready.fish
+    ///
+    /// At Tab the script runs soc2-ready again to ask for candidates, so names come from the store as it is
+    /// then. Print the script again after upgrading soc2-ready.
+    Completions {
+        /// The shell to print the script for.
+        #[arg(value_name = "SHELL", value_parser = clap::builder::PossibleValuesParser::new(completions::shell_names()))]
+        shell: String,
+    },
+    /// Print the manual page (roff) of every command: soc2-ready man > ~/.local/share/man/man1/soc2-ready.1
+    Man,
+    /// Show where the store, the configuration, your questionnaires, estimates.json and keymap.json are,
+    /// whether each exists, and the environment variables that move them.
+    Config {
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.
