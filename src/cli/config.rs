@@ -65,7 +65,7 @@ fn text() -> String {
         out.push_str(&format!("  {:width$}  {:12}  {path}\n", place.what(), found_word(place, found)));
         if found == Found::No {
             let indent = " ".repeat(width + 18);
-            out.push_str(&wrapped(&format!("({})", place.when_absent()), &indent));
+            out.push_str(&wrapped(&format!("({})", place.when_absent()), &indent, indent.len() + 50));
         }
     }
     out.push_str("\nEnvironment variables that change them (empty counts as not set)\n\n");
@@ -75,14 +75,14 @@ fn text() -> String {
             None => " (not set)".to_string(),
         };
         out.push_str(&format!("  {}{now}\n", variable.name));
-        out.push_str(&wrapped(variable.changes, "      "));
+        out.push_str(&wrapped(variable.changes, "      ", 80));
     }
     out
 }
 
-/// A description wrapped to 80 columns under an indent, ending with a newline.
-fn wrapped(text: &str, indent: &str) -> String {
-    let options = textwrap::Options::new(80).initial_indent(indent).subsequent_indent(indent);
+/// A description wrapped under an indent, ending with a newline.
+fn wrapped(text: &str, indent: &str, width: usize) -> String {
+    let options = textwrap::Options::new(width).initial_indent(indent).subsequent_indent(indent);
     let mut lines = textwrap::fill(text, options);
     lines.push('\n');
     lines

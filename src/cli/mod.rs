@@ -180,7 +180,7 @@ pub enum Command {
     ///
     /// bash: soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready
     ///
-    /// zsh: soc2-ready completions zsh > ~/.zfunc/_soc2-ready (with ~/.zfunc in fpath before compinit)
+    /// zsh: in ~/.zshrc after compinit, source <(soc2-ready completions zsh)
     ///
     /// fish: soc2-ready completions fish > ~/.config/fish/completions/soc2-ready.fish
     ///

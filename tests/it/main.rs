@@ -3,6 +3,8 @@
 
 mod cli;
 mod common;
+mod completions;
+mod config;
 mod consultant_cli;
 mod content;
 mod content_credit;
@@ -12,6 +14,7 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod manual;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]
