@@ -78,12 +78,13 @@ pub fn assessment_names(current: &OsStr) -> Vec<CompletionCandidate> {
         _ => Vec::new(),
     };
     if names.is_empty() && !typed.is_empty() {
-        names = PathCompleter::any().complete(current);
+        names = paths_like(current);
     }
     names
 }
 
-/// The names of the assessments in a store folder, sorted: stems of its visible `*.json` files.
+/// The names of the assessments in a store folder, sorted: stems of its visible `*.json` files whose names
+/// hold no control characters.
 pub fn store_names(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let library = crate::library::record::FILE_NAME;
@@ -92,6 +93,9 @@ pub fn store_names(dir: &Path) -> Vec<String> {
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|name| !name.starts_with('.') && name != library)
+        // The shell prints candidates as they are: a name that could drive the terminal is not offered (the
+        // file still opens by its path, typed).
+        .filter(|name| !name.chars().any(|c| crate::text::is_unsafe(c) || c == '\n' || c == '\t'))
         .filter_map(|name| name.strip_suffix(".json").map(str::to_string))
         .filter(|stem| !stem.is_empty())
         .collect();
@@ -117,9 +121,16 @@ pub fn questionnaire_ids(current: &OsStr) -> Vec<CompletionCandidate> {
             .collect();
     }
     if ids.is_empty() && !typed.is_empty() {
-        ids = PathCompleter::any().complete(current);
+        ids = paths_like(current);
     }
     ids
+}
+
+/// Files and folders that start with what is typed, leaving out names that could drive the terminal.
+fn paths_like(current: &OsStr) -> Vec<CompletionCandidate> {
+    let mut found = PathCompleter::any().complete(current);
+    found.retain(|c| !c.get_value().to_string_lossy().chars().any(|ch| crate::text::is_unsafe(ch) || ch == '\n'));
+    found
 }
 
 /// What is typed so far names a file rather than an id or a name.
@@ -134,13 +145,24 @@ mod tests {
     #[test]
     fn store_names_are_the_visible_json_stems_sorted() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b-org.json", "a-org.json", ".hidden.json", "library.json", "notes.txt", "a-org.json.bak"] {
+        for name in [
+            "b-org.json",
+            "a-org.json",
+            ".hidden.json",
+            "library.json",
+            "notes.txt",
+            "a-org.json.bak",
+            "evil\u{1b}[2J.json",
+            "two\nlines.json",
+            "rtl\u{202e}txt.json",
+            "株式会社.json",
+        ] {
             std::fs::write(dir.path().join(name), "{}").unwrap();
         }
         std::fs::create_dir(dir.path().join(".trash")).unwrap();
         std::fs::write(dir.path().join(".trash").join("gone.json"), "{}").unwrap();
         std::fs::create_dir(dir.path().join("folder.json")).unwrap();
-        assert_eq!(store_names(dir.path()), ["a-org", "b-org"]);
+        assert_eq!(store_names(dir.path()), ["a-org", "b-org", "株式会社"]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ fn sandbox() -> Env {
     }
     let store = env.store();
     fs::write(store.join(".hidden-draft.json"), "{}").unwrap();
+    fs::write(store.join("evil\u{1b}[31mred.json"), "{}").unwrap();
     fs::write(store.join("library.json"), r#"{"entries":[]}"#).unwrap();
     fs::write(store.join("acme-ai-soc2-ai-readiness.json.bak"), "{}").unwrap();
     fs::create_dir_all(store.join(".trash")).unwrap();
@@ -101,7 +102,8 @@ fn open_offers_the_assessments_in_the_store_and_nothing_else_there() {
     assert_eq!(
         set(&offered),
         BTreeSet::from(["acme-ai-soc2-ai-readiness", "model-co-ai-vendor-assessment", "--help"]),
-        "hidden files, the answer library, backups and the trash are not assessments"
+        "hidden files, the answer library, backups and the trash are not assessments, and a name that could \
+         drive the terminal is not offered"
     );
     assert_eq!(tab(&env, &["open", "ac"]), ["acme-ai-soc2-ai-readiness"]);
 
@@ -148,6 +150,8 @@ fn new_offers_the_built_in_and_your_own_questionnaires_and_files_by_path() {
     assert_eq!(tab(&env, &["new", "./my"]), ["./my-questions.json"]);
     // Nothing of the catalogue starts so: a file in the folder may.
     assert_eq!(tab(&env, &["new", "my-q"]), ["my-questions.json"]);
+    env.file("my-\u{1b}[2J.json", "{}");
+    assert_eq!(tab(&env, &["new", "./my"]), ["./my-questions.json"], "no escape sequence reaches the terminal");
 }
 
 #[test]
