@@ -1,4 +1,6 @@
-//! Where soc2-ready keeps its files: the store of assessments and the user's own questionnaires.
+//! Where soc2-ready keeps its files (the store of assessments, its trash and answer library, the configuration
+//! folder and what is in it) and the environment variables that move them, as `soc2-ready config` and the
+//! manual page show them.
 
 use std::path::PathBuf;
 

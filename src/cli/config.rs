@@ -55,17 +55,21 @@ const NO_HOME: &str = "unknown: no home folder found; set SOC2_READY_HOME and SO
 
 fn text() -> String {
     let mut out = String::from("Where soc2-ready keeps its files\n\n");
-    let width = Place::ALL.iter().map(|p| p.what().len()).max().unwrap_or(0);
-    out.push_str(&format!("  {:width$}  {:12}  {}\n", "what", "exists", "path"));
-    for place in Place::ALL {
-        let (found, path) = match place.path() {
-            Some(path) => (found(place, &path), one_line(&path.display().to_string())),
-            None => (Found::No, NO_HOME.to_string()),
-        };
-        out.push_str(&format!("  {:width$}  {:12}  {path}\n", place.what(), found_word(place, found)));
+    let rows: Vec<(Place, Found, String)> = Place::ALL
+        .into_iter()
+        .map(|place| match place.path() {
+            Some(path) => (place, found(place, &path), one_line(&path.display().to_string())),
+            None => (place, Found::No, NO_HOME.to_string()),
+        })
+        .collect();
+    let what = rows.iter().map(|(p, ..)| p.what().len()).max().unwrap_or(0);
+    let exists = rows.iter().map(|(p, f, _)| found_word(*p, *f).len()).chain(["exists".len()]).max().unwrap_or(0);
+    out.push_str(&format!("  {:what$}  {:exists$}  {}\n", "what", "exists", "path"));
+    for (place, found, path) in rows {
+        out.push_str(&format!("  {:what$}  {:exists$}  {path}\n", place.what(), found_word(place, found)));
         if found == Found::No {
-            let indent = " ".repeat(width + 18);
-            out.push_str(&wrapped(&format!("({})", place.when_absent()), &indent, indent.len() + 50));
+            let indent = " ".repeat(2 + what + 2 + exists + 2);
+            out.push_str(&wrapped(&format!("({})", place.when_absent()), &indent, 80));
         }
     }
     out.push_str("\nEnvironment variables that change them (empty counts as not set)\n\n");

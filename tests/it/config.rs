@@ -79,7 +79,7 @@ fn config_says_what_exists_and_what_is_of_the_wrong_kind() {
     assert!(line("your keys").contains(" yes "), "{text}");
     assert!(line("estimate parameters").contains(" not a file "), "{text}");
     assert!(line("deleted assessments").contains(" no "), "{text}");
-    assert!(text.contains("(made when an assessment is first deleted)"), "{text}");
+    assert!(text.contains("(made when an assessment is first"), "{text}");
 }
 
 #[test]
