@@ -165,6 +165,24 @@ mod tests {
         assert_eq!(store_names(dir.path()), ["a-org", "b-org", "株式会社"]);
     }
 
+    proptest::proptest! {
+        /// Whatever files a store holds, every name offered is a `NAME.json` there, visible and safe to print.
+        #[test]
+        fn every_name_offered_is_a_safe_visible_assessment_file(
+            names in proptest::collection::vec("[.a-z\u{1b}\u{7}\u{202e}\u{9f}\n\t 株é-]{0,12}(\\.json)?", 0..12)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in names.iter().filter(|n| !n.is_empty() && *n != "." && *n != "..") {
+                std::fs::write(dir.path().join(name), "{}").unwrap();
+            }
+            for offered in store_names(dir.path()) {
+                proptest::prop_assert!(dir.path().join(format!("{offered}.json")).is_file(), "{:?}", offered);
+                proptest::prop_assert!(!offered.starts_with('.') && !offered.is_empty(), "{:?}", offered);
+                proptest::prop_assert!(!offered.chars().any(|c| crate::text::is_unsafe(c) || c == '\n'), "{:?}", offered);
+            }
+        }
+    }
+
     #[test]
     fn a_missing_store_has_no_names() {
         assert!(store_names(Path::new("/nonexistent/soc2-ready/store")).is_empty());
