@@ -191,10 +191,16 @@ pub enum Command {
         #[arg(value_name = "SHELL", value_parser = clap::builder::PossibleValuesParser::new(completions::shell_names()))]
         shell: String,
     },
-    /// Print the manual page (roff) of every command: soc2-ready man > ~/.local/share/man/man1/soc2-ready.1
+    /// Print the manual page of every command, in roff.
+    ///
+    /// Read it at once with `soc2-ready man | man -l -`, or install it: soc2-ready man >
+    /// ~/.local/share/man/man1/soc2-ready.1, then `man soc2-ready`.
     Man,
-    /// Show where the store, the configuration, your questionnaires, estimates.json and keymap.json are,
-    /// whether each exists, and the environment variables that move them.
+    /// Show where files are kept, whether each exists, and the environment variables that move them.
+    ///
+    /// The store of assessments with its trash and answer library, the configuration folder, your
+    /// questionnaires, estimates.json and keymap.json; then each environment variable the program reads,
+    /// with its value now.
     Config {
         /// Print a JSON object instead of text.
         #[arg(long)]
