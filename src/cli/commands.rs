@@ -46,6 +46,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Report { assessment, format, set, output }) => {
             report(&assessment, format.as_deref(), &set, output.as_deref())
         }
+        Some(Command::Completions { shell }) => super::completions::print_script(&shell),
+        Some(Command::Man) => super::manual::print(),
+        Some(Command::Config { json }) => super::config::run(json),
     }
 }
 

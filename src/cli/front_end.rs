@@ -10,8 +10,7 @@ use anyhow::{Context, Result};
 use crate::assessment::{Session, Store};
 use crate::plain::Ending;
 
-/// Set (to anything but empty or `0`) to always answer in plain mode, as `--plain` does.
-pub const PLAIN_VAR: &str = "SOC2_READY_PLAIN";
+pub use crate::paths::PLAIN_VAR;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrontEnd {
