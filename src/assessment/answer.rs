@@ -110,7 +110,19 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
         QuestionType::Date => AnswerValue::Text(trimmed.to_string()),
     };
     check_value(q, &value).map_err(|_| refuse(q, input))?;
+    if matches!(&value, AnswerValue::List(chosen) if chosen.is_empty()) {
+        return Err(AnswerError(format!(
+            "question `{}` needs at least one option ({}); to remove the answer, clear it instead",
+            q.id,
+            accepted(q)
+        )));
+    }
     Ok(normalise(q, value))
+}
+
+/// Evidence references as typed in one line: separated by commas, blanks dropped.
+pub fn evidence_references(typed: &str) -> Vec<String> {
+    typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
 }
 
 /// Whether a note fits the limit; refused notes are not saved.

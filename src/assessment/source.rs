@@ -62,3 +62,30 @@ pub struct CellSource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabulary: Vec<String>,
 }
+
+impl CellSource {
+    /// Why this question's answer may not change, when its answer cell is never written back: a formula,
+    /// or a locked or merged cell in the customer's file.
+    pub fn read_only(&self) -> Option<String> {
+        let at = crate::text::one_line(&if self.sheet.is_empty() {
+            self.answer_cell.clone()
+        } else {
+            format!("{}!{}", self.sheet, self.answer_cell)
+        });
+        if self.formula {
+            Some(format!("the answer cell {at} is a formula in the customer's file; it is never written"))
+        } else if self.locked {
+            Some(format!("the answer cell {at} is locked (or merged) in the customer's file; it is never written"))
+        } else {
+            None
+        }
+    }
+}
+
+/// Why a question's answer cannot be changed, if it cannot: on a customer questionnaire, its answer cell is
+/// a formula or locked in the customer's file, which export never writes. Every front end refuses a change
+/// to such a question with this reason (and `Session::answer` with the cell's own words).
+pub fn read_only(a: &super::Assessment, question: &str) -> Option<String> {
+    let why = a.source.as_ref()?.cells.get(question)?.read_only()?;
+    Some(format!("Read-only: {why}."))
+}

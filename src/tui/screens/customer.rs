@@ -24,19 +24,9 @@ pub fn place(sheet: &str, cell: &str) -> String {
     if sheet.is_empty() { cell.to_string() } else { format!("{sheet}!{cell}") }
 }
 
-/// Why the current question's answer cannot be changed here, if it cannot.
+/// Why the current question's answer cannot be changed here, if it cannot (the core's rule).
 pub fn read_only(editor: &Editor) -> Option<String> {
-    let c = cell(editor)?;
-    let at = one_line(&place(&c.sheet, &c.answer_cell));
-    if c.formula {
-        Some(format!("Read-only: the answer cell {at} is a formula in the customer's file; it is never written."))
-    } else if c.locked {
-        Some(format!(
-            "Read-only: the answer cell {at} is locked (or merged) in the customer's file; it is never written."
-        ))
-    } else {
-        None
-    }
+    crate::assessment::source::read_only(editor.assessment(), &editor.question().id)
 }
 
 /// Whether an action would change the answer (and so is refused on a read-only question).

@@ -7,8 +7,8 @@ mod view;
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
+use crate::assessment::AnswerValue;
 use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
-use crate::assessment::{AnswerValue, parse_answer};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 use crate::tui::action::Action;
@@ -177,7 +177,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         }
         Action::ClearAnswer => {
             editor.session.assessment.clear_value(&question.id, now);
-            editor.recompute();
+            editor.answer_changed(&question.id);
             saved(editor.save(), "Answer cleared.")
         }
         Action::EditAnswer if !question.kind.has_options() => {
@@ -257,7 +257,7 @@ fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outc
         }
         Err(other) => return Outcome::Complain(other.to_string()),
     };
-    editor.recompute();
+    editor.answer_changed(&question.id);
     if let Err(e) = editor.save() {
         return Outcome::Complain(e);
     }
@@ -329,11 +329,10 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
                 editor.mode = Mode::Answering;
                 Outcome::Done
             }
-            Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
-                Ok(value) => {
-                    editor.session.assessment.set_value(&question.id, value, now);
+            Mode::TypeAnswer(_) => match cursor::answer_typed(&mut editor.session.assessment, &question, &typed, now) {
+                Ok(_) => {
                     editor.mode = Mode::Answering;
-                    editor.recompute();
+                    editor.answer_changed(&question.id);
                     match editor.save() {
                         Ok(()) => {
                             editor.next_question();
