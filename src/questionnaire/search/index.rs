@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{Stems, is_stop, long_forms, raw_words};
+use super::words::{LONGEST_PHRASE, SYNONYMS, Stems, is_stop, raw_words, synonyms_of};
 use crate::questionnaire::Questionnaire;
 
 /// Where in a question a word is found; each place has its weight in the ranking.
@@ -92,7 +92,8 @@ pub struct Index {
 enum Seen {
     /// An everyday word, not indexed.
     Stop,
-    /// Its stem, and for an abbreviation the words of its first long form.
+    /// Its stem first; for an abbreviation also its group's first abbreviation and the words of the
+    /// group's first phrase.
     Terms(Vec<u32>),
 }
 
@@ -104,6 +105,11 @@ struct Builder {
     written: HashMap<String, Seen>,
     /// The current question's terms and where, repeated terms merged in [`Builder::finish`].
     found: Vec<(u32, u16)>,
+    /// For each phrase of [`SYNONYMS`], by its last word's term: its words' terms and the term of its group's
+    /// first abbreviation.
+    phrase_ends: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// The terms of the last words of the text being indexed, for phrases.
+    recent: Vec<u32>,
 }
 
 impl Builder {
@@ -123,24 +129,40 @@ impl Builder {
         self.found.push((t, field.bit()));
     }
 
-    /// A word as written: its stem. An abbreviation brings the words of its first long form too, so
-    /// `multi-factor` finds a question that only says MFA.
+    /// A word as written: its stem; for an abbreviation, its group's first abbreviation and the words of
+    /// the group's first phrase; and where it ends a phrase of a group, the group's first abbreviation.
     fn word(&mut self, word: &str, field: Field) {
-        match self.written.get(word) {
-            Some(Seen::Terms(terms)) => self.found.extend(terms.iter().map(|&t| (t, field.bit()))),
-            Some(Seen::Stop) => {}
+        let stem = match self.written.get(word) {
+            Some(Seen::Terms(terms)) => {
+                self.found.extend(terms.iter().map(|&t| (t, field.bit())));
+                terms[0]
+            }
+            Some(Seen::Stop) => return,
             None => {
-                let seen = if is_stop(word) {
-                    Seen::Stop
-                } else {
-                    let mut terms = vec![self.stem_term(word)];
-                    if let Some(long) = long_forms(word) {
-                        raw_words(long[0], |w| terms.push(self.stem_term(w)));
-                    }
-                    self.found.extend(terms.iter().map(|&t| (t, field.bit())));
-                    Seen::Terms(terms)
-                };
-                self.written.insert(word.to_string(), seen);
+                if is_stop(word) {
+                    self.written.insert(word.to_string(), Seen::Stop);
+                    return;
+                }
+                let mut terms = vec![self.stem_term(word)];
+                if let Some((abbreviations, phrases)) = synonyms_of(word) {
+                    terms.push(self.stem_term(abbreviations[0]));
+                    raw_words(phrases[0], |w| terms.push(self.stem_term(w)));
+                }
+                self.found.extend(terms.iter().map(|&t| (t, field.bit())));
+                let stem = terms[0];
+                self.written.insert(word.to_string(), Seen::Terms(terms));
+                stem
+            }
+        };
+        if self.recent.len() == LONGEST_PHRASE {
+            self.recent.remove(0);
+        }
+        self.recent.push(stem);
+        if let Some(phrases) = self.phrase_ends.get(&stem) {
+            for (phrase, abbreviation) in phrases {
+                if self.recent.ends_with(phrase) {
+                    self.found.push((*abbreviation, field.bit()));
+                }
             }
         }
     }
@@ -151,7 +173,21 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str, field: Field) {
+        self.recent.clear();
         raw_words(text, |w| self.word(w, field));
+    }
+
+    /// The phrases of [`SYNONYMS`] as terms, by their last word.
+    fn phrases(&mut self) {
+        for (abbreviations, phrases) in SYNONYMS {
+            let abbreviation = self.stem_term(abbreviations[0]);
+            for phrase in phrases {
+                let mut terms = Vec::new();
+                raw_words(phrase, |w| terms.push(self.stem_term(w)));
+                let last = *terms.last().expect("a phrase has words");
+                self.phrase_ends.entry(last).or_default().push((terms, abbreviation));
+            }
+        }
     }
 
     /// The current question's terms into the postings, as question `doc`.
@@ -181,7 +217,10 @@ impl Index {
             postings: Vec::new(),
             written: HashMap::new(),
             found: Vec::new(),
+            phrase_ends: HashMap::new(),
+            recent: Vec::new(),
         };
+        b.phrases();
         let mut places = Vec::new();
         for (s, section) in q.sections.iter().enumerate() {
             for (i, question) in section.questions.iter().enumerate() {

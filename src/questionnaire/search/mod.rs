@@ -224,7 +224,14 @@ mod tests {
         assert_eq!(ids(&q, &index, "kms")[0], "access.key_management");
         assert_eq!(ids(&q, &index, "dpa")[0], "vendors.model_dpa");
         assert_eq!(ids(&q, &index, "iam")[0], "gpu_cloud.cloud_iam");
-        assert!(ids(&q, &index, "pii").contains(&"training_data.pii_scrubbing".to_string()));
+        let pii = ids(&q, &index, "pii");
+        assert_eq!(pii[..2], ["profile.personal_data", "training_data.pii_scrubbing"]);
+        // A phrase must have its words side by side: "a person confirm ... sending data" and "personal
+        // tools" with "customer data" elsewhere are not personal data.
+        assert!(!pii.contains(&"prompt_injection.tool_confirmation".to_string()), "{pii:?}");
+        assert!(!pii.contains(&"access.data_transfer".to_string()), "{pii:?}");
+        // The phrase finds the abbreviation's questions, and the other way round.
+        assert_eq!(ids(&q, &index, "penetration")[0], ids(&q, &index, "pentest")[0]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::Place;
 use super::index::{Field, Index, weight_of};
-use super::words::{Stems, is_stop, long_forms, raw_words};
+use super::words::{Stems, is_stop, raw_words, synonyms_of};
 
 /// Only this much of a query is read (a pasted page is not a search).
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -183,17 +183,14 @@ impl Index {
         (!tokens.is_empty()).then_some(Word { tokens })
     }
 
-    /// A token as written, and, for an abbreviation, each of its long forms.
+    /// A token as written, and, for an abbreviation, its group's first abbreviation (which the index gives
+    /// every question using an abbreviation or a phrase of the group).
     fn readings(&self, raw: &str, stems: &Stems) -> Vec<Reading> {
         let mut readings = vec![vec![self.choices(raw, stems)]];
-        for form in long_forms(raw).unwrap_or_default() {
-            let mut parts = Vec::new();
-            raw_words(form, |w| {
-                if !is_stop(w) {
-                    parts.push(self.choices(w, stems));
-                }
-            });
-            readings.push(parts);
+        if let Some((abbreviations, _)) = synonyms_of(raw)
+            && let Some(&t) = self.terms.get(stems.of(abbreviations[0]).as_ref())
+        {
+            readings.push(vec![vec![(t, 1.0)]]);
         }
         readings
     }

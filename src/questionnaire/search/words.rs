@@ -14,46 +14,48 @@ const STOP: [&str; 33] = [
     "is", "it", "its", "like", "looks", "of", "on", "or", "that", "the", "this", "to", "what", "with", "you", "your",
 ];
 
-/// Abbreviations security people type, each with what it stands for. A question that uses the
-/// abbreviation is found by the long form, and one that spells it out by the abbreviation: every word of
-/// one long form must be in the same place (the text, the guidance, ...). The first long form is the one
-/// added where a question uses the abbreviation.
-const ABBREVIATIONS: [(&str, &[&str]); 34] = [
-    ("mfa", &["multi factor", "two factor", "2fa"]),
-    ("2fa", &["multi factor", "two factor", "mfa"]),
-    ("sso", &["single sign"]),
-    ("pii", &["personal data", "personal information", "personally identifiable"]),
-    ("phi", &["health information", "health data"]),
-    ("dpa", &["data processing agreement", "data processing addendum"]),
-    ("baa", &["business associate"]),
-    ("nda", &["non disclosure", "confidentiality agreement"]),
-    ("soc", &["system organization controls", "security operations"]),
-    ("iam", &["identity access", "identity provider"]),
-    ("idp", &["identity provider"]),
-    ("kms", &["key management"]),
-    ("hsm", &["hardware security module"]),
-    ("rbac", &["role based", "least privilege"]),
-    ("siem", &["security information event", "log management"]),
-    ("edr", &["endpoint detection"]),
-    ("mdm", &["device management"]),
-    ("dlp", &["data loss"]),
-    ("dr", &["disaster recovery"]),
-    ("bcp", &["business continuity"]),
-    ("ir", &["incident response"]),
-    ("rto", &["recovery time"]),
-    ("rpo", &["recovery point"]),
-    ("vuln", &["vulnerability"]),
-    ("pentest", &["penetration test"]),
-    ("sdlc", &["development lifecycle", "software development"]),
-    ("tls", &["transit", "ssl"]),
-    ("ssl", &["transit", "tls"]),
-    ("llm", &["language model"]),
-    ("ml", &["machine learning"]),
-    ("waf", &["web application firewall"]),
-    ("ddos", &["denial service"]),
-    ("byod", &["bring own device", "personal device"]),
-    ("vpn", &["virtual private network"]),
+/// Abbreviations security people type, in groups that mean the same, with the phrases they stand for
+/// (everyday words left out). While indexing, a question that uses an abbreviation of a group, or one of
+/// its phrases with the words side by side, gets the group's first abbreviation, so `pii` finds "personal
+/// data" but not "a person ... sends data"; and an abbreviation brings the words of the group's first phrase,
+/// so `multi-factor` finds a question that only says MFA.
+pub const SYNONYMS: [(&[&str], &[&str]); 32] = [
+    (&["mfa", "2fa"], &["multi factor", "two factor"]),
+    (&["sso"], &["single sign"]),
+    (&["pii"], &["personal data", "personal information", "personally identifiable"]),
+    (&["phi"], &["health information", "health data"]),
+    (&["dpa"], &["data processing agreement", "data processing addendum"]),
+    (&["baa"], &["business associate"]),
+    (&["nda"], &["non disclosure", "confidentiality agreement"]),
+    (&["soc"], &["system organization controls", "security operations"]),
+    (&["iam"], &["identity access management", "identity provider"]),
+    (&["idp"], &["identity provider"]),
+    (&["kms"], &["key management"]),
+    (&["hsm"], &["hardware security module"]),
+    (&["rbac"], &["role based", "least privilege"]),
+    (&["siem"], &["security information event", "log management"]),
+    (&["edr"], &["endpoint detection"]),
+    (&["mdm"], &["device management"]),
+    (&["dlp"], &["data loss"]),
+    (&["dr"], &["disaster recovery"]),
+    (&["bcp"], &["business continuity"]),
+    (&["ir"], &["incident response"]),
+    (&["rto"], &["recovery time"]),
+    (&["rpo"], &["recovery point"]),
+    (&["vuln"], &["vulnerability"]),
+    (&["pentest"], &["penetration test"]),
+    (&["sdlc"], &["development lifecycle", "software development"]),
+    (&["tls", "ssl"], &["transport layer security", "transit"]),
+    (&["llm"], &["language model"]),
+    (&["ml"], &["machine learning"]),
+    (&["waf"], &["web application firewall"]),
+    (&["ddos"], &["denial service"]),
+    (&["byod"], &["bring own device", "personal device"]),
+    (&["vpn"], &["virtual private network"]),
 ];
+
+/// The longest phrase, in words.
+pub const LONGEST_PHRASE: usize = 3;
 
 /// Words longer than this are kept as they are, not stemmed (nothing English is that long).
 const LONGEST_STEMMED: usize = 40;
@@ -62,9 +64,9 @@ pub fn is_stop(word: &str) -> bool {
     STOP.binary_search(&word).is_ok()
 }
 
-/// The long forms of an abbreviation (lower-case), if it is one.
-pub fn long_forms(word: &str) -> Option<&'static [&'static str]> {
-    ABBREVIATIONS.iter().find(|(short, _)| *short == word).map(|(_, long)| *long)
+/// The group of [`SYNONYMS`] a word (lower-case) is an abbreviation in, if it is one.
+pub fn synonyms_of(word: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    SYNONYMS.iter().find(|(short, _)| short.contains(&word)).copied()
 }
 
 /// Whether a character belongs to a script written without spaces between words, which is searched in
@@ -193,8 +195,18 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_are_known_in_lower_case() {
-        assert_eq!(long_forms("mfa").unwrap()[0], "multi factor");
-        assert!(long_forms("MFA").is_none() && long_forms("access").is_none());
+    fn abbreviations_are_known_in_lower_case_and_phrases_are_short_without_everyday_words() {
+        assert_eq!(synonyms_of("2fa").unwrap().1[0], "multi factor");
+        assert!(synonyms_of("MFA").is_none() && synonyms_of("access").is_none());
+        for (_, phrases) in SYNONYMS {
+            for phrase in phrases {
+                let mut n = 0;
+                raw_words(phrase, |w| {
+                    assert!(!is_stop(w), "{phrase}");
+                    n += 1;
+                });
+                assert!((1..=LONGEST_PHRASE).contains(&n), "{phrase}");
+            }
+        }
     }
 }
