@@ -72,9 +72,13 @@ pub fn cap_bytes(text: &str, max_bytes: usize) -> &str {
 pub enum NameError {
     #[error("the new name is empty: give the assessment a name, e.g. acme-2027")]
     Empty,
-    #[error("the new name \"{0}\" contains a path separator (/ or \\): give a name, not a path; the assessment stays in its folder")]
+    #[error(
+        "the new name \"{0}\" contains a path separator (/ or \\): give a name, not a path; the assessment stays in its folder"
+    )]
     Separator(String),
-    #[error("the new name \"{0}\" starts with a dot, which would hide the file: choose a name that starts with a letter or digit")]
+    #[error(
+        "the new name \"{0}\" starts with a dot, which would hide the file: choose a name that starts with a letter or digit"
+    )]
     Hidden(String),
     #[error(
         "the new name \"{0}\" contains a control or invisible character (shown as \\u{{..}}): type the name again \

@@ -20,7 +20,7 @@ pub enum ManageError {
     Name(#[from] NameError),
     #[error("{path}: no such assessment; `soc2-ready list` shows their names")]
     NotFound { path: String },
-    #[error("{path} is not a soc2-ready assessment ({reason}); soc2-ready renames and deletes only assessments")]
+    #[error("{path}: {reason}; soc2-ready renames and deletes only its assessments (nothing was changed)")]
     NotAssessment { path: String, reason: String },
     #[error("{target} already exists: choose another name, or rename that assessment first (nothing was changed)")]
     Exists { target: String },

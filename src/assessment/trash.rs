@@ -102,7 +102,8 @@ impl Trash {
         }
     }
 
-    fn check_in_store(&self, path: &Path) -> Result<(), ManageError> {
+    /// Refuse a file that is not in the store: only the store's own assessments are deleted.
+    pub fn check_in_store(&self, path: &Path) -> Result<(), ManageError> {
         let parent = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -114,10 +115,7 @@ impl Trash {
         if same {
             Ok(())
         } else {
-            Err(ManageError::OutsideStore {
-                path: path.display().to_string(),
-                store: self.store.display().to_string(),
-            })
+            Err(ManageError::OutsideStore { path: path.display().to_string(), store: self.store.display().to_string() })
         }
     }
 
@@ -136,8 +134,8 @@ impl Trash {
             return None;
         }
         let when = NaiveDateTime::parse_from_str(id.get(..STAMP_LEN)?, STAMP).ok()?;
-        let deleted_at = DateTime::<Utc>::from_naive_utc_and_offset(when, Utc)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let deleted_at =
+            DateTime::<Utc>::from_naive_utc_and_offset(when, Utc).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let mut files: Vec<String> =
             fs::read_dir(&dir).ok()?.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         let main = files.iter().find(|f| f.ends_with(".json"))?.clone();
@@ -152,14 +150,9 @@ impl Trash {
         let name = name.trim();
         let name = name.strip_suffix(".json").unwrap_or(name);
         let all = self.list();
-        all.iter()
-            .find(|t| t.id == name)
-            .or_else(|| all.iter().find(|t| t.name == name))
-            .cloned()
-            .ok_or_else(|| ManageError::NotInTrash {
-                name: crate::text::one_line(name),
-                trash: self.dir.display().to_string(),
-            })
+        all.iter().find(|t| t.id == name).or_else(|| all.iter().find(|t| t.name == name)).cloned().ok_or_else(|| {
+            ManageError::NotInTrash { name: crate::text::one_line(name), trash: self.dir.display().to_string() }
+        })
     }
 
     /// Bring a deleted assessment back into the store, under its name or `as_name`; returns its path.

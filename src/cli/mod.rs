@@ -3,6 +3,7 @@
 mod commands;
 mod consultant;
 pub mod exchange;
+mod manage;
 mod report_flags;
 
 use std::process::ExitCode;
@@ -167,6 +168,8 @@ pub enum Command {
     /// Look after the answer library.
     #[command(subcommand)]
     Library(exchange::LibraryCommand),
+    #[command(flatten)]
+    Manage(manage::ManageCommand),
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.
