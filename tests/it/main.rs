@@ -12,6 +12,7 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod manage;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]

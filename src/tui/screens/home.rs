@@ -13,12 +13,12 @@ use super::{Ctx, Outcome};
 use crate::assessment::last_change;
 use crate::assessment::store::Listed;
 use crate::assessment::{Session, Store};
+use crate::report::headline::Headline;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{self, Context};
-use crate::report::headline::Headline;
 use crate::tui::view::wrap;
 
 pub struct Home {
@@ -181,9 +181,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
             Constraint::Length(WHEN),
         ];
         let table = Table::new(rows, widths)
-            .header(
-                Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "SCORE", "LAST CHANGE"]).style(t.label()),
-            )
+            .header(Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "SCORE", "LAST CHANGE"]).style(t.label()))
             .row_highlight_style(t.selected())
             .highlight_symbol("> ")
             .block(block);

@@ -133,7 +133,10 @@ impl Dialog {
                 let [about, field] = Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(inner);
                 let text = vec![
                     Line::from(vec![Span::raw("Now: "), Span::styled(one_line(name), t.title())]),
-                    Line::styled("Any script; no / or \\, not starting with a dot. Enter renames, Esc keeps it.", t.dim()),
+                    Line::styled(
+                        "Any script; no / or \\, not starting with a dot. Enter renames, Esc keeps it.",
+                        t.dim(),
+                    ),
                 ];
                 frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), about);
                 draw_input(frame, input, "New name", field);
