@@ -81,6 +81,11 @@ pub enum NameError {
     )]
     Hidden(String),
     #[error(
+        "the new name \"{0}\" starts with a dash, which commands would read as an option: choose a name that \
+         starts with a letter or digit"
+    )]
+    Dash(String),
+    #[error(
         "the new name \"{0}\" contains a control or invisible character (shown as \\u{{..}}): type the name again \
          without it"
     )]
@@ -105,6 +110,9 @@ pub fn chosen_name(typed: &str) -> Result<String, NameError> {
     }
     if name.starts_with('.') {
         return Err(NameError::Hidden(shown()));
+    }
+    if name.starts_with('-') {
+        return Err(NameError::Dash(shown()));
     }
     if name.chars().any(|c| c.is_control() || crate::text::is_unsafe(c)) {
         return Err(NameError::Invisible(shown()));
@@ -159,6 +167,7 @@ mod tests {
         assert!(matches!(chosen_name("a\\b"), Err(NameError::Separator(_))));
         assert!(matches!(chosen_name(".."), Err(NameError::Hidden(_))));
         assert!(matches!(chosen_name(".acme"), Err(NameError::Hidden(_))));
+        assert!(matches!(chosen_name("-rf"), Err(NameError::Dash(_))));
         assert!(matches!(chosen_name("a\u{202e}b"), Err(NameError::Invisible(_))));
         assert!(matches!(chosen_name("a\nb"), Err(NameError::Invisible(_))));
         assert!(matches!(chosen_name(&"x".repeat(101)), Err(NameError::TooLong { chars: 101, .. })));

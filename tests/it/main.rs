@@ -13,6 +13,7 @@ mod crash_safety;
 mod library_match;
 mod limits;
 mod manage;
+mod manage_tui;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]

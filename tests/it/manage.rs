@@ -332,3 +332,67 @@ fn new_names_files_after_organisations_in_any_script() {
     out(&run(&env, &["show", "شركة-الذكاء-soc2-ai-readiness"]));
     let _ = Store::new(env.store());
 }
+
+mod names_are_safe {
+    use std::path::{Component, Path};
+
+    use proptest::prelude::*;
+    use soc2_ready::assessment::file_name::{chosen_name, slug};
+    use soc2_ready::assessment::store::Store;
+    use unicode_normalization::is_nfc;
+
+    /// One plain path component: not empty, not hidden, not `.` or `..`, no separator, nothing invisible.
+    fn assert_safe_component(name: &str) {
+        assert!(!name.is_empty());
+        assert!(!name.starts_with('.'), "{name:?}");
+        assert!(!name.contains(['/', '\\', '\0']), "{name:?}");
+        assert!(!name.chars().any(|c| c.is_control() || soc2_ready::text::is_unsafe(c)), "{name:?}");
+        let parts: Vec<Component> = Path::new(name).components().collect();
+        assert!(matches!(parts[..], [Component::Normal(_)]), "{name:?} is one component: {parts:?}");
+        assert!(is_nfc(name), "{name:?} is NFC");
+    }
+
+    /// Text from every corner of Unicode: letters of many scripts, marks, emoji, bidi and control
+    /// characters, separators and dots.
+    fn org() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                prop::sample::select(vec![
+                    '/', '\\', '.', ' ', '\0', '\u{1b}', '\u{202e}', '\u{200f}', '\u{2066}', '\u{feff}', '\u{301}',
+                    '\u{94d}', 'é', '株', 'ش', '🚀', '\u{200d}', '\n', '-', 'A', '𠀀',
+                ]),
+            ],
+            0..120,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_organisation_gives_a_safe_readable_file_name(org in org()) {
+            let name = slug(&org);
+            assert_safe_component(&name);
+            prop_assert!(name.chars().count() <= 40 && name.len() <= 120, "{name:?}");
+            prop_assert!(!name.ends_with('-'));
+            // With the longest questionnaire id and a counter, the file and its companions (the journal,
+            // a save's temporary file) stay under the 255-byte limit of common file systems.
+            let dir = tempfile::tempdir().unwrap();
+            let path = Store::new(dir.path().to_path_buf()).new_path(&org, &"q".repeat(200));
+            let file = path.file_name().unwrap().to_str().unwrap();
+            assert_safe_component(file);
+            prop_assert!(file.len() + ".bak.4294967295.tmp".len() + 1 <= 255, "{file:?}");
+            prop_assert_eq!(path.parent().unwrap(), dir.path());
+        }
+
+        #[test]
+        fn a_chosen_name_is_refused_or_safe(typed in org()) {
+            if let Ok(name) = chosen_name(&typed) {
+                assert_safe_component(&name);
+                prop_assert!(name.chars().count() <= 100 && name.len() <= 180);
+            }
+        }
+    }
+}
