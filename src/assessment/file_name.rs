@@ -85,11 +85,8 @@ pub enum NameError {
          starts with a letter or digit"
     )]
     Dash(String),
-    #[error(
-        "the new name \"{0}\" contains a control or invisible character (shown as \\u{{..}}): type the name again \
-         without it"
-    )]
-    Invisible(String),
+    #[error("the new name \"{0}\" contains a control character (shown as \\u{{..}}): type the name again without it")]
+    Control(String),
     #[error(
         "the new name is {chars} characters ({bytes} bytes); names are at most {MAX_NAME_CHARS} characters and \
          {MAX_NAME_BYTES} bytes, so the file and its backups stay within what file systems allow"
@@ -100,7 +97,15 @@ pub enum NameError {
 /// The name the user typed, checked and NFC-normalised, without a `.json` the user may have added.
 pub fn chosen_name(typed: &str) -> Result<String, NameError> {
     let shown = || crate::text::one_line(typed);
-    let name: String = typed.trim().nfc().collect();
+    // Invisible formatting (bidi marks, zero-width characters) is dropped, as in names made from an
+    // organisation: nobody can see it in the name they typed. Control characters are refused below.
+    let name: String = typed
+        .trim()
+        .nfc()
+        .filter(|c| c.is_control() || !crate::text::is_unsafe(*c))
+        .collect::<String>()
+        .trim()
+        .to_string();
     let name = name.strip_suffix(".json").unwrap_or(&name).to_string();
     if name.trim().is_empty() {
         return Err(NameError::Empty);
@@ -115,7 +120,7 @@ pub fn chosen_name(typed: &str) -> Result<String, NameError> {
         return Err(NameError::Dash(shown()));
     }
     if name.chars().any(|c| c.is_control() || crate::text::is_unsafe(c)) {
-        return Err(NameError::Invisible(shown()));
+        return Err(NameError::Control(shown()));
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS || name.len() > MAX_NAME_BYTES {
@@ -168,8 +173,8 @@ mod tests {
         assert!(matches!(chosen_name(".."), Err(NameError::Hidden(_))));
         assert!(matches!(chosen_name(".acme"), Err(NameError::Hidden(_))));
         assert!(matches!(chosen_name("-rf"), Err(NameError::Dash(_))));
-        assert!(matches!(chosen_name("a\u{202e}b"), Err(NameError::Invisible(_))));
-        assert!(matches!(chosen_name("a\nb"), Err(NameError::Invisible(_))));
+        assert_eq!(chosen_name("\u{200f}שם \u{202e}עברי\u{200f}"), Ok("שם עברי".into()), "invisible marks are dropped");
+        assert!(matches!(chosen_name("a\nb"), Err(NameError::Control(_))));
         assert!(matches!(chosen_name(&"x".repeat(101)), Err(NameError::TooLong { chars: 101, .. })));
         assert!(matches!(chosen_name(&"株".repeat(61)), Err(NameError::TooLong { bytes: 183, .. })));
         let e = chosen_name("a\u{1b}b").unwrap_err().to_string();

@@ -18,8 +18,9 @@ use crate::{clock, paths};
 pub enum ManageCommand {
     /// Rename an assessment, with its journal and backups; prints the new name.
     ///
-    /// NEW_NAME may be in any script (it is NFC-normalised); it must not be empty, hidden (start with a
-    /// dot), contain a path separator or an invisible character, or be taken. Refused while another
+    /// NEW_NAME may be in any script (it is NFC-normalised, invisible bidi and zero-width marks dropped); it
+    /// must not be empty, start with a dot or a dash, contain a path separator or a control character, or
+    /// be taken. Refused while another
     /// soc2-ready has the assessment open. An assessment outside the store is renamed in its own folder.
     Rename {
         /// A path, or a name as `soc2-ready list` shows it.
