@@ -67,6 +67,14 @@ pub fn cap_bytes(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
+/// A name as it would be typed in a shell: bare when that is safe, otherwise in single quotes (for the
+/// commands messages suggest, such as `soc2-ready restore 'テスト 2027'`). Made safe for the terminal.
+pub fn shell_quoted(name: &str) -> String {
+    let safe = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "-_.+@%,:".contains(c));
+    let quoted = if safe { name.to_string() } else { format!("'{}'", name.replace('\'', r"'\''")) };
+    crate::text::one_line(&quoted)
+}
+
 /// Why a name the user chose cannot name an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NameError {
@@ -159,6 +167,15 @@ mod tests {
         let four_bytes = slug(&"𠀀".repeat(100));
         assert_eq!(four_bytes.len(), 120, "30 characters of 4 bytes");
         assert_eq!(slug(&"a ".repeat(100)).chars().count(), 39, "never ends with a dash");
+    }
+
+    #[test]
+    fn names_are_quoted_for_the_shell_when_needed() {
+        assert_eq!(shell_quoted("acme-2027"), "acme-2027");
+        assert_eq!(shell_quoted("株式会社テスト"), "株式会社テスト");
+        assert_eq!(shell_quoted("テスト 2027"), "'テスト 2027'");
+        assert_eq!(shell_quoted("it's"), r"'it'\''s'");
+        assert_eq!(shell_quoted("a$(rm)"), "'a$(rm)'");
     }
 
     #[test]

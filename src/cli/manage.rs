@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 use clap::Subcommand;
 use serde_json::json;
 
+use crate::assessment::file_name::shell_quoted as quoted;
 use crate::assessment::last_change;
 use crate::assessment::manage::{self, ManageError};
 use crate::assessment::store::{self, Store};
@@ -88,12 +89,6 @@ fn shown(path: &Path) -> String {
 /// The name of an assessment as `list` shows it (the file without `.json`).
 fn name_of(path: &Path) -> String {
     one_line(&path.file_stem().unwrap_or_default().to_string_lossy())
-}
-
-/// A name as it would be typed in a shell: bare when that is safe, otherwise in single quotes.
-fn quoted(name: &str) -> String {
-    let safe = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "-_.+@%,:".contains(c));
-    if safe { name.to_string() } else { format!("'{}'", name.replace('\'', r"'\''")) }
 }
 
 fn rename(store: &Store, assessment: &str, new_name: &str) -> Result<ExitCode> {

@@ -145,7 +145,9 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     let unreadable_height = if wrapped == 0 { 0 } else { (wrapped as u16 + 2).min(body.height / 2) };
     let [list_area, problems] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
-    let block = Block::bordered().title(" Assessments ");
+    // The selected assessment's name, as `list` shows it and commands take it.
+    let selected_name = home.listed.get(home.selected).map(|l| format!(" {} ", one_line(&l.name)));
+    let block = Block::bordered().title(" Assessments ").title_bottom(Line::from(selected_name.unwrap_or_default()));
     if home.listed.is_empty() {
         let new = keymap::key_label(Context::Home, Action::New);
         let text = format!(

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::Ctx;
+use crate::assessment::file_name::shell_quoted;
 use crate::assessment::manage;
 use crate::assessment::store::Listed;
 use crate::assessment::trash::Trash;
@@ -73,7 +74,7 @@ impl Dialog {
                         "Moved {} to the trash ({}); `soc2-ready restore {}` brings it back.",
                         one_line(&entry.name),
                         one_line(&entry.dir.display().to_string()),
-                        one_line(&entry.name)
+                        shell_quoted(&entry.name)
                     ),
                     select: None,
                 },
