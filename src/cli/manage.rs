@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use clap::Subcommand;
 use serde_json::json;
 
@@ -66,6 +66,14 @@ pub enum ManageCommand {
 }
 
 pub fn run(command: ManageCommand) -> Result<ExitCode> {
+    let named = match &command {
+        ManageCommand::Rename { assessment, .. } | ManageCommand::Delete { assessment, .. } => Some(assessment),
+        ManageCommand::Restore { name, .. } => Some(name),
+        ManageCommand::Trash { .. } => None,
+    };
+    if named.is_some_and(|n| n.trim().is_empty()) {
+        bail!("no assessment named: give its name as `soc2-ready list` (or `soc2-ready trash`) shows it");
+    }
     let store = open_store()?;
     match command {
         ManageCommand::Rename { assessment, new_name } => rename(&store, &assessment, &new_name),

@@ -122,6 +122,9 @@ fn rename_refuses_bad_names_a_taken_name_leftovers_and_an_open_assessment() {
     assert!(refused(&run(&env, &["rename", "acme", "taken"])).contains("taken.json.journal is left"));
     fs::remove_file(env.store().join("taken.json.journal")).unwrap();
     assert!(refused(&run(&env, &["rename", "nobody", "x"])).contains("no such assessment"));
+    for args in [&["rename", " ", "x"][..], &["delete", ""], &["restore", ""]] {
+        assert!(refused(&run(&env, args)).contains("no assessment named"), "{args:?}");
+    }
     fs::write(env.store().join("notes.json"), br#"{"not": "ours"}"#).unwrap();
     assert!(refused(&run(&env, &["rename", "notes", "x"])).contains("only its assessments"));
     fs::remove_file(env.store().join("notes.json")).unwrap();

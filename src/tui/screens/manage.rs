@@ -109,7 +109,7 @@ impl Dialog {
                 let yes = keymap::key_label(Context::ConfirmDelete, Action::Confirm);
                 let question = format!("Delete {}?", one_line(what));
                 let after = format!(
-                    "It goes to the trash, with its backups; `soc2-ready restore` brings it back. {yes} to confirm, \
+                    "It goes to the trash with its journal and backups, if any; `soc2-ready restore` brings it back. {yes} to confirm, \
                      any other key to keep it."
                 );
                 let inner_width = width.saturating_sub(2);
