@@ -109,8 +109,8 @@ impl Dialog {
                 let yes = keymap::key_label(Context::ConfirmDelete, Action::Confirm);
                 let question = format!("Delete {}?", one_line(what));
                 let after = format!(
-                    "It goes to the trash with its journal and backups, if any; `soc2-ready restore` brings it back. {yes} to confirm, \
-                     any other key to keep it."
+                    "It goes to the trash with its journal and backups, if any, and can be restored from there. \
+                     {yes} to confirm, any other key to keep it."
                 );
                 let inner_width = width.saturating_sub(2);
                 let mut lines: Vec<Line> =
