@@ -61,6 +61,12 @@ impl Trash {
     pub fn put(&self, path: &Path, now: &str) -> Result<Trashed, ManageError> {
         check_is_assessment(path)?;
         self.check_in_store(path)?;
+        if path.extension().is_none_or(|x| x != "json") {
+            return Err(ManageError::NotAssessment {
+                path: path.display().to_string(),
+                reason: "the store's assessments end in .json".into(),
+            });
+        }
         let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let _lock = Lock::acquire(path, now)?;
         remove_stale_temporaries(path);
@@ -82,7 +88,7 @@ impl Trash {
             let _ = fs::remove_dir(&dir);
             return Err(e);
         }
-        Ok(self.read_entry(&id).expect("the folder was just filled"))
+        self.read_entry(&id).ok_or_else(|| ManageError::io(&dir, "read the trash", std::io::ErrorKind::NotFound.into()))
     }
 
     /// A fresh folder for a deletion: `STAMP-NAME`, or `STAMP-NAME-2` and so on when that is taken.
