@@ -95,3 +95,61 @@ fn rename_prompts_for_a_name_refuses_a_bad_one_and_keeps_the_selection() {
         _ => unreachable!(),
     }
 }
+
+/// The real binary in a pseudo-terminal: `d` asks, another key keeps the file, `y` moves it to the trash.
+#[cfg(unix)]
+#[test]
+fn the_real_binary_deletes_only_after_y() {
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    let bin = env!("CARGO_BIN_EXE_soc2-ready");
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+    let made = Command::new(bin)
+        .args(["new", demo.to_str().unwrap(), "--org", "Acme AI", "--no-open"])
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let file = PathBuf::from(String::from_utf8(made.stdout).unwrap().trim());
+    assert!(file.is_file());
+
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\"")
+        .arg(bin)
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", dir.path().join("config"))
+        .env("TERM", "xterm-256color");
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("ORGANISATION").unwrap();
+    session.send("d").unwrap();
+    session.flush().unwrap();
+    session.exp_string("confirm").unwrap();
+    session.send("x").unwrap();
+    session.flush().unwrap();
+    session.exp_string("changed").unwrap();
+    assert!(file.is_file(), "another key keeps it");
+
+    session.send("d").unwrap();
+    session.flush().unwrap();
+    session.exp_string("confirm").unwrap();
+    session.send("y").unwrap();
+    session.flush().unwrap();
+    session.exp_string("restore").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while file.exists() {
+        assert!(Instant::now() < deadline, "not moved to the trash");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let trash = home.join("assessments/.trash");
+    let entries: Vec<_> = std::fs::read_dir(&trash).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+    session.send("q").unwrap();
+    session.flush().unwrap();
+    session.exp_eof().unwrap();
+}
