@@ -72,7 +72,11 @@ pub enum Command {
         /// A path, or a name as `soc2-ready list` shows it.
         assessment: String,
     },
-    /// List the assessments in the store.
+    /// List the assessments in the store, last changed first, with progress, the report's headline
+    /// (score and verdict) and when each last changed (local time).
+    ///
+    /// Files in the store that are not assessments are left out; an assessment that cannot be read is
+    /// reported on stderr, one line each.
     List {
         /// Print a JSON array instead of a table.
         #[arg(long)]
