@@ -107,13 +107,8 @@ pub fn chosen_name(typed: &str) -> Result<String, NameError> {
     let shown = || crate::text::one_line(typed);
     // Invisible formatting (bidi marks, zero-width characters) is dropped, as in names made from an
     // organisation: nobody can see it in the name they typed. Control characters are refused below.
-    let name: String = typed
-        .trim()
-        .nfc()
-        .filter(|c| c.is_control() || !crate::text::is_unsafe(*c))
-        .collect::<String>()
-        .trim()
-        .to_string();
+    let visible: String = typed.chars().filter(|c| c.is_control() || !crate::text::is_unsafe(*c)).collect();
+    let name: String = visible.trim().nfc().collect();
     let name = name.strip_suffix(".json").unwrap_or(&name).to_string();
     if name.trim().is_empty() {
         return Err(NameError::Empty);
