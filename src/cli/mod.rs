@@ -6,6 +6,7 @@ mod config;
 mod consultant;
 pub mod exchange;
 pub mod front_end;
+mod manage;
 mod manual;
 mod report_flags;
 
@@ -92,7 +93,11 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
-    /// List the assessments in the store.
+    /// List the assessments in the store, last changed first, with progress, the report's headline
+    /// (score and verdict) and when each last changed (local time).
+    ///
+    /// Files in the store that are not assessments are left out; an assessment that cannot be read is
+    /// reported on stderr, one line each.
     List {
         /// Print a JSON array instead of a table.
         #[arg(long)]
@@ -221,6 +226,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Manage(manage::ManageCommand),
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.

@@ -226,7 +226,7 @@ fn plan_by(gaps: &[GapLine], key: impl Fn(&GapLine) -> String) -> Vec<PlanGroup>
 
 /// Whether the questionnaire's content supports a SOC 2 timeline and cost: a readiness questionnaire with
 /// something scored, or a custom one whose scored questions carry SOC 2 criteria and efforts.
-fn supports_estimate(kind: Kind, scored: &[ScoredQuestion<'_>]) -> bool {
+pub(crate) fn supports_estimate(kind: Kind, scored: &[ScoredQuestion<'_>]) -> bool {
     match kind {
         Kind::Vendor => false,
         Kind::Readiness => !scored.is_empty(),

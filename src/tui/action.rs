@@ -73,11 +73,14 @@ pub enum Action {
     NextSuggestion,
     ApplySuggestion,
     ExportAnswers,
+    // Managing assessments (home): move one to the trash (asks first), rename one.
+    DeleteAssessment,
+    RenameAssessment,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 58] = [
+    pub const NAMED: [Action; 60] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -136,6 +139,8 @@ impl Action {
         Action::NextSuggestion,
         Action::ApplySuggestion,
         Action::ExportAnswers,
+        Action::DeleteAssessment,
+        Action::RenameAssessment,
     ];
 
     /// The action's name in a keymap file.
@@ -200,6 +205,8 @@ impl Action {
             Action::NextSuggestion => "next-suggestion",
             Action::ApplySuggestion => "apply-suggestion",
             Action::ExportAnswers => "export-answers",
+            Action::DeleteAssessment => "delete-assessment",
+            Action::RenameAssessment => "rename-assessment",
         }
     }
 

@@ -14,6 +14,8 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod manage;
+mod manage_tui;
 mod manual;
 mod plain;
 mod plain_cli;
