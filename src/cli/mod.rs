@@ -49,12 +49,17 @@ pub enum Command {
         json: bool,
     },
     /// Start a new assessment and open it.
+    ///
+    /// With --sample, make a sample instead: the readiness questionnaire (or the one named) about half
+    /// answered for a fictional AI startup, with notes, evidence and follow-ups, to see a full report before
+    /// answering anything. It goes into a new file whose name says sample, never over another.
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
-        questionnaire: String,
+        #[arg(required_unless_present = "sample")]
+        questionnaire: Option<String>,
         /// The organisation being assessed (up to 10,000 characters).
-        #[arg(long, value_name = "NAME")]
-        org: String,
+        #[arg(long, value_name = "NAME", required_unless_present = "sample")]
+        org: Option<String>,
         /// Write the assessment to this file instead of the store.
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
@@ -65,6 +70,9 @@ pub enum Command {
         /// with their notes and evidence, and kept as the baseline the report compares with.
         #[arg(long, value_name = "LAST_YEAR")]
         from: Option<String>,
+        /// Make a sample assessment of a fictional AI startup to explore (no --org or --from).
+        #[arg(long, conflicts_with_all = ["org", "from"])]
+        sample: bool,
     },
     /// Open an assessment in the interface, where you left it.
     Open {

@@ -324,6 +324,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "start a new assessment",
         hint: Some("new"),
     },
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('s'))]),
+        action: Action::Sample,
+        help: "explore a sample: a fictional AI startup's assessment, half answered (made once, then opened)",
+        hint: Some("sample"),
+    },
     // Typing.
     Binding {
         contexts: TYPING,

@@ -8,8 +8,10 @@ use ratatui_textarea::TextArea;
 
 use super::new_assessment::NewAssessment;
 use super::{Ctx, Outcome};
+use crate::assessment::sample;
 use crate::assessment::store::Listed;
 use crate::assessment::{Session, Store};
+use crate::questionnaire::catalog;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -62,6 +64,7 @@ impl Home {
                     return Outcome::Complain(skipped);
                 }
             }
+            Action::Sample => return open_sample(&self.listed, ctx),
             Action::Open => {
                 let Some(listed) = self.listed.get(self.selected) else {
                     let new = keymap::key_label(Context::Home, Action::New);
@@ -75,6 +78,31 @@ impl Home {
             _ => {}
         }
         Outcome::Done
+    }
+}
+
+/// Open the sample made before, or make one: the built-in readiness questionnaire half answered for a
+/// fictional company, in a new file of the store (never over another).
+fn open_sample(listed: &[Listed], ctx: &Ctx) -> Outcome {
+    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+    let say = format!("A sample: a fictional AI startup, half answered. Press {report} for its report.");
+    if let Some(made) = sample::find(listed) {
+        return match Session::open(&made.path, &ctx.now) {
+            Ok(session) => Outcome::Open(Box::new(Editor::new(session)), Some(say)),
+            Err(e) => Outcome::Complain(e.to_string()),
+        };
+    }
+    let Some(questionnaire) = catalog::built_in(sample::QUESTIONNAIRE) else {
+        return Outcome::Complain(format!("the built-in questionnaire `{}` is missing", sample::QUESTIONNAIRE));
+    };
+    if let Err(e) = crate::assessment::store::ensure_private_dir(&ctx.store.dir) {
+        return Outcome::Complain(format!("{}: cannot create the store: {e}", ctx.store.dir.display()));
+    }
+    let assessment = sample::build(questionnaire, &ctx.now);
+    let path = ctx.store.new_path(&assessment.org, &assessment.questionnaire.id);
+    match Session::create(&path, assessment, &ctx.now) {
+        Ok(session) => Outcome::Open(Box::new(Editor::new(session)), Some(say)),
+        Err(e) => Outcome::Complain(e.to_string()),
     }
 }
 
@@ -95,9 +123,11 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     let block = Block::bordered().title(" Assessments ");
     if home.listed.is_empty() {
         let new = keymap::key_label(Context::Home, Action::New);
+        let sample = keymap::key_label(Context::Home, Action::Sample);
         let text = format!(
             "No assessments yet.\n\nPress {new} to start one: choose a questionnaire, type the organisation's name, \
-             and answer one keystroke at a time. Every answer is saved as you go."
+             and answer one keystroke at a time. Every answer is saved as you go.\n\nPress {sample} to explore a \
+             sample first: a fictional AI startup's assessment, half answered, with its full report."
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
     } else {
