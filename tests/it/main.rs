@@ -26,6 +26,7 @@ mod report_plan_cli;
 mod report_render;
 mod report_truth;
 mod roundtrip;
+mod sample;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;
 mod spreadsheet_fixtures;
