@@ -120,7 +120,12 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     let unreadable_height = if wrapped == 0 { 0 } else { (wrapped as u16 + 2).min(body.height / 2) };
     let [list_area, problems] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
-    let block = Block::bordered().title(" Assessments ");
+    let mut block = Block::bordered().title(" Assessments ");
+    if sample::find(&home.listed).is_some() {
+        // The sample's name may be cut short in the table: one line says what it is.
+        let new = keymap::key_label(Context::Home, Action::New);
+        block = block.title_bottom(format!(" {} is fictional: explore it freely; {new} starts your own ", sample::ORG));
+    }
     if home.listed.is_empty() {
         let new = keymap::key_label(Context::Home, Action::New);
         let sample = keymap::key_label(Context::Home, Action::Sample);
