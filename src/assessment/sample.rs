@@ -13,6 +13,8 @@
 //! accepts the value; otherwise the question is answered by its type like any other, so a changed
 //! questionnaire still gets a complete sample.
 
+use std::collections::HashSet;
+
 use chrono::{Days, NaiveDate};
 
 use super::answer::{AnswerValue, check_value, parse_answer};
@@ -88,19 +90,20 @@ pub fn build(questionnaire: Questionnaire, now: &str) -> Assessment {
     let rates = answer_rates(a.questionnaire());
     let gates = gates(a.questionnaire());
     let mut criticals = 0;
-    let sections = a.questionnaire().sections.len();
-    for si in 0..sections {
+    // Shown questions change only when a question some condition depends on is answered.
+    let mut vis = Visibility::of_assessment(&a);
+    for (si, rate) in rates.iter().enumerate() {
         // Error diffusion: the section's share of its scored questions (rounded) is answered, spread
         // evenly through it.
         let mut due = 0.5;
         for qi in 0..a.questionnaire().sections[si].questions.len() {
-            if !Visibility::of_assessment(&a).question(si, qi) {
+            if !vis.question(si, qi) {
                 continue;
             }
             let q = a.questionnaire().sections[si].questions[qi].clone();
             if q.is_scored() {
                 // Critical controls are answered first, as a founder would; they use up the section's share.
-                due += rates[si];
+                due += rate;
                 if due < 1.0 && !q.critical {
                     continue;
                 }
@@ -115,6 +118,9 @@ pub fn build(questionnaire: Questionnaire, now: &str) -> Assessment {
                 None
             };
             answer(&mut a, &q, preset, today, now);
+            if gates.contains(&q.id) {
+                vis = Visibility::of_assessment(&a);
+            }
         }
     }
     drop_hidden(&mut a, now);
@@ -179,7 +185,7 @@ fn person(id: &str) -> &'static str {
 
 /// The questions that some condition depends on: answered "yes" when they are yes/no questions, so the
 /// sample shows the questions they open.
-fn gates(q: &Questionnaire) -> Vec<String> {
+fn gates(q: &Questionnaire) -> HashSet<String> {
     let conditions = q
         .sections
         .iter()
