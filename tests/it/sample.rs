@@ -173,6 +173,12 @@ fn the_sample_of_the_demo_fixture_is_sound() {
 }
 
 #[test]
+fn the_sample_of_the_vendor_questionnaire_is_sound() {
+    let a = sample::build(catalog::built_in("ai-vendor-assessment").unwrap(), NOW);
+    assert_sound(&a);
+}
+
+#[test]
 fn the_sample_of_a_hostile_questionnaire_is_sound() {
     let a = sample::build(fixture("hostile.json"), NOW);
     a.check().unwrap();
@@ -299,4 +305,95 @@ fn the_sample_report_golden() {
         assert!(text.contains(part), "missing {part}");
     }
     insta::assert_snapshot!("sample_report_md", text);
+}
+
+// Any questionnaire: a sample of it is always sound.
+
+mod any_questionnaire {
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    /// One question of any type: `n` makes its id unique, `gate` (an earlier yes/no) may decide whether it
+    /// is shown.
+    fn question(n: usize, gate: Option<String>) -> impl Strategy<Value = Value> {
+        let kind = prop_oneof![
+            Just("maturity"),
+            Just("yesno"),
+            Just("choice"),
+            Just("multi"),
+            Just("number"),
+            Just("text"),
+            Just("date")
+        ];
+        let options = prop::sample::subsequence(vec!["unknown", "other", "none", "alpha", "beta", "gamma"], 2..=4);
+        let range = (-50i32..50, 0i32..40, any::<bool>());
+        (kind, options, range, 1u32..=5, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+            move |(kind, options, (min, span, fractional), weight, scored, critical, on_yes)| {
+                let mut q = json!({ "id": format!("s.q{n}"), "type": kind, "text": format!("Question {n}?"),
+                                    "help": "h", "evidence": ["Some record"], "remediation": "Fix it. Then more." });
+                let scored = kind == "maturity" || (scored && (kind == "yesno" || kind == "choice"));
+                if scored {
+                    q["weight"] = json!(weight);
+                    q["critical"] = json!(critical && kind == "maturity");
+                }
+                if kind == "choice" || kind == "multi" {
+                    let opts: Vec<Value> = options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| {
+                            let mut o = json!({ "id": id, "label": id });
+                            if scored {
+                                o["score"] = json!(i as f64 / options.len() as f64);
+                            }
+                            o
+                        })
+                        .collect();
+                    q["options"] = json!(opts);
+                }
+                if kind == "number" {
+                    let scale = if fractional { 0.1 } else { 1.0 };
+                    q["min"] = json!(f64::from(min) * scale);
+                    q["max"] = json!(f64::from(min + span) * scale);
+                    q["unit"] = json!(["people", "FTE", "USD/hour", "", "widgets"][(n + span as usize) % 5]);
+                }
+                if let Some(gate) = &gate {
+                    q["show_if"] = json!({ "question": gate, "equals": if on_yes { "yes" } else { "no" } });
+                }
+                q
+            },
+        )
+    }
+
+    fn questionnaire() -> impl Strategy<Value = Questionnaire> {
+        (1usize..12, prop::collection::vec(any::<bool>(), 12)).prop_flat_map(|(count, gated)| {
+            // Question 0 is a yes/no the later ones may depend on.
+            let mut parts = vec![Just(json!({ "id": "s.q0", "type": "yesno", "text": "Gate?", "help": "h" })).boxed()];
+            for n in 1..=count {
+                parts.push(question(n, gated[n % 12].then(|| "s.q0".to_string())).boxed());
+            }
+            parts.prop_map(|questions| {
+                let half = questions.len() / 2;
+                let v = json!({ "format": 1, "id": "any", "version": "1", "title": "Any", "kind": "custom",
+                    "sections": [ { "id": "one", "title": "One", "questions": questions[..half] },
+                                  { "id": "two", "title": "Two", "questions": questions[half..] } ] });
+                serde_json::from_value::<Questionnaire>(v).unwrap()
+            })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_sample_of_any_valid_questionnaire_passes_every_check(q in questionnaire()) {
+            let problems = soc2_ready::questionnaire::validate::validate(&q);
+            prop_assert!(problems.is_empty(), "{:?}", problems);
+            let a = sample::build(q.clone(), NOW);
+            a.check().unwrap();
+            replay(&a);
+            prop_assert_eq!(a, sample::build(q, NOW));
+        }
+    }
 }

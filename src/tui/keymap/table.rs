@@ -328,7 +328,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Home],
         keys: Keys::List(&[P(Char('s'))]),
         action: Action::Sample,
-        help: "explore a sample: a fictional AI startup's assessment, half answered (made once, then opened)",
+        help: "make or open the sample: a fictional AI startup, half answered",
         hint: Some("sample"),
     },
     // Typing.
