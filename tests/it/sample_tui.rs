@@ -86,3 +86,33 @@ fn the_sample_never_overwrites_an_assessment_of_that_name() {
     assert_eq!(std::fs::read(&taken).unwrap(), before, "the real assessment is untouched");
     assert_eq!(samples(&Store::new(dir)), vec!["example-ai-ltd-sample-soc2-ai-readiness-2".to_string()]);
 }
+
+/// The real binary in a pseudo-terminal at 80x24: home, `s`, `r`, and the report's first page is there.
+#[cfg(unix)]
+#[test]
+fn two_keystrokes_in_the_real_binary() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\"")
+        .arg(env!("CARGO_BIN_EXE_soc2-ready"))
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", dir.path().join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let mut session = spawn_command(command, Some(20_000)).unwrap();
+    session.exp_string("sample").unwrap();
+    // Keys are handled in order: `r` reaches the sample `s` opened. The terminal is updated cell by cell,
+    // so only a word the earlier screens never showed says the report is there.
+    crate::pty::keys(&mut session, "s");
+    crate::pty::keys(&mut session, "r");
+    session.exp_string("Earliest").unwrap();
+    crate::pty::keys(&mut session, "q");
+    session.exp_eof().unwrap();
+    let made = home.join("assessments/example-ai-ltd-sample-soc2-ai-readiness.json");
+    assert_eq!(store::read(&made).unwrap().org, ORG);
+}
