@@ -102,7 +102,8 @@ pub fn build(questionnaire: Questionnaire, now: &str) -> Assessment {
             }
             let q = a.questionnaire().sections[si].questions[qi].clone();
             if q.is_scored() {
-                // Critical controls are answered first, as a founder would; they use up the section's share.
+                // Critical controls are always answered (a founder starts with them); they use up the
+                // section's share.
                 due += rate;
                 if due < 1.0 && !q.critical {
                     continue;

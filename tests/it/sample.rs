@@ -305,6 +305,14 @@ fn the_sample_report_golden() {
         assert!(text.contains(part), "missing {part}");
     }
     insta::assert_snapshot!("sample_report_md", text);
+
+    // The HTML report says so too; a real assessment's report does not.
+    let html = env.run(&["report", "example-ai-ltd-sample-soc2-ai-readiness", "--format", "html"]);
+    assert!(String::from_utf8(html.stdout).unwrap().contains("<p class=\"meta\">This is a sample: "));
+    assert!(env.run(&["new", "soc2-ai-readiness", "--org", "Example AI Ltd", "--no-open"]).status.success());
+    let real = env.run(&["report", "example-ai-ltd-soc2-ai-readiness"]);
+    assert!(real.status.success());
+    assert!(!String::from_utf8(real.stdout).unwrap().contains("This is a sample"));
 }
 
 // Any questionnaire: a sample of it is always sound.
