@@ -368,7 +368,7 @@ fn annotate(a: &mut Assessment, q: &Question, level: &str, today: NaiveDate, now
     }
     // Owners and due dates on the critical gaps and on some others.
     let gap = matches!(level, "planned" | "informal" | "not_started" | UNKNOWN);
-    if gap && (q.critical || roll("plan", id) < 20) {
+    if gap && (q.critical || roll("plan", id) < 10) {
         let weeks = 4 + 2 * (hash("due", id) % 6);
         let due = today.checked_add_days(Days::new(7 * weeks)).unwrap_or(today).format("%Y-%m-%d").to_string();
         a.set_plan(id, owner, &due, now);
