@@ -229,6 +229,18 @@ fn the_sample_is_still_built_when_the_questionnaire_changes() {
     }
 }
 
+#[test]
+fn the_answer_library_never_suggests_the_samples_made_up_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = soc2_ready::assessment::Store::new(dir.path().to_path_buf());
+    store::write(&dir.path().join("sample.json"), &sample::build(readiness(), NOW)).unwrap();
+    let mut real = Assessment::new(readiness(), "Acme AI", NOW);
+    real.set_value("access.sso", AnswerValue::Text("documented".into()), NOW);
+    store::write(&dir.path().join("acme.json"), &real).unwrap();
+    let library = soc2_ready::library::Library::gather(&store, None, None).unwrap();
+    assert_eq!(library.records.len(), 1, "only the real assessment's answer");
+}
+
 // The command line.
 
 #[test]
