@@ -45,6 +45,9 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     if is_assessment(target) {
         return Err(refuse("it is a soc2-ready assessment".into()));
     }
+    if is_answer_library(target) {
+        return Err(refuse("it is the answer library (library.json)".into()));
+    }
     if let Some(of) = companion_of(target) {
         return Err(refuse(format!("it is the journal or lock file of the assessment {}", of.display())));
     }
@@ -104,11 +107,21 @@ fn companion_of(path: &Path) -> Option<PathBuf> {
 
 /// Whether the file starts like a soc2-ready assessment (its backups included).
 fn is_assessment(path: &Path) -> bool {
+    starts_with_text(path, &format!("\"{FILE_MARKER}\""))
+}
+
+/// Whether the file is an answer library: named as the store names it, holding its entries (the library
+/// has no marker of its own, and its answers come from customers' files that may be gone).
+fn is_answer_library(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == crate::library::record::FILE_NAME) && starts_with_text(path, "\"entries\"")
+}
+
+/// Whether `text` is in the first bytes of the file.
+fn starts_with_text(path: &Path, text: &str) -> bool {
     let mut head = Vec::new();
     let Ok(file) = fs::File::open(path) else { return false };
     if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
         return false;
     }
-    let marker = format!("\"{FILE_MARKER}\"");
-    head.windows(marker.len()).any(|w| w == marker.as_bytes())
+    head.windows(text.len()).any(|w| w == text.as_bytes())
 }

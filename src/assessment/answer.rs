@@ -110,6 +110,13 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
         QuestionType::Date => AnswerValue::Text(trimmed.to_string()),
     };
     check_value(q, &value).map_err(|_| refuse(q, input))?;
+    if matches!(&value, AnswerValue::List(chosen) if chosen.is_empty()) {
+        return Err(AnswerError(format!(
+            "question `{}` needs at least one option ({}); to remove the answer, clear it instead",
+            q.id,
+            accepted(q)
+        )));
+    }
     Ok(normalise(q, value))
 }
 

@@ -5,7 +5,7 @@
 
 use super::answer::parse_answer;
 use super::document::{Assessment, Position};
-use super::progress::Visibility;
+use super::progress::{Tally, Visibility};
 use crate::questionnaire::format::NOT_APPLICABLE;
 use crate::questionnaire::{Question, QuestionType};
 
@@ -18,6 +18,11 @@ pub struct Cursor {
     pub section: usize,
     pub question: usize,
     pub vis: Visibility,
+    /// Progress per section and overall under `vis`.
+    pub tally: Tally,
+    /// The ids of the questions some condition reads: only a change to one of them can show or hide
+    /// anything.
+    conditioned: std::sync::Arc<std::collections::HashSet<String>>,
 }
 
 /// Where "next unanswered" leads.
@@ -55,8 +60,15 @@ pub enum ChooseError {
 impl Cursor {
     /// Where the user was (the saved position, if still shown), or the first unanswered shown question.
     pub fn resume(a: &Assessment) -> Cursor {
-        let mut cursor = Cursor { section: 0, question: 0, vis: Visibility::of_assessment(a) };
         let q = a.questionnaire();
+        let conditions = q
+            .sections
+            .iter()
+            .flat_map(|s| s.show_if.iter().chain(s.questions.iter().filter_map(|x| x.show_if.as_ref())));
+        let conditioned = conditions.flat_map(|c| c.tests()).map(|(id, _)| id.to_string()).collect();
+        let vis = Visibility::of_assessment(a);
+        let tally = Tally::of(a, &vis);
+        let mut cursor = Cursor { section: 0, question: 0, vis, tally, conditioned: std::sync::Arc::new(conditioned) };
         let saved = a.position.as_ref().and_then(|p| {
             let s = q.sections.iter().position(|s| s.id == p.section)?;
             let i = q.sections[s].questions.iter().position(|x| x.id == p.question)?;
@@ -79,9 +91,29 @@ impl Cursor {
         &a.questionnaire().sections[self.section].questions[self.question]
     }
 
-    /// Work out again which questions are shown, after an answer changed.
+    /// Work out again which questions are shown and the progress, after answers changed anywhere.
     pub fn recompute(&mut self, a: &Assessment) {
         self.vis = Visibility::of_assessment(a);
+        self.tally = Tally::of(a, &self.vis);
+    }
+
+    /// The same after one question's answer changed, at the cost of its section alone unless a condition
+    /// reads that question.
+    pub fn answer_changed(&mut self, a: &Assessment, id: &str) {
+        if self.conditioned.contains(id) {
+            return self.recompute(a);
+        }
+        let sections = &a.questionnaire().sections;
+        let here =
+            sections.get(self.section).is_some_and(|s| s.questions.get(self.question).is_some_and(|q| q.id == id));
+        let section = if here {
+            Some(self.section)
+        } else {
+            sections.iter().position(|s| s.questions.iter().any(|q| q.id == id))
+        };
+        if let Some(s) = section {
+            self.tally.recount(a, &self.vis, s);
+        }
     }
 
     /// Every shown question, in order.
@@ -179,6 +211,11 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
         }
         _ => option_id.clone(),
     };
+    if value.is_empty() {
+        // Unticking the last option leaves no answer, not an empty one that would count as answered.
+        a.clear_value(&question.id, now);
+        return Ok(Chosen::Ticked);
+    }
     let parsed = parse_answer(question, &value).map_err(|e| ChooseError::Refused(e.to_string()))?;
     a.set_value(&question.id, parsed, now);
     Ok(if question.kind == QuestionType::Multi {
@@ -262,6 +299,62 @@ mod tests {
         assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
         assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
         assert_eq!(a.value("profile.categories"), Some(&AnswerValue::List(vec!["privacy".into()])));
+        assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
+        assert_eq!(a.value("profile.categories"), None, "unticking the last option leaves no answer");
+        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
+    }
+
+    #[test]
+    fn an_empty_multiple_choice_answer_is_not_an_answer() {
+        let mut a = demo();
+        let categories = question(&a, "profile.categories");
+        let refused = crate::assessment::answer::parse_answer(&categories, " , ").unwrap_err();
+        assert!(refused.0.contains("needs at least one option"), "{refused}");
+        // An older file can hold an empty list: it does not count as answered.
+        a.set_value("profile.categories", AnswerValue::List(Vec::new()), NOW);
+        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
+    }
+
+    #[test]
+    fn progress_kept_up_after_each_answer_is_the_full_count() {
+        // Every option of every question (conditions read some of them, so some answers show or hide
+        // others), then clearing each: the kept tally and visibility equal a count from scratch.
+        let mut a = demo();
+        let mut c = Cursor::resume(&a);
+        let places: Vec<Place> = a
+            .questionnaire()
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| (0..sec.questions.len()).map(move |i| (s, i)))
+            .collect();
+        for &(s, i) in places.iter().chain(places.iter().rev()) {
+            let q = a.questionnaire().sections[s].questions[i].clone();
+            c.go(&a, (s, i));
+            for n in 1..=q.offered().len() {
+                if choose(&mut a, &q, n, NOW).is_ok() {
+                    c.answer_changed(&a, &q.id);
+                    let fresh = {
+                        let mut f = c.clone();
+                        f.recompute(&a);
+                        f
+                    };
+                    assert_eq!((&c.vis, &c.tally), (&fresh.vis, &fresh.tally), "after option {n} of {}", q.id);
+                }
+            }
+        }
+        for &(s, i) in &places {
+            let id = a.questionnaire().sections[s].questions[i].id.clone();
+            a.clear_value(&id, NOW);
+            c.answer_changed(&a, &id);
+            let fresh = {
+                let mut f = c.clone();
+                f.recompute(&a);
+                f
+            };
+            assert_eq!((&c.vis, &c.tally), (&fresh.vis, &fresh.tally), "after clearing {id}");
+        }
+        assert_eq!(c.tally.total.answered, 0);
     }
 
     #[test]

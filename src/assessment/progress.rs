@@ -62,9 +62,12 @@ impl Progress {
     }
 }
 
-/// Whether a question counts as answered: it has a value that is not a carried-over one still to confirm.
+/// Whether a question counts as answered: it has a value that is not a carried-over one still to confirm,
+/// and not a multiple-choice answer with nothing ticked (older files can hold one).
 pub fn is_answered(a: &Assessment, question: &str) -> bool {
-    a.answers.get(question).is_some_and(|x| x.value.is_some() && !x.to_confirm)
+    a.answers.get(question).is_some_and(|x| {
+        !x.to_confirm && x.value.as_ref().is_some_and(|v| !matches!(v, AnswerValue::List(l) if l.is_empty()))
+    })
 }
 
 /// The value a question scores with: none while a carried-over answer is still to confirm.
@@ -74,26 +77,47 @@ pub fn confirmed_value<'a>(a: &'a Assessment, question: &str) -> Option<&'a Answ
 
 /// Progress per section (hidden sections have nothing shown) and overall.
 pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
-    let mut total = Progress::default();
-    let per_section = a
-        .questionnaire()
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(s, section)| {
-            let mut p = Progress::default();
-            for (i, question) in section.questions.iter().enumerate() {
-                if vis.question(s, i) {
-                    p.shown += 1;
-                    if is_answered(a, &question.id) {
-                        p.answered += 1;
-                    }
-                }
+    let tally = Tally::of(a, vis);
+    (tally.sections, tally.total)
+}
+
+/// One section's progress.
+fn section_progress(a: &Assessment, vis: &Visibility, s: usize) -> Progress {
+    let mut p = Progress::default();
+    for (i, question) in a.questionnaire().sections[s].questions.iter().enumerate() {
+        if vis.question(s, i) {
+            p.shown += 1;
+            if is_answered(a, &question.id) {
+                p.answered += 1;
             }
-            total.shown += p.shown;
-            total.answered += p.answered;
-            p
-        })
-        .collect();
-    (per_section, total)
+        }
+    }
+    p
+}
+
+/// Progress per section and overall, kept up to date as answers change: a front end recounts only the
+/// section whose answer changed, so a keystroke costs the same at 10,000 questions as at 100.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub sections: Vec<Progress>,
+    pub total: Progress,
+}
+
+impl Tally {
+    pub fn of(a: &Assessment, vis: &Visibility) -> Tally {
+        let sections: Vec<Progress> =
+            (0..a.questionnaire().sections.len()).map(|s| section_progress(a, vis, s)).collect();
+        let total = sections
+            .iter()
+            .fold(Progress::default(), |t, p| Progress { answered: t.answered + p.answered, shown: t.shown + p.shown });
+        Tally { sections, total }
+    }
+
+    /// Count section `s` again (after one of its answers changed, with the shown questions unchanged).
+    pub fn recount(&mut self, a: &Assessment, vis: &Visibility, s: usize) {
+        let (old, new) = (self.sections[s], section_progress(a, vis, s));
+        self.total.answered = self.total.answered - old.answered + new.answered;
+        self.total.shown = self.total.shown - old.shown + new.shown;
+        self.sections[s] = new;
+    }
 }

@@ -67,6 +67,8 @@ pub enum SessionError {
          questions it depends on first, or clear it with --clear"
     )]
     Hidden { id: String, why: String },
+    #[error("question `{id}` is read-only: {why}, so its answer is not changed here")]
+    ReadOnly { id: String, why: String },
     #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
     Exists { path: String },
 }
@@ -279,6 +281,7 @@ impl Session {
         if let Some(why) = self.hidden_by(&q.id) {
             return Err(SessionError::Hidden { id: q.id.clone(), why });
         }
+        self.check_writable(&q.id)?;
         profile_rules::check_profile(&self.assessment, &q.id, &value)?;
         self.check_details(details)?;
         let details = details.clone();
@@ -292,6 +295,7 @@ impl Session {
     /// Clear one answer's value (its note, evidence and flag stay), and save.
     pub fn clear(&mut self, question: &str, details: &AnswerDetails, now: &str) -> Result<(), SessionError> {
         let q = self.question(question)?;
+        self.check_writable(&q.id)?;
         self.check_details(details)?;
         let details = details.clone();
         self.change(|a| {
@@ -299,6 +303,15 @@ impl Session {
             a.record_details(&q.id, &details, now);
         })?;
         Ok(())
+    }
+
+    /// Refuse a change of value to a customer question whose answer cell is never written back.
+    fn check_writable(&self, id: &str) -> Result<(), SessionError> {
+        let cell = self.assessment.source.as_ref().and_then(|s| s.cells.get(id));
+        match cell.and_then(super::source::CellSource::read_only) {
+            Some(why) => Err(SessionError::ReadOnly { id: id.to_string(), why }),
+            None => Ok(()),
+        }
     }
 
     fn question(&self, id: &str) -> Result<crate::questionnaire::Question, SessionError> {

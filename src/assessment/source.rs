@@ -62,3 +62,22 @@ pub struct CellSource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabulary: Vec<String>,
 }
+
+impl CellSource {
+    /// Why this question's answer may not change, when its answer cell is never written back: a formula,
+    /// or a locked or merged cell in the customer's file. Both front ends and `answer` refuse with it.
+    pub fn read_only(&self) -> Option<String> {
+        let at = crate::text::one_line(&if self.sheet.is_empty() {
+            self.answer_cell.clone()
+        } else {
+            format!("{}!{}", self.sheet, self.answer_cell)
+        });
+        if self.formula {
+            Some(format!("the answer cell {at} is a formula in the customer's file; it is never written"))
+        } else if self.locked {
+            Some(format!("the answer cell {at} is locked (or merged) in the customer's file; it is never written"))
+        } else {
+            None
+        }
+    }
+}

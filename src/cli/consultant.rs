@@ -528,6 +528,17 @@ fn vendors(as_json: bool) -> Result<ExitCode> {
 /// was carried over is reported on stderr, so stdout keeps only the new file's path.
 pub fn carried_over(from: &str, questionnaire: Questionnaire, org: &str, now: &str) -> Result<Assessment> {
     let (path, last) = read(from).context("cannot read last year's assessment (--from)")?;
+    if last.questionnaire.id != questionnaire.id {
+        // Nothing would carry over (no question ids in common), and the comparison with last year would be
+        // between different questionnaires: say so instead of making an empty start that looks carried over.
+        bail!(
+            "{} answers the questionnaire `{}`, not `{}`; --from needs last year's assessment of the same \
+             questionnaire",
+            shown(&path),
+            one_line(&last.questionnaire.id),
+            one_line(&questionnaire.id)
+        );
+    }
     let (next, summary) = carry_over(&last, questionnaire, org, now);
     eprintln!(
         "Carried over {} answer{} to confirm and {} open observation{} from {}.",

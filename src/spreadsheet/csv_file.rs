@@ -96,16 +96,23 @@ pub fn neutralise(value: &str) -> String {
     }
 }
 
-/// Write rows as CSV with the given separator; `neutral` says which fields to neutralise.
-pub fn write(rows: &[Vec<String>], sep: u8, neutral: impl Fn(usize, usize) -> bool) -> Vec<u8> {
+/// Whether a CSV file ends its lines with CR LF (as Excel and Windows write them), so that a copy written
+/// back keeps the customer's line endings.
+pub fn uses_crlf(bytes: &[u8]) -> bool {
+    bytes.iter().position(|&b| b == b'\n').is_some_and(|i| i > 0 && bytes[i - 1] == b'\r')
+}
+
+/// Write rows as CSV with the given separator and line ending; `neutral` says which fields to neutralise.
+pub fn write(rows: &[Vec<String>], sep: u8, crlf: bool, neutral: impl Fn(usize, usize) -> bool) -> Vec<u8> {
     let mut out = Vec::new();
+    let terminator = if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
     for (r, row) in rows.iter().enumerate() {
         // An empty row is a blank line, as it was read (a writer would quote it as `""`).
         if row.is_empty() {
-            out.push(b'\n');
+            out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
             continue;
         }
-        let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).from_writer(out);
+        let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).terminator(terminator).from_writer(out);
         let fields: Vec<String> =
             row.iter().enumerate().map(|(c, v)| if neutral(r, c) { neutralise(v) } else { v.clone() }).collect();
         w.write_record(&fields).expect("writing to memory");
@@ -136,12 +143,24 @@ mod tests {
         assert_eq!(firsts, ["Title", "", "Ref", "A.1", "", "", "A.2"]);
         let wb = read_csv(text.as_bytes()).unwrap();
         assert_eq!(wb.sheets[0].raw(CellRef { row: 7, col: 3 }), "No");
-        let written = String::from_utf8(write(&rows, sep, |_, _| false)).unwrap();
+        let written = String::from_utf8(write(&rows, sep, false, |_, _| false)).unwrap();
         assert_eq!(written, text, "written back line for line");
         // The same with CR LF line ends (what spreadsheets on Windows save).
         let (crlf, _) = records(text.replace('\n', "\r\n").as_bytes()).unwrap();
         let firsts: Vec<&str> = crlf.iter().map(|r| r.first().map_or("", String::as_str)).collect();
         assert_eq!(firsts, ["Title", "", "Ref", "A.1", "", "", "A.2"]);
+        let written = String::from_utf8(write(&crlf, sep, true, |_, _| false)).unwrap();
+        assert_eq!(written, text.replace('\n', "\r\n"), "CR LF kept, inside quotes too");
+    }
+
+    #[test]
+    fn line_endings_are_written_as_the_customer_wrote_them() {
+        assert!(uses_crlf(b"id,question\r\nA1,Do you?\r\n"));
+        assert!(!uses_crlf(b"id,question\nA1,Do you?\n"));
+        assert!(!uses_crlf(b"id,question"));
+        let rows = vec![vec!["id".to_string(), "q".to_string()], Vec::new(), vec!["A1".to_string(), "yes".to_string()]];
+        assert_eq!(write(&rows, b',', true, |_, _| false), b"id,q\r\n\r\nA1,yes\r\n");
+        assert_eq!(write(&rows, b',', false, |_, _| false), b"id,q\n\nA1,yes\n");
     }
 
     #[test]

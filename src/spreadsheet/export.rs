@@ -142,7 +142,7 @@ fn answers_table(a: &crate::assessment::Assessment, writes: &[CellWrite]) -> Vec
         let text = a.questionnaire().question(&w.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
         rows.push(vec![w.sheet.clone(), w.cell.clone(), w.expect_id.clone(), text, w.value.clone()]);
     }
-    csv_file::write(&rows, b',', |_, _| true)
+    csv_file::write(&rows, b',', false, |_, _| true)
 }
 
 /// The cells to write for every answer: the answer in the cell's vocabulary, the note in the comment cell.
@@ -475,7 +475,7 @@ pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, Str
         rows[r][c] = w.value.clone();
         touched.insert((r, c));
     }
-    let bytes = csv_file::write(&rows, sep, |r, c| touched.contains(&(r, c)));
+    let bytes = csv_file::write(&rows, sep, csv_file::uses_crlf(original), |r, c| touched.contains(&(r, c)));
     let bom = if original.starts_with(b"\xEF\xBB\xBF") { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
     Ok(Exported { bytes: [bom, bytes].concat(), written: touched.len(), skipped })
 }

@@ -428,7 +428,7 @@ fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
             format!("Answers are now recorded as given by {}.", typed.trim())
         }
     };
-    editor.recompute();
+    editor.answer_changed(&question.id);
     editor.dirty = true;
     Some(told)
 }

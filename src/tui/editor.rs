@@ -136,8 +136,18 @@ impl Editor {
         self.go_to(self.cursor.previous_section())
     }
 
+    /// After answers changed anywhere (undo, merge): which questions are shown, and the progress.
     pub(crate) fn recompute(&mut self) {
         self.cursor.recompute(&self.session.assessment);
+    }
+
+    /// After one question's answer changed: the same, at the cost of its section alone.
+    pub(crate) fn answer_changed(&mut self, id: &str) {
+        self.cursor.answer_changed(&self.session.assessment, id);
+    }
+
+    pub fn tally(&self) -> &crate::assessment::progress::Tally {
+        &self.cursor.tally
     }
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.

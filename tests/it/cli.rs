@@ -1005,6 +1005,14 @@ fn report_output_refuses_the_assessment_itself_and_any_other_assessment() {
     assert!(line.contains("soc2-ready assessment"), "{line}");
     assert_eq!(fs::read(&other).unwrap(), other_before);
     assert!(store::read(&path).is_ok() && store::read(&other).is_ok());
+
+    // The answer library in the store has no marker, but is the user's data too.
+    let library = env.store().join("library.json");
+    let kept = "{\n  \"entries\": []\n}";
+    fs::write(&library, kept).unwrap();
+    let line = one_error(&env.run(&["report", p, "-o", library.to_str().unwrap()]));
+    assert!(line.contains("answer library"), "{line}");
+    assert_eq!(fs::read_to_string(&library).unwrap(), kept);
 }
 
 #[cfg(unix)]

@@ -289,6 +289,24 @@ fn new_from_last_year_carries_answers_over_to_confirm() {
 
     let missing = env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", "nowhere.json", "--no-open"]);
     assert_eq!(missing.status.code(), Some(1));
+
+    // Last year's assessment of another questionnaire carries nothing: refused, and no file is made.
+    let other = env.work.path().join("other.json");
+    let made = env.run(&[
+        "new",
+        "ai-vendor-assessment",
+        "--org",
+        "Acme",
+        "--from",
+        last.to_str().unwrap(),
+        "--out",
+        other.to_str().unwrap(),
+        "--no-open",
+    ]);
+    assert_eq!(made.status.code(), Some(1));
+    let err = String::from_utf8(made.stderr).unwrap();
+    assert!(err.contains("not `ai-vendor-assessment`") && err.contains("same questionnaire"), "{err}");
+    assert!(!other.exists());
 }
 
 #[test]

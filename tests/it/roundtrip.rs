@@ -555,6 +555,12 @@ proptest! {
         let chosen: Vec<String> = picks.iter().map(|p| ids[(p % ids.len() as u64) as usize].clone()).collect();
         let sep = if spaces { " , " } else { "," };
         let input = chosen.iter().map(|id| typed(id, upper, (0, 0))).collect::<Vec<_>>().join(sep);
+        if chosen.is_empty() {
+            // Nothing ticked is no answer: refused, pointing to clearing instead.
+            let refused = parse_answer(&q, &input).unwrap_err().to_string();
+            prop_assert!(refused.contains("needs at least one option"), "{}", refused);
+            return Ok(());
+        }
         let value = parse_answer(&q, &input).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let expected: Vec<String> = ids.iter().filter(|id| chosen.contains(id)).cloned().collect();
         prop_assert_eq!(value, AnswerValue::List(expected));

@@ -124,7 +124,20 @@ fn hecvat_like_never_writes_formula_cells_and_drops_the_calc_chain() {
     assert_eq!((cell["answer_cell"].as_str(), cell["formula"].as_bool()), (Some("C26"), Some(true)));
     assert!(saved.to_string().contains("That cell is a formula in the customer's file, so it is read-only here."));
     ok(&env, &["answer", &a, "docu-01", "yes"]);
-    ok(&env, &["answer", &a, "data-04", "no"]);
+    // The formula cell's answer is refused at the command line as in the interface, and nothing changes.
+    let before = std::fs::read(&a).unwrap();
+    let refused = env.run(&["answer", &a, "data-04", "no"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8(refused.stderr).unwrap();
+    assert!(err.contains("`data-04` is read-only: the answer cell Documentation!C26 is a formula"), "{err}");
+    assert_eq!(std::fs::read(&a).unwrap(), before);
+    assert_eq!(env.run(&["answer", &a, "data-04", "--clear"]).status.code(), Some(1));
+    // An answer given before that rule (an older file) is still never written into the formula cell.
+    let mut doc: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    let mut old_answer = doc["answers"]["docu-01"].clone();
+    old_answer["value"] = "no".into();
+    doc["answers"]["data-04"] = old_answer;
+    std::fs::write(&a, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
     let out = env.work.path().join("hecvat-answered.xlsx");
     let printed = ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
     assert!(printed.contains("1 cells written, 1 skipped"), "{printed}");

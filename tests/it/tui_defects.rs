@@ -322,6 +322,19 @@ fn search_with_nothing_typed_yet_draws() {
 }
 
 #[test]
+fn the_header_at_the_smallest_size_keeps_the_organisation_whole_during_a_meeting() {
+    let (mut app, _) = open_demo("narrow_header");
+    app.begin_meeting();
+    let text = render(&app, 60, 16).backend().to_string();
+    let header = text.lines().next().unwrap();
+    // At 60 columns the title gives way; the organisation, the progress and the meeting stay whole.
+    assert!(header.contains("│ Acme AI │ 0% (0/8) │ no one │ 0 min"), "{header}");
+    let text = render(&app, 80, 24).backend().to_string();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("│ Acme AI │ Demo readines… │ 0% (0/8)"), "{header}");
+}
+
+#[test]
 fn the_header_keeps_progress_and_who_answers_with_a_long_wide_organisation_name() {
     let store = fresh_store("long_header");
     let path = store.dir.join("a.json");

@@ -251,6 +251,8 @@ fn x_exports_the_customers_file_into_the_working_folder_and_lists_skipped_cells(
     Session::create(&path, a, NOW).unwrap();
     let session = Session::open(&path, NOW).unwrap();
     let mut app = quiet(App::with_session(store, session));
+    // The answer library is read on its own thread: wait, so the panel says what it found, not "being read".
+    app.wait_for_suggestions();
     press(&mut app, "1");
     press(&mut app, "X");
     assert!(!app.status.error, "{}", app.status.text);

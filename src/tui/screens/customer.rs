@@ -26,17 +26,7 @@ pub fn place(sheet: &str, cell: &str) -> String {
 
 /// Why the current question's answer cannot be changed here, if it cannot.
 pub fn read_only(editor: &Editor) -> Option<String> {
-    let c = cell(editor)?;
-    let at = one_line(&place(&c.sheet, &c.answer_cell));
-    if c.formula {
-        Some(format!("Read-only: the answer cell {at} is a formula in the customer's file; it is never written."))
-    } else if c.locked {
-        Some(format!(
-            "Read-only: the answer cell {at} is locked (or merged) in the customer's file; it is never written."
-        ))
-    } else {
-        None
-    }
+    cell(editor)?.read_only().map(|why| format!("Read-only: {why}."))
 }
 
 /// Whether an action would change the answer (and so is refused on a read-only question).

@@ -185,7 +185,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             if !review::confirm(&mut editor.session.assessment, &id, now) {
                 return say("This answer is not one carried over to confirm.");
             }
-            editor.recompute();
+            editor.answer_changed(&id);
             let left = review::review_counts(editor.assessment()).to_confirm;
             saved(editor, format!("Confirmed as still true; {left} carried-over answers left to confirm."))
         }
@@ -394,7 +394,7 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     // (undoing it would lose the other files' answers).
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
-    editor.recompute();
+    editor.answer_changed(&question);
     let left = editor.assessment().conflicts.len();
     let text = if left == 0 {
         "Conflict resolved; none are left.".to_string()
@@ -427,9 +427,13 @@ pub fn header(editor: &Editor, now: &str, width: u16) -> String {
         let who =
             if a.respondent.is_empty() { "nobody named".to_string() } else { truncate(&one_line(&a.respondent), 24) };
         format!(" │ answering: {who} │ meeting {meeting} · section {section}")
-    } else {
+    } else if width >= 80 {
         let who = if a.respondent.is_empty() { "no one".to_string() } else { truncate(&one_line(&a.respondent), 14) };
         format!(" │ {who} │ {meeting} · sect. {section}")
+    } else {
+        // Narrow: who answers and the meeting's time; the section's time waits for a wider terminal.
+        let who = if a.respondent.is_empty() { "no one".to_string() } else { truncate(&one_line(&a.respondent), 10) };
+        format!(" │ {who} │ {meeting}")
     }
 }
 

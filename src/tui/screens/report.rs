@@ -187,8 +187,23 @@ impl ReportScreen {
                 "There is no gap to select.".into()
             });
         }
-        let at = rows.iter().position(|(i, _)| *i == self.selected).unwrap_or(0);
-        let at = if action == Action::NextGap { (at + 1) % rows.len() } else { (at + rows.len() - 1) % rows.len() };
+        let (top, bottom) =
+            (usize::from(self.scroll), usize::from(self.scroll) + usize::from(height.saturating_sub(2)));
+        let on_screen = |row: usize| row >= top && row < bottom;
+        let at = match rows.iter().position(|(i, _)| *i == self.selected) {
+            // The selected gap is in view: the one after (or before) it.
+            Some(at) if on_screen(rows[at].1) => {
+                if action == Action::NextGap {
+                    (at + 1) % rows.len()
+                } else {
+                    (at + rows.len() - 1) % rows.len()
+                }
+            }
+            // It is scrolled out of view (or none is selected yet): the first gap from the top of the view
+            // down (or the last from its bottom up), so the key never skips what the user is looking at.
+            _ if action == Action::NextGap => rows.iter().position(|&(_, row)| row >= top).unwrap_or(0),
+            _ => rows.iter().rposition(|&(_, row)| row < bottom).unwrap_or(rows.len() - 1),
+        };
         let (index, row) = rows[at];
         self.selected = index;
         let row = u16::try_from(row).unwrap_or(u16::MAX);

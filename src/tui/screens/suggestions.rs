@@ -215,7 +215,7 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     }
     // `answered_by` was changed directly: the journal must know the answer changed.
     a.touch(&question.id);
-    editor.recompute();
+    editor.answer_changed(&question.id);
     editor.save()?;
     Ok(format!("Applied: {} (score {:.2}, from {}).", one_line(&chosen.answer), chosen.score, one_line(&source)))
 }

@@ -177,7 +177,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         }
         Action::ClearAnswer => {
             editor.session.assessment.clear_value(&question.id, now);
-            editor.recompute();
+            editor.answer_changed(&question.id);
             saved(editor.save(), "Answer cleared.")
         }
         Action::EditAnswer if !question.kind.has_options() => {
@@ -257,7 +257,7 @@ fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outc
         }
         Err(other) => return Outcome::Complain(other.to_string()),
     };
-    editor.recompute();
+    editor.answer_changed(&question.id);
     if let Err(e) = editor.save() {
         return Outcome::Complain(e);
     }
@@ -333,7 +333,7 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
                 Ok(value) => {
                     editor.session.assessment.set_value(&question.id, value, now);
                     editor.mode = Mode::Answering;
-                    editor.recompute();
+                    editor.answer_changed(&question.id);
                     match editor.save() {
                         Ok(()) => {
                             editor.next_question();

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::assessment::{AnswerValue, describe, progress};
+use crate::assessment::{AnswerValue, describe};
 use crate::questionnaire::QuestionType;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -22,20 +22,32 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let t = app.theme;
     let a = editor.assessment();
     let q = a.questionnaire();
-    let (per_section, total) = progress(a, editor.vis());
+    let (per_section, total) = (&editor.tally().sections, editor.tally().total);
     // The progress and who is answering always show; the organisation and the title share what is left.
-    let progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
+    // On a narrow terminal the progress says less, and the title goes before the organisation is cut short.
     let respondent = crate::tui::screens::interview::header(editor, &(app.now)(), header.width);
-    let fixed = 12 + 2 + 3 + 1 + progress_text.width() + respondent.width();
-    let free = usize::from(header.width).saturating_sub(fixed);
+    let room = |progress: &str| {
+        usize::from(header.width).saturating_sub(12 + 2 + 3 + 1 + progress.width() + respondent.width())
+    };
+    let mut progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
+    if room(&progress_text) < 20 {
+        progress_text = format!("│ {}% ({}/{})", total.percent(), total.answered, total.shown);
+    }
+    let free = room(&progress_text);
     let org = one_line(&a.org);
     let title = one_line(&q.title);
     let org_width = org.width().min((free * 2 / 5).max(free.saturating_sub(title.width())));
     let title_width = free.saturating_sub(org_width);
+    let names = if title_width >= 12 {
+        format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))
+    } else {
+        // The separator and the title's few columns go to the organisation.
+        format!("│ {} ", truncate(&org, org.width().min(free + 3)))
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),
-            Span::raw(format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))),
+            Span::raw(names),
             Span::styled(progress_text, t.label()),
             Span::raw(respondent),
         ])),
@@ -48,6 +60,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     // Sections, each with its progress; the current one marked.
     let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis().sections[s]).collect();
     let label_width = usize::from(sections_width.saturating_sub(4));
+    // Once per frame, not per section: it looks through every answer.
+    let shows_review = crate::tui::screens::interview::shows_review(a);
     let items: Vec<ListItem> = shown
         .iter()
         .map(|&s| {
@@ -55,7 +69,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             let mark = if p.is_complete() { "✓" } else { " " };
             let mut count = format!("{}/{}", p.answered, p.shown);
             // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
-            if crate::tui::screens::interview::shows_review(a) {
+            if shows_review {
                 count.push_str(&format!(" ✔{}", crate::tui::screens::interview::reviewed_in_section(editor, s)));
             }
             let title_width = label_width.saturating_sub(count.width() + 3);
