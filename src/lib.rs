@@ -11,6 +11,7 @@ pub mod estimate;
 pub mod library;
 pub mod output_file;
 pub mod paths;
+pub mod plain;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;

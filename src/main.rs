@@ -1,4 +1,7 @@
 fn main() -> std::process::ExitCode {
+    // A shell asking for completions at Tab (`_SOC2_READY_COMPLETE` set by the script `soc2-ready
+    // completions SHELL` printed) is answered and the process ends here, before anything else can print.
+    soc2_ready::cli::completions::answer_if_asked();
     // Like other command-line tools, end quietly when the reader of our output goes away
     // (`soc2-ready show X --json | head`) instead of failing to print.
     #[cfg(unix)]

@@ -120,6 +120,11 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
     Ok(normalise(q, value))
 }
 
+/// Evidence references as typed in one line: separated by commas, blanks dropped.
+pub fn evidence_references(typed: &str) -> Vec<String> {
+    typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
+}
+
 /// Whether a note fits the limit; refused notes are not saved.
 pub fn check_note(note: &str) -> Result<(), AnswerError> {
     let chars = note.chars().count();

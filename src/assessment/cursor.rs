@@ -3,8 +3,9 @@
 //! unanswered or flagged one, choosing an option by its number, and what "not applicable" and "don't know"
 //! lead to. Plain data and pure functions: no terminal, no files.
 
-use super::answer::parse_answer;
+use super::answer::{AnswerError, AnswerValue, parse_answer};
 use super::document::{Assessment, Position};
+use super::profile_rules;
 use super::progress::{Tally, Visibility};
 use crate::questionnaire::format::NOT_APPLICABLE;
 use crate::questionnaire::{Question, QuestionType};
@@ -227,6 +228,21 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
     })
 }
 
+/// A typed answer (a number, a text, a date, option ids separated by commas: what `soc2-ready answer`
+/// takes), checked as every front end checks one: parsed for the question's type, and fitting the company
+/// profile's other answers. Recorded in `a` when accepted; refused input changes nothing.
+pub fn answer_typed(
+    a: &mut Assessment,
+    question: &Question,
+    input: &str,
+    now: &str,
+) -> Result<AnswerValue, AnswerError> {
+    let value = parse_answer(question, input)?;
+    profile_rules::check_profile(a, &question.id, &value)?;
+    a.set_value(&question.id, value.clone(), now);
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,5 +382,20 @@ mod tests {
         assert_eq!(c.next_flagged(&a), Some((0, 0)), "the current one last");
         c.go(&a, (0, 2));
         assert_eq!(c.next_flagged(&a), Some((0, 0)));
+    }
+    #[test]
+    fn typed_answers_are_parsed_and_checked_before_they_are_recorded() {
+        let mut a = demo();
+        let headcount = question(&a, "profile.headcount");
+        assert_eq!(answer_typed(&mut a, &headcount, " 1_200 ", NOW), Ok(AnswerValue::Number(1200.0)));
+        assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(1200.0)));
+        let e = answer_typed(&mut a, &headcount, "many", NOW).unwrap_err();
+        assert!(e.to_string().contains("a number from 1 to 100000"), "{e}");
+        assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(1200.0)), "refused input changes nothing");
+        let categories = question(&a, "profile.categories");
+        assert_eq!(
+            answer_typed(&mut a, &categories, "privacy,availability", NOW),
+            Ok(AnswerValue::List(vec!["availability".into(), "privacy".into()]))
+        );
     }
 }

@@ -65,7 +65,7 @@ pub struct CellSource {
 
 impl CellSource {
     /// Why this question's answer may not change, when its answer cell is never written back: a formula,
-    /// or a locked or merged cell in the customer's file. Both front ends and `answer` refuse with it.
+    /// or a locked or merged cell in the customer's file.
     pub fn read_only(&self) -> Option<String> {
         let at = crate::text::one_line(&if self.sheet.is_empty() {
             self.answer_cell.clone()
@@ -80,4 +80,12 @@ impl CellSource {
             None
         }
     }
+}
+
+/// Why a question's answer cannot be changed, if it cannot: on a customer questionnaire, its answer cell is
+/// a formula or locked in the customer's file, which export never writes. Every front end refuses a change
+/// to such a question with this reason (and `Session::answer` with the cell's own words).
+pub fn read_only(a: &super::Assessment, question: &str) -> Option<String> {
+    let why = a.source.as_ref()?.cells.get(question)?.read_only()?;
+    Some(format!("Read-only: {why}."))
 }

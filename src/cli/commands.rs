@@ -17,24 +17,24 @@ use crate::{clock, paths};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        None => crate::tui::run_home(open_store()?),
+        None => super::front_end::home(open_store()?, cli.plain),
         Some(Command::Questionnaires { json }) => questionnaires(json),
         Some(Command::Validate { file, json }) => validate(&file, json),
-        Some(Command::New { questionnaire, out, no_open, sample: true, .. }) => {
-            new_sample(questionnaire.as_deref(), out, no_open)
+        Some(Command::New { questionnaire, out, no_open, plain, sample: true, .. }) => {
+            new_sample(questionnaire.as_deref(), out, no_open, cli.plain || plain)
         }
-        Some(Command::New { questionnaire, org, out, no_open, from, sample: false }) => {
+        Some(Command::New { questionnaire, org, out, no_open, from, plain, sample: false }) => {
             // clap requires both without --sample.
             let (Some(questionnaire), Some(org)) = (questionnaire, org) else {
                 bail!("name a questionnaire and the organisation (--org), or make a sample with --sample")
             };
-            new(&questionnaire, &org, out, no_open, from.as_deref())
+            new(&questionnaire, &org, out, no_open, from.as_deref(), cli.plain || plain)
         }
-        Some(Command::Open { assessment }) => {
+        Some(Command::Open { assessment, plain }) => {
             let store = open_store()?;
             let path = store.resolve(&assessment);
             let session = Session::open(&path, &clock::now())?;
-            crate::tui::run_session(store, session)
+            super::front_end::open(store, session, cli.plain || plain)
         }
         Some(Command::List { json }) => list(json),
         Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due }) => {
@@ -53,6 +53,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Report { assessment, format, set, output }) => {
             report(&assessment, format.as_deref(), &set, output.as_deref())
         }
+        Some(Command::Completions { shell }) => super::completions::print_script(&shell),
+        Some(Command::Man) => super::manual::print(),
+        Some(Command::Config { json }) => super::config::run(json),
     }
 }
 
@@ -169,7 +172,14 @@ fn print_summary(file: &Path, s: &Summary) {
     println!("  AI areas:  {}", areas.join(", "));
 }
 
-fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool, from: Option<&str>) -> Result<ExitCode> {
+fn new(
+    questionnaire: &str,
+    org: &str,
+    out: Option<PathBuf>,
+    no_open: bool,
+    from: Option<&str>,
+    plain: bool,
+) -> Result<ExitCode> {
     if org.trim().is_empty() {
         bail!("the organisation name (--org) must not be empty");
     }
@@ -192,12 +202,12 @@ fn new(questionnaire: &str, org: &str, out: Option<PathBuf>, no_open: bool, from
     if no_open {
         return Ok(ExitCode::SUCCESS);
     }
-    crate::tui::run_session(store, session)
+    super::front_end::open(store, session, plain)
 }
 
 /// A sample assessment of a fictional company, in a new file (its name says sample), opened unless
 /// `no_open`.
-fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool) -> Result<ExitCode> {
+fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool, plain: bool) -> Result<ExitCode> {
     let questionnaire = questionnaire.unwrap_or(sample::QUESTIONNAIRE);
     let entry = catalog::resolve(questionnaire, paths::user_questionnaires_dir().as_deref())?;
     let now = clock::now();
@@ -215,7 +225,7 @@ fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool) 
     if no_open {
         return Ok(ExitCode::SUCCESS);
     }
-    crate::tui::run_session(store, session)
+    super::front_end::open(store, session, plain)
 }
 
 fn list(as_json: bool) -> Result<ExitCode> {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use serde_json::json;
 
@@ -30,6 +31,7 @@ pub enum ConsultantCommand {
     /// spreadsheet formula is written with a leading apostrophe, so opening the file runs nothing.
     Followups {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
         assessment: String,
         /// md (Markdown), csv or json.
         #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "csv", "json"])]
@@ -49,7 +51,8 @@ pub enum ConsultantCommand {
     /// kept; no input changes.
     Merge {
         /// Two or more assessments: paths, or names as `soc2-ready list` shows them.
-        #[arg(required = true, num_args = 2.., value_name = "ASSESSMENT")]
+        #[arg(required = true, num_args = 2.., value_name = "ASSESSMENT",
+            add = ArgValueCompleter::new(super::completions::assessment_names))]
         assessments: Vec<String>,
         /// The merged assessment to write; it must not exist yet.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -66,8 +69,10 @@ pub enum ConsultantCommand {
     /// section, category and AI area, the verdict and the estimate.
     Diff {
         /// The earlier assessment (a path or a name).
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
         old: String,
         /// The later assessment (a path or a name).
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
         new: String,
         /// Print a JSON object instead of text.
         #[arg(long)]
@@ -78,6 +83,7 @@ pub enum ConsultantCommand {
     /// Without QUESTION_ID and CHOICE, list the open conflicts with each file's answer, numbered.
     Resolve {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
         assessment: String,
         /// The question whose conflict to resolve.
         #[arg(requires = "choice")]

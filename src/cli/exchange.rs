@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::assessment::{Session, Store, store};
 use crate::library::{self, Library};
@@ -56,6 +57,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// A path, or a name as `soc2-ready list` shows it.
+    #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
     pub assessment: String,
     /// Where to write: FILE.xlsx for the customer's own workbook with the answers filled in, FILE.csv for
     /// CSV. Defaults to the original's name with `-answered` added, in the current folder.
@@ -66,6 +68,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct FillArgs {
     /// A path, or a name as `soc2-ready list` shows it.
+    #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
     pub assessment: String,
     /// Take suggestions from the answer library (every answered assessment in the store, and the files
     /// added with `library add`).
@@ -294,6 +297,7 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
 #[derive(Debug, Args)]
 pub struct ExportQuestionnaireArgs {
     /// A questionnaire id (see `soc2-ready questionnaires`), such as ai-vendor-assessment.
+    #[arg(add = ArgValueCompleter::new(super::completions::questionnaire_ids))]
     pub questionnaire: String,
     /// The workbook to write (.xlsx).
     #[arg(short = 'o', long = "output", value_name = "FILE")]

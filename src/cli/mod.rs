@@ -1,13 +1,18 @@
 //! The command line: the same core as the TUI, for scripts, tests and people who prefer it.
 
 mod commands;
+pub mod completions;
+mod config;
 mod consultant;
 pub mod exchange;
+pub mod front_end;
+mod manual;
 mod report_flags;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
 /// Exit code for a failed command (usage errors exit 2, from clap).
 pub const FAILURE: u8 = 1;
@@ -27,6 +32,10 @@ pub const FAILURE: u8 = 1;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Plain mode: one question at a time as plain lines, for screen readers and braille displays (also
+    /// chosen when TERM=dumb, when input or output is not a terminal, or when SOC2_READY_PLAIN is set).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,7 +64,7 @@ pub enum Command {
     /// answering anything. It goes into a new file whose name says sample, never over another.
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
-        #[arg(required_unless_present = "sample")]
+        #[arg(required_unless_present = "sample", add = ArgValueCompleter::new(completions::questionnaire_ids))]
         questionnaire: Option<String>,
         /// The organisation being assessed (up to 10,000 characters).
         #[arg(long, value_name = "NAME", required_unless_present = "sample")]
@@ -68,16 +77,27 @@ pub enum Command {
         no_open: bool,
         /// Start from last year's assessment (a path or a name): its answers are carried over to confirm,
         /// with their notes and evidence, and kept as the baseline the report compares with.
-        #[arg(long, value_name = "LAST_YEAR")]
+        #[arg(long, value_name = "LAST_YEAR", add = ArgValueCompleter::new(completions::assessment_names))]
         from: Option<String>,
+        /// Open it in plain mode (one question at a time as plain lines, for screen readers).
+        #[arg(long, conflicts_with = "no_open")]
+        plain: bool,
         /// Make a sample assessment of a fictional AI startup to explore (no --org or --from).
         #[arg(long, conflicts_with_all = ["org", "from"])]
         sample: bool,
     },
     /// Open an assessment in the interface, where you left it.
+    ///
+    /// In plain mode (--plain, or automatically when TERM=dumb or input or output is not a terminal) the
+    /// questions are asked one at a time as plain lines, for screen readers and braille displays: type an
+    /// option's number or the answer, ? for help, quit to stop. The end of input saves and quits too.
     Open {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
+        /// Plain mode: one question at a time as plain lines, no cursor movement, no colour.
+        #[arg(long)]
+        plain: bool,
     },
     /// List the assessments in the store.
     List {
@@ -95,6 +115,7 @@ pub enum Command {
     /// for it (up to --wait seconds) instead of failing.
     Answer {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// The question's id (see `soc2-ready show`).
         question_id: String,
@@ -135,6 +156,7 @@ pub enum Command {
     /// or an estimate parameter (`hourly_cost`, `penetration_test=8000-12000`).
     Report {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// md (Markdown), html (one self-contained page), json, or csv (one row per gap, for trackers).
         /// Without it, the extension of the -o file decides (.md, .html, .json, .csv), and Markdown is the
@@ -153,6 +175,7 @@ pub enum Command {
     /// Show progress per section and every question with its answer.
     Show {
         /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
         /// Print a JSON object instead of text.
         #[arg(long)]
@@ -175,6 +198,36 @@ pub enum Command {
     /// Look after the answer library.
     #[command(subcommand)]
     Library(exchange::LibraryCommand),
+    /// Print a shell completion script: subcommands, options, assessment names and questionnaire ids.
+    ///
+    /// bash: soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready
+    ///
+    /// zsh: in ~/.zshrc after compinit, source <(soc2-ready completions zsh)
+    ///
+    /// fish: soc2-ready completions fish > ~/.config/fish/completions/soc2-ready.fish
+    ///
+    /// At Tab the script runs soc2-ready again to ask for candidates, so names come from the store as it is
+    /// then. Print the script again after upgrading soc2-ready.
+    Completions {
+        /// The shell to print the script for.
+        #[arg(value_name = "SHELL", value_parser = clap::builder::PossibleValuesParser::new(completions::shell_names()))]
+        shell: String,
+    },
+    /// Print the manual page of every command, in roff.
+    ///
+    /// Read it at once with `soc2-ready man | man -l -`, or install it: soc2-ready man >
+    /// ~/.local/share/man/man1/soc2-ready.1, then `man soc2-ready`.
+    Man,
+    /// Show where files are kept, whether each exists, and the environment variables that move them.
+    ///
+    /// The store of assessments with its trash and answer library, the configuration folder, your
+    /// questionnaires, estimates.json and keymap.json; then each environment variable the program reads,
+    /// with its value now.
+    Config {
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.

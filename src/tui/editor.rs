@@ -220,7 +220,5 @@ fn cut_note(note: &str, recovery: &std::path::Path) -> String {
     cut
 }
 
-/// Evidence references as typed: separated by commas, blanks dropped.
-pub fn evidence_references(typed: &str) -> Vec<String> {
-    typed.split(',').map(str::trim).filter(|r| !r.is_empty()).map(String::from).collect()
-}
+/// Evidence references as typed (the core's rule, shared with plain mode).
+pub use crate::assessment::answer::evidence_references;

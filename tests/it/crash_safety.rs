@@ -324,7 +324,7 @@ mod interface {
             .env("SOC2_READY_CONFIG", dir.join("config"))
             .env("TERM", "xterm-256color");
         let mut session = spawn_command(command, Some(10_000)).unwrap();
-        session.exp_string("answered").unwrap();
+        session.exp_string("Sections").unwrap();
         session
     }
 

@@ -3,6 +3,8 @@
 
 mod cli;
 mod common;
+mod completions;
+mod config;
 mod consultant_cli;
 mod content;
 mod content_credit;
@@ -12,6 +14,10 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod manual;
+mod plain;
+mod plain_cli;
+mod plain_rules;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]

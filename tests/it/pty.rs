@@ -50,7 +50,7 @@ fn open(sandbox: &Sandbox, extra_env: &[(&str, &str)]) -> PtySession {
         command.env(k, v);
     }
     let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("answered").unwrap();
+    session.exp_string("Sections").unwrap();
     session
 }
 
@@ -245,7 +245,7 @@ fn suspend_and_resume(stop: impl FnOnce(&mut PtySession)) {
     session.process_mut().signal(Signal::SIGCONT).unwrap();
     // Back: the alternate screen again, everything redrawn, and keys act (raw mode: no echo, q is a key).
     session.exp_string("\u{1b}[?1049h").unwrap();
-    session.exp_string("answered").unwrap();
+    session.exp_string("Sections").unwrap();
     keys(&mut session, " after\u{1b}");
     wait_for(&sandbox.file, "the note typed after fg", |v| {
         v["answers"]["profile.uses_models"]["note"] == "before after"

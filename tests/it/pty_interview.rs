@@ -51,7 +51,7 @@ fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported
         .env("SOC2_READY_NOW", NOW)
         .env("TERM", "xterm-256color");
     let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("answered").unwrap();
+    session.exp_string("Sections").unwrap();
     wait_for(&file, "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
 
     // Two people present; w switches between them with one key.

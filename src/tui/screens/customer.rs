@@ -24,9 +24,9 @@ pub fn place(sheet: &str, cell: &str) -> String {
     if sheet.is_empty() { cell.to_string() } else { format!("{sheet}!{cell}") }
 }
 
-/// Why the current question's answer cannot be changed here, if it cannot.
+/// Why the current question's answer cannot be changed here, if it cannot (the core's rule).
 pub fn read_only(editor: &Editor) -> Option<String> {
-    cell(editor)?.read_only().map(|why| format!("Read-only: {why}."))
+    crate::assessment::source::read_only(editor.assessment(), &editor.question().id)
 }
 
 /// Whether an action would change the answer (and so is refused on a read-only question).

@@ -7,8 +7,8 @@ mod view;
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
+use crate::assessment::AnswerValue;
 use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
-use crate::assessment::{AnswerValue, parse_answer};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 use crate::tui::action::Action;
@@ -329,9 +329,8 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
                 editor.mode = Mode::Answering;
                 Outcome::Done
             }
-            Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
-                Ok(value) => {
-                    editor.session.assessment.set_value(&question.id, value, now);
+            Mode::TypeAnswer(_) => match cursor::answer_typed(&mut editor.session.assessment, &question, &typed, now) {
+                Ok(_) => {
                     editor.mode = Mode::Answering;
                     editor.answer_changed(&question.id);
                     match editor.save() {

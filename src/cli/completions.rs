@@ -1,0 +1,210 @@
+//! Shell completions: `soc2-ready completions SHELL` prints a script that registers the program with the
+//! shell, and at Tab time the shell runs the program again with `_SOC2_READY_COMPLETE` set, which answers
+//! from the same clap definitions as the command line (clap_complete's dynamic engine). So subcommands and
+//! options never drift from what the program accepts, and values complete from what is on disk now:
+//! assessment names from the store, questionnaire ids from the catalogue.
+
+use std::ffi::{OsStr, OsString};
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use clap::CommandFactory as _;
+use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter as _};
+use clap_complete::env::{CompleteEnv, Shells};
+
+use crate::paths;
+
+/// The variable the registration scripts set when they call back into the program. Our own name, so that
+/// another program's `COMPLETE=bash` in the environment never turns soc2-ready into a completer.
+pub const VAR: &str = "_SOC2_READY_COMPLETE";
+
+/// The program's name as the shells know it.
+const BIN: &str = "soc2-ready";
+
+/// The shells a script can be printed for.
+pub fn shell_names() -> Vec<&'static str> {
+    Shells::builtins().names().collect()
+}
+
+/// Answer a completion request and exit, when the shell's script called us for one; otherwise return at
+/// once. Runs first in `main`, before anything is printed.
+pub fn answer_if_asked() {
+    CompleteEnv::with_factory(super::Cli::command).var(VAR).bin(BIN).complete();
+}
+
+/// `soc2-ready completions SHELL`: print the registration script for that shell.
+pub fn print_script(shell: &str) -> Result<ExitCode> {
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(shell)
+        .ok_or_else(|| anyhow!("no completions for the shell `{shell}`; choose one of {}", shell_names().join(", ")))?;
+    let mut script = Vec::new();
+    completer
+        .write_registration(VAR, BIN, BIN, &callback(std::env::args_os().next()), &mut script)
+        .context("cannot write the completion script")?;
+    std::io::stdout().write_all(&script).context("cannot print the completion script")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How the script calls the program back: as it was called now. A bare name (installed on PATH) stays a
+/// bare name, so the script keeps working when the program is upgraded in place; a relative path is made
+/// absolute, so the script works from any folder. (clap_complete does the same for `_SOC2_READY_COMPLETE=bash
+/// soc2-ready`.)
+fn callback(argv0: Option<OsString>) -> String {
+    let program = argv0.map(std::path::PathBuf::from).unwrap_or_else(|| BIN.into());
+    let program = if program.components().count() > 1 && program.is_relative() {
+        std::env::current_dir().map(|dir| dir.join(&program)).unwrap_or(program)
+    } else {
+        program
+    };
+    program.to_string_lossy().into_owned()
+}
+
+/// Candidates for an argument that takes an assessment: the names `soc2-ready list` shows (the file stems
+/// of the store's `*.json` files; hidden files, the trash and the answer library left out), and files when
+/// what is typed looks like a path or no name fits it. Reads only the folder, never the files, so Tab stays
+/// instant in a store of thousands. Attach with
+/// `add = ArgValueCompleter::new(completions::assessment_names)`.
+pub fn assessment_names(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let mut names: Vec<CompletionCandidate> = match paths::store_dir() {
+        Some(dir) if !looks_like_path(&typed) => store_names(&dir)
+            .into_iter()
+            .filter(|n| n.starts_with(typed.as_ref()))
+            .map(CompletionCandidate::new)
+            .collect(),
+        _ => Vec::new(),
+    };
+    if names.is_empty() && !typed.is_empty() {
+        names = paths_like(current);
+    }
+    names
+}
+
+/// The names of the assessments in a store folder, sorted: stems of its visible `*.json` files whose names
+/// hold no control characters.
+pub fn store_names(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let library = crate::library::record::FILE_NAME;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.') && name != library)
+        // The shell prints candidates as they are: a name that could drive the terminal is not offered (the
+        // file still opens by its path, typed).
+        .filter(|name| !name.chars().any(|c| crate::text::is_unsafe(c) || c == '\n' || c == '\t'))
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_string))
+        .filter(|stem| !stem.is_empty())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Candidates for an argument that takes a questionnaire: the ids `soc2-ready questionnaires` lists (built-in
+/// and your own, each with its title as help), and files when what is typed looks like a path or no id fits
+/// it. Attach with `add = ArgValueCompleter::new(completions::questionnaire_ids)`.
+pub fn questionnaire_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let mut ids: Vec<CompletionCandidate> = Vec::new();
+    if !looks_like_path(&typed) {
+        let (entries, _) = crate::questionnaire::catalog::all(paths::user_questionnaires_dir().as_deref());
+        ids = entries
+            .into_iter()
+            .filter(|e| e.questionnaire.id.starts_with(typed.as_ref()))
+            .map(|e| {
+                let title = crate::text::one_line(&e.questionnaire.title);
+                CompletionCandidate::new(e.questionnaire.id).help(Some(title.into()))
+            })
+            .collect();
+    }
+    if ids.is_empty() && !typed.is_empty() {
+        ids = paths_like(current);
+    }
+    ids
+}
+
+/// Files and folders that start with what is typed, leaving out names that could drive the terminal.
+fn paths_like(current: &OsStr) -> Vec<CompletionCandidate> {
+    let mut found = PathCompleter::any().complete(current);
+    found.retain(|c| !c.get_value().to_string_lossy().chars().any(|ch| crate::text::is_unsafe(ch) || ch == '\n'));
+    found
+}
+
+/// What is typed so far names a file rather than an id or a name.
+fn looks_like_path(typed: &str) -> bool {
+    typed.starts_with(['.', '~', '/']) || typed.contains(std::path::MAIN_SEPARATOR) || typed.ends_with(".json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_names_are_the_visible_json_stems_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b-org.json",
+            "a-org.json",
+            ".hidden.json",
+            "library.json",
+            "notes.txt",
+            "a-org.json.bak",
+            "evil\u{1b}[2J.json",
+            "two\nlines.json",
+            "rtl\u{202e}txt.json",
+            "株式会社.json",
+        ] {
+            std::fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".trash")).unwrap();
+        std::fs::write(dir.path().join(".trash").join("gone.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("folder.json")).unwrap();
+        assert_eq!(store_names(dir.path()), ["a-org", "b-org", "株式会社"]);
+    }
+
+    proptest::proptest! {
+        /// Whatever files a store holds, every name offered is a `NAME.json` there, visible and safe to print.
+        #[test]
+        fn every_name_offered_is_a_safe_visible_assessment_file(
+            names in proptest::collection::vec("[.a-z\u{1b}\u{7}\u{202e}\u{9f}\n\t 株é-]{0,12}(\\.json)?", 0..12)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            for name in names.iter().filter(|n| !n.is_empty() && *n != "." && *n != "..") {
+                std::fs::write(dir.path().join(name), "{}").unwrap();
+            }
+            for offered in store_names(dir.path()) {
+                proptest::prop_assert!(dir.path().join(format!("{offered}.json")).is_file(), "{:?}", offered);
+                proptest::prop_assert!(!offered.starts_with('.') && !offered.is_empty(), "{:?}", offered);
+                proptest::prop_assert!(!offered.chars().any(|c| crate::text::is_unsafe(c) || c == '\n'), "{:?}", offered);
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_store_has_no_names() {
+        assert!(store_names(Path::new("/nonexistent/soc2-ready/store")).is_empty());
+    }
+
+    #[test]
+    fn paths_are_told_from_names() {
+        assert!(looks_like_path("./x"));
+        assert!(looks_like_path("~/x"));
+        assert!(looks_like_path("/tmp"));
+        assert!(looks_like_path("dir/file"));
+        assert!(looks_like_path("acme.json"));
+        assert!(!looks_like_path("acme-ai"));
+        assert!(!looks_like_path(""));
+    }
+
+    #[test]
+    fn a_bare_program_name_stays_bare_and_a_relative_path_becomes_absolute() {
+        assert_eq!(callback(Some("soc2-ready".into())), "soc2-ready");
+        assert_eq!(callback(Some("/usr/bin/soc2-ready".into())), "/usr/bin/soc2-ready");
+        let relative = callback(Some("target/debug/soc2-ready".into()));
+        assert!(Path::new(&relative).is_absolute(), "{relative}");
+        assert!(relative.ends_with("target/debug/soc2-ready"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The plain home: the assessments in the store, numbered with their progress, and starting a new one;
+//! then the chosen assessment in plain mode.
+
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+
+use super::input::Line;
+use super::{Ending, Options, ask, say};
+use crate::assessment::{Assessment, Session, Store};
+use crate::questionnaire::catalog;
+use crate::text::one_line;
+
+const CHOICE_PROMPT: &str = "Choose: ";
+
+/// List the assessments, open the one chosen (or start one) and answer it in plain mode.
+pub fn run(
+    store: &Store,
+    user_questionnaires: Option<&Path>,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    options: &Options,
+) -> io::Result<Ending> {
+    let mut listed_once = false;
+    loop {
+        let (listed, unreadable) = store.list();
+        if !listed_once {
+            let mut lines = vec![match listed.len() {
+                0 => "soc2-ready, plain mode. No assessments yet.".to_string(),
+                1 => "soc2-ready, plain mode. 1 assessment.".to_string(),
+                n => format!("soc2-ready, plain mode. {n} assessments."),
+            }];
+            lines.extend(listed.iter().enumerate().map(|(i, l)| {
+                format!(
+                    "{} {}, {}, {}% answered. Name {}.",
+                    i + 1,
+                    one_line(l.org.trim()),
+                    one_line(l.questionnaire_title.trim()),
+                    l.progress,
+                    one_line(&l.name)
+                )
+            }));
+            if !unreadable.is_empty() {
+                lines.push(format!(
+                    "{} files in the store could not be read; soc2-ready list names them.",
+                    unreadable.len()
+                ));
+            }
+            say(out, lines)?;
+            listed_once = true;
+        }
+        let choices = match listed.len() {
+            0 => "Type new to start an assessment, or quit.".to_string(),
+            1 => "Type 1 to open it, new to start another, or quit.".to_string(),
+            n => format!("Type a number from 1 to {n} to open one, new to start one, or quit."),
+        };
+        say(out, [&choices])?;
+        let typed = match ask(input, out, CHOICE_PROMPT, options.echo)? {
+            Line::End => return Ok(Ending::Quit),
+            Line::Signal(n) => return Ok(Ending::Signal(n)),
+            Line::TooLong(_) => continue,
+            Line::Text(text) => text.trim().to_lowercase(),
+        };
+        let session = match typed.as_str() {
+            "quit" | "exit" => return Ok(Ending::Quit),
+            "" | "list" => {
+                listed_once = false;
+                continue;
+            }
+            "new" => match new_assessment(store, user_questionnaires, input, out, options)? {
+                Chosen::Session(session) => *session,
+                Chosen::Nothing => continue,
+                Chosen::End(ending) => return Ok(ending),
+            },
+            number => match number.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| listed.get(i)) {
+                Some(l) => match Session::open(&l.path, &(options.now)()) {
+                    Ok(session) => session,
+                    Err(e) => {
+                        say(out, [super::sentence(&e.to_string())])?;
+                        continue;
+                    }
+                },
+                None => {
+                    say(out, [format!("There is no assessment {}.", one_line(number))])?;
+                    continue;
+                }
+            },
+        };
+        return super::run(session, input, out, options);
+    }
+}
+
+enum Chosen {
+    Session(Box<Session>),
+    /// Nothing started: back to the list.
+    Nothing,
+    /// The input ended, or a signal came.
+    End(Ending),
+}
+
+/// Choose a questionnaire, name the organisation, and create the assessment in the store.
+fn new_assessment(
+    store: &Store,
+    user_questionnaires: Option<&Path>,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    options: &Options,
+) -> io::Result<Chosen> {
+    let (entries, _) = catalog::all(user_questionnaires);
+    let mut lines = vec![format!("{} questionnaires.", entries.len())];
+    lines.extend(entries.iter().enumerate().map(|(i, e)| {
+        let q = &e.questionnaire;
+        format!("{} {}, {} questions.", i + 1, one_line(q.title.trim()), q.question_count())
+    }));
+    lines.push("Type the number of one, or Enter on nothing to go back.".into());
+    say(out, lines)?;
+    let entry = match ask(input, out, "Questionnaire: ", options.echo)? {
+        Line::End => return Ok(Chosen::End(Ending::Quit)),
+        Line::Signal(n) => return Ok(Chosen::End(Ending::Signal(n))),
+        Line::TooLong(_) => return Ok(Chosen::Nothing),
+        Line::Text(text) => match text.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+            Some(i) if i < entries.len() => &entries[i],
+            _ => return Ok(Chosen::Nothing),
+        },
+    };
+    say(out, ["Type the organisation's name, or Enter on nothing to go back."])?;
+    let org = match ask(input, out, "Organisation: ", options.echo)? {
+        Line::End => return Ok(Chosen::End(Ending::Quit)),
+        Line::Signal(n) => return Ok(Chosen::End(Ending::Signal(n))),
+        Line::TooLong(_) => return Ok(Chosen::Nothing),
+        Line::Text(text) if text.trim().is_empty() => return Ok(Chosen::Nothing),
+        Line::Text(text) => text.trim().to_string(),
+    };
+    let now = (options.now)();
+    let assessment = Assessment::new(entry.questionnaire.clone(), &org, &now);
+    let path = store.new_path(&org, &assessment.questionnaire.id);
+    match Session::create(&path, assessment, &now) {
+        Ok(session) => {
+            say(out, [format!("Started {}.", super::shown_path(&path))])?;
+            Ok(Chosen::Session(Box::new(session)))
+        }
+        Err(e) => {
+            say(out, [super::sentence(&format!("Could not start it: {e}"))])?;
+            Ok(Chosen::Nothing)
+        }
+    }
+}
