@@ -22,9 +22,10 @@ use super::document::Assessment;
 use super::observations::{self, ObservationFields};
 use super::profile_rules::check_profile;
 use super::progress::Visibility;
-use super::store::Listed;
+use super::session::{Session, SessionError};
+use super::store::{Listed, Store};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE, UNKNOWN};
-use crate::questionnaire::{Question, QuestionType, Questionnaire};
+use crate::questionnaire::{Question, QuestionType, Questionnaire, catalog};
 
 /// The fictional organisation; the name says it is a sample wherever it is shown.
 pub const ORG: &str = "Example AI Ltd (sample)";
@@ -140,6 +141,19 @@ pub fn is_sample(a: &Assessment) -> bool {
 /// to open again rather than make another.
 pub fn find(listed: &[Listed]) -> Option<&Listed> {
     listed.iter().find(|l| l.org == ORG && l.questionnaire == QUESTIONNAIRE)
+}
+
+/// Open the sample made before in `store`, or make one of the built-in readiness questionnaire in a new file
+/// there (never over another): what the home screens do. `Ok(true)` with a sample just made.
+pub fn open_or_make(store: &Store, now: &str) -> Result<(Session, bool), SessionError> {
+    let (listed, _) = store.list();
+    if let Some(made) = find(&listed) {
+        return Ok((Session::open(&made.path, now)?, false));
+    }
+    let questionnaire = catalog::built_in(QUESTIONNAIRE).expect("the readiness questionnaire is built in");
+    let assessment = build(questionnaire, now);
+    let path = store.new_path(&assessment.org, &assessment.questionnaire.id);
+    Ok((Session::create(&path, assessment, now)?, true))
 }
 
 /// The share of scored questions answered in each section: from 0.7 in the first section with scored

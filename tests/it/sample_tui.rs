@@ -116,3 +116,29 @@ fn two_keystrokes_in_the_real_binary() {
     let made = home.join("assessments/example-ai-ltd-sample-soc2-ai-readiness.json");
     assert_eq!(store::read(&made).unwrap().org, ORG);
 }
+
+/// Plain mode (screen readers): the empty home offers the sample too, `sample` opens it, `report` reads
+/// the report's first page, which says it is a sample.
+#[test]
+fn the_plain_home_offers_the_sample() {
+    use soc2_ready::plain::{self, Ending, Options};
+    fn now() -> String {
+        NOW.to_string()
+    }
+    let store = fresh_store("sample_plain");
+    let options = Options { now, config_dir: None, echo: true };
+    let mut out = Vec::new();
+    let input = std::io::Cursor::new("sample\nreport\nquit\n");
+    let ending = plain::home::run(&store, None, &mut input.clone(), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(ending, Ending::Quit);
+    assert!(out.contains("Or type sample to explore a sample first"), "{out}");
+    assert!(out.contains("Choose: sample\nA sample: a fictional AI startup, half answered."), "{out}");
+    assert!(out.contains("Report, first page.\nThis is a sample: "), "{out}");
+    assert!(out.contains("Blocked"), "the report's first page:\n{out}");
+    assert!(!out.contains('\u{1b}'), "plain lines only");
+    assert_eq!(samples(&store).len(), 1);
+    // Typed again, it opens the same one.
+    plain::home::run(&store, None, &mut input.clone(), &mut Vec::new(), &options).unwrap();
+    assert_eq!(samples(&store).len(), 1);
+}

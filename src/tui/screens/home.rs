@@ -11,7 +11,6 @@ use super::{Ctx, Outcome};
 use crate::assessment::sample;
 use crate::assessment::store::Listed;
 use crate::assessment::{Session, Store};
-use crate::questionnaire::catalog;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -64,7 +63,7 @@ impl Home {
                     return Outcome::Complain(skipped);
                 }
             }
-            Action::Sample => return open_sample(&self.listed, ctx),
+            Action::Sample => return open_sample(ctx),
             Action::Open => {
                 let Some(listed) = self.listed.get(self.selected) else {
                     let new = keymap::key_label(Context::Home, Action::New);
@@ -83,25 +82,16 @@ impl Home {
 
 /// Open the sample made before, or make one: the built-in readiness questionnaire half answered for a
 /// fictional company, in a new file of the store (never over another).
-fn open_sample(listed: &[Listed], ctx: &Ctx) -> Outcome {
-    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
-    let say = format!("A sample: a fictional AI startup, half answered. Press {report} for its report.");
-    if let Some(made) = sample::find(listed) {
-        return match Session::open(&made.path, &ctx.now) {
-            Ok(session) => Outcome::Open(Box::new(Editor::new(session)), Some(say)),
-            Err(e) => Outcome::Complain(e.to_string()),
-        };
-    }
-    let Some(questionnaire) = catalog::built_in(sample::QUESTIONNAIRE) else {
-        return Outcome::Complain(format!("the built-in questionnaire `{}` is missing", sample::QUESTIONNAIRE));
-    };
+fn open_sample(ctx: &Ctx) -> Outcome {
     if let Err(e) = crate::assessment::store::ensure_private_dir(&ctx.store.dir) {
         return Outcome::Complain(format!("{}: cannot create the store: {e}", ctx.store.dir.display()));
     }
-    let assessment = sample::build(questionnaire, &ctx.now);
-    let path = ctx.store.new_path(&assessment.org, &assessment.questionnaire.id);
-    match Session::create(&path, assessment, &ctx.now) {
-        Ok(session) => Outcome::Open(Box::new(Editor::new(session)), Some(say)),
+    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+    match sample::open_or_make(ctx.store, &ctx.now) {
+        Ok((session, _)) => Outcome::Open(
+            Box::new(Editor::new(session)),
+            Some(format!("A sample: a fictional AI startup, half answered. Press {report} for its report.")),
+        ),
         Err(e) => Outcome::Complain(e.to_string()),
     }
 }
