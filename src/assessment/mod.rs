@@ -22,6 +22,7 @@ pub mod observations;
 pub mod profile_rules;
 pub mod progress;
 pub mod review;
+pub mod sample;
 pub mod session;
 pub mod source;
 pub mod store;

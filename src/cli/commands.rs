@@ -11,7 +11,7 @@ use serde_json::json;
 use super::{Cli, Command};
 use crate::assessment::last_change;
 use crate::assessment::store::Listed;
-use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
+use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, sample, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::report::headline::Headline;
 use crate::text::{json_safe, one_line};
@@ -22,7 +22,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => super::front_end::home(open_store()?, cli.plain),
         Some(Command::Questionnaires { json }) => questionnaires(json),
         Some(Command::Validate { file, json }) => validate(&file, json),
-        Some(Command::New { questionnaire, org, out, no_open, from, plain }) => {
+        Some(Command::New { questionnaire, out, no_open, plain, sample: true, .. }) => {
+            new_sample(questionnaire.as_deref(), out, no_open, cli.plain || plain)
+        }
+        Some(Command::New { questionnaire, org, out, no_open, from, plain, sample: false }) => {
+            // clap requires both without --sample.
+            let (Some(questionnaire), Some(org)) = (questionnaire, org) else {
+                bail!("name a questionnaire and the organisation (--org), or make a sample with --sample")
+            };
             new(&questionnaire, &org, out, no_open, from.as_deref(), cli.plain || plain)
         }
         Some(Command::Open { assessment, plain }) => {
@@ -192,6 +199,29 @@ fn new(
             p
         }
         None => store.new_path(org, &assessment.questionnaire.id),
+    };
+    let session = Session::create(&path, assessment, &now)?;
+    println!("{}", one_line(&path.display().to_string()));
+    if no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    super::front_end::open(store, session, plain)
+}
+
+/// A sample assessment of a fictional company, in a new file (its name says sample), opened unless
+/// `no_open`.
+fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool, plain: bool) -> Result<ExitCode> {
+    let questionnaire = questionnaire.unwrap_or(sample::QUESTIONNAIRE);
+    let entry = catalog::resolve(questionnaire, paths::user_questionnaires_dir().as_deref())?;
+    let now = clock::now();
+    let assessment = sample::build(entry.questionnaire, &now);
+    let store = open_store()?;
+    let path = match out {
+        Some(p) => {
+            warn_if_shared(&p);
+            p
+        }
+        None => store.new_path(&assessment.org, &assessment.questionnaire.id),
     };
     let session = Session::create(&path, assessment, &now)?;
     println!("{}", one_line(&path.display().to_string()));

@@ -59,13 +59,17 @@ pub enum Command {
         json: bool,
     },
     /// Start a new assessment and open it.
+    ///
+    /// With --sample, make a sample instead: the readiness questionnaire (or the one named) about half
+    /// answered for a fictional AI startup, with notes, evidence and follow-ups, to see a full report before
+    /// answering anything. It goes into a new file whose name says sample, never over another.
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
-        #[arg(add = ArgValueCompleter::new(completions::questionnaire_ids))]
-        questionnaire: String,
+        #[arg(required_unless_present = "sample", add = ArgValueCompleter::new(completions::questionnaire_ids))]
+        questionnaire: Option<String>,
         /// The organisation being assessed (up to 10,000 characters).
-        #[arg(long, value_name = "NAME")]
-        org: String,
+        #[arg(long, value_name = "NAME", required_unless_present = "sample")]
+        org: Option<String>,
         /// Write the assessment to this file instead of the store.
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
@@ -79,6 +83,9 @@ pub enum Command {
         /// Open it in plain mode (one question at a time as plain lines, for screen readers).
         #[arg(long, conflicts_with = "no_open")]
         plain: bool,
+        /// Make a sample assessment of a fictional AI startup to explore (no --org or --from).
+        #[arg(long, conflicts_with_all = ["org", "from"])]
+        sample: bool,
     },
     /// Open an assessment in the interface, where you left it.
     ///

@@ -64,6 +64,8 @@ pub struct Report {
     pub observations: Vec<super::consultant::ObservationLine>,
     /// For an assessment carried over from last year.
     pub since_last_year: Option<super::consultant::SinceLastYear>,
+    /// The sample assessment of a fictional company (`new --sample`): every renderer says so in one line.
+    pub sample: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,6 +428,7 @@ impl Report {
             review: super::consultant::review_part(a, &vis),
             observations: super::consultant::observations(a),
             since_last_year: super::consultant::since(a, params, today),
+            sample: crate::assessment::sample::is_sample(a),
         }
     }
 

@@ -13,6 +13,8 @@ pub enum Action {
     Down,
     Open,
     New,
+    /// Make the sample assessment, or open the one made before.
+    Sample,
     // The questionnaire.
     Choose(usize),
     NextQuestion,
@@ -80,7 +82,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 60] = [
+    pub const NAMED: [Action; 61] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -89,6 +91,7 @@ impl Action {
         Action::Down,
         Action::Open,
         Action::New,
+        Action::Sample,
         Action::NextQuestion,
         Action::PreviousQuestion,
         Action::NextSection,
@@ -154,6 +157,7 @@ impl Action {
             Action::Down => "down",
             Action::Open => "open",
             Action::New => "new",
+            Action::Sample => "sample",
             Action::Choose(_) => "choose",
             Action::NextQuestion => "next-question",
             Action::PreviousQuestion => "previous-question",

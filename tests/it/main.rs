@@ -34,6 +34,8 @@ mod report_plan_cli;
 mod report_render;
 mod report_truth;
 mod roundtrip;
+mod sample;
+mod sample_tui;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;
 mod spreadsheet_fixtures;

@@ -325,6 +325,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "start a new assessment",
         hint: Some("new"),
     },
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('s'))]),
+        action: Action::Sample,
+        help: "make or open the sample: a fictional AI startup, half answered",
+        hint: Some("sample"),
+    },
     // Typing.
     Binding {
         contexts: TYPING,

@@ -10,9 +10,9 @@ use ratatui_textarea::TextArea;
 use super::manage::{Dialog, Done};
 use super::new_assessment::NewAssessment;
 use super::{Ctx, Outcome};
-use crate::assessment::last_change;
 use crate::assessment::store::Listed;
 use crate::assessment::{Session, Store};
+use crate::assessment::{last_change, sample};
 use crate::report::headline::Headline;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -105,6 +105,7 @@ impl Home {
                     return Outcome::Complain(skipped);
                 }
             }
+            Action::Sample => return open_sample(ctx),
             Action::Open => {
                 let Some(listed) = self.listed.get(self.selected) else {
                     let new = keymap::key_label(Context::Home, Action::New);
@@ -131,6 +132,22 @@ impl Home {
     }
 }
 
+/// Open the sample made before, or make one: the built-in readiness questionnaire half answered for a
+/// fictional company, in a new file of the store (never over another).
+fn open_sample(ctx: &Ctx) -> Outcome {
+    if let Err(e) = crate::assessment::store::ensure_private_dir(&ctx.store.dir) {
+        return Outcome::Complain(format!("{}: cannot create the store: {e}", ctx.store.dir.display()));
+    }
+    let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
+    match sample::open_or_make(ctx.store, &ctx.now) {
+        Ok((session, _)) => Outcome::Open(
+            Box::new(Editor::new(session)),
+            Some(format!("A sample: a fictional AI startup, half answered. Press {report} for its report.")),
+        ),
+        Err(e) => Outcome::Complain(e.to_string()),
+    }
+}
+
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
     let t = app.theme;
     frame.render_widget(
@@ -145,14 +162,22 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     let unreadable_height = if wrapped == 0 { 0 } else { (wrapped as u16 + 2).min(body.height / 2) };
     let [list_area, problems] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(unreadable_height)]).areas(body);
-    // The selected assessment's name, as `list` shows it and commands take it.
-    let selected_name = home.listed.get(home.selected).map(|l| format!(" {} ", one_line(&l.name)));
+    // The selected assessment's name, as `list` shows it and commands take it; on the sample, what it is.
+    let selected_name = home.listed.get(home.selected).map(|l| {
+        if l.org == sample::ORG {
+            format!(" {}: fictional, explore it freely ", one_line(&l.name))
+        } else {
+            format!(" {} ", one_line(&l.name))
+        }
+    });
     let block = Block::bordered().title(" Assessments ").title_bottom(Line::from(selected_name.unwrap_or_default()));
     if home.listed.is_empty() {
         let new = keymap::key_label(Context::Home, Action::New);
+        let sample = keymap::key_label(Context::Home, Action::Sample);
         let text = format!(
             "No assessments yet.\n\nPress {new} to start one: choose a questionnaire, type the organisation's name, \
-             and answer one keystroke at a time. Every answer is saved as you go."
+             and answer one keystroke at a time. Every answer is saved as you go.\n\nPress {sample} to explore a \
+             sample first: a fictional AI startup's assessment, half answered, with its full report."
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
     } else {
