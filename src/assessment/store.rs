@@ -56,8 +56,17 @@ impl Store {
         Store { dir }
     }
 
-    /// The store's assessments, newest change first, and the files that could not be read.
+    /// The store's assessments, newest change first, and the assessments that could not be read. Files
+    /// that are not assessments (a README, a stray `.json` of another program, a folder) are left out
+    /// without a word; see [`is_assessment`].
     pub fn list(&self) -> (Vec<Listed>, Vec<OpenError>) {
+        let (listed, errors) = self.list_with(|_| ());
+        (listed.into_iter().map(|(l, ())| l).collect(), errors)
+    }
+
+    /// [`Store::list`], with something more worked out from each assessment while it is in memory (the
+    /// report's headline, for `list` and the home screen).
+    pub fn list_with<T>(&self, mut also: impl FnMut(&Assessment) -> T) -> (Vec<(Listed, T)>, Vec<OpenError>) {
         let mut listed = Vec::new();
         let mut errors = Vec::new();
         let Ok(entries) = fs::read_dir(&self.dir) else { return (listed, errors) };
@@ -71,20 +80,28 @@ impl Store {
         paths.sort();
         for path in paths {
             match read(&path) {
-                Ok(a) => listed.push(Listed::of(&path, &a)),
-                Err(e) => errors.push(e),
+                Ok(a) => {
+                    let extra = also(&a);
+                    listed.push((Listed::of(&path, &a), extra));
+                }
+                Err(e) if is_assessment(&path, &e) => errors.push(e),
+                Err(_) => {}
             }
         }
-        listed.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
+        listed.sort_by(|(a, _), (b, _)| {
+            let when = |l: &Listed| crate::clock::parse(&l.updated_at).ok();
+            when(b).cmp(&when(a)).then_with(|| b.updated_at.cmp(&a.updated_at)).then_with(|| a.name.cmp(&b.name))
+        });
         (listed, errors)
     }
 
-    /// A file name for a new assessment that does not exist yet.
+    /// A file name for a new assessment that does not exist yet: the organisation's name in any script
+    /// (see [`slug`]) and the questionnaire's id.
     pub fn new_path(&self, org: &str, questionnaire: &str) -> PathBuf {
-        let base = format!("{}-{}", slug(org), questionnaire);
+        let base = format!("{}-{}", slug(org), super::file_name::cap_bytes(&slug(questionnaire), 60));
         let mut path = self.dir.join(format!("{base}.json"));
         let mut n = 2;
-        while path.exists() {
+        while path.exists() || super::manage::companions(&path).next().is_some() {
             path = self.dir.join(format!("{base}-{n}.json"));
             n += 1;
         }
@@ -101,19 +118,35 @@ impl Store {
     }
 }
 
-/// A file-name-safe version of an organisation name.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
+/// Whether a `.json` file in the store that could not be read is an assessment (damaged, so the user is
+/// told) rather than some other file (left out of the list without a word). It is one when it carries
+/// the assessment marker (checked before this is asked), when it has an assessment's backup or journal
+/// beside it, or when it is not whole JSON: empty, cut short or garbled (a damaged save). Whole JSON
+/// without the marker, and files that are not JSON text at all, belong to something else.
+pub fn is_assessment(path: &Path, e: &OpenError) -> bool {
+    use super::file::ParseError;
+    if super::manage::companions(path).next().is_some() || carries_marker(path) {
+        return true;
     }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "assessment".to_string() } else { out }
+    match e.damage.as_deref() {
+        Some(ParseError::NoMarker | ParseError::NotAnObject | ParseError::NotUtf8(_)) => false,
+        Some(_) => true,
+        // Not read at all (permissions, a folder named *.json): a folder is not an assessment.
+        None => path.is_file(),
+    }
 }
+
+/// Whether the first bytes of a file hold the assessment marker (it is the first field soc2-ready writes).
+fn carries_marker(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let Ok(file) = fs::File::open(path) else { return false };
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let marker = format!("\"{}\"", super::document::FILE_MARKER);
+    head.windows(marker.len()).any(|w| w == marker.as_bytes())
+}
+
+/// A file-name-safe version of an organisation name, in any script: see [`super::file_name`].
+pub use super::file_name::slug;

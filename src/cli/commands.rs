@@ -9,9 +9,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
+use crate::assessment::last_change;
 use crate::assessment::store::Listed;
-use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, store};
+use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, sample, store};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
+use crate::report::headline::Headline;
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
 
@@ -20,7 +22,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => super::front_end::home(open_store()?, cli.plain),
         Some(Command::Questionnaires { json }) => questionnaires(json),
         Some(Command::Validate { file, json }) => validate(&file, json),
-        Some(Command::New { questionnaire, org, out, no_open, from, plain }) => {
+        Some(Command::New { questionnaire, out, no_open, plain, sample: true, .. }) => {
+            new_sample(questionnaire.as_deref(), out, no_open, cli.plain || plain)
+        }
+        Some(Command::New { questionnaire, org, out, no_open, from, plain, sample: false }) => {
+            // clap requires both without --sample.
+            let (Some(questionnaire), Some(org)) = (questionnaire, org) else {
+                bail!("name a questionnaire and the organisation (--org), or make a sample with --sample")
+            };
             new(&questionnaire, &org, out, no_open, from.as_deref(), cli.plain || plain)
         }
         Some(Command::Open { assessment, plain }) => {
@@ -43,6 +52,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
+        Some(Command::Manage(command)) => super::manage::run(command),
         Some(Command::Search(args)) => super::search::run(args),
         Some(Command::Report { assessment, format, set, output }) => {
             report(&assessment, format.as_deref(), &set, output.as_deref())
@@ -199,14 +209,51 @@ fn new(
     super::front_end::open(store, session, plain)
 }
 
+/// A sample assessment of a fictional company, in a new file (its name says sample), opened unless
+/// `no_open`.
+fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool, plain: bool) -> Result<ExitCode> {
+    let questionnaire = questionnaire.unwrap_or(sample::QUESTIONNAIRE);
+    let entry = catalog::resolve(questionnaire, paths::user_questionnaires_dir().as_deref())?;
+    let now = clock::now();
+    let assessment = sample::build(entry.questionnaire, &now);
+    let store = open_store()?;
+    let path = match out {
+        Some(p) => {
+            warn_if_shared(&p);
+            p
+        }
+        None => store.new_path(&assessment.org, &assessment.questionnaire.id),
+    };
+    let session = Session::create(&path, assessment, &now)?;
+    println!("{}", one_line(&path.display().to_string()));
+    if no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    super::front_end::open(store, session, plain)
+}
+
 fn list(as_json: bool) -> Result<ExitCode> {
     let store = store_for_reading();
-    let (listed, errors) = store.list();
+    let today = clock::today();
+    let (listed, errors) = store.list_with(|a| Headline::of_assessment(a, today));
     for e in &errors {
         eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
     }
+    let (now, offset) = (clock::now(), last_change::local_offset());
+    let last_change = |l: &Listed| last_change::readable(&l.updated_at, &now, offset);
     if as_json {
-        print_json(&listed);
+        let rows: Vec<serde_json::Value> = listed
+            .iter()
+            .map(|(l, h)| {
+                let mut row = serde_json::to_value(l).expect("a listing always serialises");
+                row["last_change"] = json!(last_change(l));
+                row["score"] = json!(h.score);
+                row["verdict"] = json!(h.verdict);
+                row["headline"] = json!(h.short());
+                row
+            })
+            .collect();
+        print_json(&rows);
         return Ok(ExitCode::SUCCESS);
     }
     if listed.is_empty() {
@@ -218,24 +265,37 @@ fn list(as_json: bool) -> Result<ExitCode> {
     }
     // Every column as wide as its widest entry (names are what commands take, and nothing is cut), up to
     // a cap beyond which a very long entry pushes the rest of its own row along.
-    let width = |header: &str, min: usize, cell: &dyn Fn(&Listed) -> String| {
-        let widest = listed.iter().map(|l| display_width(&cell(l))).max().unwrap_or(0);
+    let width = |header: &str, min: usize, cell: &dyn Fn(&Listed, &Headline) -> String| {
+        let widest = listed.iter().map(|(l, h)| display_width(&cell(l, h))).max().unwrap_or(0);
         widest.clamp(min.max(display_width(header)), 60.max(min))
     };
-    let name = |l: &Listed| one_line(&l.name);
-    let org = |l: &Listed| one_line(&l.org);
-    let questionnaire = |l: &Listed| one_line(&l.questionnaire);
-    let (wn, wo, wq) =
-        (width("NAME", 36, &name), width("ORGANISATION", 24, &org), width("QUESTIONNAIRE", 22, &questionnaire));
-    println!("{} {} {} {:>8}  UPDATED", pad("NAME", wn), pad("ORGANISATION", wo), pad("QUESTIONNAIRE", wq), "PROGRESS");
-    for l in &listed {
+    let name = |l: &Listed, _: &Headline| one_line(&l.name);
+    let org = |l: &Listed, _: &Headline| one_line(&l.org);
+    let questionnaire = |l: &Listed, _: &Headline| one_line(&l.questionnaire);
+    let score = |_: &Listed, h: &Headline| h.short();
+    let (wn, wo, wq, ws) = (
+        width("NAME", 36, &name),
+        width("ORGANISATION", 24, &org),
+        width("QUESTIONNAIRE", 22, &questionnaire),
+        width("SCORE", 5, &score),
+    );
+    println!(
+        "{} {} {} {:>8}  {}  LAST CHANGE",
+        pad("NAME", wn),
+        pad("ORGANISATION", wo),
+        pad("QUESTIONNAIRE", wq),
+        "PROGRESS",
+        pad("SCORE", ws)
+    );
+    for (l, h) in &listed {
         println!(
-            "{} {} {} {:>7}%  {}",
-            pad(&name(l), wn),
-            pad(&org(l), wo),
-            pad(&questionnaire(l), wq),
+            "{} {} {} {:>7}%  {}  {}",
+            pad(&name(l, h), wn),
+            pad(&org(l, h), wo),
+            pad(&questionnaire(l, h), wq),
             l.progress,
-            one_line(&l.updated_at)
+            pad(&score(l, h), ws),
+            last_change(l)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@ mod config;
 mod consultant;
 pub mod exchange;
 pub mod front_end;
+mod manage;
 mod manual;
 mod report_flags;
 mod search;
@@ -59,13 +60,17 @@ pub enum Command {
         json: bool,
     },
     /// Start a new assessment and open it.
+    ///
+    /// With --sample, make a sample instead: the readiness questionnaire (or the one named) about half
+    /// answered for a fictional AI startup, with notes, evidence and follow-ups, to see a full report before
+    /// answering anything. It goes into a new file whose name says sample, never over another.
     New {
         /// A questionnaire id (see `soc2-ready questionnaires`) or the path of a questionnaire file.
-        #[arg(add = ArgValueCompleter::new(completions::questionnaire_ids))]
-        questionnaire: String,
+        #[arg(required_unless_present = "sample", add = ArgValueCompleter::new(completions::questionnaire_ids))]
+        questionnaire: Option<String>,
         /// The organisation being assessed (up to 10,000 characters).
-        #[arg(long, value_name = "NAME")]
-        org: String,
+        #[arg(long, value_name = "NAME", required_unless_present = "sample")]
+        org: Option<String>,
         /// Write the assessment to this file instead of the store.
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
@@ -79,6 +84,9 @@ pub enum Command {
         /// Open it in plain mode (one question at a time as plain lines, for screen readers).
         #[arg(long, conflicts_with = "no_open")]
         plain: bool,
+        /// Make a sample assessment of a fictional AI startup to explore (no --org or --from).
+        #[arg(long, conflicts_with_all = ["org", "from"])]
+        sample: bool,
     },
     /// Open an assessment in the interface, where you left it.
     ///
@@ -93,7 +101,11 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
-    /// List the assessments in the store.
+    /// List the assessments in the store, last changed first, with progress, the report's headline
+    /// (score and verdict) and when each last changed (local time).
+    ///
+    /// Files in the store that are not assessments are left out; an assessment that cannot be read is
+    /// reported on stderr, one line each.
     List {
         /// Print a JSON array instead of a table.
         #[arg(long)]
@@ -222,6 +234,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Manage(manage::ManageCommand),
     /// Find questions by words, a question id, a criterion (CC6.1) or an AI area, best first, with their
     /// answers.
     ///

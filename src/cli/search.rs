@@ -13,6 +13,7 @@ use crate::text::{json_safe, one_line};
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
     /// A path, or a name as `soc2-ready list` shows it.
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::completions::assessment_names))]
     pub assessment: String,
     /// What to look for: words, a question id (access.sso), a criterion (CC6.1) or an AI area
     /// (training-data).

@@ -34,7 +34,8 @@ impl Library {
         Library { records, index }
     }
 
-    /// Every answered question in the store's assessments (except `exclude`) and the saved library file.
+    /// Every answered question in the store's assessments (except `exclude` and the sample) and the saved
+    /// library file.
     pub fn gather(store: &Store, saved: Option<&Path>, exclude: Option<&Path>) -> anyhow::Result<Library> {
         let mut records = Vec::new();
         if let Some(file) = saved {
@@ -51,6 +52,10 @@ impl Library {
                     continue;
                 }
                 if let Ok(a) = crate::assessment::store::read(&path) {
+                    // The sample's answers are made up: never suggested for a real questionnaire.
+                    if crate::assessment::sample::is_sample(&a) {
+                        continue;
+                    }
                     records.extend(from_assessment(&a, &path));
                 }
             }

@@ -54,6 +54,9 @@ pub fn run(
             n => format!("Type a number from 1 to {n} to open one, new to start one, or quit."),
         };
         say(out, [&choices])?;
+        if listed.is_empty() {
+            say(out, ["Or type sample to explore a sample first: a fictional AI startup, half answered."])?;
+        }
         let typed = match ask(input, out, CHOICE_PROMPT, options.echo)? {
             Line::End => return Ok(Ending::Quit),
             Line::Signal(n) => return Ok(Ending::Signal(n)),
@@ -66,6 +69,16 @@ pub fn run(
                 listed_once = false;
                 continue;
             }
+            "sample" => match crate::assessment::sample::open_or_make(store, &(options.now)()) {
+                Ok((session, _)) => {
+                    say(out, ["A sample: a fictional AI startup, half answered. Type report for its report."])?;
+                    session
+                }
+                Err(e) => {
+                    say(out, [super::sentence(&e.to_string())])?;
+                    continue;
+                }
+            },
             "new" => match new_assessment(store, user_questionnaires, input, out, options)? {
                 Chosen::Session(session) => *session,
                 Chosen::Nothing => continue,

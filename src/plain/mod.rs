@@ -602,6 +602,9 @@ impl<'a, W: Write> Plain<'a, W> {
         let today = crate::clock::parse(&now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
         let report = crate::report::Report::build(&self.session.assessment, &params, today);
         let mut lines = vec!["Report, first page.".to_string()];
+        if report.sample {
+            lines.push(crate::assessment::sample::NOTICE.to_string());
+        }
         lines.extend(crate::report::OnePage::of(&report).lines().iter().map(|l| one_line(l)));
         lines.push(format!(
             "The whole report: soc2-ready report {}. Back to the question: type repeat.",

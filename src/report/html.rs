@@ -574,6 +574,9 @@ pub fn render(r: &Report) -> String {
         r.completion.answered,
         r.completion.shown
     );
+    if r.sample {
+        let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(crate::assessment::sample::NOTICE));
+    }
     if let Some(w) = &r.what_if {
         let _ = writeln!(
             o,

@@ -517,6 +517,9 @@ pub fn render(r: &Report) -> String {
         "- Completion: {}% ({} of {} shown questions answered)",
         r.completion.percent, r.completion.answered, r.completion.shown
     );
+    if r.sample {
+        let _ = writeln!(o, "- {}", md(crate::assessment::sample::NOTICE));
+    }
     if let Some(w) = &r.what_if {
         let _ = writeln!(o, "\n## What if: {}\n", md(&w.changes.join(", ")));
         let _ = writeln!(o, "This report assumes the settings above; the assessment itself is unchanged.\n");

@@ -4,6 +4,7 @@
 
 pub mod consultant;
 pub mod csv;
+pub mod headline;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -64,6 +64,8 @@ pub struct Report {
     pub observations: Vec<super::consultant::ObservationLine>,
     /// For an assessment carried over from last year.
     pub since_last_year: Option<super::consultant::SinceLastYear>,
+    /// The sample assessment of a fictional company (`new --sample`): every renderer says so in one line.
+    pub sample: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,7 +228,7 @@ fn plan_by(gaps: &[GapLine], key: impl Fn(&GapLine) -> String) -> Vec<PlanGroup>
 
 /// Whether the questionnaire's content supports a SOC 2 timeline and cost: a readiness questionnaire with
 /// something scored, or a custom one whose scored questions carry SOC 2 criteria and efforts.
-fn supports_estimate(kind: Kind, scored: &[ScoredQuestion<'_>]) -> bool {
+pub(crate) fn supports_estimate(kind: Kind, scored: &[ScoredQuestion<'_>]) -> bool {
     match kind {
         Kind::Vendor => false,
         Kind::Readiness => !scored.is_empty(),
@@ -426,6 +428,7 @@ impl Report {
             review: super::consultant::review_part(a, &vis),
             observations: super::consultant::observations(a),
             since_last_year: super::consultant::since(a, params, today),
+            sample: crate::assessment::sample::is_sample(a),
         }
     }
 

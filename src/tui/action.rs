@@ -13,6 +13,8 @@ pub enum Action {
     Down,
     Open,
     New,
+    /// Make the sample assessment, or open the one made before.
+    Sample,
     // The questionnaire.
     Choose(usize),
     NextQuestion,
@@ -73,11 +75,14 @@ pub enum Action {
     NextSuggestion,
     ApplySuggestion,
     ExportAnswers,
+    // Managing assessments (home): move one to the trash (asks first), rename one.
+    DeleteAssessment,
+    RenameAssessment,
 }
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 58] = [
+    pub const NAMED: [Action; 61] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -86,6 +91,7 @@ impl Action {
         Action::Down,
         Action::Open,
         Action::New,
+        Action::Sample,
         Action::NextQuestion,
         Action::PreviousQuestion,
         Action::NextSection,
@@ -136,6 +142,8 @@ impl Action {
         Action::NextSuggestion,
         Action::ApplySuggestion,
         Action::ExportAnswers,
+        Action::DeleteAssessment,
+        Action::RenameAssessment,
     ];
 
     /// The action's name in a keymap file.
@@ -149,6 +157,7 @@ impl Action {
             Action::Down => "down",
             Action::Open => "open",
             Action::New => "new",
+            Action::Sample => "sample",
             Action::Choose(_) => "choose",
             Action::NextQuestion => "next-question",
             Action::PreviousQuestion => "previous-question",
@@ -200,6 +209,8 @@ impl Action {
             Action::NextSuggestion => "next-suggestion",
             Action::ApplySuggestion => "apply-suggestion",
             Action::ExportAnswers => "export-answers",
+            Action::DeleteAssessment => "delete-assessment",
+            Action::RenameAssessment => "rename-assessment",
         }
     }
 

@@ -43,6 +43,8 @@ pub struct App {
     pub farewell: Vec<String>,
     /// Why the program failed, if it did: the exit status is not derived from the status line.
     pub failure: Option<String>,
+    /// The local time zone's offset, for the times the home screen shows (tests fix it).
+    pub utc_offset: chrono::FixedOffset,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,6 +89,7 @@ impl App {
             suspend: false,
             farewell: Vec::new(),
             failure: None,
+            utc_offset: crate::assessment::last_change::local_offset(),
         }
     }
 
@@ -177,6 +180,9 @@ impl App {
                 self.status = Status::default();
             }
             self.update(action);
+        } else if context == Context::ConfirmDelete {
+            // Only the confirming key deletes: any other key keeps the assessment.
+            self.update(Action::Cancel);
         } else if let Some(input) = self.text_input() {
             input.input(key);
             // What is typed answers any complaint about the field.

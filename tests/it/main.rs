@@ -14,6 +14,8 @@ mod content_vendor;
 mod crash_safety;
 mod library_match;
 mod limits;
+mod manage;
+mod manage_tui;
 mod manual;
 mod plain;
 mod plain_cli;
@@ -32,6 +34,8 @@ mod report_plan_cli;
 mod report_render;
 mod report_truth;
 mod roundtrip;
+mod sample;
+mod sample_tui;
 mod search_cli;
 mod search_props;
 #[cfg(unix)]

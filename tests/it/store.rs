@@ -755,3 +755,32 @@ fn a_keystroke_does_not_write_the_embedded_workbook_again() {
     assert_eq!(store::read(&path).unwrap().source.unwrap().customer, "Example Bank plc");
     let _ = fs::remove_file(soc2_ready::assessment::lock::lock_path(&path));
 }
+
+/// `list` tells assessments from other files by the marker: whole JSON without it, text that is not JSON
+/// and folders are not assessments; a file with the marker, or with an assessment's backup or journal
+/// beside it, or JSON cut short, is one, and is reported when it cannot be read.
+#[test]
+fn list_reports_damaged_assessments_and_leaves_out_other_files() {
+    let (dir, path, _) = saved();
+    let d = dir.path();
+    fs::write(d.join("package.json"), r#"{"name": "x"}"#).unwrap();
+    fs::write(d.join("numbers.json"), "[1, 2, 3]").unwrap();
+    fs::write(d.join("latin1.json"), [b'{', 0xe9, b'}']).unwrap();
+    fs::create_dir(d.join("folder.json")).unwrap();
+    fs::write(d.join("README.md"), "# notes").unwrap();
+    // Not UTF-8, but the marker is there: an assessment, damaged.
+    fs::write(d.join("flipped.json"), b"{\"file\": \"soc2-ready assessment\", \xff").unwrap();
+    // Whole JSON without the marker, but its backup says it was an assessment.
+    fs::write(d.join("overwritten.json"), r#"{"oops": true}"#).unwrap();
+    fs::copy(&path, d.join("overwritten.json.bak")).unwrap();
+    // Cut short before the marker.
+    fs::write(d.join("cut.json"), r#"{ "fi"#).unwrap();
+
+    let (listed, errors) = store::Store::new(d.to_path_buf()).list();
+    assert_eq!(listed.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["acme"]);
+    let mut reported: Vec<String> =
+        errors.iter().map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    reported.sort();
+    assert_eq!(reported, ["cut.json", "flipped.json", "overwritten.json"]);
+    assert_eq!(fs::read(d.join("overwritten.json")).unwrap(), br#"{"oops": true}"#, "left as it was");
+}

@@ -61,6 +61,7 @@ pub fn quiet(mut app: App) -> App {
     app.user_questionnaires = None;
     app.theme.color = false;
     app.export_dir = scratch();
+    app.utc_offset = chrono::FixedOffset::east_opt(0).unwrap();
     app
 }
 

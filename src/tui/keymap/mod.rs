@@ -41,13 +41,18 @@ pub enum Context {
     // IMPORT: the path of the spreadsheet, and confirming what was detected in it.
     ImportPath,
     ImportConfirm,
+    // Managing assessments: the home screen's delete question and rename prompt.
+    ConfirmDelete,
+    TypeName,
 }
 
 impl Context {
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 20] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
+        Context::ConfirmDelete,
+        Context::TypeName,
         Context::Questionnaire,
         Context::TypeAnswer,
         Context::EditNote,
@@ -85,6 +90,8 @@ impl Context {
             Context::Vendors => "Vendors side by side",
             Context::ImportPath => "Import a spreadsheet: the file's path",
             Context::ImportConfirm => "Import a spreadsheet: confirm what was detected",
+            Context::ConfirmDelete => "Delete an assessment: confirm",
+            Context::TypeName => "Rename an assessment: the new name",
         }
     }
 
@@ -109,6 +116,8 @@ impl Context {
             Context::Vendors => "vendors",
             Context::ImportPath => "import-path",
             Context::ImportConfirm => "import-confirm",
+            Context::ConfirmDelete => "confirm-delete",
+            Context::TypeName => "type-name",
         }
     }
 

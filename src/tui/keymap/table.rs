@@ -21,6 +21,7 @@ pub(super) const TYPING: &[Context] = &[
     TypePlan,
     TypeObservation,
     ImportPath,
+    TypeName,
 ];
 
 /// Every binding as shipped, in the order help lists them. A user keymap file may change their keys.
@@ -323,6 +324,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::New,
         help: "start a new assessment",
         hint: Some("new"),
+    },
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('s'))]),
+        action: Action::Sample,
+        help: "make or open the sample: a fictional AI startup, half answered",
+        hint: Some("sample"),
     },
     // Typing.
     Binding {
@@ -629,5 +637,34 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ExportFollowUps,
         help: "export the follow-ups (flagged questions, open observations) as Markdown",
         hint: Some("follow-ups"),
+    },
+    // Managing assessments: delete (asks first) and rename, from the home screen.
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('r'))]),
+        action: Action::RenameAssessment,
+        help: "rename the assessment (its file in the store): type the new name, Enter",
+        hint: Some("rename"),
+    },
+    Binding {
+        contexts: &[Home],
+        keys: Keys::List(&[P(Char('d')), P(Delete)]),
+        action: Action::DeleteAssessment,
+        help: "delete the assessment: asks first, then moves it to the trash (`soc2-ready restore` brings it back)",
+        hint: Some("delete"),
+    },
+    Binding {
+        contexts: &[ConfirmDelete],
+        keys: Keys::List(&[P(Char('y'))]),
+        action: Action::Confirm,
+        help: "yes, move the assessment to the trash",
+        hint: Some("delete it"),
+    },
+    Binding {
+        contexts: &[ConfirmDelete],
+        keys: Keys::List(&[P(Esc), P(Char('n'))]),
+        action: Action::Cancel,
+        help: "keep it (so does any other key)",
+        hint: Some("keep it"),
     },
 ];

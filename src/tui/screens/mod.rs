@@ -7,6 +7,7 @@ pub mod help;
 pub mod home;
 pub mod import;
 pub mod interview;
+pub mod manage;
 pub mod new_assessment;
 pub mod plan_form;
 pub mod questionnaire;
