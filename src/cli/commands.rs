@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Fill(args)) => super::exchange::fill(args),
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
         Some(Command::Manage(command)) => super::manage::run(command),
+        Some(Command::Search(args)) => super::search::run(args),
         Some(Command::Report { assessment, format, set, output }) => {
             report(&assessment, format.as_deref(), &set, output.as_deref())
         }

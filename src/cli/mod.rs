@@ -9,6 +9,7 @@ pub mod front_end;
 mod manage;
 mod manual;
 mod report_flags;
+mod search;
 
 use std::process::ExitCode;
 
@@ -235,6 +236,15 @@ pub enum Command {
     },
     #[command(flatten)]
     Manage(manage::ManageCommand),
+    /// Find questions by words, a question id, a criterion (CC6.1) or an AI area, best first, with their
+    /// answers.
+    ///
+    /// Questions with more of the words come first, then those where the words are in the id, a criterion
+    /// or the question's text rather than only in its guidance, section or policy; ties keep questionnaire
+    /// order. Words match in any form (deletion finds delete), abbreviations find what they stand for (mfa,
+    /// sso, pii, dpa, kms, iam, ...), and a word of five letters or more with one letter wrong still
+    /// matches, lower. Questions hidden by earlier answers are listed too, marked as hidden.
+    Search(search::SearchArgs),
 }
 
 /// Run the command line and turn any failure into a one-line message on stderr.

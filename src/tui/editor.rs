@@ -38,6 +38,8 @@ pub struct Editor {
     pub suggestions: Option<Box<crate::tui::screens::suggestions::Suggestions>>,
     /// IMPORT: what the last export of the customer's file wrote and skipped, shown until the next key.
     pub exported: Option<Vec<String>>,
+    /// SEARCH: the questionnaire's search index, built when the search first opens.
+    pub search_index: std::cell::OnceCell<crate::questionnaire::search::Index>,
 }
 
 pub enum Mode {
@@ -90,6 +92,7 @@ impl Editor {
             interview: Default::default(),
             suggestions: None,
             exported: None,
+            search_index: Default::default(),
         }
     }
 

@@ -203,9 +203,83 @@ fn scale(c: &mut Criterion) {
     });
 }
 
+/// 5,000 questions with a real questionnaire's vocabulary: the built-in readiness questionnaire's sections
+/// copied 18 times (4,896 questions), ids made unique and conditions left out.
+fn varied_5000() -> questionnaire::Questionnaire {
+    let built_in = serde_json::to_value(catalog::built_in("soc2-ai-readiness").unwrap()).unwrap();
+    let mut sections = Vec::new();
+    for copy in 0..18 {
+        for section in built_in["sections"].as_array().unwrap() {
+            let mut section = section.clone();
+            let object = section.as_object_mut().unwrap();
+            object.remove("show_if");
+            object["id"] = format!("{}_{copy}", object["id"].as_str().unwrap()).into();
+            for question in object["questions"].as_array_mut().unwrap() {
+                let question = question.as_object_mut().unwrap();
+                question.remove("show_if");
+                question["id"] = format!("{}_{copy}", question["id"].as_str().unwrap()).into();
+            }
+            sections.push(section);
+        }
+    }
+    let mut q = built_in;
+    q["sections"] = sections.into();
+    q["id"] = "varied".into();
+    q["kind"] = "custom".into();
+    serde_json::from_value(q).unwrap()
+}
+
+/// Issue 14: the ranked search at 5,000 questions: the index is built once when `/` first opens, then every
+/// keystroke queries it (target: a query under 1 ms).
+fn search(c: &mut Criterion) {
+    use soc2_ready::questionnaire::search::Index;
+    let built_in = catalog::built_in("soc2-ai-readiness").unwrap();
+    c.bench_function("search/build the index, built-in questionnaire", |b| {
+        b.iter(|| Index::build(black_box(&built_in)))
+    });
+    let q = varied_5000();
+    assert!(q.questions().count() > 4_800);
+    c.bench_function("search/build the index, 5,000 questions", |b| b.iter(|| Index::build(black_box(&q))));
+    let index = Index::build(&q);
+    for (what, query) in [
+        ("one word", "deletion"),
+        ("three words", "encryption at rest"),
+        ("an abbreviation", "mfa"),
+        ("a criterion", "CC6.1"),
+        ("a typo", "encrytpion"),
+        ("a word typed half-way", "encry"),
+        ("eight common words", "data access review model training vendor policy evidence"),
+    ] {
+        c.bench_function(&format!("search/query {what}, 5,000 questions"), |b| {
+            b.iter(|| index.search(black_box(query)))
+        });
+    }
+    // A letter typed into the search box, to the next frame (the index already built).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("varied.json");
+    store::write(&path, &Assessment::new(q, "Acme AI", NOW)).unwrap();
+    let session = Session::open(&path, NOW).unwrap();
+    let mut app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.handle_event(key(KeyCode::Char('/')));
+    for letter in "deletio".chars() {
+        app.handle_event(key(KeyCode::Char(letter)));
+    }
+    terminal.draw(|f| view::draw(f, &app)).unwrap();
+    c.bench_function("search/a letter typed then erased (two frames), 5,000 questions", |b| {
+        b.iter(|| {
+            app.handle_event(key(KeyCode::Char('n')));
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
+            app.handle_event(key(KeyCode::Backspace));
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
+        })
+    });
+}
+
 criterion_group! {
     name = speed;
     config = Criterion::default().sample_size(20);
-    targets = benches, scale
+    targets = benches, scale, search
 }
 criterion_main!(speed);

@@ -116,7 +116,7 @@ fn open_offers_the_assessments_in_the_store_and_nothing_else_there() {
 #[test]
 fn every_command_that_takes_an_assessment_completes_its_name() {
     let env = sandbox();
-    let lines: [&[&str]; 12] = [
+    let lines: [&[&str]; 13] = [
         &["answer", "mo"],
         &["report", "mo"],
         &["show", "mo"],
@@ -129,6 +129,7 @@ fn every_command_that_takes_an_assessment_completes_its_name() {
         &["new", "soc2-ai-readiness", "--from", "mo"],
         &["new", "soc2-ai-readiness", "--org", "X", "--from", "mo"],
         &["diff", "mo"],
+        &["search", "mo"],
     ];
     for words in lines {
         assert_eq!(tab(&env, words), ["model-co-ai-vendor-assessment"], "soc2-ready {}", words.join(" "));

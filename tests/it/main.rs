@@ -36,6 +36,11 @@ mod report_truth;
 mod roundtrip;
 mod sample;
 mod sample_tui;
+mod search_cli;
+mod search_props;
+#[cfg(unix)]
+mod search_pty;
+mod search_tui;
 mod spreadsheet_bad_input;
 mod spreadsheet_export;
 mod spreadsheet_fixtures;

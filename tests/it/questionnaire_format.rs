@@ -517,8 +517,16 @@ fn a_file_reusing_a_built_in_id_with_other_content_is_refused() {
 #[test]
 fn the_questionnaire_module_does_not_import_assessments() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/questionnaire");
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    // Every file, in sub-folders too (search/).
+    let mut files = Vec::new();
+    let mut folders = vec![dir];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { folders.push(path) } else { files.push(path) }
+        }
+    }
+    for path in files {
         let text = fs::read_to_string(&path).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");

@@ -1,30 +1,50 @@
-//! Searching the questions: a box over the questionnaire screen, the shown questions that match, and
-//! Enter to jump to one.
+//! Searching the questions: a box over the questionnaire screen, the shown questions that match best
+//! first (each with its id, its whole section name and its text, wrapped), and Enter to jump to one.
+//! Questions hidden by earlier answers are left out, as everywhere else in the interface: Enter could not
+//! go to them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 use ratatui_textarea::TextArea;
 
 use super::Outcome;
 use crate::assessment::cursor::Place;
-use crate::text::{one_line, truncate};
+use crate::questionnaire::search::Index;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, Mode, line_input};
 use crate::tui::keymap::{self, Context};
-use crate::tui::view::draw_input;
+use crate::tui::view::{draw_input, wrap};
+
+/// A shown question the query finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub place: Place,
+    /// How many words of the query it has, of how many.
+    pub matched: usize,
+    pub words: usize,
+}
 
 pub struct Search {
     pub input: TextArea<'static>,
     /// Which match is chosen.
     pub selected: usize,
+    /// The last query and what it found, so that drawing and the keys do not search again.
+    last: RefCell<Option<(String, Rc<[Found]>)>>,
 }
 
 impl Search {
     pub fn new() -> Search {
-        Search { input: line_input("", "words, a criterion such as CC6.3, or a topic"), selected: 0 }
+        Search {
+            input: line_input("", "words, a question id, a criterion such as CC6.3, or a topic"),
+            selected: 0,
+            last: RefCell::new(None),
+        }
     }
 
     /// The field, for typing: typing changes the matches, so the choice goes back to the first.
@@ -33,13 +53,30 @@ impl Search {
         &mut self.input
     }
 
-    /// The shown questions matching what is typed.
-    pub fn results(&self, editor: &Editor) -> Vec<Place> {
+    /// The shown questions the query finds, best first.
+    pub fn found(&self, editor: &Editor) -> Rc<[Found]> {
         let query = self.input.lines().join(" ");
-        crate::questionnaire::search::find(editor.assessment().questionnaire(), &query)
-            .into_iter()
-            .filter(|&(s, i)| editor.vis().question(s, i))
-            .collect()
+        if let Some((last, found)) = &*self.last.borrow()
+            && *last == query
+        {
+            return found.clone();
+        }
+        let index = editor.search_index.get_or_init(|| Index::build(editor.assessment().questionnaire()));
+        let ranked = index.search(&query);
+        let vis = editor.vis();
+        let found: Rc<[Found]> = ranked
+            .hits
+            .iter()
+            .filter(|h| vis.question(h.place.0, h.place.1))
+            .map(|h| Found { place: h.place, matched: h.matched, words: ranked.words })
+            .collect();
+        *self.last.borrow_mut() = Some((query, found.clone()));
+        found
+    }
+
+    /// The shown questions the query finds, best first, as places.
+    pub fn results(&self, editor: &Editor) -> Vec<Place> {
+        self.found(editor).iter().map(|f| f.place).collect()
     }
 }
 
@@ -78,7 +115,7 @@ pub fn update(editor: &mut Editor, action: Action) -> Outcome {
     Outcome::Done
 }
 
-/// The search box over the screen, with the shown questions that match.
+/// The search box over the screen, with the shown questions that match, best first.
 pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app: &App) {
     let (input, selected) = (&search.input, search.selected);
     let t = app.theme;
@@ -89,29 +126,71 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
         [Action::Confirm, Action::Down, Action::Up, Action::Cancel].map(|a| keymap::key_label(Context::Search, a));
     draw_input(frame, input, &format!("Search ({go}: go · {down}{up}: choose · {cancel}: cancel)"), field);
     let q = editor.assessment().questionnaire();
-    let results = search.results(editor);
-    let width = usize::from(list_area.width.saturating_sub(4));
-    let items: Vec<ListItem> = results
-        .iter()
-        .map(|&(s, i)| {
-            let question = &q.sections[s].questions[i];
-            let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
-            let section = truncate(&one_line(&q.sections[s].title), 24);
-            let text = truncate(&one_line(&question.text), width.saturating_sub(section.chars().count() + 5));
-            ListItem::new(Line::from(vec![
-                Span::raw(answered),
-                Span::styled(format!("{section} › "), t.dim()),
-                Span::raw(text),
-            ]))
-        })
-        .collect();
-    let title = match results.len() {
+    let found = search.found(editor);
+    // Inside the border, after the highlight symbol, with a column to spare before the border.
+    let width = list_area.width.saturating_sub(4);
+    let item = |f: &Found| -> ListItem<'static> {
+        let (s, i) = f.place;
+        let question = &q.sections[s].questions[i];
+        let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
+        // The id and the whole section name, wrapped under the id when they do not fit on one line.
+        let mut head = format!("{} · {}", question.id, q.sections[s].title);
+        if f.matched < f.words {
+            head.push_str(&format!(" · {} of {} words", f.matched, f.words));
+        }
+        let id = crate::text::visible(&question.id);
+        let mut lines: Vec<Line> = Vec::new();
+        for (n, part) in wrap(&head, width.saturating_sub(2)).into_iter().enumerate() {
+            let line = match part.strip_prefix(id.as_ref()) {
+                Some(rest) if n == 0 => vec![
+                    Span::raw(answered),
+                    Span::styled(id.to_string(), t.label()),
+                    Span::styled(rest.to_string(), t.dim()),
+                ],
+                _ => vec![Span::raw(if n == 0 { answered } else { "  " }), Span::styled(part, t.dim())],
+            };
+            lines.push(Line::from(line));
+        }
+        lines.extend(wrap(&question.text, width.saturating_sub(4)).into_iter().map(|l| Line::raw(format!("    {l}"))));
+        ListItem::new(Text::from(lines))
+    };
+    // Only the questions that can be seen are laid out (thousands may match): the chosen one, those
+    // before it that fit above it, then those after it until the list is full.
+    let height = usize::from(list_area.height.saturating_sub(2));
+    let selected = selected.min(found.len().saturating_sub(1));
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut chosen = 0;
+    if let Some(f) = found.get(selected) {
+        let this = item(f);
+        let mut used = this.height();
+        let mut before = Vec::new();
+        for f in found[..selected].iter().rev() {
+            let above = item(f);
+            if used + above.height() > height {
+                break;
+            }
+            used += above.height();
+            before.push(above);
+        }
+        chosen = before.len();
+        items.extend(before.into_iter().rev());
+        items.push(this);
+        for f in &found[selected + 1..] {
+            if used >= height {
+                break;
+            }
+            let below = item(f);
+            used += below.height();
+            items.push(below);
+        }
+    }
+    let title = match found.len() {
         0 => " No matching question ".to_string(),
         1 => " 1 question ".to_string(),
-        n => format!(" {n} questions "),
+        n => format!(" {n} questions, best first "),
     };
     let list =
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
-    let selected = (!results.is_empty()).then(|| selected.min(results.len() - 1));
-    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(selected));
+    let chosen = (!found.is_empty()).then_some(chosen);
+    frame.render_stateful_widget(list, list_area, &mut ListState::default().with_selected(chosen));
 }
