@@ -30,6 +30,8 @@ pub enum Command {
     Go(String),
     /// `section N` (or its name).
     Section(String),
+    /// `search WORDS` (or `find WORDS`): the best-matching questions, numbered for `go N`.
+    Search(String),
     /// `list` or `sections`: every section with its progress.
     List,
     /// Where the user is.
@@ -53,7 +55,8 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("who NAME", "record answers as given by NAME; who alone says who"),
     ("clear", "clear this answer"),
     ("confirm", "confirm an answer carried over from last year"),
-    ("go ID", "the question with that id"),
+    ("search WORDS", "the questions that best match the words, numbered; go N goes to result N"),
+    ("go ID", "the question with that id (go N: result N of the last search)"),
     ("section N", "the first question of section N"),
     ("list", "the sections, with how many questions are answered"),
     ("where", "where you are"),
@@ -88,6 +91,7 @@ pub fn parse(line: &str) -> Command {
         ("quit" | "exit", None) => Command::Quit,
         ("go", Some(id)) => Command::Go(id.to_string()),
         ("section", Some(which)) => Command::Section(which.to_string()),
+        ("search" | "find", Some(words)) => Command::Search(words.to_string()),
         ("list" | "sections", None) => Command::List,
         ("where", None) => Command::Where,
         // What follows the word, inner spacing kept.
@@ -113,6 +117,9 @@ mod tests {
         assert_eq!(parse("who"), Command::Who(None));
         assert_eq!(parse("who  Ann Lee"), Command::Who(Some("Ann Lee".into())));
         assert_eq!(parse("section 2"), Command::Section("2".into()));
+        assert_eq!(parse("search  data deletion "), Command::Search("data deletion".into()));
+        assert_eq!(parse("find mfa"), Command::Search("mfa".into()));
+        assert_eq!(parse("search"), Command::Answer("search".into()), "alone, a word to answer with");
         assert_eq!(parse("n"), Command::Answer("n".into()), "n is no, not next");
         assert_eq!(parse("next quarter"), Command::Answer("next quarter".into()));
         assert_eq!(parse("go"), Command::Answer("go".into()));

@@ -129,12 +129,16 @@ struct Plain<'a, W: Write> {
     told_commands: bool,
     /// The section last announced, so a new one is announced on entering it.
     announced: Option<usize>,
+    /// The questionnaire's search index, built at the first `search`.
+    index: Option<crate::questionnaire::search::Index>,
+    /// The places the last `search` listed, for `go N`.
+    found: Vec<Place>,
 }
 
 impl<'a, W: Write> Plain<'a, W> {
     fn new(session: Session, out: &'a mut W, options: &'a Options) -> Self {
         let cursor = Cursor::resume(&session.assessment);
-        Plain { session, cursor, out, options, told_commands: false, announced: None }
+        Plain { session, cursor, out, options, told_commands: false, announced: None, index: None, found: Vec::new() }
     }
 
     fn now(&self) -> String {
@@ -287,7 +291,21 @@ impl<'a, W: Write> Plain<'a, W> {
             }
             Command::Report => self.report()?,
             Command::Quit => return Ok(Step::Quit),
+            Command::Go(n) if !self.found.is_empty() && n.trim().parse::<usize>().is_ok() => {
+                match n.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| self.found.get(i)) {
+                    Some(&p) => self.go(p)?,
+                    None => {
+                        let line = format!(
+                            "The last search listed {} results: go 1 to go {}.",
+                            self.found.len(),
+                            self.found.len()
+                        );
+                        self.say([line])?
+                    }
+                }
+            }
             Command::Go(id) => self.go_to_question(&id)?,
+            Command::Search(words) => self.search(&words)?,
             Command::Section(which) => self.go_to_section(&which)?,
             Command::List => {
                 let lines = prompt::list_lines(&self.session.assessment, &self.cursor);
@@ -402,6 +420,43 @@ impl<'a, W: Write> Plain<'a, W> {
             None if unanswered(here) => self.say(["This is the only question left unanswered."]),
             None => self.say(["Every shown question is answered. Type report for the report."]),
         }
+    }
+
+    /// `search WORDS`: the best five questions asked with the answers so far, as the interface's `/` ranks
+    /// them, numbered for `go N`.
+    fn search(&mut self, words: &str) -> io::Result<()> {
+        const SHOWN: usize = 5;
+        let a = &self.session.assessment;
+        let index = self.index.get_or_insert_with(|| crate::questionnaire::search::Index::build(a.questionnaire()));
+        let ranked = index.search(words);
+        let vis = &self.cursor.vis;
+        let hits: Vec<_> = ranked.hits.iter().filter(|h| vis.question(h.place.0, h.place.1)).collect();
+        self.found = hits.iter().take(SHOWN).map(|h| h.place).collect();
+        if hits.is_empty() {
+            return self.say(["No question asked here matches those words."]);
+        }
+        let q = a.questionnaire();
+        let mut lines = vec![format!(
+            "{} found{}. Type go and a number to go there.",
+            if hits.len() == 1 { "1 question".to_string() } else { format!("{} questions", hits.len()) },
+            if hits.len() > SHOWN { format!("; the best {SHOWN}") } else { String::new() }
+        )];
+        for (n, h) in hits.iter().take(SHOWN).enumerate() {
+            let (section, question) = (&q.sections[h.place.0], &q.sections[h.place.0].questions[h.place.1]);
+            let partly = if ranked.is_complete(h) {
+                String::new()
+            } else {
+                format!(" ({} of {} words)", h.matched, ranked.words)
+            };
+            lines.push(format!(
+                "{} {}, {}{partly}: {}",
+                n + 1,
+                one_line(&question.id),
+                one_line(&section.title),
+                one_line(&question.text)
+            ));
+        }
+        self.say(lines)
     }
 
     fn go_to_question(&mut self, id: &str) -> io::Result<()> {

@@ -329,3 +329,21 @@ fn a_note_is_read_out_before_it_is_replaced_kept_or_removed() {
     assert!(output.contains("Note: -\nNote removed.\nAnswer: note -\nNote unchanged.\n"), "{output}");
     assert_eq!(store::read(&path).unwrap().note("profile.uses_models"), "");
 }
+
+#[test]
+fn search_lists_the_best_questions_and_go_n_goes_to_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.json");
+    let q = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    drop(Session::create(&path, Assessment::new(q, "Acme AI", NOW), NOW).unwrap());
+    let (ending, output) = session(&path, b"search mfa\ngo 1\nwhere\ngo 9\nfind zzzzqqq\nquit\n");
+    assert_eq!(ending, Ending::Quit);
+    // The same order as `/` and `soc2-ready search`: the MFA question before the access-control policy.
+    let listed: Vec<&str> = output.lines().filter(|l| l.starts_with(char::is_numeric) && l.contains(", ")).collect();
+    assert!(listed[0].starts_with("1 access.mfa_production, Access control: "), "{output}");
+    let policy = listed.iter().position(|l| l.contains("policies.access_control"));
+    assert!(policy.is_none_or(|p| p > 0), "{output}");
+    assert!(output.contains("Id access.mfa_production."), "go 1 went there: {output}");
+    assert!(output.contains("go 1 to go "), "a result number that is not listed says which are: {output}");
+    assert!(output.contains("No question asked here matches those words."), "{output}");
+}
