@@ -2,6 +2,7 @@
 //! answer entry, or the observations), so a step costs the size of what changed, not of the file.
 
 use super::answer::Answer;
+use super::conflicts::Conflict;
 use super::document::Assessment;
 use super::interview::Observation;
 
@@ -17,6 +18,13 @@ enum Before {
         entry: Option<Box<Answer>>,
     },
     Observations(Vec<Observation>),
+    /// A merge conflict resolved: the conflict (with every file's answer) at its place in the list, and the
+    /// question's entry before the chosen answer replaced it.
+    Resolved {
+        conflict: Box<Conflict>,
+        at: usize,
+        entry: Option<Box<Answer>>,
+    },
 }
 
 /// The changes that can be undone, newest last.
@@ -31,6 +39,8 @@ pub enum Undone {
     /// The question whose answer, note or flag was restored.
     Answer(String),
     Observations,
+    /// The conflict on this question is open again, with its question's answer as it was.
+    Resolution(String),
 }
 
 impl UndoStack {
@@ -69,6 +79,12 @@ impl UndoStack {
         self.push(Before::Observations(a.observations.clone()));
     }
 
+    /// Record a conflict just resolved: `conflict` was at `at` in the list, and `entry` was the question's
+    /// entry before the chosen answer replaced it. Undoing it opens the conflict again, losing nothing.
+    pub fn record_resolved(&mut self, conflict: Conflict, at: usize, entry: Option<Answer>) {
+        self.push(Before::Resolved { conflict: Box::new(conflict), at, entry: entry.map(Box::new) });
+    }
+
     pub fn depth(&self) -> usize {
         self.steps.len()
     }
@@ -92,6 +108,16 @@ impl UndoStack {
             Before::Observations(list) => {
                 a.observations = list;
                 Undone::Observations
+            }
+            Before::Resolved { conflict, at, entry } => {
+                let question = conflict.question.clone();
+                match entry {
+                    Some(entry) => a.answers.insert(question.clone(), *entry),
+                    None => a.answers.remove(&question),
+                };
+                a.touch(&question);
+                a.conflicts.insert(at.min(a.conflicts.len()), *conflict);
+                Undone::Resolution(question)
             }
         };
         a.updated_at = now.to_string();
@@ -143,6 +169,32 @@ mod tests {
         add(&mut a, "a.mfa", ObservationFields { seen: "x".into(), ..Default::default() }, "", "t").unwrap();
         assert_eq!(undo.undo(&mut a, "t"), Some(Undone::Observations));
         assert!(a.observations.is_empty());
+    }
+
+    #[test]
+    fn undoing_a_resolution_opens_the_conflict_again_with_every_files_answer() {
+        use crate::assessment::conflicts::{Candidate, resolve};
+        let mut a = answered(&[]);
+        let candidate = |from: &str, v: &str| {
+            let mut answer = Answer::default();
+            answer.value = Some(text(v));
+            Candidate { from: from.into(), answer }
+        };
+        for q in ["a.mfa", "a.sso"] {
+            a.conflicts.push(Conflict {
+                question: q.into(),
+                candidates: vec![candidate("ann", "planned"), candidate("bob", "documented")],
+            });
+        }
+        let before = a.clone();
+        let mut undo = UndoStack::new();
+        let (at, conflict, entry) = (0, a.conflicts[0].clone(), a.answers.get("a.mfa").cloned());
+        resolve(&mut a, "a.mfa", 1, "t1").unwrap();
+        undo.record_resolved(conflict, at, entry);
+        assert_eq!(a.conflicts.len(), 1);
+        assert_eq!(a.value("a.mfa"), Some(&text("documented")));
+        assert_eq!(undo.undo(&mut a, "t2"), Some(Undone::Resolution("a.mfa".into())));
+        assert_eq!((a.conflicts.clone(), a.answers.clone()), (before.conflicts, before.answers), "as before, in order");
     }
 
     #[test]

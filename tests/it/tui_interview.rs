@@ -274,6 +274,14 @@ fn conflicts_are_walked_and_resolved_by_choosing_a_file() {
     press(&mut app, "C<Down><Enter>");
     assert_eq!(current_question(&app), "access.mfa");
     assert_eq!(saved(&path).value("access.mfa"), text("admins").as_ref());
+    // Undo opens the conflict again with both files' answers, and the question is unanswered again.
+    press(&mut app, "z");
+    assert!(app.status.text.contains("the conflict on access.mfa is open again"), "{}", app.status.text);
+    let a = saved(&path);
+    assert_eq!((a.conflicts.len(), a.conflicts[0].candidates.len()), (1, 2));
+    assert_eq!(a.value("access.mfa"), None);
+    press(&mut app, "C<Down><Enter>");
+    assert_eq!(saved(&path).value("access.mfa"), text("admins").as_ref());
     press(&mut app, "C");
     assert_eq!(app.status.text, "No conflicts between merged files are left.");
     let a = reopened(app, &path);

@@ -235,6 +235,14 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                     }
                     "Undone: the last change to the observations.".to_string()
                 }
+                Undone::Resolution(q) => {
+                    if let Some(place) = place_of(editor.assessment(), &q).filter(|&(s, i)| editor.vis().question(s, i))
+                    {
+                        editor.go(place);
+                    }
+                    let resolve = keymap::key_label(Context::Questionnaire, Action::ResolveConflicts);
+                    format!("Undone: the conflict on {} is open again; {resolve} resolves it.", one_line(&q))
+                }
             };
             let left = editor.interview.undo.depth();
             let more = match left {
@@ -386,12 +394,17 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
         _ => return Outcome::Done,
     };
     let now = ctx.now.as_str();
+    let a = editor.assessment();
+    let Some(at) = a.conflicts.iter().position(|c| c.question == question) else {
+        return Outcome::Complain(format!("There is no conflict on {} any more.", one_line(&question)));
+    };
+    let (conflict, entry) = (a.conflicts[at].clone(), a.answers.get(&question).cloned());
     if let Err(e) = conflicts::resolve(&mut editor.session.assessment, &question, choice, now) {
         return Outcome::Complain(e.to_string());
     }
+    // Undo opens the conflict again, with every file's answer: nothing is lost by resolving.
+    editor.interview.undo.record_resolved(conflict, at, entry);
     meetings::record_answered(&mut editor.session.assessment, &question);
-    // Undo puts back answers and observations, not the conflicts: resolving one is not a step to undo
-    // (undoing it would lose the other files' answers).
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
     editor.answer_changed(&question);
