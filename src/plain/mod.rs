@@ -410,11 +410,13 @@ impl<'a, W: Write> Plain<'a, W> {
         self.say(lines)
     }
 
-    /// The next unanswered question after this one, going round.
+    /// The next unanswered question after this one, going round. Unanswered as the progress counts it: an
+    /// answer carried over from last year and not yet confirmed is still to be answered.
     fn skip(&mut self) -> io::Result<()> {
         let a = &self.session.assessment;
         let here = self.cursor.here();
-        let unanswered = |(s, i): Place| a.value(&a.questionnaire().sections[s].questions[i].id).is_none();
+        let unanswered =
+            |(s, i): Place| !progress::is_answered(a, &a.questionnaire().sections[s].questions[i].id);
         match self.cursor.find_after(true, |p| p != here && unanswered(p)) {
             Some(p) => self.go(p),
             None if unanswered(here) => self.say(["This is the only question left unanswered."]),

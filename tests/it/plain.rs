@@ -347,3 +347,47 @@ fn search_lists_the_best_questions_and_go_n_goes_to_one() {
     assert!(output.contains("go 1 to go "), "a result number that is not listed says which are: {output}");
     assert!(output.contains("No question asked here matches those words."), "{output}");
 }
+
+/// Last year's demo assessment with every question answered, carried over into this year's: every answer
+/// waits to be confirmed.
+fn carried_over(dir: &Path) -> PathBuf {
+    use soc2_ready::assessment::carry_over::carry_over;
+    let q = load_file(&fixture("demo.json")).unwrap();
+    let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
+    for (id, value) in [
+        ("profile.uses_models", AnswerValue::Text("yes".into())),
+        ("profile.headcount", AnswerValue::Number(40.0)),
+        ("profile.start_date", AnswerValue::Text("2026-01-05".into())),
+        ("profile.contact", AnswerValue::Text("Jane Doe, CTO".into())),
+        ("profile.categories", AnswerValue::List(vec!["privacy".into()])),
+        ("access.reviews", AnswerValue::Text("documented".into())),
+        ("access.weights", AnswerValue::Text("informal".into())),
+        ("access.mfa", AnswerValue::Text("everywhere".into())),
+        ("access.wide", AnswerValue::Text("evidenced".into())),
+    ] {
+        last.set_value(id, value, NOW);
+    }
+    let (next, carried) = carry_over(&last, q, "Acme AI", NOW);
+    assert_eq!(carried.answers, 9);
+    let path = dir.join("acme-2027.json");
+    drop(Session::create(&path, next, NOW).unwrap());
+    path
+}
+
+#[test]
+fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
+    // Before, skip looked only for questions with no value at all: with every answer carried over and none
+    // confirmed, it said "Every shown question is answered" beside "0 of 9 answered".
+    let dir = tempfile::tempdir().unwrap();
+    let path = carried_over(dir.path());
+    let (_, output) = session(&path, b"confirm\nskip\nwhere\nquit\n");
+    assert!(output.contains("0 of 9 answered."), "{output}");
+    assert!(!output.contains("Every shown question is answered"), "{output}");
+    assert!(output.contains("Answer: confirm\nConfirmed: the answer carried over still holds.\n"), "{output}");
+    // After confirming the first, the next question is read; skip goes on to the one after it that still
+    // waits (not round to the first, which is confirmed).
+    assert!(output.contains("Id profile.start_date."), "{output}");
+    let a = store::read(&path).unwrap();
+    assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));
+    assert!(soc2_ready::assessment::review::is_to_confirm(&a, "profile.headcount"));
+}
