@@ -103,14 +103,38 @@ pub(crate) fn ask(input: &mut impl BufRead, out: &mut impl Write, prompt: &str, 
     Ok(line)
 }
 
-/// A message from the core as a sentence: on one line, capitalised, ending with a full stop.
+/// A message from the core as a sentence: on one line, capitalised, ending with a full stop, without the
+/// backticks that mark code on a screen (a screen reader reads them out).
 pub(crate) fn sentence(message: &str) -> String {
-    let line = one_line(message.trim());
+    let line = without_code_marks(&one_line(message.trim()));
     let mut chars = line.chars();
     let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
     if !out.ends_with(['.', '?', '!']) {
         out.push('.');
     }
+    out
+}
+
+/// Text with each pair of backticks around a word or command (`` `profile.headcount` ``) left out; a lone
+/// backtick, or one in a path, stays.
+fn without_code_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        match after.find('`') {
+            Some(close) if close > 0 && !after[..close].contains(['\n', '/', '\\']) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -710,5 +734,17 @@ mod tests {
         assert_eq!(sentence("Done."), "Done.");
         assert_eq!(sentence("élan\u{1b}[2J"), "Élan\\u{1b}[2J.");
         assert_eq!(sentence(""), ".");
+    }
+
+    #[test]
+    fn code_marks_are_left_out_but_not_lone_backticks_or_paths() {
+        assert_eq!(sentence("answered in `profile.headcount`"), "Answered in profile.headcount.");
+        assert_eq!(
+            sentence("run `soc2-ready restore acme` to bring it back"),
+            "Run soc2-ready restore acme to bring it back."
+        );
+        assert_eq!(sentence("a ` alone"), "A ` alone.");
+        assert_eq!(sentence("cannot read /tmp/a`b/c`d.json"), "Cannot read /tmp/a`b/c`d.json.");
+        assert_eq!(sentence("``"), "``.");
     }
 }

@@ -391,3 +391,19 @@ fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
     assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));
     assert!(soc2_ready::assessment::review::is_to_confirm(&a, "profile.headcount"));
 }
+
+#[test]
+fn messages_from_the_core_are_read_without_code_marks() {
+    // A screen reader reads a backtick out ("grave accent"): before, a contradicted profile answer was
+    // refused with "... answered in `profile.headcount`."
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.json");
+    let q = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    drop(Session::create(&path, Assessment::new(q, "Acme AI", NOW), NOW).unwrap());
+    let (_, output) = session(&path, b"1\n3\nquit\n");
+    assert!(
+        output.contains("Answer: 3\n3 engineers is more than the headcount of 1 answered in profile.headcount.\n"),
+        "{output}"
+    );
+    assert!(!output.contains('`'), "{output}");
+}
