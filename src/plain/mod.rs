@@ -439,8 +439,7 @@ impl<'a, W: Write> Plain<'a, W> {
     fn skip(&mut self) -> io::Result<()> {
         let a = &self.session.assessment;
         let here = self.cursor.here();
-        let unanswered =
-            |(s, i): Place| !progress::is_answered(a, &a.questionnaire().sections[s].questions[i].id);
+        let unanswered = |(s, i): Place| !progress::is_answered(a, &a.questionnaire().sections[s].questions[i].id);
         match self.cursor.find_after(true, |p| p != here && unanswered(p)) {
             Some(p) => self.go(p),
             None if unanswered(here) => self.say(["This is the only question left unanswered."]),
