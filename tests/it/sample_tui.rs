@@ -64,6 +64,8 @@ fn the_sample_is_made_once_and_then_opened() {
     press(&mut app, "<Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
     snap("home_lists_sample", &app);
+    // The organisation says it is the sample: before, at 80 columns it was cut to "Example AI Ltd (sa…".
+    assert!(screen(&app, 80, 24).contains("> Example AI Ltd (sample) "), "{}", screen(&app, 80, 24));
     press(&mut app, "s");
     assert!(matches!(app.screen, Screen::Questionnaire));
     press(&mut app, "<Esc>");
