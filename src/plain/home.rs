@@ -54,8 +54,11 @@ pub fn run(
             n => format!("Type a number from 1 to {n} to open one, new to start one, or quit."),
         };
         say(out, [&choices])?;
+        // As the interface's home offers it, until the sample is made (then it is listed).
         if listed.is_empty() {
             say(out, ["Or type sample to explore a sample first: a fictional AI startup, half answered."])?;
+        } else if crate::assessment::sample::find(&listed).is_none() {
+            say(out, ["Or type sample to explore a sample: a fictional AI startup, half answered."])?;
         }
         let typed = match ask(input, out, CHOICE_PROMPT, options.echo)? {
             Line::End => return Ok(Ending::Quit),

@@ -144,3 +144,31 @@ fn the_plain_home_offers_the_sample() {
     plain::home::run(&store, None, &mut input.clone(), &mut Vec::new(), &options).unwrap();
     assert_eq!(samples(&store).len(), 1);
 }
+
+/// The plain home offers the sample beside other assessments too, as the interface's `s` does; once made,
+/// it is listed, and not offered again.
+#[test]
+fn the_plain_home_offers_the_sample_beside_other_assessments() {
+    use soc2_ready::plain::{self, Options};
+    fn now() -> String {
+        NOW.to_string()
+    }
+    let store = fresh_store("sample_plain_beside");
+    store::write(&store.dir.join("acme.json"), &Assessment::new(fixture("demo.json"), "Acme AI", NOW)).unwrap();
+    let options = Options { now, config_dir: None, echo: true };
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut std::io::Cursor::new("sample\nquit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(
+            "Type 1 to open it, new to start another, or quit.\nOr type sample to explore a sample: a fictional AI \
+             startup, half answered.\nChoose: sample\n"
+        ),
+        "{out}"
+    );
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut std::io::Cursor::new("quit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Example AI Ltd (sample)"), "{out}");
+    assert!(!out.contains("type sample"), "listed, so not offered again: {out}");
+}
