@@ -121,3 +121,16 @@ fn the_chosen_question_stays_in_view_when_the_list_is_longer_than_the_screen() {
     press(&mut app, "<Enter>");
     assert_eq!(current_question(&app), "retention.delete_primary");
 }
+
+#[test]
+fn when_only_hidden_questions_match_the_list_says_so() {
+    // Before, "No matching question": as if the questionnaire had nothing on it, when a question on it
+    // was only hidden by an earlier answer (access.weights is asked when models are trained or tuned).
+    let (mut app, _) = open_demo("search_hidden");
+    press(&mut app, "/weights");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains(" No matching question shown; 1 hidden by earlier answers matches "), "{text}");
+    press(&mut app, "<Esc>1/weights");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("access.weights"), "{text}");
+}

@@ -34,8 +34,9 @@ pub struct Search {
     pub input: TextArea<'static>,
     /// Which match is chosen.
     pub selected: usize,
-    /// The last query and what it found, so that drawing and the keys do not search again.
-    last: RefCell<Option<(String, Rc<[Found]>)>>,
+    /// The last query, what it found, and how many questions hidden by earlier answers it found too, so
+    /// that drawing and the keys do not search again.
+    last: RefCell<Option<(String, Rc<[Found]>, usize)>>,
 }
 
 impl Search {
@@ -55,11 +56,20 @@ impl Search {
 
     /// The shown questions the query finds, best first.
     pub fn found(&self, editor: &Editor) -> Rc<[Found]> {
+        self.search(editor).0
+    }
+
+    /// How many questions hidden by earlier answers the query finds (they are not listed).
+    pub fn hidden(&self, editor: &Editor) -> usize {
+        self.search(editor).1
+    }
+
+    fn search(&self, editor: &Editor) -> (Rc<[Found]>, usize) {
         let query = self.input.lines().join(" ");
-        if let Some((last, found)) = &*self.last.borrow()
+        if let Some((last, found, hidden)) = &*self.last.borrow()
             && *last == query
         {
-            return found.clone();
+            return (found.clone(), *hidden);
         }
         let index = editor.search_index.get_or_init(|| Index::build(editor.assessment().questionnaire()));
         let ranked = index.search(&query);
@@ -70,8 +80,9 @@ impl Search {
             .filter(|h| vis.question(h.place.0, h.place.1))
             .map(|h| Found { place: h.place, matched: h.matched, words: ranked.words })
             .collect();
-        *self.last.borrow_mut() = Some((query, found.clone()));
-        found
+        let hidden = ranked.hits.len() - found.len();
+        *self.last.borrow_mut() = Some((query, found.clone(), hidden));
+        (found, hidden)
     }
 
     /// The shown questions the query finds, best first, as places.
@@ -185,7 +196,14 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
         }
     }
     let title = match found.len() {
-        0 => " No matching question ".to_string(),
+        // Hidden questions cannot be gone to, but that they match says the words were right.
+        0 => match search.hidden(editor) {
+            0 => " No matching question ".to_string(),
+            n => format!(
+                " No matching question shown; {n} hidden by earlier answers match{} ",
+                if n == 1 { "es" } else { "" }
+            ),
+        },
         1 => " 1 question ".to_string(),
         n => format!(" {n} questions, best first "),
     };
