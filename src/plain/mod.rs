@@ -458,7 +458,29 @@ impl<'a, W: Write> Plain<'a, W> {
         let hits: Vec<_> = ranked.hits.iter().filter(|h| vis.question(h.place.0, h.place.1)).collect();
         self.found = hits.iter().take(SHOWN).map(|h| h.place).collect();
         if hits.is_empty() {
-            return self.say(["No question asked here matches those words."]);
+            // Hidden questions cannot be gone to, but `go ID` says which answer hides them.
+            let q = a.questionnaire();
+            let hidden: Vec<String> = ranked
+                .hits
+                .iter()
+                .take(SHOWN)
+                .map(|h| one_line(&q.sections[h.place.0].questions[h.place.1].id))
+                .collect();
+            let line = match ranked.hits.len() {
+                0 => "No question asked here matches those words.".to_string(),
+                1 => format!(
+                    "No question asked here matches those words; 1 hidden by earlier answers does: {}. Type go and \
+                     its id to hear why.",
+                    hidden[0]
+                ),
+                n => format!(
+                    "No question asked here matches those words; {n} hidden by earlier answers do{}: {}. Type go and \
+                     an id to hear why.",
+                    if n > SHOWN { format!(", the best {SHOWN}") } else { String::new() },
+                    hidden.join(", ")
+                ),
+            };
+            return self.say([line]);
         }
         let q = a.questionnaire();
         let mut lines = vec![format!(

@@ -407,3 +407,19 @@ fn messages_from_the_core_are_read_without_code_marks() {
     );
     assert!(!output.contains('`'), "{output}");
 }
+
+#[test]
+fn search_says_when_only_hidden_questions_match_and_go_says_why() {
+    // Before, "No question asked here matches those words." alone, as if nothing were on the topic.
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let (_, output) = session(&path, b"search weights\ngo access.weights\nquit\n");
+    assert!(
+        output.contains(
+            "Answer: search weights\nNo question asked here matches those words; 1 hidden by earlier answers does: \
+             access.weights. Type go and its id to hear why.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("it depends on the answer to profile.uses_models"), "{output}");
+}
