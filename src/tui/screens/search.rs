@@ -34,10 +34,13 @@ pub struct Search {
     pub input: TextArea<'static>,
     /// Which match is chosen.
     pub selected: usize,
-    /// The last query, what it found, and how many questions hidden by earlier answers it found too, so
-    /// that drawing and the keys do not search again.
-    last: RefCell<Option<(String, Rc<[Found]>, usize)>>,
+    /// The last query and what it found, so that drawing and the keys do not search again.
+    last: RefCell<Option<(String, Results)>>,
 }
+
+/// The shown questions a query finds, best first, and how many questions hidden by earlier answers it
+/// finds too.
+type Results = (Rc<[Found]>, usize);
 
 impl Search {
     pub fn new() -> Search {
@@ -64,12 +67,12 @@ impl Search {
         self.search(editor).1
     }
 
-    fn search(&self, editor: &Editor) -> (Rc<[Found]>, usize) {
+    fn search(&self, editor: &Editor) -> Results {
         let query = self.input.lines().join(" ");
-        if let Some((last, found, hidden)) = &*self.last.borrow()
+        if let Some((last, results)) = &*self.last.borrow()
             && *last == query
         {
-            return (found.clone(), *hidden);
+            return results.clone();
         }
         let index = editor.search_index.get_or_init(|| Index::build(editor.assessment().questionnaire()));
         let ranked = index.search(&query);
@@ -81,7 +84,7 @@ impl Search {
             .map(|h| Found { place: h.place, matched: h.matched, words: ranked.words })
             .collect();
         let hidden = ranked.hits.len() - found.len();
-        *self.last.borrow_mut() = Some((query, found.clone(), hidden));
+        *self.last.borrow_mut() = Some((query, (found.clone(), hidden)));
         (found, hidden)
     }
 
