@@ -257,6 +257,10 @@ impl<'a, W: Write> Plain<'a, W> {
     }
 
     fn handle(&mut self, line: &str, input: &mut impl BufRead) -> io::Result<Step> {
+        if let Some(usage) = commands::usage_of_bare(line) {
+            self.say([usage])?;
+            return Ok(Step::Stay);
+        }
         match commands::parse(line) {
             Command::Repeat => {
                 let a = &self.session.assessment;

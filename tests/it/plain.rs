@@ -423,3 +423,24 @@ fn search_says_when_only_hidden_questions_match_and_go_says_why() {
     );
     assert!(output.contains("it depends on the answer to profile.uses_models"), "{output}");
 }
+
+#[test]
+fn a_command_word_alone_says_what_it_needs_and_is_not_saved_as_the_answer() {
+    // Before, "search" alone on a text question was saved as its answer, over the one there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let (_, output) =
+        session(&path, b"go profile.contact\nJane Doe, CTO\nback\nsearch\ngo\nsection\nanswer go\nquit\n");
+    assert!(
+        output.contains(
+            "Answer: search\nType search and the words to look for, such as search mfa. To answer with the word \
+             itself, type answer search.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("Answer: go\nType go and a question's id, such as go access.mfa"), "{output}");
+    assert!(output.contains("Answer: section\nType section and a number or a name, such as section 2"), "{output}");
+    assert!(output.contains("Answer: answer go\nSaved: go."), "{output}");
+    let a = store::read(&path).unwrap();
+    assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("go".into())), "only answer go answers");
+}
