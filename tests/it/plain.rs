@@ -444,3 +444,31 @@ fn a_command_word_alone_says_what_it_needs_and_is_not_saved_as_the_answer() {
     let a = store::read(&path).unwrap();
     assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("go".into())), "only answer go answers");
 }
+
+#[test]
+fn the_plain_home_says_what_was_wrong_with_a_questionnaire_number_and_asks_again() {
+    // Before, a number with no questionnaire went back to the list without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let store = soc2_ready::assessment::Store::new(dir.path().join("store"));
+    let options = Options { now, config_dir: None, echo: true };
+    let mut out = Vec::new();
+    let input = "new\n9\nfirst\n1\nAcme AI\nquit\n";
+    plain::home::run(&store, None, &mut Cursor::new(input), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let (entries, _) = soc2_ready::questionnaire::catalog::all(None);
+    let n = entries.len();
+    assert!(
+        out.contains(&format!(
+            "Questionnaire: 9\nThere is no questionnaire 9: type a number from 1 to {n}, or Enter on nothing to go \
+             back.\nQuestionnaire: first\nThere is no questionnaire first"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Organisation: Acme AI\nStarted "), "the store is made when it is missing: {out}");
+    // The sample too, in a store not made yet.
+    let store = soc2_ready::assessment::Store::new(dir.path().join("other"));
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut Cursor::new("sample\nquit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Choose: sample\nA sample: "), "{out}");
+}
