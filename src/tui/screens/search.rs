@@ -38,9 +38,9 @@ pub struct Search {
     last: RefCell<Option<(String, Results)>>,
 }
 
-/// The shown questions a query finds, best first, and how many questions hidden by earlier answers it
-/// finds too.
-type Results = (Rc<[Found]>, usize);
+/// The shown questions a query finds, best first, and the questions hidden by earlier answers it finds
+/// too (best first).
+type Results = (Rc<[Found]>, Rc<[Place]>);
 
 impl Search {
     pub fn new() -> Search {
@@ -62,8 +62,8 @@ impl Search {
         self.search(editor).0
     }
 
-    /// How many questions hidden by earlier answers the query finds (they are not listed).
-    pub fn hidden(&self, editor: &Editor) -> usize {
+    /// The questions hidden by earlier answers the query finds, best first (they are not listed).
+    pub fn hidden(&self, editor: &Editor) -> Rc<[Place]> {
         self.search(editor).1
     }
 
@@ -83,8 +83,9 @@ impl Search {
             .filter(|h| vis.question(h.place.0, h.place.1))
             .map(|h| Found { place: h.place, matched: h.matched, words: ranked.words })
             .collect();
-        let hidden = ranked.hits.len() - found.len();
-        *self.last.borrow_mut() = Some((query, (found.clone(), hidden)));
+        let hidden: Rc<[Place]> =
+            ranked.hits.iter().filter(|h| !vis.question(h.place.0, h.place.1)).map(|h| h.place).collect();
+        *self.last.borrow_mut() = Some((query, (found.clone(), hidden.clone())));
         (found, hidden)
     }
 
@@ -199,17 +200,27 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
         }
     }
     let title = match found.len() {
-        // Hidden questions cannot be gone to, but that they match says the words were right.
-        0 => match search.hidden(editor) {
-            0 => " No matching question ".to_string(),
-            n => format!(
-                " No matching question shown; {n} hidden by earlier answers match{} ",
-                if n == 1 { "es" } else { "" }
-            ),
-        },
+        0 => " No matching question ".to_string(),
         1 => " 1 question ".to_string(),
         n => format!(" {n} questions, best first "),
     };
+    // Nothing shown matches, but hidden questions do: say so, and which (the words were right; an earlier
+    // answer hides them).
+    let hidden = search.hidden(editor);
+    if found.is_empty() && !hidden.is_empty() {
+        let ids: Vec<String> = hidden.iter().take(5).map(|&(s, i)| q.sections[s].questions[i].id.clone()).collect();
+        let more = if hidden.len() > 5 { format!(" and {} more", hidden.len() - 5) } else { String::new() };
+        let text = format!(
+            "{} hidden by earlier answers {}: {}{more}. Answer the questions they depend on to see them.",
+            if hidden.len() == 1 { "1 question".to_string() } else { format!("{} questions", hidden.len()) },
+            if hidden.len() == 1 { "matches" } else { "match" },
+            ids.join(", ")
+        );
+        let lines: Vec<Line> =
+            wrap(&text, list_area.width.saturating_sub(2)).into_iter().map(|l| Line::styled(l, t.dim())).collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(Block::bordered().title(title)), list_area);
+        return;
+    }
     let list =
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
     let chosen = (!found.is_empty()).then_some(chosen);
