@@ -147,7 +147,9 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
     let item = |f: &Found| -> ListItem<'static> {
         let (s, i) = f.place;
         let question = &q.sections[s].questions[i];
-        let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
+        // Answered as the progress counts it: a carried-over answer still to confirm is not.
+        let answered =
+            if crate::assessment::progress::is_answered(editor.assessment(), &question.id) { "✓ " } else { "  " };
         // The id and the whole section name, wrapped under the id when they do not fit on one line.
         let mut head = format!("{} · {}", question.id, q.sections[s].title);
         if f.matched < f.words {
