@@ -276,10 +276,10 @@ fn by_type(q: &Question, today: NaiveDate) -> AnswerValue {
         QuestionType::Text => AnswerValue::Text(
             "Written for the sample: in a real assessment the organisation describes this in its own words.".into(),
         ),
-        QuestionType::Date => {
-            let date = today.checked_add_days(Days::new(30)).unwrap_or(today);
-            AnswerValue::Text(date.format("%Y-%m-%d").to_string())
-        }
+        // Today: true of a date that starts something ("when does or did the work start": the plan starts
+        // as the sample is read) and of one that ended something (a vendor's report period), where a date
+        // ahead would contradict the question.
+        QuestionType::Date => AnswerValue::Text(today.format("%Y-%m-%d").to_string()),
     }
 }
 

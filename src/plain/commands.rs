@@ -100,6 +100,30 @@ pub fn parse(line: &str) -> Command {
     }
 }
 
+/// What to type after a command word typed alone that needs more (`search`, `find`, `go`, `section`): said
+/// instead of taking the word as the answer, which on a text question would replace the answer there.
+/// `answer search` still answers with the word.
+pub fn usage_of_bare(line: &str) -> Option<&'static str> {
+    match line.trim().to_lowercase().as_str() {
+        "search" => Some(
+            "Type search and the words to look for, such as search mfa. To answer with the word itself, type answer \
+             search.",
+        ),
+        "find" => Some(
+            "Type find and the words to look for, such as find mfa. To answer with the word itself, type answer find.",
+        ),
+        "go" => Some(
+            "Type go and a question's id, such as go access.mfa, or after a search, go and a result's number. To \
+             answer with the word itself, type answer go.",
+        ),
+        "section" => Some(
+            "Type section and a number or a name, such as section 2; list names them. To answer with the word \
+             itself, type answer section.",
+        ),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +150,15 @@ mod tests {
         assert_eq!(parse("answer next"), Command::Answer("next".into()));
         assert_eq!(parse("Answer  the  CTO"), Command::Answer("the  CTO".into()));
         assert_eq!(parse("3"), Command::Answer("3".into()));
+    }
+
+    #[test]
+    fn a_command_word_alone_is_told_what_it_needs() {
+        assert!(usage_of_bare(" Search ").is_some_and(|u| u.starts_with("Type search and the words")));
+        assert!(usage_of_bare("go").is_some() && usage_of_bare("find").is_some() && usage_of_bare("section").is_some());
+        assert_eq!(usage_of_bare("go access.mfa"), None);
+        assert_eq!(usage_of_bare("answer search"), None);
+        assert_eq!(usage_of_bare("goal"), None);
     }
 
     #[test]

@@ -54,13 +54,19 @@ pub fn run(
             n => format!("Type a number from 1 to {n} to open one, new to start one, or quit."),
         };
         say(out, [&choices])?;
+        // As the interface's home offers it, until the sample is made (then it is listed).
         if listed.is_empty() {
             say(out, ["Or type sample to explore a sample first: a fictional AI startup, half answered."])?;
+        } else if crate::assessment::sample::find(&listed).is_none() {
+            say(out, ["Or type sample to explore a sample: a fictional AI startup, half answered."])?;
         }
         let typed = match ask(input, out, CHOICE_PROMPT, options.echo)? {
             Line::End => return Ok(Ending::Quit),
             Line::Signal(n) => return Ok(Ending::Signal(n)),
-            Line::TooLong(_) => continue,
+            Line::TooLong(bytes) => {
+                say(out, [format!("There is no assessment of {bytes} bytes.")])?;
+                continue;
+            }
             Line::Text(text) => text.trim().to_lowercase(),
         };
         let session = match typed.as_str() {
@@ -69,13 +75,17 @@ pub fn run(
                 listed_once = false;
                 continue;
             }
-            "sample" => match crate::assessment::sample::open_or_make(store, &(options.now)()) {
+            "sample" => match crate::assessment::store::ensure_private_dir(&store.dir)
+                .map_err(|e| format!("Could not create the store {}: {e}", super::shown_path(&store.dir)))
+                .and_then(|()| {
+                    crate::assessment::sample::open_or_make(store, &(options.now)()).map_err(|e| e.to_string())
+                }) {
                 Ok((session, _)) => {
                     say(out, ["A sample: a fictional AI startup, half answered. Type report for its report."])?;
                     session
                 }
                 Err(e) => {
-                    say(out, [super::sentence(&e.to_string())])?;
+                    say(out, [super::sentence(&e)])?;
                     continue;
                 }
             },
@@ -126,14 +136,25 @@ fn new_assessment(
     }));
     lines.push("Type the number of one, or Enter on nothing to go back.".into());
     say(out, lines)?;
-    let entry = match ask(input, out, "Questionnaire: ", options.echo)? {
-        Line::End => return Ok(Chosen::End(Ending::Quit)),
-        Line::Signal(n) => return Ok(Chosen::End(Ending::Signal(n))),
-        Line::TooLong(_) => return Ok(Chosen::Nothing),
-        Line::Text(text) => match text.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-            Some(i) if i < entries.len() => &entries[i],
-            _ => return Ok(Chosen::Nothing),
-        },
+    // A number that names none is said, and asked for again.
+    let entry = loop {
+        let typed = match ask(input, out, "Questionnaire: ", options.echo)? {
+            Line::End => return Ok(Chosen::End(Ending::Quit)),
+            Line::Signal(n) => return Ok(Chosen::End(Ending::Signal(n))),
+            Line::TooLong(bytes) => format!("of {bytes} bytes"),
+            Line::Text(text) if text.trim().is_empty() => return Ok(Chosen::Nothing),
+            Line::Text(text) => match text.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+                Some(i) if i < entries.len() => break &entries[i],
+                _ => one_line(text.trim()),
+            },
+        };
+        say(
+            out,
+            [format!(
+                "There is no questionnaire {typed}: type a number from 1 to {}, or Enter on nothing to go back.",
+                entries.len()
+            )],
+        )?;
     };
     say(out, ["Type the organisation's name, or Enter on nothing to go back."])?;
     let org = match ask(input, out, "Organisation: ", options.echo)? {
@@ -143,6 +164,12 @@ fn new_assessment(
         Line::Text(text) if text.trim().is_empty() => return Ok(Chosen::Nothing),
         Line::Text(text) => text.trim().to_string(),
     };
+    // The store may not exist yet on a fresh machine, as in the interface.
+    if let Err(e) = crate::assessment::store::ensure_private_dir(&store.dir) {
+        let line = format!("Could not create the store {}: {e}", super::shown_path(&store.dir));
+        say(out, [super::sentence(&line)])?;
+        return Ok(Chosen::Nothing);
+    }
     let now = (options.now)();
     let assessment = Assessment::new(entry.questionnaire.clone(), &org, &now);
     let path = store.new_path(&org, &assessment.questionnaire.id);

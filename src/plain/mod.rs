@@ -103,14 +103,38 @@ pub(crate) fn ask(input: &mut impl BufRead, out: &mut impl Write, prompt: &str, 
     Ok(line)
 }
 
-/// A message from the core as a sentence: on one line, capitalised, ending with a full stop.
+/// A message from the core as a sentence: on one line, capitalised, ending with a full stop, without the
+/// backticks that mark code on a screen (a screen reader reads them out).
 pub(crate) fn sentence(message: &str) -> String {
-    let line = one_line(message.trim());
+    let line = without_code_marks(&one_line(message.trim()));
     let mut chars = line.chars();
     let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
     if !out.ends_with(['.', '?', '!']) {
         out.push('.');
     }
+    out
+}
+
+/// Text with each pair of backticks around a word or command (`` `profile.headcount` ``) left out; a lone
+/// backtick, or one in a path, stays.
+fn without_code_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        match after.find('`') {
+            Some(close) if close > 0 && !after[..close].contains(['\n', '/', '\\']) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -233,6 +257,10 @@ impl<'a, W: Write> Plain<'a, W> {
     }
 
     fn handle(&mut self, line: &str, input: &mut impl BufRead) -> io::Result<Step> {
+        if let Some(usage) = commands::usage_of_bare(line) {
+            self.say([usage])?;
+            return Ok(Step::Stay);
+        }
         match commands::parse(line) {
             Command::Repeat => {
                 let a = &self.session.assessment;
@@ -410,11 +438,12 @@ impl<'a, W: Write> Plain<'a, W> {
         self.say(lines)
     }
 
-    /// The next unanswered question after this one, going round.
+    /// The next unanswered question after this one, going round. Unanswered as the progress counts it: an
+    /// answer carried over from last year and not yet confirmed is still to be answered.
     fn skip(&mut self) -> io::Result<()> {
         let a = &self.session.assessment;
         let here = self.cursor.here();
-        let unanswered = |(s, i): Place| a.value(&a.questionnaire().sections[s].questions[i].id).is_none();
+        let unanswered = |(s, i): Place| !progress::is_answered(a, &a.questionnaire().sections[s].questions[i].id);
         match self.cursor.find_after(true, |p| p != here && unanswered(p)) {
             Some(p) => self.go(p),
             None if unanswered(here) => self.say(["This is the only question left unanswered."]),
@@ -433,7 +462,29 @@ impl<'a, W: Write> Plain<'a, W> {
         let hits: Vec<_> = ranked.hits.iter().filter(|h| vis.question(h.place.0, h.place.1)).collect();
         self.found = hits.iter().take(SHOWN).map(|h| h.place).collect();
         if hits.is_empty() {
-            return self.say(["No question asked here matches those words."]);
+            // Hidden questions cannot be gone to, but `go ID` says which answer hides them.
+            let q = a.questionnaire();
+            let hidden: Vec<String> = ranked
+                .hits
+                .iter()
+                .take(SHOWN)
+                .map(|h| one_line(&q.sections[h.place.0].questions[h.place.1].id))
+                .collect();
+            let line = match ranked.hits.len() {
+                0 => "No question asked here matches those words.".to_string(),
+                1 => format!(
+                    "No question asked here matches those words; 1 hidden by earlier answers does: {}. Type go and \
+                     its id to hear why.",
+                    hidden[0]
+                ),
+                n => format!(
+                    "No question asked here matches those words; {n} hidden by earlier answers do{}: {}. Type go and \
+                     an id to hear why.",
+                    if n > SHOWN { format!(", the best {SHOWN}") } else { String::new() },
+                    hidden.join(", ")
+                ),
+            };
+            return self.say([line]);
         }
         let q = a.questionnaire();
         let mut lines = vec![format!(
@@ -708,5 +759,17 @@ mod tests {
         assert_eq!(sentence("Done."), "Done.");
         assert_eq!(sentence("élan\u{1b}[2J"), "Élan\\u{1b}[2J.");
         assert_eq!(sentence(""), ".");
+    }
+
+    #[test]
+    fn code_marks_are_left_out_but_not_lone_backticks_or_paths() {
+        assert_eq!(sentence("answered in `profile.headcount`"), "Answered in profile.headcount.");
+        assert_eq!(
+            sentence("run `soc2-ready restore acme` to bring it back"),
+            "Run soc2-ready restore acme to bring it back."
+        );
+        assert_eq!(sentence("a ` alone"), "A ` alone.");
+        assert_eq!(sentence("cannot read /tmp/a`b/c`d.json"), "Cannot read /tmp/a`b/c`d.json.");
+        assert_eq!(sentence("``"), "``.");
     }
 }

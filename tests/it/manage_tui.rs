@@ -153,3 +153,18 @@ fn the_real_binary_deletes_only_after_y() {
     session.flush().unwrap();
     session.exp_eof().unwrap();
 }
+
+#[test]
+fn at_60x16_the_deleted_message_still_says_where_it_went_and_how_to_bring_it_back() {
+    // The status keeps three lines and cuts the middle: before, the trash folder's path in the middle of a
+    // long name made it cut "to the trash" out.
+    let (_, store, _, globex) = home("manage_delete_narrow");
+    let long = "ünïcödé-very-long-organisation-name-inco-soc2-ai-readiness";
+    std::fs::rename(&globex, store.dir.join(format!("{long}.json"))).unwrap();
+    let mut app = quiet(App::new(Store::new(store.dir.clone())));
+    press(&mut app, "<Down>dy");
+    let shown = screen(&app, 60, 16);
+    assert!(shown.contains("to the trash"), "{shown}");
+    assert!(shown.contains("brings it back"), "{shown}");
+    assert!(app.status.text.contains(&format!("soc2-ready restore {long}")), "{}", app.status.text);
+}

@@ -347,3 +347,128 @@ fn search_lists_the_best_questions_and_go_n_goes_to_one() {
     assert!(output.contains("go 1 to go "), "a result number that is not listed says which are: {output}");
     assert!(output.contains("No question asked here matches those words."), "{output}");
 }
+
+/// Last year's demo assessment with every question answered, carried over into this year's: every answer
+/// waits to be confirmed.
+fn carried_over(dir: &Path) -> PathBuf {
+    use soc2_ready::assessment::carry_over::carry_over;
+    let q = load_file(&fixture("demo.json")).unwrap();
+    let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
+    for (id, value) in [
+        ("profile.uses_models", AnswerValue::Text("yes".into())),
+        ("profile.headcount", AnswerValue::Number(40.0)),
+        ("profile.start_date", AnswerValue::Text("2026-01-05".into())),
+        ("profile.contact", AnswerValue::Text("Jane Doe, CTO".into())),
+        ("profile.categories", AnswerValue::List(vec!["privacy".into()])),
+        ("access.reviews", AnswerValue::Text("documented".into())),
+        ("access.weights", AnswerValue::Text("informal".into())),
+        ("access.mfa", AnswerValue::Text("everywhere".into())),
+        ("access.wide", AnswerValue::Text("evidenced".into())),
+    ] {
+        last.set_value(id, value, NOW);
+    }
+    let (next, carried) = carry_over(&last, q, "Acme AI", NOW);
+    assert_eq!(carried.answers, 9);
+    let path = dir.join("acme-2027.json");
+    drop(Session::create(&path, next, NOW).unwrap());
+    path
+}
+
+#[test]
+fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
+    // Before, skip looked only for questions with no value at all: with every answer carried over and none
+    // confirmed, it said "Every shown question is answered" beside "0 of 9 answered".
+    let dir = tempfile::tempdir().unwrap();
+    let path = carried_over(dir.path());
+    let (_, output) = session(&path, b"confirm\nskip\nwhere\nquit\n");
+    assert!(output.contains("0 of 9 answered."), "{output}");
+    assert!(!output.contains("Every shown question is answered"), "{output}");
+    assert!(output.contains("Answer: confirm\nConfirmed: the answer carried over still holds.\n"), "{output}");
+    // After confirming the first, the next question is read; skip goes on to the one after it that still
+    // waits (not round to the first, which is confirmed).
+    assert!(output.contains("Id profile.start_date."), "{output}");
+    let a = store::read(&path).unwrap();
+    assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));
+    assert!(soc2_ready::assessment::review::is_to_confirm(&a, "profile.headcount"));
+}
+
+#[test]
+fn messages_from_the_core_are_read_without_code_marks() {
+    // A screen reader reads a backtick out ("grave accent"): before, a contradicted profile answer was
+    // refused with "... answered in `profile.headcount`."
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.json");
+    let q = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    drop(Session::create(&path, Assessment::new(q, "Acme AI", NOW), NOW).unwrap());
+    let (_, output) = session(&path, b"1\n3\nquit\n");
+    assert!(
+        output.contains("Answer: 3\n3 engineers is more than the headcount of 1 answered in profile.headcount.\n"),
+        "{output}"
+    );
+    assert!(!output.contains('`'), "{output}");
+}
+
+#[test]
+fn search_says_when_only_hidden_questions_match_and_go_says_why() {
+    // Before, "No question asked here matches those words." alone, as if nothing were on the topic.
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let (_, output) = session(&path, b"search weights\ngo access.weights\nquit\n");
+    assert!(
+        output.contains(
+            "Answer: search weights\nNo question asked here matches those words; 1 hidden by earlier answers does: \
+             access.weights. Type go and its id to hear why.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("it depends on the answer to profile.uses_models"), "{output}");
+}
+
+#[test]
+fn a_command_word_alone_says_what_it_needs_and_is_not_saved_as_the_answer() {
+    // Before, "search" alone on a text question was saved as its answer, over the one there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path(), "demo.json");
+    let (_, output) =
+        session(&path, b"go profile.contact\nJane Doe, CTO\nback\nsearch\ngo\nsection\nanswer go\nquit\n");
+    assert!(
+        output.contains(
+            "Answer: search\nType search and the words to look for, such as search mfa. To answer with the word \
+             itself, type answer search.\n"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("Answer: go\nType go and a question's id, such as go access.mfa"), "{output}");
+    assert!(output.contains("Answer: section\nType section and a number or a name, such as section 2"), "{output}");
+    assert!(output.contains("Answer: answer go\nSaved: go."), "{output}");
+    let a = store::read(&path).unwrap();
+    assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("go".into())), "only answer go answers");
+}
+
+#[test]
+fn the_plain_home_says_what_was_wrong_with_a_questionnaire_number_and_asks_again() {
+    // Before, a number with no questionnaire went back to the list without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let store = soc2_ready::assessment::Store::new(dir.path().join("store"));
+    let options = Options { now, config_dir: None, echo: true };
+    let mut out = Vec::new();
+    let input = "new\n9\nfirst\n1\nAcme AI\nquit\n";
+    plain::home::run(&store, None, &mut Cursor::new(input), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let (entries, _) = soc2_ready::questionnaire::catalog::all(None);
+    let n = entries.len();
+    assert!(
+        out.contains(&format!(
+            "Questionnaire: 9\nThere is no questionnaire 9: type a number from 1 to {n}, or Enter on nothing to go \
+             back.\nQuestionnaire: first\nThere is no questionnaire first"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Organisation: Acme AI\nStarted "), "the store is made when it is missing: {out}");
+    // The sample too, in a store not made yet.
+    let store = soc2_ready::assessment::Store::new(dir.path().join("other"));
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut Cursor::new("sample\nquit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Choose: sample\nA sample: "), "{out}");
+}

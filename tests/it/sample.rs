@@ -417,3 +417,22 @@ mod any_questionnaire {
         }
     }
 }
+
+#[test]
+fn the_samples_dates_are_today_so_its_plan_starts_when_it_is_read_and_nothing_past_is_in_the_future() {
+    // Before, a date answer was a month ahead: the readiness work "started" next month, so the owners' due
+    // dates on policy gaps fell before the timeline's policy writing began, and a vendor's report period
+    // "ended" in the future.
+    let today = &NOW[..10];
+    let a = sample::build(readiness(), NOW);
+    assert_eq!(a.value("profile.start_date"), Some(&AnswerValue::Text(today.into())));
+    let vendor = sample::build(catalog::built_in("ai-vendor-assessment").unwrap(), NOW);
+    if let Some(AnswerValue::Text(end)) = vendor.value("attest.soc2_period_end") {
+        assert!(end.as_str() <= today, "{end}");
+    }
+    let env = Env::new();
+    assert!(env.run(&["new", "--sample", "--no-open"]).status.success());
+    let report = env.run(&["report", "example-ai-ltd-sample-soc2-ai-readiness"]);
+    let text = String::from_utf8(report.stdout).unwrap();
+    assert!(text.contains(&format!("From {today}, with ")), "the timeline starts today");
+}

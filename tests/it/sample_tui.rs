@@ -64,6 +64,8 @@ fn the_sample_is_made_once_and_then_opened() {
     press(&mut app, "<Esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
     snap("home_lists_sample", &app);
+    // The organisation says it is the sample: before, at 80 columns it was cut to "Example AI Ltd (sa…".
+    assert!(screen(&app, 80, 24).contains("> Example AI Ltd (sample) "), "{}", screen(&app, 80, 24));
     press(&mut app, "s");
     assert!(matches!(app.screen, Screen::Questionnaire));
     press(&mut app, "<Esc>");
@@ -141,4 +143,32 @@ fn the_plain_home_offers_the_sample() {
     // Typed again, it opens the same one.
     plain::home::run(&store, None, &mut input.clone(), &mut Vec::new(), &options).unwrap();
     assert_eq!(samples(&store).len(), 1);
+}
+
+/// The plain home offers the sample beside other assessments too, as the interface's `s` does; once made,
+/// it is listed, and not offered again.
+#[test]
+fn the_plain_home_offers_the_sample_beside_other_assessments() {
+    use soc2_ready::plain::{self, Options};
+    fn now() -> String {
+        NOW.to_string()
+    }
+    let store = fresh_store("sample_plain_beside");
+    store::write(&store.dir.join("acme.json"), &Assessment::new(fixture("demo.json"), "Acme AI", NOW)).unwrap();
+    let options = Options { now, config_dir: None, echo: true };
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut std::io::Cursor::new("sample\nquit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(
+            "Type 1 to open it, new to start another, or quit.\nOr type sample to explore a sample: a fictional AI \
+             startup, half answered.\nChoose: sample\n"
+        ),
+        "{out}"
+    );
+    let mut out = Vec::new();
+    plain::home::run(&store, None, &mut std::io::Cursor::new("quit\n"), &mut out, &options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Example AI Ltd (sample)"), "{out}");
+    assert!(!out.contains("type sample"), "listed, so not offered again: {out}");
 }

@@ -121,3 +121,41 @@ fn the_chosen_question_stays_in_view_when_the_list_is_longer_than_the_screen() {
     press(&mut app, "<Enter>");
     assert_eq!(current_question(&app), "retention.delete_primary");
 }
+
+#[test]
+fn when_only_hidden_questions_match_the_list_says_so() {
+    // Before, "No matching question": as if the questionnaire had nothing on it, when a question on it
+    // was only hidden by an earlier answer (access.weights is asked when models are trained or tuned).
+    let (mut app, _) = open_demo("search_hidden");
+    press(&mut app, "/weights");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("No matching question"), "{text}");
+    assert!(text.contains("1 question hidden by earlier answers matches: access.weights."), "{text}");
+    press(&mut app, "<Esc>1/weights");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("access.weights"), "{text}");
+}
+
+#[test]
+fn an_answer_carried_over_and_not_confirmed_is_not_ticked_as_answered() {
+    // The tick says answered, as the section counts do: before, an answer carried over from last year and
+    // not yet confirmed was ticked, while the counts said it was not answered.
+    use soc2_ready::assessment::AnswerValue;
+    use soc2_ready::assessment::carry_over::carry_over;
+    let store = fresh_store("search_carried");
+    let q = crate::tui::fixture("demo.json");
+    let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
+    last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
+    last.set_value("access.wide", AnswerValue::Text("documented".into()), NOW);
+    let (mut next, _) = carry_over(&last, q, "Acme AI", NOW);
+    soc2_ready::assessment::review::confirm(&mut next, "access.wide", NOW);
+    let session = Session::create(&store.dir.join("acme.json"), next, NOW).unwrap();
+    let mut app = quiet(App::with_session(store, session));
+    press(&mut app, "/access");
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("access.reviews · ") && !text.contains("✓ access.reviews"),
+        "not ticked while it waits: {text}"
+    );
+    assert!(text.contains(" ✓ access.wide · "), "ticked once confirmed: {text}");
+}

@@ -238,7 +238,10 @@ impl Index {
                     b.text(area.id(), Field::AiAreaWords);
                     b.text(area.label(), Field::AiAreaWords);
                 }
-                b.text(&question.text, Field::Text);
+                // An operating-period question ("how much of the window have the access control controls
+                // above operated") is about its whole section, and its text names the section: those words
+                // count as the section's, so it does not outrank the section's own controls.
+                b.text(&question.text, if question.operating_period { Field::Section } else { Field::Text });
                 b.text(&question.help, Field::Help);
                 b.text(&section.title, Field::Section);
                 b.text(&section.id, Field::Section);

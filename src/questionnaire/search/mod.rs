@@ -165,6 +165,24 @@ mod tests {
     }
 
     #[test]
+    fn prompt_injection_finds_the_controls_before_the_sections_operating_period_question() {
+        // Each section ends with "how much of the observation window have the <section> controls above
+        // operated": its text names the section, not a topic. Before, for "prompt injection" it came second,
+        // above the section's own controls.
+        let (q, index) = built_in();
+        let found = ids(&q, &index, "prompt injection");
+        assert_eq!(found[0], "prompt_injection.incident_playbook", "the one whose text says prompt injection");
+        let period = found.iter().position(|id| id == "prompt_injection.operating_period").unwrap();
+        let controls = q.sections.iter().find(|s| s.id == "prompt_injection").unwrap().questions.len();
+        assert_eq!(period, controls - 1, "after every control of the section: {found:?}");
+        // It is still found by what it asks.
+        assert_eq!(ids(&q, &index, "prompt_injection.operating_period"), ["prompt_injection.operating_period"]);
+        let window = index.search("observation window operated");
+        let periods = q.questions().filter(|(_, x)| x.operating_period).count();
+        assert!(window.hits[..periods].iter().all(|h| q.sections[h.place.0].questions[h.place.1].operating_period));
+    }
+
+    #[test]
     fn training_data_finds_the_training_data_questions_and_the_ai_area_id_matches_whole() {
         let (q, index) = built_in();
         let ranked = index.search("training data");

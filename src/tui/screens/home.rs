@@ -181,23 +181,28 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), list_area);
     } else {
-        // Organisation and questionnaire share what the fixed columns leave (1 : 1), cut with an ellipsis.
+        // The organisation is what tells assessments apart: it and the questionnaire share what the other
+        // columns leave, the organisation first (see `name_widths`), each cut with an ellipsis.
         const DONE: u16 = 5;
-        const WHEN: u16 = 16;
-        // As wide as the longest headline ("Ready for the audit 100"), at least as wide as its title.
-        let widest = home.headlines.iter().map(|h| unicode_width::UnicodeWidthStr::width(h.short().as_str())).max();
-        let score_width = widest.unwrap_or(0).clamp(5, 23) as u16;
-        let free = list_area.width.saturating_sub(2 + 2 + DONE + score_width + WHEN + 5);
-        let org_width = free / 2;
-        let title_width = free - org_width;
         let now = (app.now)();
-        let rows = home.listed.iter().zip(&home.headlines).map(|(l, h)| {
+        let when: Vec<String> =
+            home.listed.iter().map(|l| last_change::readable(&l.updated_at, &now, app.utc_offset)).collect();
+        // As wide as the widest ("today 14:05", "2026-11-26 14:05"), at least as wide as its title.
+        let when_width = when.iter().map(|w| text_width(w)).max().unwrap_or(0).clamp(11, 16) as u16;
+        // As wide as the longest headline ("Ready for the audit 100"), at least as wide as its title.
+        let widest = home.headlines.iter().map(|h| text_width(&h.short())).max();
+        let score_width = widest.unwrap_or(0).clamp(5, 23) as u16;
+        let free = list_area.width.saturating_sub(2 + 2 + DONE + score_width + when_width + 5);
+        let widest_org = home.listed.iter().map(|l| text_width(&one_line(&l.org))).max().unwrap_or(0);
+        let widest_title = home.listed.iter().map(|l| text_width(&one_line(&l.questionnaire_title))).max().unwrap_or(0);
+        let (org_width, title_width) = name_widths(free, widest_org, widest_title);
+        let rows = home.listed.iter().zip(&home.headlines).zip(&when).map(|((l, h), when)| {
             Row::new(vec![
                 Cell::from(truncate(&one_line(&l.org), usize::from(org_width))),
                 Cell::from(truncate(&one_line(&l.questionnaire_title), usize::from(title_width))),
                 Cell::from(format!("{:>3}%", l.progress)),
                 Cell::from(truncate(&h.short(), usize::from(score_width))),
-                Cell::from(last_change::readable(&l.updated_at, &now, app.utc_offset)),
+                Cell::from(truncate(when, usize::from(when_width))),
             ])
         });
         let widths = [
@@ -205,7 +210,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
             Constraint::Length(title_width),
             Constraint::Length(DONE),
             Constraint::Length(score_width),
-            Constraint::Length(WHEN),
+            Constraint::Length(when_width),
         ];
         let table = Table::new(rows, widths)
             .header(Row::new(vec!["ORGANISATION", "QUESTIONNAIRE", " DONE", "SCORE", "LAST CHANGE"]).style(t.label()))
@@ -230,5 +235,44 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
     }
     if let Some(dialog) = &home.dialog {
         dialog.draw(frame, body, app);
+    }
+}
+
+fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// How the organisation and the questionnaire columns share `free` cells: each as wide as its widest when
+/// both fit, and half of what is left over; otherwise the organisation gets at least three
+/// fifths, or all it needs when the questionnaire leaves it more, and the questionnaire the rest.
+fn name_widths(free: u16, widest_org: usize, widest_title: usize) -> (u16, u16) {
+    let (org, title) = (clamp_u16(widest_org), clamp_u16(widest_title));
+    if u32::from(org) + u32::from(title) <= u32::from(free) {
+        let slack = free - org - title;
+        return (org + slack - slack / 2, title + slack / 2);
+    }
+    let three_fifths = clamp_u16(usize::from(free) * 3 / 5);
+    let org = org.min(three_fifths.max(free.saturating_sub(title)));
+    (org, free - org)
+}
+
+fn clamp_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_widths;
+
+    #[test]
+    fn the_organisation_gets_what_it_needs_first() {
+        // Both fit: each as wide as it is, and half the rest.
+        assert_eq!(name_widths(61, 10, 20), (26, 35));
+        // They do not: the organisation whole when three fifths of the room hold it...
+        assert_eq!(name_widths(43, 23, 32), (23, 20));
+        // ... or three fifths; more when the questionnaire is short.
+        assert_eq!(name_widths(23, 80, 32), (13, 10));
+        assert_eq!(name_widths(23, 80, 5), (18, 5));
+        assert_eq!(name_widths(0, 80, 32), (0, 0));
     }
 }

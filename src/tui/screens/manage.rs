@@ -69,11 +69,12 @@ impl Dialog {
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Done {
         match (self, action) {
             (Dialog::ConfirmDelete { path, .. }, Action::Confirm) => match Trash::of(ctx.store).put(path, &ctx.now) {
+                // What happened and how to undo it; not the trash folder's path (`soc2-ready trash` lists it),
+                // which on a narrow screen pushed "to the trash" out of the three status lines.
                 Ok(entry) => Done::Changed {
                     said: format!(
-                        "Moved {} to the trash ({}); `soc2-ready restore {}` brings it back.",
+                        "Moved {} to the trash; `soc2-ready restore {}` brings it back.",
                         one_line(&entry.name),
-                        one_line(&entry.dir.display().to_string()),
                         shell_quoted(&entry.name)
                     ),
                     select: None,

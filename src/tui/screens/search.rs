@@ -35,8 +35,12 @@ pub struct Search {
     /// Which match is chosen.
     pub selected: usize,
     /// The last query and what it found, so that drawing and the keys do not search again.
-    last: RefCell<Option<(String, Rc<[Found]>)>>,
+    last: RefCell<Option<(String, Results)>>,
 }
+
+/// The shown questions a query finds, best first, and the questions hidden by earlier answers it finds
+/// too (best first).
+type Results = (Rc<[Found]>, Rc<[Place]>);
 
 impl Search {
     pub fn new() -> Search {
@@ -55,11 +59,20 @@ impl Search {
 
     /// The shown questions the query finds, best first.
     pub fn found(&self, editor: &Editor) -> Rc<[Found]> {
+        self.search(editor).0
+    }
+
+    /// The questions hidden by earlier answers the query finds, best first (they are not listed).
+    pub fn hidden(&self, editor: &Editor) -> Rc<[Place]> {
+        self.search(editor).1
+    }
+
+    fn search(&self, editor: &Editor) -> Results {
         let query = self.input.lines().join(" ");
-        if let Some((last, found)) = &*self.last.borrow()
+        if let Some((last, results)) = &*self.last.borrow()
             && *last == query
         {
-            return found.clone();
+            return results.clone();
         }
         let index = editor.search_index.get_or_init(|| Index::build(editor.assessment().questionnaire()));
         let ranked = index.search(&query);
@@ -70,8 +83,10 @@ impl Search {
             .filter(|h| vis.question(h.place.0, h.place.1))
             .map(|h| Found { place: h.place, matched: h.matched, words: ranked.words })
             .collect();
-        *self.last.borrow_mut() = Some((query, found.clone()));
-        found
+        let hidden: Rc<[Place]> =
+            ranked.hits.iter().filter(|h| !vis.question(h.place.0, h.place.1)).map(|h| h.place).collect();
+        *self.last.borrow_mut() = Some((query, (found.clone(), hidden.clone())));
+        (found, hidden)
     }
 
     /// The shown questions the query finds, best first, as places.
@@ -132,7 +147,9 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
     let item = |f: &Found| -> ListItem<'static> {
         let (s, i) = f.place;
         let question = &q.sections[s].questions[i];
-        let answered = if editor.assessment().value(&question.id).is_some() { "✓ " } else { "  " };
+        // Answered as the progress counts it: a carried-over answer still to confirm is not.
+        let answered =
+            if crate::assessment::progress::is_answered(editor.assessment(), &question.id) { "✓ " } else { "  " };
         // The id and the whole section name, wrapped under the id when they do not fit on one line.
         let mut head = format!("{} · {}", question.id, q.sections[s].title);
         if f.matched < f.words {
@@ -189,6 +206,23 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app
         1 => " 1 question ".to_string(),
         n => format!(" {n} questions, best first "),
     };
+    // Nothing shown matches, but hidden questions do: say so, and which (the words were right; an earlier
+    // answer hides them).
+    let hidden = search.hidden(editor);
+    if found.is_empty() && !hidden.is_empty() {
+        let ids: Vec<String> = hidden.iter().take(5).map(|&(s, i)| q.sections[s].questions[i].id.clone()).collect();
+        let more = if hidden.len() > 5 { format!(" and {} more", hidden.len() - 5) } else { String::new() };
+        let text = format!(
+            "{} hidden by earlier answers {}: {}{more}. Answer the questions they depend on to see them.",
+            if hidden.len() == 1 { "1 question".to_string() } else { format!("{} questions", hidden.len()) },
+            if hidden.len() == 1 { "matches" } else { "match" },
+            ids.join(", ")
+        );
+        let lines: Vec<Line> =
+            wrap(&text, list_area.width.saturating_sub(2)).into_iter().map(|l| Line::styled(l, t.dim())).collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(Block::bordered().title(title)), list_area);
+        return;
+    }
     let list =
         List::new(items).block(Block::bordered().title(title)).highlight_style(t.selected()).highlight_symbol(">");
     let chosen = (!found.is_empty()).then_some(chosen);
