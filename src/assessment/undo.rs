@@ -175,10 +175,9 @@ mod tests {
     fn undoing_a_resolution_opens_the_conflict_again_with_every_files_answer() {
         use crate::assessment::conflicts::{Candidate, resolve};
         let mut a = answered(&[]);
-        let candidate = |from: &str, v: &str| {
-            let mut answer = Answer::default();
-            answer.value = Some(text(v));
-            Candidate { from: from.into(), answer }
+        let candidate = |from: &str, v: &str| Candidate {
+            from: from.into(),
+            answer: Answer { value: Some(text(v)), ..Answer::default() },
         };
         for q in ["a.mfa", "a.sso"] {
             a.conflicts.push(Conflict {
