@@ -198,11 +198,49 @@ pub fn describe(q: &Question, value: &AnswerValue) -> String {
             items.iter().map(|i| q.label_for(i).unwrap_or_else(|| i.clone())).collect::<Vec<_>>().join(", ")
         }
         AnswerValue::Number(n) if q.unit.is_empty() => format_number(*n),
-        AnswerValue::Number(n) => format!("{} {}", format_number(*n), q.unit),
+        AnswerValue::Number(n) if q.unit == "%" => format!("{}%", format_number(*n)),
+        AnswerValue::Number(n) => format!("{} {}", format_number(*n), unit_for(*n, &q.unit)),
+    }
+}
+
+/// A unit as it reads after the number: "1 person", "1 system", "1 hour" (the unit is written in the
+/// plural, as questionnaires give it); other units as they are.
+fn unit_for(n: f64, unit: &str) -> &str {
+    if n != 1.0 {
+        return unit;
+    }
+    match unit {
+        "people" => "person",
+        _ if unit.len() > 2 && unit.ends_with('s') && unit.chars().all(|c| c.is_ascii_lowercase()) => {
+            &unit[..unit.len() - 1]
+        }
+        _ => unit,
     }
 }
 
 /// A number without a trailing `.0` when it is whole.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_reads_with_its_unit_in_the_singular_for_one() {
+        let q = crate::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+        let question = |id: &str| q.question(id).unwrap().1.clone();
+        let (people, systems) = (question("profile.headcount"), question("profile.systems"));
+        assert_eq!(describe(&people, &AnswerValue::Number(1.0)), "1 person");
+        assert_eq!(describe(&people, &AnswerValue::Number(25.0)), "25 people");
+        assert_eq!(describe(&systems, &AnswerValue::Number(1.0)), "1 system");
+        assert_eq!(describe(&systems, &AnswerValue::Number(1.5)), "1.5 systems");
+        let mut percent = systems.clone();
+        percent.unit = "%".into();
+        assert_eq!(describe(&percent, &AnswerValue::Number(40.0)), "40%");
+        let mut fte = systems;
+        fte.unit = "FTE".into();
+        assert_eq!(describe(&fte, &AnswerValue::Number(1.0)), "1 FTE");
+    }
 }

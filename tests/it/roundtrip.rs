@@ -579,9 +579,10 @@ proptest! {
         }
         let value = parse_answer(&q, &input).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&value, &AnswerValue::Number(n));
-        // What `describe` shows parses back to the number too (the unit after a space).
+        // What `describe` shows parses back to the number too (the unit after a space, or `%` right after).
         let shown = describe(&q, &value);
         let number_part = shown.split(' ').next().unwrap();
+        let number_part = if q.unit == "%" { number_part.trim_end_matches('%') } else { number_part };
         prop_assert_eq!(parse_answer(&q, number_part).unwrap(), AnswerValue::Number(n));
     }
 

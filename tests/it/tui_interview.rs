@@ -129,9 +129,15 @@ fn r_marks_an_answer_reviewed_and_the_sections_show_it() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("✔ REVIEWED") && shown.contains("1/5 ✔1"), "{shown}");
     snap("interview_reviewed", &app);
-    press(&mut app, "R");
+    // While any answer is reviewed, another answer shows as claimed.
+    press(&mut app, "j5<Enter>k");
+    assert_eq!(current_question(&app), "profile.headcount");
+    assert!(screen(&app, 80, 24).contains("CLAIMED"), "{}", screen(&app, 80, 24));
+    press(&mut app, "kR");
     assert!(saved(&path).answers["profile.uses_models"].reviewed.is_none());
-    assert!(screen(&app, 80, 24).contains("CLAIMED"));
+    // With no answer reviewed, a founder answering alone is not shown review marks at all.
+    let shown = screen(&app, 80, 24);
+    assert!(!shown.contains("CLAIMED") && !shown.contains("✔"), "{shown}");
     let a = reopened(app, &path);
     assert!(a.answers["profile.uses_models"].reviewed.is_none());
 }

@@ -459,9 +459,11 @@ pub fn reviewed_in_section(editor: &Editor, s: usize) -> usize {
         .count()
 }
 
-/// Whether review marks are shown: once an interview has begun on the assessment.
+/// Whether review marks are shown: once an answer has been marked reviewed against evidence. Opening an
+/// assessment starts a meeting for everyone, so a founder answering alone would otherwise see "✔0" beside
+/// every section and "CLAIMED" on every answer.
 pub fn shows_review(a: &Assessment) -> bool {
-    !a.meetings.is_empty() || a.answers.values().any(|x| x.reviewed.is_some())
+    a.answers.values().any(|x| x.reviewed.is_some())
 }
 
 /// The markers beside the question's id: claimed or reviewed, carried over, merged files disagreeing.
