@@ -223,12 +223,17 @@ fn restore(store: &Store, name: &str, as_name: Option<&str>) -> Result<ExitCode>
     let trash = Trash::of(store);
     let entry = trash.find(name)?;
     let path = trash.restore(&entry, as_name).map_err(|e| match e {
-        ManageError::Exists { target } => anyhow!(
-            "{target} already exists: rename that assessment first (`soc2-ready rename {} NEW_NAME`), or restore \
-             this one under another name with `soc2-ready restore {} --as NEW_NAME` (nothing was changed)",
-            quoted(&entry.name),
-            quoted(&entry.id)
-        ),
+        ManageError::Exists { target } => {
+            // The assessment in the way is the one the restored file would replace: named by --as, if given.
+            let in_the_way = Path::new(&target).file_stem().map(|s| s.to_string_lossy().into_owned());
+            anyhow!(
+                "{target} already exists: rename that assessment first (`soc2-ready rename {} NEW_NAME`), or \
+                 restore this one under {} name with `soc2-ready restore {} --as NEW_NAME` (nothing was changed)",
+                quoted(in_the_way.as_deref().unwrap_or(&entry.name)),
+                if as_name.is_some() { "yet another" } else { "another" },
+                quoted(&entry.id)
+            )
+        }
         other => other.into(),
     })?;
     println!("Restored {}: {}", name_of(&path), shown(&path));

@@ -399,3 +399,41 @@ mod names_are_safe {
         }
     }
 }
+
+/// A folder (or any file) in the current directory with an assessment's name does not hide the assessment: a
+/// consultant keeps a folder per client beside the store's assessments of the same names.
+#[test]
+fn a_name_in_the_store_wins_over_a_folder_of_that_name_where_you_are() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    fs::create_dir(env.work.path().join("acme")).unwrap();
+    fs::write(env.work.path().join("notes"), "my notes, not an assessment").unwrap();
+    assert!(out(&run(&env, &["show", "acme"])).contains("Acme AI"));
+    assert!(out(&run(&env, &["search", "acme", "headcount"])).contains("profile.headcount"));
+    out(&run(&env, &["rename", "acme", "notes"]));
+    assert!(env.store().join("notes.json").is_file(), "{:?}", names(&env.store()));
+    assert!(out(&run(&env, &["delete", "notes"])).starts_with("Moved notes to the trash"));
+    assert_eq!(fs::read_to_string(env.work.path().join("notes")).unwrap(), "my notes, not an assessment");
+    // A path still means the path, and a name the store does not have still finds a file where you are.
+    let mine = env.work.path().join("mine");
+    store::write(&mine, &Assessment::new(demo(), "Mine", NOW)).unwrap();
+    assert!(out(&run(&env, &["show", "mine"])).contains("Mine"));
+    // `NAME.json` finds the store's assessment when there is no such file where you are.
+    out(&run(&env, &["restore", "notes", "--as", "acme"]));
+    assert!(out(&run(&env, &["show", "acme.json"])).contains("Acme AI"));
+}
+
+/// Restoring under a name that is taken says which assessment is in the way, and what to type.
+#[test]
+fn restore_as_a_taken_name_names_the_assessment_in_the_way() {
+    let env = Env::new();
+    with_companions(&env, "old");
+    with_companions(&env, "taken");
+    out(&run(&env, &["delete", "old"]));
+    let err = refused(&run(&env, &["restore", "old", "--as", "taken"]));
+    assert!(err.contains("taken.json already exists"), "{err}");
+    assert!(err.contains("`soc2-ready rename taken NEW_NAME`"), "the assessment in the way is taken: {err}");
+    assert!(!err.contains("rename old"), "{err}");
+    assert!(err.contains("--as"), "{err}");
+    assert_eq!(names(&env.store().join(".trash")).len(), 1, "nothing was changed");
+}
