@@ -61,6 +61,7 @@ pub enum ManageCommand {
     Restore {
         /// The name it had (the most recent deletion of that name), or its id as `soc2-ready trash` lists
         /// it.
+        #[arg(add = ArgValueCompleter::new(super::completions::trash_names))]
         name: String,
         /// Restore it under this name instead.
         #[arg(long = "as", value_name = "NEW_NAME")]
