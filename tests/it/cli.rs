@@ -1286,3 +1286,45 @@ fn answering_a_format_1_file_keeps_the_original_as_v1_bak() {
     env.answer(&path, "access.mfa", "admins");
     assert_eq!(fs::read(&backup).unwrap(), original, "never overwritten");
 }
+
+/// `list` in an 80-column terminal fits it: the full table (name, organisation, questionnaire, progress,
+/// score, last change) is about 125 columns, and every row used to wrap into three ragged lines. Each
+/// assessment now takes two lines that fit, and a pipe still gets the one-line rows scripts read.
+#[cfg(unix)]
+#[test]
+fn list_fits_an_80_column_terminal() {
+    let env = Env::new();
+    for (questionnaire, org) in [("soc2-ai-readiness", "Acme AI"), ("ai-vendor-assessment", "Example AI Ltd (sample)")]
+    {
+        let out = env.run(&["new", questionnaire, "--org", org, "--no-open"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\" list")
+        .arg(BIN)
+        .env("SOC2_READY_HOME", env.home.path())
+        .env("SOC2_READY_CONFIG", env.config.path())
+        .env("SOC2_READY_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("TERM", "xterm-256color");
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).unwrap();
+    // rexpect hands over each byte as a character.
+    let bytes: Vec<u8> = session.exp_eof().unwrap().chars().map(|c| c as u8).collect();
+    let screen = String::from_utf8(bytes).unwrap().replace('\r', "");
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 5, "a header and two lines per assessment: {screen}");
+    for line in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*line) <= 80, "wider than the terminal: {line:?}\n{screen}");
+    }
+    assert!(lines[1].starts_with("acme-ai-soc2-ai-readiness ") && lines[1].ends_with("today 09:00"), "{screen}");
+    assert_eq!(lines[2], "  Acme AI · soc2-ai-readiness");
+    assert_eq!(lines[4], "  Example AI Ltd (sample) · ai-vendor-assessment");
+
+    // To a pipe: one row per assessment, every column.
+    let piped = env.cmd().env("TZ", "UTC").arg("list").output().unwrap();
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert_eq!(piped.lines().count(), 3, "{piped}");
+    assert!(piped.lines().nth(1).unwrap().contains("Acme AI") && piped.contains("QUESTIONNAIRE"), "{piped}");
+}
