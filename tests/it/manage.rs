@@ -437,3 +437,25 @@ fn restore_as_a_taken_name_names_the_assessment_in_the_way() {
     assert!(err.contains("--as"), "{err}");
     assert_eq!(names(&env.store().join(".trash")).len(), 1, "nothing was changed");
 }
+
+/// An assessment whose file name is near the file system's limit (made outside soc2-ready) still goes to the
+/// trash and comes back: its folder in the trash is named with a shortened name (it once failed with "File
+/// name too long"), and the file keeps its name.
+#[test]
+fn a_file_name_near_the_limit_goes_to_the_trash_and_comes_back() {
+    let env = Env::new();
+    let long = "l".repeat(240);
+    let path = with_companions(&env, &long[..200]);
+    fs::rename(&path, env.store().join(format!("{long}.json"))).unwrap();
+    for suffix in [".bak", ".journal", ".v1.bak"] {
+        fs::remove_file(env.store().join(format!("{}.json{suffix}", &long[..200]))).unwrap();
+    }
+    let printed = out(&run(&env, &["delete", &long]));
+    assert!(printed.starts_with(&format!("Moved {long} to the trash")), "{printed}");
+    let rows: Value = serde_json::from_str(&out(&run(&env, &["trash", "--json"]))).unwrap();
+    assert_eq!(rows[0]["name"], long.as_str());
+    assert!(rows[0]["id"].as_str().unwrap().len() <= 255);
+    out(&run(&env, &["restore", &long]));
+    assert!(env.store().join(format!("{long}.json")).is_file());
+    assert!(names(&env.store().join(".trash")).is_empty());
+}
