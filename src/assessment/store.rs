@@ -120,8 +120,16 @@ impl Store {
         let stem = arg.strip_suffix(".json").unwrap_or(arg);
         let in_store = self.dir.join(format!("{stem}.json"));
         let bare_name = !stem.is_empty() && stem != "." && stem != "..";
-        if bare_name && in_store.symlink_metadata().is_ok() {
-            return in_store;
+        if bare_name {
+            // As typed, or in the other Unicode normalisation: "é" typed as one character or as "e" and an
+            // accent names the same assessment (soc2-ready's own names are NFC).
+            use unicode_normalization::UnicodeNormalization as _;
+            let forms = [stem.to_string(), stem.nfc().collect(), stem.nfd().collect()];
+            if let Some(found) =
+                forms.iter().map(|s| self.dir.join(format!("{s}.json"))).find(|p| p.symlink_metadata().is_ok())
+            {
+                return found;
+            }
         }
         if as_path.exists() || arg.ends_with(".json") {
             return as_path;

@@ -158,10 +158,13 @@ impl Trash {
     /// The deletion a name refers to: its id as `trash` lists it, or the assessment's name (the most
     /// recent deletion of that name).
     pub fn find(&self, name: &str) -> Result<Trashed, ManageError> {
+        use unicode_normalization::UnicodeNormalization as _;
         let name = name.trim();
         let name = name.strip_suffix(".json").unwrap_or(name);
+        // The same name in either Unicode normalisation ("é" as one character, or "e" and an accent).
+        let same = |a: &str| a == name || a.nfc().eq(name.nfc());
         let all = self.list();
-        all.iter().find(|t| t.id == name).or_else(|| all.iter().find(|t| t.name == name)).cloned().ok_or_else(|| {
+        all.iter().find(|t| same(&t.id)).or_else(|| all.iter().find(|t| same(&t.name))).cloned().ok_or_else(|| {
             ManageError::NotInTrash { name: crate::text::one_line(name), trash: self.dir.display().to_string() }
         })
     }

@@ -459,3 +459,18 @@ fn a_file_name_near_the_limit_goes_to_the_trash_and_comes_back() {
     assert!(env.store().join(format!("{long}.json")).is_file());
     assert!(names(&env.store().join(".trash")).is_empty());
 }
+
+/// A name typed in another Unicode normalisation (`e` and a combining accent, as pasted from some systems)
+/// finds the assessment whose name looks the same: before, `show Café` said "Café.json: no such
+/// assessment" about a file listed as Café.
+#[test]
+fn a_name_typed_decomposed_finds_the_assessment_of_the_same_name() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    out(&run(&env, &["rename", "acme", "Café"]));
+    let decomposed = "Cafe\u{301}";
+    assert!(out(&run(&env, &["show", decomposed])).contains("Acme AI"));
+    assert!(out(&run(&env, &["delete", decomposed])).starts_with("Moved Café to the trash"));
+    assert!(out(&run(&env, &["restore", decomposed])).starts_with("Restored Café:"));
+    assert!(env.store().join("Café.json").is_file());
+}
