@@ -234,6 +234,16 @@ fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool, 
 
 fn list(as_json: bool) -> Result<ExitCode> {
     let store = store_for_reading();
+    // A store that is not there yet holds nothing; one that cannot be read must not be listed as empty.
+    if let Err(e) = std::fs::read_dir(&store.dir)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        bail!(
+            "cannot read the store {}: {e}; `soc2-ready config` shows where it is and {} moves it",
+            one_line(&store.dir.display().to_string()),
+            paths::HOME_VAR
+        );
+    }
     let today = clock::today();
     let (listed, errors) = store.list_with(|a| Headline::of_assessment(a, today));
     for e in &errors {

@@ -1328,3 +1328,19 @@ fn list_fits_an_80_column_terminal() {
     assert_eq!(piped.lines().count(), 3, "{piped}");
     assert!(piped.lines().nth(1).unwrap().contains("Acme AI") && piped.contains("QUESTIONNAIRE"), "{piped}");
 }
+
+/// `list` on a store it cannot read fails and says why; it used to say "No assessments ... yet", as if the
+/// store were empty.
+#[test]
+fn list_on_a_store_it_cannot_read_says_so() {
+    let env = Env::new();
+    let file = env.file("not-a-folder", "x");
+    let out = env.cmd().env("SOC2_READY_HOME", &file).args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("soc2-ready: cannot read the store ") && err.contains("not-a-folder/assessments"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // A store not made yet is empty, not an error.
+    assert!(env.run(&["list"]).status.success());
+}
