@@ -279,7 +279,7 @@ fn list(as_json: bool) -> Result<ExitCode> {
             super::list_table::Row::new(&l.name, &l.org, &l.questionnaire, l.progress, &h.short(), &last_change(l))
         })
         .collect();
-    print!("{}", super::list_table::render(&rows, terminal_width()));
+    print!("{}", super::list_table::render(&rows, super::list_table::terminal_width()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -308,15 +308,6 @@ fn answer(
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
     println!("{shown}: {} = {}", q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)
-}
-
-/// The width of the terminal standard output goes to, or `None` when it goes to a pipe or a file.
-fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal as _;
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns)).filter(|&w| w > 0)
 }
 
 /// Say on stderr when others could replace files in the assessment's folder (see `store::shared_folder_warning`).

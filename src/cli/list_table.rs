@@ -32,6 +32,15 @@ impl Row {
     }
 }
 
+/// The width of the terminal standard output goes to, or `None` when it goes to a pipe or a file.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns)).filter(|&w| w > 0)
+}
+
 /// The widest a column grows; a longer entry pushes the rest of its own row along.
 const CAP: usize = 60;
 
@@ -53,7 +62,7 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
 }
 
-fn widest_line(text: &str) -> usize {
+pub fn widest_line(text: &str) -> usize {
     text.lines().map(width_of).max().unwrap_or(0)
 }
 
@@ -108,7 +117,7 @@ fn narrow(rows: &[Row], width: usize) -> String {
 }
 
 /// The text cut to `width` columns, with `…` where it was cut.
-fn cut(text: &str, width: usize) -> String {
+pub fn cut(text: &str, width: usize) -> String {
     if width_of(text) <= width {
         return text.to_string();
     }

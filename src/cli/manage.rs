@@ -210,13 +210,40 @@ fn trash(store: &Store, empty: bool, as_json: bool) -> Result<ExitCode> {
     let pad = |text: &str, w: usize| {
         format!("{text}{}", " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(text))))
     };
-    println!("{} {} {} ID", pad("NAME", wn), pad("ORGANISATION", wo), pad("DELETED", ww));
+    let mut table = format!("{} {} {} ID\n", pad("NAME", wn), pad("ORGANISATION", wo), pad("DELETED", ww));
     for (i, t) in entries.iter().enumerate() {
-        println!("{} {} {} {}", pad(&names[i], wn), pad(&orgs[i], wo), pad(&whens[i], ww), one_line(&t.id));
+        table.push_str(&format!(
+            "{} {} {} {}\n",
+            pad(&names[i], wn),
+            pad(&orgs[i], wo),
+            pad(&whens[i], ww),
+            one_line(&t.id)
+        ));
     }
-    println!(
-        "\nBring one back with `soc2-ready restore NAME` (or its ID); `soc2-ready trash --empty` removes them for good."
-    );
+    let hint = "Bring one back with `soc2-ready restore NAME` (or its ID); `soc2-ready trash --empty` removes them for \
+                good.";
+    let terminal = super::list_table::terminal_width();
+    let hint = terminal.map_or_else(|| hint.to_string(), |columns| textwrap::fill(hint, columns));
+    match terminal {
+        // In a terminal narrower than the table: name, when and organisation (cut to fit) on one line, and the
+        // id, which only an older deletion of a name needs, on the next line for those alone.
+        Some(columns) if super::list_table::widest_line(&table) > columns => {
+            let mut narrow = format!("{}  {}  ORGANISATION\n", pad("NAME", wn), pad("DELETED", ww));
+            for (i, t) in entries.iter().enumerate() {
+                let org = super::list_table::cut(&orgs[i], columns.saturating_sub(wn + ww + 4).max(12));
+                narrow.push_str(&format!("{}  {}  {org}\n", pad(&names[i], wn), pad(&whens[i], ww)));
+                if entries.iter().filter(|other| other.name == t.name).count() > 1 {
+                    narrow.push_str(&format!("  id {}\n", one_line(&t.id)));
+                }
+            }
+            print!("{narrow}");
+            println!("\n{hint}");
+        }
+        _ => {
+            print!("{table}");
+            println!("\n{hint}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

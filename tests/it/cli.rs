@@ -1299,20 +1299,7 @@ fn list_fits_an_80_column_terminal() {
         let out = env.run(&["new", questionnaire, "--org", org, "--no-open"]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    let mut command = std::process::Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" list")
-        .arg(BIN)
-        .env("SOC2_READY_HOME", env.home.path())
-        .env("SOC2_READY_CONFIG", env.config.path())
-        .env("SOC2_READY_NOW", NOW)
-        .env("TZ", "UTC")
-        .env("TERM", "xterm-256color");
-    let mut session = rexpect::session::spawn_command(command, Some(10_000)).unwrap();
-    // rexpect hands over each byte as a character.
-    let bytes: Vec<u8> = session.exp_eof().unwrap().chars().map(|c| c as u8).collect();
-    let screen = String::from_utf8(bytes).unwrap().replace('\r', "");
+    let screen = at_80_columns(&env, "list");
     let lines: Vec<&str> = screen.lines().collect();
     assert_eq!(lines.len(), 5, "a header and two lines per assessment: {screen}");
     for line in &lines {
@@ -1343,4 +1330,47 @@ fn list_on_a_store_it_cannot_read_says_so() {
     assert_eq!(err.lines().count(), 1, "{err}");
     // A store not made yet is empty, not an error.
     assert!(env.run(&["list"]).status.success());
+}
+
+/// What a command prints in an 80-column terminal.
+#[cfg(unix)]
+fn at_80_columns(env: &Env, args: &str) -> String {
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("stty rows 24 cols 80 && exec \"$0\" {args}"))
+        .arg(BIN)
+        .env("SOC2_READY_HOME", env.home.path())
+        .env("SOC2_READY_CONFIG", env.config.path())
+        .env("SOC2_READY_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("TERM", "xterm-256color");
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).unwrap();
+    // rexpect hands over each byte as a character.
+    let bytes: Vec<u8> = session.exp_eof().unwrap().chars().map(|c| c as u8).collect();
+    String::from_utf8(bytes).unwrap().replace('\r', "")
+}
+
+/// `trash` in an 80-column terminal fits it too: the id (the time and the name again) goes on a line of its
+/// own, and only for a name deleted more than once, where `restore` needs it.
+#[cfg(unix)]
+#[test]
+fn trash_fits_an_80_column_terminal() {
+    let env = Env::new();
+    for _ in 0..2 {
+        assert!(env.run(&["new", "--sample", "--no-open"]).status.success());
+        assert!(env.run(&["delete", "example-ai-ltd-sample-soc2-ai-readiness"]).status.success());
+    }
+    assert!(env.run(&["new", "ai-vendor-assessment", "--org", "Model Co", "--no-open"]).status.success());
+    assert!(env.run(&["delete", "model-co-ai-vendor-assessment"]).status.success());
+    let screen = at_80_columns(&env, "trash");
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "wider than the terminal: {line:?}\n{screen}");
+    }
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("NAME ") && lines[0].contains("DELETED") && lines[0].contains("ORGANISATION"));
+    assert_eq!(lines.iter().filter(|l| l.starts_with("  id 20260115T090000Z-example-ai-ltd-sample")).count(), 2);
+    assert!(!screen.contains("  id 20260115T090000Z-model-co"), "one deletion of that name: no id\n{screen}");
+    assert!(screen.contains("Model Co"), "{screen}");
+    assert!(screen.contains("soc2-ready restore NAME"), "{screen}");
 }
