@@ -162,7 +162,8 @@ pub fn store_names(dir: &Path) -> Vec<String> {
     let library = crate::library::record::FILE_NAME;
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        // A link is offered when it leads to a file: not to a folder, and not to nothing.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|name| !name.starts_with('.') && name != library)
         // The shell prints candidates as they are: a name that could drive the terminal is not offered (the
@@ -264,6 +265,18 @@ mod tests {
         assert_eq!(unquoted(r"'a\b'"), r"a\b", "no escapes inside single quotes");
         assert_eq!(unquoted("株式"), "株式");
         assert_eq!(unquoted(r"trailing\"), "trailing");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_offered_only_when_it_leads_to_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("real.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("folder")).unwrap();
+        std::os::unix::fs::symlink("real.json", dir.path().join("linked.json")).unwrap();
+        std::os::unix::fs::symlink("/nonexistent/x.json", dir.path().join("dangling.json")).unwrap();
+        std::os::unix::fs::symlink("folder", dir.path().join("to-folder.json")).unwrap();
+        assert_eq!(store_names(dir.path()), ["linked", "real"]);
     }
 
     #[test]
