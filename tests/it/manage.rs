@@ -474,3 +474,17 @@ fn a_name_typed_decomposed_finds_the_assessment_of_the_same_name() {
     assert!(out(&run(&env, &["restore", decomposed])).starts_with("Restored Café:"));
     assert!(env.store().join("Café.json").is_file());
 }
+
+/// A name with a character Windows refuses in file names (and bash completion splits at, for `:`) is refused
+/// with the reason, and nothing changes; before, `acme:2027` was accepted and then could not be completed.
+#[test]
+fn a_name_windows_could_not_hold_is_refused() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    let before = names(&env.store());
+    for name in ["acme:2027", "what?", "a*b", "say \"hi\"", "a|b", "<x>"] {
+        let err = refused(&run(&env, &["rename", "acme", name]));
+        assert!(err.contains("Windows does not allow"), "{name}: {err}");
+    }
+    assert_eq!(names(&env.store()), before);
+}
