@@ -20,10 +20,11 @@ use crate::{clock, paths};
 pub enum ManageCommand {
     /// Rename an assessment, with its journal and backups; prints the new name.
     ///
-    /// NEW_NAME may be in any script (it is NFC-normalised, invisible bidi and zero-width marks dropped); it
-    /// must not be empty, start with a dot or a dash, contain a path separator or a control character, or
-    /// be taken. Refused while another
-    /// soc2-ready has the assessment open. An assessment outside the store is renamed in its own folder.
+    /// NEW_NAME may be in any script (it is NFC-normalised, invisible bidi and zero-width marks dropped) and
+    /// up to 100 characters; it must not be empty, start with a dot or a dash, contain a path separator, a
+    /// control character or one of : * ? " < > | (Windows refuses them in file names), or be taken. Refused
+    /// while another soc2-ready has the assessment open. An assessment outside the store is renamed in its
+    /// own folder.
     Rename {
         /// A path, or a name as `soc2-ready list` shows it.
         #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
@@ -63,7 +64,7 @@ pub enum ManageCommand {
         /// it.
         #[arg(add = ArgValueCompleter::new(super::completions::trash_names))]
         name: String,
-        /// Restore it under this name instead.
+        /// Restore it under this name instead (the same rules as for `soc2-ready rename`).
         #[arg(long = "as", value_name = "NEW_NAME")]
         as_name: Option<String>,
     },
