@@ -40,15 +40,36 @@ pub fn print_script(shell: &str) -> Result<ExitCode> {
     let completer = shells
         .completer(shell)
         .ok_or_else(|| anyhow!("no completions for the shell `{shell}`; choose one of {}", shell_names().join(", ")))?;
+    let program = callback(std::env::args_os().next());
+    // clap_complete quotes the program for a POSIX shell and its bash script then puts that inside double
+    // quotes, so a path with a space became `"'/opt/my tools/soc2-ready'"`, a command that does not exist.
+    // bash gets the path from us, quoted for where it stands.
+    let registered = if shell == "bash" { BASH_PROGRAM } else { program.as_str() };
     let mut script = Vec::new();
     completer
-        .write_registration(VAR, BIN, BIN, &callback(std::env::args_os().next()), &mut script)
+        .write_registration(VAR, BIN, BIN, registered, &mut script)
         .context("cannot write the completion script")?;
     if shell == "bash" {
-        script = with_bash_quoting(&String::from_utf8_lossy(&script)).into_bytes();
+        let text = with_bash_quoting(&String::from_utf8_lossy(&script));
+        script = text.replace(BASH_PROGRAM, &in_double_quotes(&program)).into_bytes();
     }
     std::io::stdout().write_all(&script).context("cannot print the completion script")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the program goes in the bash script, until it is put there quoted.
+const BASH_PROGRAM: &str = "SOC2_READY_PROGRAM_PATH";
+
+/// Text as it must be written between double quotes in bash.
+fn in_double_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '"' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The function clap_complete's bash script registers.
@@ -108,6 +129,9 @@ fn callback(argv0: Option<OsString>) -> String {
     } else {
         program
     };
+    // `/home/me/./bin/soc2-ready` reads better without the `.`.
+    let program: std::path::PathBuf =
+        program.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
     program.to_string_lossy().into_owned()
 }
 

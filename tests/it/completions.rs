@@ -351,3 +351,33 @@ fn restore_offers_what_is_in_the_trash() {
         ])
     );
 }
+
+/// Run from a folder whose path has a space, a quote or a `$`, the bash script still calls the program back:
+/// clap_complete's script put the path, quoted, inside double quotes (`"'/opt/my tools/soc2-ready'"`), a
+/// command that does not exist, so Tab offered nothing.
+#[cfg(unix)]
+#[test]
+fn the_bash_script_calls_the_program_back_from_a_folder_with_a_space_in_its_path() {
+    let env = sandbox();
+    let folder = env.work.path().join("my tools $HOME 'x'");
+    fs::create_dir(&folder).unwrap();
+    std::os::unix::fs::symlink(BIN, folder.join("soc2-ready")).unwrap();
+    let script = r#"source <("$PROGRAM" completions bash) || exit 90
+COMP_WORDS=(soc2-ready open mo)
+COMP_CWORD=2
+COMP_TYPE=9
+_clap_complete_soc2_ready soc2-ready mo open
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", script])
+        .env("PROGRAM", folder.join("soc2-ready"))
+        .env("SOC2_READY_HOME", env.home.path())
+        .env("SOC2_READY_CONFIG", env.config.path())
+        .current_dir(env.work.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "model-co-ai-vendor-assessment");
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
