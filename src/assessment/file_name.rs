@@ -100,8 +100,8 @@ pub enum NameError {
     #[error("the new name \"{0}\" contains a control character (shown as \\u{{..}}): type the name again without it")]
     Control(String),
     #[error(
-        "the new name \"{0}\" contains {1}, which Windows does not allow in file names and shells read specially \
-         (bash completion splits a name at :): choose a name without {RESERVED}"
+        "the new name \"{0}\" contains \"{1}\", which Windows does not allow in file names and shells read \
+         specially: choose a name without any of : * ? \" < > |"
     )]
     Reserved(String, char),
     #[error(
