@@ -155,6 +155,12 @@ fn org_of(entry: &Trashed) -> Option<String> {
 
 fn trash(store: &Store, empty: bool, as_json: bool) -> Result<ExitCode> {
     let trash = Trash::of(store);
+    // A trash not made yet is empty; one that cannot be read must not be shown as empty.
+    if let Err(e) = std::fs::read_dir(&trash.dir)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        bail!("cannot read the trash {}: {e}; nothing was changed", shown(&trash.dir));
+    }
     if empty {
         let removed = trash.empty()?;
         if removed.is_empty() {

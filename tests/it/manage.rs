@@ -488,3 +488,16 @@ fn a_name_windows_could_not_hold_is_refused() {
     }
     assert_eq!(names(&env.store()), before);
 }
+
+/// A trash that cannot be read (here a file where the folder belongs) is reported, not shown as empty.
+#[test]
+fn a_trash_that_cannot_be_read_is_not_shown_as_empty() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    fs::write(env.store().join(".trash"), "not a folder").unwrap();
+    for args in [&["trash"][..], &["trash", "--json"], &["trash", "--empty"]] {
+        let err = refused(&run(&env, args));
+        assert!(err.contains("cannot read the trash") && err.contains(".trash"), "{err}");
+    }
+    assert_eq!(fs::read_to_string(env.store().join(".trash")).unwrap(), "not a folder");
+}
