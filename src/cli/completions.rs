@@ -14,6 +14,8 @@ use clap::CommandFactory as _;
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter as _};
 use clap_complete::env::{CompleteEnv, Shells};
 
+use unicode_normalization::UnicodeNormalization as _;
+
 use crate::paths;
 
 /// The variable the registration scripts set when they call back into the program. Our own name, so that
@@ -142,10 +144,12 @@ fn callback(argv0: Option<OsString>) -> String {
 /// `add = ArgValueCompleter::new(completions::assessment_names)`.
 pub fn assessment_names(current: &OsStr) -> Vec<CompletionCandidate> {
     let typed = unquoted(&current.to_string_lossy());
+    // "é" typed as one character or as "e" and an accent starts the same names.
+    let typed_nfc: String = typed.nfc().collect();
     let mut names: Vec<CompletionCandidate> = match paths::store_dir() {
         Some(dir) if !looks_like_path(&typed) => store_names(&dir)
             .into_iter()
-            .filter(|n| n.starts_with(typed.as_str()))
+            .filter(|n| n.starts_with(typed.as_str()) || n.nfc().collect::<String>().starts_with(&typed_nfc))
             .map(CompletionCandidate::new)
             .collect(),
         _ => Vec::new(),

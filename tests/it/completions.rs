@@ -298,6 +298,8 @@ fn a_name_with_a_space_completes_as_one_word_however_it_is_typed() {
         assert_eq!(tab(&env, &["show", typed]), ["acme 2027"], "{typed}");
     }
     assert_eq!(tab(&env, &["show", r"it\'s"]), ["it's ours"]);
+    fs::copy(store.join("acme 2027.json"), store.join("Café AI.json")).unwrap();
+    assert_eq!(tab(&env, &["show", "Cafe\u{301}"]), ["Café AI"], "typed decomposed, the name is composed");
     for shell in ["zsh", "fish"] {
         let out = env
             .cmd()
