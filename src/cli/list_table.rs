@@ -47,9 +47,13 @@ const CAP: usize = 60;
 /// The table, every line ending in a newline. `terminal` is the terminal's width in columns when the
 /// output goes to one.
 pub fn render(rows: &[Row], terminal: Option<usize>) -> String {
-    let wide = wide(rows);
+    let wide = wide(rows, true);
     match terminal {
-        Some(width) if widest_line(&wide) > width => narrow(rows, width),
+        Some(width) if widest_line(&wide) > width => {
+            // Without the columns' least widths, which keep a pipe's columns steady, it may still fit.
+            let tight = self::wide(rows, false);
+            if widest_line(&tight) <= width { tight } else { narrow(rows, width) }
+        }
         _ => wide,
     }
 }
@@ -72,11 +76,13 @@ fn column(rows: &[Row], header: &str, min: usize, cell: impl Fn(&Row) -> &str) -
     widest.clamp(min.max(width_of(header)), CAP.max(min))
 }
 
-/// Every column on one line per assessment.
-fn wide(rows: &[Row]) -> String {
-    let wn = column(rows, "NAME", 36, |r| &r.name);
-    let wo = column(rows, "ORGANISATION", 24, |r| &r.org);
-    let wq = column(rows, "QUESTIONNAIRE", 22, |r| &r.questionnaire);
+/// Every column on one line per assessment; `least`: the name, organisation and questionnaire columns at
+/// least 36, 24 and 22 wide.
+fn wide(rows: &[Row], least: bool) -> String {
+    let least = |n: usize| if least { n } else { 0 };
+    let wn = column(rows, "NAME", least(36), |r| &r.name);
+    let wo = column(rows, "ORGANISATION", least(24), |r| &r.org);
+    let wq = column(rows, "QUESTIONNAIRE", least(22), |r| &r.questionnaire);
     let ws = column(rows, "SCORE", 5, |r| &r.score);
     let mut out = format!(
         "{} {} {} {:>8}  {}  LAST CHANGE\n",
@@ -185,6 +191,16 @@ mod tests {
              \x20 株式会社テスト · soc2-ai-readiness\n"
         );
         assert!(widest_line(&table) <= 80);
+    }
+
+    #[test]
+    fn a_terminal_that_holds_the_columns_without_their_padding_gets_one_line_each() {
+        let rows = &rows()[..2];
+        assert_eq!(widest_line(&render(rows, None)), 128, "padded to the columns' least widths");
+        let table = render(rows, Some(125));
+        assert_eq!(table.lines().count(), 3, "{table}");
+        assert_eq!(widest_line(&table), 122, "{table}");
+        assert!(table.lines().nth(1).unwrap().contains("Acme AI"), "{table}");
     }
 
     #[test]
