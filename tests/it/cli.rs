@@ -1374,3 +1374,16 @@ fn trash_fits_an_80_column_terminal() {
     assert!(screen.contains("Model Co"), "{screen}");
     assert!(screen.contains("soc2-ready restore NAME"), "{screen}");
 }
+
+/// A query of a pasted page is said back in a line's worth, not whole.
+#[test]
+fn search_says_a_long_query_back_cut_to_a_line() {
+    let env = Env::new();
+    assert!(env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--no-open"]).status.success());
+    let query = "zzzqqq ".repeat(300);
+    let out = env.run(&["search", "acme-soc2-ai-readiness", &query]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.chars().count() < 160 && text.contains("zzzqqq zzzqqq") && text.contains('…'), "{text}");
+}
