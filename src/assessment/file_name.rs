@@ -19,6 +19,10 @@ pub const SLUG_BYTES: usize = 120;
 pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_NAME_BYTES: usize = 180;
 
+/// Characters a chosen name may not hold: Windows refuses them in file names (a store synced to a Windows
+/// machine would lose the file), and shells treat them specially.
+pub const RESERVED: &str = ":*?\"<>|";
+
 /// What a new assessment is called when its organisation's name has no letter or digit.
 const FALLBACK: &str = "assessment";
 
@@ -96,6 +100,11 @@ pub enum NameError {
     #[error("the new name \"{0}\" contains a control character (shown as \\u{{..}}): type the name again without it")]
     Control(String),
     #[error(
+        "the new name \"{0}\" contains \"{1}\", which Windows does not allow in file names and shells read \
+         specially: choose a name without any of : * ? \" < > |"
+    )]
+    Reserved(String, char),
+    #[error(
         "the new name is {chars} characters ({bytes} bytes); names are at most {MAX_NAME_CHARS} characters and \
          {MAX_NAME_BYTES} bytes, so the file and its backups stay within what file systems allow"
     )]
@@ -124,6 +133,9 @@ pub fn chosen_name(typed: &str) -> Result<String, NameError> {
     }
     if name.chars().any(|c| c.is_control() || crate::text::is_unsafe(c)) {
         return Err(NameError::Control(shown()));
+    }
+    if let Some(c) = name.chars().find(|c| RESERVED.contains(*c)) {
+        return Err(NameError::Reserved(shown(), c));
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS || name.len() > MAX_NAME_BYTES {
@@ -187,6 +199,9 @@ mod tests {
         assert!(matches!(chosen_name("-rf"), Err(NameError::Dash(_))));
         assert_eq!(chosen_name("\u{200f}שם \u{202e}עברי\u{200f}"), Ok("שם עברי".into()), "invisible marks are dropped");
         assert!(matches!(chosen_name("a\nb"), Err(NameError::Control(_))));
+        for c in RESERVED.chars() {
+            assert_eq!(chosen_name(&format!("acme{c}2027")), Err(NameError::Reserved(format!("acme{c}2027"), c)));
+        }
         assert!(matches!(chosen_name(&"x".repeat(101)), Err(NameError::TooLong { chars: 101, .. })));
         assert!(matches!(chosen_name(&"株".repeat(61)), Err(NameError::TooLong { bytes: 183, .. })));
         let e = chosen_name("a\u{1b}b").unwrap_err().to_string();

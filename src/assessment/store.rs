@@ -108,13 +108,33 @@ impl Store {
         path
     }
 
-    /// An assessment named as `list` names it, or a path.
+    /// An assessment named as `list` names it, or a path. A path with a folder in it is that path. A bare
+    /// name is the store's assessment of that name when there is one (`acme` or `acme.json`), so a folder or
+    /// a file of the same name where the command runs never hides it; otherwise a file of that name where
+    /// the command runs, if there is one; otherwise the store's (and the error names the store's path).
     pub fn resolve(&self, arg: &str) -> PathBuf {
         let as_path = PathBuf::from(arg);
-        if as_path.exists() || arg.contains(std::path::MAIN_SEPARATOR) || arg.ends_with(".json") {
+        if arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/') {
             return as_path;
         }
-        self.dir.join(format!("{arg}.json"))
+        let stem = arg.strip_suffix(".json").unwrap_or(arg);
+        let in_store = self.dir.join(format!("{stem}.json"));
+        let bare_name = !stem.is_empty() && stem != "." && stem != "..";
+        if bare_name {
+            // As typed, or in the other Unicode normalisation: "é" typed as one character or as "e" and an
+            // accent names the same assessment (soc2-ready's own names are NFC).
+            use unicode_normalization::UnicodeNormalization as _;
+            let forms = [stem.to_string(), stem.nfc().collect(), stem.nfd().collect()];
+            if let Some(found) =
+                forms.iter().map(|s| self.dir.join(format!("{s}.json"))).find(|p| p.symlink_metadata().is_ok())
+            {
+                return found;
+            }
+        }
+        if as_path.exists() || arg.ends_with(".json") {
+            return as_path;
+        }
+        in_store
     }
 }
 

@@ -21,6 +21,8 @@ pub use crate::paths::TRASH_DIR;
 /// How the time of a deletion starts the name of its folder.
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 const STAMP_LEN: usize = 16;
+/// The most bytes of an assessment's name in its trash folder's name (with the time and `-1000`: 222).
+const FOLDER_NAME_BYTES: usize = 200;
 
 /// The store's trash.
 #[derive(Debug, Clone)]
@@ -91,8 +93,11 @@ impl Trash {
         self.read_entry(&id).ok_or_else(|| ManageError::io(&dir, "read the trash", std::io::ErrorKind::NotFound.into()))
     }
 
-    /// A fresh folder for a deletion: `STAMP-NAME`, or `STAMP-NAME-2` and so on when that is taken.
+    /// A fresh folder for a deletion: `STAMP-NAME`, or `STAMP-NAME-2` and so on when that is taken. The name
+    /// is shortened to keep the folder's name within the 255 bytes file systems allow (the files inside keep
+    /// their names, which say what the assessment was called).
     fn new_folder(&self, stamp: &str, name: &str) -> Result<(String, PathBuf), ManageError> {
+        let name = super::file_name::cap_bytes(name, FOLDER_NAME_BYTES);
         let mut n = 1;
         loop {
             let id = if n == 1 { format!("{stamp}-{name}") } else { format!("{stamp}-{name}-{n}") };
@@ -153,10 +158,13 @@ impl Trash {
     /// The deletion a name refers to: its id as `trash` lists it, or the assessment's name (the most
     /// recent deletion of that name).
     pub fn find(&self, name: &str) -> Result<Trashed, ManageError> {
+        use unicode_normalization::UnicodeNormalization as _;
         let name = name.trim();
         let name = name.strip_suffix(".json").unwrap_or(name);
+        // The same name in either Unicode normalisation ("é" as one character, or "e" and an accent).
+        let same = |a: &str| a == name || a.nfc().eq(name.nfc());
         let all = self.list();
-        all.iter().find(|t| t.id == name).or_else(|| all.iter().find(|t| t.name == name)).cloned().ok_or_else(|| {
+        all.iter().find(|t| same(&t.id)).or_else(|| all.iter().find(|t| same(&t.name))).cloned().ok_or_else(|| {
             ManageError::NotInTrash { name: crate::text::one_line(name), trash: self.dir.display().to_string() }
         })
     }

@@ -234,6 +234,16 @@ fn new_sample(questionnaire: Option<&str>, out: Option<PathBuf>, no_open: bool, 
 
 fn list(as_json: bool) -> Result<ExitCode> {
     let store = store_for_reading();
+    // A store that is not there yet holds nothing; one that cannot be read must not be listed as empty.
+    if let Err(e) = std::fs::read_dir(&store.dir)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        bail!(
+            "cannot read the store {}: {e}; `soc2-ready config` shows where it is and {} moves it",
+            one_line(&store.dir.display().to_string()),
+            paths::HOME_VAR
+        );
+    }
     let today = clock::today();
     let (listed, errors) = store.list_with(|a| Headline::of_assessment(a, today));
     for e in &errors {
@@ -263,41 +273,13 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    // Every column as wide as its widest entry (names are what commands take, and nothing is cut), up to
-    // a cap beyond which a very long entry pushes the rest of its own row along.
-    let width = |header: &str, min: usize, cell: &dyn Fn(&Listed, &Headline) -> String| {
-        let widest = listed.iter().map(|(l, h)| display_width(&cell(l, h))).max().unwrap_or(0);
-        widest.clamp(min.max(display_width(header)), 60.max(min))
-    };
-    let name = |l: &Listed, _: &Headline| one_line(&l.name);
-    let org = |l: &Listed, _: &Headline| one_line(&l.org);
-    let questionnaire = |l: &Listed, _: &Headline| one_line(&l.questionnaire);
-    let score = |_: &Listed, h: &Headline| h.short();
-    let (wn, wo, wq, ws) = (
-        width("NAME", 36, &name),
-        width("ORGANISATION", 24, &org),
-        width("QUESTIONNAIRE", 22, &questionnaire),
-        width("SCORE", 5, &score),
-    );
-    println!(
-        "{} {} {} {:>8}  {}  LAST CHANGE",
-        pad("NAME", wn),
-        pad("ORGANISATION", wo),
-        pad("QUESTIONNAIRE", wq),
-        "PROGRESS",
-        pad("SCORE", ws)
-    );
-    for (l, h) in &listed {
-        println!(
-            "{} {} {} {:>7}%  {}  {}",
-            pad(&name(l, h), wn),
-            pad(&org(l, h), wo),
-            pad(&questionnaire(l, h), wq),
-            l.progress,
-            pad(&score(l, h), ws),
-            last_change(l)
-        );
-    }
+    let rows: Vec<super::list_table::Row> = listed
+        .iter()
+        .map(|(l, h)| {
+            super::list_table::Row::new(&l.name, &l.org, &l.questionnaire, l.progress, &h.short(), &last_change(l))
+        })
+        .collect();
+    print!("{}", super::list_table::render(&rows, super::list_table::terminal_width()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -333,16 +315,6 @@ fn warn_if_shared(path: &Path) {
     if let Some(warning) = store::shared_folder_warning(path) {
         eprintln!("soc2-ready: {}", one_line(&warning));
     }
-}
-
-/// Text padded with spaces to `width` columns as a terminal shows them (wide characters take two).
-fn display_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let used = unicode_width::UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {

@@ -14,6 +14,8 @@ use clap::CommandFactory as _;
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter as _};
 use clap_complete::env::{CompleteEnv, Shells};
 
+use unicode_normalization::UnicodeNormalization as _;
+
 use crate::paths;
 
 /// The variable the registration scripts set when they call back into the program. Our own name, so that
@@ -40,12 +42,82 @@ pub fn print_script(shell: &str) -> Result<ExitCode> {
     let completer = shells
         .completer(shell)
         .ok_or_else(|| anyhow!("no completions for the shell `{shell}`; choose one of {}", shell_names().join(", ")))?;
+    let program = callback(std::env::args_os().next());
+    // clap_complete quotes the program for a POSIX shell and its bash script then puts that inside double
+    // quotes, so a path with a space became `"'/opt/my tools/soc2-ready'"`, a command that does not exist.
+    // bash gets the path from us, quoted for where it stands.
+    let registered = if shell == "bash" { BASH_PROGRAM } else { program.as_str() };
     let mut script = Vec::new();
     completer
-        .write_registration(VAR, BIN, BIN, &callback(std::env::args_os().next()), &mut script)
+        .write_registration(VAR, BIN, BIN, registered, &mut script)
         .context("cannot write the completion script")?;
+    if shell == "bash" {
+        let text = with_bash_quoting(&String::from_utf8_lossy(&script));
+        script = text.replace(BASH_PROGRAM, &in_double_quotes(&program)).into_bytes();
+    }
     std::io::stdout().write_all(&script).context("cannot print the completion script")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the program goes in the bash script, until it is put there quoted.
+const BASH_PROGRAM: &str = "SOC2_READY_PROGRAM_PATH";
+
+/// Text as it must be written between double quotes in bash.
+fn in_double_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '"' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The function clap_complete's bash script registers.
+const BASH_FUNCTION: &str = "_clap_complete_soc2_ready";
+
+/// clap_complete's bash script puts candidates on the command line as they are, so `acme 2027` became two
+/// words (clap-rs/clap#5313). zsh and fish quote what they insert; bash does only for file names. So the
+/// script's own function is renamed, and the registered function calls it and, when a candidate holds a
+/// character the shell would read (a space, a quote, `$`...), has bash quote the candidates as it quotes
+/// file names: `acme\ 2027`, or inside the quote the user opened.
+fn with_bash_quoting(script: &str) -> String {
+    let inner = "_soc2_ready_candidates";
+    let renamed = script.replacen(&format!("{BASH_FUNCTION}() {{"), &format!("{inner}() {{"), 1);
+    debug_assert_ne!(renamed, script, "clap_complete's bash function is no longer called {BASH_FUNCTION}");
+    format!(
+        r#"{renamed}
+{BASH_FUNCTION}() {{
+    {inner} "$@"
+    local candidate
+    for candidate in "${{COMPREPLY[@]}}"; do
+        if [[ $candidate == *[^A-Za-z0-9_.,:=+@%/-]* ]]; then
+            compopt -o filenames 2> /dev/null
+            break
+        fi
+    done
+}}
+"#
+    )
+}
+
+/// What the user has typed of a word, as the program will receive it. The shells hand the word over as it
+/// was typed (zsh and fish always, bash when it holds a backslash), so `acme\ 2` and `'acme 2` both mean
+/// `acme 2`, and match the name `acme 2027`.
+pub fn unquoted(typed: &str) -> String {
+    let mut out = String::with_capacity(typed.len());
+    let mut quote = None;
+    let mut chars = typed.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (None, '\'') | (None, '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '\\') | (Some('"'), '\\') => out.extend(chars.next()),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// How the script calls the program back: as it was called now. A bare name (installed on PATH) stays a
@@ -59,6 +131,9 @@ fn callback(argv0: Option<OsString>) -> String {
     } else {
         program
     };
+    // `/home/me/./bin/soc2-ready` reads better without the `.`.
+    let program: std::path::PathBuf =
+        program.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
     program.to_string_lossy().into_owned()
 }
 
@@ -68,19 +143,44 @@ fn callback(argv0: Option<OsString>) -> String {
 /// instant in a store of thousands. Attach with
 /// `add = ArgValueCompleter::new(completions::assessment_names)`.
 pub fn assessment_names(current: &OsStr) -> Vec<CompletionCandidate> {
-    let typed = current.to_string_lossy();
+    let typed = unquoted(&current.to_string_lossy());
+    // "é" typed as one character or as "e" and an accent starts the same names.
+    let typed_nfc: String = typed.nfc().collect();
     let mut names: Vec<CompletionCandidate> = match paths::store_dir() {
         Some(dir) if !looks_like_path(&typed) => store_names(&dir)
             .into_iter()
-            .filter(|n| n.starts_with(typed.as_ref()))
+            .filter(|n| n.starts_with(typed.as_str()) || n.nfc().collect::<String>().starts_with(&typed_nfc))
             .map(CompletionCandidate::new)
             .collect(),
         _ => Vec::new(),
     };
     if names.is_empty() && !typed.is_empty() {
-        names = paths_like(current);
+        names = paths_like(&typed);
     }
     names
+}
+
+/// Candidates for `restore`: the names of the deleted assessments in the store's trash (each once), and
+/// their ids (as `soc2-ready trash` lists them) when what is typed starts like one.
+pub fn trash_names(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = unquoted(&current.to_string_lossy());
+    let Some(dir) = paths::store_dir() else { return Vec::new() };
+    let trash = crate::assessment::trash::Trash::of(&crate::assessment::Store::new(dir));
+    // The ids start with the time of the deletion: offered once a digit asks for them.
+    let ids_too = typed.starts_with(|c: char| c.is_ascii_digit());
+    let mut names: Vec<String> = Vec::new();
+    for entry in trash.list() {
+        let offered = [Some(entry.name), ids_too.then_some(entry.id)];
+        for offered in offered.into_iter().flatten() {
+            if offered.starts_with(typed.as_str())
+                && !offered.chars().any(|c| crate::text::is_unsafe(c) || c.is_control())
+                && !names.contains(&offered)
+            {
+                names.push(offered);
+            }
+        }
+    }
+    names.into_iter().map(CompletionCandidate::new).collect()
 }
 
 /// The names of the assessments in a store folder, sorted: stems of its visible `*.json` files whose names
@@ -90,7 +190,8 @@ pub fn store_names(dir: &Path) -> Vec<String> {
     let library = crate::library::record::FILE_NAME;
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        // A link is offered when it leads to a file: not to a folder, and not to nothing.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|name| !name.starts_with('.') && name != library)
         // The shell prints candidates as they are: a name that could drive the terminal is not offered (the
@@ -107,13 +208,13 @@ pub fn store_names(dir: &Path) -> Vec<String> {
 /// and your own, each with its title as help), and files when what is typed looks like a path or no id fits
 /// it. Attach with `add = ArgValueCompleter::new(completions::questionnaire_ids)`.
 pub fn questionnaire_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    let typed = current.to_string_lossy();
+    let typed = unquoted(&current.to_string_lossy());
     let mut ids: Vec<CompletionCandidate> = Vec::new();
     if !looks_like_path(&typed) {
         let (entries, _) = crate::questionnaire::catalog::all(paths::user_questionnaires_dir().as_deref());
         ids = entries
             .into_iter()
-            .filter(|e| e.questionnaire.id.starts_with(typed.as_ref()))
+            .filter(|e| e.questionnaire.id.starts_with(typed.as_str()))
             .map(|e| {
                 let title = crate::text::one_line(&e.questionnaire.title);
                 CompletionCandidate::new(e.questionnaire.id).help(Some(title.into()))
@@ -121,14 +222,14 @@ pub fn questionnaire_ids(current: &OsStr) -> Vec<CompletionCandidate> {
             .collect();
     }
     if ids.is_empty() && !typed.is_empty() {
-        ids = paths_like(current);
+        ids = paths_like(&typed);
     }
     ids
 }
 
 /// Files and folders that start with what is typed, leaving out names that could drive the terminal.
-fn paths_like(current: &OsStr) -> Vec<CompletionCandidate> {
-    let mut found = PathCompleter::any().complete(current);
+fn paths_like(typed: &str) -> Vec<CompletionCandidate> {
+    let mut found = PathCompleter::any().complete(OsStr::new(typed));
     found.retain(|c| !c.get_value().to_string_lossy().chars().any(|ch| crate::text::is_unsafe(ch) || ch == '\n'));
     found
 }
@@ -181,6 +282,29 @@ mod tests {
                 proptest::prop_assert!(!offered.chars().any(|c| crate::text::is_unsafe(c) || c == '\n'), "{:?}", offered);
             }
         }
+    }
+
+    #[test]
+    fn what_is_typed_is_read_as_the_shell_will_pass_it() {
+        assert_eq!(unquoted(r"acme\ 2"), "acme 2");
+        assert_eq!(unquoted("'acme 2"), "acme 2");
+        assert_eq!(unquoted("\"acme 2\""), "acme 2");
+        assert_eq!(unquoted(r"it\'s"), "it's");
+        assert_eq!(unquoted(r"'a\b'"), r"a\b", "no escapes inside single quotes");
+        assert_eq!(unquoted("株式"), "株式");
+        assert_eq!(unquoted(r"trailing\"), "trailing");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_offered_only_when_it_leads_to_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("real.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("folder")).unwrap();
+        std::os::unix::fs::symlink("real.json", dir.path().join("linked.json")).unwrap();
+        std::os::unix::fs::symlink("/nonexistent/x.json", dir.path().join("dangling.json")).unwrap();
+        std::os::unix::fs::symlink("folder", dir.path().join("to-folder.json")).unwrap();
+        assert_eq!(store_names(dir.path()), ["linked", "real"]);
     }
 
     #[test]

@@ -27,14 +27,23 @@ enum Found {
     No,
     /// Something of the other kind is there (a file where a folder belongs).
     WrongKind,
+    /// It is not there and cannot be made: a folder above it is a file (SOC2_READY_HOME naming a file).
+    Blocked,
 }
 
 fn found(place: Place, path: &Path) -> Found {
     match std::fs::metadata(path) {
+        Err(_) if blocked_by(path).is_some() => Found::Blocked,
         Err(_) => Found::No,
         Ok(m) if m.is_dir() == (place.kind() == Kind::Folder) => Found::Yes,
         Ok(_) => Found::WrongKind,
     }
+}
+
+/// The nearest folder above a path that is there, when it is not a folder (so nothing can be made below).
+fn blocked_by(path: &Path) -> Option<&Path> {
+    let above = path.ancestors().skip(1).find(|a| a.symlink_metadata().is_ok())?;
+    (!above.is_dir()).then_some(above)
 }
 
 fn found_word(place: Place, found: Found) -> &'static str {
@@ -43,6 +52,23 @@ fn found_word(place: Place, found: Found) -> &'static str {
         (Found::No, _) => "no",
         (Found::WrongKind, Kind::Folder) => "not a folder",
         (Found::WrongKind, Kind::File) => "not a file",
+        (Found::Blocked, _) => "no",
+    }
+}
+
+/// What to say under a place that is not there.
+fn absent_note(place: Place, path: Option<&Path>) -> String {
+    match path.and_then(blocked_by) {
+        Some(file) => format!(
+            "cannot be made: {} is a file, not a folder; point {} at a folder",
+            one_line(&file.display().to_string()),
+            if matches!(place, Place::Config | Place::UserQuestionnaires | Place::Estimates | Place::Keymap) {
+                paths::CONFIG_VAR
+            } else {
+                paths::HOME_VAR
+            }
+        ),
+        None => place.when_absent().to_string(),
     }
 }
 
@@ -55,21 +81,23 @@ const NO_HOME: &str = "unknown: no home folder found; set SOC2_READY_HOME and SO
 
 fn text() -> String {
     let mut out = String::from("Where soc2-ready keeps its files\n\n");
-    let rows: Vec<(Place, Found, String)> = Place::ALL
+    let rows: Vec<(Place, Found, String, String)> = Place::ALL
         .into_iter()
         .map(|place| match place.path() {
-            Some(path) => (place, found(place, &path), one_line(&path.display().to_string())),
-            None => (place, Found::No, NO_HOME.to_string()),
+            Some(path) => {
+                (place, found(place, &path), one_line(&path.display().to_string()), absent_note(place, Some(&path)))
+            }
+            None => (place, Found::No, NO_HOME.to_string(), place.when_absent().to_string()),
         })
         .collect();
     let what = rows.iter().map(|(p, ..)| p.what().len()).max().unwrap_or(0);
-    let exists = rows.iter().map(|(p, f, _)| found_word(*p, *f).len()).chain(["exists".len()]).max().unwrap_or(0);
+    let exists = rows.iter().map(|(p, f, ..)| found_word(*p, *f).len()).chain(["exists".len()]).max().unwrap_or(0);
     out.push_str(&format!("  {:what$}  {:exists$}  {}\n", "what", "exists", "path"));
-    for (place, found, path) in rows {
+    for (place, found, path, note) in rows {
         out.push_str(&format!("  {:what$}  {:exists$}  {path}\n", place.what(), found_word(place, found)));
-        if found == Found::No {
+        if matches!(found, Found::No | Found::Blocked) {
             let indent = " ".repeat(2 + what + 2 + exists + 2);
-            out.push_str(&wrapped(&format!("({})", place.when_absent()), &indent, 80));
+            out.push_str(&wrapped(&format!("({note})"), &indent, 80));
         }
     }
     out.push_str("\nEnvironment variables that change them (empty counts as not set)\n\n");
@@ -101,11 +129,14 @@ fn document() -> Value {
             place.id().to_string(),
             json!({
                 "what": place.what(),
-                "path": path.map(|p| p.to_string_lossy().into_owned()),
+                "path": path.as_ref().map(|p| p.to_string_lossy().into_owned()),
                 "kind": match place.kind() { Kind::Folder => "folder", Kind::File => "file" },
                 "exists": exists == Some(Found::Yes),
                 "wrong_kind": exists == Some(Found::WrongKind),
                 "when_absent": place.when_absent(),
+                "cannot_be_made_because": path.as_deref().and_then(blocked_by).map(|f| format!(
+                    "{} is a file, not a folder", f.display()
+                )),
             }),
         );
     }

@@ -20,10 +20,11 @@ use crate::{clock, paths};
 pub enum ManageCommand {
     /// Rename an assessment, with its journal and backups; prints the new name.
     ///
-    /// NEW_NAME may be in any script (it is NFC-normalised, invisible bidi and zero-width marks dropped); it
-    /// must not be empty, start with a dot or a dash, contain a path separator or a control character, or
-    /// be taken. Refused while another
-    /// soc2-ready has the assessment open. An assessment outside the store is renamed in its own folder.
+    /// NEW_NAME may be in any script (it is NFC-normalised, invisible bidi and zero-width marks dropped) and
+    /// up to 100 characters; it must not be empty, start with a dot or a dash, contain a path separator, a
+    /// control character or one of : * ? " < > | (Windows refuses them in file names), or be taken. Refused
+    /// while another soc2-ready has the assessment open. An assessment outside the store is renamed in its
+    /// own folder.
     Rename {
         /// A path, or a name as `soc2-ready list` shows it.
         #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
@@ -61,8 +62,9 @@ pub enum ManageCommand {
     Restore {
         /// The name it had (the most recent deletion of that name), or its id as `soc2-ready trash` lists
         /// it.
+        #[arg(add = ArgValueCompleter::new(super::completions::trash_names))]
         name: String,
-        /// Restore it under this name instead.
+        /// Restore it under this name instead (the same rules as for `soc2-ready rename`).
         #[arg(long = "as", value_name = "NEW_NAME")]
         as_name: Option<String>,
     },
@@ -153,6 +155,12 @@ fn org_of(entry: &Trashed) -> Option<String> {
 
 fn trash(store: &Store, empty: bool, as_json: bool) -> Result<ExitCode> {
     let trash = Trash::of(store);
+    // A trash not made yet is empty; one that cannot be read must not be shown as empty.
+    if let Err(e) = std::fs::read_dir(&trash.dir)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        bail!("cannot read the trash {}: {e}; nothing was changed", shown(&trash.dir));
+    }
     if empty {
         let removed = trash.empty()?;
         if removed.is_empty() {
@@ -209,13 +217,40 @@ fn trash(store: &Store, empty: bool, as_json: bool) -> Result<ExitCode> {
     let pad = |text: &str, w: usize| {
         format!("{text}{}", " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(text))))
     };
-    println!("{} {} {} ID", pad("NAME", wn), pad("ORGANISATION", wo), pad("DELETED", ww));
+    let mut table = format!("{} {} {} ID\n", pad("NAME", wn), pad("ORGANISATION", wo), pad("DELETED", ww));
     for (i, t) in entries.iter().enumerate() {
-        println!("{} {} {} {}", pad(&names[i], wn), pad(&orgs[i], wo), pad(&whens[i], ww), one_line(&t.id));
+        table.push_str(&format!(
+            "{} {} {} {}\n",
+            pad(&names[i], wn),
+            pad(&orgs[i], wo),
+            pad(&whens[i], ww),
+            one_line(&t.id)
+        ));
     }
-    println!(
-        "\nBring one back with `soc2-ready restore NAME` (or its ID); `soc2-ready trash --empty` removes them for good."
-    );
+    let hint = "Bring one back with `soc2-ready restore NAME` (or its ID); `soc2-ready trash --empty` removes them for \
+                good.";
+    let terminal = super::list_table::terminal_width();
+    let hint = terminal.map_or_else(|| hint.to_string(), |columns| textwrap::fill(hint, columns));
+    match terminal {
+        // In a terminal narrower than the table: name, when and organisation (cut to fit) on one line, and the
+        // id, which only an older deletion of a name needs, on the next line for those alone.
+        Some(columns) if super::list_table::widest_line(&table) > columns => {
+            let mut narrow = format!("{}  {}  ORGANISATION\n", pad("NAME", wn), pad("DELETED", ww));
+            for (i, t) in entries.iter().enumerate() {
+                let org = super::list_table::cut(&orgs[i], columns.saturating_sub(wn + ww + 4).max(12));
+                narrow.push_str(&format!("{}  {}  {org}\n", pad(&names[i], wn), pad(&whens[i], ww)));
+                if entries.iter().filter(|other| other.name == t.name).count() > 1 {
+                    narrow.push_str(&format!("  id {}\n", one_line(&t.id)));
+                }
+            }
+            print!("{narrow}");
+            println!("\n{hint}");
+        }
+        _ => {
+            print!("{table}");
+            println!("\n{hint}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -223,12 +258,17 @@ fn restore(store: &Store, name: &str, as_name: Option<&str>) -> Result<ExitCode>
     let trash = Trash::of(store);
     let entry = trash.find(name)?;
     let path = trash.restore(&entry, as_name).map_err(|e| match e {
-        ManageError::Exists { target } => anyhow!(
-            "{target} already exists: rename that assessment first (`soc2-ready rename {} NEW_NAME`), or restore \
-             this one under another name with `soc2-ready restore {} --as NEW_NAME` (nothing was changed)",
-            quoted(&entry.name),
-            quoted(&entry.id)
-        ),
+        ManageError::Exists { target } => {
+            // The assessment in the way is the one the restored file would replace: named by --as, if given.
+            let in_the_way = Path::new(&target).file_stem().map(|s| s.to_string_lossy().into_owned());
+            anyhow!(
+                "{target} already exists: rename that assessment first (`soc2-ready rename {} NEW_NAME`), or \
+                 restore this one under {} name with `soc2-ready restore {} --as NEW_NAME` (nothing was changed)",
+                quoted(in_the_way.as_deref().unwrap_or(&entry.name)),
+                if as_name.is_some() { "yet another" } else { "another" },
+                quoted(&entry.id)
+            )
+        }
         other => other.into(),
     })?;
     println!("Restored {}: {}", name_of(&path), shown(&path));

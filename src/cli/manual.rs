@@ -44,7 +44,8 @@ pub fn page() -> std::io::Result<Vec<u8>> {
     environment().to_writer(&mut out)?;
     files().to_writer(&mut out)?;
     top.render_version_section(&mut out)?;
-    Ok(without_repeated_preamble(&out))
+    let page = String::from_utf8_lossy(&without_repeated_preamble(&out)).replace(NO_BREAK, "\\~");
+    Ok(page.into_bytes())
 }
 
 /// Every piece clap_mangen renders starts with the same two lines defining the apostrophe string; the page
@@ -130,8 +131,52 @@ fn for_the_page(mut cmd: clap::Command) -> clap::Command {
     if cmd.has_subcommands() {
         cmd = cmd.subcommand_value_name("COMMAND");
     }
-    cmd
+    let usage = synopsis(&cmd);
+    cmd.override_usage(usage)
 }
+
+/// A command's synopsis as `--help` writes its options: each with the value it takes (`[--as <NEW_NAME>]`;
+/// clap_mangen writes `[--as]`, which reads like a switch), `...` after what may be repeated, required
+/// ones without brackets; then the arguments, then `COMMAND` when it has commands of its own.
+fn synopsis(cmd: &clap::Command) -> String {
+    let repeated = |arg: &clap::Arg| {
+        matches!(arg.get_action(), clap::ArgAction::Append | clap::ArgAction::Count)
+            || arg.get_num_args().is_some_and(|n| n.max_values() > 1)
+    };
+    let value = |arg: &clap::Arg| {
+        arg.get_value_names().map_or_else(|| arg.get_id().as_str().to_uppercase(), |names| names.join(" "))
+    };
+    let bracketed = |text: String, required: bool| if required { text } else { format!("[{text}]") };
+    let mut parts = vec![full_name(cmd).to_string()];
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set() && !a.is_positional()) {
+        let mut text = match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) => format!("-{short}|--{long}"),
+            (None, Some(long)) => format!("--{long}"),
+            (Some(short), None) => format!("-{short}"),
+            (None, None) => continue,
+        };
+        if arg.get_action().takes_values() {
+            text.push_str(&format!(" <{}>", value(arg)));
+        }
+        let text = bracketed(text, arg.is_required_set());
+        parts.push(if repeated(arg) { format!("{text}...") } else { text });
+    }
+    for arg in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let text = if arg.is_required_set() { format!("<{}>", value(arg)) } else { format!("[{}]", value(arg)) };
+        parts.push(if repeated(arg) { format!("{text}...") } else { text });
+    }
+    if cmd.has_subcommands() {
+        let required = cmd.is_subcommand_required_set();
+        parts.push(bracketed(cmd.get_subcommand_value_name().unwrap_or("COMMAND").to_string(), required));
+    }
+    // Within one option and its value, a space that never breaks (roff's `\~`, see `page`): `[--from
+    // <LAST_YEAR>]` stays on one line.
+    let name = parts.remove(0);
+    [name].into_iter().chain(parts.iter().map(|p| p.replace(' ', &NO_BREAK.to_string()))).collect::<Vec<_>>().join(" ")
+}
+
+/// Stands for roff's unbreakable space until the page is written (the roff crate escapes a backslash).
+const NO_BREAK: char = '\u{a0}';
 
 /// clap_mangen writes a command's parts as sections (`.SH SYNOPSIS`); inside a command's section of the
 /// one page they become subsections (`.SS SYNOPSIS`).
@@ -162,7 +207,7 @@ fn environment() -> Roff {
     roff.control("TP", []);
     roff.text([bold(super::completions::VAR)]);
     roff.text([
-        roman("set by the completion scripts when they ask the program for candidates; see "),
+        roman("Set by the completion scripts when they ask the program for candidates; see "),
         bold("soc2-ready completions"),
         roman("."),
     ]);
@@ -186,10 +231,12 @@ fn files() -> Roff {
         roff.text([roman(format!("{}; {}.", capitalised(place.what()), place.when_absent()))]);
     }
     roff.control("TP", []);
-    roff.text([italic("ASSESSMENT.json.bak, ASSESSMENT.json.journal")]);
+    roff.text([italic("ASSESSMENT.json.bak, ASSESSMENT.json.journal, ASSESSMENT.json.v1.bak, ASSESSMENT.json.lock")]);
     roff.text([roman(
-        "Beside each assessment: the previous version, and the changes made while the interface has it open \
-         (folded into the file when it is opened and closed).",
+        "Beside each assessment: the previous version; the changes made while the interface has it open \
+         (folded into the file when it is opened and closed); the file as it was before it was first saved in \
+         format 2; and, while a soc2-ready has it open, who that is (other processes are refused). rename, \
+         delete and restore take the first three with the assessment.",
     )]);
     roff.control("PP", []);
     roff.text([

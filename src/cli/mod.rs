@@ -6,6 +6,7 @@ mod config;
 mod consultant;
 pub mod exchange;
 pub mod front_end;
+mod list_table;
 mod manage;
 mod manual;
 mod report_flags;

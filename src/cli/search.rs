@@ -66,7 +66,8 @@ fn answer_text(a: &Assessment, hit: &Hit) -> Option<String> {
 /// The questions found, under a line that says how many of how many (`total`, before `--limit`).
 fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str, total: usize) {
     let q = a.questionnaire();
-    let (query, org) = (one_line(query), one_line(&a.org));
+    // The query as typed, up to a line's worth: a pasted page is not printed back whole.
+    let (query, org) = (super::list_table::cut(&one_line(query), 80), one_line(&a.org));
     match (ranked.hits.len(), total) {
         (0, _) => {
             println!("No question in {org} matches \"{query}\".");

@@ -1286,3 +1286,104 @@ fn answering_a_format_1_file_keeps_the_original_as_v1_bak() {
     env.answer(&path, "access.mfa", "admins");
     assert_eq!(fs::read(&backup).unwrap(), original, "never overwritten");
 }
+
+/// `list` in an 80-column terminal fits it: the full table (name, organisation, questionnaire, progress,
+/// score, last change) is about 125 columns, and every row used to wrap into three ragged lines. Each
+/// assessment now takes two lines that fit, and a pipe still gets the one-line rows scripts read.
+#[cfg(unix)]
+#[test]
+fn list_fits_an_80_column_terminal() {
+    let env = Env::new();
+    for (questionnaire, org) in [("soc2-ai-readiness", "Acme AI"), ("ai-vendor-assessment", "Example AI Ltd (sample)")]
+    {
+        let out = env.run(&["new", questionnaire, "--org", org, "--no-open"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let screen = at_80_columns(&env, "list");
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 5, "a header and two lines per assessment: {screen}");
+    for line in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*line) <= 80, "wider than the terminal: {line:?}\n{screen}");
+    }
+    assert!(lines[1].starts_with("acme-ai-soc2-ai-readiness ") && lines[1].ends_with("today 09:00"), "{screen}");
+    assert_eq!(lines[2], "  Acme AI · soc2-ai-readiness");
+    assert_eq!(lines[4], "  Example AI Ltd (sample) · ai-vendor-assessment");
+
+    // To a pipe: one row per assessment, every column.
+    let piped = env.cmd().env("TZ", "UTC").arg("list").output().unwrap();
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert_eq!(piped.lines().count(), 3, "{piped}");
+    assert!(piped.lines().nth(1).unwrap().contains("Acme AI") && piped.contains("QUESTIONNAIRE"), "{piped}");
+}
+
+/// `list` on a store it cannot read fails and says why; it used to say "No assessments ... yet", as if the
+/// store were empty.
+#[test]
+fn list_on_a_store_it_cannot_read_says_so() {
+    let env = Env::new();
+    let file = env.file("not-a-folder", "x");
+    let out = env.cmd().env("SOC2_READY_HOME", &file).args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("soc2-ready: cannot read the store ") && err.contains("not-a-folder/assessments"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // A store not made yet is empty, not an error.
+    assert!(env.run(&["list"]).status.success());
+}
+
+/// What a command prints in an 80-column terminal.
+#[cfg(unix)]
+fn at_80_columns(env: &Env, args: &str) -> String {
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("stty rows 24 cols 80 && exec \"$0\" {args}"))
+        .arg(BIN)
+        .env("SOC2_READY_HOME", env.home.path())
+        .env("SOC2_READY_CONFIG", env.config.path())
+        .env("SOC2_READY_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("TERM", "xterm-256color");
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).unwrap();
+    // rexpect hands over each byte as a character.
+    let bytes: Vec<u8> = session.exp_eof().unwrap().chars().map(|c| c as u8).collect();
+    String::from_utf8(bytes).unwrap().replace('\r', "")
+}
+
+/// `trash` in an 80-column terminal fits it too: the id (the time and the name again) goes on a line of its
+/// own, and only for a name deleted more than once, where `restore` needs it.
+#[cfg(unix)]
+#[test]
+fn trash_fits_an_80_column_terminal() {
+    let env = Env::new();
+    for _ in 0..2 {
+        assert!(env.run(&["new", "--sample", "--no-open"]).status.success());
+        assert!(env.run(&["delete", "example-ai-ltd-sample-soc2-ai-readiness"]).status.success());
+    }
+    assert!(env.run(&["new", "ai-vendor-assessment", "--org", "Model Co", "--no-open"]).status.success());
+    assert!(env.run(&["delete", "model-co-ai-vendor-assessment"]).status.success());
+    let screen = at_80_columns(&env, "trash");
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "wider than the terminal: {line:?}\n{screen}");
+    }
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("NAME ") && lines[0].contains("DELETED") && lines[0].contains("ORGANISATION"));
+    assert_eq!(lines.iter().filter(|l| l.starts_with("  id 20260115T090000Z-example-ai-ltd-sample")).count(), 2);
+    assert!(!screen.contains("  id 20260115T090000Z-model-co"), "one deletion of that name: no id\n{screen}");
+    assert!(screen.contains("Model Co"), "{screen}");
+    assert!(screen.contains("soc2-ready restore NAME"), "{screen}");
+}
+
+/// A query of a pasted page is said back in a line's worth, not whole.
+#[test]
+fn search_says_a_long_query_back_cut_to_a_line() {
+    let env = Env::new();
+    assert!(env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--no-open"]).status.success());
+    let query = "zzzqqq ".repeat(300);
+    let out = env.run(&["search", "acme-soc2-ai-readiness", &query]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.chars().count() < 160 && text.contains("zzzqqq zzzqqq") && text.contains('…'), "{text}");
+}

@@ -36,7 +36,7 @@ fn sandbox() -> Env {
 /// sourced, the words set as bash sets them, the completion function called, `COMPREPLY` printed one per
 /// line.
 fn tab(env: &Env, words: &[&str]) -> Vec<String> {
-    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{}'", w.replace('\'', r"'\''"))).collect();
     let script = format!(
         r#"source <("$SOC2_READY_BIN" completions bash) || exit 90
 COMP_WORDS=(soc2-ready {words})
@@ -281,4 +281,105 @@ fn zsh_loads_the_script_and_registers_the_completer() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "ai-vendor-assessment:AI vendor security assessment");
+}
+
+/// A name with a space (or a quote, or `$`) completes to one word: what is typed may be escaped or quoted as
+/// the shell needs, and bash is asked to quote what it inserts as it quotes file names (`acme\ 2027`), which
+/// zsh and fish do on their own. Before, bash inserted `acme 2027`: two words.
+#[test]
+fn a_name_with_a_space_completes_as_one_word_however_it_is_typed() {
+    let env = sandbox();
+    let store = env.store();
+    fs::copy(store.join("acme-ai-soc2-ai-readiness.json"), store.join("acme 2027.json")).unwrap();
+    fs::copy(store.join("acme-ai-soc2-ai-readiness.json"), store.join("it's ours.json")).unwrap();
+    // bash passes a word with a backslash as typed, and a quoted word without its quote; zsh passes both
+    // as typed.
+    for typed in [r"acme\ 2", "acme 2", "'acme 2", "\"acme 2"] {
+        assert_eq!(tab(&env, &["show", typed]), ["acme 2027"], "{typed}");
+    }
+    assert_eq!(tab(&env, &["show", r"it\'s"]), ["it's ours"]);
+    fs::copy(store.join("acme 2027.json"), store.join("Café AI.json")).unwrap();
+    assert_eq!(tab(&env, &["show", "Cafe\u{301}"]), ["Café AI"], "typed decomposed, the name is composed");
+    for shell in ["zsh", "fish"] {
+        let out = env
+            .cmd()
+            .env("_SOC2_READY_COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "2")
+            .env("_CLAP_IFS", "\n")
+            .args(["--", "soc2-ready", "show", r"acme\ 2"])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "acme 2027", "{shell}");
+    }
+
+    // bash quotes the candidates as file names when one needs it, and only then.
+    let quoting = |words: &str| {
+        let script = format!(
+            r#"source <("$SOC2_READY_BIN" completions bash) || exit 90
+compopt() {{ echo "compopt $*"; }}
+COMP_WORDS=(soc2-ready {words})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_TYPE=9
+_clap_complete_soc2_ready soc2-ready "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+"#
+        );
+        let out = bash(&env, &script);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().any(|l| l == "compopt -o filenames")
+    };
+    assert!(quoting("show acme"), "acme 2027 is among the candidates");
+    assert!(!quoting("show acme-"), "acme-ai-soc2-ai-readiness needs no quoting");
+    assert!(!quoting("report x --format ''"));
+}
+
+/// `restore` completes the names in the trash (and their ids once a digit is typed), not the store's.
+#[test]
+fn restore_offers_what_is_in_the_trash() {
+    let env = sandbox();
+    for name in ["model-co-ai-vendor-assessment", "acme-ai-soc2-ai-readiness"] {
+        let out = env.run(&["delete", name]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(
+        set(&tab(&env, &["restore", ""])),
+        BTreeSet::from(["model-co-ai-vendor-assessment", "acme-ai-soc2-ai-readiness", "--as", "--help"])
+    );
+    assert_eq!(tab(&env, &["restore", "mo"]), ["model-co-ai-vendor-assessment"]);
+    assert_eq!(
+        set(&tab(&env, &["restore", "2026"])),
+        BTreeSet::from([
+            "20260115T090000Z-model-co-ai-vendor-assessment",
+            "20260115T090000Z-acme-ai-soc2-ai-readiness"
+        ])
+    );
+}
+
+/// Run from a folder whose path has a space, a quote or a `$`, the bash script still calls the program back:
+/// clap_complete's script put the path, quoted, inside double quotes (`"'/opt/my tools/soc2-ready'"`), a
+/// command that does not exist, so Tab offered nothing.
+#[cfg(unix)]
+#[test]
+fn the_bash_script_calls_the_program_back_from_a_folder_with_a_space_in_its_path() {
+    let env = sandbox();
+    let folder = env.work.path().join("my tools $HOME 'x'");
+    fs::create_dir(&folder).unwrap();
+    std::os::unix::fs::symlink(BIN, folder.join("soc2-ready")).unwrap();
+    let script = r#"source <("$PROGRAM" completions bash) || exit 90
+COMP_WORDS=(soc2-ready open mo)
+COMP_CWORD=2
+COMP_TYPE=9
+_clap_complete_soc2_ready soc2-ready mo open
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", script])
+        .env("PROGRAM", folder.join("soc2-ready"))
+        .env("SOC2_READY_HOME", env.home.path())
+        .env("SOC2_READY_CONFIG", env.config.path())
+        .current_dir(env.work.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "model-co-ai-vendor-assessment");
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }

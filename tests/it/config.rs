@@ -132,3 +132,21 @@ fn control_characters_in_a_path_never_reach_the_terminal() {
 fn the_keymap_file_config_names_is_the_one_the_interface_reads() {
     assert_eq!(soc2_ready::paths::KEYMAP_FILE, soc2_ready::tui::keymap::KEYMAP_FILE);
 }
+
+/// With SOC2_READY_HOME naming a file, the store cannot be made: config says so and why, instead of "made when
+/// the first assessment is saved".
+#[test]
+fn config_says_when_a_place_cannot_be_made() {
+    let env = Env::new();
+    let file = env.file("a-file", "x");
+    let out = env.cmd().env("SOC2_READY_HOME", &file).arg("config").output().unwrap();
+    assert!(out.status.success());
+    // The notes are wrapped: read them as one line.
+    let text = String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("cannot be made:") && text.contains("a-file is a file, not a folder"), "{text}");
+    assert!(text.contains("point SOC2_READY_HOME at a folder"), "{text}");
+    assert!(!text.contains("made when the first assessment is saved"), "{text}");
+    let doc = json(&env, &[("SOC2_READY_HOME", file.to_str().unwrap())]);
+    assert!(doc["places"]["store"]["cannot_be_made_because"].as_str().unwrap().contains("a-file"), "{doc}");
+    assert_eq!(doc["places"]["keymap"]["cannot_be_made_because"], Value::Null);
+}

@@ -399,3 +399,105 @@ mod names_are_safe {
         }
     }
 }
+
+/// A folder (or any file) in the current directory with an assessment's name does not hide the assessment: a
+/// consultant keeps a folder per client beside the store's assessments of the same names.
+#[test]
+fn a_name_in_the_store_wins_over_a_folder_of_that_name_where_you_are() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    fs::create_dir(env.work.path().join("acme")).unwrap();
+    fs::write(env.work.path().join("notes"), "my notes, not an assessment").unwrap();
+    assert!(out(&run(&env, &["show", "acme"])).contains("Acme AI"));
+    assert!(out(&run(&env, &["search", "acme", "headcount"])).contains("profile.headcount"));
+    out(&run(&env, &["rename", "acme", "notes"]));
+    assert!(env.store().join("notes.json").is_file(), "{:?}", names(&env.store()));
+    assert!(out(&run(&env, &["delete", "notes"])).starts_with("Moved notes to the trash"));
+    assert_eq!(fs::read_to_string(env.work.path().join("notes")).unwrap(), "my notes, not an assessment");
+    // A path still means the path, and a name the store does not have still finds a file where you are.
+    let mine = env.work.path().join("mine");
+    store::write(&mine, &Assessment::new(demo(), "Mine", NOW)).unwrap();
+    assert!(out(&run(&env, &["show", "mine"])).contains("Mine"));
+    // `NAME.json` finds the store's assessment when there is no such file where you are.
+    out(&run(&env, &["restore", "notes", "--as", "acme"]));
+    assert!(out(&run(&env, &["show", "acme.json"])).contains("Acme AI"));
+}
+
+/// Restoring under a name that is taken says which assessment is in the way, and what to type.
+#[test]
+fn restore_as_a_taken_name_names_the_assessment_in_the_way() {
+    let env = Env::new();
+    with_companions(&env, "old");
+    with_companions(&env, "taken");
+    out(&run(&env, &["delete", "old"]));
+    let err = refused(&run(&env, &["restore", "old", "--as", "taken"]));
+    assert!(err.contains("taken.json already exists"), "{err}");
+    assert!(err.contains("`soc2-ready rename taken NEW_NAME`"), "the assessment in the way is taken: {err}");
+    assert!(!err.contains("rename old"), "{err}");
+    assert!(err.contains("--as"), "{err}");
+    assert_eq!(names(&env.store().join(".trash")).len(), 1, "nothing was changed");
+}
+
+/// An assessment whose file name is near the file system's limit (made outside soc2-ready) still goes to the
+/// trash and comes back: its folder in the trash is named with a shortened name (it once failed with "File
+/// name too long"), and the file keeps its name.
+#[test]
+fn a_file_name_near_the_limit_goes_to_the_trash_and_comes_back() {
+    let env = Env::new();
+    let long = "l".repeat(240);
+    let path = with_companions(&env, &long[..200]);
+    fs::rename(&path, env.store().join(format!("{long}.json"))).unwrap();
+    for suffix in [".bak", ".journal", ".v1.bak"] {
+        fs::remove_file(env.store().join(format!("{}.json{suffix}", &long[..200]))).unwrap();
+    }
+    let printed = out(&run(&env, &["delete", &long]));
+    assert!(printed.starts_with(&format!("Moved {long} to the trash")), "{printed}");
+    let rows: Value = serde_json::from_str(&out(&run(&env, &["trash", "--json"]))).unwrap();
+    assert_eq!(rows[0]["name"], long.as_str());
+    assert!(rows[0]["id"].as_str().unwrap().len() <= 255);
+    out(&run(&env, &["restore", &long]));
+    assert!(env.store().join(format!("{long}.json")).is_file());
+    assert!(names(&env.store().join(".trash")).is_empty());
+}
+
+/// A name typed in another Unicode normalisation (`e` and a combining accent, as pasted from some systems)
+/// finds the assessment whose name looks the same: before, `show Café` said "Café.json: no such
+/// assessment" about a file listed as Café.
+#[test]
+fn a_name_typed_decomposed_finds_the_assessment_of_the_same_name() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    out(&run(&env, &["rename", "acme", "Café"]));
+    let decomposed = "Cafe\u{301}";
+    assert!(out(&run(&env, &["show", decomposed])).contains("Acme AI"));
+    assert!(out(&run(&env, &["delete", decomposed])).starts_with("Moved Café to the trash"));
+    assert!(out(&run(&env, &["restore", decomposed])).starts_with("Restored Café:"));
+    assert!(env.store().join("Café.json").is_file());
+}
+
+/// A name with a character Windows refuses in file names (and bash completion splits at, for `:`) is refused
+/// with the reason, and nothing changes; before, `acme:2027` was accepted and then could not be completed.
+#[test]
+fn a_name_windows_could_not_hold_is_refused() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    let before = names(&env.store());
+    for name in ["acme:2027", "what?", "a*b", "say \"hi\"", "a|b", "<x>"] {
+        let err = refused(&run(&env, &["rename", "acme", name]));
+        assert!(err.contains("Windows does not allow"), "{name}: {err}");
+    }
+    assert_eq!(names(&env.store()), before);
+}
+
+/// A trash that cannot be read (here a file where the folder belongs) is reported, not shown as empty.
+#[test]
+fn a_trash_that_cannot_be_read_is_not_shown_as_empty() {
+    let env = Env::new();
+    with_companions(&env, "acme");
+    fs::write(env.store().join(".trash"), "not a folder").unwrap();
+    for args in [&["trash"][..], &["trash", "--json"], &["trash", "--empty"]] {
+        let err = refused(&run(&env, args));
+        assert!(err.contains("cannot read the trash") && err.contains(".trash"), "{err}");
+    }
+    assert_eq!(fs::read_to_string(env.store().join(".trash")).unwrap(), "not a folder");
+}

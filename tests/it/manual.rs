@@ -139,3 +139,35 @@ fn the_page_is_roff_and_the_same_on_every_machine() {
     assert!(!text.contains(one.home.path().to_str().unwrap()));
     assert_eq!(text.matches(".ds Aq").count(), 2, "the apostrophe preamble once");
 }
+
+/// Each command's synopsis shows what every option takes (`[--as <NEW_NAME>]`, not `[--as]`, which read
+/// like a switch), and an argument that takes several words says so (`<WORDS>...`), as `--help` does.
+#[test]
+fn every_synopsis_shows_the_values_options_take() {
+    let env = Env::new();
+    let (_, sections) = rendered(&env);
+    let mut cli = soc2_ready::cli::Cli::command();
+    cli.build();
+    let mut all = Vec::new();
+    commands(&cli, &mut all);
+    let mut checked = 0;
+    for command in &all {
+        let name = command.get_bin_name().unwrap();
+        let body = &sections[&name.to_uppercase()];
+        let synopsis: String =
+            body.split("DESCRIPTION").next().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+        for arg in command.get_arguments().filter(|a| !a.is_hide_set() && a.get_action().takes_values()) {
+            let value = arg.get_value_names().map_or(arg.get_id().as_str().to_uppercase(), |v| v.join(" "));
+            let shown = match arg.get_long() {
+                Some(long) => format!("--{long} <{value}>"),
+                None => value,
+            };
+            assert!(synopsis.contains(&shown), "`{name}`'s synopsis does not show {shown}: {synopsis}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked}");
+    let search = &sections["SOC2-READY SEARCH"];
+    assert!(search.contains("[--limit <N>]") && search.contains("<WORDS>..."), "{search}");
+    assert!(sections["SOC2-READY RESTORE"].contains("[--as <NEW_NAME>]"));
+}
