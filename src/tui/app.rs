@@ -183,6 +183,9 @@ impl App {
         } else if context == Context::ConfirmDelete {
             // Only the confirming key deletes: any other key keeps the assessment.
             self.update(Action::Cancel);
+        } else if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) && context != Context::EditNote {
+            // A one-line field (a name, an answer, a date) takes no tab: it would put spaces in a name
+            // nobody can see. Where Tab moves between fields, the keymap binds it first.
         } else if let Some(input) = self.text_input() {
             input.input(key);
             // What is typed answers any complaint about the field.
