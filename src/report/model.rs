@@ -275,7 +275,7 @@ impl Report {
                     priority: g.priority,
                     shortfall: g.shortfall,
                     criteria: x.criteria.clone(),
-                    remediation: x.remediation.clone(),
+                    remediation: remediation_of(g),
                     effort_days: x.effort_days,
                     remaining_days: effort
                         .as_ref()
@@ -598,4 +598,21 @@ fn evidence(scored: &[ScoredQuestion<'_>]) -> Vec<EvidenceItem> {
         }
     }
     out
+}
+
+/// What closes a gap. A control already designed and documented falls short only for Type II: the
+/// question's remediation (how to build the control) would tell the reader to build what they have, so
+/// the line says what is left instead: operate it and keep the evidence.
+fn remediation_of(g: &scoring::Gap) -> String {
+    let x = g.question.question;
+    let designed = !g.is_unanswered() && g.question.credit().is_some_and(|c| c.design >= 1.0);
+    if !designed {
+        return x.remediation.clone();
+    }
+    match x.evidence.first() {
+        Some(evidence) => {
+            format!("Designed: operate it and keep evidence for Type II ({}).", evidence.trim().trim_end_matches('.'))
+        }
+        None => "Designed: operate it and keep evidence for Type II.".to_string(),
+    }
 }

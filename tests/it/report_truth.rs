@@ -372,3 +372,21 @@ fn the_one_page_leads_every_format() {
     let json: serde_json::Value = serde_json::from_str(&export(&r, Format::Json)).unwrap();
     assert_eq!(json["one_page"]["first_actions"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn a_documented_control_is_never_told_to_build_itself() {
+    // In the middling assessment the security policy and MFA are documented: short only for Type II. The
+    // report says what is left (operate it, keep evidence), not how to build what is already there.
+    let r = build(&middling());
+    for id in ["policies.security", "access.mfa"] {
+        let gap = r.gaps.iter().find(|g| g.id == id).unwrap_or_else(|| panic!("{id} is a gap"));
+        assert!(
+            gap.remediation.starts_with("Designed: operate it and keep evidence for Type II ("),
+            "{id}: {}",
+            gap.remediation
+        );
+    }
+    // A control not designed yet keeps the questionnaire's own remediation.
+    let logging = r.gaps.iter().find(|g| g.id == "operations.logging").unwrap();
+    assert_eq!(logging.remediation, "Ship logs to one place.");
+}
