@@ -356,6 +356,15 @@ mod tests {
                         f
                     };
                     assert_eq!((&c.vis, &c.tally), (&fresh.vis, &fresh.tally), "after option {n} of {}", q.id);
+                    // Marking it reviewed (or not) is kept up to date the same way.
+                    crate::assessment::review::toggle_reviewed(&mut a, &q.id, "", NOW);
+                    c.answer_changed(&a, &q.id);
+                    let fresh = {
+                        let mut f = c.clone();
+                        f.recompute(&a);
+                        f
+                    };
+                    assert_eq!(&c.tally, &fresh.tally, "after reviewing {}", q.id);
                 }
             }
         }

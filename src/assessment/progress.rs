@@ -44,11 +44,13 @@ impl Visibility {
     }
 }
 
-/// Answered out of shown, for one section or the whole assessment.
+/// Answered out of shown, for one section or the whole assessment; and how many shown questions have an
+/// answer reviewed against evidence (an interview's marks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
     pub answered: usize,
     pub shown: usize,
+    pub reviewed: usize,
 }
 
 impl Progress {
@@ -90,6 +92,9 @@ fn section_progress(a: &Assessment, vis: &Visibility, s: usize) -> Progress {
             if is_answered(a, &question.id) {
                 p.answered += 1;
             }
+            if super::review::is_reviewed(a, &question.id) {
+                p.reviewed += 1;
+            }
         }
     }
     p
@@ -107,9 +112,11 @@ impl Tally {
     pub fn of(a: &Assessment, vis: &Visibility) -> Tally {
         let sections: Vec<Progress> =
             (0..a.questionnaire().sections.len()).map(|s| section_progress(a, vis, s)).collect();
-        let total = sections
-            .iter()
-            .fold(Progress::default(), |t, p| Progress { answered: t.answered + p.answered, shown: t.shown + p.shown });
+        let total = sections.iter().fold(Progress::default(), |t, p| Progress {
+            answered: t.answered + p.answered,
+            shown: t.shown + p.shown,
+            reviewed: t.reviewed + p.reviewed,
+        });
         Tally { sections, total }
     }
 
@@ -118,6 +125,7 @@ impl Tally {
         let (old, new) = (self.sections[s], section_progress(a, vis, s));
         self.total.answered = self.total.answered - old.answered + new.answered;
         self.total.shown = self.total.shown - old.shown + new.shown;
+        self.total.reviewed = self.total.reviewed - old.reviewed + new.reviewed;
         self.sections[s] = new;
     }
 }

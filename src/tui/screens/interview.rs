@@ -176,6 +176,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                 return Some(Outcome::Complain("There is no answer to review yet.".into()));
             }
             let reviewed = review::toggle_reviewed(&mut editor.session.assessment, &id, "", now);
+            editor.answer_changed(&id);
             saved(
                 editor,
                 if reviewed { "Marked reviewed against evidence." } else { "Back to claimed (not reviewed)." },
@@ -450,20 +451,16 @@ pub fn header(editor: &Editor, now: &str, width: u16) -> String {
     }
 }
 
-/// How many shown questions of section `s` have a reviewed answer.
+/// How many shown questions of section `s` have a reviewed answer (kept up to date with the progress).
 pub fn reviewed_in_section(editor: &Editor, s: usize) -> usize {
-    let a = editor.assessment();
-    let section = &a.questionnaire().sections[s];
-    (0..section.questions.len())
-        .filter(|&i| editor.vis().question(s, i) && review::is_reviewed(a, &section.questions[i].id))
-        .count()
+    editor.tally().sections[s].reviewed
 }
 
-/// Whether review marks are shown: once an answer has been marked reviewed against evidence. Opening an
-/// assessment starts a meeting for everyone, so a founder answering alone would otherwise see "✔0" beside
-/// every section and "CLAIMED" on every answer.
-pub fn shows_review(a: &Assessment) -> bool {
-    a.answers.values().any(|x| x.reviewed.is_some())
+/// Whether review marks are shown: once a shown answer has been marked reviewed against evidence. Opening
+/// an assessment starts a meeting for everyone, so a founder answering alone would otherwise see "✔0"
+/// beside every section and "CLAIMED" on every answer.
+pub fn shows_review(editor: &Editor) -> bool {
+    editor.tally().total.reviewed > 0
 }
 
 /// The markers beside the question's id: claimed or reviewed, carried over, merged files disagreeing.
@@ -476,7 +473,7 @@ pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
         tags.push(Span::styled("  ↺ CARRIED OVER: TO CONFIRM", t.warning()));
     } else if answer.is_some_and(|x| x.reviewed.is_some()) {
         tags.push(Span::styled("  ✔ REVIEWED", t.chosen()));
-    } else if answer.is_some_and(|x| x.value.is_some()) && shows_review(a) {
+    } else if answer.is_some_and(|x| x.value.is_some()) && shows_review(editor) {
         tags.push(Span::styled("  CLAIMED", t.dim()));
     }
     if a.conflicts.iter().any(|c| &c.question == id) {

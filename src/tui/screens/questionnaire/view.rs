@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let shown: Vec<usize> = (0..q.sections.len()).filter(|&s| editor.vis().sections[s]).collect();
     let label_width = usize::from(sections_width.saturating_sub(4));
     // Once per frame, not per section: it looks through every answer.
-    let shows_review = crate::tui::screens::interview::shows_review(a);
+    let shows_review = crate::tui::screens::interview::shows_review(editor);
     let items: Vec<ListItem> = shown
         .iter()
         .map(|&s| {
