@@ -108,13 +108,16 @@ impl Store {
         path
     }
 
-    /// An assessment named as `list` names it, or a path. A path with a folder in it is that path. A bare
-    /// name is the store's assessment of that name when there is one (`acme` or `acme.json`), so a folder or
-    /// a file of the same name where the command runs never hides it; otherwise a file of that name where
-    /// the command runs, if there is one; otherwise the store's (and the error names the store's path).
+    /// An assessment named as `list` names it, or a path. A path with a folder in it is that path, and so
+    /// is a file name ending in `.json` that is a file where the command runs (`new --out q4.json` made
+    /// it). A bare name is the store's assessment of that name when there is one (`acme` or `acme.json`), so
+    /// a folder or a file of the same name where the command runs never hides it; otherwise a file of that
+    /// name where the command runs, if there is one; otherwise the store's (and the error names the store's
+    /// path).
     pub fn resolve(&self, arg: &str) -> PathBuf {
         let as_path = PathBuf::from(arg);
-        if arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/') {
+        if arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/') || (arg.ends_with(".json") && as_path.is_file())
+        {
             return as_path;
         }
         let stem = arg.strip_suffix(".json").unwrap_or(arg);

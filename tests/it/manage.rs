@@ -421,6 +421,10 @@ fn a_name_in_the_store_wins_over_a_folder_of_that_name_where_you_are() {
     // `NAME.json` finds the store's assessment when there is no such file where you are.
     out(&run(&env, &["restore", "notes", "--as", "acme"]));
     assert!(out(&run(&env, &["show", "acme.json"])).contains("Acme AI"));
+    // A file name that is a file where you are means that file (`new --out acme.json` made it there).
+    store::write(&env.work.path().join("acme.json"), &Assessment::new(demo(), "Here Ltd", NOW)).unwrap();
+    assert!(out(&run(&env, &["show", "acme.json"])).contains("Here Ltd"));
+    assert!(out(&run(&env, &["show", "acme"])).contains("Acme AI"), "the bare name is still the store's");
 }
 
 /// Restoring under a name that is taken says which assessment is in the way, and what to type.
