@@ -36,7 +36,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let free = room(&progress_text);
     let org = one_line(&a.org);
     let title = one_line(&q.title);
-    let org_width = org.width().min((free * 2 / 5).max(free.saturating_sub(title.width())));
+    // The organisation first: it says whose assessment this is; the title is the questionnaire, known.
+    let org_width = org.width().min((free * 3 / 5).max(free.saturating_sub(title.width())));
     let title_width = free.saturating_sub(org_width);
     let names = if title_width >= 12 {
         format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))
