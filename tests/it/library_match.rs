@@ -132,6 +132,17 @@ fn fill_from_the_library_and_the_library_commands() {
     assert_eq!(String::from_utf8(env.run(&["library", "list"]).stdout).unwrap().lines().count(), 5);
     let bad = env.run(&["library", "remove", "99"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("there is no entry 99; the library has 5 entries"));
+
+    // Answers given in the store's assessments are the library's other half: the list says they are there.
+    let made = env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--no-open"]);
+    let path = String::from_utf8(made.stdout).unwrap().trim().to_string();
+    assert!(env.run(&["answer", &path, "access.mfa_production", "documented"]).status.success());
+    let listed = String::from_utf8(env.run(&["library", "list"]).stdout).unwrap();
+    assert_eq!(listed.lines().count(), 6, "{listed}");
+    assert!(
+        listed.ends_with("draw on 1 answer in 1 assessment in the store (change those in their assessments).\n"),
+        "{listed}"
+    );
 }
 
 #[test]
