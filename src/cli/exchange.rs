@@ -281,15 +281,15 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
             saved.print(None, json, clock::today());
             if !json {
                 // The library's other half: answers already given in the store's assessments.
-                let from_store = library::Library::gather(&crate::assessment::Store::new(dir.clone()), None, None)?;
+                let from_store = library::Library::records_in(&crate::assessment::Store::new(dir.clone()), None, None)?;
                 let files: std::collections::BTreeSet<&str> =
-                    from_store.records.iter().map(|r| r.provenance.file.as_str()).collect();
-                if !from_store.records.is_empty() {
+                    from_store.iter().map(|r| r.provenance.file.as_str()).collect();
+                if !from_store.is_empty() {
                     println!(
                         "Besides these, `fill` and the interface's suggestions draw on {} answer{} in {} assessment{} in \
                          the store (change those in their assessments).",
-                        from_store.records.len(),
-                        if from_store.records.len() == 1 { "" } else { "s" },
+                        from_store.len(),
+                        if from_store.len() == 1 { "" } else { "s" },
                         files.len(),
                         if files.len() == 1 { "" } else { "s" }
                     );

@@ -35,8 +35,13 @@ impl Library {
     }
 
     /// Every answered question in the store's assessments (except `exclude` and the sample) and the saved
-    /// library file.
+    /// library file, with their search index.
     pub fn gather(store: &Store, saved: Option<&Path>, exclude: Option<&Path>) -> anyhow::Result<Library> {
+        Ok(Library::new(Library::records_in(store, saved, exclude)?))
+    }
+
+    /// The records [`Library::gather`] indexes, without building the index (to count them, say).
+    pub fn records_in(store: &Store, saved: Option<&Path>, exclude: Option<&Path>) -> anyhow::Result<Vec<Record>> {
         let mut records = Vec::new();
         if let Some(file) = saved {
             records.extend(Saved::load(file)?.entries);
@@ -60,7 +65,7 @@ impl Library {
                 }
             }
         }
-        Ok(Library::new(records))
+        Ok(records)
     }
 }
 
