@@ -319,20 +319,17 @@ impl<'a, W: Write> Plain<'a, W> {
             }
             Command::Report => self.report()?,
             Command::Quit => return Ok(Step::Quit),
-            Command::Go(n) if !self.found.is_empty() && n.trim().parse::<usize>().is_ok() => {
-                match n.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| self.found.get(i)) {
+            Command::Go(target) => match target.trim().parse::<usize>() {
+                // A number after a search is one of its results; anything else is a question id.
+                Ok(n) if !self.found.is_empty() => match n.checked_sub(1).and_then(|i| self.found.get(i)) {
                     Some(&p) => self.go(p)?,
                     None => {
-                        let line = format!(
-                            "The last search listed {} results: go 1 to go {}.",
-                            self.found.len(),
-                            self.found.len()
-                        );
-                        self.say([line])?
+                        let count = self.found.len();
+                        self.say([format!("The last search listed {count} results: go 1 to go {count}.")])?
                     }
-                }
-            }
-            Command::Go(id) => self.go_to_question(&id)?,
+                },
+                _ => self.go_to_question(&target)?,
+            },
             Command::Search(words) => self.search(&words)?,
             Command::Section(which) => self.go_to_section(&which)?,
             Command::List => {
