@@ -3,7 +3,9 @@
 //!
 //! Remaining effort is the sum over the gaps of `effort_days` x (1 - Type I credit), in person-days;
 //! the gaps of the "policies" section make up the policy-writing phase, the rest the remediation phase.
-//! A phase lasts its person-days / (people x working days per week) weeks.
+//! A phase lasts its person-days / (people x working days per week) weeks. The plan starts on the answered
+//! start date, or today when that date has passed; the Type II window is what the operating-period answers
+//! leave of it.
 
 pub mod cost;
 pub mod effort;

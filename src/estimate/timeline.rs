@@ -3,7 +3,7 @@
 //!
 //! Order: scoping and gap analysis; policy writing; remediation; then, in parallel, the Type I audit (when
 //! a Type I report comes first) and the Type II observation window, which starts once remediation is done;
-//! then the Type II report.
+//! then the Type II report. The window lasts what is left of it: a window already run is not drawn at all.
 
 use chrono::{Days, NaiveDate};
 
