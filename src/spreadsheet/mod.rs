@@ -84,6 +84,9 @@ pub fn read_watched(file_name: &str, bytes: &[u8], watch: Watch<'_>) -> Result<(
             package::MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
+    if !watch(Progress::default()) {
+        return Err(ReadError::Cancelled);
+    }
     match Format::of(file_name, bytes) {
         Format::Csv => Ok((Format::Csv, csv_file::read_csv(bytes)?)),
         Format::Xlsx => Ok((Format::Xlsx, workbook::read_xlsx_watched(bytes, watch)?)),
