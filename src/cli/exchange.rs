@@ -32,7 +32,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
     /// The header row (1-based) instead of the one detected.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(spreadsheet::cell_ref::LAST_ROW)))]
     pub header_row: Option<u32>,
     /// The column of question ids, as letters (A).
     #[arg(long, value_name = "COL")]
@@ -124,18 +124,9 @@ fn column(arg: &Option<String>, flag: &str) -> Result<Option<u32>> {
     }
 }
 
-/// Read a file the user named, refusing what is far too big before reading it.
+/// Read a file the user named: a regular file only, and never more than the import's limit.
 fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
-    if meta.len() > spreadsheet::package::MAX_FILE_BYTES {
-        bail!(
-            "{}: the file is {} MB; import reads files up to {} MB",
-            path.display(),
-            meta.len() / (1024 * 1024),
-            spreadsheet::package::MAX_FILE_BYTES / (1024 * 1024)
-        );
-    }
-    std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))
+    spreadsheet::source_file::read(path).map_err(|e| anyhow!("{e}"))
 }
 
 fn file_name(path: &Path) -> String {
@@ -201,7 +192,8 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let shown = one_line(&out.display().to_string());
     // The customer's file next to the output: say if it changed since import.
     let beside = out.parent().unwrap_or(Path::new("")).join(&source.file_name);
-    if let Ok(bytes) = std::fs::read(&beside)
+    // Only a regular file is read (a FIFO there would block the export for ever).
+    if let Ok(bytes) = spreadsheet::source_file::read(&beside)
         && digest(&bytes) != source.sha256
     {
         eprintln!(

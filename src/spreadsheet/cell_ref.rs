@@ -1,5 +1,10 @@
 //! A1-style cell references: `D12` is row 12, column D (the fourth).
 
+/// The last row a worksheet can have (Excel's limit).
+pub const LAST_ROW: u32 = 1_048_576;
+/// The last column a worksheet can have (`XFD`).
+pub const LAST_COL: u32 = 16_384;
+
 /// A cell position, both 1-based: row 12, column 4 is `D12`.
 /// Serialised as its A1 reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,7 +26,7 @@ pub fn column_number(letters: &str) -> Option<u32> {
         }
         n = n * 26 + (c as u32 - 'A' as u32 + 1);
     }
-    (n <= 16_384).then_some(n)
+    (n <= LAST_COL).then_some(n)
 }
 
 /// A 1-based column number to its letters: 1 is `A`, 27 is `AA`.
@@ -44,7 +49,7 @@ impl CellRef {
         let (letters, digits) = text.split_at(split);
         let col = column_number(letters)?;
         let row: u32 = digits.parse().ok()?;
-        (1..=1_048_576).contains(&row).then_some(CellRef { row, col })
+        (1..=LAST_ROW).contains(&row).then_some(CellRef { row, col })
     }
 
     pub fn a1(self) -> String {
@@ -53,7 +58,7 @@ impl CellRef {
 }
 
 /// A rectangle of cells, inclusive: `A1:C3`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Range {
     pub first: CellRef,
     pub last: CellRef,
@@ -77,6 +82,13 @@ impl Range {
     /// Every range in a space-separated list (`sqref="C3:C9 E3:E9"`).
     pub fn parse_list(text: &str) -> Vec<Range> {
         text.split_whitespace().filter_map(Range::parse).collect()
+    }
+
+    /// How many cells the range covers (no overflow, whatever the corners).
+    pub fn area(&self) -> u64 {
+        let rows = u64::from(self.last.row.saturating_sub(self.first.row)) + 1;
+        let cols = u64::from(self.last.col.saturating_sub(self.first.col)) + 1;
+        rows * cols
     }
 
     pub fn contains(&self, c: CellRef) -> bool {

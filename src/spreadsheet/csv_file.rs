@@ -2,8 +2,11 @@
 //! back with every cell we write neutralised against formula injection.
 
 use super::ReadError;
-use super::cell_ref::CellRef;
-use super::workbook::{Cell, MAX_ROWS, Sheet, Workbook};
+use super::cell_ref::{CellRef, LAST_COL, LAST_ROW};
+use super::workbook::{Cell, MAX_CELLS, MAX_ROWS, Sheet, Workbook};
+
+/// Most fields read from one CSV file, empty ones included.
+pub const MAX_FIELDS: usize = 1_000_000;
 
 /// The separator a CSV file uses: whichever of `,` `;` and tab is most common in its first lines.
 pub fn separator(text: &str) -> u8 {
@@ -39,6 +42,7 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
     // reader started on it, before the blank lines it skipped.
     let bytes = text.as_bytes();
     let mut filled = 0usize;
+    let mut fields = 0usize;
     for (i, record) in reader.records().enumerate() {
         let record = record
             .map_err(|e| ReadError::NotAWorkbook(format!("the CSV file is malformed near record {} ({e})", i + 1)))?;
@@ -66,6 +70,14 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<Vec<String>>, u8), ReadError> {
                 "the CSV file has more than {MAX_ROWS} rows; a questionnaire has at most 10,000 questions"
             )));
         }
+        // Every line becomes a row and every field a cell: both are bounded whatever the file holds.
+        fields += record.len();
+        if out.len() + blank >= LAST_ROW as usize || record.len() > LAST_COL as usize || fields > MAX_FIELDS {
+            return Err(ReadError::TooBig(format!(
+                "the CSV file has more than {} lines, more than {LAST_COL} fields on a line or more than {MAX_FIELDS} fields in all; a questionnaire has far fewer",
+                LAST_ROW - 1
+            )));
+        }
         out.extend(std::iter::repeat_n(Vec::new(), blank));
         out.push(record.iter().map(str::to_string).collect());
     }
@@ -79,7 +91,16 @@ pub fn read_csv(bytes: &[u8]) -> Result<Workbook, ReadError> {
     for (r, fields) in rows.iter().enumerate() {
         for (c, value) in fields.iter().enumerate() {
             if !value.is_empty() {
-                let at = CellRef { row: r as u32 + 1, col: c as u32 + 1 };
+                if sheet.cells.len() >= MAX_CELLS {
+                    return Err(ReadError::TooBig(format!(
+                        "the CSV file has more than {MAX_CELLS} filled cells; a questionnaire has far fewer"
+                    )));
+                }
+                // Within the caps `records` keeps: fewer than LAST_ROW rows, LAST_COL fields a row.
+                let at = CellRef {
+                    row: u32::try_from(r + 1).unwrap_or(LAST_ROW),
+                    col: u32::try_from(c + 1).unwrap_or(LAST_COL),
+                };
                 sheet.cells.insert(at, Cell { value: value.clone(), ..Cell::default() });
             }
         }

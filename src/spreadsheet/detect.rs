@@ -211,7 +211,7 @@ fn role(header: &str) -> Option<Role> {
 /// The roles a row's cells announce, first column for each role.
 fn header_roles(sheet: &Sheet, row: u32) -> [Option<u32>; 4] {
     let mut found = [None; 4];
-    for (c, cell) in sheet.cells.range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 }) {
+    for (c, cell) in sheet.row_cells(row) {
         if cell.formula && cell.value.is_empty() {
             continue;
         }
@@ -235,12 +235,16 @@ fn find_header(sheet: &Sheet) -> Option<u32> {
     with_both.or_else(|| rows.into_iter().find(|r| header_roles(sheet, *r)[Role::Answer as usize].is_some()))
 }
 
+/// The 80 rows under the header (fewer at the bottom of the sheet; no overflow whatever the header).
+fn below(header: u32) -> std::ops::RangeInclusive<u32> {
+    header.saturating_add(1)..=header.saturating_add(80)
+}
+
 /// The column left of the answer column whose cells below the header hold the longest text.
 fn longest_text_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
     (1..before)
         .map(|col| {
-            let total: usize =
-                (header + 1..=header + 80).map(|row| sheet.value(CellRef { row, col }).chars().count()).sum();
+            let total: usize = below(header).map(|row| sheet.value(CellRef { row, col }).chars().count()).sum();
             (col, total)
         })
         .filter(|(_, total)| *total > 0)
@@ -251,10 +255,8 @@ fn longest_text_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
 /// A column left of the question column whose cells look like ids (short, no spaces, with a digit).
 fn id_like_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
     (1..before).rev().find(|&col| {
-        let values: Vec<&str> = (header + 1..=header + 80)
-            .map(|row| sheet.value(CellRef { row, col }).trim())
-            .filter(|v| !v.is_empty())
-            .collect();
+        let values: Vec<&str> =
+            below(header).map(|row| sheet.value(CellRef { row, col }).trim()).filter(|v| !v.is_empty()).collect();
         values.len() >= 2
             && values
                 .iter()
@@ -350,8 +352,8 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
     let first_title = if header > 0 { section_title(sheet, header, columns) } else { None };
     let mut sections =
         vec![FoundSection { title: first_title.unwrap_or_else(|| sheet.name.clone()), questions: Vec::new() }];
-    let last = sheet.max_row();
-    for row in header + 1..=last {
+    // The rows there are below the header, never every row number down to the last.
+    for row in sheet.rows_from(header.saturating_add(1)) {
         let at = |col| CellRef { row, col };
         if header > 0 && is_header_like(sheet, row, columns, &header_answer) {
             header_rows.push(row);
@@ -364,12 +366,7 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
         let text = sheet.value(q_cell).trim().to_string();
         if text.is_empty() {
             // Only an id-column label and nothing else on the row: a section name.
-            let alone = sheet
-                .cells
-                .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
-                .filter(|(_, x)| !x.value.trim().is_empty())
-                .count()
-                == 1;
+            let alone = sheet.row_cells(row).filter(|(_, x)| !x.value.trim().is_empty()).count() == 1;
             if !id.is_empty() && alone && !id.chars().any(|c| c.is_ascii_digit()) {
                 sections.push(FoundSection { title: id, questions: Vec::new() });
             }
@@ -424,8 +421,7 @@ fn section_title(sheet: &Sheet, row: u32, columns: Columns) -> Option<String> {
         return Some(at(id).trim().to_string());
     }
     sheet
-        .cells
-        .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
+        .row_cells(row)
         .filter(|(c, x)| c.col != columns.answer && Some(c.col) != columns.comment && usable(&x.value))
         .map(|(_, x)| x.value.trim().to_string())
         .max_by_key(|t| t.chars().count())

@@ -58,10 +58,7 @@ fn row_matches(sheet: &Sheet, row: u32, id: &str, text: &str) -> bool {
     if want.is_empty() {
         return true;
     }
-    sheet
-        .cells
-        .range(CellRef { row, col: 0 }..CellRef { row: row + 1, col: 0 })
-        .any(|(c, _)| folded(sheet.value(*c)) == want)
+    sheet.row_cells(row).any(|(c, _)| folded(sheet.value(*c)) == want)
         || (1..=64).any(|col| folded(sheet.value(CellRef { row, col })) == want)
 }
 
@@ -111,7 +108,8 @@ pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> 
     })?;
     let original = embedded_original(source)?;
     let shown = crate::text::one_line(&out.display().to_string());
-    if let Ok(existing) = std::fs::read(out)
+    // Only a regular file is read: the write below refuses anything else.
+    if let Ok(existing) = super::source_file::read(out)
         && digest(&existing) == source.sha256
     {
         return Err(format!(
@@ -323,7 +321,7 @@ pub fn edit_sheet(xml: &str, targets: &BTreeMap<u32, BTreeMap<u32, String>>) -> 
                 }
                 "sheetData" => in_data = true,
                 "row" if in_data => {
-                    row = attr(&e, "r").and_then(|v| v.parse().ok()).unwrap_or(row + 1);
+                    row = attr(&e, "r").and_then(|v| v.parse().ok()).unwrap_or(row.saturating_add(1));
                     col = 0;
                     let before: Vec<u32> = pending.range(..row).map(|(r, _)| *r).collect();
                     let inserted: String =
@@ -341,7 +339,9 @@ pub fn edit_sheet(xml: &str, targets: &BTreeMap<u32, BTreeMap<u32, String>>) -> 
                     }
                 }
                 "c" if in_data => {
-                    let at = attr(&e, "r").and_then(|v| CellRef::parse(&v)).unwrap_or(CellRef { row, col: col + 1 });
+                    let at = attr(&e, "r")
+                        .and_then(|v| CellRef::parse(&v))
+                        .unwrap_or(CellRef { row, col: col.saturating_add(1) });
                     col = at.col;
                     let before: Vec<u32> = row_pending.range(..col).map(|(c, _)| *c).collect();
                     let inserted: String = before

@@ -10,6 +10,7 @@ pub mod import;
 pub mod new_workbook;
 pub mod outgoing;
 pub mod package;
+pub mod source_file;
 pub mod vocabulary;
 pub mod workbook;
 mod xml;
@@ -30,7 +31,22 @@ pub enum ReadError {
     TooBig(String),
     #[error("{0}")]
     NoQuestions(String),
+    #[error("the import was cancelled; nothing was written")]
+    Cancelled,
 }
+
+/// How far a read has got, for a progress line: sheet `sheet` of `sheets` (counted from 1; 0 while the
+/// workbook's own parts are read), at row `row`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub sheet: usize,
+    pub sheets: usize,
+    pub row: u32,
+}
+
+/// Told the progress every few thousand XML events; returning `false` stops the read, which then fails
+/// with [`ReadError::Cancelled`]. The front end decides what a look costs (a flag, a shared number).
+pub type Watch<'a> = &'a mut dyn FnMut(Progress) -> bool;
 
 /// The two file formats imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +72,11 @@ impl Format {
 
 /// Read a file's bytes as a workbook (a CSV file is one sheet).
 pub fn read(file_name: &str, bytes: &[u8]) -> Result<(Format, Workbook), ReadError> {
+    read_watched(file_name, bytes, &mut |_| true)
+}
+
+/// [`read`], telling `watch` how far it has got and stopping when it says so.
+pub fn read_watched(file_name: &str, bytes: &[u8], watch: Watch<'_>) -> Result<(Format, Workbook), ReadError> {
     if bytes.len() as u64 > package::MAX_FILE_BYTES {
         return Err(ReadError::TooBig(format!(
             "the file is {} MB; import reads files up to {} MB",
@@ -63,8 +84,11 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<(Format, Workbook), ReadErr
             package::MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
+    if !watch(Progress::default()) {
+        return Err(ReadError::Cancelled);
+    }
     match Format::of(file_name, bytes) {
         Format::Csv => Ok((Format::Csv, csv_file::read_csv(bytes)?)),
-        Format::Xlsx => Ok((Format::Xlsx, workbook::read_xlsx(bytes)?)),
+        Format::Xlsx => Ok((Format::Xlsx, workbook::read_xlsx_watched(bytes, watch)?)),
     }
 }

@@ -45,6 +45,8 @@ pub struct App {
     pub failure: Option<String>,
     /// The local time zone's offset, for the times the home screen shows (tests fix it).
     pub utc_offset: chrono::FixedOffset,
+    /// IMPORT: keys typed while a file is read (the customer's name typed ahead), handled once it is read.
+    held: Vec<Event>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,6 +92,7 @@ impl App {
             farewell: Vec::new(),
             failure: None,
             utc_offset: crate::assessment::last_change::local_offset(),
+            held: Vec::new(),
         }
     }
 
@@ -146,6 +149,18 @@ impl App {
     }
 
     pub fn handle_event(&mut self, event: Event) {
+        // IMPORT: while a file is read, Esc and Ctrl-C stop it; other keys wait until it is read.
+        if self.importing() && matches!(event, Event::Key(_) | Event::Paste(_)) {
+            let key = if let Event::Key(key) = &event { Some(*key) } else { None };
+            let stops = key.is_some_and(|k| {
+                k.code == KeyCode::Esc || (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
+            });
+            if !stops {
+                self.held.push(event);
+                return;
+            }
+            self.held.clear();
+        }
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
             Event::Paste(text) if !self.too_small() => self.on_paste(&text),
@@ -231,8 +246,39 @@ impl App {
         }
     }
 
+    /// IMPORT: the import dialog, when open.
+    fn import_dialog(&mut self) -> Option<&mut super::screens::import::Import> {
+        let Screen::Home(home) = &mut self.screen else { return None };
+        match home.new.as_mut()? {
+            NewAssessment::Import { import, .. } => Some(import),
+            _ => None,
+        }
+    }
+
+    /// IMPORT: whether a file is being read (the event loop then wakes more often to show its progress).
+    pub fn importing(&mut self) -> bool {
+        self.import_dialog().is_some_and(|i| i.is_reading())
+    }
+
+    /// IMPORT: act on the file read, if it has been (waiting for it if `block`), then on the keys typed
+    /// meanwhile. Whether it had.
+    fn import_finished(&mut self, block: bool) -> bool {
+        let Some(outcome) = self.import_dialog().and_then(|i| i.poll(block)) else { return false };
+        self.act_on(outcome);
+        for event in std::mem::take(&mut self.held) {
+            self.handle_event(event);
+        }
+        true
+    }
+
+    /// IMPORT: wait until every file being read has been, and the keys typed meanwhile handled (tests).
+    pub fn wait_for_import(&mut self) {
+        while self.import_finished(true) {}
+    }
+
     /// Called on every pass of the event loop, however fast keys arrive: saves what has waited long enough.
     pub fn tick(&mut self) {
+        self.import_finished(false);
         let now = (self.now)();
         let at = (self.instant)();
         if let Some(editor) = self.editor.as_deref_mut() {
@@ -304,7 +350,13 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => return self.shutdown(),
+            Action::Quit => {
+                // IMPORT: Ctrl-C while a file is read stops the reading, not the program.
+                if let Some(outcome) = self.import_dialog().and_then(|i| i.cancel_reading()) {
+                    return self.act_on(outcome);
+                }
+                return self.shutdown();
+            }
             Action::Suspend => {
                 self.save_all();
                 self.suspend = true;

@@ -130,7 +130,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             app.size = Some((size.width, size.height));
         }
         terminal.draw(|frame| view::draw(frame, app))?;
-        if let Input::HungUp = wait_for_input(TICK) {
+        // IMPORT: while a file is read on its own thread, its progress is drawn more often.
+        let wait = if app.importing() { TICK / 4 } else { TICK };
+        if let Input::HungUp = wait_for_input(wait) {
             return Ok(Ending::Signal(libc::SIGHUP as u8));
         }
         // Input, or a resize (crossterm notices those itself): take every event waiting.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fill corpus/ (not committed) with seed inputs for both fuzz targets: the committed seeds, the built-in
+# Fill corpus/ (not committed) with seed inputs for the fuzz targets: the committed seeds, the built-in
 # and fixture questionnaires, and assessments saved by the real binary. Run from anywhere.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,4 +26,10 @@ cp "$tmp/demo.json" "$a/demo-answered.json"
     --out "$tmp/hostile.json" >/dev/null
 "$bin" answer "$tmp/hostile.json" q1 unknown --note "$(printf 'bell\007 rlo\342\200\256')" >/dev/null
 cp "$tmp/hostile.json" "$a/hostile.json"
+# Hostile workbooks (issue 18), built by the integration tests rather than committed.
+s="$here/corpus/spreadsheet_reader"
+mkdir -p "$s"
+SOC2_READY_WRITE_SEEDS="$s" cargo test --quiet --manifest-path "$root/Cargo.toml" --test it \
+    hostile_workbooks::write_fuzz_seeds >/dev/null
+
 echo "corpus: $(ls "$q" | wc -l) questionnaire inputs, $(ls "$a" | wc -l) assessment inputs"

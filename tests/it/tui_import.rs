@@ -9,7 +9,8 @@ use soc2_ready::library::{Library, Provenance, Record};
 use soc2_ready::spreadsheet::import::{ImportFile, assessment_from};
 use soc2_ready::spreadsheet::vocabulary::Choice;
 use soc2_ready::spreadsheet::{self, Options};
-use soc2_ready::tui::app::{App, Screen};
+use soc2_ready::tui::app::{App, NewAssessment, Screen};
+use soc2_ready::tui::screens::import::{Import, Job, Prepared, Reading};
 use soc2_ready::tui::screens::suggestions::{self, Suggestions};
 
 use crate::spreadsheet_fixtures as fixtures;
@@ -52,6 +53,8 @@ fn import_keys(app: &mut App, path: &str, customer: &str) {
     press(app, "<Enter>");
     press(app, customer);
     press(app, "<Enter>");
+    // The file is read on a thread of its own; the keys typed meanwhile are handled once it is read.
+    app.wait_for_import();
 }
 
 /// The path of the assessment open in the app.
@@ -72,6 +75,7 @@ fn importing_a_spreadsheet_from_home_shows_the_detection_then_opens_it() {
     press(&mut app, "<Enter>caiq.xlsx");
     snap("import_path", &app);
     press(&mut app, "<Enter>Example Bank");
+    app.wait_for_import();
     snap("import_customer", &app);
     press(&mut app, "<Enter>");
     snap("import_confirm", &app);
@@ -93,6 +97,7 @@ fn importing_a_spreadsheet_from_home_shows_the_detection_then_opens_it() {
     assert!(matches!(app.screen, Screen::Home(_)));
     assert!(crate::tui::screen(&app, 120, 40).contains("caiq.xlsx"));
     press(&mut app, "<Enter><Enter><Enter>");
+    app.wait_for_import();
     assert_eq!(current_question(&app), "ab-01.1");
     assert!(app.status.text.starts_with("Imported 6 questions"), "{}", app.status.text);
     let files = assessments_in(&dir);
@@ -122,6 +127,7 @@ fn a_file_that_cannot_be_imported_says_why_and_writes_nothing() {
         press(&mut app, "<Down>");
     }
     press(&mut app, "<Enter>notes.xlsx<Enter>");
+    app.wait_for_import();
     assert!(app.status.error && app.status.text.contains("not a workbook"), "{}", app.status.text);
     snap("import_error", &app);
     for (typed, said) in [
@@ -135,6 +141,7 @@ fn a_file_that_cannot_be_imported_says_why_and_writes_nothing() {
         press(&mut app, "<C-u>");
         press(&mut app, typed);
         press(&mut app, "<Enter>");
+        app.wait_for_import();
         assert!(app.status.error && app.status.text.contains(said), "{typed}: {}", app.status.text);
         assert!(matches!(app.screen, Screen::Home(_)));
     }
@@ -364,4 +371,122 @@ fn the_real_binary_imports_a_spreadsheet_from_home() {
     assert_eq!(a.org, "Acme Bank");
     assert_eq!(a.source.as_ref().unwrap().file_name, "their q 漢字.csv");
     assert_eq!(a.questionnaire().questions().count(), 6);
+}
+
+/// A home screen in the middle of reading `name` (from the working folder), with the work given: the
+/// import dialog as the keys leave it after the path's Enter, but on a reading thread the test controls.
+fn reading(name: &str, work: impl FnOnce(&Job) -> Result<Prepared, String> + Send + 'static) -> App {
+    let mut app = quiet(App::new(fresh_store(&format!("import_reading_{name}"))));
+    press(&mut app, "n");
+    for _ in 0..20 {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>");
+    press(&mut app, name);
+    let path = app.export_dir.join(name);
+    let Screen::Home(home) = &mut app.screen else { panic!("not home") };
+    let Some(NewAssessment::Import { import, .. }) = home.new.as_mut() else { panic!("not importing") };
+    **import = Import::Reading {
+        reading: Box::new(Reading::spawn(path, work)),
+        typed: name.to_string(),
+        customer: String::new(),
+    };
+    app
+}
+
+/// Issue 18: the import reads off the drawing thread, shows how far it has got, and Esc stops it: the
+/// path comes back as typed, the thread sees the flag and ends, and nothing is written.
+#[test]
+fn a_slow_import_shows_its_progress_and_esc_cancels_it() {
+    let (at, shown) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<bool>());
+    let (reported, ended) = (at.0, shown.0);
+    let mut app = reading("big.xlsx", move |job| {
+        job.report(spreadsheet::Progress { sheet: 2, sheets: 5, row: 12_000 });
+        reported.send(()).unwrap();
+        while !job.cancelled() {
+            std::thread::park_timeout(std::time::Duration::from_millis(5));
+        }
+        ended.send(true).unwrap();
+        Err("cancelled".into())
+    });
+    at.1.recv().unwrap();
+    assert!(app.importing());
+    snap("import_reading", &app);
+    // Keys other than Esc and Ctrl-C wait for the file; drawing and ticking go on.
+    press(&mut app, "Acme");
+    app.tick();
+    assert!(app.importing());
+    press(&mut app, "<Esc>");
+    assert!(shown.1.recv().unwrap(), "the reading thread saw the cancellation");
+    assert!(!app.importing());
+    assert_eq!(app.status.text, "The import was cancelled; nothing was written.");
+    let screen = crate::tui::screen(&app, 80, 24);
+    assert!(screen.contains("the file") && screen.contains("big.xlsx"), "{screen}");
+    app.wait_for_import();
+    assert!(!screen.contains("Acme"), "keys typed before the cancellation are dropped: {screen}");
+}
+
+/// Ctrl-C, which quits everywhere else, stops the reading and keeps the program.
+#[test]
+fn ctrl_c_during_an_import_cancels_it_and_keeps_the_program() {
+    let (at, done) = std::sync::mpsc::channel();
+    let mut app = reading("big.xlsx", move |job| {
+        at.send(()).unwrap();
+        while !job.cancelled() {
+            std::thread::park_timeout(std::time::Duration::from_millis(5));
+        }
+        Err("cancelled".into())
+    });
+    done.recv().unwrap();
+    press(&mut app, "<C-c>");
+    assert!(!app.quit && !app.importing());
+    assert!(app.status.text.contains("cancelled"), "{}", app.status.text);
+    press(&mut app, "<C-c>");
+    assert!(app.quit, "with nothing being read, Ctrl-C quits as before");
+}
+
+/// A hostile workbook in the interface: refused with the core's message, and the program goes on.
+#[test]
+fn a_hostile_workbook_is_refused_in_the_interface() {
+    let store = fresh_store("import_hostile");
+    let mut app = home_with_file(store, "far.xlsx", &crate::hostile_workbooks::far_row(4_294_967_295));
+    import_keys(&mut app, "far.xlsx", "");
+    assert!(app.status.error && app.status.text.contains("row numbered 4294967295"), "{}", app.status.text);
+}
+
+/// The real binary: Esc cancels an import that would go on until cancelled (the tests' build makes one
+/// with SOC2_READY_TEST_SLOW_IMPORT), the path screen comes back, and q then leaves as usual.
+#[cfg(unix)]
+#[test]
+fn the_real_binary_cancels_a_slow_import_with_esc() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::write(work.join("slow.csv"), fixtures::csv_semicolons()).unwrap();
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\"")
+        .arg(env!("CARGO_BIN_EXE_soc2-ready"))
+        .current_dir(&work)
+        .env("SOC2_READY_HOME", &home)
+        .env("SOC2_READY_CONFIG", home.join("config"))
+        .env("SOC2_READY_TEST_SLOW_IMPORT", "1")
+        .env("TERM", "xterm-256color");
+    let mut p = spawn_command(command, Some(10_000)).unwrap();
+    p.exp_string("Assessments").unwrap();
+    p.send("njjjjjjjjjj\rslow.csv\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("reading").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("cancelled").unwrap();
+    // Back on the path, with nothing being read: Ctrl-C quits as it does everywhere.
+    p.send("\x03").unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("\u{1b}[?1049l"), "terminal not restored: {rest:?}");
+    assert!(!home.join("assessments").exists() || assessments_in(&home.join("assessments")).is_empty());
 }

@@ -2,8 +2,14 @@
 //! name, then confirm what was detected (sheets, header rows, columns, question count, the first rows).
 //! Reading and detecting are the core's (`spreadsheet::read`, `spreadsheet::detect`); nothing is written
 //! until the detection is confirmed, and nothing at all when the file cannot be imported.
+//!
+//! The file is read on a thread of its own: the screen shows how far it has got ("Reading sheet 2 of 5,
+//! row 12,000"), Esc or Ctrl-C stop it, and the interface answers every key and signal meanwhile.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,7 +20,7 @@ use ratatui_textarea::TextArea;
 use super::{Ctx, Outcome};
 use crate::assessment::{Session, store};
 use crate::spreadsheet::import::{ImportFile, assessment_from};
-use crate::spreadsheet::{self, Detection, Format, Options, Workbook};
+use crate::spreadsheet::{self, Detection, Format, Options, Progress, Workbook};
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -32,13 +38,115 @@ pub struct Prepared {
     pub detection: Detection,
 }
 
-/// The three steps of an import.
+/// What the reading thread and the drawing thread share: how far the read has got, and whether to stop.
+#[derive(Default)]
+struct Shared {
+    cancel: AtomicBool,
+    progress: Mutex<Progress>,
+}
+
+/// The reading thread's side: where its work says how far it got and learns whether to stop.
+pub struct Job {
+    shared: Arc<Shared>,
+}
+
+impl Job {
+    /// Note how far the read has got; whether to go on.
+    pub fn report(&self, progress: Progress) -> bool {
+        *self.shared.progress.lock().unwrap_or_else(|e| e.into_inner()) = progress;
+        !self.cancelled()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.shared.cancel.load(Ordering::SeqCst)
+    }
+}
+
+/// A file being read and its questions found on a thread of its own.
+pub struct Reading {
+    pub path: PathBuf,
+    shared: Arc<Shared>,
+    done: Receiver<Result<Prepared, String>>,
+}
+
+impl Reading {
+    /// Read and detect the file at `path`.
+    pub fn start(path: PathBuf) -> Reading {
+        let at = path.clone();
+        Reading::spawn(path, move |job| prepare_watched(&at, job))
+    }
+
+    /// Run `work` on a thread of its own (tests give their own work).
+    pub fn spawn(path: PathBuf, work: impl FnOnce(&Job) -> Result<Prepared, String> + Send + 'static) -> Reading {
+        let shared = Arc::new(Shared::default());
+        let (send, done) = channel();
+        let job = Job { shared: Arc::clone(&shared) };
+        let fallback = send.clone();
+        let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+            let _ = send.send(work(&job));
+        });
+        if let Err(e) = spawned {
+            let _ = fallback.send(Err(format!("cannot start reading the file: {e}")));
+        }
+        Reading { path, shared, done }
+    }
+
+    pub fn progress(&self) -> Progress {
+        *self.shared.progress.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Tell the thread to stop; it ends at its next look at the flag, and what it read is dropped.
+    fn cancel(&self) {
+        self.shared.cancel.store(true, Ordering::SeqCst);
+    }
+
+    /// The result, once the thread has finished (waiting for it if `block`).
+    fn finished(&self, block: bool) -> Option<Result<Prepared, String>> {
+        let got = if block { self.done.recv().map_err(|_| TryRecvError::Disconnected) } else { self.done.try_recv() };
+        match got {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err("the file could not be read".into())),
+        }
+    }
+
+    /// The progress in words: "Reading sheet 2 of 5, row 12,000".
+    pub fn describe(&self) -> String {
+        let p = self.progress();
+        if p.sheets == 0 {
+            "Reading the file".to_string()
+        } else {
+            format!("Reading sheet {} of {}, row {}", p.sheet, p.sheets, grouped(p.row))
+        }
+    }
+}
+
+/// A number with thousands separated: 12,000.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The three steps of an import, and the reading between the first two.
 pub enum Import {
     /// The file's path; `error` says why the last one typed could not be imported; `customer` keeps a
     /// name typed before going back to the path.
     Path {
         input: Box<TextArea<'static>>,
         error: Option<String>,
+        customer: String,
+    },
+    /// The file is being read; `typed` and `customer` come back if it is cancelled or refused.
+    Reading {
+        reading: Box<Reading>,
+        typed: String,
         customer: String,
     },
     Customer {
@@ -69,22 +177,30 @@ pub fn expand_path(typed: &str, base: &Path) -> PathBuf {
 
 /// Read and detect the file at `path`; the error says what is wrong in one line, naming the file.
 pub fn prepare(path: &Path) -> Result<Prepared, String> {
+    let job = Job { shared: Arc::new(Shared::default()) };
+    prepare_watched(path, &job)
+}
+
+/// [`prepare`], saying how far it has got to `job` and stopping when told to.
+pub fn prepare_watched(path: &Path, job: &Job) -> Result<Prepared, String> {
     let shown = one_line(&path.display().to_string());
-    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read the file ({e})"))?;
-    if meta.is_dir() {
-        return Err(format!("{shown} is a folder; type the path of an .xlsx or .csv file"));
-    }
-    if meta.len() > spreadsheet::package::MAX_FILE_BYTES {
-        return Err(format!(
-            "{shown}: too big to import: the file is {} MB; import reads files up to {} MB",
-            meta.len() / (1024 * 1024),
-            spreadsheet::package::MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file ({e})"))?;
+    let bytes = spreadsheet::source_file::read(path).map_err(|e| e.to_string())?;
     let file_name =
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire".into());
-    let (format, workbook) = spreadsheet::read(&file_name, &bytes).map_err(|e| format!("{shown}: {e}"))?;
+    let mut watch = |p: Progress| {
+        let go_on = job.report(p);
+        #[cfg(feature = "test-hooks")]
+        if go_on && std::env::var_os("SOC2_READY_TEST_SLOW_IMPORT").is_some() {
+            // The end-to-end tests need an import that lasts until it is cancelled.
+            while !job.cancelled() {
+                std::thread::park_timeout(std::time::Duration::from_millis(5));
+            }
+            return false;
+        }
+        go_on
+    };
+    let (format, workbook) =
+        spreadsheet::read_watched(&file_name, &bytes, &mut watch).map_err(|e| format!("{shown}: {e}"))?;
     let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| format!("{shown}: {e}"))?;
     Ok(Prepared { path: path.to_path_buf(), file_name, format, bytes, workbook, detection })
 }
@@ -96,7 +212,7 @@ impl Import {
 
     pub fn context(&self) -> Context {
         match self {
-            Import::Path { .. } => Context::ImportPath,
+            Import::Path { .. } | Import::Reading { .. } => Context::ImportPath,
             Import::Customer { .. } => Context::TypeOrganisation,
             Import::Confirm { .. } => Context::ImportConfirm,
         }
@@ -105,8 +221,47 @@ impl Import {
     pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
         match self {
             Import::Path { input, .. } | Import::Customer { input, .. } => Some(input),
-            Import::Confirm { .. } => None,
+            Import::Confirm { .. } | Import::Reading { .. } => None,
         }
+    }
+
+    pub fn is_reading(&self) -> bool {
+        matches!(self, Import::Reading { .. })
+    }
+
+    /// Take the file read, if it has been (waiting for it if `block`): the customer's name next, or the
+    /// path again with why the file cannot be imported.
+    pub fn poll(&mut self, block: bool) -> Option<Outcome> {
+        let Import::Reading { reading, .. } = self else { return None };
+        let result = reading.finished(block)?;
+        let Import::Reading { customer, typed, .. } = std::mem::replace(self, Import::start()) else {
+            return None;
+        };
+        let (next, outcome) = match result {
+            Ok(prepared) => (
+                Import::Customer {
+                    prepared: Box::new(prepared),
+                    input: Box::new(line_input(&customer, CUSTOMER_HINT)),
+                },
+                Outcome::Done,
+            ),
+            Err(e) => (
+                Import::Path { input: Box::new(line_input(&typed, PATH_HINT)), error: Some(e.clone()), customer },
+                Outcome::Complain(e),
+            ),
+        };
+        *self = next;
+        Some(outcome)
+    }
+
+    /// Stop the file being read and go back to its path (Esc, or Ctrl-C, which otherwise quits).
+    pub fn cancel_reading(&mut self) -> Option<Outcome> {
+        let Import::Reading { reading, typed, customer } = std::mem::replace(self, Import::start()) else {
+            return None;
+        };
+        reading.cancel();
+        *self = Import::Path { input: Box::new(line_input(&typed, PATH_HINT)), error: None, customer };
+        Some(Outcome::Say("The import was cancelled; nothing was written.".into()))
     }
 
     /// `Outcome::Back` leaves the import; `Outcome::Open` opens the imported assessment.
@@ -126,16 +281,12 @@ impl Import {
                     let said = Outcome::Complain("Type the path of the file first.".into());
                     return (Import::Path { input, error, customer }, said);
                 }
-                match prepare(&expand_path(&typed, ctx.export_dir)) {
-                    Ok(prepared) => (
-                        Import::Customer {
-                            prepared: Box::new(prepared),
-                            input: Box::new(line_input(&customer, CUSTOMER_HINT)),
-                        },
-                        Outcome::Done,
-                    ),
-                    Err(e) => (Import::Path { input, error: Some(e.clone()), customer }, Outcome::Complain(e)),
-                }
+                let reading = Box::new(Reading::start(expand_path(&typed, ctx.export_dir)));
+                (Import::Reading { reading, typed: typed.trim().to_string(), customer }, Outcome::Done)
+            }
+            (mut step @ Import::Reading { .. }, Action::Cancel) => {
+                let outcome = step.cancel_reading().unwrap_or(Outcome::Done);
+                (step, outcome)
             }
             (Import::Customer { prepared, input }, Action::Cancel) => {
                 let typed = one_line(&prepared.path.display().to_string());
@@ -191,6 +342,24 @@ impl Import {
                 draw_input(frame, input, &field_title("Path", Context::ImportPath), field);
                 let lines: Vec<Line> = error_lines.into_iter().map(|l| Line::styled(l, t.warning())).collect();
                 frame.render_widget(Paragraph::new(lines), problem);
+            }
+            Import::Reading { reading, .. } => {
+                let area = centred(body, body.width.saturating_sub(8).min(90), 6);
+                clear_popup(frame, area);
+                let block = Block::bordered().title(" Import a spreadsheet: reading ");
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                let cancel = keymap::key_label(Context::ImportPath, Action::Cancel);
+                let lines = vec![
+                    Line::raw(crate::text::truncate(
+                        &one_line(&reading.path.display().to_string()),
+                        inner.width.into(),
+                    )),
+                    Line::raw(""),
+                    Line::styled(reading.describe(), t.title()),
+                    Line::styled(format!("{cancel}: cancel (nothing is written)"), t.label()),
+                ];
+                frame.render_widget(Paragraph::new(lines), inner);
             }
             Import::Customer { prepared, input } => {
                 let area = centred(body, body.width.saturating_sub(8).min(90), 7);
