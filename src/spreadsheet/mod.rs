@@ -29,6 +29,10 @@ pub enum ReadError {
     Encrypted,
     #[error("too big to import: {0}")]
     TooBig(String),
+    /// A part that no spreadsheet program writes (a row or column past a worksheet's last): the file was
+    /// damaged, or made to harm whoever reads it.
+    #[error("the workbook cannot be read: {0}; Excel and LibreOffice never write this, so the file is damaged")]
+    Malformed(String),
     #[error("{0}")]
     NoQuestions(String),
     #[error("the import was cancelled; nothing was written")]

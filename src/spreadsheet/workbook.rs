@@ -62,7 +62,7 @@ impl Budget {
 
 /// A row number past the rows a worksheet can have.
 fn far_row(sheet: &str, number: &str) -> ReadError {
-    ReadError::NotAWorkbook(format!(
+    ReadError::Malformed(format!(
         "sheet `{sheet}` has a row numbered {number}; a worksheet's rows run from 1 to {LAST_ROW}"
     ))
 }
@@ -472,7 +472,7 @@ fn sheet_in(
                         None => match col.checked_add(1).filter(|c| *c <= LAST_COL) {
                             Some(col) => CellRef { row, col },
                             None => {
-                                return Err(ReadError::NotAWorkbook(format!(
+                                return Err(ReadError::Malformed(format!(
                                     "sheet `{name}` has a cell past the last column ({}) on row {row}",
                                     column_letters(LAST_COL)
                                 )));

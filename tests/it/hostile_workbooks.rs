@@ -134,7 +134,7 @@ fn rows_numbered_past_the_last_row_are_refused_without_walking_or_wrapping() {
         assert!(bytes.len() < 2_000, "{} bytes", bytes.len());
         let expected = format!("sheet `S` has a row numbered {row}; a worksheet's rows run from 1 to 1048576");
         match read(&bytes) {
-            Err(ReadError::NotAWorkbook(m)) => assert!(m.contains(&expected), "{m}"),
+            Err(ReadError::Malformed(m)) => assert!(m.contains(&expected), "{m}"),
             other => panic!("row {row}: {other:?}"),
         }
         refused("far.xlsx", &bytes, &expected);
@@ -151,10 +151,10 @@ fn a_row_without_a_number_after_the_last_row_is_refused() {
         text("A1048576", "x"),
         text("B2", "y")
     );
-    assert!(matches!(read(&xlsx(&sheet, None)), Err(ReadError::NotAWorkbook(m)) if m.contains("row numbered 1048577")));
+    assert!(matches!(read(&xlsx(&sheet, None)), Err(ReadError::Malformed(m)) if m.contains("row numbered 1048577")));
     let sheet = "<sheetData><row r=\"1\"><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row></sheetData>";
     assert!(
-        matches!(read(&xlsx(sheet, None)), Err(ReadError::NotAWorkbook(m)) if m.contains("a cell past the last column (XFD)")),
+        matches!(read(&xlsx(sheet, None)), Err(ReadError::Malformed(m)) if m.contains("a cell past the last column (XFD)")),
         "{:?}",
         read(&xlsx(sheet, None))
     );
