@@ -291,3 +291,59 @@ fn score_thresholds_rise_with_the_inherent_tier_by_hand() {
     assert_eq!(tiny(&["personal_data"], "bad").residual, VendorRisk::High);
     assert_eq!(tiny(&["none"], "bad").residual, VendorRisk::Medium);
 }
+
+#[test]
+fn an_exclusive_option_cannot_be_combined() {
+    // Defect F14: "None yet" was accepted together with "GDPR".
+    use soc2_ready::assessment::parse_answer;
+    let vendor = catalog::built_in("ai-vendor-assessment").unwrap();
+    let (_, q) = vendor.question("vendor.data_shared").unwrap();
+    let err = parse_answer(q, "none,personal_data").unwrap_err().to_string();
+    assert!(err.contains("cannot be combined"), "{err}");
+    assert!(err.contains("Nothing sensitive"), "names the option: {err}");
+    assert!(parse_answer(q, "none").is_ok());
+    assert!(parse_answer(q, "personal_data,source_code").is_ok());
+    let readiness = catalog::built_in("soc2-ai-readiness").unwrap();
+    let multi_with_none: Vec<_> = readiness
+        .questions()
+        .chain(vendor.questions())
+        .filter(|(_, q)| q.options.iter().any(|o| o.id == "none") && q.kind == QuestionType::Multi)
+        .collect();
+    assert!(!multi_with_none.is_empty());
+    let (_, role) = readiness.question("profile.eu_ai_act_role").unwrap();
+    assert!(parse_answer(role, "deployer,not_in_eu").unwrap_err().to_string().contains("cannot be combined"));
+    for (_, q) in multi_with_none {
+        assert!(q.options.iter().find(|o| o.id == "none").unwrap().exclusive, "{}: `none` is exclusive", q.id);
+        let other = q.options.iter().find(|o| o.id != "none").unwrap();
+        assert!(parse_answer(q, &format!("{},none", other.id)).is_err(), "{}", q.id);
+    }
+}
+
+#[test]
+fn no_built_in_question_repeats_a_word() {
+    // Defect F14: "the model access controls controls above".
+    for id in ["soc2-ai-readiness", "ai-vendor-assessment"] {
+        let q = catalog::built_in(id).unwrap();
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        for (s, question) in q.questions() {
+            texts.push((format!("{}: text", question.id), &question.text));
+            texts.push((format!("{}: help", question.id), &question.help));
+            texts.push((format!("{}: remediation", question.id), &question.remediation));
+            for o in &question.options {
+                texts.push((format!("{}: option {}", question.id, o.id), &o.label));
+            }
+            texts.push((format!("section {}", s.id), &s.description));
+        }
+        for (place, t) in texts {
+            // A word said twice in a row, not across punctuation ("retraining, retraining on demand").
+            let words: Vec<&str> = t.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let joined = pair[0].ends_with(|c: char| c.is_alphanumeric());
+                let doubled =
+                    joined && bare(pair[0]) == bare(pair[1]) && !bare(pair[0]).chars().all(|c| c.is_ascii_digit());
+                assert!(!doubled, "{id} {place}: \"{} {}\" in {t}", pair[0], pair[1]);
+            }
+        }
+    }
+}
