@@ -117,6 +117,11 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
             accepted(q)
         )));
     }
+    if let AnswerValue::List(chosen) = &value
+        && let Some(why) = q.exclusive_conflict(chosen)
+    {
+        return Err(AnswerError(format!("question `{}`: {why}", q.id)));
+    }
     Ok(normalise(q, value))
 }
 

@@ -73,6 +73,8 @@ const COMPANY: &[(&str, &str)] = &[
     ("profile.compliance_tooling", "yes"),
     ("profile.consultant", "no"),
     ("profile.org_contact", "Maya Chen, CTO (a fictional person)"),
+    // The vendor sample assesses an AI SaaS product (a self-hosted model would skip most questions).
+    ("vendor.type", "ai_saas"),
     ("governance.other_frameworks", "gdpr"),
 ];
 

@@ -3,7 +3,7 @@
 //!
 //! Next review rule: 12 months after the vendor was last assessed; 6 months when its inherent tier is high,
 //! its residual risk is high or critical, or it holds no attestation whose period ended in the last 12
-//! months. A review date before today is overdue.
+//! months (an open-weight model run on your own servers needs none). A review date before today is overdue.
 
 use std::path::{Path, PathBuf};
 
@@ -72,7 +72,8 @@ pub fn vendor_row(path: &Path, a: &Assessment, today: NaiveDate) -> VendorRow {
     let v = assess(a, today);
     let freshest = v.attestations.iter().min_by_key(|x| x.age_months.unwrap_or(u32::MAX));
     let current = freshest.and_then(|x| x.age_months).is_some_and(|m| m <= 12);
-    let risky = v.inherent == InherentTier::High || v.residual >= VendorRisk::High || !current;
+    // A self-hosted model has no attestation to hold: its supply-chain review stands in.
+    let risky = v.inherent == InherentTier::High || v.residual >= VendorRisk::High || !(current || v.self_hosted);
     let last_assessed = day_of(&a.updated_at);
     let months = if risky { RISKY_REVIEW_MONTHS } else { REVIEW_MONTHS };
     let next_review = last_assessed.and_then(|d| d.checked_add_months(Months::new(months)));

@@ -154,6 +154,9 @@ pub struct Choice {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// `multi` questions only: this option ("none", "none yet") cannot be ticked together with another.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive: bool,
 }
 
 /// The AI-specific areas auditors and buyers probe.
@@ -260,6 +263,20 @@ impl Question {
     /// Whether the question counts towards the scores.
     pub fn is_scored(&self) -> bool {
         self.weight.is_some()
+    }
+
+    /// Why a `multi` answer ticks an exclusive option ("none") together with another, naming both; `None`
+    /// when it does not.
+    pub fn exclusive_conflict(&self, chosen: &[String]) -> Option<String> {
+        if chosen.len() < 2 {
+            return None;
+        }
+        let option = self.options.iter().find(|o| o.exclusive && chosen.contains(&o.id))?;
+        let other = self.options.iter().find(|o| o.id != option.id && chosen.contains(&o.id))?;
+        Some(format!(
+            "\"{}\" cannot be combined with other options, such as \"{}\": it says none of them applies; choose it alone or leave it out",
+            option.label, other.label
+        ))
     }
 
     /// The label people see for one of this question's options.

@@ -170,6 +170,20 @@ fn check_question(c: &mut Checker, place: &str, q: &Question) {
                 _ => {}
             }
         }
+        let exclusive: Vec<&str> = q.options.iter().filter(|o| o.exclusive).map(|o| o.id.as_str()).collect();
+        if !exclusive.is_empty() && q.kind != QuestionType::Multi {
+            c.report(
+                place,
+                "options",
+                format!(
+                    "option `{}` is marked exclusive, but only a `multi` question's options can be (a `{}` question takes one option anyway)",
+                    crate::text::visible(exclusive[0]),
+                    q.kind.as_str()
+                ),
+            );
+        } else if !exclusive.is_empty() && exclusive.len() == q.options.len() {
+            c.report(place, "options", "every option is marked exclusive: use a `choice` question instead");
+        }
     } else if !q.options.is_empty() {
         c.report(
             place,
@@ -368,5 +382,36 @@ fn check_condition(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_question(question: serde_json::Value) -> Vec<Problem> {
+        let q: Questionnaire = serde_json::from_value(serde_json::json!({
+            "format": 1, "id": "t", "version": "1", "title": "T", "kind": "custom",
+            "sections": [{ "id": "s", "title": "S", "questions": [question] }]
+        }))
+        .expect("parses");
+        validate(&q)
+    }
+
+    #[test]
+    fn only_a_multi_questions_options_can_be_exclusive() {
+        let options =
+            serde_json::json!([{ "id": "a", "label": "A" }, { "id": "none", "label": "None", "exclusive": true }]);
+        let multi = serde_json::json!({ "id": "s.m", "type": "multi", "text": "T?", "help": "H", "options": options });
+        assert_eq!(one_question(multi), []);
+        let choice =
+            serde_json::json!({ "id": "s.c", "type": "choice", "text": "T?", "help": "H", "options": options });
+        let problems = one_question(choice);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].place, "question `s.c`");
+        assert!(problems[0].message.contains("option `none` is marked exclusive"), "{}", problems[0]);
+        let all = serde_json::json!([{ "id": "a", "label": "A", "exclusive": true }, { "id": "b", "label": "B", "exclusive": true }]);
+        let multi = serde_json::json!({ "id": "s.m", "type": "multi", "text": "T?", "help": "H", "options": all });
+        assert!(one_question(multi)[0].message.contains("every option is marked exclusive"));
     }
 }

@@ -118,7 +118,14 @@ impl Action {
 
 fn verdict_sentence(r: &Report) -> String {
     if let Some(v) = &r.vendor {
-        let first = v.reasons.first().map(|s| format!(": {s}")).unwrap_or_default();
+        // The sentence names the tier already: give the first reason beyond it.
+        let first = v
+            .reasons
+            .iter()
+            .find(|s| !s.starts_with("Inherent risk"))
+            .or(v.reasons.first())
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default();
         return format!("Residual risk {} for a vendor of {} inherent risk{first}.", v.risk.id(), v.inherent.id());
     }
     let Some(verdict) = r.shown_verdict() else {

@@ -164,8 +164,8 @@ mod tests {
         assert_eq!(standing(&q, Some(&text("no"))), Some(Standing::Answered(Credit::NONE)));
         let mut q = question(QuestionType::Choice);
         q.options = vec![
-            Choice { id: "some".into(), label: "Some".into(), score: Some(0.4) },
-            Choice { id: "unknown".into(), label: "Not sure".into(), score: Some(0.0) },
+            Choice { id: "some".into(), label: "Some".into(), score: Some(0.4), exclusive: false },
+            Choice { id: "unknown".into(), label: "Not sure".into(), score: Some(0.0), exclusive: false },
         ];
         assert_eq!(standing(&q, Some(&text("some"))), Some(Standing::Answered(Credit { design: 0.4, operating: 0.4 })));
         assert_eq!(standing(&q, Some(&text("unknown"))), Some(Standing::Unknown));

@@ -11,20 +11,30 @@
 //!    your customers' confidential data or credentials (or when nobody said what it gets); *moderate* for
 //!    personal data, your own confidential data or source code, or for a vendor your product cannot run
 //!    without; *low* when no customer data reaches it. Fine-tuning or tool-calling on moderate data makes
-//!    it high (the vendor keeps your data, or the model can act).
+//!    it high (the vendor keeps your data, or the model can act). An open-weight model you run yourself
+//!    (`vendor.type` = `self_hosted_weights`) receives no data at all: it gets a model supply-chain review
+//!    (licence, provenance, file safety, updates) instead of the data-processor questions.
 //! 2. **Show-stoppers** make the residual risk *critical*: training on your data with no opt-out; no
 //!    independent attestation and none planned; no breach-notice commitment at all; a qualified or adverse
-//!    opinion (or a disclaimer); a SOC 2 period that ended more than 12 months ago with no bridge letter;
-//!    health data with no signed BAA. At the low tier (no customer data) they are serious findings, not
-//!    show-stoppers: they set the risk to at least *high*.
+//!    opinion (or a disclaimer); a lapsed SOC 2 report; health data with no signed BAA. When no customer
+//!    data reaches the vendor they are serious findings, not show-stoppers: they set the risk to at least
+//!    *high*, however much the product depends on the vendor.
 //! 3. **Serious findings** set the risk to at least *high*: unclear training terms, training by default
-//!    without a written opt-out, open exceptions, a stale report with only a bridge letter, no DPA for
-//!    personal data, a partial BAA. A report 3 to 12 months old with no bridge letter sets at least *medium*.
-//! 4. Otherwise the **score** decides, counted over the questions answered (Type I credit; "don't know"
-//!    counts 0), against thresholds that rise with the tier: low / medium from 50 / 30 at the low tier,
-//!    70 / 50 at moderate and 85 / 65 at high; below the second threshold is *high*.
-//! 5. An assessment with fewer than half of its shown scored questions answered is **incomplete**: at
-//!    least *medium*, and the reasons say so. Unanswered is not the same as failed.
+//!    without a written opt-out, open exceptions, no DPA for personal data, a partial BAA, and for a
+//!    self-hosted model a licence that does not allow your use, files of unknown origin, or files that can
+//!    run code loaded unchecked. **Not yet assessed** sets at least *medium*: a SOC 2 report nobody has read,
+//!    or one read whose opinion and exceptions are not recorded, or a bridge letter not yet asked about.
+//! 4. **The report's age** (third-party risk practice): a report is current for 12 months after its period
+//!    ends. From 12 to 15 months, the time a vendor on an annual cycle takes to issue its next report, a
+//!    bridge letter from the vendor's management makes it acceptable with a follow-up (ask for the next
+//!    report when due). Past 15 months, or past 12 with no bridge letter, the report has *lapsed*: a
+//!    show-stopper a bridge letter cannot rescue.
+//! 5. Otherwise the **score** decides, counted over the scored questions answered (Type I credit; "don't
+//!    know" counts 0), against thresholds that rise with the tier: low / medium from 50 / 30 at the low
+//!    tier, 70 / 50 at moderate and 85 / 65 at high; below the second threshold is *high*.
+//! 6. An assessment with fewer than half of its shown scored questions answered is **incomplete**: at
+//!    least *medium* and never *critical* (at most *high*); show-stoppers found so far are listed, and make
+//!    it critical once half the questions are answered. Unanswered is not the same as failed.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -87,6 +97,8 @@ pub struct VendorAssessment {
     /// What to ask for in the contract.
     pub contract_terms: Vec<String>,
     pub attestations: Vec<Attestation>,
+    /// An open-weight model run on your own servers: no data reaches anyone, and no attestation applies.
+    pub self_hosted: bool,
 }
 
 /// The shown answers of an assessment: an answer to a hidden question counts as no answer.
@@ -135,38 +147,94 @@ impl<'a> Answers<'a> {
 const HIGH_DATA: [&str; 4] = ["sensitive_personal", "health_data", "customer_confidential", "credentials"];
 const MODERATE_DATA: [&str; 3] = ["personal_data", "internal_confidential", "source_code"];
 
+/// The option id of `vendor.type` for an open-weight model run on your own servers.
+pub const SELF_HOSTED: &str = "self_hosted_weights";
+
+/// What the vendor gets, as the tier reads it.
+struct Exposure {
+    tier: InherentTier,
+    why: String,
+    /// No customer or confidential data reaches the vendor: show-stoppers are serious findings instead.
+    no_data: bool,
+}
+
+/// The labels of the picked options, in the reader's words: "source code and personal data about ...".
+fn picked_labels(ans: &Answers<'_>, id: &str, picked: &[&String]) -> String {
+    let question = ans.a.questionnaire().question(id).map(|(_, q)| q);
+    let mut labels: Vec<String> = picked
+        .iter()
+        .map(|p| {
+            let label = question.and_then(|q| q.label_for(p)).unwrap_or_else(|| p.to_string());
+            let mut chars = label.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => label,
+            }
+        })
+        .collect();
+    match labels.len() {
+        0 => String::new(),
+        1 => labels.remove(0),
+        _ => {
+            let last = labels.pop().unwrap_or_default();
+            format!("{} and {last}", labels.join(", "))
+        }
+    }
+}
+
 /// The inherent tier and the sentence that explains it.
-fn inherent_tier(ans: &Answers<'_>) -> (InherentTier, String) {
+fn inherent_tier(ans: &Answers<'_>) -> Exposure {
+    let core = ans.is("vendor.criticality", &["core"]);
+    if ans.is("vendor.type", &[SELF_HOSTED]) {
+        let (tier, also) = if core {
+            (InherentTier::Moderate, ", though a customer-facing feature depends on it")
+        } else {
+            (InherentTier::Low, "")
+        };
+        return Exposure {
+            tier,
+            why: format!(
+                "Inherent risk {}: an open-weight model run on your own servers, so no data goes to anyone{also}; \
+                 this is a model supply-chain review (licence, provenance, file safety, updates), not a data-processor one",
+                tier.id()
+            ),
+            no_data: true,
+        };
+    }
     let Some(data) = ans.list("vendor.data_shared") else {
-        return (
-            InherentTier::High,
-            "Inherent risk high: the data shared with the vendor is not stated, so the worst is assumed".into(),
-        );
+        return Exposure {
+            tier: InherentTier::High,
+            why: "Inherent risk high: the data shared with the vendor is not stated, so the worst is assumed".into(),
+            no_data: false,
+        };
     };
-    let has = |kinds: &[&str]| data.iter().any(|d| kinds.contains(&d.as_str()));
-    let mut tier = if has(&HIGH_DATA) {
+    let of = |kinds: &[&str]| data.iter().filter(|d| kinds.contains(&d.as_str())).collect::<Vec<_>>();
+    let (high, moderate) = (of(&HIGH_DATA), of(&MODERATE_DATA));
+    let mut tier = if !high.is_empty() {
         InherentTier::High
-    } else if has(&MODERATE_DATA) {
+    } else if !moderate.is_empty() {
         InherentTier::Moderate
     } else {
         InherentTier::Low
     };
     let mut why = match tier {
-        InherentTier::High => "the vendor receives sensitive, health or customer confidential data, or credentials",
-        InherentTier::Moderate => "the vendor receives personal data, internal confidential data or source code",
-        InherentTier::Low => "no customer or confidential data reaches the vendor",
-    }
-    .to_string();
-    if ans.is("vendor.criticality", &["core"]) && tier == InherentTier::Low {
+        InherentTier::High => format!("the vendor receives {}", picked_labels(ans, "vendor.data_shared", &high)),
+        InherentTier::Moderate => {
+            format!("the vendor receives {}", picked_labels(ans, "vendor.data_shared", &moderate))
+        }
+        InherentTier::Low => "no customer or confidential data reaches the vendor".to_string(),
+    };
+    let no_data = tier == InherentTier::Low;
+    if core && tier == InherentTier::Low {
         tier = InherentTier::Moderate;
         why.push_str(", but a customer-facing feature depends on it");
     }
     let acts = ans.list("vendor.features").is_some_and(|f| f.iter().any(|x| x == "fine_tuning" || x == "agents_tools"));
-    if acts && tier == InherentTier::Moderate && has(&MODERATE_DATA) {
+    if acts && tier == InherentTier::Moderate && !moderate.is_empty() {
         tier = InherentTier::High;
         why.push_str(", and it fine-tunes on that data or its model can call tools");
     }
-    (tier, format!("Inherent risk {}: {why}", tier.id()))
+    Exposure { tier, why: format!("Inherent risk {}: {why}", tier.id()), no_data }
 }
 
 /// Whole months from `from` to `to` (0 when `to` is earlier).
@@ -180,22 +248,32 @@ fn plus_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
 }
 
+/// A report is current this many months after its period ends.
+const CURRENT_MONTHS: u32 = 12;
+/// Up to this many months after the period end, a bridge letter covers the wait for the next report of a
+/// vendor on an annual cycle (the next period ends at 12 months, its report follows within about three).
+const BRIDGED_MONTHS: u32 = 15;
+
 /// The SOC 2 report's state, read once.
 struct Report {
     period_end: Option<NaiveDate>,
-    /// More than 12 months since the period ended.
-    stale: bool,
-    /// More than 3 months since the period ended, so a bridge letter is expected.
-    needs_bridge: bool,
-    bridge_received: bool,
+    /// More than 12 months since the period ended: current no longer.
+    past_current: bool,
+    /// More than 15 months since the period ended: the next report is overdue, whatever a letter says.
+    past_bridge: bool,
+    /// The bridge-letter answer: `received`, `not_needed`, `not_provided`, or `None` when not answered.
+    bridge: Option<String>,
 }
 
 fn soc2_report(ans: &Answers<'_>, today: NaiveDate) -> Report {
     let period_end =
         ans.pick("attest.soc2_period_end").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
-    let stale = period_end.is_some_and(|end| plus_months(end, 12) < today);
-    let needs_bridge = period_end.is_some_and(|end| plus_months(end, 3) < today);
-    Report { period_end, stale, needs_bridge, bridge_received: ans.is("attest.bridge_letter", &["received"]) }
+    Report {
+        period_end,
+        past_current: period_end.is_some_and(|end| plus_months(end, CURRENT_MONTHS) < today),
+        past_bridge: period_end.is_some_and(|end| plus_months(end, BRIDGED_MONTHS) < today),
+        bridge: ans.pick("attest.bridge_letter").map(str::to_string),
+    }
 }
 
 fn attestations(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Attestation> {
@@ -247,7 +325,7 @@ struct Finding {
 fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut add = |floor, text: String| out.push(Finding { floor, text });
-    use VendorRisk::{Critical, High, Medium};
+    use VendorRisk::{Critical, High, Low, Medium};
 
     // Training.
     match ans.pick("training.trains_on_data") {
@@ -287,33 +365,74 @@ fn findings(ans: &Answers<'_>, report: &Report, today: NaiveDate) -> Vec<Finding
         _ => {}
     }
 
+    // Whether anyone has read the report: until then the vendor is not yet assessed.
+    match ans.pick("attest.soc2") {
+        Some("type2_not_reviewed") => add(
+            Medium,
+            "Not yet assessed: nobody has read the vendor's SOC 2 report yet; read its opinion, exceptions and \
+             user entity controls"
+                .into(),
+        ),
+        Some("type2_reviewed" | "type1_only") if ans.pick("attest.soc2_exceptions").is_none() => add(
+            Medium,
+            "Not yet assessed: the opinion and exceptions of the vendor's SOC 2 report are not recorded".into(),
+        ),
+        _ => {}
+    }
+
     // The report's age, checked against the bridge-letter answer.
     if let Some(end) = report.period_end {
         let months = whole_months(end, today);
-        if report.stale && !report.bridge_received {
-            add(
-                Critical,
-                format!("The vendor's SOC 2 period ended {months} months ago ({end}) and there is no bridge letter"),
-            );
-        } else if report.stale {
-            add(
-                High,
-                format!(
-                    "The vendor's SOC 2 period ended {months} months ago ({end}); a bridge letter cannot stand in for a \
-                     year-old report, so ask for the current one"
-                ),
-            );
-        } else if report.needs_bridge && !report.bridge_received {
-            let said = if ans.is("attest.bridge_letter", &["not_needed"]) {
-                " (answered \"not needed\", but that holds only within three months of the period end)"
+        let next_due = plus_months(end, BRIDGED_MONTHS);
+        if report.past_bridge {
+            let letter = if report.bridge.as_deref() == Some("received") {
+                "; a bridge letter cannot rescue a lapsed report"
             } else {
                 ""
             };
             add(
-                Medium,
-                format!("The SOC 2 period ended {months} months ago ({end}) and no bridge letter is on file{said}"),
+                Critical,
+                format!(
+                    "The vendor's SOC 2 report has lapsed: its period ended {months} months ago ({end}) and no newer \
+                     report is on file{letter}; escalate and ask for the current report"
+                ),
             );
+        } else if report.past_current {
+            match report.bridge.as_deref() {
+                Some("received") => add(
+                    Low,
+                    format!(
+                        "Follow-up: the SOC 2 period ended {months} months ago ({end}) and a bridge letter covers the \
+                         wait; ask for the next report when it is due, by {next_due}"
+                    ),
+                ),
+                None => add(
+                    Medium,
+                    format!(
+                        "Not yet assessed: the SOC 2 period ended {months} months ago ({end}) and the bridge letter \
+                         question is not answered yet; without one by {next_due} the report has lapsed"
+                    ),
+                ),
+                Some(_) => add(
+                    Critical,
+                    format!(
+                        "The vendor's SOC 2 report has lapsed: its period ended {months} months ago ({end}), no newer \
+                         report is on file and there is no bridge letter; escalate and ask for the current report"
+                    ),
+                ),
+            }
         }
+    }
+
+    // A self-hosted model's supply chain.
+    if ans.is("model_supply.licence", &["not_permitted"]) {
+        add(High, "The model's licence does not allow your use of it".into());
+    }
+    if ans.is("model_supply.provenance", &["unofficial"]) {
+        add(High, "The model files come from a re-upload or an unknown source, not the publisher".into());
+    }
+    if ans.is("model_supply.file_format", &["pickle_unscanned"]) {
+        add(High, "Model files that can run code (pickle, custom code) are loaded without a scan or review".into());
     }
 
     // Contract.
@@ -394,27 +513,34 @@ const TERMS: &[(&str, &str)] = &[
 /// The vendor's risk as of `today`. Call only for a vendor questionnaire.
 pub fn assess(a: &Assessment, today: NaiveDate) -> VendorAssessment {
     let ans = Answers::of(a);
-    let (inherent, tier_reason) = inherent_tier(&ans);
+    let exposure = inherent_tier(&ans);
+    let inherent = exposure.tier;
     let report = soc2_report(&ans, today);
     let attestations = attestations(&ans, &report, today);
 
     let mut show_stoppers = Vec::new();
-    let mut serious = Vec::new();
+    let mut serious: Vec<Finding> = Vec::new();
     let mut floor = VendorRisk::Low;
     for f in findings(&ans, &report, today) {
-        if f.floor == VendorRisk::Critical && inherent == InherentTier::Low {
-            // No customer data reaches the vendor: serious, but not a reason to stop.
-            serious.push(format!("{} (critical if customer data were shared)", f.text));
+        if f.floor == VendorRisk::Critical && exposure.no_data {
+            // No customer data reaches the vendor: serious, but not a reason to stop, however much the
+            // product depends on it.
+            serious.push(Finding {
+                floor: VendorRisk::High,
+                text: format!("{} (critical if customer data were shared)", f.text),
+            });
             floor = floor.max(VendorRisk::High);
         } else if f.floor == VendorRisk::Critical {
             show_stoppers.push(f.text);
         } else {
-            serious.push(f.text);
             floor = floor.max(f.floor);
+            serious.push(f);
         }
     }
+    // Worst first; the order of the rule within a level.
+    serious.sort_by_key(|f| std::cmp::Reverse(f.floor));
 
-    // The score over the answered questions.
+    // The score over the scored questions answered.
     let scored = scored_questions(a);
     let shown = scored.len();
     let (mut weight, mut earned, mut answered) = (0.0, 0.0, 0usize);
@@ -432,6 +558,12 @@ pub fn assess(a: &Assessment, today: NaiveDate) -> VendorAssessment {
         weight += q.weight();
         earned += q.weight() * credit;
     }
+    // The other answers (who the vendor is, what it gets, dates, numbers) describe; they are not scored.
+    let described = ans
+        .shown
+        .iter()
+        .filter(|id| a.questionnaire().question(id).is_some_and(|(_, q)| !q.is_scored()) && ans.value(id).is_some())
+        .count();
     let score = (weight > 0.0).then(|| (earned / weight * 1000.0).round() / 10.0);
     let (low_at, medium_at) = inherent.thresholds();
     let by_score = match score {
@@ -440,22 +572,40 @@ pub fn assess(a: &Assessment, today: NaiveDate) -> VendorAssessment {
         _ => VendorRisk::High,
     };
     let incomplete = answered * 2 < shown;
-    if incomplete {
-        floor = floor.max(VendorRisk::Medium);
-    }
-    let residual = if show_stoppers.is_empty() { by_score.max(floor) } else { VendorRisk::Critical };
+    let residual = if incomplete {
+        // Never critical before half is answered: the show-stoppers found so far hold it at high.
+        let so_far = if show_stoppers.is_empty() { VendorRisk::Medium } else { VendorRisk::High };
+        by_score.max(floor).max(so_far)
+    } else if show_stoppers.is_empty() {
+        by_score.max(floor)
+    } else {
+        VendorRisk::Critical
+    };
 
-    let mut reasons: Vec<String> = show_stoppers.iter().map(|s| format!("Critical: {s}")).collect();
-    reasons.extend(serious);
-    reasons.push(tier_reason);
+    let lead = if incomplete { "Show-stopper found so far" } else { "Critical" };
+    let mut reasons: Vec<String> = show_stoppers.iter().map(|s| format!("{lead}: {s}")).collect();
+    reasons.extend(serious.into_iter().map(|f| f.text));
+    reasons.push(exposure.why);
     if incomplete {
+        let stoppers = match show_stoppers.len() {
+            0 => String::new(),
+            1 => "; the show-stopper found so far makes it critical once half are answered".to_string(),
+            n => format!("; the {n} show-stoppers found so far make it critical once half are answered"),
+        };
         reasons.push(format!(
-            "Incomplete: {answered} of {shown} scored questions answered; the risk is at least medium until the rest are"
+            "Incomplete: {answered} of {shown} scored questions answered; the risk is at least medium and never \
+             critical until half are{stoppers}"
         ));
     }
+    let other = match described {
+        0 => String::new(),
+        1 => "; the 1 other answer describes the vendor and is not scored".to_string(),
+        n => format!("; the {n} other answers describe the vendor and are not scored"),
+    };
     reasons.push(match score {
         Some(s) => format!(
-            "Score {s} of 100 over the {answered} answered questions (low from {low_at}, medium from {medium_at} at this tier)"
+            "Score {s} of 100 over the {answered} scored questions answered{other} (low from {low_at}, medium from \
+             {medium_at} at this tier)"
         ),
         None => "No scored question answered yet".to_string(),
     });
@@ -468,7 +618,8 @@ pub fn assess(a: &Assessment, today: NaiveDate) -> VendorAssessment {
         }
     }
 
-    VendorAssessment { inherent, residual, reasons, show_stoppers, contract_terms, attestations }
+    let self_hosted = ans.is("vendor.type", &[SELF_HOSTED]);
+    VendorAssessment { inherent, residual, reasons, show_stoppers, contract_terms, attestations, self_hosted }
 }
 
 #[cfg(test)]

@@ -145,7 +145,7 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                             o if o.is_empty() => "option".to_string(),
                             o => o,
                         };
-                        Choice { id: unique(base, &mut option_ids), label: clip(v), score: None }
+                        Choice { id: unique(base, &mut option_ids), label: clip(v), score: None, exclusive: false }
                     })
                     .collect();
                 (QuestionType::Choice, options)

@@ -190,6 +190,7 @@ fn build_question(seed: &QuestionSeed, si: usize, qi: usize) -> Question {
                     (QuestionType::Choice, Some(_), None) => Some(0.5),
                     (_, _, s) => s.map(hundredths),
                 },
+                exclusive: false,
             })
             .collect()
     } else {
