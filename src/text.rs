@@ -68,6 +68,17 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
+/// A cell for a CSV file a spreadsheet will open: one that would start a formula (`=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading apostrophe, so opening the file can never run anything. The one
+/// place this rule lives: the report's plan, the follow-ups and exported customer CSV files all use it.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 /// Cut text to a display width, marking the cut with `…`.
 pub fn truncate(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -131,6 +142,15 @@ pub fn abbreviate_middle(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_that_would_start_a_formula_are_made_text() {
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(bad), format!("'{bad}"));
+        }
+        assert_eq!(spreadsheet_safe("Dana"), "Dana");
+        assert_eq!(spreadsheet_safe("3.5"), "3.5");
+    }
 
     #[test]
     fn escape_sequences_are_shown_not_obeyed() {

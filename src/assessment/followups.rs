@@ -79,12 +79,6 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
     out
 }
 
-/// A spreadsheet cell that would start a formula (`=`, `+`, `-`, `@`, tab, carriage return) is made
-/// plain text by a leading apostrophe, so opening the list cannot run anything.
-pub fn neutralise_formula(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
-}
-
 /// A Markdown table cell: one line, no pipe that would split the cell.
 fn cell(text: &str) -> String {
     let text = crate::text::one_line(text).replace('|', "\\|");
@@ -161,7 +155,8 @@ pub fn to_csv(list: &[FollowUp]) -> String {
             &f.owner,
             &f.due,
         ];
-        w.write_record(row.iter().map(|c| neutralise_formula(c))).expect("writing to memory cannot fail");
+        w.write_record(row.iter().map(|c| crate::text::spreadsheet_safe(c).into_owned()))
+            .expect("writing to memory cannot fail");
     }
     let bytes = w.into_inner().expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("every cell is UTF-8")
@@ -193,14 +188,6 @@ mod tests {
         assert_eq!(list[2].due, "2026-02-01");
     }
 
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(neutralise_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralise_formula("-1"), "'-1");
-        assert_eq!(neutralise_formula("@SUM"), "'@SUM");
-        assert_eq!(neutralise_formula("Dana"), "Dana");
-    }
-
     proptest::proptest! {
         /// Whatever a note holds, the CSV reads back as the same one row with the note intact (or
         /// neutralised), and the Markdown row stays one table row of seven cells with nothing unsafe.
@@ -213,8 +200,8 @@ mod tests {
             let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
             let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
             proptest::prop_assert_eq!(rows.len(), 1);
-            let expected = neutralise_formula(&note);
-            proptest::prop_assert_eq!(&rows[0][6], expected.as_str());
+            let expected = crate::text::spreadsheet_safe(&note);
+            proptest::prop_assert_eq!(&rows[0][6], expected.as_ref());
             proptest::prop_assert!(!rows[0].iter().any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
 
             let md = to_markdown(&a, &list);

@@ -43,44 +43,44 @@ pub const COLUMNS: [&str; 15] = [
     "answer",
 ];
 
-/// One cell: made inert for spreadsheets, then quoted.
-pub fn cell(text: &str) -> String {
+/// One cell's text: invisible characters shown, then made inert for spreadsheets (the writer quotes it).
+fn cell(text: &str) -> String {
     let visible = crate::text::visible(text);
     let text = super::show_invisible(&visible);
-    let inert = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.into_owned() };
-    format!("\"{}\"", inert.replace('"', "\"\""))
+    crate::text::spreadsheet_safe(&text).into_owned()
 }
 
 pub fn render(r: &Report) -> String {
-    let mut out = String::new();
-    let row = |out: &mut String, cells: &[String]| {
-        out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut row = |cells: &[String]| {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(cells.iter().map(|c| cell(c)));
     };
-    row(&mut out, &COLUMNS.map(String::from));
+    row(&COLUMNS.map(String::from));
     for g in &r.gaps {
-        row(
-            &mut out,
-            &[
-                g.id.clone(),
-                g.text.clone(),
-                if g.unanswered { "unanswered" } else { "gap" }.into(),
-                n(g.priority),
-                if g.critical { "yes" } else { "no" }.into(),
-                g.criteria.join("; "),
-                g.remediation.clone(),
-                n(g.remaining_days[0]),
-                n(g.remaining_days[1]),
-                g.owner.clone(),
-                g.due.clone(),
-                g.policy.clone(),
-                g.evidence.join("; "),
-                g.section.clone(),
-                g.answer.clone().unwrap_or_default(),
-            ],
-        );
+        row(&[
+            g.id.clone(),
+            g.text.clone(),
+            if g.unanswered { "unanswered" } else { "gap" }.into(),
+            n(g.priority),
+            if g.critical { "yes" } else { "no" }.into(),
+            g.criteria.join("; "),
+            g.remediation.clone(),
+            n(g.remaining_days[0]),
+            n(g.remaining_days[1]),
+            g.owner.clone(),
+            g.due.clone(),
+            g.policy.clone(),
+            g.evidence.join("; "),
+            g.section.clone(),
+            g.answer.clone().unwrap_or_default(),
+        ]);
     }
-    out
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -89,11 +89,11 @@ mod tests {
 
     #[test]
     fn formulas_are_made_inert_and_quotes_doubled() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("+1"), "\"'+1\"");
-        assert_eq!(cell("-2"), "\"'-2\"");
-        assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
-        assert_eq!(cell("plain, text"), "\"plain, text\"");
-        assert_eq!(cell("3.5"), "\"3.5\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("plain, text"), "plain, text");
+        let mut w = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Always).from_writer(Vec::new());
+        w.write_record([cell("=HYPERLINK(\"x\")"), cell("3.5")]).expect("in memory");
+        let bytes = w.into_inner().expect("in memory");
+        assert_eq!(String::from_utf8(bytes).expect("utf-8"), "\"'=HYPERLINK(\"\"x\"\")\",\"3.5\"\n");
     }
 }

@@ -108,15 +108,6 @@ pub fn read_csv(bytes: &[u8]) -> Result<Workbook, ReadError> {
     Ok(Workbook { sheets: vec![sheet] })
 }
 
-/// A cell value that a spreadsheet opening the CSV will not run as a formula: one starting with `=`, `+`,
-/// `-`, `@`, tab or carriage return gets a leading apostrophe.
-pub fn neutralise(value: &str) -> String {
-    match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_string(),
-    }
-}
-
 /// Whether a CSV file ends its lines with CR LF (as Excel and Windows write them), so that a copy written
 /// back keeps the customer's line endings.
 pub fn uses_crlf(bytes: &[u8]) -> bool {
@@ -134,8 +125,11 @@ pub fn write(rows: &[Vec<String>], sep: u8, crlf: bool, neutral: impl Fn(usize, 
             continue;
         }
         let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).terminator(terminator).from_writer(out);
-        let fields: Vec<String> =
-            row.iter().enumerate().map(|(c, v)| if neutral(r, c) { neutralise(v) } else { v.clone() }).collect();
+        let fields: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, v)| if neutral(r, c) { crate::text::spreadsheet_safe(v).into_owned() } else { v.clone() })
+            .collect();
         w.write_record(&fields).expect("writing to memory");
         out = w.into_inner().expect("writing to memory");
     }
@@ -187,8 +181,8 @@ mod tests {
     #[test]
     fn formulas_are_neutralised() {
         for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
-            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+            assert!(crate::text::spreadsheet_safe(bad).starts_with('\''), "{bad:?}");
         }
-        assert_eq!(neutralise("Yes"), "Yes");
+        assert_eq!(crate::text::spreadsheet_safe("Yes"), "Yes");
     }
 }
