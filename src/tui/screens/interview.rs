@@ -154,7 +154,8 @@ fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
 /// The interview's keys while answering; `None` leaves the key to the questionnaire screen.
 pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outcome> {
     let now = ctx.now.as_str();
-    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let place = super::questionnaire::answering_context(editor);
+    let key = |a: Action| keymap::key_label(place, a);
     let id = editor.question().id.clone();
     match action {
         Action::NextRespondent => {

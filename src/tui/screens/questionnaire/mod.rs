@@ -19,7 +19,7 @@ pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
 /// Where the user is on this screen: answering, or typing in one of its fields.
 pub fn context(editor: &Editor) -> Context {
     match editor.mode {
-        Mode::Answering => Context::Questionnaire,
+        Mode::Answering => answering_context(editor),
         Mode::TypeAnswer(_) => Context::TypeAnswer,
         Mode::EditNote(_) => Context::EditNote,
         Mode::TypeRespondent(_) => Context::TypeRespondent,
@@ -29,6 +29,12 @@ pub fn context(editor: &Editor) -> Context {
         Mode::Observation(_) => Context::TypeObservation,
         Mode::Conflict(_) => Context::ResolveConflict,
     }
+}
+
+/// Where the keys of the question itself are looked up, whatever field is open: on a text question a
+/// sentence typed is the answer (C1), so no letter is a command there.
+pub fn answering_context(editor: &Editor) -> Context {
+    if editor.question().kind == QuestionType::Text { Context::TextQuestion } else { Context::Questionnaire }
 }
 
 /// The field being typed in, if any.
@@ -125,7 +131,8 @@ fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
 
 /// Keys while answering (no field open).
 fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
-    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let place = answering_context(editor);
+    let key = |a: Action| keymap::key_label(place, a);
     let question = editor.question().clone();
     let now = ctx.now.as_str();
     // IMPORT: a customer question whose answer cell is a formula or locked is read-only.
@@ -325,9 +332,10 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::Confirm => match editor.mode {
+            // An empty answer field: Enter moves on (a typed answer is removed with the clear key).
             Mode::TypeAnswer(_) if typed.trim().is_empty() => {
                 editor.mode = Mode::Answering;
-                Outcome::Done
+                say((!editor.next_question()).then(|| "That was the last question.".into()))
             }
             Mode::TypeAnswer(_) => match cursor::answer_typed(&mut editor.session.assessment, &question, &typed, now) {
                 Ok(_) => {

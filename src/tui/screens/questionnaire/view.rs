@@ -276,7 +276,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         match value {
             Some(v) => lines.extend(labelled("Answer: ", &describe(question, v), width, t.label(), t.plain())),
             None => {
-                let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
+                let enter = keymap::key_label(super::answering_context(editor), Action::EditAnswer);
                 let none = format!("(no answer yet: start typing, or press {enter})");
                 lines.extend(labelled("Answer: ", &none, width, t.label(), t.plain()));
             }
@@ -289,7 +289,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     let note = answer.map(|x| x.note.as_str()).unwrap_or("");
     if !matches!(editor.mode, Mode::EditNote(_)) {
         if note.is_empty() {
-            let key = keymap::key_label(Context::Questionnaire, Action::EditNote);
+            let key = keymap::key_label(super::answering_context(editor), Action::EditNote);
             lines.push(Line::from(vec![
                 Span::styled("Note: ", t.label()),
                 Span::styled(format!("none ({key} to write one)"), t.dim()),
