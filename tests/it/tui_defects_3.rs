@@ -77,3 +77,87 @@ fn c1_a_keymap_file_cannot_put_a_letter_on_a_text_question() {
     let (_, problems) = Keymap::with_changes(r#"{"text-question.edit-note": "n"}"#);
     assert!(problems[0].contains("would be typed text in text-question"), "{problems:?}");
 }
+
+// F15: a day the calendar lacks is refused as such, not as a format error.
+
+#[test]
+fn f15_a_day_february_lacks_is_refused_as_no_such_day() {
+    let (mut app, path) = open_demo("f15");
+    press(&mut app, "112<Enter>2027-02-30<Enter>");
+    assert!(app.status.error);
+    assert!(app.status.text.contains("no such day (February 2027 has 28 days)"), "{}", app.status.text);
+    assert!(!app.status.text.contains("YYYY-MM-DD"), "{}", app.status.text);
+    assert_eq!(saved(&path).value("profile.start_date"), None);
+    snap("f15_no_such_day", &app);
+}
+
+#[test]
+fn f15_the_answer_command_says_no_such_day() {
+    let env = crate::common::Env::new();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+    let out = env.run(&["new", demo.to_str().unwrap(), "--org", "Acme AI", "--no-open", "--out", "a.json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = env.run(&["answer", "a.json", "profile.start_date", "2027-02-30"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no such day (February 2027 has 28 days)"), "{stderr}");
+}
+
+// F7: "not applicable" ends on the next question, with or without a note.
+
+#[test]
+fn f7_not_applicable_then_esc_without_a_note_moves_on_like_with_one() {
+    let (mut app, path) = open_demo("f7");
+    press(&mut app, "1<Right>");
+    assert_eq!(current_question(&app), "access.reviews");
+    // 6 is "not applicable": the note opens; Esc without writing one.
+    press(&mut app, "6<Esc>");
+    assert_eq!(current_question(&app), "access.weights", "moved on as with a note");
+    // The next digit answers the next question, not the one before.
+    press(&mut app, "4");
+    let a = saved(&path);
+    assert_eq!(a.value("access.reviews"), Some(&AnswerValue::Text("na".into())));
+    assert_eq!(a.value("access.weights"), Some(&AnswerValue::Text("documented".into())));
+    // With a note it ends in the same place.
+    press(&mut app, "<Up>6because<Esc>");
+    assert_eq!(current_question(&app), "access.mfa");
+}
+
+// F17: Ctrl-U clears the note being written, as README says.
+
+#[test]
+fn f17_ctrl_u_clears_the_note_editor() {
+    let (mut app, path) = open_demo("f17");
+    press(&mut app, "e");
+    press(&mut app, "first line<Enter>second line<C-u>kept<Esc>");
+    assert_eq!(saved(&path).note("profile.uses_models"), "kept");
+}
+
+// C11: a section with no question shown has nothing to tick.
+
+#[test]
+fn c11_a_section_with_no_question_shown_is_not_ticked() {
+    let mut q: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    q["sections"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "continuity", "title": "Continuity and exit", "description": "Only for model builders.",
+        "questions": [{ "id": "continuity.exit", "type": "yesno", "text": "Can you leave your model host?",
+            "help": "Exit plans.", "show_if": { "question": "profile.uses_models", "equals": "yes" } }]
+    }));
+    let file = crate::tui::scratch().join("continuity.json");
+    std::fs::write(&file, q.to_string()).unwrap();
+    let store = crate::tui::fresh_store("c11");
+    let path = store.dir.join("acme.json");
+    let questionnaire = soc2_ready::questionnaire::load_file(&file).unwrap();
+    let a = soc2_ready::assessment::Assessment::new(questionnaire, "Acme AI", crate::tui::NOW);
+    let session = soc2_ready::assessment::Session::create(&path, a, crate::tui::NOW).unwrap();
+    let mut app = crate::tui::quiet(soc2_ready::tui::app::App::with_session(store, session));
+    press(&mut app, "2");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("│   Continuity and … 0/0 │"), "{text}");
+    assert!(!text.contains("✓ Continuity"), "{text}");
+    snap("c11_empty_section", &app);
+}

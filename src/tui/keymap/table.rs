@@ -456,6 +456,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[EditNote],
+        keys: Keys::List(&[Key::Ctrl('u')]),
+        action: Action::ClearField,
+        help: "clear the whole note",
+        hint: None,
+    },
+    Binding {
+        contexts: &[EditNote],
         keys: Keys::List(&[Key::Ctrl('s')]),
         action: Action::Confirm,
         help: "finish the note",

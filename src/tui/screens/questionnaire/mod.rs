@@ -303,7 +303,9 @@ fn note(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     editor.mode = Mode::Answering;
     let id = editor.question().id.clone();
     let note = editor.assessment().note(&id).to_string();
-    if std::mem::take(&mut editor.advance_after_note) && !note.is_empty() {
+    // F7: "not applicable" ends on the next question, with or without a note, so the digits typed next
+    // answer the questions they were meant for.
+    if std::mem::take(&mut editor.advance_after_note) {
         editor.next_question();
     }
     match told {

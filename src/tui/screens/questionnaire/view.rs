@@ -67,7 +67,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         .iter()
         .map(|&s| {
             let p = per_section[s];
-            let mark = if p.is_complete() { "✓" } else { " " };
+            // C11: a section with no question shown has nothing to tick.
+            let mark = if p.is_complete() && p.shown > 0 { "✓" } else { " " };
             let mut count = format!("{}/{}", p.answered, p.shown);
             // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
             if shows_review {
