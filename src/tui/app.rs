@@ -45,6 +45,8 @@ pub struct App {
     pub failure: Option<String>,
     /// The local time zone's offset, for the times the home screen shows (tests fix it).
     pub utc_offset: chrono::FixedOffset,
+    /// F8: ring the terminal's bell once (a refused key); the event loop rings it and clears this.
+    pub bell: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,6 +92,7 @@ impl App {
             farewell: Vec::new(),
             failure: None,
             utc_offset: crate::assessment::last_change::local_offset(),
+            bell: false,
         }
     }
 
@@ -351,6 +354,7 @@ impl App {
         self.act_on(outcome);
         if let Some(editor) = self.editor.as_deref_mut() {
             super::screens::suggestions::refresh(editor);
+            self.bell |= editor.refused_option.is_some();
         }
     }
 

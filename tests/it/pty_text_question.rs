@@ -41,6 +41,9 @@ fn a_sentence_with_w_e_and_q_typed_on_a_text_question_is_the_answer() {
         .env("TERM", "xterm-256color");
     let mut session = spawn_command(command, Some(10_000)).unwrap();
     session.exp_string("Sections").unwrap();
+    // F8: a digit beyond the options of the yes/no question rings the bell and changes nothing.
+    keys(&mut session, "4");
+    session.exp_string("\u{7}").unwrap();
     // Yes, 12 people, a start date: the cursor is then on profile.contact, a text question.
     keys(&mut session, "112\r2026-03-01\r");
     wait_for(&file, "the start date", |v| v["answers"]["profile.start_date"]["value"] == "2026-03-01");

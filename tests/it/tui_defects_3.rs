@@ -161,3 +161,23 @@ fn c11_a_section_with_no_question_shown_is_not_ticked() {
     assert!(!text.contains("✓ Continuity"), "{text}");
     snap("c11_empty_section", &app);
 }
+
+// F8: a refused digit is noticed: the bell rings, the options flash and say how many there are.
+
+#[test]
+fn f8_a_digit_beyond_a_yes_no_question_rings_and_flashes() {
+    let (mut app, path) = open_demo("f8");
+    press(&mut app, "4");
+    assert!(app.bell, "the bell rings");
+    assert_eq!(current_question(&app), "profile.uses_models");
+    assert_eq!(saved(&path).value("profile.uses_models"), None);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("1 Yes") && text.contains("2 No"), "{text}");
+    assert!(text.contains("▲ 4 is not an option here: only 1 to 2"), "{text}");
+    snap("f8_refused_digit", &app);
+    // The next key answers, and the flash is gone.
+    app.bell = false;
+    press(&mut app, "1");
+    assert!(!app.bell);
+    assert!(!screen(&app, 80, 24).contains("is not an option here"));
+}

@@ -78,6 +78,7 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         return Outcome::Done;
     }
     super::interview::before_action(editor);
+    editor.refused_option = None;
     let outcome = update_mode(editor, action, ctx);
     super::interview::after_action(editor, &ctx.now);
     outcome
@@ -262,7 +263,13 @@ fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outc
                 key(Action::EditAnswer)
             ));
         }
-        Err(other) => return Outcome::Complain(other.to_string()),
+        Err(other) => {
+            // F8: a fast typist must notice, or the next digits answer the questions one early.
+            if let ChooseError::NoSuchOption { n, .. } = other {
+                editor.refused_option = Some(n);
+            }
+            return Outcome::Complain(other.to_string());
+        }
     };
     editor.answer_changed(&question.id);
     if let Err(e) = editor.save() {

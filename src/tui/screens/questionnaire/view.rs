@@ -253,6 +253,12 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             };
             let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
             let style = if picked { t.chosen() } else { t.plain() };
+            // F8: after a refused digit the options flash (reversed) until the next key.
+            let style = if editor.refused_option.is_some() {
+                style.add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                style
+            };
             // Long labels wrap under themselves, after the mark and the key.
             let label = one_line(option.label);
             let mut wrapped = textwrap::wrap(&label, usize::from(width.saturating_sub(5).max(1))).into_iter();
@@ -264,6 +270,11 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             for l in wrapped {
                 lines.push(Line::from(vec![Span::raw("     "), Span::styled(l.into_owned(), style)]));
             }
+        }
+        if let Some(n) = editor.refused_option {
+            let count = question.offered().len().min(9);
+            let text = format!("▲ {n} is not an option here: only 1 to {count}");
+            lines.push(Line::styled(text, t.warning()));
         }
     } else {
         let kind = match question.kind {
