@@ -22,6 +22,10 @@ pub struct Answer {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub follow_up: bool,
+    /// The follow-up flag was set by answering "don't know", not by hand: it goes when the answer becomes
+    /// known (F11). Files without it keep every flag.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flagged_by_unknown: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub answered_by: String,
     pub updated_at: String,

@@ -181,3 +181,27 @@ fn f8_a_digit_beyond_a_yes_no_question_rings_and_flashes() {
     assert!(!app.bell);
     assert!(!screen(&app, 80, 24).contains("is not an option here"));
 }
+
+// F11: a "don't know" flag goes when the answer becomes known; a flag set by hand stays.
+
+#[test]
+fn f11_the_dont_know_flag_goes_when_the_answer_is_known_but_a_hand_flag_stays() {
+    let (mut app, path) = open_demo("f11");
+    press(&mut app, "1<Right>");
+    assert_eq!(current_question(&app), "access.reviews");
+    press(&mut app, "7");
+    assert!(saved(&path).is_flagged("access.reviews"), "don't know flags it");
+    press(&mut app, "<Up>4");
+    let a = saved(&path);
+    assert_eq!(a.value("access.reviews"), Some(&AnswerValue::Text("documented".into())));
+    assert!(!a.is_flagged("access.reviews"), "known now: the flag went");
+    // Flagged by hand first: "don't know" then an answer leaves the user's flag alone.
+    press(&mut app, "f7<Up>4");
+    let a = saved(&path);
+    assert_eq!(a.value("access.weights"), Some(&AnswerValue::Text("documented".into())));
+    assert!(a.is_flagged("access.weights"), "the hand flag stays");
+    // A file written before the field existed keeps its flags.
+    let old: soc2_ready::assessment::answer::Answer =
+        serde_json::from_str(r#"{"value": "unknown", "follow_up": true, "updated_at": "t"}"#).unwrap();
+    assert!(old.follow_up && !old.flagged_by_unknown);
+}
