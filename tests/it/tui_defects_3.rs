@@ -205,3 +205,15 @@ fn f11_the_dont_know_flag_goes_when_the_answer_is_known_but_a_hand_flag_stays() 
         serde_json::from_str(r#"{"value": "unknown", "follow_up": true, "updated_at": "t"}"#).unwrap();
     assert!(old.follow_up && !old.flagged_by_unknown);
 }
+
+// F16: at 80x24 the header is cut between words, and the report keeps its date.
+
+#[test]
+fn f16_headers_are_cut_between_words_and_keep_the_date() {
+    let store = crate::tui::fresh_store("f16");
+    let mut app = crate::tui::quiet(soc2_ready::tui::app::App::new(store));
+    press(&mut app, "s<Enter>r");
+    let text = screen(&app, 80, 24);
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("report of SOC 2 readiness… │ 2026-01-15"), "{header}");
+}

@@ -16,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::editor::{Editor, Mode};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{draw_input, short_time, wrap};
+use crate::tui::view::{draw_input, fit_words, short_time, wrap};
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
     let t = app.theme;
@@ -40,10 +40,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let org_width = org.width().min((free * 3 / 5).max(free.saturating_sub(title.width())));
     let title_width = free.saturating_sub(org_width);
     let names = if title_width >= 12 {
-        format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))
+        format!("│ {} │ {} ", fit_words(&org, org_width), fit_words(&title, title_width))
     } else {
         // The separator and the title's few columns go to the organisation.
-        format!("│ {} ", truncate(&org, org.width().min(free + 3)))
+        format!("│ {} ", fit_words(&org, org.width().min(free + 3)))
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
