@@ -217,3 +217,19 @@ fn f16_headers_are_cut_between_words_and_keep_the_date() {
     let header = text.lines().next().unwrap();
     assert!(header.contains("report of SOC 2 readiness… │ 2026-01-15"), "{header}");
 }
+
+// C8: the observation form shows the start of a long text, with a marker that more is hidden.
+
+#[test]
+fn c8_the_observation_form_shows_the_start_of_long_text() {
+    let (mut app, _) = open_demo("c8");
+    let note = "Restores are tested every quarter by the platform team, but the last test failed and is not";
+    press(&mut app, &format!("e{note}<Esc>fO"));
+    assert!(matches!(app.editor.as_deref().map(|e| &e.mode), Some(Mode::Observation(_))));
+    // The form opens from the flag's note with the cursor at its start: the start shows.
+    let text = screen(&app, 80, 24);
+    let seen = text.lines().find(|l| l.contains(">Seen:")).unwrap();
+    assert!(seen.contains("Restores are tested") && seen.contains('…'), "{seen}");
+    assert!(!seen.contains("is not"), "{seen}");
+    snap("c8_observation_start", &app);
+}
