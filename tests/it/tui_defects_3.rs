@@ -233,3 +233,25 @@ fn c8_the_observation_form_shows_the_start_of_long_text() {
     assert!(!seen.contains("is not"), "{seen}");
     snap("c8_observation_start", &app);
 }
+
+// Held item: the assessment cannot be saved (here its journal is a folder; on the review's machine, a
+// full disk) while a note is typed, and the program ends: the message is true and the note is kept.
+
+#[test]
+fn a_note_that_cannot_be_saved_at_quit_is_kept_beside_the_assessment_and_said_so() {
+    let (mut app, path) = open_demo("held_note");
+    press(&mut app, "e");
+    let journal = path.with_file_name("acme.json.journal");
+    let _ = std::fs::remove_file(&journal);
+    std::fs::create_dir(&journal).unwrap();
+    std::fs::write(journal.join("blocker"), "x").unwrap();
+    let note = "Backups are copied nightly to a second region";
+    press(&mut app, &format!("{note}<C-c>"));
+    assert!(app.quit);
+    let said = app.farewell.join("\n");
+    assert!(!said.contains("saved with the next change"), "{said}");
+    assert!(said.contains("the changes since the last save are not in the file"), "{said}");
+    let side = path.with_file_name("acme.json.note-profile.uses_models.txt");
+    assert_eq!(std::fs::read_to_string(&side).unwrap(), note);
+    assert!(said.contains("its text is in") && said.contains("acme.json.note-profile.uses_models.txt"), "{said}");
+}
