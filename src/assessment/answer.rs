@@ -1,6 +1,5 @@
 //! Answers: the value given to one question, and what was recorded with it.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{Question, QuestionType};
@@ -23,6 +22,10 @@ pub struct Answer {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub follow_up: bool,
+    /// The follow-up flag was set by answering "don't know", not by hand: it goes when the answer becomes
+    /// known (F11). Files without it keep every flag.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flagged_by_unknown: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub answered_by: String,
     pub updated_at: String,
@@ -107,7 +110,15 @@ pub fn parse_answer(q: &Question, input: &str) -> Result<AnswerValue, AnswerErro
             AnswerValue::Number(trimmed.replace('_', "").parse::<f64>().map_err(|_| refuse(q, input))?)
         }
         QuestionType::Text => AnswerValue::Text(input.trim_end_matches(['\n', '\r']).to_string()),
-        QuestionType::Date => AnswerValue::Text(trimmed.to_string()),
+        QuestionType::Date => {
+            // F15: a day the calendar lacks is said as such, not as the wrong format.
+            use crate::questionnaire::value::{DateError, parse_date};
+            if let Err(e @ DateError::NoSuchDay { .. }) = parse_date(trimmed) {
+                let input = crate::text::one_line(input);
+                return Err(AnswerError(format!("`{input}` is not an answer to question `{}`: {e}", q.id)));
+            }
+            AnswerValue::Text(trimmed.to_string())
+        }
     };
     check_value(q, &value).map_err(|_| refuse(q, input))?;
     if matches!(&value, AnswerValue::List(chosen) if chosen.is_empty()) {
@@ -185,9 +196,9 @@ pub fn check_value(q: &Question, value: &AnswerValue) -> Result<(), AnswerError>
                 Ok(())
             }
         }
-        (QuestionType::Date, AnswerValue::Text(t)) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            Ok(_) if t.len() == 10 => Ok(()),
-            _ => bad(&format!("`{}` is not a date", crate::text::one_line(t))),
+        (QuestionType::Date, AnswerValue::Text(t)) => match crate::questionnaire::value::parse_date(t) {
+            Ok(_) => Ok(()),
+            Err(e) => bad(&format!("`{}` is not a date: {e}", crate::text::one_line(t))),
         },
         _ => bad("the value is of the wrong kind"),
     }

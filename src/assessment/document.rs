@@ -243,7 +243,12 @@ impl Assessment {
         let respondent = self.respondent.clone();
         let entry = self.entry(question, now);
         if value.as_text() == Some(UNKNOWN) {
+            // A flag set by hand stays the user's; otherwise "don't know" owns it.
+            entry.flagged_by_unknown = !entry.follow_up || entry.flagged_by_unknown;
             entry.follow_up = true;
+        } else if std::mem::take(&mut entry.flagged_by_unknown) {
+            // F11: the answer is known now, so the flag "don't know" set goes with it.
+            entry.follow_up = false;
         }
         entry.value = Some(value);
         entry.answered_by = respondent;
@@ -269,6 +274,8 @@ impl Assessment {
     pub fn toggle_follow_up(&mut self, question: &str, now: &str) -> bool {
         let entry = self.entry(question, now);
         entry.follow_up = !entry.follow_up;
+        // Set or removed by hand: the user's from now on.
+        entry.flagged_by_unknown = false;
         let flagged = entry.follow_up;
         self.tidy(question);
         flagged

@@ -145,6 +145,7 @@ pub fn from_follow_up(a: &mut Assessment, question: &str, by: &str, now: &str) -
     let id = add(a, question, fields, by, now).ok()?;
     if let Some(answer) = a.answers.get_mut(question) {
         answer.follow_up = false;
+        answer.flagged_by_unknown = false;
     }
     a.touch(question);
     if a.answers.get(question).is_some_and(super::answer::Answer::is_empty) {

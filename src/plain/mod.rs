@@ -609,6 +609,15 @@ impl<'a, W: Write> Plain<'a, W> {
             // What the question takes is said in plain mode's words; a profile answer that contradicts
             // another is refused in the core's, naming both.
             _ => match crate::assessment::parse_answer(&question, text) {
+                // F15: a date of the right shape that the calendar lacks says which day is missing.
+                Err(_) if question.kind == crate::questionnaire::QuestionType::Date => {
+                    match crate::questionnaire::value::parse_date(text.trim()) {
+                        Err(e @ crate::questionnaire::value::DateError::NoSuchDay { .. }) => {
+                            Err(format!("Not accepted: {e}. Type {}", prompt::accepts(&question)))
+                        }
+                        _ => Err(format!("Not accepted. Type {}", prompt::accepts(&question))),
+                    }
+                }
                 Err(_) => Err(format!("Not accepted. Type {}", prompt::accepts(&question))),
                 Ok(_) => cursor::answer_typed(&mut self.session.assessment, &question, text, &now)
                     .map(|_| Chosen::Answered)

@@ -1,6 +1,6 @@
 //! Everything a key can ask the interface to do. Only `App::update` acts on these.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
     /// Stop the program as the shell's Ctrl-Z does; `fg` brings it back.

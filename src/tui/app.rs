@@ -47,6 +47,8 @@ pub struct App {
     pub utc_offset: chrono::FixedOffset,
     /// IMPORT: keys typed while a file is read (the customer's name typed ahead), handled once it is read.
     held: Vec<Event>,
+    /// F8: ring the terminal's bell once (a refused key); the event loop rings it and clears this.
+    pub bell: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,6 +95,7 @@ impl App {
             failure: None,
             utc_offset: crate::assessment::last_change::local_offset(),
             held: Vec::new(),
+            bell: false,
         }
     }
 
@@ -305,10 +308,17 @@ impl App {
             said.extend(super::screens::interview::keep_typed_observation(editor, &now));
             match editor.flush(true, &now, at) {
                 Ok(told) => said.extend(told),
-                Err(e) => failed = Some(format!("could not save: {e}")),
+                // The program is ending: nothing is saved "with the next change" (held item of defects-3).
+                Err(e) => {
+                    let e = e.trim_end_matches(" Your answers are kept here and saved with the next change.");
+                    failed = Some(format!("could not save ({e}): the changes since the last save are not in the file"))
+                }
             }
             if failed.is_none() && editor.dirty {
                 failed = Some("some changes could not be saved".to_string());
+            }
+            if failed.is_some() {
+                said.extend(keep_unsaved_note(editor));
             }
         }
         for message in said.into_iter().chain(failed.clone()) {
@@ -403,6 +413,7 @@ impl App {
         self.act_on(outcome);
         if let Some(editor) = self.editor.as_deref_mut() {
             super::screens::suggestions::refresh(editor);
+            self.bell |= editor.refused_option.is_some();
         }
     }
 
@@ -441,6 +452,26 @@ impl App {
             },
         }
     }
+}
+
+/// When the assessment cannot be saved as the program ends with the note editor open: keep the typed note
+/// in a file beside the assessment, or failing that, say it in full on the terminal, so none of it is lost.
+fn keep_unsaved_note(editor: &Editor) -> Option<String> {
+    let Mode::EditNote(input) = &editor.mode else { return None };
+    let note = input.lines().join("\n");
+    if note.trim().is_empty() {
+        return None;
+    }
+    let id = editor.question().id.clone();
+    let side = super::editor::note_recovery_path(&editor.session.path, &id);
+    Some(match crate::assessment::store::write_private(&side, note.as_bytes()) {
+        Ok(()) => format!("The note on {id} was not saved in the assessment; its text is in {}", side.display()),
+        Err(e) => format!(
+            "The note on {id} was not saved, nor could it be written to {} ({e}); here it is:\n{}",
+            side.display(),
+            crate::text::visible(&note)
+        ),
+    })
 }
 
 /// Save what is half-typed in a one-line field before the program ends: a typed answer if it is valid (if

@@ -40,6 +40,9 @@ pub struct Editor {
     pub exported: Option<Vec<String>>,
     /// SEARCH: the questionnaire's search index, built when the search first opens.
     pub search_index: std::cell::OnceCell<crate::questionnaire::search::Index>,
+    /// F8: a digit beyond the options was just refused: the options flash until the next key, and the
+    /// terminal's bell rings once.
+    pub refused_option: Option<usize>,
 }
 
 pub enum Mode {
@@ -93,6 +96,7 @@ impl Editor {
             suggestions: None,
             exported: None,
             search_index: Default::default(),
+            refused_option: None,
         }
     }
 

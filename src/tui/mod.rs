@@ -145,6 +145,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
                 break;
             }
         }
+        // F8: a refused key rings the terminal's bell, through the same output the screen is drawn on.
+        if std::mem::take(&mut app.bell) {
+            use std::io::Write;
+            let _ = terminal.backend_mut().write_all(b"\x07");
+            let _ = terminal.backend_mut().flush();
+        }
         // On every pass, however fast keys arrive: a note typed without a pause is still saved.
         app.tick();
         if app.quit {

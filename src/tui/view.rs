@@ -138,6 +138,27 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
     textwrap::wrap(&safe, usize::from(width.max(1))).into_iter().map(|l| l.into_owned()).collect()
 }
 
+/// Text cut to a display width at a word boundary, with an ellipsis (F16: the header was cut mid-word).
+/// A first word wider than the room is cut where it must.
+pub fn fit_words(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let candidate = if out.is_empty() { word.to_string() } else { format!("{out} {word}") };
+        if candidate.width() + 1 > width {
+            break;
+        }
+        out = candidate;
+    }
+    if out.is_empty() {
+        return crate::text::truncate(text, width);
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':', '-', ' ']))
+}
+
 /// A timestamp as people read it: `2026-11-26 10:02 UTC`.
 pub fn short_time(rfc3339: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {
@@ -165,6 +186,15 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_is_cut_between_words() {
+        assert_eq!(fit_words("report of SOC 2 readiness for AI companies", 36), "report of SOC 2 readiness for AI…");
+        assert_eq!(fit_words("Demo readiness check", 14), "Demo…");
+        assert_eq!(fit_words("Demo readiness check", 40), "Demo readiness check");
+        assert_eq!(fit_words("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(fit_words("Example AI Ltd (sample), more", 26), "Example AI Ltd (sample)…");
+    }
 
     #[test]
     fn a_long_status_keeps_its_end_on_three_lines() {

@@ -25,6 +25,8 @@ mod plain_rules;
 mod pty;
 #[cfg(unix)]
 mod pty_interview;
+#[cfg(unix)]
+mod pty_text_question;
 mod questionnaire_format;
 #[cfg(unix)]
 mod report_browser;
@@ -50,6 +52,7 @@ mod spreadsheet_vendor;
 mod store;
 mod tui;
 mod tui_defects;
+mod tui_defects_3;
 mod tui_import;
 mod tui_interview;
 mod tui_keymap;

@@ -360,7 +360,7 @@ fn the_real_binary_imports_a_spreadsheet_from_home() {
         assert!(Instant::now() < deadline, "the import did not happen");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    p.send("q").unwrap();
+    p.send("\u{3}").unwrap();
     p.flush().unwrap();
     let rest = p.exp_eof().unwrap();
     assert!(rest.contains("\u{1b}[?1049l"), "terminal not restored: {rest:?}");

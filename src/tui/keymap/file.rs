@@ -21,6 +21,12 @@ pub fn install(config_dir: Option<&Path>) -> Vec<String> {
 /// The user's keymap file, in the configuration directory.
 pub const KEYMAP_FILE: &str = "keymap.json";
 
+/// At most this many keys for one action in one entry: more are left out, and the user is told.
+pub const MAX_KEYS_PER_ACTION: usize = 8;
+
+/// At most this many problems are listed on the status line; the rest are counted.
+const MAX_PROBLEMS_SAID: usize = 5;
+
 impl Key {
     /// A key as a keymap file names it: `q`, `Enter`, `PageDown`, `Space`, `Ctrl-S`, `Shift-Tab`.
     pub fn parse(name: &str) -> Option<Key> {
@@ -93,14 +99,23 @@ impl Keymap {
             Err(e) => return (keymap, vec![format!("is not valid JSON ({e}); using the shipped keys")]),
         };
         for (name, value) in entries {
-            if let Err(problem) = keymap.change(&name, &value) {
-                problems.push(format!("`{}`: {problem}; its shipped keys are kept", crate::text::one_line(&name)));
+            let name = crate::text::one_line(&name);
+            match keymap.change(&name, &value) {
+                Ok(None) => {}
+                Ok(Some(note)) => problems.push(format!("`{name}`: {note}")),
+                Err(problem) => problems.push(format!("`{name}`: {problem}; its shipped keys are kept")),
             }
+        }
+        if problems.len() > MAX_PROBLEMS_SAID {
+            let more = problems.len() - MAX_PROBLEMS_SAID;
+            problems.truncate(MAX_PROBLEMS_SAID);
+            problems.push(format!("and {more} more problems"));
         }
         (keymap, problems)
     }
 
-    fn change(&mut self, name: &str, value: &serde_json::Value) -> Result<(), String> {
+    /// Apply one entry. `Ok(Some(..))` says what of it was left out (keys beyond the cap).
+    fn change(&mut self, name: &str, value: &serde_json::Value) -> Result<Option<String>, String> {
         let (context, action_name) = match name.split_once('.') {
             Some((c, a)) => {
                 let context = Context::ALL.into_iter().find(|x| x.name() == c).ok_or_else(|| {
@@ -117,16 +132,24 @@ impl Keymap {
         let action = Action::from_name(action_name).ok_or(
             "no such action (names such as next-question or open-report; the README's Keys section lists them all)",
         )?;
-        let key_names: Vec<&str> = match value {
-            serde_json::Value::String(k) => vec![k.as_str()],
-            serde_json::Value::Array(ks) => {
-                ks.iter().map(|k| k.as_str().ok_or("keys must be strings")).collect::<Result<_, _>>()?
-            }
+        // Attack 15: a list of 100,000 keys took 19 s to check; only the first few are used.
+        let (key_names, given): (Vec<&str>, usize) = match value {
+            serde_json::Value::String(k) => (vec![k.as_str()], 1),
+            serde_json::Value::Array(ks) => (
+                ks.iter()
+                    .take(MAX_KEYS_PER_ACTION)
+                    .map(|k| k.as_str().ok_or("keys must be strings"))
+                    .collect::<Result<_, _>>()?,
+                ks.len(),
+            ),
             _ => return Err("give a key name or a list of them".into()),
         };
         if key_names.is_empty() {
             return Err("give at least one key".into());
         }
+        let note = (given > MAX_KEYS_PER_ACTION).then(|| {
+            format!("{given} keys given; only the first {MAX_KEYS_PER_ACTION} are used (the most one action takes)")
+        });
         let keys = key_names
             .iter()
             .map(|k| {
@@ -135,11 +158,31 @@ impl Keymap {
                 })
             })
             .collect::<Result<Vec<Key>, String>>()?;
+        // C1: a key that types (a letter, a digit) is never bound where text is typed.
+        let types = keys.iter().any(|k| k.types());
+        if let Some(c) = context.filter(|c| types && c.types_text()) {
+            return Err(format!(
+                "a character key would be typed text in {}: use a Ctrl key, an arrow or F1-F12",
+                c.name()
+            ));
+        }
         let mut changed = self.clone();
         let mut found = false;
+        let mut kept_for_typing = false;
         let mut split = Vec::new();
         for b in changed.bindings.iter_mut().filter(|b| b.action == action && !b.digits) {
             match context {
+                // Where text is typed, the binding keeps its keys; elsewhere it takes the new ones.
+                None if types && b.contexts.iter().any(|c| c.types_text()) => {
+                    let (typing, others): (Vec<Context>, Vec<Context>) =
+                        b.contexts.iter().partition(|c| c.types_text());
+                    kept_for_typing = true;
+                    if !others.is_empty() {
+                        split.push(Bound { contexts: others, keys: keys.clone(), ..b.clone() });
+                        found = true;
+                    }
+                    b.contexts = typing;
+                }
                 None => {
                     b.keys = keys.clone();
                     found = true;
@@ -152,6 +195,12 @@ impl Keymap {
                 Some(_) => {}
             }
         }
+        if !found && kept_for_typing {
+            return Err(
+                "a character key would be typed text where that action applies: use a Ctrl key, an arrow or F1-F12"
+                    .into(),
+            );
+        }
         if !found {
             return Err(format!(
                 "that action has no key{}",
@@ -163,11 +212,12 @@ impl Keymap {
         if let Some(conflict) = changed.conflict() {
             return Err(conflict);
         }
-        if !changed.bindings.iter().any(|b| b.action == Action::Quit && b.keys.contains(&Key::Ctrl('c'))) {
+        let ctrl_c = crossterm::event::KeyEvent::new(KeyCode::Char('c'), crossterm::event::KeyModifiers::CONTROL);
+        if Context::ALL.into_iter().any(|c| changed.action_for(c, &ctrl_c) != Some(Action::Quit)) {
             return Err("Ctrl-C must stay a way to quit from anywhere".into());
         }
         *self = changed;
-        Ok(())
+        Ok(note)
     }
 }
 
@@ -220,6 +270,24 @@ mod tests {
         assert!(problems[0].contains("JSON object"));
         let (_, problems) = Keymap::with_changes(r#"{"quit": "Q"}"#);
         assert!(problems[0].contains("Ctrl-C must stay"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_hundred_thousand_keys_for_one_action_are_capped_and_said() {
+        // Attack 15: every key was compared with every other (19 s before the first frame).
+        let keys: Vec<String> = (0..100_000).map(|i| format!("F{}", i % 12 + 1)).collect();
+        let text = serde_json::json!({ "report.export-follow-ups": keys }).to_string();
+        let (k, problems) = Keymap::with_changes(&text);
+        let bound = k.bindings.iter().find(|b| b.action == Action::ExportFollowUps).unwrap();
+        assert_eq!(bound.keys.len(), MAX_KEYS_PER_ACTION);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("100000 keys given; only the first 8 are used"), "{problems:?}");
+        // Problems past the first few are counted, not listed.
+        let many: serde_json::Map<String, serde_json::Value> =
+            (0..1000).map(|i| (format!("nothing-{i}"), serde_json::json!("z"))).collect();
+        let (_, problems) = Keymap::with_changes(&serde_json::Value::Object(many).to_string());
+        assert_eq!(problems.len(), MAX_PROBLEMS_SAID + 1);
+        assert_eq!(problems.last().unwrap(), "and 995 more problems");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub enum Context {
     PickQuestionnaire,
     TypeOrganisation,
     Questionnaire,
+    /// The questionnaire on a question answered with text, no field open: printable keys type the answer,
+    /// so every command there is a key that types nothing (arrows, Enter, Ctrl and function keys).
+    TextQuestion,
     TypeAnswer,
     EditNote,
     TypeRespondent,
@@ -47,13 +50,14 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
         Context::ConfirmDelete,
         Context::TypeName,
         Context::Questionnaire,
+        Context::TextQuestion,
         Context::TypeAnswer,
         Context::EditNote,
         Context::TypeRespondent,
@@ -76,6 +80,7 @@ impl Context {
             Context::PickQuestionnaire => "New assessment: choose a questionnaire",
             Context::TypeOrganisation => "New assessment: the organisation's name",
             Context::Questionnaire => "Answering questions",
+            Context::TextQuestion => "A text question: what you type is the answer",
             Context::TypeAnswer => "Typing an answer (number, text or date)",
             Context::EditNote => "Writing a note",
             Context::TypeRespondent => "Who is answering",
@@ -102,6 +107,7 @@ impl Context {
             Context::PickQuestionnaire => "pick-questionnaire",
             Context::TypeOrganisation => "type-organisation",
             Context::Questionnaire => "questionnaire",
+            Context::TextQuestion => "text-question",
             Context::TypeAnswer => "type-answer",
             Context::EditNote => "edit-note",
             Context::TypeRespondent => "type-respondent",
@@ -125,16 +131,27 @@ impl Context {
     pub fn is_text_entry(self) -> bool {
         self == Context::EditNote || TYPING.contains(&self)
     }
+
+    /// Contexts where a printable key is text: the fields, and a text question (it starts the answer).
+    /// No printable key may be bound in them.
+    pub fn types_text(self) -> bool {
+        self.is_text_entry() || self == Context::TextQuestion
+    }
 }
 
 /// One key: a key on its own (with Shift if the character needs it), or with Ctrl held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     Plain(KeyCode),
     Ctrl(char),
 }
 
 impl Key {
+    /// Whether the key types a character (a letter, a digit, a sign, Space) when text is being typed.
+    pub fn types(self) -> bool {
+        matches!(self, Key::Plain(KeyCode::Char(_)))
+    }
+
     fn matches(self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
@@ -269,12 +286,13 @@ impl Keymap {
     }
 
     /// The first key bound to two things in one place, said as the user reads it.
+    /// Linear in the number of keys (attack 15: a list of 100,000 keys was compared pair by pair).
     pub fn conflict(&self) -> Option<String> {
         for context in Context::ALL {
-            let mut seen: Vec<(Key, Action)> = Vec::new();
+            let mut seen: std::collections::HashMap<Key, Action> = std::collections::HashMap::new();
             for b in self.bindings.iter().filter(|b| b.contexts.contains(&context)) {
                 for key in b.all_keys() {
-                    if let Some((_, other)) = seen.iter().find(|(k, a)| *k == key && *a != b.action) {
+                    if let Some(other) = seen.get(&key).filter(|a| **a != b.action) {
                         let what = |a: Action| {
                             if b.digits && a == b.action { "choose".to_string() } else { a.name().to_string() }
                         };
@@ -286,7 +304,7 @@ impl Keymap {
                             context.name()
                         ));
                     }
-                    seen.push((key, b.action));
+                    seen.entry(key).or_insert(b.action);
                 }
             }
         }
@@ -316,15 +334,17 @@ pub fn action_for(context: Context, key: &KeyEvent) -> Option<Action> {
 /// The hint line's entries for a context: (key, word). On a question answered by typing (number, text,
 /// date), the digits start the answer instead of choosing an option, and the hint says so.
 pub fn hints(context: Context, typed_question: bool) -> Vec<(String, &'static str)> {
-    active()
-        .in_context(context)
-        .filter_map(|b| {
+    // On a text question every printable key types: the first hint says so.
+    let typing = (context == Context::TextQuestion).then(|| ("a-z".to_string(), "type answer"));
+    typing
+        .into_iter()
+        .chain(active().in_context(context).filter_map(|b| {
             let hint = b.hint?;
             if typed_question && b.digits {
                 return Some(("0-9".to_string(), "type answer"));
             }
             Some((b.first_label(), hint))
-        })
+        }))
         .collect()
 }
 
@@ -357,10 +377,11 @@ mod tests {
     fn one_text_entry_predicate() {
         // Every binding in a text-entry context is for finishing or leaving the field, never a letter.
         for b in Keymap::shipped().bindings {
-            for c in b.contexts.iter().filter(|c| c.is_text_entry()) {
+            for c in b.contexts.iter().filter(|c| c.types_text()) {
                 for k in &b.keys {
-                    assert!(!matches!(k, Key::Plain(KeyCode::Char(_))), "{k:?} in {c:?} would eat typed text");
+                    assert!(!k.types(), "{k:?} in {c:?} would eat typed text");
                 }
+                assert!(!b.digits, "the digits in {c:?} would eat typed text");
             }
         }
         assert!(Context::TypeEvidence.is_text_entry() && Context::EditNote.is_text_entry());

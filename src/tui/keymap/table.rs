@@ -6,7 +6,7 @@ use super::{Binding, Key, Keys};
 use crate::tui::action::Action;
 use Key::Plain as P;
 use crossterm::event::KeyCode::{
-    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home as HomeKey, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home as HomeKey, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
 const LISTS: &[Context] = &[Home, PickQuestionnaire];
@@ -50,7 +50,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('u'))]),
+        keys: Keys::List(&[P(Char('u')), Key::Ctrl('n')]),
         action: Action::NextUnanswered,
         help: "jump to the next unanswered question",
         hint: Some("unanswered"),
@@ -66,19 +66,19 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Enter)]),
         action: Action::EditAnswer,
-        help: "type the answer to a number, text or date question (on other questions: next question)",
+        help: "type the answer to a number, text or date question (Enter again on an empty answer, and on other questions: next question)",
         hint: None,
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('e'))]),
+        keys: Keys::List(&[P(Char('e')), Key::Ctrl('e')]),
         action: Action::EditNote,
         help: "write a note on this question",
         hint: Some("note"),
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('f'))]),
+        keys: Keys::List(&[P(Char('f')), Key::Ctrl('f')]),
         action: Action::ToggleFlag,
         help: "flag or unflag this question for follow-up",
         hint: Some("flag"),
@@ -99,14 +99,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('w'))]),
+        keys: Keys::List(&[P(Char('w')), Key::Ctrl('w')]),
         action: Action::NextRespondent,
         help: "switch who is answering to the next person in the meeting (nobody yet: type a name); recorded with every answer after this",
         hint: None,
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('r'))]),
+        keys: Keys::List(&[P(Char('r')), Key::Ctrl('r')]),
         action: Action::OpenReport,
         help: "open the readiness report",
         hint: Some("report"),
@@ -167,6 +167,99 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ScrollUp,
         help: "scroll the question's text back up",
         hint: None,
+    },
+    // A text question (C1): every printable key types the answer, so its commands are keys that type
+    // nothing. The Ctrl keys do the same on every question.
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Down)]),
+        action: Action::NextQuestion,
+        help: "next question",
+        hint: Some("next"),
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Up)]),
+        action: Action::PreviousQuestion,
+        help: "previous question",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Enter)]),
+        action: Action::EditAnswer,
+        help: "type or change the answer (Enter on an empty answer: next question)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('e')]),
+        action: Action::EditNote,
+        help: "write a note on this question",
+        hint: Some("note"),
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('f')]),
+        action: Action::ToggleFlag,
+        help: "flag or unflag this question for follow-up",
+        hint: Some("flag"),
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('r')]),
+        action: Action::OpenReport,
+        help: "open the readiness report",
+        hint: Some("report"),
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Right), P(PageDown), P(Tab)]),
+        action: Action::NextSection,
+        help: "next section",
+        hint: Some("section"),
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Left), P(PageUp), P(BackTab)]),
+        action: Action::PreviousSection,
+        help: "previous section",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('n')]),
+        action: Action::NextUnanswered,
+        help: "jump to the next unanswered question",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(Delete)]),
+        action: Action::ClearAnswer,
+        help: "clear this answer",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('w')]),
+        action: Action::NextRespondent,
+        help: "switch who is answering to the next person in the meeting (nobody yet: type a name)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('o')]),
+        action: Action::AddObservation,
+        help: "record an observation on this question",
+        hint: None,
+    },
+    Binding {
+        contexts: &[TextQuestion],
+        keys: Keys::List(&[P(F(1))]),
+        action: Action::ToggleHelp,
+        help: "show or hide every key (the other commands: move to another question first)",
+        hint: Some("help"),
     },
     // The report.
     Binding {
@@ -363,6 +456,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[EditNote],
+        keys: Keys::List(&[Key::Ctrl('u')]),
+        action: Action::ClearField,
+        help: "clear the whole note",
+        hint: None,
+    },
+    Binding {
+        contexts: &[EditNote],
         keys: Keys::List(&[Key::Ctrl('s')]),
         action: Action::Confirm,
         help: "finish the note",
@@ -370,7 +470,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     // Everywhere.
     Binding {
-        contexts: &[Questionnaire, Report, PickQuestionnaire],
+        contexts: &[Questionnaire, TextQuestion, Report, PickQuestionnaire],
         keys: Keys::List(&[P(Esc)]),
         action: Action::Back,
         help: "go back (questionnaire: to the home screen)",
@@ -479,7 +579,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('O'))]),
+        keys: Keys::List(&[P(Char('O')), Key::Ctrl('o')]),
         action: Action::AddObservation,
         help: "record an observation on this question (a flagged question's flag becomes the observation)",
         hint: None,

@@ -154,7 +154,8 @@ fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
 /// The interview's keys while answering; `None` leaves the key to the questionnaire screen.
 pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outcome> {
     let now = ctx.now.as_str();
-    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let place = super::questionnaire::answering_context(editor);
+    let key = |a: Action| keymap::key_label(place, a);
     let id = editor.question().id.clone();
     match action {
         Action::NextRespondent => {
@@ -197,13 +198,15 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             let seen = if flagged { a.note(&id).replace(['\n', '\r'], " ") } else { String::new() };
             let owner = answer.map(|x| x.owner.clone()).unwrap_or_default();
             let due = answer.map(|x| x.due.clone()).unwrap_or_default();
-            let fields = [
+            let mut fields = [
                 line_input(&seen, "what was seen (required)"),
                 line_input("", "the risk it leaves"),
                 line_input("", "what to do about it"),
                 line_input(&owner, "who owns it"),
                 line_input(&due, "YYYY-MM-DD"),
             ];
+            // C8: the flag's note is read from its start (its end alone can invert its meaning).
+            fields[0].move_cursor(ratatui_textarea::CursorMove::Head);
             editor.mode = Mode::Observation(Box::new(ObservationForm { fields, focus: 0, from_flag: flagged }));
             Some(Outcome::Done)
         }
@@ -553,12 +556,57 @@ pub fn draw_form(frame: &mut Frame, form: &ObservationForm, area: Rect, t: Theme
         let style = if i == form.focus { t.selected() } else { t.label() };
         let mark = if i == form.focus { ">" } else { " " };
         frame.render_widget(Paragraph::new(Span::styled(format!("{mark}{}:", FIELD_LABELS[i]), style)), label);
-        let mut input = form.fields[i].clone();
-        if i != form.focus {
-            input.set_cursor_style(Style::new());
-        }
-        frame.render_widget(&input, field);
+        let input = &form.fields[i];
+        let text = input.lines().join(" ");
+        let cursor = (i == form.focus).then(|| input.cursor().1);
+        let line = if text.is_empty() {
+            // What the field is for, as the text field itself would show it.
+            let mark = if cursor.is_some() { Span::styled(" ", Style::new().reversed()) } else { Span::raw(" ") };
+            Line::from(vec![mark, Span::styled(input.placeholder_text().to_string(), t.dim())])
+        } else {
+            field_window(&text, cursor, usize::from(field.width), t)
+        };
+        frame.render_widget(Paragraph::new(line), field);
     }
+}
+
+/// What a one-line field of the form shows in `width` columns (C8: the tail of a long text was shown, so
+/// "... is not" read as "... is"): the start when the cursor is there or the field is not being typed in,
+/// otherwise the part around the cursor; `…` at either end says that more text is hidden there.
+fn field_window(text: &str, cursor: Option<usize>, width: usize, t: Theme) -> Line<'static> {
+    use unicode_width::UnicodeWidthChar;
+    let chars: Vec<char> = crate::text::visible(text).chars().collect();
+    let w = |c: &char| c.width().unwrap_or(0);
+    let at = cursor.unwrap_or(0).min(chars.len());
+    // Columns for text: the width less a column for the cursor after the end, and for each marker.
+    let fits = |from: usize, to: usize| {
+        let markers = usize::from(from > 0) + usize::from(to < chars.len());
+        chars[from..to].iter().map(w).sum::<usize>() + markers + usize::from(to == chars.len()) <= width
+    };
+    // Start at the beginning; move the window right only as far as the cursor needs.
+    let mut from = 0;
+    while from < at && !fits(from, at + usize::from(at < chars.len())) {
+        from += 1;
+    }
+    let mut to = from;
+    while to < chars.len() && fits(from, to + 1) {
+        to += 1;
+    }
+    let mut spans = Vec::new();
+    if from > 0 {
+        spans.push(Span::styled("…", t.dim()));
+    }
+    for (i, c) in chars.iter().enumerate().take(to).skip(from) {
+        let style = if cursor.is_some() && i == at { Style::new().reversed() } else { Style::new() };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    if cursor.is_some() && at == chars.len() && at >= from {
+        spans.push(Span::styled(" ", Style::new().reversed()));
+    }
+    if to < chars.len() {
+        spans.push(Span::styled("…", t.dim()));
+    }
+    Line::from(spans)
 }
 
 /// Export the follow-ups (flagged questions, open observations) as Markdown from the report screen.

@@ -3,7 +3,6 @@
 //! named in the assessment (who answered, and owners already set); the due date is checked as YYYY-MM-DD.
 //! Saving goes through [`crate::assessment::Assessment::set_plan`], so it is written like any other change.
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -90,11 +89,16 @@ impl PlanForm {
                 owner.chars().count()
             ));
         }
-        if !due.is_empty() && (due.len() != 10 || NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err()) {
-            return Err(format!(
-                "The due date `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31.",
-                one_line(&due)
-            ));
+        match crate::questionnaire::value::parse_date(&due) {
+            _ if due.is_empty() => {}
+            Ok(_) => {}
+            Err(crate::questionnaire::value::DateError::Format) => {
+                return Err(format!(
+                    "The due date `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31.",
+                    one_line(&due)
+                ));
+            }
+            Err(e) => return Err(format!("The due date `{}` is not a date: {e}.", one_line(&due))),
         }
         Ok((owner, due))
     }

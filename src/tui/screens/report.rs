@@ -795,6 +795,16 @@ fn sections(
     }
 }
 
+/// The report's header: the organisation and the date always show; the title takes what is left, cut
+/// between words (F16).
+fn report_header(org: &str, title: &str, date: &str, width: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let free = usize::from(width).saturating_sub(" soc2-ready ".len() + "│  │ report of  │ ".width() + date.width());
+    let org = crate::tui::view::fit_words(&one_line(org), free.saturating_sub(12).max(free * 3 / 5));
+    let title = crate::tui::view::fit_words(&one_line(title), free.saturating_sub(org.width()));
+    format!("│ {org} │ report of {title} │ {date}")
+}
+
 /// Draw the report, and a prompt over it when one is open.
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, app: &App) {
     let (r, scroll) = (&screen.report, screen.scroll);
@@ -802,7 +812,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, 
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),
-            Span::raw(format!("│ {} │ report of {} │ {}", one_line(&r.org), one_line(&r.questionnaire_title), r.date)),
+            Span::raw(report_header(&r.org, &r.questionnaire_title, &r.date.to_string(), header.width)),
         ])),
         header,
     );

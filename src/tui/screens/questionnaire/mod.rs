@@ -19,7 +19,7 @@ pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
 /// Where the user is on this screen: answering, or typing in one of its fields.
 pub fn context(editor: &Editor) -> Context {
     match editor.mode {
-        Mode::Answering => Context::Questionnaire,
+        Mode::Answering => answering_context(editor),
         Mode::TypeAnswer(_) => Context::TypeAnswer,
         Mode::EditNote(_) => Context::EditNote,
         Mode::TypeRespondent(_) => Context::TypeRespondent,
@@ -29,6 +29,12 @@ pub fn context(editor: &Editor) -> Context {
         Mode::Observation(_) => Context::TypeObservation,
         Mode::Conflict(_) => Context::ResolveConflict,
     }
+}
+
+/// Where the keys of the question itself are looked up, whatever field is open: on a text question a
+/// sentence typed is the answer (C1), so no letter is a command there.
+pub fn answering_context(editor: &Editor) -> Context {
+    if editor.question().kind == QuestionType::Text { Context::TextQuestion } else { Context::Questionnaire }
 }
 
 /// The field being typed in, if any.
@@ -72,6 +78,7 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         return Outcome::Done;
     }
     super::interview::before_action(editor);
+    editor.refused_option = None;
     let outcome = update_mode(editor, action, ctx);
     super::interview::after_action(editor, &ctx.now);
     outcome
@@ -125,7 +132,8 @@ fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
 
 /// Keys while answering (no field open).
 fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
-    let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
+    let place = answering_context(editor);
+    let key = |a: Action| keymap::key_label(place, a);
     let question = editor.question().clone();
     let now = ctx.now.as_str();
     // IMPORT: a customer question whose answer cell is a formula or locked is read-only.
@@ -255,7 +263,13 @@ fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outc
                 key(Action::EditAnswer)
             ));
         }
-        Err(other) => return Outcome::Complain(other.to_string()),
+        Err(other) => {
+            // F8: a fast typist must notice, or the next digits answer the questions one early.
+            if let ChooseError::NoSuchOption { n, .. } = other {
+                editor.refused_option = Some(n);
+            }
+            return Outcome::Complain(other.to_string());
+        }
     };
     editor.answer_changed(&question.id);
     if let Err(e) = editor.save() {
@@ -296,7 +310,9 @@ fn note(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     editor.mode = Mode::Answering;
     let id = editor.question().id.clone();
     let note = editor.assessment().note(&id).to_string();
-    if std::mem::take(&mut editor.advance_after_note) && !note.is_empty() {
+    // F7: "not applicable" ends on the next question, with or without a note, so the digits typed next
+    // answer the questions they were meant for.
+    if std::mem::take(&mut editor.advance_after_note) {
         editor.next_question();
     }
     match told {
@@ -325,9 +341,10 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::Confirm => match editor.mode {
+            // An empty answer field: Enter moves on (a typed answer is removed with the clear key).
             Mode::TypeAnswer(_) if typed.trim().is_empty() => {
                 editor.mode = Mode::Answering;
-                Outcome::Done
+                say((!editor.next_question()).then(|| "That was the last question.".into()))
             }
             Mode::TypeAnswer(_) => match cursor::answer_typed(&mut editor.session.assessment, &question, &typed, now) {
                 Ok(_) => {

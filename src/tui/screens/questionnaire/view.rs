@@ -16,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::editor::{Editor, Mode};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{draw_input, short_time, wrap};
+use crate::tui::view::{draw_input, fit_words, short_time, wrap};
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
     let t = app.theme;
@@ -40,10 +40,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let org_width = org.width().min((free * 3 / 5).max(free.saturating_sub(title.width())));
     let title_width = free.saturating_sub(org_width);
     let names = if title_width >= 12 {
-        format!("│ {} │ {} ", truncate(&org, org_width), truncate(&title, title_width))
+        format!("│ {} │ {} ", fit_words(&org, org_width), fit_words(&title, title_width))
     } else {
         // The separator and the title's few columns go to the organisation.
-        format!("│ {} ", truncate(&org, org.width().min(free + 3)))
+        format!("│ {} ", fit_words(&org, org.width().min(free + 3)))
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -67,7 +67,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         .iter()
         .map(|&s| {
             let p = per_section[s];
-            let mark = if p.is_complete() { "✓" } else { " " };
+            // C11: a section with no question shown has nothing to tick.
+            let mark = if p.is_complete() && p.shown > 0 { "✓" } else { " " };
             let mut count = format!("{}/{}", p.answered, p.shown);
             // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
             if shows_review {
@@ -252,6 +253,12 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             };
             let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
             let style = if picked { t.chosen() } else { t.plain() };
+            // F8: after a refused digit the options flash (reversed) until the next key.
+            let style = if editor.refused_option.is_some() {
+                style.add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                style
+            };
             // Long labels wrap under themselves, after the mark and the key.
             let label = one_line(option.label);
             let mut wrapped = textwrap::wrap(&label, usize::from(width.saturating_sub(5).max(1))).into_iter();
@@ -263,6 +270,11 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             for l in wrapped {
                 lines.push(Line::from(vec![Span::raw("     "), Span::styled(l.into_owned(), style)]));
             }
+        }
+        if let Some(n) = editor.refused_option {
+            let count = question.offered().len().min(9);
+            let text = format!("▲ {n} is not an option here: only 1 to {count}");
+            lines.push(Line::styled(text, t.warning()));
         }
     } else {
         let kind = match question.kind {
@@ -276,7 +288,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         match value {
             Some(v) => lines.extend(labelled("Answer: ", &describe(question, v), width, t.label(), t.plain())),
             None => {
-                let enter = keymap::key_label(Context::Questionnaire, Action::EditAnswer);
+                let enter = keymap::key_label(super::answering_context(editor), Action::EditAnswer);
                 let none = format!("(no answer yet: start typing, or press {enter})");
                 lines.extend(labelled("Answer: ", &none, width, t.label(), t.plain()));
             }
@@ -289,7 +301,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     let note = answer.map(|x| x.note.as_str()).unwrap_or("");
     if !matches!(editor.mode, Mode::EditNote(_)) {
         if note.is_empty() {
-            let key = keymap::key_label(Context::Questionnaire, Action::EditNote);
+            let key = keymap::key_label(super::answering_context(editor), Action::EditNote);
             lines.push(Line::from(vec![
                 Span::styled("Note: ", t.label()),
                 Span::styled(format!("none ({key} to write one)"), t.dim()),
