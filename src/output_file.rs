@@ -113,7 +113,7 @@ fn is_assessment(path: &Path) -> bool {
 /// Whether the file is an answer library: named as the store names it, holding its entries (the library
 /// has no marker of its own, and its answers come from customers' files that may be gone).
 fn is_answer_library(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == crate::library::record::FILE_NAME) && starts_with_text(path, "\"entries\"")
+    path.file_name().is_some_and(|n| n == crate::paths::LIBRARY_FILE) && starts_with_text(path, "\"entries\"")
 }
 
 /// Whether `text` is in the first bytes of the file.

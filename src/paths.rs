@@ -45,6 +45,10 @@ pub const TRASH_DIR: &str = ".trash";
 /// The keymap file's name in the configuration directory (the interface reads it; a test checks the two
 /// names agree, so this floor need not know the interface).
 pub const KEYMAP_FILE: &str = "keymap.json";
+/// The answer library's file, in the store.
+pub const LIBRARY_FILE: &str = "library.json";
+/// Your own estimate parameters, in the configuration folder.
+pub const ESTIMATES_FILE: &str = "estimates.json";
 
 /// A place soc2-ready reads or writes, as `soc2-ready config` and the manual page describe it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,10 +131,10 @@ impl Place {
         match self {
             Place::Store => store_dir(),
             Place::Trash => store_dir().map(|d| d.join(TRASH_DIR)),
-            Place::Library => store_dir().and_then(|d| crate::library::record::file_path(&d)),
+            Place::Library => store_dir().map(|d| d.join(LIBRARY_FILE)),
             Place::Config => config_dir(),
             Place::UserQuestionnaires => user_questionnaires_dir(),
-            Place::Estimates => config_dir().map(|d| d.join(crate::estimate::parameters::USER_FILE)),
+            Place::Estimates => config_dir().map(|d| d.join(ESTIMATES_FILE)),
             Place::Keymap => config_dir().map(|d| d.join(KEYMAP_FILE)),
         }
     }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 /// The built-in parameters, compiled into the binary.
 pub const BUILT_IN: &str = include_str!("../../assets/estimates.json");
 /// The name of the user's override file in the configuration directory.
-pub const USER_FILE: &str = "estimates.json";
+pub const USER_FILE: &str = crate::paths::ESTIMATES_FILE;
 /// The largest figure any parameter may have: far above any real fee, far below where arithmetic or
 /// formatting loses precision.
 pub const MAX_FIGURE: f64 = 1e9;

@@ -11,7 +11,7 @@ use crate::spreadsheet::detect::Detection;
 use crate::spreadsheet::vocabulary::{Choice, choice_of};
 use crate::text::one_line;
 
-pub const FILE_NAME: &str = "library.json";
+pub const FILE_NAME: &str = crate::paths::LIBRARY_FILE;
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
