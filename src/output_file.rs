@@ -28,6 +28,14 @@ pub enum OutputError {
 /// `protected` (the assessment the output comes from) nor any other soc2-ready assessment.
 pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     let refuse = |why: String| OutputError::Refused { path: target.to_path_buf(), why };
+    // Checked by name, whether or not the file exists: a report written where an assessment's journal
+    // would go is replayed into the assessment, and every later command on it fails.
+    if let Some(kind) = companion_name(target) {
+        return Err(refuse(format!(
+            "the name is that of an assessment's companion file ({kind}), which soc2-ready reads with the \
+             assessment"
+        )));
+    }
     let meta = match fs::metadata(target) {
         Ok(meta) => meta,
         // Not there (or a dangling link, which the write replaces): a new file.
@@ -94,6 +102,23 @@ fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
     match (fs::canonicalize(target), fs::canonicalize(other)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// What kind of companion file a name would be taken for: `X.journal`, `X.lock`, `X.bak`, `X.v1.bak` or
+/// `X.note-QUESTION.txt` (see `assessment::manage`).
+pub fn companion_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy();
+    if name.ends_with(".journal") {
+        Some("a journal")
+    } else if name.ends_with(".lock") {
+        Some("a lock file")
+    } else if name.ends_with(".bak") {
+        Some("a backup")
+    } else if name.ends_with(".txt") && name.contains(".note-") {
+        Some("a note's full text")
+    } else {
+        None
     }
 }
 

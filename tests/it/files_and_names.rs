@@ -1,0 +1,95 @@
+//! Files and names (issue 18): outputs never take an assessment's companion names, names a shell would
+//! run are refused, notes move with their assessment, locks and journals are checked before they are
+//! trusted, FIFOs never block, and merges refuse questionnaires that are not the same.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::common::{Env, NOW};
+
+const SMALL: &str = r#"{
+  "format": 1, "id": "small", "version": "1", "title": "Small readiness", "kind": "readiness",
+  "sections": [
+    { "id": "access", "title": "Access", "questions": [
+      { "id": "a.mfa", "type": "maturity", "text": "MFA everywhere?", "help": "h", "weight": 5, "criteria": ["CC6.1"],
+        "effort_days": [2, 4], "remediation": "Turn on MFA." },
+      { "id": "a.sso", "type": "yesno", "text": "SSO?", "help": "h", "weight": 2, "criteria": ["CC6.1"] }
+    ]}
+  ]
+}"#;
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn ok(o: Output) -> String {
+    assert!(o.status.success(), "failed: {}\n{}", stderr(&o), stdout(&o));
+    stdout(&o)
+}
+
+/// The message of a command that failed with status 1.
+fn refused(o: Output) -> String {
+    assert_eq!(o.status.code(), Some(1), "should fail: {}\n{}", stdout(&o), stderr(&o));
+    stderr(&o)
+}
+
+/// A new assessment of SMALL at `name` in the working folder.
+fn new_here(env: &Env, name: &str) -> PathBuf {
+    let q = env.work.path().join("small-q.json");
+    if !q.exists() {
+        fs::write(&q, SMALL).unwrap();
+    }
+    let path = env.work.path().join(name);
+    ok(env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--out", path.to_str().unwrap(), "--no-open"]));
+    path
+}
+
+/// A new assessment of SMALL in the store, called `name`.
+fn new_in_store(env: &Env, name: &str) -> PathBuf {
+    let made = new_here(env, &format!("{name}.json"));
+    fs::create_dir_all(env.store()).unwrap();
+    let path = env.store().join(format!("{name}.json"));
+    fs::rename(&made, &path).unwrap();
+    path
+}
+
+/// A customer's questionnaire as CSV, imported into the working folder as `name`.
+fn imported_here(env: &Env, name: &str, csv: &str) -> PathBuf {
+    let source = env.file(&format!("{name}-source.csv"), csv);
+    let path = env.work.path().join(name);
+    ok(env.run(&["import", s(&source), "--org", "Customer", "--out", s(&path), "--no-open"]));
+    path
+}
+
+const CSV: &str = "ID,Question,Answer\nQ1,Do you enforce MFA?,\nQ2,Who is your data protection officer?,\n";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+// Attack 8: outputs named like an assessment's companions.
+
+#[test]
+fn outputs_never_take_the_name_of_an_assessment_s_companion_files() {
+    let env = Env::new();
+    let a = imported_here(&env, "acme.json", CSV);
+    for suffix in [".journal", ".lock", ".bak", ".v1.bak", ".note-a.mfa.txt"] {
+        let target = format!("{}{suffix}", s(&a));
+        for args in [
+            vec!["report", s(&a), "-o", &target],
+            vec!["export", s(&a), "-o", &target],
+            vec!["followups", s(&a), "-o", &target],
+        ] {
+            let message = refused(env.run(&args));
+            assert!(message.contains("will not write there") && message.contains("companion"), "{args:?}: {message}");
+            assert!(!Path::new(&target).exists(), "{target} was not made");
+        }
+    }
+    // The assessment still opens and takes answers.
+    ok(env.run(&["answer", s(&a), "q1", "yes"]));
+}
