@@ -60,6 +60,8 @@ pub enum SessionError {
     Answer(#[from] AnswerError),
     #[error(transparent)]
     Limit(#[from] LimitError),
+    #[error(transparent)]
+    Name(#[from] super::file_name::NameError),
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
     #[error(
@@ -126,6 +128,7 @@ impl Session {
         if path.exists() {
             return Err(SessionError::Exists { path: path.display().to_string() });
         }
+        super::file_name::check_shell_safe(path)?;
         limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
         // A journal without its file is left from an assessment that was removed: not this one's.

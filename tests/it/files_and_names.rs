@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::common::{Env, NOW};
+use crate::common::Env;
 
 const SMALL: &str = r#"{
   "format": 1, "id": "small", "version": "1", "title": "Small readiness", "kind": "readiness",
@@ -92,4 +92,27 @@ fn outputs_never_take_the_name_of_an_assessment_s_companion_files() {
     }
     // The assessment still opens and takes answers.
     ok(env.run(&["answer", s(&a), "q1", "yes"]));
+}
+
+// Attack 7: names a shell would run.
+
+#[test]
+fn names_with_a_backtick_or_a_dollar_are_refused_wherever_a_name_is_chosen() {
+    let env = Env::new();
+    new_in_store(&env, "acme");
+    for bad in ["wwq`touch pwned`", "a$(touch pwned)", "cost$HOME"] {
+        let message = refused(env.run(&["rename", "acme", bad]));
+        assert!(message.contains("a shell reads as a command or a variable"), "{message}");
+        let out = env.work.path().join(format!("{bad}.json"));
+        let message = refused(env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--out", s(&out), "--no-open"]));
+        assert!(message.contains("a shell reads as a command or a variable"), "{message}");
+        assert!(!out.exists());
+    }
+    ok(env.run(&["delete", "acme"]));
+    let message = refused(env.run(&["restore", "acme", "--as", "x`id`"]));
+    assert!(message.contains("a shell reads as a command or a variable"), "{message}");
+    // A name made from an organisation drops them.
+    let made = ok(env.run(&["new", "soc2-ai-readiness", "--org", "Acme `id` $(HOME)", "--no-open"]));
+    assert!(!made.contains('`') && !made.contains('$'), "{made}");
+    assert!(!env.work.path().join("pwned").exists());
 }
