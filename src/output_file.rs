@@ -144,7 +144,9 @@ fn is_answer_library(path: &Path) -> bool {
 /// Whether `text` is in the first bytes of the file.
 fn starts_with_text(path: &Path, text: &str) -> bool {
     let mut head = Vec::new();
-    let Ok(file) = fs::File::open(path) else { return false };
+    let Ok(file) = crate::assessment::regular::open(path, crate::assessment::regular::Links::Follow) else {
+        return false;
+    };
     if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
         return false;
     }

@@ -21,6 +21,7 @@ pub mod merge;
 pub mod observations;
 pub mod profile_rules;
 pub mod progress;
+pub mod regular;
 pub mod review;
 pub mod sample;
 pub mod session;

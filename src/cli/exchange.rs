@@ -201,7 +201,9 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let shown = one_line(&out.display().to_string());
     // The customer's file next to the output: say if it changed since import.
     let beside = out.parent().unwrap_or(Path::new("")).join(&source.file_name);
-    if let Ok(bytes) = std::fs::read(&beside)
+    let limit = spreadsheet::package::MAX_FILE_BYTES;
+    // Only a regular file is read (a FIFO there waited for ever).
+    if let Ok(bytes) = crate::assessment::regular::read(&beside, crate::assessment::regular::Links::Follow, limit)
         && digest(&bytes) != source.sha256
     {
         eprintln!(

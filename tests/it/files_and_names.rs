@@ -116,3 +116,72 @@ fn names_with_a_backtick_or_a_dollar_are_refused_wherever_a_name_is_chosen() {
     assert!(!made.contains('`') && !made.contains('$'), "{made}");
     assert!(!env.work.path().join("pwned").exists());
 }
+
+/// Make a FIFO (named pipe) at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo {}", path.display());
+}
+
+/// The binary, stopped after a few seconds should it wait on something (a FIFO): a bound on a hang, not a
+/// measure of speed.
+fn run_bounded(env: &Env, args: &[&str]) -> Output {
+    env.cmd().args(args).timeout(std::time::Duration::from_secs(10)).output().unwrap()
+}
+
+// Attack 13 (store part): FIFOs where the program reads.
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_store_is_reported_like_an_unreadable_file_and_blocks_nothing() {
+    let env = Env::new();
+    new_in_store(&env, "acme");
+    mkfifo(&env.store().join("pipe.json"));
+    let o = run_bounded(&env, &["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("acme"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("pipe.json") && stderr(&o).contains("FIFO"), "{}", stderr(&o));
+    let o = run_bounded(&env, &["vendors"]);
+    assert!(o.status.code().is_some(), "ended");
+    let message = refused(run_bounded(&env, &["show", "pipe"]));
+    assert!(message.contains("pipe.json") && message.contains("FIFO"), "{message}");
+    // The plain home screen lists the store too.
+    let o = env
+        .cmd()
+        .args(["--plain"])
+        .env("SOC2_READY_PLAIN", "1")
+        .write_stdin("q\n")
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some(), "ended: {}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_library_json_is_refused_without_waiting() {
+    let env = Env::new();
+    let a = imported_here(&env, "acme.json", CSV);
+    fs::create_dir_all(env.store()).unwrap();
+    mkfifo(&env.store().join("library.json"));
+    let message = refused(run_bounded(&env, &["library", "list"]));
+    assert!(message.contains("library.json") && message.contains("FIFO"), "{message}");
+    let message = refused(run_bounded(&env, &["fill", s(&a), "--from-library"]));
+    assert!(message.contains("library.json") && message.contains("FIFO"), "{message}");
+}
+
+// Attack 11: a journal that is a symbolic link.
+
+#[cfg(unix)]
+#[test]
+fn a_journal_that_is_a_symbolic_link_is_refused_on_read_naming_the_file() {
+    let env = Env::new();
+    let a = new_here(&env, "acme.json");
+    let planted = env.file("planted.journal", "{\"head\":{\"org\":\"Injected Org\"}}\n");
+    std::os::unix::fs::symlink(&planted, env.work.path().join("acme.json.journal")).unwrap();
+    let message = refused(env.run(&["show", s(&a)]));
+    assert!(message.contains("acme.json.journal") && message.contains("symbolic link"), "{message}");
+    assert!(!message.contains("Injected"), "{message}");
+}
