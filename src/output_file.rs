@@ -56,9 +56,6 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     if is_answer_library(target) {
         return Err(refuse("it is the answer library (library.json)".into()));
     }
-    if let Some(of) = companion_of(target) {
-        return Err(refuse(format!("it is the journal or lock file of the assessment {}", of.display())));
-    }
     Ok(())
 }
 
@@ -120,14 +117,6 @@ pub fn companion_name(path: &Path) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// The assessment a file belongs to, when it is an assessment's journal or lock file.
-fn companion_of(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_str()?;
-    let stem = name.strip_suffix(".journal").or_else(|| name.strip_suffix(".lock"))?;
-    let of = path.with_file_name(stem);
-    is_assessment(&of).then_some(of)
 }
 
 /// Whether the file starts like a soc2-ready assessment (its backups included).
