@@ -18,6 +18,7 @@ pub mod lock;
 pub mod manage;
 pub mod meetings;
 pub mod merge;
+pub mod note_file;
 pub mod observations;
 pub mod profile_rules;
 pub mod progress;

@@ -185,3 +185,32 @@ fn a_journal_that_is_a_symbolic_link_is_refused_on_read_naming_the_file() {
     assert!(message.contains("acme.json.journal") && message.contains("symbolic link"), "{message}");
     assert!(!message.contains("Injected"), "{message}");
 }
+
+// Attack 9: a long note's full text belongs to its assessment.
+
+#[test]
+fn a_note_s_full_text_moves_with_rename_goes_with_delete_and_comes_back_with_restore() {
+    let env = Env::new();
+    let a = new_in_store(&env, "acme");
+    let store = env.store();
+    let note = |name: &str| store.join(format!("{name}.json.note-a.mfa.txt"));
+    fs::write(note("acme"), "the full text").unwrap();
+    ok(env.run(&["rename", "acme", "acme-2027"]));
+    assert!(!note("acme").exists(), "left behind by rename");
+    assert_eq!(fs::read_to_string(note("acme-2027")).unwrap(), "the full text");
+    ok(env.run(&["delete", "acme-2027"]));
+    assert!(!note("acme-2027").exists(), "left behind by delete");
+    let trashed = ok(env.run(&["trash", "--json"]));
+    assert!(trashed.contains("acme-2027.json.note-a.mfa.txt"), "{trashed}");
+    ok(env.run(&["restore", "acme-2027"]));
+    assert_eq!(fs::read_to_string(note("acme-2027")).unwrap(), "the full text");
+    // A name with a note left beside it is not given to another assessment.
+    fs::write(note("acme"), "left from an earlier acme").unwrap();
+    new_in_store(&env, "other");
+    let message = refused(env.run(&["rename", "other", "acme"]));
+    assert!(message.contains("acme.json.note-a.mfa.txt") && message.contains("is left beside"), "{message}");
+    ok(env.run(&["delete", "--purge", "acme-2027"]));
+    assert!(!note("acme-2027").exists(), "left behind by --purge");
+    assert_eq!(fs::read_to_string(note("acme")).unwrap(), "left from an earlier acme", "never touched");
+    let _ = a;
+}
