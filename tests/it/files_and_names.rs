@@ -214,3 +214,88 @@ fn a_note_s_full_text_moves_with_rename_goes_with_delete_and_comes_back_with_res
     assert_eq!(fs::read_to_string(note("acme")).unwrap(), "left from an earlier acme", "never touched");
     let _ = a;
 }
+
+// Attack 6: merging what is not one questionnaire, and ties in time.
+
+#[test]
+fn merge_refuses_two_customers_questionnaires_whose_row_ids_match() {
+    let env = Env::new();
+    // Two customers send a file of the same name; their rows are numbered alike but ask other things.
+    fs::create_dir_all(env.work.path().join("one")).unwrap();
+    fs::create_dir_all(env.work.path().join("two")).unwrap();
+    let first = env.file(
+        "one/questionnaire.csv",
+        "ID,Question,Answer\n1,Name your data protection officer,\n2,Do you use MFA?,\n",
+    );
+    let second =
+        env.file("two/questionnaire.csv", "ID,Question,Answer\n1,Do you encrypt backups?,\n2,Do you use MFA?,\n");
+    let a = env.work.path().join("a.json");
+    let b = env.work.path().join("b.json");
+    ok(env.run(&["import", s(&first), "--org", "First", "--out", s(&a), "--no-open"]));
+    ok(env.run(&["import", s(&second), "--org", "Second", "--out", s(&b), "--no-open"]));
+    ok(env.run(&["answer", s(&a), "1", "Jane Doe, dpo@first.example"]));
+    ok(env.run(&["answer", s(&b), "2", "yes"]));
+    let out = env.work.path().join("merged.json");
+    let message = refused(env.run(&["merge", s(&a), s(&b), "-o", s(&out)]));
+    assert!(
+        message.contains("imported from different workbooks")
+            && message.contains("Do you encrypt backups?")
+            && message.contains("Name your data protection officer"),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing written");
+    // The same workbook imported twice (two respondents) merges.
+    let again = env.work.path().join("again.json");
+    ok(env.run(&["import", s(&first), "--org", "First", "--out", s(&again), "--no-open"]));
+    ok(env.run(&["merge", s(&a), s(&again), "-o", s(&out)]));
+}
+
+#[test]
+fn merge_refuses_a_readiness_and_a_vendor_assessment_even_when_ids_match() {
+    let env = Env::new();
+    let readiness = new_here(&env, "ready.json");
+    let vendor_q = env.file(
+        "vendor-q.json",
+        SMALL
+            .replace("\"kind\": \"readiness\"", "\"kind\": \"vendor\"")
+            .replace("\"id\": \"small\"", "\"id\": \"small-vendor\""),
+    );
+    let vendor = env.work.path().join("vendor.json");
+    ok(env.run(&["new", s(&vendor_q), "--org", "Vendor", "--out", s(&vendor), "--no-open"]));
+    ok(env.run(&["answer", s(&readiness), "a.sso", "yes"]));
+    ok(env.run(&["answer", s(&vendor), "a.sso", "no"]));
+    let out = env.work.path().join("merged.json");
+    let message = refused(env.run(&["merge", s(&readiness), s(&vendor), "-o", s(&out)]));
+    assert!(message.contains("different questionnaires") && message.contains("`small-vendor`"), "{message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn prefer_newest_leaves_answers_of_the_same_time_open_and_says_so() {
+    let env = Env::new();
+    let ann = new_here(&env, "ann.json");
+    let bob = new_here(&env, "bob.json");
+    let at = |t: &str, file: &Path, value: &str| {
+        ok(env.cmd().env("SOC2_READY_NOW", t).args(["answer", s(file), "a.sso", value]).output().unwrap());
+    };
+    at("2026-01-10T10:00:00Z", &ann, "yes");
+    at("2026-01-10T10:00:00Z", &bob, "no");
+    let out = env.work.path().join("merged.json");
+    let text = ok(env.run(&["merge", s(&ann), s(&bob), "-o", s(&out), "--prefer", "newest"]));
+    assert!(text.contains("changed at the same time (2026-01-10T10:00:00Z)"), "{text}");
+    let merged: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(merged["conflicts"][0]["question"], "a.sso", "left open, not decided by file order");
+    // Given the other way round, the same.
+    let out2 = env.work.path().join("merged2.json");
+    ok(env.run(&["merge", s(&bob), s(&ann), "-o", s(&out2), "--prefer", "newest"]));
+    let merged: serde_json::Value = serde_json::from_slice(&fs::read(&out2).unwrap()).unwrap();
+    assert_eq!(merged["conflicts"][0]["question"], "a.sso");
+    // Milliseconds tell them apart: the later one wins, in either order (as text `10:00:00.5Z` sorts before
+    // `10:00:00Z`).
+    at("2026-01-10T10:00:00.500Z", &bob, "no");
+    let out3 = env.work.path().join("merged3.json");
+    ok(env.run(&["merge", s(&ann), s(&bob), "-o", s(&out3), "--prefer", "newest"]));
+    let merged: serde_json::Value = serde_json::from_slice(&fs::read(&out3).unwrap()).unwrap();
+    assert_eq!(merged["answers"]["a.sso"]["value"], "no", "{merged}");
+    assert_eq!(merged["answers"]["a.sso"]["updated_at"], "2026-01-10T10:00:00.500Z");
+}
