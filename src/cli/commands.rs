@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Consultant(command)) => super::consultant::run(command),
-        Some(Command::Import(args)) => super::exchange::import(args),
+        Some(Command::Import(args)) => super::exchange::import(args, cli.plain),
         Some(Command::Export(args)) => super::exchange::export(args),
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),

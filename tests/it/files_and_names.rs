@@ -299,3 +299,25 @@ fn prefer_newest_leaves_answers_of_the_same_time_open_and_says_so() {
     assert_eq!(merged["answers"]["a.sso"]["value"], "no", "{merged}");
     assert_eq!(merged["answers"]["a.sso"]["updated_at"], "2026-01-10T10:00:00.500Z");
 }
+
+// `import` opens through the same front-end choice as `open`.
+
+#[test]
+fn import_without_a_terminal_opens_plain_mode_and_creates_the_assessment() {
+    let env = Env::new();
+    let source = env.file("questionnaire.csv", CSV);
+    for (var, value) in [("SOC2_READY_PLAIN", "1"), ("TERM", "dumb")] {
+        let out = env.work.path().join(format!("{value}.json"));
+        let o = env
+            .cmd()
+            .env(var, value)
+            .args(["import", s(&source), "--org", "Customer", "--out", s(&out)])
+            .write_stdin("quit\n")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{var}={value}: {}", stderr(&o));
+        assert!(stdout(&o).contains("Question 1 of 2"), "plain mode asked: {}", stdout(&o));
+        assert!(stdout(&o).contains("Carry on with: soc2-ready open"), "{}", stdout(&o));
+        assert!(out.exists(), "the assessment was created");
+    }
+}
