@@ -46,6 +46,16 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 }
 
 fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    replace_file_with(path, bytes, keep_backup, &|from, to| fs::rename(from, to))
+}
+
+/// [`replace_file`], moving the new version into place with `rename` (a test makes it fail).
+fn replace_file_with(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let fail = |what: &str, e: std::io::Error| SaveError {
         path: path.display().to_string(),
         reason: format!("{what}: {e}"),
@@ -70,21 +80,34 @@ fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), Save
             return Err(fail("cannot write the temporary file", e));
         }
     }
+    // Keep the previous version: link it (cheap, and the old inode is never written again) beside the
+    // file, and move the link over the old backup only once the new version is in place, so a save that
+    // fails leaves the file and its backup as they were.
+    let mut backup_tmp = None;
     if keep_backup && path.is_file() {
-        // Keep the previous version: link it (cheap, and the old inode is never written again), then move
-        // the link over the old backup in one step.
-        let backup = backup_path(path);
-        let backup_tmp = dir.join(format!(".{}.bak.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let _ = fs::remove_file(&backup_tmp);
-        let kept = fs::hard_link(path, &backup_tmp).or_else(|_| fs::copy(path, &backup_tmp).map(|_| ()));
-        if let Err(e) = kept.and_then(|()| fs::rename(&backup_tmp, &backup)) {
+        let link = dir.join(format!(".{}.bak.{}.tmp", name.to_string_lossy(), std::process::id()));
+        let _ = fs::remove_file(&link);
+        let kept = fs::hard_link(path, &link).or_else(|_| fs::copy(path, &link).map(|_| ()));
+        if let Err(e) = kept {
             let _ = fs::remove_file(&tmp);
             return Err(fail("cannot keep the previous version as a backup", e));
         }
+        backup_tmp = Some(link);
     }
-    if let Err(e) = fs::rename(&tmp, path) {
+    if let Err(e) = rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
+        if let Some(link) = &backup_tmp {
+            let _ = fs::remove_file(link);
+        }
         return Err(fail("cannot move the new version into place", e));
+    }
+    if let Some(link) = &backup_tmp
+        && let Err(e) = fs::rename(link, backup_path(path))
+    {
+        // The new version is saved; only the backup is behind.
+        let _ = fs::remove_file(link);
+        sync_dir(&dir);
+        return Err(fail("saved, but could not keep the previous version as a backup", e));
     }
     sync_dir(&dir);
     Ok(())
@@ -122,6 +145,29 @@ pub fn remove_stale_temporaries(path: &Path) {
         if file.starts_with(&prefix) && file.ends_with(".tmp") {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_that_fails_at_the_rename_keeps_the_file_and_its_backup_as_they_were() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("acme.json");
+        write_bytes(&path, b"one").unwrap();
+        write_bytes(&path, b"two").unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+        let refused = |_: &Path, _: &Path| Err(std::io::Error::other("rename refused"));
+        let e = replace_file_with(&path, b"three", true, &refused).unwrap_err();
+        assert!(e.to_string().contains("cannot move the new version into place"), "{e}");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one", "the previous generation is kept");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
+        write_bytes(&path, b"three").unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
     }
 }
 
