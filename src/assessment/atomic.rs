@@ -148,6 +148,16 @@ pub fn remove_stale_temporaries(path: &Path) {
     }
 }
 
+#[cfg(unix)]
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn sync_dir(_dir: &Path) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,13 +180,3 @@ mod tests {
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
     }
 }
-
-#[cfg(unix)]
-pub(crate) fn sync_dir(dir: &Path) {
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-pub(crate) fn sync_dir(_dir: &Path) {}
