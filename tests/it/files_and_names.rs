@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::common::Env;
+use crate::common::{Env, NOW};
 
 const SMALL: &str = r#"{
   "format": 1, "id": "small", "version": "1", "title": "Small readiness", "kind": "readiness",
@@ -320,4 +320,51 @@ fn import_without_a_terminal_opens_plain_mode_and_creates_the_assessment() {
         assert!(stdout(&o).contains("Carry on with: soc2-ready open"), "{}", stdout(&o));
         assert!(out.exists(), "the assessment was created");
     }
+}
+
+// Attack 10: a lock file removed while an assessment is open.
+
+#[test]
+fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
+    use soc2_ready::assessment::lock::lock_path;
+    use soc2_ready::assessment::{AnswerValue, Session, store};
+    let env = Env::new();
+    let a = new_here(&env, "acme.json");
+    // The interface has it open and has saved one answer through its journal.
+    let mut open_here = Session::open(&a, NOW).unwrap();
+    open_here.assessment.set_value("a.mfa", AnswerValue::Text("documented".into()), NOW);
+    open_here.save().unwrap();
+    // Someone removes the lock file; another writer gets in, answers and leaves.
+    fs::remove_file(lock_path(&a)).unwrap();
+    ok(env.run(&["answer", s(&a), "a.sso", "yes"]));
+    // The interface's next save, and its save on quit, are refused and say why.
+    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    let e = open_here.save().unwrap_err().to_string();
+    assert!(e.contains("lock file was removed") && e.contains("another soc2-ready changed it"), "{e}");
+    assert!(open_here.write_whole().is_err());
+    drop(open_here);
+    let kept = store::read(&a).unwrap();
+    assert_eq!(kept.value("a.sso"), Some(&AnswerValue::Text("yes".into())), "the other writer's answer is kept");
+    assert_eq!(kept.value("a.mfa"), Some(&AnswerValue::Text("documented".into())), "and the earlier one");
+
+    // Removed while another process holds a new lock: refused, naming it.
+    let mut open_here = Session::open(&a, NOW).unwrap();
+    fs::remove_file(lock_path(&a)).unwrap();
+    let other = soc2_ready::assessment::lock::Lock::acquire(&a, NOW).unwrap();
+    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    let e = open_here.save().unwrap_err().to_string();
+    assert!(e.contains("holds it now"), "{e}");
+    drop(other);
+    drop(open_here);
+
+    // Removed with nobody else writing: the lock is taken again and saving goes on.
+    let mut open_here = Session::open(&a, NOW).unwrap();
+    fs::remove_file(lock_path(&a)).unwrap();
+    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    open_here.save().unwrap();
+    assert!(lock_path(&a).exists(), "taken again");
+    let message = refused(env.run(&["answer", s(&a), "a.mfa", "planned"]));
+    assert!(message.contains("open in another soc2-ready"), "{message}");
+    drop(open_here);
+    assert_eq!(store::read(&a).unwrap().value("a.sso"), Some(&AnswerValue::Text("no".into())));
 }
