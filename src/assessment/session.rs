@@ -51,6 +51,21 @@ pub struct Session {
     saves: u64,
 }
 
+/// Refuse an assessment that is a symbolic link (to a file elsewhere, or to nothing): every save renames a
+/// new file into place, which would silently replace the link with a regular file.
+fn refuse_link(path: &Path) -> Result<(), SessionError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            Err(SessionError::Link {
+                path: crate::text::one_line(&path.display().to_string()),
+                target: crate::text::one_line(&target),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Which files (device and inode) an assessment's file and journal are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Identity {
@@ -88,6 +103,11 @@ pub enum SessionError {
     Limit(#[from] LimitError),
     #[error(transparent)]
     Name(#[from] super::file_name::NameError),
+    #[error(
+        "{path} is a symbolic link to {target}: saving replaces the file, which would turn the link into a \
+         separate copy and leave {target} as it was; open {target} itself (nothing was changed)"
+    )]
+    Link { path: String, target: String },
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
     #[error(
@@ -114,6 +134,7 @@ impl Session {
     }
 
     fn open_with(path: &Path, lock: impl FnOnce(&Path) -> Result<Lock, LockError>) -> Result<Session, SessionError> {
+        refuse_link(path)?;
         // A file that is not there (or not a file) is reported before any lock file is made beside it.
         if !path.is_file() {
             store::read(path)?;
@@ -157,6 +178,7 @@ impl Session {
             return Err(SessionError::Exists { path: path.display().to_string() });
         }
         super::file_name::check_shell_safe(path)?;
+        refuse_link(path)?;
         limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
         // A journal without its file is left from an assessment that was removed: not this one's.

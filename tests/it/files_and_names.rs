@@ -368,3 +368,27 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     drop(open_here);
     assert_eq!(store::read(&a).unwrap().value("a.sso"), Some(&AnswerValue::Text("no".into())));
 }
+
+// Held: an assessment that is a symbolic link.
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_that_is_a_symbolic_link_is_refused_for_changes_never_replaced_by_a_file() {
+    let env = Env::new();
+    let real = new_here(&env, "real.json");
+    let link = env.work.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let before = fs::read(&real).unwrap();
+    let message = refused(env.run(&["answer", s(&link), "a.sso", "yes"]));
+    assert!(message.contains("is a symbolic link to") && message.contains("real.json"), "{message}");
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    assert_eq!(fs::read(&real).unwrap(), before, "nothing changed");
+    // Reading through it still works.
+    ok(env.run(&["show", s(&link)]));
+    // A new assessment where a dangling link is does not replace the link.
+    let dangling = env.work.path().join("dangling.json");
+    std::os::unix::fs::symlink(env.work.path().join("nowhere.json"), &dangling).unwrap();
+    let message = refused(env.run(&["new", "soc2-ai-readiness", "--org", "Acme", "--out", s(&dangling), "--no-open"]));
+    assert!(message.contains("symbolic link"), "{message}");
+    assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+}
