@@ -68,6 +68,9 @@ fn replace_file_with(
     let name = path.file_name().ok_or_else(|| SaveError::refused(path, "not a file name".into()))?;
     let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
     let _ = fs::remove_file(&tmp);
+    // Copies left by an earlier write of this file that was killed (they hold what it held: a customer's
+    // answers) go now.
+    remove_dead_temporaries(&dir, Some(&name.to_string_lossy()));
     {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
@@ -130,6 +133,48 @@ pub fn keep_copy(path: &Path, copy: &Path) -> Result<(), SaveError> {
         sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
     }
     Ok(())
+}
+
+/// Remove the temporary files soc2-ready left in `dir` when a process writing there was killed
+/// (`.NAME.PID.tmp`, `.NAME.bak.PID.tmp`) and whose process is no longer running: of the file `name` only,
+/// or of every file (the store, when the program starts). A running process's files are left alone.
+pub fn remove_dead_temporaries(dir: &Path, name: Option<&str>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(file) = file.to_str() else { continue };
+        let Some((owner, pid)) = temporary_of(file) else { continue };
+        let ours = name.is_none_or(|n| owner == n || owner.strip_suffix(".bak") == Some(n));
+        if ours && pid != std::process::id() && !process_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The file a temporary file's name is for, and the process that made it: `.NAME.PID.tmp`.
+fn temporary_of(file: &str) -> Option<(&str, u32)> {
+    let inner = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (owner, pid) = inner.rsplit_once('.')?;
+    if owner.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((owner, pid.parse().ok()?))
+}
+
+#[cfg(unix)]
+fn process_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_running(_pid: u32) -> bool {
+    true
 }
 
 /// Remove the temporary files of saves of this assessment that were cut short (a crash, a kill).

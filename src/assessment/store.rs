@@ -11,7 +11,9 @@ use serde::Serialize;
 use super::document::Assessment;
 use super::progress::{Visibility, progress};
 
-pub use super::atomic::{SaveError, backup_path, remove_stale_temporaries, write_bytes, write_private};
+pub use super::atomic::{
+    SaveError, backup_path, remove_dead_temporaries, remove_stale_temporaries, write_bytes, write_private,
+};
 pub use super::file::{
     MAX_FILE_BYTES, OpenError, ParseError, parse, read, read_versioned, to_bytes, write, write_sized,
 };

@@ -18,6 +18,10 @@ use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Copies a killed write left in the store (a save, a library update) go before anything else runs.
+    if let Some(dir) = paths::store_dir() {
+        store::remove_dead_temporaries(&dir, None);
+    }
     match cli.command {
         None => super::front_end::home(open_store()?, cli.plain),
         Some(Command::Questionnaires { json }) => questionnaires(json),

@@ -392,3 +392,31 @@ fn an_assessment_that_is_a_symbolic_link_is_refused_for_changes_never_replaced_b
     assert!(message.contains("symbolic link"), "{message}");
     assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
 }
+
+// Held: temporary copies left by a killed write.
+
+#[test]
+fn temporary_copies_of_killed_writes_are_removed_and_a_running_writer_s_are_kept() {
+    let env = Env::new();
+    let a = new_in_store(&env, "acme");
+    let dead = i32::MAX - 1; // no such process
+    let running = std::process::id();
+    let beside = |name: &str| env.work.path().join(name);
+    // Left beside an output by a killed `report -o`.
+    fs::write(beside(&format!(".report.md.{dead}.tmp")), "the customer's answers").unwrap();
+    fs::write(beside(&format!(".report.md.{running}.tmp")), "being written").unwrap();
+    fs::write(beside(&format!(".other.md.{dead}.tmp")), "not this output's").unwrap();
+    ok(env.run(&["report", s(&a), "-o", s(&beside("report.md"))]));
+    assert!(!beside(&format!(".report.md.{dead}.tmp")).exists(), "removed when next writing there");
+    assert!(beside(&format!(".report.md.{running}.tmp")).exists(), "a running process's copy is kept");
+    assert!(beside(&format!(".other.md.{dead}.tmp")).exists(), "another file's is left alone");
+    // Left in the store: removed when the program starts.
+    let store = env.store();
+    fs::write(store.join(format!(".acme.json.{dead}.tmp")), "copy").unwrap();
+    fs::write(store.join(format!(".acme.json.bak.{dead}.tmp")), "copy").unwrap();
+    fs::write(store.join(format!(".library.json.{running}.tmp")), "being written").unwrap();
+    ok(env.run(&["list"]));
+    assert!(!store.join(format!(".acme.json.{dead}.tmp")).exists());
+    assert!(!store.join(format!(".acme.json.bak.{dead}.tmp")).exists());
+    assert!(store.join(format!(".library.json.{running}.tmp")).exists());
+}
