@@ -161,7 +161,7 @@ fn a_fifo_in_the_store_is_reported_like_an_unreadable_file_and_blocks_nothing() 
 
 #[cfg(unix)]
 #[test]
-fn a_fifo_named_library_json_is_refused_without_waiting() {
+fn a_fifo_named_library_json_or_beside_an_export_is_refused_without_waiting() {
     let env = Env::new();
     let a = imported_here(&env, "acme.json", CSV);
     fs::create_dir_all(env.store()).unwrap();
@@ -170,6 +170,14 @@ fn a_fifo_named_library_json_is_refused_without_waiting() {
     assert!(message.contains("library.json") && message.contains("FIFO"), "{message}");
     let message = refused(run_bounded(&env, &["fill", s(&a), "--from-library"]));
     assert!(message.contains("library.json") && message.contains("FIFO"), "{message}");
+    // A FIFO where the customer's original would be, beside the export, is not waited on.
+    let original = env.work.path().join("acme.json-source.csv");
+    fs::remove_file(&original).unwrap();
+    mkfifo(&original);
+    let out = env.work.path().join("answered.csv");
+    let o = run_bounded(&env, &["export", s(&a), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.exists());
 }
 
 // Attack 11: a journal that is a symbolic link.
