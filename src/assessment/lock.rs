@@ -201,8 +201,12 @@ impl Drop for Lock {
     fn drop(&mut self) {
         // Remove the lock file while still holding it, then let go: a process that opened it meanwhile
         // sees it was removed and starts again with a new one.
+        // Only the file this process locked: when its lock file was removed and another process has made
+        // and locked a new one, that one is theirs.
         #[cfg(unix)]
-        let _ = std::fs::remove_file(&self.path);
+        if self.still_in_place() {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
     }

@@ -362,8 +362,11 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
     let e = open_here.save().unwrap_err().to_string();
     assert!(e.contains("holds it now"), "{e}");
-    drop(other);
     drop(open_here);
+    assert!(lock_path(&a).exists(), "closing here leaves the other process's lock file alone");
+    let message = refused(env.run(&["answer", s(&a), "a.mfa", "planned", "--wait", "0"]));
+    assert!(message.contains("open in another soc2-ready"), "{message}");
+    drop(other);
 
     // Removed with nobody else writing: the lock is taken again and saving goes on.
     let mut open_here = Session::open(&a, NOW).unwrap();
@@ -371,7 +374,7 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
     open_here.save().unwrap();
     assert!(lock_path(&a).exists(), "taken again");
-    let message = refused(env.run(&["answer", s(&a), "a.mfa", "planned"]));
+    let message = refused(env.run(&["answer", s(&a), "a.mfa", "planned", "--wait", "0"]));
     assert!(message.contains("open in another soc2-ready"), "{message}");
     drop(open_here);
     assert_eq!(store::read(&a).unwrap().value("a.sso"), Some(&AnswerValue::Text("no".into())));
