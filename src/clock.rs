@@ -29,11 +29,17 @@ pub fn check_frozen() -> Result<(), String> {
     }
 }
 
+/// A time to the millisecond; a whole second is written without a fraction (`09:00:00Z`, as frozen clocks
+/// and files written before milliseconds were recorded have it).
 fn format(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    use chrono::Timelike as _;
+    let millis = t.nanosecond() / 1_000_000 % 1000;
+    let precision = if millis == 0 { chrono::SecondsFormat::Secs } else { chrono::SecondsFormat::Millis };
+    t.with_nanosecond(millis * 1_000_000).unwrap_or(t).to_rfc3339_opts(precision, true)
 }
 
-/// Now, in UTC, as an RFC 3339 timestamp to the second.
+/// Now, in UTC, as an RFC 3339 timestamp to the millisecond: two answers changed in the same second still
+/// say which came last (`merge --prefer newest`). Compare times parsed, not as text.
 pub fn now() -> String {
     match frozen() {
         Some(Ok(t)) => format(t),
@@ -59,6 +65,8 @@ mod tests {
         let e = parse("not a time").unwrap_err();
         assert!(e.contains("SOC2_READY_NOW") && e.contains("RFC 3339") && e.contains("2026-01-15T09:00:00Z"), "{e}");
         assert!(parse("2026-13-01T00:00:00Z").is_err());
+        assert_eq!(format(parse("2026-01-15T09:00:00.123456Z").unwrap()), "2026-01-15T09:00:00.123Z");
+        assert_eq!(format(parse("2026-01-15T09:00:00.000900Z").unwrap()), "2026-01-15T09:00:00Z");
         assert!(parse("\u{1b}[2J").unwrap_err().contains("\\u{1b}"));
     }
 }

@@ -28,6 +28,14 @@ pub enum OutputError {
 /// `protected` (the assessment the output comes from) nor any other soc2-ready assessment.
 pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     let refuse = |why: String| OutputError::Refused { path: target.to_path_buf(), why };
+    // Checked by name, whether or not the file exists: a report written where an assessment's journal
+    // would go is replayed into the assessment, and every later command on it fails.
+    if let Some(kind) = companion_name(target) {
+        return Err(refuse(format!(
+            "the name is that of an assessment's companion file ({kind}), which soc2-ready reads with the \
+             assessment"
+        )));
+    }
     let meta = match fs::metadata(target) {
         Ok(meta) => meta,
         // Not there (or a dangling link, which the write replaces): a new file.
@@ -47,9 +55,6 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
     }
     if is_answer_library(target) {
         return Err(refuse("it is the answer library (library.json)".into()));
-    }
-    if let Some(of) = companion_of(target) {
-        return Err(refuse(format!("it is the journal or lock file of the assessment {}", of.display())));
     }
     Ok(())
 }
@@ -97,12 +102,21 @@ fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
     }
 }
 
-/// The assessment a file belongs to, when it is an assessment's journal or lock file.
-fn companion_of(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_str()?;
-    let stem = name.strip_suffix(".journal").or_else(|| name.strip_suffix(".lock"))?;
-    let of = path.with_file_name(stem);
-    is_assessment(&of).then_some(of)
+/// What kind of companion file a name would be taken for: `X.journal`, `X.lock`, `X.bak`, `X.v1.bak` or
+/// `X.note-QUESTION.txt` (see `assessment::manage`).
+pub fn companion_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy();
+    if name.ends_with(".journal") {
+        Some("a journal")
+    } else if name.ends_with(".lock") {
+        Some("a lock file")
+    } else if name.ends_with(".bak") {
+        Some("a backup")
+    } else if name.ends_with(".txt") && name.contains(".note-") {
+        Some("a note's full text")
+    } else {
+        None
+    }
 }
 
 /// Whether the file starts like a soc2-ready assessment (its backups included).
@@ -119,7 +133,9 @@ fn is_answer_library(path: &Path) -> bool {
 /// Whether `text` is in the first bytes of the file.
 fn starts_with_text(path: &Path, text: &str) -> bool {
     let mut head = Vec::new();
-    let Ok(file) = fs::File::open(path) else { return false };
+    let Ok(file) = crate::assessment::regular::open(path, crate::assessment::regular::Links::Follow) else {
+        return false;
+    };
     if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
         return false;
     }

@@ -46,6 +46,16 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 }
 
 fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    replace_file_with(path, bytes, keep_backup, &|from, to| fs::rename(from, to))
+}
+
+/// [`replace_file`], moving the new version into place with `rename` (a test makes it fail).
+fn replace_file_with(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let fail = |what: &str, e: std::io::Error| SaveError {
         path: path.display().to_string(),
         reason: format!("{what}: {e}"),
@@ -58,6 +68,9 @@ fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), Save
     let name = path.file_name().ok_or_else(|| SaveError::refused(path, "not a file name".into()))?;
     let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
     let _ = fs::remove_file(&tmp);
+    // Copies left by an earlier write of this file that was killed (they hold what it held: a customer's
+    // answers) go now.
+    remove_dead_temporaries(&dir, Some(&name.to_string_lossy()));
     {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
@@ -70,21 +83,34 @@ fn replace_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), Save
             return Err(fail("cannot write the temporary file", e));
         }
     }
+    // Keep the previous version: link it (cheap, and the old inode is never written again) beside the
+    // file, and move the link over the old backup only once the new version is in place, so a save that
+    // fails leaves the file and its backup as they were.
+    let mut backup_tmp = None;
     if keep_backup && path.is_file() {
-        // Keep the previous version: link it (cheap, and the old inode is never written again), then move
-        // the link over the old backup in one step.
-        let backup = backup_path(path);
-        let backup_tmp = dir.join(format!(".{}.bak.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let _ = fs::remove_file(&backup_tmp);
-        let kept = fs::hard_link(path, &backup_tmp).or_else(|_| fs::copy(path, &backup_tmp).map(|_| ()));
-        if let Err(e) = kept.and_then(|()| fs::rename(&backup_tmp, &backup)) {
+        let link = dir.join(format!(".{}.bak.{}.tmp", name.to_string_lossy(), std::process::id()));
+        let _ = fs::remove_file(&link);
+        let kept = fs::hard_link(path, &link).or_else(|_| fs::copy(path, &link).map(|_| ()));
+        if let Err(e) = kept {
             let _ = fs::remove_file(&tmp);
             return Err(fail("cannot keep the previous version as a backup", e));
         }
+        backup_tmp = Some(link);
     }
-    if let Err(e) = fs::rename(&tmp, path) {
+    if let Err(e) = rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
+        if let Some(link) = &backup_tmp {
+            let _ = fs::remove_file(link);
+        }
         return Err(fail("cannot move the new version into place", e));
+    }
+    if let Some(link) = &backup_tmp
+        && let Err(e) = fs::rename(link, backup_path(path))
+    {
+        // The new version is saved; only the backup is behind.
+        let _ = fs::remove_file(link);
+        sync_dir(&dir);
+        return Err(fail("saved, but could not keep the previous version as a backup", e));
     }
     sync_dir(&dir);
     Ok(())
@@ -107,6 +133,48 @@ pub fn keep_copy(path: &Path, copy: &Path) -> Result<(), SaveError> {
         sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
     }
     Ok(())
+}
+
+/// Remove the temporary files soc2-ready left in `dir` when a process writing there was killed
+/// (`.NAME.PID.tmp`, `.NAME.bak.PID.tmp`) and whose process is no longer running: of the file `name` only,
+/// or of every file (the store, when the program starts). A running process's files are left alone.
+pub fn remove_dead_temporaries(dir: &Path, name: Option<&str>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(file) = file.to_str() else { continue };
+        let Some((owner, pid)) = temporary_of(file) else { continue };
+        let ours = name.is_none_or(|n| owner == n || owner.strip_suffix(".bak") == Some(n));
+        if ours && pid != std::process::id() && !process_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The file a temporary file's name is for, and the process that made it: `.NAME.PID.tmp`.
+fn temporary_of(file: &str) -> Option<(&str, u32)> {
+    let inner = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (owner, pid) = inner.rsplit_once('.')?;
+    if owner.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((owner, pid.parse().ok()?))
+}
+
+#[cfg(unix)]
+fn process_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_running(_pid: u32) -> bool {
+    true
 }
 
 /// Remove the temporary files of saves of this assessment that were cut short (a crash, a kill).
@@ -134,3 +202,26 @@ pub(crate) fn sync_dir(dir: &Path) {
 
 #[cfg(not(unix))]
 pub(crate) fn sync_dir(_dir: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_that_fails_at_the_rename_keeps_the_file_and_its_backup_as_they_were() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("acme.json");
+        write_bytes(&path, b"one").unwrap();
+        write_bytes(&path, b"two").unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+        let refused = |_: &Path, _: &Path| Err(std::io::Error::other("rename refused"));
+        let e = replace_file_with(&path, b"three", true, &refused).unwrap_err();
+        assert!(e.to_string().contains("cannot move the new version into place"), "{e}");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one", "the previous generation is kept");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
+        write_bytes(&path, b"three").unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
+    }
+}

@@ -1,7 +1,6 @@
 //! One assessment file: read with every kind of damage reported, older formats migrated, written within
 //! the limits the reader enforces.
 
-use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -121,11 +120,10 @@ pub fn read(path: &Path) -> Result<Assessment, OpenError> {
 
 /// Read and check an assessment file; also the format it was written in.
 pub fn read_versioned(path: &Path) -> Result<(Assessment, u32), OpenError> {
-    let mut file = fs::File::open(path).map_err(|e| OpenError::io(path, "cannot read", e))?;
+    // A FIFO, a device or a folder is refused without waiting on it.
+    let mut file =
+        super::regular::open(path, super::regular::Links::Follow).map_err(|e| OpenError::io(path, "cannot read", e))?;
     let meta = file.metadata().map_err(|e| OpenError::io(path, "cannot read", e))?;
-    if !meta.is_file() {
-        return Err(OpenError::new(path, "not a file".into()));
-    }
     // Bounded by what is read, not by what the metadata claims.
     let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
     (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| OpenError::io(path, "cannot read", e))?;

@@ -23,6 +23,10 @@ pub const MAX_NAME_BYTES: usize = 180;
 /// machine would lose the file), and shells treat them specially.
 pub const RESERVED: &str = ":*?\"<>|";
 
+/// Characters a name may not hold because a shell runs or expands them even where completion or a pasted
+/// command put the name (`` `cmd` `` and `$(cmd)` run a command).
+pub const SHELL: &str = "`$";
+
 /// What a new assessment is called when its organisation's name has no letter or digit.
 const FALLBACK: &str = "assessment";
 
@@ -109,6 +113,22 @@ pub enum NameError {
          {MAX_NAME_BYTES} bytes, so the file and its backups stay within what file systems allow"
     )]
     TooLong { chars: usize, bytes: usize },
+    #[error(
+        "the new name \"{0}\" contains \"{1}\", which a shell reads as a command or a variable when the name \
+         is completed or pasted: choose a name without ` or $"
+    )]
+    Shell(String, char),
+}
+
+/// Refuse a file name a shell would run or expand (see [`SHELL`]): for files made where the user said
+/// (`new --out`, `import --out`, `merge -o`), which are then named on command lines and completed.
+pub fn check_shell_safe(path: &std::path::Path) -> Result<(), NameError> {
+    let Some(name) = path.file_name() else { return Ok(()) };
+    let name = name.to_string_lossy();
+    match name.chars().find(|c| SHELL.contains(*c)) {
+        Some(c) => Err(NameError::Shell(crate::text::one_line(&name), c)),
+        None => Ok(()),
+    }
 }
 
 /// The name the user typed, checked and NFC-normalised, without a `.json` the user may have added.
@@ -136,6 +156,9 @@ pub fn chosen_name(typed: &str) -> Result<String, NameError> {
     }
     if let Some(c) = name.chars().find(|c| RESERVED.contains(*c)) {
         return Err(NameError::Reserved(shown(), c));
+    }
+    if let Some(c) = name.chars().find(|c| SHELL.contains(*c)) {
+        return Err(NameError::Shell(shown(), c));
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS || name.len() > MAX_NAME_BYTES {
@@ -202,6 +225,10 @@ mod tests {
         for c in RESERVED.chars() {
             assert_eq!(chosen_name(&format!("acme{c}2027")), Err(NameError::Reserved(format!("acme{c}2027"), c)));
         }
+        for c in SHELL.chars() {
+            assert_eq!(chosen_name(&format!("wwq{c}cmd{c}")), Err(NameError::Shell(format!("wwq{c}cmd{c}"), c)));
+        }
+        assert!(slug("Acme `rm` $(HOME)").chars().all(|c| !SHELL.contains(c)), "{}", slug("Acme `rm` $(HOME)"));
         assert!(matches!(chosen_name(&"x".repeat(101)), Err(NameError::TooLong { chars: 101, .. })));
         assert!(matches!(chosen_name(&"株".repeat(61)), Err(NameError::TooLong { bytes: 183, .. })));
         let e = chosen_name("a\u{1b}b").unwrap_err().to_string();

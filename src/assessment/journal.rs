@@ -377,7 +377,9 @@ pub enum ReplayError {
 pub fn replay(path: &Path, a: &mut Assessment) -> Result<usize, ReplayError> {
     let jpath = journal_path(path);
     let shown = || jpath.display().to_string();
-    let file = match File::open(&jpath) {
+    // Never through a link (appending refuses one too: a planted link would inject answers) and never
+    // waiting on a FIFO.
+    let file = match super::regular::open(&jpath, super::regular::Links::Refuse) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(ReplayError::Read { path: shown(), reason: e.to_string() }),

@@ -22,6 +22,19 @@ pub const MAX_HOLDER_BYTES: u64 = 200;
 pub struct Lock {
     file: File,
     path: PathBuf,
+    /// The assessment it guards, and when it was taken (written into the lock file again when retaken).
+    assessment: PathBuf,
+    since: String,
+}
+
+/// What [`Lock::confirm`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    /// The lock file is the one this process locked.
+    InPlace,
+    /// Someone removed the lock file; nobody held it, and this process has locked a new one. Whatever
+    /// happened while there was none (another writer came and went) is for the caller to check.
+    Retaken,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,7 +109,44 @@ impl Lock {
         true
     }
 
+    /// `None` when the lock file went from the path while it was opened (its holder let go): try again.
     fn try_acquire(assessment: &Path, now: &str) -> Result<Option<Lock>, LockError> {
+        let Some((file, path)) = Lock::try_lock_file(assessment, now)? else { return Ok(None) };
+        Ok(Some(Lock { file, path, assessment: assessment.to_path_buf(), since: now.to_string() }))
+    }
+
+    /// Whether this process still holds the assessment: the lock file at the lock path is the one it
+    /// locked. When someone removed it (by hand, or a tool cleaning up), it is taken again if nobody else
+    /// has; `Err(Held)` when another process now holds it. Call before each write: a deleted lock file
+    /// otherwise let a second writer in silently, and one of the two lost its answers.
+    pub fn confirm(&mut self) -> Result<Confirmed, LockError> {
+        if self.still_in_place() {
+            return Ok(Confirmed::InPlace);
+        }
+        let mut taken = None;
+        for _ in 0..10 {
+            taken = Lock::try_lock_file(&self.assessment, &self.since)?;
+            if taken.is_some() {
+                break;
+            }
+        }
+        let Some((file, path)) = taken else {
+            return Err(LockError::Held {
+                path: self.assessment.display().to_string(),
+                holder: "process unknown".into(),
+            });
+        };
+        // The old file (removed from the folder) is closed, which lets go of its lock; this one is held.
+        self.file = file;
+        self.path = path;
+        if self.still_in_place() {
+            Ok(Confirmed::Retaken)
+        } else {
+            Err(LockError::Held { path: self.assessment.display().to_string(), holder: "process unknown".into() })
+        }
+    }
+
+    fn try_lock_file(assessment: &Path, now: &str) -> Result<Option<(File, PathBuf)>, LockError> {
         let path = lock_path(assessment);
         let io = |source: std::io::Error| LockError::Io { path: assessment.display().to_string(), source };
         let unsafe_lock = |what: String| LockError::Unsafe {
@@ -140,7 +190,7 @@ impl Lock {
         file.rewind().map_err(io)?;
         write!(file, "process {} since {now}", std::process::id()).map_err(io)?;
         file.flush().map_err(io)?;
-        Ok(Some(Lock { file, path }))
+        Ok(Some((file, path)))
     }
 
     pub fn path(&self) -> &Path {
@@ -186,8 +236,12 @@ impl Drop for Lock {
     fn drop(&mut self) {
         // Remove the lock file while still holding it, then let go: a process that opened it meanwhile
         // sees it was removed and starts again with a new one.
+        // Only the file this process locked: when its lock file was removed and another process has made
+        // and locked a new one, that one is theirs.
         #[cfg(unix)]
-        let _ = std::fs::remove_file(&self.path);
+        if self.still_in_place() {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
     }

@@ -1,6 +1,6 @@
 //! Renaming and removing assessment files, with the files that belong to them: the journal
-//! (`FILE.journal`), the previous version (`FILE.bak`) and the file as it was before a format migration
-//! (`FILE.v1.bak`). The lock file (`FILE.lock`) is not moved: it belongs to whoever holds the file, and
+//! (`FILE.journal`), the previous version (`FILE.bak`), the file as it was before a format migration
+//! (`FILE.v1.bak`) and the full texts of long notes (`FILE.note-QUESTION.txt`). The lock file (`FILE.lock`) is not moved: it belongs to whoever holds the file, and
 //! every change here is made holding it, so an assessment open in another soc2-ready is never touched.
 //! Nothing is ever written over: a name that is taken is refused.
 
@@ -63,10 +63,19 @@ pub fn companion_suffixes() -> Vec<String> {
     out
 }
 
+/// The endings of the companion files the assessment at `path` has now: those of [`companion_suffixes`]
+/// that exist, and the full texts of its long notes (`FILE.note-QUESTION.txt`, see `note_file`).
+pub fn present_suffixes(path: &Path) -> Vec<String> {
+    let mut out: Vec<String> =
+        companion_suffixes().into_iter().filter(|s| sibling(path, s).symlink_metadata().is_ok()).collect();
+    out.extend(super::note_file::note_suffixes(path));
+    out
+}
+
 /// The companion files of an assessment that exist.
 pub fn companions(path: &Path) -> impl Iterator<Item = PathBuf> + use<> {
     let path = path.to_path_buf();
-    companion_suffixes().into_iter().map(move |s| sibling(&path, &s)).filter(|p| p.symlink_metadata().is_ok())
+    present_suffixes(&path).into_iter().map(move |s| sibling(&path, &s))
 }
 
 /// Whether the file is an assessment (readable, or damaged but recognisably one). Reads it.
@@ -108,10 +117,9 @@ pub fn rename(path: &Path, new_name: &str, now: &str) -> Result<PathBuf, ManageE
     check_free(&target)?;
     let _lock = Lock::acquire(path, now)?;
     remove_stale_temporaries(path);
-    let moves: Vec<(PathBuf, PathBuf)> = companion_suffixes()
+    let moves: Vec<(PathBuf, PathBuf)> = present_suffixes(path)
         .iter()
         .map(|s| (sibling(path, s), sibling(&target, s)))
-        .filter(|(from, _)| from.symlink_metadata().is_ok())
         .chain([(path.to_path_buf(), target.clone())])
         .collect();
     move_all(&moves)?;

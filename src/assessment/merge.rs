@@ -85,6 +85,9 @@ pub struct ConflictLine {
     pub answers: Vec<CandidateLine>,
     /// The file whose answer was kept by the rule; `None` when the conflict is left open.
     pub kept: Option<String>,
+    /// Why the rule did not settle it, when it did not: the newest answers were changed at the same time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_open: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,6 +113,73 @@ pub enum MergeError {
     /// Another questionnaire with no answer that fits this one; the message names both.
     #[error("{0}")]
     Unrelated(String),
+}
+
+/// Why `other` cannot be merged into `base` whatever its answers: another questionnaire (another id or
+/// kind; a readiness and a vendor assessment among them), or a customer questionnaire imported from
+/// another workbook whose question of the same row id asks something else (two customers' files both
+/// have a row `1`). Versions of one questionnaire (same id, another version) pass, to be matched by
+/// question id.
+fn unrelated(base: &Input, other: &Input) -> Option<String> {
+    use crate::questionnaire::Kind;
+    let (a, b) = (&base.assessment, &other.assessment);
+    let (qa, qb) = (a.questionnaire(), b.questionnaire());
+    let names = format!(
+        "{other} answers questionnaire `{}` {} and {base} answers `{}` {}",
+        b.questionnaire.id,
+        b.questionnaire.version,
+        a.questionnaire.id,
+        a.questionnaire.version,
+        other = other.label,
+        base = base.label,
+    );
+    let advice = "merge assessments of the same questionnaire";
+    if a.questionnaire.id != b.questionnaire.id || qa.kind != qb.kind {
+        return Some(format!(
+            "{names}: different questionnaires, which may share question ids but do not ask the same things, \
+             so they cannot be merged; {advice}"
+        ));
+    }
+    if qa.kind != Kind::Customer || same_questionnaire(a, b) {
+        return None;
+    }
+    if let (Some(sa), Some(sb)) = (&a.source, &b.source)
+        && sa.sha256 == sb.sha256
+    {
+        return None;
+    }
+    // Imported from different workbooks: the same questionnaire only if every question they share asks the
+    // same thing, on the same sheet.
+    let texts: std::collections::HashMap<&str, &str> =
+        qa.questions().map(|(_, q)| (q.id.as_str(), q.text.as_str())).collect();
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let sheet = |x: &Assessment, id: &str| x.source.as_ref().and_then(|s| s.cells.get(id)).map(|c| c.sheet.clone());
+    for (_, q) in qb.questions() {
+        let Some(text) = texts.get(q.id.as_str()) else { continue };
+        if norm(text) != norm(&q.text) {
+            return Some(format!(
+                "{names}, customer questionnaires imported from different workbooks: question {} asks \"{}\" in {} \
+                 and \"{}\" in {}, so their answers cannot be merged; {advice}",
+                q.id,
+                crate::text::one_line(&q.text),
+                other.label,
+                crate::text::one_line(text),
+                base.label,
+            ));
+        }
+        if sheet(a, &q.id) != sheet(b, &q.id) {
+            return Some(format!(
+                "{names}, customer questionnaires imported from different workbooks: question {} is on sheet \
+                 \"{}\" in {} and \"{}\" in {}, so their answers cannot be merged; {advice}",
+                q.id,
+                crate::text::one_line(&sheet(b, &q.id).unwrap_or_default()),
+                other.label,
+                crate::text::one_line(&sheet(a, &q.id).unwrap_or_default()),
+                base.label,
+            ));
+        }
+    }
+    None
 }
 
 fn same_questionnaire(a: &Assessment, b: &Assessment) -> bool {
@@ -146,6 +216,11 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
     // in as one entry per candidate, under the name of the file the candidate came from.
     let mut labels: Vec<String> = inputs.iter().map(|x| x.label.clone()).collect();
     let mut entries: BTreeMap<&str, Vec<(usize, &Answer)>> = BTreeMap::new();
+    for input in rest {
+        if let Some(why) = unrelated(first, input) {
+            return Err(MergeError::Unrelated(why));
+        }
+    }
     for (i, input) in inputs.iter().enumerate() {
         let exact = same_questionnaire(base, &input.assessment);
         mapped |= !exact;
@@ -226,7 +301,11 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
             answers.insert(question.id.clone(), combined);
             continue;
         }
-        let kept = prefer.and_then(|rule| pick(rule, &valued));
+        let (kept, left_open) = match prefer.map(|rule| pick(rule, &valued)) {
+            Some(Ok(kept)) => (kept, None),
+            Some(Err(why)) => (None, Some(why)),
+            None => (None, None),
+        };
         conflict_lines.push(ConflictLine {
             question: question.id.clone(),
             text: question.text.clone(),
@@ -241,6 +320,7 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
                 })
                 .collect(),
             kept: kept.map(|(i, _)| labels[i].clone()),
+            left_open,
         });
         match kept {
             Some((_, answer)) => {
@@ -311,7 +391,7 @@ fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
             push_unique(&mut by, &who(x, &labels[*i]));
             all_to_confirm &= x.to_confirm;
         }
-        if x.updated_at > out.updated_at {
+        if later(&x.updated_at, &out.updated_at) == std::cmp::Ordering::Greater {
             out.updated_at = x.updated_at.clone();
         }
         if x.reviewed.as_ref().is_some_and(|r| out.reviewed.as_ref().is_none_or(|o| r.at > o.at)) {
@@ -330,24 +410,44 @@ fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
     out
 }
 
-/// The answer a rule keeps, if it settles the conflict.
-fn pick<'a>(rule: Prefer, valued: &[&(usize, &'a Answer)]) -> Option<(usize, &'a Answer)> {
-    let newest = |list: Vec<&(usize, &'a Answer)>| {
-        // The latest change wins; on a tie, the earlier file.
-        list.into_iter().fold(None::<(usize, &'a Answer)>, |best, &(i, x)| match best {
-            Some((_, b)) if b.updated_at >= x.updated_at => best,
-            _ => Some((i, x)),
-        })
+/// How two answer times compare: as times (`10:00:00.5Z` is after `10:00:00Z`, which their text does not
+/// say), or as text when one is not a time.
+fn later(a: &str, b: &str) -> std::cmp::Ordering {
+    match (crate::clock::parse(a), crate::clock::parse(b)) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
+/// The answer a rule keeps: `Ok(Some)` when it settles the conflict, `Ok(None)` when it does not apply
+/// (nobody reviewed), `Err` saying why it was left open when the newest answers differ but were changed at
+/// the same time (files saved to the second, or a frozen clock): the order the files were given in must not
+/// decide.
+fn pick<'a>(rule: Prefer, valued: &[&(usize, &'a Answer)]) -> Result<Option<(usize, &'a Answer)>, String> {
+    let newest = |list: Vec<&(usize, &'a Answer)>| -> Result<Option<(usize, &'a Answer)>, String> {
+        let Some(&&(i, x)) = list.iter().max_by(|a, b| later(&a.1.updated_at, &b.1.updated_at)) else {
+            return Ok(None);
+        };
+        let tied =
+            list.iter().filter(|(_, y)| later(&y.updated_at, &x.updated_at).is_eq() && y.value != x.value).count();
+        if tied > 0 {
+            return Err(format!(
+                "left open: the newest answers were changed at the same time ({}), so neither is newer",
+                x.updated_at
+            ));
+        }
+        Ok(Some((i, x)))
     };
     match rule {
-        Prefer::First => valued.first().map(|&&(i, x)| (i, x)),
+        Prefer::First => Ok(valued.first().map(|&&(i, x)| (i, x))),
         Prefer::Newest => newest(valued.to_vec()),
         Prefer::Reviewed => {
             let reviewed: Vec<&(usize, &Answer)> =
                 valued.iter().copied().filter(|(_, x)| x.reviewed.is_some()).collect();
-            let first = reviewed.first()?.1.value.as_ref();
+            let Some(first) = reviewed.first() else { return Ok(None) };
+            let first = first.1.value.as_ref();
             if reviewed.iter().any(|(_, x)| x.value.as_ref() != first) {
-                return None;
+                return Ok(None);
             }
             newest(reviewed)
         }

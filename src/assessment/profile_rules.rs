@@ -8,6 +8,9 @@ pub const HEADCOUNT: &str = "profile.headcount";
 pub const ENGINEERS: &str = "profile.engineers";
 pub const SECURITY_STAFF: &str = "profile.security_staff";
 pub const REMEDIATION_FTE: &str = "profile.remediation_fte";
+/// The fewest people working on remediation the estimate plans with (about half a day a week); fewer
+/// is refused when answered rather than replaced in the estimate.
+pub const MIN_REMEDIATION_FTE: f64 = 0.1;
 
 /// Whether `value` for question `id` fits the other profile answers in `a`. Questions outside the
 /// profile, and questionnaires without a profile, always pass.
@@ -43,6 +46,13 @@ pub fn check_profile(a: &Assessment, id: &str, value: &AnswerValue) -> Result<()
         REMEDIATION_FTE if n <= 0.0 => {
             return Err(AnswerError(format!(
                 "the people working on remediation must be above zero (full-time equivalents, e.g. 0.5), not {}",
+                people(n)
+            )));
+        }
+        REMEDIATION_FTE if n < MIN_REMEDIATION_FTE => {
+            return Err(AnswerError(format!(
+                "{} full-time equivalents is under the {MIN_REMEDIATION_FTE} (about half a day a week) the estimate \
+                 can plan with; answer {MIN_REMEDIATION_FTE} or more",
                 people(n)
             )));
         }

@@ -30,7 +30,13 @@ pub struct AnswerDetails {
 pub struct Session {
     pub path: PathBuf,
     pub assessment: Assessment,
-    _lock: Lock,
+    lock: Lock,
+    /// The assessment file and journal as this process last left them (device and inode), to tell
+    /// whether another writer replaced them while the lock file was missing.
+    written: Identity,
+    /// Set when another writer got in (the lock file was removed): no save is made after that, so their
+    /// answers are not written over.
+    lost: Option<String>,
     /// The format the file was in when opened, until the first save has kept it as `FILE.vN.bak`.
     migrated_from: Option<u32>,
     /// Where saves append their changes, once the first has.
@@ -43,6 +49,41 @@ pub struct Session {
     file_len: u64,
     /// Saves so far, for the periodic full comparison.
     saves: u64,
+}
+
+/// Refuse an assessment that is a symbolic link (to a file elsewhere, or to nothing): every save renames a
+/// new file into place, which would silently replace the link with a regular file.
+fn refuse_link(path: &Path) -> Result<(), SessionError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            Err(SessionError::Link {
+                path: crate::text::one_line(&path.display().to_string()),
+                target: crate::text::one_line(&target),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Which files (device and inode) an assessment's file and journal are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Identity {
+    file: Option<(u64, u64)>,
+    journal: Option<(u64, u64)>,
+}
+
+fn identity_of(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Every this many saves, a save compares every answer rather than only those touched.
@@ -60,6 +101,13 @@ pub enum SessionError {
     Answer(#[from] AnswerError),
     #[error(transparent)]
     Limit(#[from] LimitError),
+    #[error(transparent)]
+    Name(#[from] super::file_name::NameError),
+    #[error(
+        "{path} is a symbolic link to {target}: saving replaces the file, which would turn the link into a \
+         separate copy and leave {target} as it was; open {target} itself (nothing was changed)"
+    )]
+    Link { path: String, target: String },
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
     #[error(
@@ -86,6 +134,7 @@ impl Session {
     }
 
     fn open_with(path: &Path, lock: impl FnOnce(&Path) -> Result<Lock, LockError>) -> Result<Session, SessionError> {
+        refuse_link(path)?;
         // A file that is not there (or not a file) is reported before any lock file is made beside it.
         if !path.is_file() {
             store::read(path)?;
@@ -111,7 +160,9 @@ impl Session {
         Session {
             path: path.to_path_buf(),
             assessment,
-            _lock: lock,
+            lock,
+            written: Identity { file: identity_of(path), journal: identity_of(&journal_path(path)) },
+            lost: None,
             migrated_from,
             journal: None,
             saved,
@@ -126,6 +177,8 @@ impl Session {
         if path.exists() {
             return Err(SessionError::Exists { path: path.display().to_string() });
         }
+        super::file_name::check_shell_safe(path)?;
+        refuse_link(path)?;
         limits::check(&assessment)?;
         let lock = Lock::acquire(path, now)?;
         // A journal without its file is left from an assessment that was removed: not this one's.
@@ -158,7 +211,42 @@ impl Session {
         self.save_comparing(false)
     }
 
+    /// Before a write: this process still holds the assessment, and nobody wrote it meanwhile. When the
+    /// lock file was removed, the lock is taken again if nobody holds it and neither the file nor the
+    /// journal was replaced since this process wrote them; otherwise every save from now on is refused.
+    fn check_still_held(&mut self) -> Result<(), SaveError> {
+        if let Some(why) = &self.lost {
+            return Err(SaveError::refused(&self.path, why.clone()));
+        }
+        let lost = match self.lock.confirm() {
+            Ok(super::lock::Confirmed::InPlace) => None,
+            Ok(super::lock::Confirmed::Retaken) => {
+                let now = Identity { file: identity_of(&self.path), journal: identity_of(&journal_path(&self.path)) };
+                (now != self.written).then(|| {
+                    "its lock file was removed while it was open here, and another soc2-ready changed it since"
+                        .to_string()
+                })
+            }
+            Err(LockError::Held { holder, .. }) => Some(format!(
+                "its lock file was removed while it was open here, and another soc2-ready ({holder}) holds it now"
+            )),
+            Err(e) => Some(format!("its lock could not be checked ({e})")),
+        };
+        match lost {
+            None => Ok(()),
+            Some(what) => {
+                let why = format!(
+                    "{what}; this change and any later one are not saved here, so the other writer's answers are \
+                     kept: close the assessment and open it again"
+                );
+                self.lost = Some(why.clone());
+                Err(SaveError::refused(&self.path, why))
+            }
+        }
+    }
+
     fn save_comparing(&mut self, every_answer: bool) -> Result<(), SaveError> {
+        self.check_still_held()?;
         if self.migrated_from.is_some() || !self.saved_is_exact || self.saved.fixed_parts_changed(&self.assessment) {
             return self.write_whole();
         }
@@ -196,6 +284,7 @@ impl Session {
             None => Journal::open(&self.path).and_then(|mut j| {
                 j.append(&line)?;
                 self.journal = Some(j);
+                self.written.journal = identity_of(&journal_path(&self.path));
                 Ok(())
             }),
         };
@@ -222,6 +311,7 @@ impl Session {
 
     /// Write the whole file (compacting the journal into it) and remove the journal.
     pub fn write_whole(&mut self) -> Result<(), SaveError> {
+        self.check_still_held()?;
         if let Some(v) = self.migrated_from {
             keep_copy(&self.path, &original_backup_path(&self.path, v))?;
         }
@@ -246,6 +336,7 @@ impl Session {
         if let Some(journal) = self.journal.take() {
             let _ = journal.remove();
         }
+        self.written = Identity { file: identity_of(&self.path), journal: None };
         self.migrated_from = None;
         self.saved = Saved::of(&self.assessment);
         self.saved_is_exact = true;

@@ -11,7 +11,9 @@ use serde::Serialize;
 use super::document::Assessment;
 use super::progress::{Visibility, progress};
 
-pub use super::atomic::{SaveError, backup_path, remove_stale_temporaries, write_bytes, write_private};
+pub use super::atomic::{
+    SaveError, backup_path, remove_dead_temporaries, remove_stale_temporaries, write_bytes, write_private,
+};
 pub use super::file::{
     MAX_FILE_BYTES, OpenError, ParseError, parse, read, read_versioned, to_bytes, write, write_sized,
 };
@@ -154,8 +156,9 @@ pub fn is_assessment(path: &Path, e: &OpenError) -> bool {
     match e.damage.as_deref() {
         Some(ParseError::NoMarker | ParseError::NotAnObject | ParseError::NotUtf8(_)) => false,
         Some(_) => true,
-        // Not read at all (permissions, a folder named *.json): a folder is not an assessment.
-        None => path.is_file(),
+        // Not read at all (permissions, a FIFO named *.json): reported, except a folder, which is not an
+        // assessment.
+        None => !path.is_dir(),
     }
 }
 
@@ -163,7 +166,7 @@ pub fn is_assessment(path: &Path, e: &OpenError) -> bool {
 fn carries_marker(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::new();
-    let Ok(file) = fs::File::open(path) else { return false };
+    let Ok(file) = super::regular::open(path, super::regular::Links::Follow) else { return false };
     if file.take(4096).read_to_end(&mut head).is_err() {
         return false;
     }

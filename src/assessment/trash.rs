@@ -12,7 +12,7 @@ use super::atomic::{remove_stale_temporaries, sibling, sync_dir};
 use super::file_name::chosen_name;
 use super::folder::ensure_private_dir;
 use super::lock::Lock;
-use super::manage::{ManageError, check_free, check_is_assessment, companion_suffixes, move_all};
+use super::manage::{ManageError, check_free, check_is_assessment, move_all, present_suffixes};
 use super::store::Store;
 
 /// The trash's folder, inside the store.
@@ -78,7 +78,7 @@ impl Trash {
         let file_name = path.file_name().unwrap_or_default();
         let moves: Vec<(PathBuf, PathBuf)> = [String::new()]
             .into_iter()
-            .chain(companion_suffixes())
+            .chain(present_suffixes(path))
             .map(|s| {
                 let mut to = file_name.to_os_string();
                 to.push(&s);
@@ -179,10 +179,9 @@ impl Trash {
         let target = self.store.join(format!("{name}.json"));
         check_free(&target)?;
         let from = entry.file();
-        let moves: Vec<(PathBuf, PathBuf)> = companion_suffixes()
+        let moves: Vec<(PathBuf, PathBuf)> = present_suffixes(&from)
             .iter()
             .map(|s| (sibling(&from, s), sibling(&target, s)))
-            .filter(|(f, _)| f.symlink_metadata().is_ok())
             .chain([(from.clone(), target.clone())])
             .collect();
         move_all(&moves)?;

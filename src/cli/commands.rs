@@ -18,6 +18,10 @@ use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Copies a killed write left in the store (a save, a library update) go before anything else runs.
+    if let Some(dir) = paths::store_dir() {
+        store::remove_dead_temporaries(&dir, None);
+    }
     match cli.command {
         None => super::front_end::home(open_store()?, cli.plain),
         Some(Command::Questionnaires { json }) => questionnaires(json),
@@ -47,7 +51,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Consultant(command)) => super::consultant::run(command),
-        Some(Command::Import(args)) => super::exchange::import(args),
+        Some(Command::Import(args)) => super::exchange::import(args, cli.plain),
         Some(Command::Export(args)) => super::exchange::export(args),
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),

@@ -78,10 +78,13 @@ fn in_double_quotes(text: &str) -> String {
 const BASH_FUNCTION: &str = "_clap_complete_soc2_ready";
 
 /// clap_complete's bash script puts candidates on the command line as they are, so `acme 2027` became two
-/// words (clap-rs/clap#5313). zsh and fish quote what they insert; bash does only for file names. So the
-/// script's own function is renamed, and the registered function calls it and, when a candidate holds a
-/// character the shell would read (a space, a quote, `$`...), has bash quote the candidates as it quotes
-/// file names: `acme\ 2027`, or inside the quote the user opened.
+/// words (clap-rs/clap#5313), and a name holding `` `cmd` `` or `$(cmd)` ran the command when Enter was
+/// pressed: bash's own quoting of file names (`compopt -o filenames`) leaves `` ` `` and `$` as they are.
+/// zsh and fish quote what they insert. So the script's own function is renamed, and the registered
+/// function calls it and escapes each candidate itself: every character outside a small safe set gets a
+/// backslash (`acme\ 2027`, ``wwq\`cmd\` ``). In a word the user opened with a single quote nothing is
+/// expanded, and bash closes the quote as it does for file names; in one opened with a double quote `$`,
+/// `` ` ``, `\` and `!` stay live, so names holding them are not offered there.
 fn with_bash_quoting(script: &str) -> String {
     let inner = "_soc2_ready_candidates";
     let renamed = script.replacen(&format!("{BASH_FUNCTION}() {{"), &format!("{inner}() {{"), 1);
@@ -90,13 +93,38 @@ fn with_bash_quoting(script: &str) -> String {
         r#"{renamed}
 {BASH_FUNCTION}() {{
     {inner} "$@"
-    local candidate
-    for candidate in "${{COMPREPLY[@]}}"; do
-        if [[ $candidate == *[^A-Za-z0-9_.,:=+@%/-]* ]]; then
-            compopt -o filenames 2> /dev/null
-            break
+    local i j c candidate quoted word=${{COMP_WORDS[COMP_CWORD]}}
+    case $word in
+    \'* | \"*)
+        if [[ $word == \"* ]]; then
+            for i in "${{!COMPREPLY[@]}}"; do
+                [[ ${{COMPREPLY[i]}} == *[\$\`\\\!]* ]] && unset 'COMPREPLY[i]'
+            done
+            COMPREPLY=("${{COMPREPLY[@]}}")
         fi
-    done
+        for candidate in "${{COMPREPLY[@]}}"; do
+            if [[ $candidate == *[^A-Za-z0-9_.,:=+@%/-]* ]]; then
+                compopt -o filenames 2> /dev/null
+                break
+            fi
+        done
+        ;;
+    *)
+        for i in "${{!COMPREPLY[@]}}"; do
+            candidate=${{COMPREPLY[i]}}
+            quoted=
+            for ((j = 0; j < ${{#candidate}}; j++)); do
+                c=${{candidate:j:1}}
+                case $c in
+                [A-Za-z0-9_.,:=+@%/-]) ;;
+                *) [[ $c == [[:alnum:]] ]] || quoted+='\' ;;
+                esac
+                quoted+=$c
+            done
+            COMPREPLY[i]=$quoted
+        done
+        ;;
+    esac
 }}
 "#
     )

@@ -239,7 +239,11 @@ fn print_merge(s: &MergeSummary, output: &Path, prefer: Option<Prefer>) {
     if !s.conflicts.is_empty() {
         println!("\nConflicts:");
         for c in &s.conflicts {
-            let status = if c.kept.is_some() { "settled" } else { "open" };
+            let status = match (&c.kept, &c.left_open) {
+                (Some(_), _) => "settled".to_string(),
+                (None, Some(why)) => one_line(why),
+                (None, None) => "open".to_string(),
+            };
             println!("  {}  {}  [{status}]", one_line(&c.question), one_line(&c.text));
             for x in &c.answers {
                 let by = if x.by.is_empty() { String::new() } else { format!("{}, ", one_line(&x.by)) };

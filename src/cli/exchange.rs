@@ -133,7 +133,7 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire".into())
 }
 
-pub fn import(args: ImportArgs) -> Result<ExitCode> {
+pub fn import(args: ImportArgs, plain: bool) -> Result<ExitCode> {
     let options = Options {
         sheets: args.sheet.clone(),
         header_row: args.header_row,
@@ -178,7 +178,8 @@ pub fn import(args: ImportArgs) -> Result<ExitCode> {
     if args.no_open {
         return Ok(ExitCode::SUCCESS);
     }
-    crate::tui::run_session(store, session)
+    // The same choice as `open`: plain mode with SOC2_READY_PLAIN=1, TERM=dumb or no terminal.
+    super::front_end::open(store, session, plain)
 }
 
 pub fn export(args: ExportArgs) -> Result<ExitCode> {

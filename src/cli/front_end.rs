@@ -1,6 +1,6 @@
 //! Which front end answers an assessment: the full-screen interface, or plain mode (one question at a
 //! time as plain lines, for screen readers, braille displays, dumb terminals and pipes). One choice, made
-//! here, for `open`, `new` and the bare command.
+//! here, for `open`, `new`, `import` and the bare command.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

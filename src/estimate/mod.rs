@@ -107,7 +107,7 @@ pub fn usd(range: [f64; 2]) -> String {
 /// The earliest and latest start dates the estimate accepts from the profile.
 const START_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// The smallest remediation FTE the estimate accepts from the profile: below it the calendar is meaningless.
-const MIN_FTE: f64 = 0.1;
+const MIN_FTE: f64 = crate::assessment::profile_rules::MIN_REMEDIATION_FTE;
 
 impl Estimate {
     /// The estimate for a set of gaps.

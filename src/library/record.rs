@@ -89,6 +89,9 @@ pub fn file_path(store_dir: &Path) -> Option<PathBuf> {
     Some(store_dir.join(FILE_NAME))
 }
 
+/// The largest answer library read, in bytes.
+pub const MAX_LIBRARY_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The saved part of the library.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Saved {
@@ -97,7 +100,12 @@ pub struct Saved {
 
 impl Saved {
     pub fn load(path: &Path) -> Result<Saved> {
-        match std::fs::read(path) {
+        use crate::assessment::regular;
+        // A FIFO or a device named library.json is refused without waiting on it.
+        match regular::read(path, regular::Links::Follow, MAX_LIBRARY_BYTES) {
+            Ok(bytes) if bytes.len() as u64 > MAX_LIBRARY_BYTES => {
+                anyhow::bail!("{}: the answer library is over {MAX_LIBRARY_BYTES} bytes; move it aside", path.display())
+            }
             Ok(bytes) => serde_json::from_slice(&bytes)
                 .with_context(|| format!("{}: the answer library is damaged; fix or move it aside", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Saved::default()),

@@ -39,6 +39,8 @@ pub fn apply(
         let question = a.questionnaire().questions().map(|(_, q)| q).find(|q| q.id == id || q.id == name).cloned();
         if let Some(q) = question {
             let parsed = parse_answer(&q, value).map_err(|e| format!("`--set {}`: {e}", one(setting)))?;
+            crate::assessment::profile_rules::check_profile(&a, &q.id, &parsed)
+                .map_err(|e| format!("`--set {}`: {e}", one(setting)))?;
             a.set_value(&q.id, parsed, "1970-01-01T00:00:00Z");
             described.push(format!("{} = {}", q.id, one(value)));
         } else if p.get_mut(name).is_some() {

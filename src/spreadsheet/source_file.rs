@@ -2,11 +2,11 @@
 //! a regular file, opened without blocking and read with a byte limit, whatever the file system says its
 //! size is (a device or a FIFO says 0 and never ends).
 
-use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::Path;
 
 use super::package::MAX_FILE_BYTES;
+use crate::assessment::regular;
 
 /// Why the named file was not read.
 #[derive(Debug, thiserror::Error)]
@@ -15,42 +15,10 @@ pub enum FileError {
     Io(String, std::io::Error),
     #[error("{0} is a folder; import reads an .xlsx or .csv file")]
     Folder(String),
-    #[error("{0} is not a regular file ({1}); import reads an .xlsx or .csv file")]
+    #[error("{0} is {1}, not a regular file; import reads an .xlsx or .csv file")]
     NotRegular(String, &'static str),
     #[error("{0}: too big to import: the file is more than {1} MB; import reads files up to {1} MB")]
     TooBig(String, u64),
-}
-
-/// What kind of thing a path is when it is not a regular file, in plain words.
-fn kind_of(meta: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a FIFO";
-        } else if t.is_char_device() {
-            return "a character device";
-        } else if t.is_block_device() {
-            return "a block device";
-        } else if t.is_socket() {
-            return "a socket";
-        }
-    }
-    let _ = meta;
-    "not a file"
-}
-
-/// Open for reading without waiting: opening a FIFO normally blocks until someone writes to it.
-fn open(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]. The kind is checked on the
@@ -62,12 +30,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
         return Err(FileError::Folder(shown));
     }
     if !meta.is_file() {
-        return Err(FileError::NotRegular(shown, kind_of(&meta)));
+        return Err(FileError::NotRegular(shown, regular::kind(&meta)));
     }
-    let file = open(path).map_err(|e| FileError::Io(shown.clone(), e))?;
+    let file = regular::open(path, regular::Links::Follow).map_err(|e| FileError::Io(shown.clone(), e))?;
     let meta = file.metadata().map_err(|e| FileError::Io(shown.clone(), e))?;
     if !meta.is_file() {
-        return Err(FileError::NotRegular(shown, kind_of(&meta)));
+        return Err(FileError::NotRegular(shown, regular::kind(&meta)));
     }
     let limit = MAX_FILE_BYTES;
     if meta.len() > limit {

@@ -185,7 +185,12 @@ impl Editor {
                 if !force {
                     return Err(format!("{e}. It is kept here; closing the note keeps it, cut, with a copy in full."));
                 }
-                let recovery = note_recovery_path(&self.session.path, &self.question().id);
+                let id = &self.question().id;
+                let recovery = crate::assessment::note_file::note_path_for(
+                    &self.session.path,
+                    id,
+                    self.session.assessment.note(id),
+                );
                 crate::assessment::store::write_private(&recovery, note.as_bytes())
                     .map_err(|e| format!("the note is over the limit and its full text could not be kept: {e}"))?;
                 note = cut_note(&note, &recovery);
@@ -211,12 +216,7 @@ impl Editor {
 }
 
 /// Where the full text of a note too long to save is kept: `FILE.note-QUESTION.txt` beside the assessment.
-pub fn note_recovery_path(assessment: &std::path::Path, question: &str) -> std::path::PathBuf {
-    let id: String =
-        question.chars().map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' }).collect();
-    let name = assessment.file_name().unwrap_or_default().to_string_lossy();
-    assessment.with_file_name(format!("{name}.note-{id}.txt"))
-}
+pub use crate::assessment::note_file::note_path as note_recovery_path;
 
 /// A note cut to the length limit, ending with a marker that says where the rest is.
 fn cut_note(note: &str, recovery: &std::path::Path) -> String {

@@ -1161,6 +1161,12 @@ fn profile_answers_are_checked_against_each_other() {
     assert!(line.contains("fewer than the 40 engineers"), "{line}");
     let line = one_error(&env.run(&["answer", p, "profile.remediation_fte", "0"]));
     assert!(line.contains("above zero"), "{line}");
+    // Attack 14: 0.05 was taken, then replaced by 2 in the estimate.
+    let line = one_error(&env.run(&["answer", p, "profile.remediation_fte", "0.05"]));
+    assert!(line.contains("0.05 full-time equivalents is under the 0.1"), "{line}");
+    let line = one_error(&env.run(&["report", p, "--set", "remediation_fte=0.05"]));
+    assert!(line.contains("under the 0.1"), "{line}");
+    env.answer(&path, "profile.remediation_fte", "0.1");
     env.answer(&path, "profile.remediation_fte", "0.5");
 }
 
@@ -1244,7 +1250,7 @@ fn report_output_refuses_an_assessments_journal_and_lock() {
         let companion = format!("{p}{suffix}");
         fs::write(&companion, b"kept").unwrap();
         let line = one_error(&env.run(&["report", p, "-o", &companion]));
-        assert!(line.contains("journal or lock file"), "{line}");
+        assert!(line.contains("an assessment's companion file"), "{line}");
         assert_eq!(fs::read(&companion).unwrap(), b"kept");
         fs::remove_file(&companion).unwrap();
     }

@@ -286,8 +286,8 @@ fn zsh_loads_the_script_and_registers_the_completer() {
 }
 
 /// A name with a space (or a quote, or `$`) completes to one word: what is typed may be escaped or quoted as
-/// the shell needs, and bash is asked to quote what it inserts as it quotes file names (`acme\ 2027`), which
-/// zsh and fish do on their own. Before, bash inserted `acme 2027`: two words.
+/// the shell needs, and bash gets each candidate escaped (`acme\ 2027`), which zsh and fish do on their own.
+/// Before, bash inserted `acme 2027`: two words.
 #[test]
 fn a_name_with_a_space_completes_as_one_word_however_it_is_typed() {
     let env = sandbox();
@@ -296,12 +296,16 @@ fn a_name_with_a_space_completes_as_one_word_however_it_is_typed() {
     fs::copy(store.join("acme-ai-soc2-ai-readiness.json"), store.join("it's ours.json")).unwrap();
     // bash passes a word with a backslash as typed, and a quoted word without its quote; zsh passes both
     // as typed.
-    for typed in [r"acme\ 2", "acme 2", "'acme 2", "\"acme 2"] {
+    for typed in [r"acme\ 2", "acme 2"] {
+        assert_eq!(tab(&env, &["show", typed]), [r"acme\ 2027"], "{typed}");
+    }
+    // In a quote the user opened, bash quotes the candidate as a file name (and closes the quote).
+    for typed in ["'acme 2", "\"acme 2"] {
         assert_eq!(tab(&env, &["show", typed]), ["acme 2027"], "{typed}");
     }
-    assert_eq!(tab(&env, &["show", r"it\'s"]), ["it's ours"]);
+    assert_eq!(tab(&env, &["show", r"it\'s"]), [r"it\'s\ ours"]);
     fs::copy(store.join("acme 2027.json"), store.join("Café AI.json")).unwrap();
-    assert_eq!(tab(&env, &["show", "Cafe\u{301}"]), ["Café AI"], "typed decomposed, the name is composed");
+    assert_eq!(tab(&env, &["show", "Cafe\u{301}"]), [r"Café\ AI"], "typed decomposed, the name is composed");
     for shell in ["zsh", "fish"] {
         let out = env
             .cmd()
@@ -314,7 +318,7 @@ fn a_name_with_a_space_completes_as_one_word_however_it_is_typed() {
         assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "acme 2027", "{shell}");
     }
 
-    // bash quotes the candidates as file names when one needs it, and only then.
+    // In an opened quote, bash quotes the candidates as file names when one needs it, and only then.
     let quoting = |words: &str| {
         let script = format!(
             r#"source <("$SOC2_READY_BIN" completions bash) || exit 90
@@ -329,9 +333,29 @@ _clap_complete_soc2_ready soc2-ready "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORD
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap().lines().any(|l| l == "compopt -o filenames")
     };
-    assert!(quoting("show acme"), "acme 2027 is among the candidates");
-    assert!(!quoting("show acme-"), "acme-ai-soc2-ai-readiness needs no quoting");
+    assert!(quoting("show \\'acme"), "acme 2027 is among the candidates");
+    assert!(!quoting("show \\'acme-"), "acme-ai-soc2-ai-readiness needs no quoting");
     assert!(!quoting("report x --format ''"));
+}
+
+/// A name holding a command substitution (made by hand: soc2-ready refuses such names) completes escaped,
+/// so Tab and Enter never run it: bash's own file-name quoting left `` ` `` and `$` as they were (attack 7).
+#[test]
+fn a_name_a_shell_would_run_completes_escaped_or_not_at_all() {
+    let env = sandbox();
+    let store = env.store();
+    fs::copy(store.join("acme-ai-soc2-ai-readiness.json"), store.join("wwq`touch pwned`.json")).unwrap();
+    fs::copy(store.join("acme-ai-soc2-ai-readiness.json"), store.join("wwz$(touch pwned).json")).unwrap();
+    assert_eq!(tab(&env, &["show", "ww"]), [r"wwq\`touch\ pwned\`", r"wwz\$\(touch\ pwned\)"]);
+    // Inside double quotes `$` and `` ` `` stay live: those names are not offered there.
+    assert_eq!(tab(&env, &["show", "\"ww"]), Vec::<String>::new());
+    // Inside single quotes nothing is expanded.
+    assert_eq!(tab(&env, &["show", "'ww"]), ["wwq`touch pwned`", "wwz$(touch pwned)"]);
+    // What the escaped word means to bash is the name itself.
+    let script = r#"eval "printf '%s\n' wwq\\\`touch\\ pwned\\\`""#;
+    let out = bash(&env, script);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "wwq`touch pwned`\n");
+    assert!(!env.work.path().join("pwned").exists());
 }
 
 /// `restore` completes the names in the trash (and their ids once a digit is typed), not the store's.

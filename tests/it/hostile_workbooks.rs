@@ -233,10 +233,10 @@ fn what_is_not_a_regular_file_is_refused_without_reading_it() {
     make_fifo(&fifo);
     let shown = fifo.display().to_string();
     for args in [vec!["import", &shown, "--no-open"], vec!["library", "add", &shown]] {
-        refused_by(&env, &args, &format!("{shown} is not a regular file (a FIFO)"));
+        refused_by(&env, &args, &format!("{shown} is a FIFO, not a regular file"));
     }
-    refused_by(&env, &["import", "/dev/zero", "--dry-run"], "/dev/zero is not a regular file (a character device)");
-    refused_by(&env, &["import", "/dev/stdin", "--dry-run"], "/dev/stdin is not a regular file");
+    refused_by(&env, &["import", "/dev/zero", "--dry-run"], "/dev/zero is a character device, not a regular file");
+    refused_by(&env, &["import", "/dev/stdin", "--dry-run"], "not a regular file");
     refused_by(&env, &["import", env.work.path().to_str().unwrap(), "--dry-run"], "is a folder");
 }
 

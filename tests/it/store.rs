@@ -330,7 +330,7 @@ fn a_missing_file_or_a_folder_is_refused() {
 
     let folder = dir.path().join("folder.json");
     fs::create_dir(&folder).unwrap();
-    assert!(store::read(&folder).unwrap_err().reason.contains("not a file"));
+    assert!(store::read(&folder).unwrap_err().reason.contains("it is a folder, not a regular file"));
 }
 
 #[test]
