@@ -51,14 +51,18 @@ pub fn lock_path(assessment: &Path) -> PathBuf {
 impl Lock {
     /// Take the lock, or say who holds it.
     pub fn acquire(assessment: &Path, now: &str) -> Result<Lock, LockError> {
-        let mut attempts = 0;
-        loop {
-            let lock = Lock::try_acquire(assessment, now)?;
-            if lock.still_in_place() || attempts == 10 {
-                return Ok(lock);
+        // The holder lets go by removing the lock file, so a file opened just then may be gone from the
+        // path (before or after we lock it): take it again, a few times.
+        for _ in 0..10 {
+            match Lock::try_acquire(assessment, now)? {
+                Some(lock) if lock.still_in_place() => return Ok(lock),
+                _ => continue,
             }
-            attempts += 1;
         }
+        Lock::try_acquire(assessment, now)?.ok_or_else(|| LockError::Held {
+            path: assessment.display().to_string(),
+            holder: "another process, taking and releasing it faster than it can be taken".into(),
+        })
     }
 
     /// Take the lock, waiting up to `patience` while another process holds it (one-shot commands: a
@@ -92,7 +96,7 @@ impl Lock {
         true
     }
 
-    fn try_acquire(assessment: &Path, now: &str) -> Result<Lock, LockError> {
+    fn try_acquire(assessment: &Path, now: &str) -> Result<Option<Lock>, LockError> {
         let path = lock_path(assessment);
         let io = |source: std::io::Error| LockError::Io { path: assessment.display().to_string(), source };
         let unsafe_lock = |what: String| LockError::Unsafe {
@@ -114,7 +118,13 @@ impl Lock {
             Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(unsafe_lock("a symbolic link".into())),
             Err(e) => return Err(io(e)),
         };
-        check_lock_file(&file).map_err(unsafe_lock)?;
+        match check_lock_file(&file) {
+            Ok(()) => {}
+            // The holder removed the lock file between our open and our look at it (it lets go by
+            // removing it): not a planted file, just a lock to take again.
+            Err(LockFileProblem::RemovedMeanwhile) => return Ok(None),
+            Err(LockFileProblem::Unsafe(what)) => return Err(unsafe_lock(what)),
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -130,7 +140,7 @@ impl Lock {
         file.rewind().map_err(io)?;
         write!(file, "process {} since {now}", std::process::id()).map_err(io)?;
         file.flush().map_err(io)?;
-        Ok(Lock { file, path })
+        Ok(Some(Lock { file, path }))
     }
 
     pub fn path(&self) -> &Path {
@@ -140,24 +150,36 @@ impl Lock {
 
 /// What is wrong with an opened lock file, if anything: it must be a regular file, with no other name
 /// (a hard link to someone's file would otherwise be truncated), owned by this user.
-fn check_lock_file(file: &File) -> Result<(), String> {
-    let meta = file.metadata().map_err(|e| format!("unreadable ({e})"))?;
+fn check_lock_file(file: &File) -> Result<(), LockFileProblem> {
+    let unsafe_file = LockFileProblem::Unsafe;
+    let meta = file.metadata().map_err(|e| unsafe_file(format!("unreadable ({e})")))?;
     if !meta.is_file() {
-        return Err("not a regular file".into());
+        return Err(unsafe_file("not a regular file".into()));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
+        if meta.nlink() == 0 {
+            return Err(LockFileProblem::RemovedMeanwhile);
+        }
         if meta.nlink() != 1 {
-            return Err(format!("a file with {} names (hard links)", meta.nlink()));
+            return Err(unsafe_file(format!("a file with {} names (hard links)", meta.nlink())));
         }
         // SAFETY: geteuid has no preconditions and cannot fail.
         let me = unsafe { libc::geteuid() };
         if meta.uid() != me {
-            return Err(format!("owned by another user (uid {}, you are {me})", meta.uid()));
+            return Err(unsafe_file(format!("owned by another user (uid {}, you are {me})", meta.uid())));
         }
     }
     Ok(())
+}
+
+/// Why an opened lock file is not one to lock.
+enum LockFileProblem {
+    /// Its last name went while we opened it: the previous holder let go.
+    RemovedMeanwhile,
+    /// Something soc2-ready never makes (what, in words).
+    Unsafe(String),
 }
 
 impl Drop for Lock {
@@ -168,5 +190,25 @@ impl Drop for Lock {
         let _ = std::fs::remove_file(&self.path);
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A lock file whose holder removed it between our open and our look at it is a lock to take again,
+    /// not a planted file (seen as "a file with 0 names" when 16 `answer`s ran at once).
+    #[test]
+    fn a_lock_file_removed_while_opening_it_is_taken_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("x.lock");
+        let file = File::create(&path).expect("lock file");
+        std::fs::remove_file(&path).expect("removed by its holder");
+        assert!(matches!(check_lock_file(&file), Err(LockFileProblem::RemovedMeanwhile)));
+
+        let assessment = dir.path().join("x.json");
+        let lock = Lock::acquire(&assessment, "now").expect("taken");
+        assert!(lock.still_in_place());
     }
 }

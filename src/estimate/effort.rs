@@ -69,6 +69,10 @@ pub fn group_name(policy: &str, section_title: &str) -> String {
     if policy.trim().is_empty() { format!("{section_title} (no policy document named)") } else { policy.to_string() }
 }
 
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -117,7 +121,9 @@ impl Effort {
                     let shared_part = if sum > 0.0 { share * largest[end] * own / sum } else { 0.0 };
                     let unscaled = round2((1.0 - share) * own + shared_part);
                     shared[end] += unscaled;
-                    *slot = round2(unscaled * scale);
+                    // Each gap's part is rounded once, to the tenth of a day every report and the CSV
+                    // print; the totals are sums of these parts, so the rows add up to them.
+                    *slot = round1(unscaled * scale);
                     group.remaining[end] += *slot;
                     remaining[end] += *slot;
                     if g.question.section.id == POLICY_SECTION {
@@ -135,8 +141,9 @@ impl Effort {
             shared: shared.map(round2),
             shared_work_share: share,
             factors,
-            remaining: remaining.map(round2),
-            policy_writing: policy_writing.map(round2),
+            // Sums of tenths: rounding again only removes floating-point noise.
+            remaining: remaining.map(round1),
+            policy_writing: policy_writing.map(round1),
             groups,
             per_gap,
         }
@@ -182,21 +189,47 @@ fn factors(profile: &Profile, p: &Parameters) -> Vec<Factor> {
     let capped = scope > MAX_SCOPE_FACTOR;
     let scope = (scope.min(MAX_SCOPE_FACTOR) * 1000.0).round() / 1000.0;
     if scope > 1.0 {
-        out.push(Factor {
-            name: "People and systems in scope".into(),
-            value: scope,
-            why: format!(
-                "{}{} people and {} systems, beyond the small scope of {} people and {} systems: +{}% per 100 \
-                 people (effort_per_100_people) and +{}% per system (effort_per_system)",
-                if capped { "capped at the largest scope this estimate covers; " } else { "" },
-                people.map_or("unknown".into(), n),
-                systems.map_or("unknown".into(), n),
-                n(p.small_scope_headcount.value()),
-                n(p.small_scope_systems.value()),
-                n(p.effort_per_100_people.value() * 100.0),
-                n(p.effort_per_system.value() * 100.0)
-            ),
-        });
+        // Name only what is beyond the small scope, and say the other is within it.
+        let (small_people, small_systems) = (p.small_scope_headcount.value(), p.small_scope_systems.value());
+        let mut raised = Vec::new();
+        let mut within = Vec::new();
+        let people_raise = p.effort_per_100_people.value() * extra_people > 0.0;
+        let systems_raise = p.effort_per_system.value() * extra_systems > 0.0;
+        if let Some(h) = people {
+            if people_raise {
+                raised.push(format!(
+                    "{} people, {} beyond the small scope's {}, at +{}% per 100 people (effort_per_100_people)",
+                    n(h),
+                    n(extra_people),
+                    n(small_people),
+                    crate::estimate::pct(p.effort_per_100_people.value())
+                ));
+            } else {
+                within.push(format!("{} people are within the small scope's {}", n(h), n(small_people)));
+            }
+        }
+        if let Some(s) = systems {
+            if systems_raise {
+                raised.push(format!(
+                    "{} systems, {} beyond the small scope's {}, at +{}% per system (effort_per_system)",
+                    n(s),
+                    n(extra_systems),
+                    n(small_systems),
+                    crate::estimate::pct(p.effort_per_system.value())
+                ));
+            } else {
+                within.push(format!("{} systems are within the small scope's {}", n(s), n(small_systems)));
+            }
+        }
+        let name = match (people_raise, systems_raise) {
+            (true, false) => "People in scope",
+            (false, true) => "Systems in scope",
+            _ => "People and systems in scope",
+        };
+        let mut why =
+            if capped { "capped at the largest scope this estimate covers; ".to_string() } else { String::new() };
+        why.push_str(&raised.into_iter().chain(within).collect::<Vec<_>>().join("; "));
+        out.push(Factor { name: name.into(), value: scope, why });
     }
     if profile.compliance_tooling == Some(true) {
         out.push(Factor {
@@ -241,10 +274,10 @@ mod tests {
         assert_eq!(e.remaining, e.shared, "no profile factor");
         let access = e.groups.iter().find(|g| g.name == "Access Control Policy").unwrap();
         assert_eq!((access.gaps, access.remaining), (2, [2.4, 5.2]));
-        // a.mfa low: own 0.4 x 2 = 0.8 plus 0.6 x 2 x 2/3 = 0.8 -> 1.6; high: 1.6 + 0.6 x 4 x 4/7 = 2.97.
-        // a.reviews low: 0.4 + 0.4 = 0.8; high: 1.2 + 0.6 x 4 x 3/7 = 2.23.
-        assert_eq!(e.per_gap["a.mfa"], [1.6, 2.97]);
-        assert_eq!(e.per_gap["a.reviews"], [0.8, 2.23]);
+        // a.mfa low: own 0.4 x 2 = 0.8 plus 0.6 x 2 x 2/3 = 0.8 -> 1.6; high: 1.6 + 0.6 x 4 x 4/7 = 2.97,
+        // printed (and so counted) as 3. a.reviews low: 0.4 + 0.4 = 0.8; high: 1.2 + 0.6 x 4 x 3/7 = 2.23 -> 2.2.
+        assert_eq!(e.per_gap["a.mfa"], [1.6, 3.0]);
+        assert_eq!(e.per_gap["a.reviews"], [0.8, 2.2]);
         let sum: f64 = e.per_gap.values().map(|d| d[0]).sum();
         assert!((sum - e.remaining[0]).abs() < 1e-9);
     }

@@ -3,12 +3,15 @@
 //!
 //! Remaining effort is the sum over the gaps of `effort_days` x (1 - Type I credit), in person-days;
 //! the gaps of the "policies" section make up the policy-writing phase, the rest the remediation phase.
-//! A phase lasts its person-days / (people x working days per week) weeks.
+//! A phase lasts its person-days / (people x working days per week) weeks. The plan starts on the answered
+//! start date, or today when that date has passed; the Type II window is what the operating-period answers
+//! leave of it.
 
 pub mod cost;
 pub mod effort;
 pub mod parameters;
 pub mod profile;
+pub mod schedule;
 pub mod timeline;
 
 use chrono::NaiveDate;
@@ -18,7 +21,7 @@ use crate::scoring::Gap;
 pub use cost::{Cost, CostItem, Scope};
 pub use effort::{Effort, Factor, WorkGroup};
 pub use parameters::{Param, ParameterError, Parameters};
-pub use profile::{Profile, ReportPath, Tier};
+pub use profile::{Profile, ReportPath, Tier, WindowRun};
 pub use timeline::{Milestone, Phase, Timeline};
 
 pub use effort::POLICY_SECTION;
@@ -44,10 +47,14 @@ pub struct Estimate {
     /// How the per-question efforts became `remaining_days`.
     pub effort: Effort,
     pub fte: f64,
+    /// Working days in a week of one FTE (`work_days_per_week`).
+    pub days_per_week: f64,
     pub timeline: Timeline,
     pub cost: Cost,
     pub comparison: Comparison,
     pub assumptions: Vec<Assumption>,
+    /// Set when the answered start date had passed and the plan starts today instead: the sentence saying so.
+    pub start_note: Option<String>,
 }
 
 fn answer_source(id: &str) -> String {
@@ -57,6 +64,11 @@ fn answer_source(id: &str) -> String {
 /// A number as people write it: no trailing `.0`, at most one decimal.
 pub fn n(x: f64) -> String {
     crate::assessment::answer::format_number((x * 10.0).round() / 10.0)
+}
+
+/// A share as a percentage, to two decimals at most: 0.03 is `3`, 0.035 is `3.5`, 0.0025 is `0.25`.
+pub fn pct(share: f64) -> String {
+    crate::assessment::answer::format_number((share * 10_000.0).round() / 100.0)
 }
 
 /// A range with its unit, printed once when both ends agree: `13 weeks`, `4-6 weeks`.
@@ -110,7 +122,15 @@ impl Estimate {
             assumptions.push(Assumption { name: name.to_string(), value, source });
         };
 
+        let mut start_note = None;
         let (start_date, source) = match profile.start_date {
+            // Work cannot start in the past: a date already gone (or carried over from last year) plans from
+            // today, and the report says so.
+            Some(d) if d < today && START_YEARS.contains(&chrono::Datelike::year(&d)) => {
+                let moved = format!("Start date {d} is past; planned from today, {today}");
+                start_note = Some(format!("{moved}."));
+                (today, format!("{moved} (profile.start_date)"))
+            }
             Some(d) if START_YEARS.contains(&chrono::Datelike::year(&d)) => (d, answer_source("profile.start_date")),
             Some(d) => (
                 today,
@@ -146,7 +166,36 @@ impl Estimate {
             Some(m) if m.is_finite() && (0.0..=24.0).contains(&m) => (m, answer_source("profile.observation_months")),
             _ => (p.observation_months.value(), p.observation_months.source.clone()),
         };
-        assume("Type II observation window", format!("{} months", n(months)), source);
+        // How much of the window has already run, from the sections' operating-period answers.
+        let run = profile.window_run.map_or(0.0, |w| w.share());
+        let (window, source) = match profile.window_run {
+            None => (format!("{} months", n(months)), source),
+            Some(w) if w.answered < w.asked => (
+                format!("{} months", n(months)),
+                format!(
+                    "{source}; the whole window is planned: {} of {} sections' operating-period questions are not \
+                     answered, and a section not answered counts as not started",
+                    w.asked - w.answered,
+                    w.asked
+                ),
+            ),
+            Some(_) if run >= 1.0 => (
+                format!("{} months, already run", n(months)),
+                format!("{source}; your answers to the sections' operating-period questions: the whole window has run"),
+            ),
+            Some(_) if run > 0.0 => (
+                format!("{} months, {}% run: {} months left", n(months), pct(run), n(months * (1.0 - run))),
+                format!(
+                    "{source}; your answers to the sections' operating-period questions (the least-run section \
+                     decides)"
+                ),
+            ),
+            Some(_) => (
+                format!("{} months", n(months)),
+                format!("{source}; your answers to the sections' operating-period questions: not started"),
+            ),
+        };
+        assume("Type II observation window", window, source);
 
         let (tier, source) = match profile.auditor_tier {
             Some(t) => (t, answer_source("profile.auditor_tier")),
@@ -220,14 +269,48 @@ impl Estimate {
             format!("{} ({} of it policy writing)", range(remaining, "person-days"), range(policy, "person-days")),
             effort.explanation(),
         );
-        for param in [
-            &p.shared_work_share,
-            &p.effort_per_100_people,
-            &p.effort_per_system,
-            &p.tooling_effort_saving,
-            &p.consultant_effort_saving,
+        // Each factor as the effort uses it: a share of a gap, a rise per person or system beyond the small
+        // scope, a saving; never rounded to a figure the plan does not apply.
+        let not_applied = |used: bool, what: &str| if used { String::new() } else { format!(" (not applied: {what})") };
+        for (param, value) in [
+            (
+                &p.shared_work_share,
+                format!("{}% of each gap's effort, counted once per document", pct(p.shared_work_share.value())),
+            ),
+            (
+                &p.effort_per_100_people,
+                format!(
+                    "+{}% per 100 people beyond {}",
+                    pct(p.effort_per_100_people.value()),
+                    n(p.small_scope_headcount.value())
+                ),
+            ),
+            (
+                &p.effort_per_system,
+                format!(
+                    "+{}% per system beyond {}",
+                    pct(p.effort_per_system.value()),
+                    n(p.small_scope_systems.value())
+                ),
+            ),
+            (
+                &p.tooling_effort_saving,
+                format!(
+                    "-{}% of the remaining effort{}",
+                    pct(p.tooling_effort_saving.value()),
+                    not_applied(tooling, "no compliance platform")
+                ),
+            ),
+            (
+                &p.consultant_effort_saving,
+                format!(
+                    "-{}% of the remaining effort{}",
+                    pct(p.consultant_effort_saving.value()),
+                    not_applied(consultant, "no readiness consultant")
+                ),
+            ),
         ] {
-            assume(&param.label, format!("{} {}", n(param.value()), param.unit), param.source.clone());
+            assume(&param.label, value, param.source.clone());
         }
         let days_per_week = p.work_days_per_week.value();
         let weeks = |days: [f64; 2]| days.map(|d| d / (fte * days_per_week));
@@ -242,7 +325,7 @@ impl Estimate {
             policy_writing: weeks(policy),
             remediation: weeks(other),
             type1_audit: p.type1_audit_weeks.range(),
-            observation: [months * timeline::WEEKS_PER_MONTH; 2],
+            observation: [months * (1.0 - run) * timeline::WEEKS_PER_MONTH; 2],
             type2_report: p.type2_report_weeks.range(),
         };
         for param in [&p.scoping_weeks, &p.type1_audit_weeks, &p.type2_report_weeks] {
@@ -274,8 +357,18 @@ impl Estimate {
         }
         assume(&p.typical_cost.label, usd(p.typical_cost.range()), p.typical_cost.source.clone());
 
-        let comparison = compare(&timeline, &cost, &cost_inputs, remaining, fte, months, p);
-        Estimate { remaining_days: remaining, effort, fte, timeline, cost, comparison, assumptions }
+        let comparison = compare(&timeline, &cost, &cost_inputs, remaining, fte, (months, months * (1.0 - run)), p);
+        Estimate {
+            remaining_days: remaining,
+            effort,
+            fte,
+            days_per_week,
+            timeline,
+            cost,
+            comparison,
+            assumptions,
+            start_note,
+        }
     }
 }
 
@@ -316,7 +409,7 @@ fn compare(
     i: &cost::CostInputs,
     remaining: [f64; 2],
     fte: f64,
-    months: f64,
+    (months, window_left): (f64, f64),
     p: &Parameters,
 ) -> Comparison {
     let typical2 = p.typical_type2_months.range();
@@ -324,16 +417,21 @@ fn compare(
     let r2 = range(months2, "months");
     let typ = format!("{}-{}", n(typical2[0]), n(typical2[1]));
     let people = plural(fte, "person", "people");
-    let slow = format!(
-        "{people} on {} of remaining work before a {}-month observation window",
-        range(remaining, "person-days"),
-        n(months)
-    );
+    let (before, then) = if window_left <= 0.0 {
+        ("with the observation window already run".to_string(), "with the window already run".to_string())
+    } else if window_left < months {
+        (
+            format!("before the {} months left of the observation window", n(window_left)),
+            format!("then the {} months left of the window", n(window_left)),
+        )
+    } else {
+        (format!("before a {}-month observation window", n(months)), format!("then a {}-month window", n(months)))
+    };
+    let slow = format!("{people} on {} of remaining work {before}", range(remaining, "person-days"));
     let fast = format!(
-        "only {} of work remain{} for {people}, then a {}-month window",
+        "only {} of work remain{} for {people}, {then}",
         range(remaining, "person-days"),
-        if remaining[1] == 0.0 { "s" } else { "" },
-        n(months)
+        if remaining[1] == 0.0 { "s" } else { "" }
     );
     let mut time = match versus(months2, typical2) {
         Versus::Within => format!("Type II report in {r2}, within the typical {typ}: {slow}."),

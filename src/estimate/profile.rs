@@ -60,6 +60,45 @@ pub struct Profile {
     pub start_date: Option<NaiveDate>,
     pub compliance_tooling: Option<bool>,
     pub consultant: Option<bool>,
+    /// How much of the Type II window has run, from the sections' operating-period questions; `None` when
+    /// none is answered.
+    pub window_run: Option<WindowRun>,
+}
+
+/// The sections' answers on how much of the observation window their controls have run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowRun {
+    /// Shown sections that ask.
+    pub asked: usize,
+    /// Of them, those answered (and confirmed, when carried over).
+    pub answered: usize,
+    /// The least-run answered section's share, from 0 to 1.
+    pub least: f64,
+}
+
+impl WindowRun {
+    /// The share of the window already run for the whole audit: every section must have run it, so the
+    /// least-run section decides, and a section not answered counts as not started.
+    pub fn share(self) -> f64 {
+        if self.answered < self.asked { 0.0 } else { self.least.clamp(0.0, 1.0) }
+    }
+
+    fn of(a: &Assessment) -> Option<WindowRun> {
+        let vis = Visibility::of_assessment(a);
+        let mut run = WindowRun { asked: 0, answered: 0, least: 1.0 };
+        for (si, section) in a.questionnaire().sections.iter().enumerate() {
+            let Some(qi) = section.questions.iter().position(|q| q.operating_period) else { continue };
+            if !vis.question(si, qi) {
+                continue;
+            }
+            run.asked += 1;
+            if let Some(period) = crate::scoring::credit::period_of(a, &vis, si) {
+                run.answered += 1;
+                run.least = run.least.min(period.share);
+            }
+        }
+        (run.answered > 0).then_some(run)
+    }
 }
 
 /// The profile question that names the categories in scope beyond Security.
@@ -102,6 +141,7 @@ impl Profile {
             start_date: text("profile.start_date").and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()),
             compliance_tooling: yes_no("profile.compliance_tooling"),
             consultant: yes_no("profile.consultant"),
+            window_run: WindowRun::of(a),
         }
     }
 }

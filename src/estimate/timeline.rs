@@ -3,7 +3,7 @@
 //!
 //! Order: scoping and gap analysis; policy writing; remediation; then, in parallel, the Type I audit (when
 //! a Type I report comes first) and the Type II observation window, which starts once remediation is done;
-//! then the Type II report.
+//! then the Type II report. The window lasts what is left of it: a window already run is not drawn at all.
 
 use chrono::{Days, NaiveDate};
 
@@ -96,7 +96,9 @@ pub fn plan(start_date: NaiveDate, path: ReportPath, d: Durations) -> Timeline {
         ReportPath::TypeIThenII => Some(add("Type I audit and report", ready, d.type1_audit)),
         ReportPath::TypeIIOnly => None,
     };
-    let window_closed = add("Type II observation window", ready, d.observation);
+    // A window already run (the operating-period answers) is not scheduled again: the report follows.
+    let window_closed =
+        if d.observation[1] > 0.0 { add("Type II observation window", ready, d.observation) } else { ready };
     let type2 = add("Type II report", window_closed, d.type2_report);
     Timeline {
         start_date,

@@ -566,10 +566,11 @@ fn estimate_part(o: &mut String, r: &Report) {
     open_part(o, "timeline");
     let _ = writeln!(
         o,
-        "<h2>Timeline</h2><p>From {}, with {} FTE on {} person-days of remaining work (the plan's total).</p>",
+        "<h2>Timeline</h2><p>From {}, with {} FTE on {} person-days of remaining work (the plan's total).{}</p>",
         t.start_date,
         num(e.fte),
-        days(e.remaining_days)
+        days(e.remaining_days),
+        e.start_note.as_ref().map(|s| format!(" {}", esc(s))).unwrap_or_default()
     );
     let _ = writeln!(o, "{}", svg::gantt(t));
     let rows: Vec<_> =

@@ -55,6 +55,7 @@ fn build(r: &Report) -> Doc<'_> {
             "type2_report_dates": t.type2_report.dates.map(|d| d.to_string()),
             "remaining_effort_days": e.remaining_days,
             "remediation_fte": e.fte,
+            "start_note": e.start_note,
             "comparison": e.comparison.time,
         })
     });
@@ -224,6 +225,7 @@ fn build(r: &Report) -> Doc<'_> {
             by_policy: r.plan_by_policy.iter().map(group).collect(),
             by_area: r.plan_by_area.iter().map(group).collect(),
             by_owner: r.plan_by_owner.iter().map(group).collect(),
+            total: json!({ "gaps": r.gaps.len(), "remaining_days": r.remaining_days() }),
             effort,
         },
         timeline,
@@ -365,6 +367,9 @@ struct Plan<'a> {
     by_policy: Vec<Group<'a>>,
     by_area: Vec<Group<'a>>,
     by_owner: Vec<Group<'a>>,
+    /// The plan's totals: the gaps it lists and the sum of their remaining effort (the CSV's rows add up
+    /// to it).
+    total: Value,
     effort: Option<Value>,
 }
 

@@ -519,10 +519,11 @@ fn estimate_part(o: &mut String, r: &Report) {
     let _ = writeln!(o, "\n## Timeline\n");
     let _ = writeln!(
         o,
-        "From {}, with {} FTE on {} person-days of remaining work (the plan's total above).\n",
+        "From {}, with {} FTE on {} person-days of remaining work (the plan's total above).{}\n",
         t.start_date,
         num(e.fte),
-        days(e.remaining_days)
+        days(e.remaining_days),
+        e.start_note.as_ref().map(|s| format!(" {}", md(s))).unwrap_or_default()
     );
     let _ = writeln!(o, "| Phase | Weeks | From | Until |");
     let _ = writeln!(o, "|---|---|---|---|");

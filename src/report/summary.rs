@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::model::GapKind;
 use super::model::{GapLine, Report};
+use crate::estimate::schedule::{self, Task};
 use crate::estimate::{POLICY_SECTION, n, range, usd};
 
 /// How many actions the first page lists.
@@ -21,9 +22,9 @@ pub struct Action {
     pub effort_days: [f64; 2],
     /// Empty when nobody owns it yet.
     pub owner: String,
-    /// The due date set on the gap, or the end of the phase the timeline puts it in.
+    /// The due date set on the gap, or when it can be done, doing the first actions in turn.
     pub target: Option<NaiveDate>,
-    /// Where the target comes from: "due date set" or the phase's name.
+    /// Where the target comes from: "due date set" or the week of the plan.
     pub target_basis: String,
 }
 
@@ -154,17 +155,24 @@ fn verdict_sentence(r: &Report) -> String {
     format!("{} for a SOC 2 {} report: {}", verdict.label(), r.target.label(), r.verdict_meaning())
 }
 
-/// The target date for a gap: its due date when set, otherwise the end of its phase.
-fn target(r: &Report, g: &GapLine) -> (Option<NaiveDate>, String) {
-    if let Ok(d) = NaiveDate::parse_from_str(&g.due, "%Y-%m-%d") {
-        return (Some(d), "due date set".into());
-    }
-    let Some(e) = &r.estimate else { return (None, String::new()) };
-    let phase = if g.section_id == POLICY_SECTION { "Policy writing" } else { "Remediation" };
-    match e.timeline.phases.iter().find(|p| p.name == phase) {
-        Some(p) => (Some(p.end), format!("end of {}", phase.to_lowercase())),
-        None => (None, String::new()),
-    }
+/// The target dates of the first actions: a due date set on the gap wins; the others are done one after
+/// another from the end of scoping ([`crate::estimate::schedule`]).
+fn targets(r: &Report, gaps: &[&GapLine]) -> Vec<(Option<NaiveDate>, String)> {
+    let due = |g: &GapLine| NaiveDate::parse_from_str(g.due.trim(), "%Y-%m-%d").ok();
+    let Some(e) = &r.estimate else {
+        return gaps
+            .iter()
+            .map(|g| due(g).map_or((None, String::new()), |d| (Some(d), "due date set".into())))
+            .collect();
+    };
+    let tasks: Vec<Task> = gaps
+        .iter()
+        .map(|g| Task { policy: g.section_id == POLICY_SECTION, effort_days: g.remaining_days[1], due: due(g) })
+        .collect();
+    schedule::first_actions(&e.timeline, e.fte, e.days_per_week, &tasks)
+        .into_iter()
+        .map(|t| (Some(t.date()), t.basis()))
+        .collect()
 }
 
 /// Answered gaps with design work left (ranked, critical first), then unanswered questions (critical
@@ -175,7 +183,8 @@ fn actions(r: &Report) -> Vec<Action> {
     let work_left = |g: &&GapLine| g.remaining_days[1] > 0.0 && g.kind == GapKind::Design;
     let mut unanswered: Vec<&GapLine> = r.gaps.iter().filter(|g| g.unanswered).collect();
     unanswered.sort_by_key(|g| (g.kind != GapKind::Design, !g.critical));
-    r.answered_gaps()
+    let chosen = r
+        .answered_gaps()
         .filter(work_left)
         .chain(unanswered)
         .chain(r.answered_gaps().filter(|g| g.kind == GapKind::Operate))
@@ -183,8 +192,12 @@ fn actions(r: &Report) -> Vec<Action> {
             matches!(g.kind, GapKind::Ai | GapKind::Advice) || (g.kind == GapKind::Design && !work_left(g))
         }))
         .take(FIRST_ACTIONS)
-        .map(|g| {
-            let (target, target_basis) = target(r, g);
+        .collect::<Vec<_>>();
+    let targets = targets(r, &chosen);
+    chosen
+        .into_iter()
+        .zip(targets)
+        .map(|(g, (target, target_basis))| {
             let what = if g.unanswered {
                 format!("Answer: {}", g.text)
             } else if g.remediation.trim().is_empty() {

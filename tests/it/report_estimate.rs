@@ -202,3 +202,185 @@ fn only_categories_in_scope_are_scored_in_the_report() {
     wider.push(("profile.categories", AnswerValue::List(vec!["confidentiality".into(), "privacy".into()])));
     assert_eq!(categories(&wider), [Category::Security, Category::Confidentiality, Category::Privacy]);
 }
+
+fn assumption<'a>(e: &'a Estimate, name_starts: &str) -> &'a soc2_ready::estimate::Assumption {
+    e.assumptions.iter().find(|a| a.name.starts_with(name_starts)).unwrap_or_else(|| panic!("no {name_starts}"))
+}
+
+/// Defect F1: a start date already past planned the audit in the past ("Type I 2025-10-24" on a report of
+/// 2026-12-07). The plan starts today and says so.
+#[test]
+fn a_start_date_in_the_past_is_planned_from_today() {
+    let mut profile = fifty_people();
+    profile.retain(|(id, _)| *id != "profile.start_date");
+    profile.push(("profile.start_date", text("2024-06-02")));
+    let e = estimate(&company(&profile, "not_started"));
+    assert_eq!(e.timeline.start_date, today());
+    assert!(e.timeline.phases.iter().all(|p| p.start >= today()), "{:?}", e.timeline.phases);
+    assert!(e.timeline.type1_report.as_ref().unwrap().dates[0] > today());
+    let start = assumption(&e, "Start date");
+    assert_eq!(start.value, "2025-03-03");
+    assert_eq!(start.source, "Start date 2024-06-02 is past; planned from today, 2025-03-03 (profile.start_date)");
+    assert_eq!(e.start_note.as_deref(), Some("Start date 2024-06-02 is past; planned from today, 2025-03-03."));
+    // A start date still ahead is kept as answered, with no note.
+    let ahead = estimate(&company(&fifty_people(), "not_started"));
+    assert_eq!(ahead.timeline.start_date, NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
+    assert_eq!(ahead.start_note, None);
+}
+
+/// Defect F2: the assumptions table rounded factors to one decimal ("0 extra effort per system",
+/// consultant "0.3" while the plan applies x0.75). Each prints as it is used.
+#[test]
+fn assumptions_print_each_factor_as_it_is_used() {
+    let mut profile = fifty_people();
+    profile.retain(|(id, _)| *id != "profile.consultant");
+    profile.push(("profile.consultant", text("yes")));
+    let e = estimate(&company(&profile, "informal"));
+    let value = |name: &str| assumption(&e, name).value.clone();
+    assert_eq!(value("Share of a gap's effort"), "60% of each gap's effort, counted once per document");
+    assert_eq!(value("More people in scope"), "+10% per 100 people beyond 50");
+    assert_eq!(value("More systems in scope"), "+3% per system beyond 5");
+    assert_eq!(value("Compliance platform:"), "-30% of the remaining effort");
+    assert_eq!(value("Readiness consultant:"), "-25% of the remaining effort");
+    // The plan applies the same figures: platform x 0.7, consultant x 0.75.
+    let factors: Vec<f64> = e.effort.factors.iter().map(|f| f.value).collect();
+    assert_eq!(factors, [0.7, 0.75]);
+    // Without a consultant the saving is listed but said to be unused.
+    let none = estimate(&company(&fifty_people(), "informal"));
+    assert_eq!(
+        assumption(&none, "Readiness consultant:").value,
+        "-25% of the remaining effort (not applied: no readiness consultant)"
+    );
+}
+
+/// Defect F3: "30 people and 8 systems, beyond the small scope of 50 people and 5 systems": only the
+/// systems are beyond it. The explanation names what raised the effort.
+#[test]
+fn the_scope_factor_names_only_what_is_beyond_the_small_scope() {
+    let mut profile = fifty_people();
+    profile.retain(|(id, _)| !matches!(*id, "profile.headcount" | "profile.systems" | "profile.compliance_tooling"));
+    profile.extend([
+        ("profile.headcount", num(30.0)),
+        ("profile.systems", num(8.0)),
+        ("profile.compliance_tooling", text("no")),
+    ]);
+    let e = estimate(&company(&profile, "informal"));
+    // 8 systems, 3 beyond 5: 1 + 3 x 0.03 = 1.09; 30 people add nothing.
+    let f = &e.effort.factors[0];
+    assert_eq!((f.name.as_str(), f.value), ("Systems in scope", 1.09));
+    assert_eq!(
+        f.why,
+        "8 systems, 3 beyond the small scope's 5, at +3% per system (effort_per_system); 30 people are \
+         within the small scope's 50"
+    );
+    let explained = e.effort.explanation();
+    assert!(explained.contains("Systems in scope x 1.09: 8 systems, 3 beyond"), "{explained}");
+    assert!(!explained.contains("30 people and"), "{explained}");
+
+    // 120 people and 8 systems: 1 + 0.7 x 0.1 + 3 x 0.03 = 1.16, both named.
+    profile.retain(|(id, _)| *id != "profile.headcount");
+    profile.push(("profile.headcount", num(120.0)));
+    let e = estimate(&company(&profile, "informal"));
+    let f = &e.effort.factors[0];
+    assert_eq!((f.name.as_str(), f.value), ("People and systems in scope", 1.16));
+    assert_eq!(
+        f.why,
+        "120 people, 70 beyond the small scope's 50, at +10% per 100 people (effort_per_100_people); 8 \
+         systems, 3 beyond the small scope's 5, at +3% per system (effort_per_system)"
+    );
+}
+
+/// The operating-period questions of every shown section, set to `option`.
+fn with_window(mut a: Assessment, option: &str, skip: usize) -> Assessment {
+    let vis = Visibility::of_assessment(&a);
+    let q = a.questionnaire().clone();
+    let ids: Vec<String> = q
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| {
+            s.questions.iter().enumerate().filter(move |(_, x)| x.operating_period).map(move |(qi, x)| (si, qi, x))
+        })
+        .filter(|(si, qi, _)| vis.question(*si, *qi))
+        .map(|(_, _, x)| x.id.clone())
+        .skip(skip)
+        .collect();
+    assert!(ids.len() > 5, "the built-in questionnaire asks the window per section: {ids:?}");
+    for id in ids {
+        a.set_value(&id, text(option), NOW);
+    }
+    a
+}
+
+/// Content review finding 6: the timeline ignored the operating period. A window already run is not
+/// scheduled again; a half-run one is scheduled for the half left; one section not answered keeps the
+/// whole window (it counts as not started).
+#[test]
+fn the_timeline_honours_the_answered_operating_period() {
+    let strong = || company(&fifty_people(), "evidenced");
+    let window = |e: &Estimate| e.timeline.phases.iter().find(|p| p.name == "Type II observation window").cloned();
+    // Nothing left to design. Whole window: scoping 2-4 + 26 + report 4-6 = 32-36 weeks.
+    let base = estimate(&strong());
+    assert_eq!(base.timeline.type2_report.weeks, [32.0, 36.0]);
+    // Run: scoping 2-4 + report 4-6 = 6-10 weeks, and no window phase.
+    let run = estimate(&with_window(strong(), "full_window", 0));
+    assert!(window(&run).is_none(), "{:?}", run.timeline.phases);
+    assert_eq!(run.timeline.type2_report.weeks, [6.0, 10.0]);
+    assert!(assumption(&run, "Type II observation window").value.contains("already run"));
+    // Half run: 13 weeks left: 2-4 + 13 + 4-6 = 19-23 weeks.
+    let half = estimate(&with_window(strong(), "half", 0));
+    assert_eq!(window(&half).unwrap().weeks, [13.0, 13.0]);
+    assert_eq!(half.timeline.type2_report.weeks, [19.0, 23.0]);
+    assert_eq!(assumption(&half, "Type II observation window").value, "6 months, 50% run: 3 months left");
+    // One section unanswered: the whole window.
+    let one_missing = estimate(&with_window(strong(), "full_window", 1));
+    assert_eq!(one_missing.timeline.type2_report.weeks, [32.0, 36.0]);
+    assert!(assumption(&one_missing, "Type II observation window").source.contains("not answered"));
+}
+
+/// Defect F9: "do these first" targets were the end of the whole remediation (14 months away for tasks of
+/// 0.3-3 person-days). They are scheduled one after another from the end of scoping, policies first, then
+/// the shortest first; a due date set on the gap wins.
+#[test]
+fn first_actions_are_due_in_weeks_in_the_order_they_can_be_done() {
+    use crate::report_golden::{build, weak};
+    use soc2_ready::report::OnePage;
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let targets = |r: &soc2_ready::report::Report| -> Vec<(String, [f64; 2], String, String)> {
+        OnePage::of(r)
+            .actions
+            .iter()
+            .map(|a| (a.id.clone(), a.effort_days, a.target.unwrap().to_string(), a.target_basis.clone()))
+            .collect()
+    };
+    // The weak mini company: 1 FTE (5 person-days a week), start 2026-02-02, scoping up to 4 weeks, platform
+    // x 0.7. High efforts: policies.security 4.1, access.mfa 2.9, access.reviews 2.9, operations.model_eval
+    // 4.3, operations.logging 5.1. Done in turn from week 4: the policy first, 4 + 4.1/5 = 4.82 -> week 5;
+    // mfa 4 + 7.0/5 = 5.4 -> week 6; reviews 4 + 9.9/5 = 5.98 -> week 6; model_eval 4 + 14.2/5 = 6.84 ->
+    // week 7; logging 4 + 19.3/5 = 7.86 -> week 8. Remediation as a whole ends 2026-04-07.
+    let r = build(&weak());
+    let basis = |w: u32| format!("week {w}, done in turn after scoping");
+    let expected = [
+        ("policies.security", [1.5, 4.1], "2026-03-09", basis(5)),
+        ("access.mfa", [1.0, 2.9], "2026-03-16", basis(6)),
+        ("operations.logging", [1.5, 5.1], "2026-03-30", basis(8)),
+        ("access.reviews", [1.0, 2.9], "2026-03-16", basis(6)),
+        ("operations.model_eval", [1.0, 4.3], "2026-03-23", basis(7)),
+    ];
+    let got = targets(&r);
+    for (g, e) in got.iter().zip(&expected) {
+        assert_eq!((g.0.as_str(), g.1, g.2.as_str(), g.3.as_str()), (e.0, e.1, e.2, e.3.as_str()));
+    }
+    assert_eq!(got.len(), expected.len());
+    let remediation = r.estimate.as_ref().unwrap().timeline.phases.iter().find(|p| p.name == "Remediation").unwrap();
+    assert_eq!(remediation.end, date("2026-04-07"));
+
+    // An owner's due date wins, and that action leaves the computed sequence: mfa's 2.9 days no longer
+    // come before reviews (4 + 7.0/5 = 5.4 -> week 6, still), model_eval 4 + 11.3/5 = 6.26 -> week 7,
+    // logging 4 + 16.4/5 = 7.28 -> week 8.
+    let mut a = weak();
+    a.answers.get_mut("access.mfa").unwrap().due = "2026-06-30".into();
+    let got = targets(&build(&a));
+    assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("2026-06-30", "due date set"));
+    assert_eq!(got[3].2, "2026-03-16");
+}

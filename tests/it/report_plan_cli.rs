@@ -160,3 +160,88 @@ fn what_if_is_refused_on_a_report_without_an_estimate() {
     assert!(!target.exists());
     assert!(stdout(&env.run(&["report", &p])).starts_with("# AI vendor assessment: OpenAI"), "without --set it works");
 }
+
+/// The founder of the third measurement: 30 people, 8 systems, a consultant, Security and Confidentiality.
+fn founder(env: &Env, p: &str) {
+    for (q, v) in [
+        ("profile.headcount", "30"),
+        ("profile.systems", "8"),
+        ("profile.consultant", "yes"),
+        ("profile.compliance_tooling", "no"),
+        ("profile.categories", "confidentiality"),
+        ("access.sso", "informal"),
+        ("policies.information_security", "planned"),
+    ] {
+        let out = env.run(&["answer", p, q, v]);
+        assert!(out.status.success(), "{q}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// Defect F6: the CSV's effort columns summed to 110.3/404.8 against the report's 109.3/404.2. The rows
+/// are the plan: they add up to the report's, the JSON's and the Markdown's totals.
+#[test]
+fn the_csv_rows_add_up_to_the_plan_totals() {
+    let (env, p) = setup();
+    founder(&env, &p);
+    let csv = stdout(&env.run(&["report", &p, "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (lo, hi) = (at("effort_low"), at("effort_high"));
+    let (mut sum, mut rows) = ([0.0_f64; 2], 0);
+    for record in reader.records() {
+        let record = record.unwrap();
+        sum[0] += record[lo].parse::<f64>().unwrap();
+        sum[1] += record[hi].parse::<f64>().unwrap();
+        rows += 1;
+    }
+    let sum = sum.map(|x| (x * 10.0).round() / 10.0);
+    assert!(rows > 100 && sum[1] > 50.0, "{rows} rows, {sum:?}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&env.run(&["report", &p, "--format", "json"]))).unwrap();
+    assert_eq!(json["plan"]["total"]["gaps"], rows);
+    assert_eq!(json["plan"]["total"]["remaining_days"], serde_json::json!(sum));
+    assert_eq!(json["plan"]["effort"]["remaining"], serde_json::json!(sum));
+    assert_eq!(json["timeline"]["remaining_effort_days"], serde_json::json!(sum));
+    let md = stdout(&env.run(&["report", &p]));
+    let n = |x: f64| soc2_ready::estimate::n(x);
+    let total = format!("| **Total** | {rows} | {}-{} |", n(sum[0]), n(sum[1]));
+    assert!(md.contains(&total), "{total} not in the plan");
+}
+
+/// Defect F1: `report --set start_date=2025-06-02` planned the audit in the past. The plan starts today
+/// (the clock is frozen at 2026-01-15) and says the start date moved; so does a carried-over assessment.
+#[test]
+fn a_past_start_date_is_planned_from_today_and_said() {
+    let (env, p) = setup();
+    let md = stdout(&env.run(&["report", &p, "--set", "start_date=2025-06-02"]));
+    assert!(md.contains("Start date 2025-06-02 is past; planned from today, 2026-01-15."), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["report", &p, "--format", "json", "--set", "start_date=2025-06-02"])))
+            .unwrap();
+    assert_eq!(json["timeline"]["start_date"], "2026-01-15");
+    let dates = json["timeline"]["type1_report_dates"].as_array().unwrap();
+    assert!(dates.iter().all(|d| d.as_str().unwrap() > "2026-01-15"), "{dates:?}");
+
+    // Next year, from this assessment: last year's start date carries over and is past by then.
+    stdout(&env.run(&["answer", &p, "profile.start_date", "2025-03-01"]));
+    let next = env.work.path().join("next.json");
+    let out = env.run(&[
+        "new",
+        "soc2-ai-readiness",
+        "--from",
+        &p,
+        "--org",
+        "Acme AI",
+        "--out",
+        next.to_str().unwrap(),
+        "--no-open",
+    ]);
+    stdout(&out);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["report", next.to_str().unwrap(), "--format", "json"]))).unwrap();
+    assert_eq!(json["timeline"]["start_date"], "2026-01-15");
+    assert!(
+        json["timeline"]["phases"].as_array().unwrap().iter().all(|ph| ph["start"].as_str().unwrap() >= "2026-01-15")
+    );
+}
