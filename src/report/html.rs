@@ -394,7 +394,8 @@ fn scores_part(o: &mut String, r: &Report) {
     if r.blockers.is_empty() && blocking.is_empty() {
         let _ = writeln!(
             o,
-            "<p>None: every in-scope criterion has a designed control and no critical control falls short.</p>"
+            "<p>None: every in-scope criterion asked about has a designed control and no critical control falls \
+             short.</p>"
         );
     } else {
         let _ = writeln!(o, "<ul>");
@@ -421,30 +422,6 @@ fn scores_part(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<h2>Scores by Trust Services category</h2>");
         let rows: Vec<_> = r.categories.iter().map(|(c, s)| (c.label().to_string(), Some(*s))).collect();
         let _ = writeln!(o, "{}", svg::score_bars("Scores by Trust Services category", &rows));
-    }
-    if !r.criteria.is_empty() {
-        let _ = writeln!(o, "<h2>Criteria coverage</h2>");
-        let rows: Vec<_> = r
-            .criteria
-            .iter()
-            .map(|c| {
-                let ids: Vec<String> = c.questions.iter().map(|q| format!("<code>{}</code>", esc(q))).collect();
-                let status = if c.status.blocks() {
-                    format!("<strong>{}</strong>", c.status.label())
-                } else {
-                    c.status.label().to_string()
-                };
-                vec![
-                    esc(&c.id),
-                    status,
-                    if ids.is_empty() { "none asked".to_string() } else { ids.join(", ") },
-                    c.weakest
-                        .as_ref()
-                        .map_or("-".to_string(), |(id, a)| format!("<code>{}</code> {}", esc(id), esc(a))),
-                ]
-            })
-            .collect();
-        table(o, &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
     }
     if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
         let _ = writeln!(o, "<h2>AI assurance, apart from SOC 2: {}</h2><p>{}</p>", ai.verdict.label(), esc(&line));
@@ -641,6 +618,50 @@ fn estimate_part(o: &mut String, r: &Report) {
     close_part(o);
 }
 
+/// The coverage table, in the appendix so the printed report stays short: the criteria that block are
+/// named in the blockers already. Only the criteria the questionnaire asks about get a row.
+fn coverage_appendix(o: &mut String, r: &Report) {
+    if r.criteria.is_empty() || r.shown_verdict().is_none() {
+        return;
+    }
+    open_part(o, "appendix");
+    let (designed, covered) = r.coverage_counts();
+    let _ = writeln!(o, "<h2>Appendix: criteria coverage</h2>");
+    if covered > 0 {
+        let _ = writeln!(
+            o,
+            "<p>{designed} of {covered} in-scope criteria the questionnaire asks \
+         about have a designed control (or do not apply). A criterion is designed when at least one question \
+         behind it is at \"documented\" or above and no critical one is below.</p>"
+        );
+    }
+    let rows: Vec<_> = r
+        .covered()
+        .map(|c| {
+            let ids: Vec<String> = c.questions.iter().map(|q| format!("<code>{}</code>", esc(q))).collect();
+            let status = if c.status.blocks() {
+                format!("<strong>{}</strong>", c.status.label())
+            } else {
+                c.status.label().to_string()
+            };
+            vec![
+                esc(&c.id),
+                status,
+                ids.join(", "),
+                c.weakest.as_ref().map_or("-".to_string(), |(id, a)| format!("<code>{}</code> {}", esc(id), esc(a))),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        table(o, &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
+    }
+    close_part(o);
+}
+
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let title = esc(&r.title());
@@ -699,6 +720,9 @@ pub fn render(r: &Report) -> String {
     }
     close_part(&mut o);
 
+    if !r.is_vendor() {
+        coverage_appendix(&mut o, r);
+    }
     open_part(&mut o, "appendix");
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let rows: Vec<_> = r

@@ -129,6 +129,7 @@ fn build(r: &Report) -> Doc<'_> {
                 "scores": r.scores_sentence(),
                 "ai_committed": r.ai_committed,
                 "blocking_criteria": r.blocking_criteria().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                "not_covered_criteria": r.not_covered().count(),
             })
         }),
         statement: (!r.is_vendor()).then_some(super::model::STATEMENT),

@@ -350,23 +350,14 @@ fn scores_part(o: &mut String, r: &Report) {
         return;
     }
 
-    let _ = writeln!(o, "\n## Blockers\n");
-    let blocking: Vec<_> = r.blocking_criteria().collect();
-    if r.blockers.is_empty() && blocking.is_empty() {
-        let _ =
-            writeln!(o, "None: every in-scope criterion has a designed control and no critical control falls short.");
+    // Blockers, coverage and AI assurance belong to a SOC 2 verdict: a questionnaire without one (its
+    // questions carry no SOC 2 criteria) would read "every criterion designed" about criteria never asked.
+    if r.shown_verdict().is_some() {
+        verdict_parts(o, r);
     }
-    for b in &r.blockers {
-        let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
-        let _ = writeln!(o, "- {} {} — {} ({}){}", code(&b.id), md(&b.text), answer, b.note, reviewed(b.reviewed));
-    }
-    for c in &blocking {
-        let _ = writeln!(o, "- Criterion {}: {}", c.id, c.status.label());
-    }
-    criteria_part(o, r);
-    ai_part(o, r);
 
     let _ = writeln!(o, "\n## Scores by section\n");
+
     let _ = writeln!(o, "| Section | Type I | Type II |");
     let _ = writeln!(o, "|---|---|---|");
     for s in &r.sections {
@@ -382,27 +373,53 @@ fn scores_part(o: &mut String, r: &Report) {
     }
 }
 
+/// The blockers (controls and criteria), the coverage table and AI assurance, under a SOC 2 verdict.
+fn verdict_parts(o: &mut String, r: &Report) {
+    let _ = writeln!(o, "\n## Blockers\n");
+    let blocking: Vec<_> = r.blocking_criteria().collect();
+    if r.blockers.is_empty() && blocking.is_empty() {
+        let _ = writeln!(
+            o,
+            "None: every in-scope criterion asked about has a designed control and no critical control falls short."
+        );
+    }
+    for b in &r.blockers {
+        let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
+        let _ = writeln!(o, "- {} {} — {} ({}){}", code(&b.id), md(&b.text), answer, b.note, reviewed(b.reviewed));
+    }
+    for c in &blocking {
+        let _ = writeln!(o, "- Criterion {}: {}", c.id, c.status.label());
+    }
+    criteria_part(o, r);
+    ai_part(o, r);
+}
+
 /// The coverage table: every in-scope criterion, its status, the questions behind it and the weakest answer.
 fn criteria_part(o: &mut String, r: &Report) {
     if r.criteria.is_empty() {
         return;
     }
     let _ = writeln!(o, "\n## Criteria coverage\n");
-    let designed = r.criteria.iter().filter(|c| !c.status.blocks()).count();
-    let _ = writeln!(
-        o,
-        "{designed} of {} in-scope criteria have a designed control (or do not apply). A criterion is designed when \
-         at least one question behind it is at \"documented\" or above and no critical one is below.\n",
-        r.criteria.len()
-    );
-    let _ = writeln!(o, "| Criterion | Status | Questions | Weakest answer |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for c in &r.criteria {
+    let (designed, covered) = r.coverage_counts();
+    if covered > 0 {
+        let _ = writeln!(
+            o,
+            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do not \
+         apply). A criterion is designed when at least one question behind it is at \"documented\" or above and no \
+         critical one is below.\n"
+        );
+        let _ = writeln!(o, "| Criterion | Status | Questions | Weakest answer |");
+        let _ = writeln!(o, "|---|---|---|---|");
+    }
+    for c in r.covered() {
         let ids: Vec<String> = c.questions.iter().map(|q| code(q)).collect();
         let weakest = c.weakest.as_ref().map_or("-".to_string(), |(id, answer)| format!("{} {}", code(id), md(answer)));
         let status = if c.status.blocks() { format!("**{}**", c.status.label()) } else { c.status.label().to_string() };
-        let questions = if ids.is_empty() { "none asked".to_string() } else { ids.join(", ") };
-        let _ = writeln!(o, "| {} | {status} | {questions} | {weakest} |", c.id);
+        let _ = writeln!(o, "| {} | {status} | {} | {weakest} |", c.id, ids.join(", "));
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(o, "\n{line} They are: {}.", ids.join(", "));
     }
 }
 

@@ -489,7 +489,7 @@ impl Report {
             })
             .collect();
 
-        Report {
+        let mut report = Report {
             org: a.org.clone(),
             questionnaire_id: a.questionnaire.id.clone(),
             questionnaire_title: q.title.clone(),
@@ -542,7 +542,13 @@ impl Report {
             observations: super::consultant::observations(a),
             since_last_year: super::consultant::since(a, params, today),
             sample: crate::assessment::sample::is_sample(a),
+        };
+        // Coverage is part of a SOC 2 verdict: without one (a vendor assessment, a questionnaire whose
+        // questions carry no SOC 2 criteria) there is no criteria table either.
+        if report.shown_verdict().is_none() {
+            report.criteria.clear();
         }
+        report
     }
 
     /// The in-scope criteria that stop the audit.
@@ -550,20 +556,53 @@ impl Report {
         self.criteria.iter().filter(|c| c.status.blocks())
     }
 
-    /// The coverage table as plain lines: a heading, then one line per in-scope criterion.
+    /// The in-scope criteria no question of the questionnaire maps to: counted, never blocking.
+    pub fn not_covered(&self) -> impl Iterator<Item = &CriterionLine> {
+        self.criteria.iter().filter(|c| c.status == Status::NotCovered)
+    }
+
+    /// The in-scope criteria the questionnaire asks about: the rows of the coverage table.
+    pub fn covered(&self) -> impl Iterator<Item = &CriterionLine> {
+        self.criteria.iter().filter(|c| c.status != Status::NotCovered)
+    }
+
+    /// How many covered criteria have a designed control or do not apply, out of how many covered.
+    pub fn coverage_counts(&self) -> (usize, usize) {
+        (self.covered().filter(|c| !c.status.blocks()).count(), self.covered().count())
+    }
+
+    /// "N criteria are not covered by this questionnaire; the verdict does not speak for them.", or
+    /// nothing when every in-scope criterion has a question.
+    pub fn not_covered_sentence(&self) -> Option<String> {
+        let n = self.not_covered().count();
+        (n > 0).then(|| {
+            format!(
+                "{} not covered by this questionnaire; the verdict does not speak for {}.",
+                crate::estimate::plural(n as f64, "in-scope criterion is", "in-scope criteria are"),
+                if n == 1 { "it" } else { "them" }
+            )
+        })
+    }
+
+    /// The coverage table as plain lines: a heading, then one line per criterion the questionnaire asks
+    /// about, then the ones it does not, in one line.
     pub fn coverage_lines(&self) -> Vec<String> {
         if self.criteria.is_empty() {
             return Vec::new();
         }
-        let designed = self.criteria.iter().filter(|c| !c.status.blocks()).count();
+        let (designed, covered) = self.coverage_counts();
         let mut out = vec![format!(
-            "Criteria coverage: {designed} of {} in-scope criteria have a designed control or do not apply.",
-            self.criteria.len()
+            "Criteria coverage: {designed} of {covered} in-scope criteria the questionnaire asks about have a designed \
+             control or do not apply."
         )];
-        for c in &self.criteria {
+        for c in self.covered() {
             let weakest = c.weakest.as_ref().map(|(id, a)| format!("; weakest {id}: {a}")).unwrap_or_default();
             let asked = crate::estimate::plural(c.questions.len() as f64, "question", "questions");
             out.push(format!("{} {}: {asked}{weakest}.", c.id, c.status.label()));
+        }
+        if let Some(line) = self.not_covered_sentence() {
+            let ids: Vec<&str> = self.not_covered().map(|c| c.id.as_str()).collect();
+            out.push(format!("{} ({})", line.trim_end_matches('.'), ids.join(", ")));
         }
         out
     }
@@ -581,19 +620,45 @@ impl Report {
     /// What the verdict means, naming what blocks it: the same words in the one page and the verdict's own
     /// part of every format.
     pub fn verdict_meaning(&self) -> String {
+        self.meaning(true)
+    }
+
+    /// The verdict's meaning for the one page: the same facts as [`Report::verdict_meaning`], without the
+    /// auditor's reasoning the verdict's own part gives, so the dates and cost stay in view.
+    pub fn verdict_summary(&self) -> String {
+        self.meaning(false)
+    }
+
+    fn meaning(&self, why: bool) -> String {
         let Some(verdict) = self.shown_verdict() else { return String::new() };
-        let Verdict::Blocked { band } = verdict else { return verdict.meaning() };
+        let meaning = self.blocked_meaning(verdict, why).unwrap_or_else(|| verdict.meaning());
+        match self.not_covered_sentence() {
+            Some(line) => format!("{meaning} {line}"),
+            None => meaning,
+        }
+    }
+
+    /// What blocks a blocked verdict, why an auditor cares (when `why`), and what the score alone would read.
+    fn blocked_meaning(&self, verdict: Verdict, why: bool) -> Option<String> {
+        let Verdict::Blocked { band } = verdict else { return None };
         let count = |n: usize, one: &str, many: &str| crate::estimate::plural(n as f64, one, many);
         let design = self.blockers.iter().filter(|b| b.note != OPERATING_BLOCKER).count();
         let operating = self.blockers.len() - design;
         let unanswered = self.blockers.iter().filter(|b| b.answer.is_none()).count();
-        let criteria: Vec<&str> = self.blocking_criteria().map(|c| c.id.as_str()).collect();
+        let ids = |assessed: bool| -> Vec<&str> {
+            self.blocking_criteria()
+                .filter(|c| (c.status != Status::NotAssessed) == assessed)
+                .map(|c| c.id.as_str())
+                .collect()
+        };
+        let (criteria, unassessed) = (ids(true), ids(false));
         let mut parts = Vec::new();
         if design > 0 {
             let note = match unanswered {
                 0 => String::new(),
-                n if n == design => ", all unanswered yet".to_string(),
-                n => format!(", {n} of them unanswered yet"),
+                1 if design == 1 => " (unanswered yet)".to_string(),
+                n if n == design => " (all unanswered yet)".to_string(),
+                n => format!(" ({n} of them unanswered yet)"),
             };
             parts.push(format!(
                 "{} below \"documented\"{note}",
@@ -608,9 +673,17 @@ impl Report {
         }
         if !criteria.is_empty() {
             parts.push(format!(
-                "{} not designed ({})",
+                "{} without a designed control ({})",
                 count(criteria.len(), "in-scope criterion is", "in-scope criteria are"),
                 criteria.join(", ")
+            ));
+        }
+        if !unassessed.is_empty() {
+            parts.push(format!(
+                "{} not assessed, every question behind {} unanswered ({})",
+                count(unassessed.len(), "in-scope criterion is", "in-scope criteria are"),
+                if unassessed.len() == 1 { "it" } else { "them" },
+                unassessed.join(", ")
             ));
         }
         let what = match parts.len() {
@@ -626,13 +699,17 @@ impl Report {
             Some(first) => first.to_uppercase().chain(what_chars).collect::<String>(),
             None => what,
         };
-        format!(
-            "{what}. An auditor would report an exception on each criterion left without a designed control and on \
-             each critical control short of what the {} report needs, so close these before fieldwork. Without \
-             them the score would read: {}.",
-            self.target.label(),
-            band.label().to_lowercase()
-        )
+        let reason = if why {
+            format!(
+                " An auditor would report an exception or qualify the opinion on each criterion left without a \
+                 designed control, and on the criteria each critical control short of what the {} report needs \
+                 serves, so close these before fieldwork.",
+                self.target.label()
+            )
+        } else {
+            String::new()
+        };
+        Some(format!("{what}.{reason} Without them the score would read: {}.", band.label().to_lowercase()))
     }
 
     /// Both SOC 2 scores, which one the verdict reads, and why a Type II score is low when the window has

@@ -101,14 +101,16 @@ impl OnePage {
 
     /// The page as plain lines, for the report screen and the Markdown report.
     pub fn lines(&self) -> Vec<String> {
+        // The verdict, then when and at what cost, then what the verdict rests on: a founder on an 80x24
+        // screen sees the dates and cost without scrolling.
         let mut out = vec![self.verdict.clone()];
-        out.extend(self.statement.iter().cloned());
-        out.extend(self.scores.iter().cloned());
-        out.extend(self.ai.iter().cloned());
         out.push(self.completion.clone());
         out.extend(self.type1.iter().cloned());
         out.extend(self.type2.iter().cloned());
         out.extend(self.cost.iter().cloned());
+        out.extend(self.statement.iter().cloned());
+        out.extend(self.scores.iter().cloned());
+        out.extend(self.ai.iter().cloned());
         if !self.actions.is_empty() {
             out.push("Do these first:".into());
             for (i, a) in self.actions.iter().enumerate() {
@@ -152,7 +154,7 @@ fn verdict_sentence(r: &Report) -> String {
             None => "No verdict: no scored question has an answer that counts yet.".into(),
         };
     };
-    format!("{} for a SOC 2 {} report: {}", verdict.label(), r.target.label(), r.verdict_meaning())
+    format!("{} for a SOC 2 {} report: {}", verdict.label(), r.target.label(), r.verdict_summary())
 }
 
 /// The target dates of the first actions: a due date set on the gap wins; the others are done one after

@@ -5,11 +5,15 @@
 //! | designed | at least one question at "documented" or above, and no critical one below it |
 //! | partly designed | some design credit, but no documented control, or a critical one below documented |
 //! | not designed | answered, and nothing earns design credit |
-//! | not assessed | no mapped question answered (or none asked) |
+//! | not assessed | questions are mapped to it, and none of them is answered |
 //! | not applicable | every mapped question answered "not applicable" |
+//! | not covered | no question of this questionnaire (as shown to this company) maps to it |
 //!
 //! An auditor opines on each criterion: one that is not designed gets an exception, whatever the overall
-//! score, so every in-scope criterion short of "designed" (or "not applicable") blocks the verdict.
+//! score, so every in-scope criterion short of "designed" (or "not applicable") blocks the verdict; one
+//! left unassessed blocks too, since nobody can be ready on what was not assessed. A criterion the
+//! questionnaire does not ask about at all (a custom or small questionnaire, a customer's import) is "not
+//! covered": counted and said, but it does not block, because the verdict does not speak for it.
 
 use super::soc2::Role;
 use super::{ScoredQuestion, Standing};
@@ -21,6 +25,8 @@ pub enum Status {
     PartlyDesigned,
     Designed,
     NotApplicable,
+    /// No question of the questionnaire maps to it: the verdict does not speak for it.
+    NotCovered,
 }
 
 impl Status {
@@ -31,6 +37,7 @@ impl Status {
             Status::NotDesigned => "not designed",
             Status::NotAssessed => "not assessed",
             Status::NotApplicable => "not applicable",
+            Status::NotCovered => "not covered by this questionnaire",
         }
     }
 
@@ -42,12 +49,13 @@ impl Status {
             Status::NotDesigned => "not_designed",
             Status::NotAssessed => "not_assessed",
             Status::NotApplicable => "not_applicable",
+            Status::NotCovered => "not_covered",
         }
     }
 
     /// Whether a criterion in this state stops the audit.
     pub fn blocks(self) -> bool {
-        !matches!(self, Status::Designed | Status::NotApplicable)
+        !matches!(self, Status::Designed | Status::NotApplicable | Status::NotCovered)
     }
 }
 
@@ -83,7 +91,9 @@ pub fn coverage<'q, 'a>(criteria: &[&'static str], questions: &'q [ScoredQuestio
                 .collect();
             let answered: Vec<_> = mapped.iter().filter(|q| q.standing != Standing::Unanswered).collect();
             let applicable: Vec<_> = mapped.iter().filter(|q| q.standing != Standing::NotApplicable).collect();
-            let status = if answered.is_empty() {
+            let status = if mapped.is_empty() {
+                Status::NotCovered
+            } else if answered.is_empty() {
                 Status::NotAssessed
             } else if applicable.is_empty() {
                 Status::NotApplicable
@@ -122,7 +132,8 @@ mod tests {
 
     #[test]
     fn a_criterion_is_designed_by_one_documented_control_with_no_critical_one_below() {
-        // CC6.1: a.mfa (critical) and a.sso; CC6.3: a.reviews; CC9.2: v.review (critical); CC1.2: none.
+        // CC6.1: a.mfa (critical) and a.sso; CC6.3: a.reviews; CC9.2: v.review (critical); CC1.2: no question
+        // of this questionnaire maps to it.
         let got = statuses(
             &[("a.mfa", "documented"), ("a.sso", "no"), ("a.reviews", "informal"), ("v.review", "none")],
             &["CC6.1", "CC6.3", "CC9.2", "CC1.2"],
@@ -133,7 +144,7 @@ mod tests {
                 ("CC6.1", Status::Designed, Some("a.sso".to_string())),
                 ("CC6.3", Status::PartlyDesigned, Some("a.reviews".to_string())),
                 ("CC9.2", Status::NotDesigned, Some("v.review".to_string())),
-                ("CC1.2", Status::NotAssessed, None),
+                ("CC1.2", Status::NotCovered, None),
             ]
         );
     }
@@ -153,5 +164,15 @@ mod tests {
         assert_eq!(got[0].1, Status::NotApplicable);
         assert!(!Status::NotApplicable.blocks() && !Status::Designed.blocks());
         assert!(Status::NotAssessed.blocks() && Status::NotDesigned.blocks());
+    }
+
+    #[test]
+    fn a_criterion_no_question_maps_to_is_not_covered_and_does_not_block_but_an_unanswered_one_does() {
+        // CC1.2 has no question in the small questionnaire; CC9.2 has v.review, unanswered.
+        let got = statuses(&[("a.mfa", "documented")], &["CC1.2", "CC9.2"]);
+        assert_eq!(got[0], ("CC1.2", Status::NotCovered, None));
+        assert_eq!(got[1], ("CC9.2", Status::NotAssessed, Some("v.review".to_string())));
+        assert!(!Status::NotCovered.blocks(), "the verdict does not speak for it, so it cannot block");
+        assert!(Status::NotAssessed.blocks(), "nobody is ready on what was not assessed");
     }
 }

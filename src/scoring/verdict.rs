@@ -128,9 +128,9 @@ impl Verdict {
     pub fn meaning(self) -> String {
         match self {
             Verdict::Blocked { band } => format!(
-                "An auditor would report an exception on each criterion left without a designed control, and on \
-                 each critical control short of what the report needs, so close these before fieldwork. Without \
-                 them the score would read: {}.",
+                "An auditor would report an exception or qualify the opinion on each criterion left without a \
+                 designed control, and on the criteria each critical control short of what the report needs \
+                 serves, so close these before fieldwork. Without them the score would read: {}.",
                 band.label()
             ),
             Verdict::Band(b) => b.meaning().to_string(),

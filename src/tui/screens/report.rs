@@ -472,7 +472,7 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         let blocking: Vec<_> = r.blocking_criteria().collect();
         heading(&mut out, format!("Blockers ({})", r.blockers.len() + blocking.len()));
         if r.blockers.is_empty() && blocking.is_empty() {
-            out.push(Line::styled("None: every criterion designed, no critical control short.", t.dim()));
+            out.push(Line::styled("None: every criterion asked about designed, no critical control short.", t.dim()));
         }
         for b in &r.blockers {
             let answer = b.answer.as_deref().unwrap_or("unanswered");
@@ -482,10 +482,10 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
         for c in &blocking {
             para(&mut out, &format!("✗ Criterion {}: {}", c.id, c.status.label()), t.plain());
         }
-        // Criteria coverage: one line per in-scope criterion.
+        // Criteria coverage: one line per in-scope criterion the questionnaire asks about.
         if !r.criteria.is_empty() {
             heading(&mut out, "Criteria coverage".into());
-            for c in &r.criteria {
+            for c in r.covered() {
                 let weakest = c.weakest.as_ref().map(|(id, a)| format!("  weakest {id}: {a}")).unwrap_or_default();
                 let style = if c.status.blocks() { t.warning() } else { t.plain() };
                 para(
@@ -493,6 +493,10 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
                     &format!("{:<6} {:<15} {} question(s){weakest}", c.id, c.status.label(), c.questions.len()),
                     style,
                 );
+            }
+            if let Some(line) = r.not_covered_sentence() {
+                let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+                para(&mut out, &format!("{line} ({})", ids.join(", ")), t.dim());
             }
         }
         if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
