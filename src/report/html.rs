@@ -427,19 +427,10 @@ fn scores_part(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<h2>AI assurance, apart from SOC 2: {}</h2><p>{}</p>", ai.verdict.label(), esc(&line));
         let rows: Vec<_> = ai.areas.iter().map(|a| (a.area.label().to_string(), a.score)).collect();
         let _ = writeln!(o, "{}", svg::score_bars("AI assurance by area", &rows));
-        let rows: Vec<_> = ai
-            .areas
-            .iter()
-            .map(|a| {
-                let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| format!("<code>{}</code>", esc(id))).collect();
-                vec![
-                    esc(a.area.label()),
-                    if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") },
-                    esc(a.references),
-                ]
-            })
-            .collect();
-        table(o, &["Area", "Below documented", "Where buyers look"], &rows);
+        let _ = writeln!(
+            o,
+            "<p>The controls below \"documented\" in each area, and where buyers look, are in the appendix.</p>"
+        );
     }
     close_part(o);
 }
@@ -618,13 +609,35 @@ fn estimate_part(o: &mut String, r: &Report) {
     close_part(o);
 }
 
-/// The coverage table, in the appendix so the printed report stays short: the criteria that block are
-/// named in the blockers already. Only the criteria the questionnaire asks about get a row.
+/// AI assurance by area, in the appendix: the controls below "documented" and where buyers look.
+fn ai_appendix(o: &mut String, r: &Report) {
+    let Some(ai) = &r.ai_assurance else { return };
+    if r.shown_verdict().is_none() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>Appendix: AI assurance by area</h2>");
+    let rows: Vec<_> = ai
+        .areas
+        .iter()
+        .map(|a| {
+            let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| format!("<code>{}</code>", esc(id))).collect();
+            vec![
+                esc(a.area.label()),
+                if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") },
+                esc(a.references),
+            ]
+        })
+        .collect();
+    table(o, &["Area", "Below documented", "Where buyers look"], &rows);
+}
+
+/// The coverage table, in the appendix part (before all answers) so the printed report stays short: the
+/// criteria that block are named in the blockers already. Only the criteria the questionnaire asks about
+/// get a row.
 fn coverage_appendix(o: &mut String, r: &Report) {
     if r.criteria.is_empty() || r.shown_verdict().is_none() {
         return;
     }
-    open_part(o, "appendix");
     let (designed, covered) = r.coverage_counts();
     let _ = writeln!(o, "<h2>Appendix: criteria coverage</h2>");
     if covered > 0 {
@@ -659,7 +672,6 @@ fn coverage_appendix(o: &mut String, r: &Report) {
         let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
         let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
     }
-    close_part(o);
 }
 
 pub fn render(r: &Report) -> String {
@@ -720,10 +732,12 @@ pub fn render(r: &Report) -> String {
     }
     close_part(&mut o);
 
+    // The appendices share one part, so printing starts one new page for them, not one each.
+    open_part(&mut o, "appendix");
     if !r.is_vendor() {
         coverage_appendix(&mut o, r);
+        ai_appendix(&mut o, r);
     }
-    open_part(&mut o, "appendix");
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let rows: Vec<_> = r
         .answers
