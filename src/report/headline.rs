@@ -43,12 +43,13 @@ impl Headline {
     /// today))` gives, as [`Report::build`] and [`Report::shown_verdict`] work it out.
     pub fn of_assessment(a: &Assessment, today: NaiveDate) -> Headline {
         let scored = scoring::scored_questions(a);
-        let overall = scoring::Scorecard::of(&scored).overall;
         let kind = a.questionnaire().kind;
+        let readiness = scoring::readiness::Readiness::of(a, &scored);
+        let overall = if kind == Kind::Vendor { scoring::Scorecard::of(&scored).overall } else { readiness.score };
         let verdict = match kind {
             Kind::Vendor => format!("{} risk", scoring::vendor::assess(a, today).residual.id()),
             _ if overall.is_some() && (kind == Kind::Readiness || supports_estimate(kind, &scored)) => {
-                Verdict::of(overall, scoring::blockers(&scored).len()).label().to_string()
+                readiness.verdict.label().to_string()
             }
             _ => String::new(),
         };

@@ -245,7 +245,14 @@ fn close_part(o: &mut String) {
 fn one_page(o: &mut String, r: &Report) {
     let page = OnePage::of(r);
     open_part(o, "glance");
-    let _ = writeln!(o, "<h2>At a glance</h2>\n<p class=\"verdict\"><strong>{}</strong></p><ul>", esc(&page.verdict));
+    let _ = writeln!(o, "<h2>At a glance</h2>\n<p class=\"verdict\"><strong>{}</strong></p>", esc(&page.verdict));
+    if let Some(statement) = &page.statement {
+        let _ = writeln!(o, "<p class=\"statement\"><em>{}</em></p>", esc(statement));
+    }
+    let _ = writeln!(o, "<ul>");
+    for line in [&page.scores, &page.ai].into_iter().flatten() {
+        let _ = writeln!(o, "<li>{}</li>", esc(line));
+    }
     let _ = writeln!(o, "<li>{}</li>", esc(&page.completion));
     for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
         let _ = writeln!(o, "<li>{}</li>", esc(line));
@@ -354,7 +361,16 @@ fn scores_part(o: &mut String, r: &Report) {
         return;
     };
     let (t1, t2) = score(r.overall);
-    let _ = writeln!(o, "<h2>Verdict: {}</h2><p>{}</p>", esc(verdict.label()), esc(&verdict.meaning()));
+    let _ = writeln!(
+        o,
+        "<h2>Verdict: {} (SOC 2 {} report)</h2><p>{}</p>",
+        esc(verdict.label()),
+        r.target.label(),
+        esc(&r.verdict_meaning())
+    );
+    if let Some(line) = r.scores_sentence() {
+        let _ = writeln!(o, "<p>{}</p>", esc(&line));
+    }
     if r.completion.answered < r.completion.shown {
         let (a1, a2) = score(r.answered_score);
         table(
@@ -374,10 +390,18 @@ fn scores_part(o: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(o, "<h2>Blockers</h2>");
-    if r.blockers.is_empty() {
-        let _ = writeln!(o, "<p>None: every critical control is at least documented.</p>");
+    let blocking: Vec<_> = r.blocking_criteria().collect();
+    if r.blockers.is_empty() && blocking.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p>None: every in-scope criterion asked about has a designed control and no critical control falls \
+             short.</p>"
+        );
     } else {
         let _ = writeln!(o, "<ul>");
+        for c in &blocking {
+            let _ = writeln!(o, "<li>Criterion {}: {}</li>", esc(&c.id), c.status.label());
+        }
         for b in &r.blockers {
             let answer = b.answer.as_deref().map(esc).unwrap_or_else(|| "unanswered".into());
             let _ = writeln!(
@@ -399,17 +423,21 @@ fn scores_part(o: &mut String, r: &Report) {
         let rows: Vec<_> = r.categories.iter().map(|(c, s)| (c.label().to_string(), Some(*s))).collect();
         let _ = writeln!(o, "{}", svg::score_bars("Scores by Trust Services category", &rows));
     }
-    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
-        let _ = writeln!(o, "<h2>AI-specific areas</h2>");
-        let rows: Vec<_> = r.ai_areas.iter().map(|(a, s)| (a.label().to_string(), *s)).collect();
-        let _ = writeln!(o, "{}", svg::score_bars("AI-specific areas", &rows));
+    if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
+        let _ = writeln!(o, "<h2>AI assurance, apart from SOC 2: {}</h2><p>{}</p>", ai.verdict.label(), esc(&line));
+        let rows: Vec<_> = ai.areas.iter().map(|a| (a.area.label().to_string(), a.score)).collect();
+        let _ = writeln!(o, "{}", svg::score_bars("AI assurance by area", &rows));
+        let _ = writeln!(
+            o,
+            "<p>The controls below \"documented\" in each area, and where buyers look, are in the appendix.</p>"
+        );
     }
     close_part(o);
 }
 
 fn gaps_part(o: &mut String, r: &Report) {
     open_part(o, "gaps");
-    let real: Vec<_> = r.answered_gaps().collect();
+    let real: Vec<_> = r.design_gaps().collect();
     let _ = writeln!(o, "<h2>Gaps</h2>");
     if real.is_empty() {
         let _ = writeln!(
@@ -425,8 +453,7 @@ fn gaps_part(o: &mut String, r: &Report) {
             }
         );
     } else {
-        let _ =
-            writeln!(o, "<p>Answered questions short of full credit, critical first, then by weight × shortfall.</p>");
+        let _ = writeln!(o, "<p>SOC 2 controls not designed yet, critical first, then by weight × shortfall.</p>");
         let rows: Vec<_> = real
             .iter()
             .enumerate()
@@ -455,6 +482,32 @@ fn gaps_part(o: &mut String, r: &Report) {
             &["#", "Question", "Priority", "Criteria", "Remediation", "Effort (person-days)", "Policy", "Owner", "Due"],
             &rows,
         );
+    }
+    let operate: Vec<_> = r.operate_gaps().collect();
+    if !operate.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>Operate it and keep evidence</h2><p>Designed and documented, short only of evidence over time: no \
+             design work left; run each control and keep its evidence for the Type II window.</p><ul>"
+        );
+        for g in operate {
+            let flag = if g.critical { " (<strong>critical</strong>: blocks the Type II report)" } else { "" };
+            let _ = writeln!(o, "<li><code>{}</code> {}{flag}</li>", esc(&g.id), esc(&g.text));
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    let advice: Vec<_> = r.answered_gaps().filter(|g| g.kind == super::model::GapKind::Advice).collect();
+    if !advice.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>Advice outside the audit's scope</h2><p>These serve only criteria of categories out of scope, so \
+             they do not count toward the verdict.</p><ul>"
+        );
+        for g in advice {
+            let _ =
+                writeln!(o, "<li><code>{}</code> {} ({})</li>", esc(&g.id), esc(&g.text), esc(&g.criteria.join(", ")));
+        }
+        let _ = writeln!(o, "</ul>");
     }
     if let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) {
         let _ = writeln!(o, "<h2>Remediation plan</h2><p>{}</p>", esc(&effort.explanation()));
@@ -556,6 +609,71 @@ fn estimate_part(o: &mut String, r: &Report) {
     close_part(o);
 }
 
+/// AI assurance by area, in the appendix: the controls below "documented" and where buyers look.
+fn ai_appendix(o: &mut String, r: &Report) {
+    let Some(ai) = &r.ai_assurance else { return };
+    if r.shown_verdict().is_none() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>Appendix: AI assurance by area</h2>");
+    let rows: Vec<_> = ai
+        .areas
+        .iter()
+        .map(|a| {
+            let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| format!("<code>{}</code>", esc(id))).collect();
+            vec![
+                esc(a.area.label()),
+                if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") },
+                esc(a.references),
+            ]
+        })
+        .collect();
+    table(o, &["Area", "Below documented", "Where buyers look"], &rows);
+}
+
+/// The coverage table, in the appendix part (before all answers) so the printed report stays short: the
+/// criteria that block are named in the blockers already. Only the criteria the questionnaire asks about
+/// get a row.
+fn coverage_appendix(o: &mut String, r: &Report) {
+    if r.criteria.is_empty() || r.shown_verdict().is_none() {
+        return;
+    }
+    let (designed, covered) = r.coverage_counts();
+    let _ = writeln!(o, "<h2>Appendix: criteria coverage</h2>");
+    if covered > 0 {
+        let _ = writeln!(
+            o,
+            "<p>{designed} of {covered} in-scope criteria the questionnaire asks \
+         about have a designed control (or do not apply). A criterion is designed when at least one question \
+         behind it is at \"documented\" or above and no critical one is below.</p>"
+        );
+    }
+    let rows: Vec<_> = r
+        .covered()
+        .map(|c| {
+            let ids: Vec<String> = c.questions.iter().map(|q| format!("<code>{}</code>", esc(q))).collect();
+            let status = if c.status.blocks() {
+                format!("<strong>{}</strong>", c.status.label())
+            } else {
+                c.status.label().to_string()
+            };
+            vec![
+                esc(&c.id),
+                status,
+                ids.join(", "),
+                c.weakest.as_ref().map_or("-".to_string(), |(id, a)| format!("<code>{}</code> {}", esc(id), esc(a))),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        table(o, &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
+    }
+}
+
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let title = esc(&r.title());
@@ -614,7 +732,12 @@ pub fn render(r: &Report) -> String {
     }
     close_part(&mut o);
 
+    // The appendices share one part, so printing starts one new page for them, not one each.
     open_part(&mut o, "appendix");
+    if !r.is_vendor() {
+        coverage_appendix(&mut o, r);
+        ai_appendix(&mut o, r);
+    }
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let rows: Vec<_> = r
         .answers

@@ -77,6 +77,9 @@ fn build(r: &Report) -> Doc<'_> {
     let page = OnePage::of(r);
     let one_page = json!({
         "verdict": page.verdict,
+        "statement": page.statement,
+        "scores": page.scores,
+        "ai_assurance": page.ai,
         "completion": page.completion,
         "type1": page.type1,
         "type2": page.type2,
@@ -114,7 +117,51 @@ fn build(r: &Report) -> Doc<'_> {
                 "answered_type2": score(r.answered_score)["type2"],
                 "verdict": v.label(),
                 "band": r.band().label(),
-                "meaning": v.meaning(),
+                "meaning": r.verdict_meaning(),
+                "target": r.target.label(),
+                "reads": r.reads.label(),
+                "window": match r.window {
+                    crate::scoring::readiness::Window::Unknown => "unknown",
+                    crate::scoring::readiness::Window::NotStarted => "not_started",
+                    crate::scoring::readiness::Window::UnderWay => "under_way",
+                    crate::scoring::readiness::Window::Complete => "complete",
+                },
+                "scores": r.scores_sentence(),
+                "ai_committed": r.ai_committed,
+                "blocking_criteria": r.blocking_criteria().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                "not_covered_criteria": r.not_covered().count(),
+            })
+        }),
+        statement: (!r.is_vendor()).then_some(super::model::STATEMENT),
+        criteria: r
+            .criteria
+            .iter()
+            .map(|c| {
+                json!({
+                    "criterion": c.id,
+                    "status": c.status.id(),
+                    "blocks": c.status.blocks(),
+                    "questions": c.questions,
+                    "weakest": c.weakest.as_ref().map(|(id, answer)| json!({ "question": id, "answer": answer })),
+                })
+            })
+            .collect(),
+        ai_assurance: r.ai_assurance.as_ref().map(|ai| {
+            json!({
+                "type1": ai.score.map(|s| s.type1),
+                "type2": ai.score.map(|s| s.type2),
+                "verdict": ai.verdict.label(),
+                "meaning": ai.verdict.meaning(),
+                "counts_toward_soc2": r.ai_committed,
+                "critical": ai.critical,
+                "areas": ai.areas.iter().map(|a| json!({
+                    "area": a.area.id(),
+                    "label": a.area.label(),
+                    "type1": a.score.map(|s| s.type1),
+                    "type2": a.score.map(|s| s.type2),
+                    "gaps": a.gaps.iter().map(|(id, text)| json!({ "question": id, "text": text })).collect::<Vec<_>>(),
+                    "references": a.references,
+                })).collect::<Vec<_>>(),
             })
         }),
         vendor: r.vendor.as_ref().map(|v| {
@@ -160,6 +207,7 @@ fn build(r: &Report) -> Doc<'_> {
                 text: &g.text,
                 section: &g.section_id,
                 critical: g.critical,
+                kind: g.kind.id(),
                 answer: g.answer.as_deref(),
                 priority: g.priority,
                 criteria: &g.criteria,
@@ -244,6 +292,11 @@ struct Doc<'a> {
     what_if: Option<Value>,
     one_page: Value,
     readiness: Option<Value>,
+    /// That the report is an unverified self-assessment (readiness reports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statement: Option<&'static str>,
+    criteria: Vec<Value>,
+    ai_assurance: Option<Value>,
     vendor: Option<Value>,
     blockers: Vec<Line<'a>>,
     sections: Vec<Value>,
@@ -293,6 +346,8 @@ struct Gap<'a> {
     text: &'a str,
     section: &'a str,
     critical: bool,
+    /// `design`, `operate`, `ai_assurance` or `advice`.
+    kind: &'static str,
     answer: Option<&'a str>,
     priority: f64,
     criteria: &'a [String],

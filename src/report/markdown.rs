@@ -240,6 +240,12 @@ fn one_page(o: &mut String, r: &Report) {
     let page = OnePage::of(r);
     let _ = writeln!(o, "\n## At a glance\n");
     let _ = writeln!(o, "**{}**\n", md(&page.verdict));
+    if let Some(statement) = &page.statement {
+        let _ = writeln!(o, "*{}*\n", md(statement));
+    }
+    for line in [&page.scores, &page.ai].into_iter().flatten() {
+        let _ = writeln!(o, "- {}", md(line));
+    }
     let _ = writeln!(o, "- {}", md(&page.completion));
     for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
         let _ = writeln!(o, "- {}", md(line));
@@ -309,8 +315,11 @@ fn vendor_part(o: &mut String, r: &Report) {
 fn scores_part(o: &mut String, r: &Report) {
     if let Some(verdict) = r.shown_verdict() {
         let (t1, t2) = score(r.overall);
-        let _ = writeln!(o, "\n## Verdict: {}\n", verdict.label());
-        let _ = writeln!(o, "{}\n", verdict.meaning());
+        let _ = writeln!(o, "\n## Verdict: {} (SOC 2 {} report)\n", verdict.label(), r.target.label());
+        let _ = writeln!(o, "{}\n", md(&r.verdict_meaning()));
+        if let Some(line) = r.scores_sentence() {
+            let _ = writeln!(o, "{}\n", md(&line));
+        }
         let partial = r.completion.answered < r.completion.shown;
         if partial {
             let (a1, a2) = score(r.answered_score);
@@ -341,16 +350,14 @@ fn scores_part(o: &mut String, r: &Report) {
         return;
     }
 
-    let _ = writeln!(o, "\n## Blockers\n");
-    if r.blockers.is_empty() {
-        let _ = writeln!(o, "None: every critical control is at least documented.");
-    }
-    for b in &r.blockers {
-        let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
-        let _ = writeln!(o, "- {} {} — {} ({}){}", code(&b.id), md(&b.text), answer, b.note, reviewed(b.reviewed));
+    // Blockers, coverage and AI assurance belong to a SOC 2 verdict: a questionnaire without one (its
+    // questions carry no SOC 2 criteria) would read "every criterion designed" about criteria never asked.
+    if r.shown_verdict().is_some() {
+        verdict_parts(o, r);
     }
 
     let _ = writeln!(o, "\n## Scores by section\n");
+
     let _ = writeln!(o, "| Section | Type I | Type II |");
     let _ = writeln!(o, "|---|---|---|");
     for s in &r.sections {
@@ -364,20 +371,75 @@ fn scores_part(o: &mut String, r: &Report) {
             let _ = writeln!(o, "| {} | {} | {} |", c.label(), num(s.type1), num(s.type2));
         }
     }
-    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
-        let _ = writeln!(o, "\n## AI-specific areas\n");
-        let _ = writeln!(o, "| Area | Type I | Type II | |");
+}
+
+/// The blockers (controls and criteria), the coverage table and AI assurance, under a SOC 2 verdict.
+fn verdict_parts(o: &mut String, r: &Report) {
+    let _ = writeln!(o, "\n## Blockers\n");
+    let blocking: Vec<_> = r.blocking_criteria().collect();
+    if r.blockers.is_empty() && blocking.is_empty() {
+        let _ = writeln!(
+            o,
+            "None: every in-scope criterion asked about has a designed control and no critical control falls short."
+        );
+    }
+    for b in &r.blockers {
+        let answer = b.answer.as_deref().map(md).unwrap_or_else(|| "unanswered".into());
+        let _ = writeln!(o, "- {} {} — {} ({}){}", code(&b.id), md(&b.text), answer, b.note, reviewed(b.reviewed));
+    }
+    for c in &blocking {
+        let _ = writeln!(o, "- Criterion {}: {}", c.id, c.status.label());
+    }
+    criteria_part(o, r);
+    ai_part(o, r);
+}
+
+/// The coverage table: every in-scope criterion, its status, the questions behind it and the weakest answer.
+fn criteria_part(o: &mut String, r: &Report) {
+    if r.criteria.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## Criteria coverage\n");
+    let (designed, covered) = r.coverage_counts();
+    if covered > 0 {
+        let _ = writeln!(
+            o,
+            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do not \
+         apply). A criterion is designed when at least one question behind it is at \"documented\" or above and no \
+         critical one is below.\n"
+        );
+        let _ = writeln!(o, "| Criterion | Status | Questions | Weakest answer |");
         let _ = writeln!(o, "|---|---|---|---|");
-        for (a, s) in &r.ai_areas {
-            let (x, y) = score(*s);
-            let bar = s.map(|s| format!("`{}`", gauge(s.type1, 10))).unwrap_or_else(|| "not assessed".into());
-            let _ = writeln!(o, "| {} | {x} | {y} | {bar} |", a.label());
-        }
+    }
+    for c in r.covered() {
+        let ids: Vec<String> = c.questions.iter().map(|q| code(q)).collect();
+        let weakest = c.weakest.as_ref().map_or("-".to_string(), |(id, answer)| format!("{} {}", code(id), md(answer)));
+        let status = if c.status.blocks() { format!("**{}**", c.status.label()) } else { c.status.label().to_string() };
+        let _ = writeln!(o, "| {} | {status} | {} | {weakest} |", c.id, ids.join(", "));
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(o, "\n{line} They are: {}.", ids.join(", "));
+    }
+}
+
+/// AI assurance, apart from SOC 2: its verdict and each area with its gaps and references.
+fn ai_part(o: &mut String, r: &Report) {
+    let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) else { return };
+    let _ = writeln!(o, "\n## AI assurance, apart from SOC 2: {}\n", ai.verdict.label());
+    let _ = writeln!(o, "{}\n", md(&line));
+    let _ = writeln!(o, "| Area | Type I | Type II | Below documented | Where buyers look |");
+    let _ = writeln!(o, "|---|---|---|---|---|");
+    for a in &ai.areas {
+        let (x, y) = score(a.score);
+        let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| code(id)).collect();
+        let gaps = if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") };
+        let _ = writeln!(o, "| {} | {x} | {y} | {gaps} | {} |", a.area.label(), md(a.references));
     }
 }
 
 fn gaps_part(o: &mut String, r: &Report) {
-    let real: Vec<_> = r.answered_gaps().collect();
+    let real: Vec<_> = r.design_gaps().collect();
     let _ = writeln!(o, "\n## Top gaps\n");
     if real.is_empty() {
         let unanswered = r.gaps.len();
@@ -393,7 +455,7 @@ fn gaps_part(o: &mut String, r: &Report) {
     } else {
         let _ = writeln!(
             o,
-            "Answered questions short of full credit, critical first, then by weight x shortfall. Showing {} of {}.\n",
+            "SOC 2 controls not designed yet, critical first, then by weight x shortfall. Showing {} of {}.\n",
             real.len().min(10),
             real.len()
         );
@@ -416,6 +478,30 @@ fn gaps_part(o: &mut String, r: &Report) {
                 if g.owner.is_empty() { "-".into() } else { md(&g.owner) },
                 if g.due.is_empty() { "-".into() } else { md(&g.due) }
             );
+        }
+    }
+    let operate: Vec<_> = r.operate_gaps().collect();
+    if !operate.is_empty() {
+        let _ = writeln!(o, "\n## Operate it and keep evidence\n");
+        let _ = writeln!(
+            o,
+            "Designed and documented, short only of evidence over time: no design work left; run each control and \
+             keep its evidence for the Type II window.\n"
+        );
+        for g in operate {
+            let flag = if g.critical { " (**critical**: blocks the Type II report)" } else { "" };
+            let _ = writeln!(o, "- {} {}{flag}", code(&g.id), md(&g.text));
+        }
+    }
+    let advice: Vec<_> = r.answered_gaps().filter(|g| g.kind == super::model::GapKind::Advice).collect();
+    if !advice.is_empty() {
+        let _ = writeln!(o, "\n## Advice outside the audit's scope\n");
+        let _ = writeln!(
+            o,
+            "These serve only criteria of categories out of scope, so they do not count toward the verdict.\n"
+        );
+        for g in advice {
+            let _ = writeln!(o, "- {} {} ({})", code(&g.id), md(&g.text), md(&g.criteria.join(", ")));
         }
     }
 }

@@ -9,8 +9,17 @@ use crate::assessment::{Assessment, Visibility, describe, progress, review};
 use crate::estimate::{Assumption, Effort, Estimate, Parameters, Profile};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE};
 use crate::questionnaire::{AiArea, Category, Kind, Question, QuestionType};
+use crate::scoring::assurance::{AiAssurance, AiVerdict};
+use crate::scoring::coverage::Status;
+use crate::scoring::readiness::{Block, Readiness, Window};
+use crate::scoring::soc2::{Role, Target};
 use crate::scoring::vendor::{Attestation, InherentTier};
 use crate::scoring::{self, Band, Score, ScoredQuestion, SectionScore, Standing, VendorRisk, Verdict};
+
+/// What every readiness report says on its first page, in every format.
+pub const STATEMENT: &str = "This is an unverified self-assessment: the answers are the company's own and nobody \
+     has checked them against evidence. It is not an examination under the AICPA attestation standards (AT-C 105 \
+     and AT-C 205), not a SOC 2 report and not a CPA firm's opinion.";
 
 /// The section whose questions state each policy document's status.
 const POLICY_SECTION: &str = crate::estimate::POLICY_SECTION;
@@ -29,8 +38,20 @@ pub struct Report {
     /// The score over the answered scored questions only.
     pub answered_score: Option<Score>,
     /// Read it through [`Report::shown_verdict`]: a questionnaire with nothing scored, or a vendor
-    /// questionnaire, has no readiness verdict.
+    /// questionnaire, has no readiness verdict. The SOC 2 verdict about [`Report::target`].
     pub verdict: Verdict,
+    /// The report the company aims for, which the verdict is about.
+    pub target: Target,
+    /// Which score the verdict reads.
+    pub reads: Target,
+    /// Where the observation window stands.
+    pub window: Window,
+    /// Whether the system description commits to AI controls (then they count toward SOC 2).
+    pub ai_committed: bool,
+    /// Every in-scope criterion and how it stands (empty for a vendor questionnaire).
+    pub criteria: Vec<CriterionLine>,
+    /// The AI controls scored apart from SOC 2; `None` when no AI control is asked, or for a vendor.
+    pub ai_assurance: Option<AiAssurancePart>,
     /// For vendor questionnaires.
     pub vendor: Option<VendorVerdict>,
     pub sections: Vec<SectionScore>,
@@ -66,6 +87,60 @@ pub struct Report {
     pub since_last_year: Option<super::consultant::SinceLastYear>,
     /// The sample assessment of a fictional company (`new --sample`): every renderer says so in one line.
     pub sample: bool,
+}
+
+/// One in-scope criterion in the coverage table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionLine {
+    pub id: String,
+    pub status: Status,
+    /// The SOC 2 questions behind it.
+    pub questions: Vec<String>,
+    /// The weakest of them and its answer ("unanswered" when it has none).
+    pub weakest: Option<(String, String)>,
+}
+
+/// AI assurance, as the report shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AiAssurancePart {
+    pub score: Option<Score>,
+    pub verdict: AiVerdict,
+    /// Critical AI controls below "documented".
+    pub critical: Vec<String>,
+    pub areas: Vec<AiAreaLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AiAreaLine {
+    pub area: AiArea,
+    pub score: Option<Score>,
+    /// The controls below "documented": id and text.
+    pub gaps: Vec<(String, String)>,
+    pub references: &'static str,
+}
+
+/// What a gap is short of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapKind {
+    /// A SOC 2 control not designed yet: a gap for any report.
+    Design,
+    /// A SOC 2 control designed and documented, short only of evidence over time: operate it.
+    Operate,
+    /// An AI control scored in AI assurance only.
+    Ai,
+    /// Serves only criteria out of scope: advice.
+    Advice,
+}
+
+impl GapKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            GapKind::Design => "design",
+            GapKind::Operate => "operate",
+            GapKind::Ai => "ai_assurance",
+            GapKind::Advice => "advice",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +183,10 @@ pub struct GapLine {
     pub text: String,
     pub section_id: String,
     pub section: String,
+    /// Critical for the verdict it counts toward: never for advice, never for a designed control short only
+    /// of evidence unless it blocks a Type II report.
     pub critical: bool,
+    pub kind: GapKind,
     pub answer: Option<String>,
     pub priority: f64,
     pub shortfall: f64,
@@ -170,6 +248,10 @@ pub struct AnswerLine {
     /// Carried over from last year and not confirmed yet.
     pub to_confirm: bool,
 }
+
+/// The note of a blocker that is designed but will not have run for the whole Type II window.
+pub const OPERATING_BLOCKER: &str =
+    "critical and documented, but it will not have run with evidence for the whole window";
 
 pub const NO_POLICY: &str = "No policy document named";
 /// The plan's group for gaps nobody owns yet.
@@ -254,10 +336,17 @@ impl Report {
         let scored = scoring::scored_questions(a);
         let card = scoring::Scorecard::of(&scored);
         let answered_score = scoring::score(scored.iter().filter(|x| x.standing != Standing::Unanswered));
-        let blockers = scoring::blockers(&scored);
-        let verdict = Verdict::of(card.overall, blockers.len());
+        let readiness = Readiness::of(a, &scored);
         let found = scoring::gaps(&scored);
         let is_vendor = q.kind == Kind::Vendor;
+        let (overall, answered_score) =
+            if is_vendor { (card.overall, answered_score) } else { (readiness.score, readiness.answered_score) };
+        let operating_blockers: HashSet<&str> = readiness
+            .blockers
+            .iter()
+            .filter(|b| b.why == Block::Operating)
+            .map(|b| b.question.question.id.as_str())
+            .collect();
 
         let effort = (!is_vendor).then(|| Effort::of(&found, &profile, params));
         let mut gaps: Vec<GapLine> = found
@@ -265,12 +354,27 @@ impl Report {
             .map(|g| {
                 let x = g.question.question;
                 let entry = a.answers.get(&x.id);
+                let designed = !g.is_unanswered() && g.question.credit().is_some_and(|c| c.design >= 1.0);
+                let kind = match g.question.role {
+                    Role::Soc2 if designed => GapKind::Operate,
+                    Role::Soc2 => GapKind::Design,
+                    Role::AiOnly => GapKind::Ai,
+                    Role::Advice => GapKind::Advice,
+                };
+                let critical = x.critical
+                    && g.question.critical_in_scope
+                    && match kind {
+                        GapKind::Design | GapKind::Ai => true,
+                        GapKind::Operate => operating_blockers.contains(x.id.as_str()),
+                        GapKind::Advice => false,
+                    };
                 GapLine {
                     id: x.id.clone(),
                     text: x.text.clone(),
                     section_id: g.question.section.id.clone(),
                     section: g.question.section.title.clone(),
-                    critical: x.critical,
+                    critical,
+                    kind,
                     answer: answer_of(a, &g.question),
                     priority: g.priority,
                     shortfall: g.shortfall,
@@ -290,8 +394,9 @@ impl Report {
                 }
             })
             .collect();
-        // Real gaps first, in rank order; unanswered questions after them (a stable sort keeps the ranks).
-        gaps.sort_by_key(|g| g.unanswered);
+        // Real gaps first, critical for their verdict first, in rank order; unanswered questions after them
+        // (a stable sort keeps the ranks).
+        gaps.sort_by_key(|g| (g.unanswered, !g.critical));
 
         let (plan_by_policy, plan_by_area, plan_by_owner) = if is_vendor {
             (Vec::new(), Vec::new(), Vec::new())
@@ -384,7 +489,7 @@ impl Report {
             })
             .collect();
 
-        Report {
+        let mut report = Report {
             org: a.org.clone(),
             questionnaire_id: a.questionnaire.id.clone(),
             questionnaire_title: q.title.clone(),
@@ -392,22 +497,30 @@ impl Report {
             kind: q.kind,
             date: today,
             completion: Completion { answered: total.answered, shown: total.shown, percent: total.percent() },
-            overall: card.overall,
+            overall,
             answered_score,
-            verdict,
+            verdict: readiness.verdict,
+            target: readiness.target,
+            reads: readiness.reads,
+            window: readiness.window,
+            ai_committed: readiness.ai_committed,
+            criteria: if is_vendor { Vec::new() } else { criteria_lines(a, &readiness) },
+            ai_assurance: if is_vendor { None } else { ai_part(&scored) },
             vendor,
             sections: card.sections.clone(),
             categories: card.categories.iter().filter(|(c, _)| in_scope(a, &profile, *c)).cloned().collect(),
             ai_areas: card.ai_areas.clone(),
-            blockers: blockers
+            blockers: readiness
+                .blockers
                 .iter()
                 .map(|b| {
-                    let why = match b.standing {
-                        Standing::Unanswered => "critical and unanswered",
-                        Standing::Unknown => "critical and not known",
+                    let why = match (b.why, b.question.standing) {
+                        (Block::Operating, _) => OPERATING_BLOCKER,
+                        (_, Standing::Unanswered) => "critical and unanswered",
+                        (_, Standing::Unknown) => "critical and not known",
                         _ => "critical and below documented",
                     };
-                    line(a, b, why.to_string())
+                    line(a, b.question, why.to_string())
                 })
                 .collect(),
             gaps,
@@ -429,7 +542,231 @@ impl Report {
             observations: super::consultant::observations(a),
             since_last_year: super::consultant::since(a, params, today),
             sample: crate::assessment::sample::is_sample(a),
+        };
+        // Coverage is part of a SOC 2 verdict: without one (a vendor assessment, a questionnaire whose
+        // questions carry no SOC 2 criteria) there is no criteria table either.
+        if report.shown_verdict().is_none() {
+            report.criteria.clear();
         }
+        report
+    }
+
+    /// The in-scope criteria that stop the audit.
+    pub fn blocking_criteria(&self) -> impl Iterator<Item = &CriterionLine> {
+        self.criteria.iter().filter(|c| c.status.blocks())
+    }
+
+    /// The in-scope criteria no question of the questionnaire maps to: counted, never blocking.
+    pub fn not_covered(&self) -> impl Iterator<Item = &CriterionLine> {
+        self.criteria.iter().filter(|c| c.status == Status::NotCovered)
+    }
+
+    /// The in-scope criteria the questionnaire asks about: the rows of the coverage table.
+    pub fn covered(&self) -> impl Iterator<Item = &CriterionLine> {
+        self.criteria.iter().filter(|c| c.status != Status::NotCovered)
+    }
+
+    /// How many covered criteria have a designed control or do not apply, out of how many covered.
+    pub fn coverage_counts(&self) -> (usize, usize) {
+        (self.covered().filter(|c| !c.status.blocks()).count(), self.covered().count())
+    }
+
+    /// "N criteria are not covered by this questionnaire; the verdict does not speak for them.", or
+    /// nothing when every in-scope criterion has a question.
+    pub fn not_covered_sentence(&self) -> Option<String> {
+        let n = self.not_covered().count();
+        (n > 0).then(|| {
+            format!(
+                "{} not covered by this questionnaire; the verdict does not speak for {}.",
+                crate::estimate::plural(n as f64, "in-scope criterion is", "in-scope criteria are"),
+                if n == 1 { "it" } else { "them" }
+            )
+        })
+    }
+
+    /// The coverage table as plain lines: a heading, then one line per criterion the questionnaire asks
+    /// about, then the ones it does not, in one line.
+    pub fn coverage_lines(&self) -> Vec<String> {
+        if self.criteria.is_empty() {
+            return Vec::new();
+        }
+        let (designed, covered) = self.coverage_counts();
+        let mut out = vec![format!(
+            "Criteria coverage: {designed} of {covered} in-scope criteria the questionnaire asks about have a designed \
+             control or do not apply."
+        )];
+        for c in self.covered() {
+            let weakest = c.weakest.as_ref().map(|(id, a)| format!("; weakest {id}: {a}")).unwrap_or_default();
+            let asked = crate::estimate::plural(c.questions.len() as f64, "question", "questions");
+            out.push(format!("{} {}: {asked}{weakest}.", c.id, c.status.label()));
+        }
+        if let Some(line) = self.not_covered_sentence() {
+            let ids: Vec<&str> = self.not_covered().map(|c| c.id.as_str()).collect();
+            out.push(format!("{} ({})", line.trim_end_matches('.'), ids.join(", ")));
+        }
+        out
+    }
+
+    /// The answered SOC 2 gaps with design work left.
+    pub fn design_gaps(&self) -> impl Iterator<Item = &GapLine> {
+        self.answered_gaps().filter(|g| g.kind == GapKind::Design)
+    }
+
+    /// SOC 2 controls designed and documented, short only of evidence over time.
+    pub fn operate_gaps(&self) -> impl Iterator<Item = &GapLine> {
+        self.answered_gaps().filter(|g| g.kind == GapKind::Operate)
+    }
+
+    /// What the verdict means, naming what blocks it: the same words in the one page and the verdict's own
+    /// part of every format.
+    pub fn verdict_meaning(&self) -> String {
+        self.meaning(true)
+    }
+
+    /// The verdict's meaning for the one page: the same facts as [`Report::verdict_meaning`], without the
+    /// auditor's reasoning the verdict's own part gives, so the dates and cost stay in view.
+    pub fn verdict_summary(&self) -> String {
+        self.meaning(false)
+    }
+
+    fn meaning(&self, why: bool) -> String {
+        let Some(verdict) = self.shown_verdict() else { return String::new() };
+        let meaning = self.blocked_meaning(verdict, why).unwrap_or_else(|| verdict.meaning());
+        match self.not_covered_sentence() {
+            Some(line) => format!("{meaning} {line}"),
+            None => meaning,
+        }
+    }
+
+    /// What blocks a blocked verdict, why an auditor cares (when `why`), and what the score alone would read.
+    fn blocked_meaning(&self, verdict: Verdict, why: bool) -> Option<String> {
+        let Verdict::Blocked { band } = verdict else { return None };
+        let count = |n: usize, one: &str, many: &str| crate::estimate::plural(n as f64, one, many);
+        let design = self.blockers.iter().filter(|b| b.note != OPERATING_BLOCKER).count();
+        let operating = self.blockers.len() - design;
+        let unanswered = self.blockers.iter().filter(|b| b.answer.is_none()).count();
+        let ids = |assessed: bool| -> Vec<&str> {
+            self.blocking_criteria()
+                .filter(|c| (c.status != Status::NotAssessed) == assessed)
+                .map(|c| c.id.as_str())
+                .collect()
+        };
+        let (criteria, unassessed) = (ids(true), ids(false));
+        let mut parts = Vec::new();
+        if design > 0 {
+            let note = match unanswered {
+                0 => String::new(),
+                1 if design == 1 => " (unanswered yet)".to_string(),
+                n if n == design => " (all unanswered yet)".to_string(),
+                n => format!(" ({n} of them unanswered yet)"),
+            };
+            parts.push(format!(
+                "{} below \"documented\"{note}",
+                count(design, "critical control is", "critical controls are")
+            ));
+        }
+        if operating > 0 {
+            parts.push(format!(
+                "{} documented but will not have run with evidence for the whole window",
+                count(operating, "critical control is", "critical controls are")
+            ));
+        }
+        if !criteria.is_empty() {
+            parts.push(format!(
+                "{} without a designed control ({})",
+                count(criteria.len(), "in-scope criterion is", "in-scope criteria are"),
+                criteria.join(", ")
+            ));
+        }
+        if !unassessed.is_empty() {
+            parts.push(format!(
+                "{} not assessed, every question behind {} unanswered ({})",
+                count(unassessed.len(), "in-scope criterion is", "in-scope criteria are"),
+                if unassessed.len() == 1 { "it" } else { "them" },
+                unassessed.join(", ")
+            ));
+        }
+        let what = match parts.len() {
+            0 => String::new(),
+            1 => parts.remove(0),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{} and {last}", parts.join(", "))
+            }
+        };
+        let mut what_chars = what.chars();
+        let what = match what_chars.next() {
+            Some(first) => first.to_uppercase().chain(what_chars).collect::<String>(),
+            None => what,
+        };
+        let reason = if why {
+            format!(
+                " An auditor would report an exception or qualify the opinion on each criterion left without a \
+                 designed control, and on the criteria each critical control short of what the {} report needs \
+                 serves, so close these before fieldwork.",
+                self.target.label()
+            )
+        } else {
+            String::new()
+        };
+        Some(format!("{what}.{reason} Without them the score would read: {}.", band.label().to_lowercase()))
+    }
+
+    /// Both SOC 2 scores, which one the verdict reads, and why a Type II score is low when the window has
+    /// not run.
+    pub fn scores_sentence(&self) -> Option<String> {
+        self.shown_verdict()?;
+        let s = self.overall?;
+        let mut out = format!(
+            "SOC 2 scores: Type I (design) {} and Type II (operating) {} of 100; the verdict reads the {} score, \
+             because the target is a {} report{}.",
+            crate::estimate::n(s.type1),
+            crate::estimate::n(s.type2),
+            self.reads.label(),
+            self.target.label(),
+            if self.target == Target::TypeII && self.reads == Target::TypeI {
+                " whose observation window has not opened"
+            } else {
+                ""
+            }
+        );
+        match self.window {
+            Window::NotStarted => out.push_str(
+                " The Type II score is low because the observation window has not started: a control earns \
+                 operating credit only as it runs with evidence through the window.",
+            ),
+            Window::UnderWay => out.push_str(
+                " The Type II score is partly low because the window has run only part of its length: it rises as \
+                 the controls keep running with evidence.",
+            ),
+            Window::Unknown | Window::Complete => {}
+        }
+        Some(out)
+    }
+
+    /// AI assurance in a sentence, and whether it counts toward SOC 2.
+    pub fn ai_sentence(&self) -> Option<String> {
+        let ai = self.ai_assurance.as_ref()?;
+        let score =
+            ai.score.map(|s| format!(", Type I score {} of 100", crate::estimate::n(s.type1))).unwrap_or_default();
+        let critical = match ai.critical.len() {
+            0 => String::new(),
+            n => format!(
+                " {} below documented.",
+                crate::estimate::plural(n as f64, "critical AI control is", "critical AI controls are")
+            ),
+        };
+        let counts = if self.ai_committed {
+            "The system description commits to AI controls, so they count toward SOC 2 too, except where a \
+             generic control asks the same."
+        } else {
+            "AI controls do not count toward the SOC 2 verdict: the system description does not commit to them."
+        };
+        Some(format!(
+            "AI assurance (ISO/IEC 42001, NIST AI RMF, EU AI Act, buyer AI addenda), apart from SOC 2: {}{score}. {}{critical} {counts}",
+            ai.verdict.label(),
+            ai.verdict.meaning()
+        ))
     }
 
     /// The band the score alone would give.
@@ -477,6 +814,40 @@ impl Report {
             _ => format!("{}: {}", self.questionnaire_title, self.org),
         }
     }
+}
+
+fn criteria_lines(a: &Assessment, r: &Readiness<'_, '_>) -> Vec<CriterionLine> {
+    r.criteria
+        .iter()
+        .map(|c| CriterionLine {
+            id: c.id.to_string(),
+            status: c.status,
+            questions: c.questions.iter().map(|q| q.question.id.clone()).collect(),
+            weakest: c
+                .weakest
+                .map(|q| (q.question.id.clone(), answer_of(a, q).unwrap_or_else(|| "unanswered".to_string()))),
+        })
+        .collect()
+}
+
+fn ai_part(scored: &[ScoredQuestion<'_>]) -> Option<AiAssurancePart> {
+    let ai = AiAssurance::of(scored);
+    ai.score?;
+    Some(AiAssurancePart {
+        score: ai.score,
+        verdict: ai.verdict,
+        critical: ai.critical.iter().map(|q| q.question.id.clone()).collect(),
+        areas: ai
+            .areas
+            .iter()
+            .map(|x| AiAreaLine {
+                area: x.area,
+                score: x.score,
+                gaps: x.gaps.iter().map(|q| (q.question.id.clone(), q.question.text.clone())).collect(),
+                references: x.references,
+            })
+            .collect(),
+    })
 }
 
 type Shown<'a> = (usize, &'a crate::questionnaire::Section, &'a crate::questionnaire::Question);

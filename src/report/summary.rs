@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::model::GapKind;
 use super::model::{GapLine, Report};
 use crate::estimate::schedule::{self, Task};
-use crate::estimate::{POLICY_SECTION, n, plural, range, usd};
-use crate::scoring::Verdict;
+use crate::estimate::{POLICY_SECTION, n, range, usd};
 
 /// How many actions the first page lists.
 pub const FIRST_ACTIONS: usize = 5;
@@ -31,6 +31,12 @@ pub struct Action {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OnePage {
     pub verdict: String,
+    /// That the report is an unverified self-assessment (readiness reports only).
+    pub statement: Option<String>,
+    /// Both SOC 2 scores and which one the verdict reads.
+    pub scores: Option<String>,
+    /// AI assurance, apart from SOC 2.
+    pub ai: Option<String>,
     pub completion: String,
     pub type1: Option<String>,
     pub type2: Option<String>,
@@ -79,15 +85,32 @@ impl OnePage {
             ));
         }
         let actions = if r.is_vendor() { Vec::new() } else { actions(r) };
-        OnePage { verdict, completion, type1, type2, cost, actions }
+        let statement = (!r.is_vendor()).then(|| super::model::STATEMENT.to_string());
+        OnePage {
+            verdict,
+            statement,
+            scores: r.scores_sentence(),
+            ai: r.ai_sentence(),
+            completion,
+            type1,
+            type2,
+            cost,
+            actions,
+        }
     }
 
     /// The page as plain lines, for the report screen and the Markdown report.
     pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![self.verdict.clone(), self.completion.clone()];
+        // The verdict, then when and at what cost, then what the verdict rests on: a founder on an 80x24
+        // screen sees the dates and cost without scrolling.
+        let mut out = vec![self.verdict.clone()];
+        out.push(self.completion.clone());
         out.extend(self.type1.iter().cloned());
         out.extend(self.type2.iter().cloned());
         out.extend(self.cost.iter().cloned());
+        out.extend(self.statement.iter().cloned());
+        out.extend(self.scores.iter().cloned());
+        out.extend(self.ai.iter().cloned());
         if !self.actions.is_empty() {
             out.push("Do these first:".into());
             for (i, a) in self.actions.iter().enumerate() {
@@ -138,23 +161,7 @@ fn verdict_sentence(r: &Report) -> String {
             None => "No verdict: no scored question has an answer that counts yet.".into(),
         };
     };
-    let score = r.overall.map(|s| format!("Type I score {} of 100", score_text(s.type1))).unwrap_or_default();
-    match verdict {
-        Verdict::Blocked { band } => {
-            let unanswered = r.blockers.iter().filter(|b| b.answer.is_none()).count();
-            format!(
-                "Blocked: {}{} must reach \"documented\" before an auditor can start; otherwise {} ({score}).",
-                plural(r.blockers.len() as f64, "critical control", "critical controls"),
-                match unanswered {
-                    0 => String::new(),
-                    n if n == r.blockers.len() => " (all unanswered yet)".to_string(),
-                    n => format!(" ({n} of them unanswered yet)"),
-                },
-                band.label().to_lowercase()
-            )
-        }
-        Verdict::Band(band) => format!("{}: {} ({score}).", band.label(), band.meaning().trim_end_matches('.')),
-    }
+    format!("{} for a SOC 2 {} report: {}", verdict.label(), r.target.label(), r.verdict_summary())
 }
 
 /// The target dates of the first actions: a due date set on the gap wins; the others are done one after
@@ -180,14 +187,19 @@ fn targets(r: &Report, gaps: &[&GapLine]) -> Vec<(Option<NaiveDate>, String)> {
 /// Answered gaps with design work left (ranked, critical first), then unanswered questions (critical
 /// first), then answered gaps that only need time to operate.
 fn actions(r: &Report) -> Vec<Action> {
-    let work_left = |g: &&GapLine| g.remaining_days[1] > 0.0;
+    // SOC 2 work first: design gaps, then questions to answer, then controls to operate; AI assurance and
+    // advice after them.
+    let work_left = |g: &&GapLine| g.remaining_days[1] > 0.0 && g.kind == GapKind::Design;
     let mut unanswered: Vec<&GapLine> = r.gaps.iter().filter(|g| g.unanswered).collect();
-    unanswered.sort_by_key(|g| !g.critical);
+    unanswered.sort_by_key(|g| (g.kind != GapKind::Design, !g.critical));
     let chosen = r
         .answered_gaps()
         .filter(work_left)
         .chain(unanswered)
-        .chain(r.answered_gaps().filter(|g| !work_left(g)))
+        .chain(r.answered_gaps().filter(|g| g.kind == GapKind::Operate))
+        .chain(r.answered_gaps().filter(|g| {
+            matches!(g.kind, GapKind::Ai | GapKind::Advice) || (g.kind == GapKind::Design && !work_left(g))
+        }))
         .take(FIRST_ACTIONS)
         .collect::<Vec<_>>();
     let targets = targets(r, &chosen);

@@ -5,8 +5,12 @@
 //! `100 * sum(weight * credit) / sum(weight)` over the questions it covers. "Not applicable" is left out;
 //! "don't know" and unanswered questions count as not in place.
 
+pub mod assurance;
+pub mod coverage;
 pub mod credit;
 pub mod gaps;
+pub mod readiness;
+pub mod soc2;
 pub mod vendor;
 pub mod verdict;
 
@@ -33,6 +37,12 @@ pub struct ScoredQuestion<'a> {
     pub standing: Standing,
     /// Whether the categories its criticality depends on are in scope (see [`verdict::Scope`]).
     pub critical_in_scope: bool,
+    /// Whether it counts toward SOC 2, AI assurance only, or neither (see [`soc2`]).
+    pub role: soc2::Role,
+    /// Its standing before the section's operating period scaled it (the maturity answer alone).
+    pub unscaled: Standing,
+    /// How much of the observation window its section has run, when answered.
+    pub period: Option<credit::Period>,
 }
 
 impl ScoredQuestion<'_> {
@@ -65,13 +75,22 @@ pub fn scored_questions(a: &Assessment) -> Vec<ScoredQuestion<'_>> {
             if !vis.question(si, qi) {
                 continue;
             }
-            if let Some(standing) = credit::standing(question, confirmed_value(a, &question.id)) {
-                let standing = credit::operated(standing, question, period);
+            if let Some(unscaled) = credit::standing(question, confirmed_value(a, &question.id)) {
+                let standing = credit::operated(unscaled, question, period);
                 let critical_in_scope = scope.admits(question);
-                out.push(ScoredQuestion { section, question, standing, critical_in_scope });
+                out.push(ScoredQuestion {
+                    section,
+                    question,
+                    standing,
+                    critical_in_scope,
+                    role: soc2::Role::Soc2,
+                    unscaled,
+                    period,
+                });
             }
         }
     }
+    soc2::assign_roles(&mut out, &soc2::Commitments::of(a));
     out
 }
 

@@ -87,14 +87,22 @@ impl Band {
     }
 }
 
-/// The verdict: the band, unless blockers stop the audit.
+/// The SOC 2 verdict: the band, unless blockers stop the audit; for a Type II target, where the
+/// observation window stands (see [`super::readiness`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    Blocked { band: Band },
+    Blocked {
+        band: Band,
+    },
     Band(Band),
+    /// Type II target: every criterion designed, the observation window not started.
+    OpenWindow,
+    /// Type II target: every criterion designed, the window under way.
+    WindowUnderWay,
 }
 
 impl Verdict {
+    /// The verdict for a Type I report: the band of the Type I score, unless blockers stop it.
     pub fn of(score: Option<Score>, blockers: usize) -> Verdict {
         let band = Band::of(score);
         if blockers > 0 { Verdict::Blocked { band } } else { Verdict::Band(band) }
@@ -104,31 +112,43 @@ impl Verdict {
         match self {
             Verdict::Blocked { .. } => "Blocked",
             Verdict::Band(b) => b.label(),
+            Verdict::OpenWindow => "Ready to open the observation window",
+            Verdict::WindowUnderWay => "Observation window under way",
         }
     }
 
     pub fn band(self) -> Band {
         match self {
             Verdict::Blocked { band } | Verdict::Band(band) => band,
+            Verdict::OpenWindow | Verdict::WindowUnderWay => Band::Ready,
         }
     }
 
+    /// What the verdict means in a sentence (the report adds what blocks it, by name).
     pub fn meaning(self) -> String {
         match self {
             Verdict::Blocked { band } => format!(
-                "At least one critical control is below \"documented\": an auditor would report an exception or \
-                 qualify the opinion on the criteria it serves, so fix it before fieldwork. Without the blockers the \
-                 score would read: {}.",
+                "An auditor would report an exception or qualify the opinion on each criterion left without a \
+                 designed control, and on the criteria each critical control short of what the report needs \
+                 serves, so close these before fieldwork. Without them the score would read: {}.",
                 band.label()
             ),
             Verdict::Band(b) => b.meaning().to_string(),
+            Verdict::OpenWindow => "Every in-scope criterion has a designed control and no critical control falls \
+                 short: open the Type II observation window and run the controls with evidence through it. The \
+                 Type II report can follow once the window closes."
+                .to_string(),
+            Verdict::WindowUnderWay => "Every in-scope criterion has a designed control and the observation window \
+                 is under way: keep running the controls and keep their evidence. The Type II score rises as the \
+                 window runs."
+                .to_string(),
         }
     }
 }
 
-/// Whether a question blocks the audit: critical, serving a category in scope, and below "documented" for a Type I report (unanswered
-/// and "don't know" included). Not applicable never blocks.
-pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
+/// Whether a critical question serving a category in scope is below "documented" (unanswered and "don't
+/// know" included), whatever verdict it counts toward.
+pub fn is_critical_short(q: &ScoredQuestion<'_>) -> bool {
     q.question.critical
         && q.critical_in_scope
         && match q.standing {
@@ -136,6 +156,12 @@ pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
             Standing::Unknown | Standing::Unanswered => true,
             Standing::Answered(c) => c.design < 1.0,
         }
+}
+
+/// Whether a question blocks the audit: critical, counting toward SOC 2, serving a category in scope, and
+/// below "documented" (unanswered and "don't know" included). Not applicable never blocks.
+pub fn is_blocker(q: &ScoredQuestion<'_>) -> bool {
+    q.role == super::soc2::Role::Soc2 && is_critical_short(q)
 }
 
 /// The blockers, in questionnaire order.

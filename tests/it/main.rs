@@ -37,6 +37,7 @@ mod report_golden;
 mod report_plan_cli;
 mod report_render;
 mod report_truth;
+mod report_verdicts;
 mod roundtrip;
 mod sample;
 mod sample_tui;

@@ -74,7 +74,9 @@ fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported
     keys(&mut session, "kf");
     wait_for(&file, "the flag", |v| v["answers"]["access.weights"]["follow_up"] == true);
     keys(&mut session, "r");
-    session.exp_string("Do these first").unwrap();
+    // The report's first screen: the verdict naming what blocks it, then the dates (the first actions
+    // follow the statement and scores, below the fold at 80x24).
+    session.exp_string("Earliest").unwrap();
     keys(&mut session, "f");
     let exported = dir.join("merged-follow-ups.md");
     let deadline = Instant::now() + Duration::from_secs(10);

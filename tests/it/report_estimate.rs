@@ -162,9 +162,15 @@ fn profile_answers_move_the_estimate() {
     profile.push(("profile.auditor_tier", text("big4")));
     profile.push(("profile.report_type", text("type2")));
     let changed = estimate(&company(&profile, "informal"));
-    // Twice the people: remediation takes half the weeks.
+    // Twice the people, and nothing else changed: remediation takes half the weeks. (Type II alone would
+    // add work: it asks about continuous evidence collection, so the halving is checked with the FTE only.)
+    let mut doubled = fifty_people();
+    doubled.retain(|(id, _)| *id != "profile.remediation_fte");
+    doubled.push(("profile.remediation_fte", num(4.0)));
+    let doubled = estimate(&company(&doubled, "informal"));
+    assert_eq!(doubled.remaining_days, base.remaining_days, "the same work");
     let weeks = |e: &Estimate| e.timeline.phases.iter().find(|p| p.name == "Remediation").unwrap().weeks;
-    let (b, c) = (weeks(&base), weeks(&changed));
+    let (b, c) = (weeks(&base), weeks(&doubled));
     assert!((c[1] - b[1] / 2.0).abs() <= 0.1, "{b:?} {c:?}");
     // Straight to Type II: no Type I audit line, no Type I date; a Big Four Type II is 90,000-145,000 (small).
     assert!(changed.timeline.type1_report.is_none());

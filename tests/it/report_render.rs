@@ -7,6 +7,7 @@ use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::estimate::Parameters;
 use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::report::{Format, Report, export};
+use soc2_ready::scoring::{Band, Verdict};
 
 const NOW: &str = "2025-03-03T09:00:00Z";
 
@@ -76,7 +77,14 @@ fn scores_and_estimate_by_hand() {
     // sso unanswered 0 -> 7 / 14 = 50.0. Type II: 5 x 0.5 + 4 x 0.25 = 3.5 / 14 = 25.0.
     let overall = r.overall.unwrap();
     assert_eq!((overall.type1, overall.type2), (50.0, 25.0));
-    assert_eq!(r.verdict.label(), "Significant gaps", "the critical policy is documented, so nothing blocks");
+    // The critical policy is documented, but no criterion of access is designed: CC6.1 has MFA informal and
+    // SSO unanswered, CC6.3 and C1.1 only the reviews, answered "don't know". An auditor would qualify the
+    // opinion on those criteria, so the verdict is blocked; the score alone reads "significant gaps".
+    assert_eq!(r.verdict, Verdict::Blocked { band: Band::SignificantGaps });
+    assert_eq!(r.blocking_criteria().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["CC6.1", "CC6.3", "C1.1"]);
+    assert!(r.blockers.is_empty(), "no critical control is short");
+    // The 31 criteria no question asks about are counted, and do not block.
+    assert_eq!(r.not_covered().count(), 31);
     // Gaps: security (critical, 5 x 0.5 = 2.5), reviews (3 x 1 = 3), mfa (4 x 0.75 = 3), sso (2 x 1 = 2).
     let ids: Vec<_> = r.gaps.iter().map(|g| (g.id.as_str(), g.priority)).collect();
     assert_eq!(ids, [("policies.security", 2.5), ("access.mfa", 3.0), ("access.reviews", 3.0), ("access.sso", 2.0)]);
@@ -132,7 +140,11 @@ fn golden_markdown_and_json() {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["readiness"]["type1"], 50.0);
-    assert_eq!(v["readiness"]["verdict"], "Significant gaps");
+    // Blocked by CC6.1, CC6.3 and C1.1 (see scores_and_estimate_by_hand); the band alone is significant gaps.
+    assert_eq!(v["readiness"]["verdict"], "Blocked");
+    assert_eq!(v["readiness"]["band"], "Significant gaps");
+    assert_eq!(v["readiness"]["blocking_criteria"], serde_json::json!(["CC6.1", "CC6.3", "C1.1"]));
+    assert_eq!(v["readiness"]["not_covered_criteria"], 31);
     assert_eq!(v["categories"]["confidentiality"]["type2"], 0.0);
     assert_eq!(v["timeline"]["type1_report_months"][0], 1.6);
     assert_eq!(v["cost"]["total"][1], 151500.0);

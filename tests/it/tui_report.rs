@@ -241,6 +241,7 @@ fn a_carried_over_report_shows_the_change_since_last_year_after_the_one_page() {
     let top = text(&app, 120, 40);
     let since = top.find("Since last year (saved 2025-01-20T09:00:00Z)").unwrap_or_else(|| panic!("{top}"));
     assert!(top.find("Do these first:").unwrap() < since, "{top}");
-    assert!(top.contains("Verdict: Significant gaps → Significant gaps"), "{top}");
+    // Blocked both years: access reviews and model evaluation stay informal (CC6.3, CC8.1, C1.1, PI1.3).
+    assert!(top.contains("Verdict: Blocked → Blocked"), "{top}");
     assert!(top.contains("Type I 68.2 → 70.8 (+2.6)"), "{top}");
 }

@@ -460,8 +460,8 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
             out.push(single(&s.title, Some(s.score)));
         }
     } else if let Some(verdict) = r.shown_verdict() {
-        heading(&mut out, format!("Verdict: {}", verdict.label()));
-        para(&mut out, &verdict.meaning(), t.plain());
+        heading(&mut out, format!("Verdict: {} (SOC 2 {} report)", verdict.label(), r.target.label()));
+        para(&mut out, &r.verdict_meaning(), t.plain());
         out.push(Line::raw(""));
         bars_header(&mut out);
         out.push(bars("Overall", r.overall));
@@ -469,14 +469,43 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
             out.push(bars("Answered only", r.answered_score));
         }
 
-        heading(&mut out, format!("Blockers ({})", r.blockers.len()));
-        if r.blockers.is_empty() {
-            out.push(Line::styled("None: no critical control is below \"documented\".", t.dim()));
+        let blocking: Vec<_> = r.blocking_criteria().collect();
+        heading(&mut out, format!("Blockers ({})", r.blockers.len() + blocking.len()));
+        if r.blockers.is_empty() && blocking.is_empty() {
+            out.push(Line::styled("None: every criterion asked about designed, no critical control short.", t.dim()));
         }
         for b in &r.blockers {
             let answer = b.answer.as_deref().unwrap_or("unanswered");
             let checked = if b.reviewed { " · reviewed" } else { "" };
             para(&mut out, &format!("✗ {}  {} ({answer}){checked}", b.id, b.text), t.plain());
+        }
+        for c in &blocking {
+            para(&mut out, &format!("✗ Criterion {}: {}", c.id, c.status.label()), t.plain());
+        }
+        // Criteria coverage: one line per in-scope criterion the questionnaire asks about.
+        if !r.criteria.is_empty() {
+            heading(&mut out, "Criteria coverage".into());
+            for c in r.covered() {
+                let weakest = c.weakest.as_ref().map(|(id, a)| format!("  weakest {id}: {a}")).unwrap_or_default();
+                let style = if c.status.blocks() { t.warning() } else { t.plain() };
+                para(
+                    &mut out,
+                    &format!("{:<6} {:<15} {} question(s){weakest}", c.id, c.status.label(), c.questions.len()),
+                    style,
+                );
+            }
+            if let Some(line) = r.not_covered_sentence() {
+                let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+                para(&mut out, &format!("{line} ({})", ids.join(", ")), t.dim());
+            }
+        }
+        if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
+            heading(&mut out, format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
+            para(&mut out, &line, t.plain());
+            bars_header(&mut out);
+            for a in &ai.areas {
+                out.push(bars(a.area.label(), a.score));
+            }
         }
         sections(&mut out, r, &heading, &bars, &bars_header);
     } else if r.overall.is_some() {
@@ -787,7 +816,7 @@ fn sections(
             out.push(bars(c.label(), Some(*s)));
         }
     }
-    if r.ai_areas.iter().any(|(_, s)| s.is_some()) {
+    if r.ai_assurance.is_none() && r.ai_areas.iter().any(|(_, s)| s.is_some()) {
         heading(out, "AI-specific areas".into());
         for (area, s) in &r.ai_areas {
             out.push(bars(area.label(), *s));
