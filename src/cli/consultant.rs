@@ -16,9 +16,9 @@ use crate::assessment::conflicts::{open_conflicts, resolve as resolve_conflict};
 use crate::assessment::followups::{self, follow_ups};
 use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
 use crate::assessment::{Assessment, Session, Store, describe, store};
-use crate::comparison::changes::{Changes, ScoreChange};
-use crate::comparison::{changes, vendor_rows};
+use crate::comparison::vendor_rows;
 use crate::questionnaire::Questionnaire;
+use crate::report::changes::{Changes, ScoreChange, changes};
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
 
@@ -409,7 +409,7 @@ fn money_range(x: [f64; 2]) -> String {
 
 pub fn diff_text(c: &Changes) -> String {
     let mut out = String::new();
-    let side = |s: &crate::comparison::changes::Side| {
+    let side = |s: &crate::report::changes::Side| {
         format!(
             "{} ({} {}, updated {}): {} of {} questions answered",
             one_line(&s.org),

@@ -1,8 +1,7 @@
-//! Comparisons across assessments: what changed between two of them (`diff`, the change since last
-//! year), and vendors side by side. Pure functions over assessments, above scoring and the report.
+//! Comparisons across assessments: vendors side by side. What changed between two assessments (`diff`,
+//! the change since last year) is the report's, `report::changes`, since the report shows it and compares
+//! two reports to find it.
 
-pub mod changes;
 pub mod vendors;
 
-pub use changes::{Changes, changes, since_last_year};
 pub use vendors::{VendorRow, vendor_rows};

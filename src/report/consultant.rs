@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::changes::{Changes, since_last_year};
 use crate::assessment::meetings::{MeetingLine, meeting_lines};
 use crate::assessment::{Assessment, Visibility, review};
-use crate::comparison::{Changes, since_last_year};
 use crate::estimate::Parameters;
 
 /// What the client claimed and what was checked, in one section (or over all of them).

@@ -2,6 +2,7 @@
 //! plan are all drawn from the same model, so they never disagree. Every format starts with the one page
 //! ([`OnePage`]) a founder reads first.
 
+pub mod changes;
 pub mod consultant;
 pub mod csv;
 pub mod headline;

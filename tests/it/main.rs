@@ -14,6 +14,7 @@ mod content_vendor;
 mod crash_safety;
 mod files_and_names;
 mod hostile_workbooks;
+mod layers;
 mod library_match;
 mod limits;
 mod manage;

@@ -3,8 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
-/// The core's folders under `src/`, including ones planned but not yet written.
-const CORE: &[&str] = &["questionnaire", "assessment", "scoring", "estimate", "report", "spreadsheet", "library"];
+/// The core's folders and files under `src/`: everything but the front ends (`tui`, `cli`, `plain`) and the
+/// binary's `main.rs`.
+const CORE: &[&str] = &[
+    "questionnaire",
+    "assessment",
+    "scoring",
+    "estimate",
+    "report",
+    "spreadsheet",
+    "library",
+    "comparison",
+    "output_file.rs",
+    "paths.rs",
+    "text.rs",
+    "clock.rs",
+];
 const FORBIDDEN: &[&str] = &["ratatui", "crossterm", "crate::tui", "crate::cli", "tui::", "cli::"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -24,7 +38,8 @@ fn no_core_module_mentions_the_terminal_or_the_front_ends() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     for dir in CORE {
-        rust_files(&src.join(dir), &mut files);
+        let path = src.join(dir);
+        if path.is_file() { files.push(path) } else { rust_files(&path, &mut files) }
     }
     assert!(files.len() > 10, "the core's files were found: {files:?}");
     let mut found = Vec::new();

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Report;
 use crate::assessment::{Assessment, describe};
 use crate::estimate::Parameters;
 use crate::questionnaire::{Question, Questionnaire};
-use crate::report::Report;
 use crate::scoring::Score;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
