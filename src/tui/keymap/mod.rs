@@ -43,6 +43,8 @@ pub enum Context {
     Vendors,
     // IMPORT: the path of the spreadsheet, and confirming what was detected in it.
     ImportPath,
+    /// The file is being read: only stopping it does anything (keys typed meanwhile wait for the read).
+    ImportReading,
     ImportConfirm,
     // Managing assessments: the home screen's delete question and rename prompt.
     ConfirmDelete,
@@ -50,7 +52,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -71,6 +73,7 @@ impl Context {
         Context::ResolveConflict,
         Context::Vendors,
         Context::ImportPath,
+        Context::ImportReading,
         Context::ImportConfirm,
     ];
 
@@ -94,6 +97,7 @@ impl Context {
             Context::ResolveConflict => "Resolving a conflict between merged files",
             Context::Vendors => "Vendors side by side",
             Context::ImportPath => "Import a spreadsheet: the file's path",
+            Context::ImportReading => "Import a spreadsheet: reading the file",
             Context::ImportConfirm => "Import a spreadsheet: confirm what was detected",
             Context::ConfirmDelete => "Delete an assessment: confirm",
             Context::TypeName => "Rename an assessment: the new name",
@@ -121,6 +125,7 @@ impl Context {
             Context::ResolveConflict => "resolve-conflict",
             Context::Vendors => "vendors",
             Context::ImportPath => "import-path",
+            Context::ImportReading => "import-reading",
             Context::ImportConfirm => "import-confirm",
             Context::ConfirmDelete => "confirm-delete",
             Context::TypeName => "type-name",

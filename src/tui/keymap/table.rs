@@ -504,6 +504,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "quit from anywhere, saving what you were typing",
         hint: None,
     },
+    Binding {
+        contexts: &[ImportReading],
+        keys: Keys::List(&[P(Esc)]),
+        action: Action::Cancel,
+        help: "stop reading the file and go back to its path (Ctrl-C too); nothing is written",
+        hint: Some("stop reading"),
+    },
     // IMPORT: confirming a spreadsheet's detection; suggestions from the answer library and exporting the
     // customer's file on the questionnaire screen.
     Binding {

@@ -212,7 +212,8 @@ impl Import {
 
     pub fn context(&self) -> Context {
         match self {
-            Import::Path { .. } | Import::Reading { .. } => Context::ImportPath,
+            Import::Path { .. } => Context::ImportPath,
+            Import::Reading { .. } => Context::ImportReading,
             Import::Customer { .. } => Context::TypeOrganisation,
             Import::Confirm { .. } => Context::ImportConfirm,
         }
@@ -349,7 +350,7 @@ impl Import {
                 let block = Block::bordered().title(" Import a spreadsheet: reading ");
                 let inner = block.inner(area);
                 frame.render_widget(block, area);
-                let cancel = keymap::key_label(Context::ImportPath, Action::Cancel);
+                let cancel = keymap::key_label(Context::ImportReading, Action::Cancel);
                 let lines = vec![
                     Line::raw(crate::text::truncate(
                         &one_line(&reading.path.display().to_string()),
