@@ -1,4 +1,4 @@
-//! The report as JSON, for scripts. The keys are documented in the README; text goes through
+//! The report as JSON, for scripts. The keys are documented in docs/report.md; text goes through
 //! [`crate::text::json_safe`] so printing it cannot drive a terminal.
 
 use serde::Serialize;

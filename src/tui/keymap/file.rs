@@ -130,7 +130,7 @@ impl Keymap {
             None => (None, name),
         };
         let action = Action::from_name(action_name).ok_or(
-            "no such action (names such as next-question or open-report; the README's Keys section lists them all)",
+            "no such action (names such as next-question or open-report; docs/keys.md in the manual lists them all)",
         )?;
         // Attack 15: a list of 100,000 keys took 19 s to check; only the first few are used.
         let (key_names, given): (Vec<&str>, usize) = match value {
