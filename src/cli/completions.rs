@@ -82,7 +82,9 @@ const BASH_FUNCTION: &str = "_clap_complete_soc2_ready";
 /// pressed: bash's own quoting of file names (`compopt -o filenames`) leaves `` ` `` and `$` as they are.
 /// zsh and fish quote what they insert. So the script's own function is renamed, and the registered
 /// function calls it and escapes each candidate itself: every character outside a small safe set gets a
-/// backslash (`acme\ 2027`, ``wwq\`cmd\` ``). In a word the user opened with a single quote nothing is
+/// backslash (`acme\ 2027`, ``wwq\`cmd\` ``); letters of other scripts are not special to bash and are left
+/// alone (in the C locale bash walks a name byte by byte, and a backslash before each byte of `é` broke it).
+/// In a word the user opened with a single quote nothing is
 /// expanded, and bash closes the quote as it does for file names; in one opened with a double quote `$`,
 /// `` ` ``, `\` and `!` stay live, so names holding them are not offered there.
 fn with_bash_quoting(script: &str) -> String {
@@ -117,7 +119,7 @@ fn with_bash_quoting(script: &str) -> String {
                 c=${{candidate:j:1}}
                 case $c in
                 [A-Za-z0-9_.,:=+@%/-]) ;;
-                *) [[ $c == [[:alnum:]] ]] || quoted+='\' ;;
+                *) [[ $c == [[:alnum:]] || $c == [^[:ascii:]] ]] || quoted+='\' ;;
                 esac
                 quoted+=$c
             done
