@@ -38,14 +38,15 @@ pub fn slug(text: &str) -> String {
     // Whether the last character kept was a letter or digit (a combining mark belongs to it).
     let mut after_letter = false;
     for c in text.nfc() {
-        let piece: String = if c.is_alphanumeric() {
+        let piece: String = if crate::text::is_unsafe(c) || c.is_control() {
+            // Invisible: dropped without a trace (a bidi mark between two letters joins nothing). Before the
+            // letters: a Hangul filler (U+115F) is a letter that shows as nothing.
+            continue;
+        } else if c.is_alphanumeric() {
             after_letter = true;
             c.to_lowercase().collect()
         } else if is_combining_mark(c) && after_letter {
             c.to_string()
-        } else if crate::text::is_unsafe(c) || c.is_control() {
-            // Invisible: dropped without a trace (a bidi mark between two letters joins nothing).
-            continue;
         } else {
             after_letter = false;
             if out.is_empty() || out.ends_with('-') {
