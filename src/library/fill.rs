@@ -2,7 +2,8 @@
 //! questions, and say what was left and why.
 
 use super::{Library, Suggestion, suggest};
-use crate::assessment::{AnswerValue, Assessment};
+use crate::assessment::change::{self, Change, NewValue};
+use crate::assessment::{AnswerDetails, Assessment};
 
 #[derive(Debug, Clone)]
 pub struct Applied {
@@ -42,13 +43,22 @@ pub fn plan_fill(library: &Library, a: &Assessment, min_score: f64) -> FillPlan 
     plan
 }
 
-pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) {
+/// Apply the plan's suggestions, each through the checks every answer passes ([`change::apply`]); a
+/// suggestion the question refuses (not a date, contradicting the profile, hidden) is left, and returned
+/// with why.
+pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, String)> {
+    let mut refused = Vec::new();
     for applied in &plan.applied {
         let s = &applied.suggestion;
-        let value = AnswerValue::Text(s.option.clone().unwrap_or_else(|| s.answer.clone()));
-        a.set_value(&applied.question, value, now);
-        if a.note(&applied.question).is_empty() && !s.explanation.is_empty() {
-            a.set_note(&applied.question, &s.explanation, now);
+        let note = (a.note(&applied.question).is_empty() && !s.explanation.is_empty()).then(|| s.explanation.clone());
+        let change = Change::Set {
+            question: applied.question.clone(),
+            value: NewValue::Typed(s.option.clone().unwrap_or_else(|| s.answer.clone())),
+            details: AnswerDetails { note, ..Default::default() },
+        };
+        if let Err(e) = change::apply(a, &change, change::Ctx::at(now)) {
+            refused.push((applied.question.clone(), e.to_string()));
         }
     }
+    refused
 }
