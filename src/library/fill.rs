@@ -62,3 +62,46 @@ pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, Str
     }
     refused
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::AnswerValue;
+    use crate::library::suggest::Rung;
+
+    const NOW: &str = "2026-01-15T09:00:00Z";
+
+    fn suggestion(answer: &str) -> Suggestion {
+        Suggestion {
+            score: 1.0,
+            rung: Rung::SameId,
+            answer: answer.into(),
+            option: None,
+            explanation: "From last year".into(),
+            provenance: Default::default(),
+            matched: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_suggestion_the_question_refuses_is_left_and_changes_nothing() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+        let mut a = Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW);
+        let plan = FillPlan {
+            applied: vec![
+                // A malformed date, and a headcount that is not a whole number of people (a profile rule).
+                Applied { question: "profile.start_date".into(), suggestion: suggestion("next spring") },
+                Applied { question: "profile.headcount".into(), suggestion: suggestion("12.5") },
+                Applied { question: "profile.contact".into(), suggestion: suggestion("security@acme.example") },
+            ],
+            left: Vec::new(),
+        };
+        let refused = apply(&mut a, &plan, NOW);
+        let ids: Vec<&str> = refused.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["profile.start_date", "profile.headcount"]);
+        assert!(refused[1].1.contains("whole number of people"), "{}", refused[1].1);
+        assert!(!a.answers.contains_key("profile.start_date") && !a.answers.contains_key("profile.headcount"));
+        assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("security@acme.example".into())));
+        assert_eq!(a.note("profile.contact"), "From last year");
+    }
+}
