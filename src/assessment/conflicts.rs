@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answer::{Answer, check_value};
+use super::answer::Answer;
 use super::document::Assessment;
 
 /// One question the merged files answered differently.
@@ -57,8 +57,9 @@ pub fn resolve(a: &mut Assessment, question: &str, choice: usize, now: &str) -> 
     let Some(chosen) = conflict.candidates.get(choice) else {
         return Err(ResolveError::NoSuchCandidate { question: question.into(), count: conflict.candidates.len() });
     };
-    if let (Some(value), Some((_, q))) = (&chosen.answer.value, a.questionnaire().question(question)) {
-        check_value(q, value)
+    // The chosen answer passes the checks any new value passes (its type, a read-only cell, the profile).
+    if let Some(value) = &chosen.answer.value {
+        super::change::check_kept_value(a, question, value)
             .map_err(|e| ResolveError::DoesNotFit { question: question.into(), why: e.to_string() })?;
     }
     let mut answer = chosen.answer.clone();

@@ -3,9 +3,9 @@
 //! unanswered or flagged one, choosing an option by its number, and what "not applicable" and "don't know"
 //! lead to. Plain data and pure functions: no terminal, no files.
 
-use super::answer::{AnswerError, AnswerValue, parse_answer};
+use super::answer::AnswerValue;
+use super::change::{self, Change, ChangeError, Ctx};
 use super::document::{Assessment, Position};
-use super::profile_rules;
 use super::progress::{Tally, Visibility};
 use crate::questionnaire::format::NOT_APPLICABLE;
 use crate::questionnaire::{Question, QuestionType};
@@ -55,7 +55,7 @@ pub enum ChooseError {
     #[error("There is no option {n}: this question has {count}.")]
     NoSuchOption { n: usize, count: usize },
     #[error("{0}")]
-    Refused(String),
+    Refused(ChangeError),
 }
 
 impl Cursor {
@@ -189,8 +189,9 @@ impl Cursor {
 }
 
 /// Option `n` (from 1) of a question: pick it, or for multiple choice tick or untick it. The answer is
-/// recorded in `a` ("don't know" also flags the question for follow-up); the result says what follows.
-pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> Result<Chosen, ChooseError> {
+/// recorded in `a` through [`change::apply`] ("don't know" also flags the question for follow-up); the
+/// result says what follows.
+pub fn choose(a: &mut Assessment, question: &Question, n: usize, ctx: Ctx<'_>) -> Result<Chosen, ChooseError> {
     let offered = question.offered();
     let Some(option) = n.checked_sub(1).and_then(|i| offered.get(i)) else {
         return Err(match question.kind {
@@ -199,7 +200,7 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
         });
     };
     let option_id = option.id.to_string();
-    let value = match question.kind {
+    let change = match question.kind {
         QuestionType::Multi => {
             let mut chosen: Vec<String> =
                 a.value(&question.id).and_then(|v| v.as_list()).map(<[String]>::to_vec).unwrap_or_default();
@@ -208,17 +209,16 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
             } else {
                 chosen.push(option_id.clone());
             }
-            chosen.join(",")
+            if chosen.is_empty() {
+                // Unticking the last option leaves no answer, not an empty one that would count as answered.
+                Change::clear(&question.id)
+            } else {
+                Change::typed(&question.id, &chosen.join(","))
+            }
         }
-        _ => option_id.clone(),
+        _ => Change::typed(&question.id, &option_id),
     };
-    if value.is_empty() {
-        // Unticking the last option leaves no answer, not an empty one that would count as answered.
-        a.clear_value(&question.id, now);
-        return Ok(Chosen::Ticked);
-    }
-    let parsed = parse_answer(question, &value).map_err(|e| ChooseError::Refused(e.to_string()))?;
-    a.set_value(&question.id, parsed, now);
+    change::apply(a, &change, ctx).map_err(ChooseError::Refused)?;
     Ok(if question.kind == QuestionType::Multi {
         Chosen::Ticked
     } else if option_id == NOT_APPLICABLE && a.note(&question.id).is_empty() {
@@ -229,18 +229,16 @@ pub fn choose(a: &mut Assessment, question: &Question, n: usize, now: &str) -> R
 }
 
 /// A typed answer (a number, a text, a date, option ids separated by commas: what `soc2-ready answer`
-/// takes), checked as every front end checks one: parsed for the question's type, and fitting the company
-/// profile's other answers. Recorded in `a` when accepted; refused input changes nothing.
+/// takes), checked as every front end checks one ([`change::apply`]): parsed for the question's type, and
+/// fitting the company profile's other answers. Recorded in `a` when accepted; refused input changes nothing.
 pub fn answer_typed(
     a: &mut Assessment,
     question: &Question,
     input: &str,
-    now: &str,
-) -> Result<AnswerValue, AnswerError> {
-    let value = parse_answer(question, input)?;
-    profile_rules::check_profile(a, &question.id, &value)?;
-    a.set_value(&question.id, value.clone(), now);
-    Ok(value)
+    ctx: Ctx<'_>,
+) -> Result<AnswerValue, ChangeError> {
+    change::apply(a, &Change::typed(&question.id, input), ctx)?;
+    a.value(&question.id).cloned().ok_or_else(|| ChangeError::UnknownQuestion(question.id.clone()))
 }
 
 #[cfg(test)]
@@ -270,7 +268,7 @@ mod tests {
         assert_eq!(id(&a, c.here()), "profile.uses_models");
         assert_eq!(c.previous(), None);
         let q = question(&a, "profile.uses_models");
-        assert_eq!(choose(&mut a, &q, 2, NOW), Ok(Chosen::Answered)); // no: the weights question is hidden
+        assert_eq!(choose(&mut a, &q, 2, Ctx::at(NOW)), Ok(Chosen::Answered)); // no: the weights question is hidden
         c.recompute(&a);
         let next = c.next_section().unwrap();
         c.go(&a, next);
@@ -301,21 +299,21 @@ mod tests {
     fn options_by_number_and_what_they_lead_to() {
         let mut a = demo();
         let headcount = question(&a, "profile.headcount");
-        assert_eq!(choose(&mut a, &headcount, 1, NOW), Err(ChooseError::TypedAnswer));
+        assert_eq!(choose(&mut a, &headcount, 1, Ctx::at(NOW)), Err(ChooseError::TypedAnswer));
         let reviews = question(&a, "access.reviews");
-        assert_eq!(choose(&mut a, &reviews, 9, NOW), Err(ChooseError::NoSuchOption { n: 9, count: 7 }));
-        assert_eq!(choose(&mut a, &reviews, 0, NOW), Err(ChooseError::NoSuchOption { n: 0, count: 7 }));
-        assert_eq!(choose(&mut a, &reviews, 6, NOW), Ok(Chosen::AskWhyNotApplicable));
+        assert_eq!(choose(&mut a, &reviews, 9, Ctx::at(NOW)), Err(ChooseError::NoSuchOption { n: 9, count: 7 }));
+        assert_eq!(choose(&mut a, &reviews, 0, Ctx::at(NOW)), Err(ChooseError::NoSuchOption { n: 0, count: 7 }));
+        assert_eq!(choose(&mut a, &reviews, 6, Ctx::at(NOW)), Ok(Chosen::AskWhyNotApplicable));
         a.set_note("access.reviews", "no systems yet", NOW);
-        assert_eq!(choose(&mut a, &reviews, 6, NOW), Ok(Chosen::Answered), "a reason is already there");
-        assert_eq!(choose(&mut a, &reviews, 7, NOW), Ok(Chosen::Answered));
+        assert_eq!(choose(&mut a, &reviews, 6, Ctx::at(NOW)), Ok(Chosen::Answered), "a reason is already there");
+        assert_eq!(choose(&mut a, &reviews, 7, Ctx::at(NOW)), Ok(Chosen::Answered));
         assert!(a.is_flagged("access.reviews"), "don't know flags for follow-up");
         let categories = question(&a, "profile.categories");
-        assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
-        assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
-        assert_eq!(choose(&mut a, &categories, 1, NOW), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 1, Ctx::at(NOW)), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 3, Ctx::at(NOW)), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 1, Ctx::at(NOW)), Ok(Chosen::Ticked));
         assert_eq!(a.value("profile.categories"), Some(&AnswerValue::List(vec!["privacy".into()])));
-        assert_eq!(choose(&mut a, &categories, 3, NOW), Ok(Chosen::Ticked));
+        assert_eq!(choose(&mut a, &categories, 3, Ctx::at(NOW)), Ok(Chosen::Ticked));
         assert_eq!(a.value("profile.categories"), None, "unticking the last option leaves no answer");
         assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
     }
@@ -348,7 +346,7 @@ mod tests {
             let q = a.questionnaire().sections[s].questions[i].clone();
             c.go(&a, (s, i));
             for n in 1..=q.offered().len() {
-                if choose(&mut a, &q, n, NOW).is_ok() {
+                if choose(&mut a, &q, n, Ctx::at(NOW)).is_ok() {
                     c.answer_changed(&a, &q.id);
                     let fresh = {
                         let mut f = c.clone();
@@ -396,14 +394,14 @@ mod tests {
     fn typed_answers_are_parsed_and_checked_before_they_are_recorded() {
         let mut a = demo();
         let headcount = question(&a, "profile.headcount");
-        assert_eq!(answer_typed(&mut a, &headcount, " 1_200 ", NOW), Ok(AnswerValue::Number(1200.0)));
+        assert_eq!(answer_typed(&mut a, &headcount, " 1_200 ", Ctx::at(NOW)), Ok(AnswerValue::Number(1200.0)));
         assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(1200.0)));
-        let e = answer_typed(&mut a, &headcount, "many", NOW).unwrap_err();
+        let e = answer_typed(&mut a, &headcount, "many", Ctx::at(NOW)).unwrap_err();
         assert!(e.to_string().contains("a number from 1 to 100000"), "{e}");
         assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(1200.0)), "refused input changes nothing");
         let categories = question(&a, "profile.categories");
         assert_eq!(
-            answer_typed(&mut a, &categories, "privacy,availability", NOW),
+            answer_typed(&mut a, &categories, "privacy,availability", Ctx::at(NOW)),
             Ok(AnswerValue::List(vec!["availability".into(), "privacy".into()]))
         );
     }

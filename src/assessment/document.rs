@@ -308,6 +308,13 @@ impl Assessment {
         if let Some(evidence) = &details.evidence {
             self.set_evidence(question, evidence.clone(), now);
         }
+        if let Some(source) = &details.source
+            && let Some(entry) = self.answers.get_mut(question)
+            && entry.value.is_some()
+        {
+            entry.answered_by = source.clone();
+            return;
+        }
         let by = details.by.as_deref().map(str::trim).unwrap_or("");
         if !by.is_empty() && !self.people.iter().any(|p| p == by) {
             self.people.push(by.to_string());

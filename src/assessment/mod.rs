@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod atomic;
 pub mod carry_over;
+pub mod change;
 pub mod conflicts;
 pub mod cursor;
 pub mod document;
@@ -33,6 +34,7 @@ pub mod undo;
 
 pub use answer::Review;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};
+pub use change::{Applied, Change, ChangeError, NewValue};
 pub use document::{Assessment, Position};
 pub use interview::{Baseline, Meeting, Observation};
 pub use progress::{Progress, Visibility, progress};

@@ -3,19 +3,18 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::answer::{AnswerError, AnswerValue, check_note, parse_answer};
+use super::answer::{AnswerError, AnswerValue};
 use super::atomic::{keep_copy, sibling};
+use super::change::{self, Applied, Change, ChangeError, NewValue};
 use super::document::{Assessment, FORMAT};
 use super::file::MAX_FILE_BYTES;
 use super::journal::{self, Journal, Saved, journal_path};
 use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
-use super::profile_rules;
-use super::progress::Visibility;
 use super::store::{self, OpenError, SaveError};
 
 /// What may be recorded with an answer besides its value; `None` leaves what is there.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnswerDetails {
     pub note: Option<String>,
     /// References to evidence (document names, links, ticket ids); replaces the earlier list.
@@ -23,6 +22,9 @@ pub struct AnswerDetails {
     /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
     /// it does not become who answers next.
     pub by: Option<String>,
+    /// Where the answer came from when no person gave it (an answer library's record): recorded as who
+    /// gave this answer, and not kept among the people.
+    pub source: Option<String>,
 }
 
 /// An assessment file this process holds and writes.
@@ -110,13 +112,9 @@ pub enum SessionError {
     Link { path: String, target: String },
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
-    #[error(
-        "question `{id}` is hidden by earlier answers ({why}), so an answer to it would not count; answer the \
-         questions it depends on first, or clear it with --clear"
-    )]
-    Hidden { id: String, why: String },
-    #[error("question `{id}` is read-only: {why}, so its answer is not changed here")]
-    ReadOnly { id: String, why: String },
+    /// A change refused by the checks every change passes (see [`super::change::apply`]).
+    #[error(transparent)]
+    Change(super::change::ChangeError),
     #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
     Exists { path: String },
 }
@@ -358,6 +356,23 @@ impl Session {
         }
     }
 
+    /// Make one change, through the checks every change passes ([`super::change::apply`]), and save it
+    /// whole. A refused change, or one whose save fails, leaves the file and what is in memory as they were.
+    pub fn apply(&mut self, change: &Change, now: &str) -> Result<Applied, SessionError> {
+        let before = self.assessment.clone();
+        let applied = change::apply(&mut self.assessment, change, change::Ctx::at(now)).map_err(|e| match e {
+            ChangeError::UnknownQuestion(id) => {
+                SessionError::UnknownQuestion { path: self.path.display().to_string(), id }
+            }
+            e => SessionError::Change(e),
+        })?;
+        if let Err(e) = self.write_whole() {
+            self.assessment = before;
+            return Err(e.into());
+        }
+        Ok(applied)
+    }
+
     /// Set one answer from typed input, with what is recorded beside it, and save. Refused input leaves
     /// the file untouched. A question hidden by its condition is refused, naming the condition.
     pub fn answer(
@@ -367,80 +382,17 @@ impl Session {
         details: &AnswerDetails,
         now: &str,
     ) -> Result<AnswerValue, SessionError> {
-        let q = self.question(question)?;
-        let value = parse_answer(&q, input)?;
-        if let Some(why) = self.hidden_by(&q.id) {
-            return Err(SessionError::Hidden { id: q.id.clone(), why });
-        }
-        self.check_writable(&q.id)?;
-        profile_rules::check_profile(&self.assessment, &q.id, &value)?;
-        self.check_details(details)?;
-        let details = details.clone();
-        self.change(|a| {
-            a.set_value(&q.id, value.clone(), now);
-            a.record_details(&q.id, &details, now);
-        })?;
-        Ok(value)
+        // A command's answer is given by exactly `details.by`: nobody when it is absent.
+        let details = AnswerDetails { by: Some(details.by.clone().unwrap_or_default()), ..details.clone() };
+        let change = Change::Set { question: question.to_string(), value: NewValue::Typed(input.to_string()), details };
+        let applied = self.apply(&change, now)?;
+        Ok(self.assessment.value(&applied.question).cloned().unwrap_or_else(|| AnswerValue::Text(String::new())))
     }
 
     /// Clear one answer's value (its note, evidence and flag stay), and save.
     pub fn clear(&mut self, question: &str, details: &AnswerDetails, now: &str) -> Result<(), SessionError> {
-        let q = self.question(question)?;
-        self.check_writable(&q.id)?;
-        self.check_details(details)?;
-        let details = details.clone();
-        self.change(|a| {
-            a.clear_value(&q.id, now);
-            a.record_details(&q.id, &details, now);
-        })?;
-        Ok(())
-    }
-
-    /// Refuse a change of value to a customer question whose answer cell is never written back.
-    fn check_writable(&self, id: &str) -> Result<(), SessionError> {
-        let cell = self.assessment.source.as_ref().and_then(|s| s.cells.get(id));
-        match cell.and_then(super::source::CellSource::read_only) {
-            Some(why) => Err(SessionError::ReadOnly { id: id.to_string(), why }),
-            None => Ok(()),
-        }
-    }
-
-    fn question(&self, id: &str) -> Result<crate::questionnaire::Question, SessionError> {
-        self.assessment.questionnaire().question(id).map(|(_, q)| q.clone()).ok_or_else(|| {
-            SessionError::UnknownQuestion { path: self.path.display().to_string(), id: crate::text::one_line(id) }
-        })
-    }
-
-    fn check_details(&self, details: &AnswerDetails) -> Result<(), SessionError> {
-        if let Some(note) = &details.note {
-            check_note(note)?;
-        }
-        if let Some(evidence) = &details.evidence {
-            limits::check_evidence(evidence)?;
-        }
-        if let Some(by) = &details.by {
-            limits::check_name(by.trim())?;
-        }
-        Ok(())
-    }
-
-    /// The condition that hides a question (its section's or its own), in the questionnaire's words.
-    pub fn hidden_by(&self, id: &str) -> Option<String> {
-        let q = self.assessment.questionnaire();
-        let vis = Visibility::of_assessment(&self.assessment);
-        let (si, section) = q.sections.iter().enumerate().find(|(_, s)| s.questions.iter().any(|x| x.id == id))?;
-        let qi = section.questions.iter().position(|x| x.id == id)?;
-        if vis.question(si, qi) {
-            return None;
-        }
-        let describe = |c: &crate::questionnaire::Condition| serde_json::to_string(c).unwrap_or_default();
-        Some(if !vis.sections[si] {
-            let c = section.show_if.as_ref().map(describe).unwrap_or_default();
-            format!("its section `{}` is shown only if {}", section.id, crate::text::one_line(&c))
-        } else {
-            let c = section.questions[qi].show_if.as_ref().map(describe).unwrap_or_default();
-            format!("it is shown only if {}", crate::text::one_line(&c))
-        })
+        let change = Change::Clear { question: question.to_string(), details: details.clone() };
+        self.apply(&change, now).map(|_| ())
     }
 }
 

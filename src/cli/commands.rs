@@ -11,7 +11,9 @@ use serde_json::json;
 use super::{Cli, Command};
 use crate::assessment::last_change;
 use crate::assessment::store::Listed;
-use crate::assessment::{AnswerDetails, Assessment, Session, Store, Visibility, describe, progress, sample, store};
+use crate::assessment::{
+    AnswerDetails, Assessment, ChangeError, Session, SessionError, Store, Visibility, describe, progress, sample, store,
+};
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::report::headline::Headline;
 use crate::text::{json_safe, one_line};
@@ -44,7 +46,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::List { json }) => list(json),
         Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due }) => {
-            let details = AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by };
+            let details =
+                AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by, source: None };
             let value = if clear { None } else { value };
             let plan = super::report_flags::Plan::parse(owner, due)?;
             answer(&assessment, &question_id, value.as_deref(), &details, Duration::from_secs(wait), &plan)
@@ -302,16 +305,26 @@ fn answer(
     let mut session = Session::open_waiting(&path, &now, patience)?;
     let shown = one_line(&path.display().to_string());
     let Some(value) = value else {
-        session.clear(question, details, &now)?;
+        session.clear(question, details, &now).map_err(in_cli_words)?;
         plan.apply(&mut session, question)?;
         println!("{shown}: {} cleared", one_line(question));
         return Ok(ExitCode::SUCCESS);
     };
-    let stored = session.answer(question, value, details, &now)?;
+    let stored = session.answer(question, value, details, &now).map_err(in_cli_words)?;
     plan.apply(&mut session, question)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
     println!("{shown}: {} = {}", q.id, one_line(&describe(&q, &stored)));
     Ok(ExitCode::SUCCESS)
+}
+
+/// A refusal from the core, with what to do in this command's words.
+fn in_cli_words(e: SessionError) -> anyhow::Error {
+    match e {
+        SessionError::Change(ChangeError::Hidden { .. }) => {
+            anyhow!("{e}; answer the questions it depends on first, or clear it with --clear")
+        }
+        e => e.into(),
+    }
 }
 
 /// Say on stderr when others could replace files in the assessment's folder (see `store::shared_folder_warning`).

@@ -223,25 +223,30 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
     let mut session = Session::open(&path, &now)?;
     let library = Library::gather(&store, library::file_path(&store.dir).as_deref(), Some(&path))?;
     let plan = library::plan_fill(&library, &session.assessment, args.min_score);
-    for applied in &plan.applied {
+    // Every suggestion passes the checks an answer typed by hand passes; a dry run applies them to a copy,
+    // so it says the same as the real run.
+    let mut filled = session.assessment.clone();
+    let refused = library::apply(&mut filled, &plan, &now);
+    let mut applied = 0;
+    for a in plan.applied.iter().filter(|a| !refused.iter().any(|(id, _)| *id == a.question)) {
+        applied += 1;
         println!(
             "applied {} = {} (score {:.2}, from {})",
-            one_line(&applied.question),
-            one_line(&applied.suggestion.answer),
-            applied.suggestion.score,
-            one_line(&applied.suggestion.provenance.describe())
+            one_line(&a.question),
+            one_line(&a.suggestion.answer),
+            a.suggestion.score,
+            one_line(&a.suggestion.provenance.describe())
         );
     }
-    for (id, why) in &plan.left {
-        println!("left {}: {why}", one_line(id));
+    for (id, why) in plan.left.iter().chain(&refused) {
+        println!("left {}: {}", one_line(id), one_line(why));
     }
-    println!("{} applied, {} left", plan.applied.len(), plan.left.len());
+    println!("{applied} applied, {} left", plan.left.len() + refused.len());
     if args.dry_run {
         println!("dry run: nothing changed");
         return Ok(ExitCode::SUCCESS);
     }
-    library::apply(&mut session.assessment, &plan, &now);
-    session.save()?;
+    session.change(|a| *a = filled)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use crate::assessment::Session;
+use crate::assessment::{Change, Session};
 use crate::report::Format;
 
 /// The longest owner name kept, in characters.
@@ -62,8 +62,10 @@ impl Plan {
         };
         let owner = self.owner.clone().unwrap_or_else(|| current.owner.clone());
         let due = self.due.clone().unwrap_or_else(|| current.due.clone());
-        session.assessment.set_plan(question, &owner, &due, &crate::clock::now());
-        session.save().map_err(|e| anyhow!("the answer was saved, but not its owner and due date: {e}"))?;
+        let change = Change::Plan { question: question.to_string(), owner, due };
+        session
+            .apply(&change, &crate::clock::now())
+            .map_err(|e| anyhow!("the answer was saved, but not its owner and due date: {e}"))?;
         Ok(())
     }
 }

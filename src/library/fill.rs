@@ -2,7 +2,8 @@
 //! questions, and say what was left and why.
 
 use super::{Library, Suggestion, suggest};
-use crate::assessment::{AnswerValue, Assessment};
+use crate::assessment::change::{self, Change, NewValue};
+use crate::assessment::{AnswerDetails, Assessment};
 
 #[derive(Debug, Clone)]
 pub struct Applied {
@@ -42,13 +43,65 @@ pub fn plan_fill(library: &Library, a: &Assessment, min_score: f64) -> FillPlan 
     plan
 }
 
-pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) {
+/// Apply the plan's suggestions, each through the checks every answer passes ([`change::apply`]); a
+/// suggestion the question refuses (not a date, contradicting the profile, hidden) is left, and returned
+/// with why.
+pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, String)> {
+    let mut refused = Vec::new();
     for applied in &plan.applied {
         let s = &applied.suggestion;
-        let value = AnswerValue::Text(s.option.clone().unwrap_or_else(|| s.answer.clone()));
-        a.set_value(&applied.question, value, now);
-        if a.note(&applied.question).is_empty() && !s.explanation.is_empty() {
-            a.set_note(&applied.question, &s.explanation, now);
+        let note = (a.note(&applied.question).is_empty() && !s.explanation.is_empty()).then(|| s.explanation.clone());
+        let change = Change::Set {
+            question: applied.question.clone(),
+            value: NewValue::Typed(s.option.clone().unwrap_or_else(|| s.answer.clone())),
+            details: AnswerDetails { note, ..Default::default() },
+        };
+        if let Err(e) = change::apply(a, &change, change::Ctx::at(now)) {
+            refused.push((applied.question.clone(), e.to_string()));
         }
+    }
+    refused
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::AnswerValue;
+    use crate::library::suggest::Rung;
+
+    const NOW: &str = "2026-01-15T09:00:00Z";
+
+    fn suggestion(answer: &str) -> Suggestion {
+        Suggestion {
+            score: 1.0,
+            rung: Rung::SameId,
+            answer: answer.into(),
+            option: None,
+            explanation: "From last year".into(),
+            provenance: Default::default(),
+            matched: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_suggestion_the_question_refuses_is_left_and_changes_nothing() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+        let mut a = Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW);
+        let plan = FillPlan {
+            applied: vec![
+                // A malformed date, and a headcount that is not a whole number of people (a profile rule).
+                Applied { question: "profile.start_date".into(), suggestion: suggestion("next spring") },
+                Applied { question: "profile.headcount".into(), suggestion: suggestion("12.5") },
+                Applied { question: "profile.contact".into(), suggestion: suggestion("security@acme.example") },
+            ],
+            left: Vec::new(),
+        };
+        let refused = apply(&mut a, &plan, NOW);
+        let ids: Vec<&str> = refused.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["profile.start_date", "profile.headcount"]);
+        assert!(refused[1].1.contains("whole number of people"), "{}", refused[1].1);
+        assert!(!a.answers.contains_key("profile.start_date") && !a.answers.contains_key("profile.headcount"));
+        assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("security@acme.example".into())));
+        assert_eq!(a.note("profile.contact"), "From last year");
     }
 }

@@ -21,6 +21,7 @@ use commands::{COMMANDS, Command};
 use input::{Line, MAX_LINE_BYTES};
 
 use crate::assessment::answer::{check_note, evidence_references};
+use crate::assessment::change::{self, Applied, Change, ChangeError};
 use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
 use crate::assessment::{Session, meetings, progress, review};
 use crate::questionnaire::{Question, QuestionType};
@@ -181,6 +182,13 @@ impl<'a, W: Write> Plain<'a, W> {
         self.cursor.question(&self.session.assessment).clone()
     }
 
+    /// Change the assessment through the checks every change passes ([`change::apply`]); the caller saves.
+    fn apply(&mut self, change: &Change) -> Result<Applied, ChangeError> {
+        let now = self.now();
+        let ctx = change::Ctx { now: &now, shown: Some(&self.cursor.vis) };
+        change::apply(&mut self.session.assessment, change, ctx)
+    }
+
     /// Start a meeting (as opening the interface does), say where this is, and ask the first question.
     fn begin(&mut self) -> io::Result<()> {
         let now = self.now();
@@ -284,8 +292,12 @@ impl<'a, W: Write> Plain<'a, W> {
             Command::Evidence(typed) => self.evidence(typed.as_deref())?,
             Command::Who(name) => self.who(name.as_deref())?,
             Command::Flag => {
-                let (id, now) = (self.question().id, self.now());
-                let flagged = self.session.assessment.toggle_follow_up(&id, &now);
+                let id = self.question().id;
+                if let Err(e) = self.apply(&Change::Flag { question: id.clone() }) {
+                    self.say([sentence(&format!("{e}. Nothing was changed"))])?;
+                    return Ok(Step::Stay);
+                }
+                let flagged = self.session.assessment.is_flagged(&id);
                 if self.save()? {
                     self.say([if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." }])?;
                 }
@@ -294,11 +306,12 @@ impl<'a, W: Write> Plain<'a, W> {
                 if self.refused_read_only()? {
                     return Ok(Step::Stay);
                 }
-                let (id, now) = (self.question().id, self.now());
+                let id = self.question().id;
                 if self.session.assessment.value(&id).is_none() {
                     self.say(["There is no answer to clear."])?;
+                } else if let Err(e) = self.apply(&Change::clear(&id)) {
+                    self.say([sentence(&format!("{e}. Nothing was changed"))])?;
                 } else {
-                    self.session.assessment.clear_value(&id, &now);
                     self.cursor.recompute(&self.session.assessment);
                     if self.save()? {
                         self.say(["Answer cleared."])?;
@@ -306,8 +319,8 @@ impl<'a, W: Write> Plain<'a, W> {
                 }
             }
             Command::Confirm => {
-                let (id, now) = (self.question().id, self.now());
-                if review::confirm(&mut self.session.assessment, &id, &now) {
+                let id = self.question().id;
+                if self.apply(&Change::Confirm { question: id }).is_ok() {
                     self.cursor.recompute(&self.session.assessment);
                     if self.save()? {
                         self.say(["Confirmed: the answer carried over still holds."])?;
@@ -386,8 +399,10 @@ impl<'a, W: Write> Plain<'a, W> {
         if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
             return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
-        let (id, now, count) = (self.question().id, self.now(), refs.len());
-        self.session.assessment.set_evidence(&id, refs, &now);
+        let (id, count) = (self.question().id, refs.len());
+        if let Err(e) = self.apply(&Change::Evidence { question: id, evidence: refs }) {
+            return self.say([sentence(&format!("{e}. Nothing was changed"))]);
+        }
         if self.save()? {
             self.say([match count {
                 0 => "Evidence references removed.".to_string(),
@@ -570,11 +585,13 @@ impl<'a, W: Write> Plain<'a, W> {
         if let Err(e) = check_note(text) {
             return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
-        let (id, now) = (self.question().id, self.now());
+        let id = self.question().id;
         if self.session.assessment.note(&id) == text {
             return self.say(["Note unchanged."]);
         }
-        self.session.assessment.set_note(&id, text, &now);
+        if let Err(e) = self.apply(&Change::Note { question: id, note: text.to_string() }) {
+            return self.say([sentence(&format!("{e}. Nothing was changed"))]);
+        }
         if self.save()? {
             self.say([if text.is_empty() { "Note removed." } else { "Note saved." }])?;
         }
@@ -592,13 +609,17 @@ impl<'a, W: Write> Plain<'a, W> {
         let shown_before = self.cursor.shown().count();
         let chosen = match question.kind {
             QuestionType::Multi => match answers::multi_answer(&question, text) {
-                Ok(ids) => cursor::answer_typed(&mut self.session.assessment, &question, &ids, &now)
-                    .map(|_| Chosen::Answered)
-                    .map_err(|e| e.to_string()),
+                Ok(ids) => {
+                    self.apply(&Change::typed(&question.id, &ids)).map(|_| Chosen::Answered).map_err(|e| e.to_string())
+                }
                 Err(e) => Err(e),
             },
             _ if question.kind.has_options() => match answers::option_number(&question, text) {
-                Some(n) => cursor::choose(&mut self.session.assessment, &question, n, &now).map_err(|e| match e {
+                Some(n) => {
+                    let ctx = change::Ctx { now: &now, shown: Some(&self.cursor.vis) };
+                    cursor::choose(&mut self.session.assessment, &question, n, ctx)
+                }
+                .map_err(|e| match e {
                     ChooseError::NoSuchOption { n, .. } => {
                         format!("There is no option {n}. Type {}", prompt::accepts(&question))
                     }
@@ -619,9 +640,9 @@ impl<'a, W: Write> Plain<'a, W> {
                     }
                 }
                 Err(_) => Err(format!("Not accepted. Type {}", prompt::accepts(&question))),
-                Ok(_) => cursor::answer_typed(&mut self.session.assessment, &question, text, &now)
-                    .map(|_| Chosen::Answered)
-                    .map_err(|e| e.to_string()),
+                Ok(_) => {
+                    self.apply(&Change::typed(&question.id, text)).map(|_| Chosen::Answered).map_err(|e| e.to_string())
+                }
             },
         };
         let chosen = match chosen {

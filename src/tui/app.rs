@@ -17,7 +17,7 @@ pub use super::screens::new_assessment::NewAssessment;
 pub use super::screens::report::ReportScreen;
 use super::screens::{Ctx, Outcome, help, questionnaire};
 use super::theme::Theme;
-use crate::assessment::{Session, Store, parse_answer};
+use crate::assessment::{Change, Session, Store};
 
 pub struct App {
     pub store: Store,
@@ -495,11 +495,9 @@ fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
         return None;
     }
     let told = match mode {
-        Mode::TypeAnswer(_) => match parse_answer(&question, &typed) {
-            Ok(value) => {
-                editor.session.assessment.set_value(&question.id, value, now);
-                format!("The answer typed to {} was saved.", question.id)
-            }
+        // The same checks as Enter: a value the question or the profile refuses is kept in the note.
+        Mode::TypeAnswer(_) => match editor.apply(&Change::typed(&question.id, &typed), now) {
+            Ok(_) => format!("The answer typed to {} was saved.", question.id),
             Err(e) => {
                 let note = editor.assessment().note(&question.id);
                 let kept =
@@ -507,12 +505,17 @@ fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
                 if crate::assessment::answer::check_note(&kept).is_err() {
                     return Some(format!("The answer typed to {} was not saved ({e}).", question.id));
                 }
-                editor.session.assessment.set_note(&question.id, &kept, now);
+                if editor.apply(&Change::Note { question: question.id.clone(), note: kept }, now).is_err() {
+                    return Some(format!("The answer typed to {} was not saved ({e}).", question.id));
+                }
                 format!("The answer typed to {} is not valid ({e}); it is kept in the question's note.", question.id)
             }
         },
         Mode::TypeEvidence(_) => {
-            editor.session.assessment.set_evidence(&question.id, evidence_references(&typed), now);
+            let change = Change::Evidence { question: question.id.clone(), evidence: evidence_references(&typed) };
+            if let Err(e) = editor.apply(&change, now) {
+                return Some(format!("The evidence references typed for {} were not saved ({e}).", question.id));
+            }
             format!("The evidence references typed for {} were saved.", question.id)
         }
         _ => {

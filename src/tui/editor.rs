@@ -7,6 +7,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use crate::assessment::change::{self, Applied, Change, ChangeError};
 use crate::assessment::cursor::{Cursor, Place};
 use crate::assessment::{Assessment, Session, Visibility};
 use crate::questionnaire::Question;
@@ -143,6 +144,18 @@ impl Editor {
         self.go_to(self.cursor.previous_section())
     }
 
+    /// Change the current assessment through the checks every change passes ([`change::apply`]), then
+    /// bring what is shown and the progress up to date. Saving is the caller's (it says what to tell the
+    /// user); a refused change changes nothing.
+    pub(crate) fn apply(&mut self, change: &Change, now: &str) -> Result<Applied, ChangeError> {
+        let ctx = change::Ctx { now, shown: Some(&self.cursor.vis) };
+        let applied = change::apply(&mut self.session.assessment, change, ctx)?;
+        if applied.changed {
+            self.answer_changed(&applied.question);
+        }
+        Ok(applied)
+    }
+
     /// After answers changed anywhere (undo, merge): which questions are shown, and the progress.
     pub(crate) fn recompute(&mut self) {
         self.cursor.recompute(&self.session.assessment);
@@ -201,7 +214,7 @@ impl Editor {
             }
             let id = self.question().id.clone();
             if self.assessment().note(&id) != note {
-                self.session.assessment.set_note(&id, &note, now);
+                self.apply(&Change::Note { question: id, note }, now).map_err(|e| e.to_string())?;
                 self.dirty = true;
             }
         }

@@ -63,3 +63,4 @@ mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;
 mod tui_report;
+mod write_path;

@@ -18,7 +18,7 @@ use crate::assessment::meetings::{self, MeetingClock, format_duration};
 use crate::assessment::observations::{self, ObservationFields};
 use crate::assessment::review;
 use crate::assessment::undo::{UndoStack, Undone};
-use crate::assessment::{Assessment, describe};
+use crate::assessment::{Assessment, Change, describe};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Mode, line_input};
@@ -176,18 +176,19 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             if editor.assessment().value(&id).is_none() {
                 return Some(Outcome::Complain("There is no answer to review yet.".into()));
             }
-            let reviewed = review::toggle_reviewed(&mut editor.session.assessment, &id, "", now);
-            editor.answer_changed(&id);
+            if let Err(e) = editor.apply(&Change::Review { question: id.clone(), by: String::new() }, now) {
+                return Some(Outcome::Complain(e.to_string()));
+            }
+            let reviewed = review::is_reviewed(editor.assessment(), &id);
             saved(
                 editor,
                 if reviewed { "Marked reviewed against evidence." } else { "Back to claimed (not reviewed)." },
             )
         }
         Action::ConfirmCarriedOver => {
-            if !review::confirm(&mut editor.session.assessment, &id, now) {
+            if editor.apply(&Change::Confirm { question: id.clone() }, now).is_err() {
                 return say("This answer is not one carried over to confirm.");
             }
-            editor.answer_changed(&id);
             let left = review::review_counts(editor.assessment()).to_confirm;
             saved(editor, format!("Confirmed as still true; {left} carried-over answers left to confirm."))
         }
@@ -337,11 +338,11 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
             }
             let from_flag = form.from_flag;
             let now = ctx.now.as_str();
-            let a = &mut editor.session.assessment;
-            match observations::add(a, &id, fields, "", now) {
+            match observations::add(&mut editor.session.assessment, &id, fields, "", now) {
                 Ok(obs) => {
-                    if from_flag && a.is_flagged(&id) {
-                        a.toggle_follow_up(&id, now);
+                    if from_flag && editor.assessment().is_flagged(&id) {
+                        // Cannot be refused: a flag is always the user's to remove.
+                        let _ = editor.apply(&Change::Flag { question: id.clone() }, now);
                     }
                     editor.mode = Mode::Answering;
                     let text = if from_flag {

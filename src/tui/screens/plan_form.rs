@@ -1,7 +1,7 @@
 //! The owner and due date of a gap: a small two-field form opened by the owner key on a question (the
 //! questionnaire screen) or on the selected gap (the report). The owner field recalls, with ↑, the people
 //! named in the assessment (who answered, and owners already set); the due date is checked as YYYY-MM-DD.
-//! Saving goes through [`crate::assessment::Assessment::set_plan`], so it is written like any other change.
+//! Saving goes through [`crate::assessment::change::apply`], so it is checked and written like any other change.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -106,7 +106,10 @@ impl PlanForm {
     /// Record what was typed, if it is valid, in the assessment; what to tell the user.
     pub fn apply(&self, a: &mut Assessment, now: &str) -> Result<String, String> {
         let (owner, due) = self.values()?;
-        a.set_plan(&self.question, &owner, &due, now);
+        let change =
+            crate::assessment::Change::Plan { question: self.question.clone(), owner: owner.clone(), due: due.clone() };
+        crate::assessment::change::apply(a, &change, crate::assessment::change::Ctx::at(now))
+            .map_err(|e| format!("{e}."))?;
         let id = one_line(&self.question);
         Ok(match (owner.is_empty(), due.is_empty()) {
             (true, true) => format!("{id}: no owner and no due date."),

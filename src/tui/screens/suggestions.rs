@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::text::{Line, Span};
 
-use crate::assessment::{AnswerValue, Store, parse_answer};
+use crate::assessment::{AnswerDetails, Change, NewValue, Store};
 use crate::library::{self, Library, Suggestion};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -186,8 +186,8 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     }
     let Some(chosen) = s.selected().cloned() else { return Err(empty_reason(s)) };
     let value = match &chosen.option {
-        Some(option) => AnswerValue::Text(option.clone()),
-        None => parse_answer(&question, &chosen.answer).map_err(|e| format!("The suggestion does not fit: {e}"))?,
+        Some(option) => NewValue::Typed(option.clone()),
+        None => NewValue::Typed(chosen.answer.clone()),
     };
     let note = editor.assessment().note(&question.id).to_string();
     let explanation = chosen.explanation.trim();
@@ -199,23 +199,16 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     } else {
         format!("{note}\n{explanation}")
     };
-    crate::assessment::answer::check_note(&new_note)
-        .map_err(|e| format!("The explanation does not fit the note: {e}"))?;
     let source = chosen.provenance.describe();
     let by: String =
         format!("library: {}", if source.is_empty() { "answer library".into() } else { one_line(&source) })
             .chars()
             .take(crate::assessment::limits::MAX_NAME_CHARS)
             .collect();
-    let a = &mut editor.session.assessment;
-    a.set_value(&question.id, value, now);
-    a.set_note(&question.id, &new_note, now);
-    if let Some(answer) = a.answers.get_mut(&question.id) {
-        answer.answered_by = by;
-    }
-    // `answered_by` was changed directly: the journal must know the answer changed.
-    a.touch(&question.id);
-    editor.answer_changed(&question.id);
+    let details = AnswerDetails { note: Some(new_note), source: Some(by), ..Default::default() };
+    // The same checks as any answer: the question's type, hidden or read-only, the profile, the limits.
+    let change = Change::Set { question: question.id.clone(), value, details };
+    editor.apply(&change, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;
     editor.save()?;
     Ok(format!("Applied: {} (score {:.2}, from {}).", one_line(&chosen.answer), chosen.score, one_line(&source)))
 }

@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
 use crate::assessment::AnswerValue;
+use crate::assessment::change::{self, Change};
 use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
@@ -180,12 +181,16 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::ToggleFlag => {
-            let flagged = editor.session.assessment.toggle_follow_up(&question.id, now);
+            if let Err(e) = editor.apply(&Change::Flag { question: question.id.clone() }, now) {
+                return Outcome::Complain(e.to_string());
+            }
+            let flagged = editor.assessment().is_flagged(&question.id);
             saved(editor.save(), if flagged { "Flagged for follow-up." } else { "Follow-up flag removed." })
         }
         Action::ClearAnswer => {
-            editor.session.assessment.clear_value(&question.id, now);
-            editor.answer_changed(&question.id);
+            if let Err(e) = editor.apply(&Change::clear(&question.id), now) {
+                return Outcome::Complain(e.to_string());
+            }
             saved(editor.save(), "Answer cleared.")
         }
         Action::EditAnswer if !question.kind.has_options() => {
@@ -255,7 +260,8 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 /// screen then moves on, stays, or opens the note for the reason of a "not applicable".
 fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outcome {
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
-    let chosen = match cursor::choose(&mut editor.session.assessment, question, n, now) {
+    let ctx = change::Ctx { now, shown: Some(&editor.cursor.vis) };
+    let chosen = match cursor::choose(&mut editor.session.assessment, question, n, ctx) {
         Ok(chosen) => chosen,
         Err(ChooseError::TypedAnswer) => {
             return Outcome::Complain(format!(
@@ -346,10 +352,9 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
                 editor.mode = Mode::Answering;
                 say((!editor.next_question()).then(|| "That was the last question.".into()))
             }
-            Mode::TypeAnswer(_) => match cursor::answer_typed(&mut editor.session.assessment, &question, &typed, now) {
+            Mode::TypeAnswer(_) => match editor.apply(&Change::typed(&question.id, &typed), now) {
                 Ok(_) => {
                     editor.mode = Mode::Answering;
-                    editor.answer_changed(&question.id);
                     match editor.save() {
                         Ok(()) => {
                             editor.next_question();
@@ -375,7 +380,11 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             _ => {
                 let references = evidence_references(&typed);
                 let count = references.len();
-                editor.session.assessment.set_evidence(&question.id, references, now);
+                if let Err(e) =
+                    editor.apply(&Change::Evidence { question: question.id.clone(), evidence: references }, now)
+                {
+                    return Outcome::Complain(e.to_string());
+                }
                 editor.mode = Mode::Answering;
                 let text = match count {
                     0 => "Evidence references removed.".to_string(),

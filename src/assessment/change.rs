@@ -1,0 +1,424 @@
+//! One way to change an answer: a [`Change`] says what changes, and [`apply`] runs every check in one place
+//! (the value parsed and checked against its question, a hidden or read-only question, the company
+//! profile's rules, the size limits) before it records anything. Every front end and every command that
+//! changes answers goes through it, so what one refuses, all refuse. Plain data and pure functions.
+
+use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
+use super::document::Assessment;
+use super::limits::{self, LimitError};
+use super::profile_rules;
+use super::progress::Visibility;
+use super::session::AnswerDetails;
+use crate::questionnaire::Question;
+
+/// A new value for an answer: as someone typed it, or already a value (from a library, a merged file).
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewValue {
+    /// Typed input, parsed for the question's type (what `soc2-ready answer` takes).
+    Typed(String),
+    /// A value, checked against the question as a parsed one would be.
+    Parsed(AnswerValue),
+}
+
+/// One change to one question's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Set the value, with what is recorded beside it (`None` in the details leaves what is there).
+    Set { question: String, value: NewValue, details: AnswerDetails },
+    /// Remove the value (the note, evidence and flag stay), recording the details given.
+    Clear { question: String, details: AnswerDetails },
+    /// Replace the note (empty removes it).
+    Note { question: String, note: String },
+    /// Replace the evidence references.
+    Evidence { question: String, evidence: Vec<String> },
+    /// Flag for follow-up, or remove the flag.
+    Flag { question: String },
+    /// Mark the answer reviewed against evidence (by whom), or back to claimed.
+    Review { question: String, by: String },
+    /// Confirm an answer carried over from last year as still true.
+    Confirm { question: String },
+    /// Set who owns closing the gap and when it is due (YYYY-MM-DD); empty clears either.
+    Plan { question: String, owner: String, due: String },
+    /// Put back an answer's whole entry as it was (what undo applies: the inverse of any change).
+    Restore { question: String, entry: Option<Answer> },
+}
+
+impl Change {
+    /// The question this change is to.
+    pub fn question(&self) -> &str {
+        match self {
+            Change::Set { question, .. }
+            | Change::Clear { question, .. }
+            | Change::Note { question, .. }
+            | Change::Evidence { question, .. }
+            | Change::Flag { question }
+            | Change::Review { question, .. }
+            | Change::Confirm { question }
+            | Change::Plan { question, .. }
+            | Change::Restore { question, .. } => question,
+        }
+    }
+
+    /// Set a value from typed input, nothing else recorded.
+    pub fn typed(question: &str, input: &str) -> Change {
+        Change::Set { question: question.into(), value: NewValue::Typed(input.into()), details: Default::default() }
+    }
+
+    /// Set a value already made, nothing else recorded.
+    pub fn value(question: &str, value: AnswerValue) -> Change {
+        Change::Set { question: question.into(), value: NewValue::Parsed(value), details: Default::default() }
+    }
+
+    /// Clear the value, nothing else recorded.
+    pub fn clear(question: &str) -> Change {
+        Change::Clear { question: question.into(), details: Default::default() }
+    }
+}
+
+/// What [`apply`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub question: String,
+    /// The entry as it was before: `Change::Restore` with it undoes the change.
+    pub before: Option<Answer>,
+    /// Whether the answer's value changed (a meeting records the question as answered).
+    pub value_changed: bool,
+    /// Whether anything at all changed.
+    pub changed: bool,
+}
+
+impl Applied {
+    /// The change that puts the answer back as it was.
+    pub fn inverse(&self) -> Change {
+        Change::Restore { question: self.question.clone(), entry: self.before.clone() }
+    }
+}
+
+/// Why a change was refused; nothing was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    #[error("the questionnaire has no question `{0}`")]
+    UnknownQuestion(String),
+    /// The value does not fit the question, or contradicts the company profile, or a note is too long.
+    #[error(transparent)]
+    Refused(#[from] AnswerError),
+    #[error("question `{id}` is hidden by earlier answers ({why}), so an answer to it would not count")]
+    Hidden { id: String, why: String },
+    #[error("question `{id}` is read-only: {why}, so its answer is not changed here")]
+    ReadOnly { id: String, why: String },
+    #[error(transparent)]
+    Limit(#[from] LimitError),
+    #[error("the due date `{0}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")]
+    BadDue(String),
+    #[error("question `{0}` has no answer to review yet")]
+    NothingToReview(String),
+    #[error("the answer to question `{0}` is not one carried over to confirm")]
+    NotCarriedOver(String),
+}
+
+/// What the checks need besides the assessment: the time, and which questions are shown when the caller
+/// knows already (the interface keeps it up to date; otherwise it is worked out).
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub now: &'a str,
+    pub shown: Option<&'a Visibility>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn at(now: &'a str) -> Ctx<'a> {
+        Ctx { now, shown: None }
+    }
+}
+
+/// Check a change against the question and the rest of the assessment, then record it. A refused change
+/// records nothing.
+pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applied, ChangeError> {
+    let q = question(a, change.question())?;
+    let id = q.id.as_str();
+    let now = ctx.now;
+    let before = a.answers.get(id).cloned();
+    match change {
+        Change::Set { value, details, .. } => {
+            let value = match value {
+                NewValue::Typed(input) => parse_answer(q, input)?,
+                NewValue::Parsed(v) => {
+                    check_value(q, v)?;
+                    v.clone()
+                }
+            };
+            check_shown(a, q, ctx.shown)?;
+            check_writable(a, id)?;
+            profile_rules::check_profile(a, id, &value)?;
+            check_details(details)?;
+            let (id, details) = (id.to_string(), details.clone());
+            a.set_value(&id, value, now);
+            // No details: the answer is the current respondent's (what the interface records).
+            if details != AnswerDetails::default() {
+                a.record_details(&id, &details, now);
+            }
+        }
+        Change::Clear { details, .. } => {
+            check_writable(a, id)?;
+            check_details(details)?;
+            let (id, details) = (id.to_string(), details.clone());
+            a.clear_value(&id, now);
+            a.record_details(&id, &details, now);
+        }
+        Change::Note { note, .. } => {
+            check_note(note)?;
+            let id = id.to_string();
+            a.set_note(&id, note, now);
+        }
+        Change::Evidence { evidence, .. } => {
+            limits::check_evidence(evidence)?;
+            let id = id.to_string();
+            a.set_evidence(&id, evidence.clone(), now);
+        }
+        Change::Flag { .. } => {
+            let id = id.to_string();
+            a.toggle_follow_up(&id, now);
+        }
+        Change::Review { by, .. } => {
+            limits::check_name(by.trim())?;
+            let id = id.to_string();
+            if a.value(&id).is_none() {
+                return Err(ChangeError::NothingToReview(id));
+            }
+            super::review::toggle_reviewed(a, &id, by.trim(), now);
+        }
+        Change::Confirm { .. } => {
+            let id = id.to_string();
+            if !super::review::confirm(a, &id, now) {
+                return Err(ChangeError::NotCarriedOver(id));
+            }
+        }
+        Change::Plan { owner, due, .. } => {
+            limits::check_name(owner)?;
+            if !due.is_empty() && crate::questionnaire::value::parse_date(due).is_err() {
+                return Err(ChangeError::BadDue(crate::text::one_line(due)));
+            }
+            let id = id.to_string();
+            a.set_plan(&id, owner, due, now);
+        }
+        Change::Restore { entry, .. } => {
+            let id = id.to_string();
+            match entry {
+                Some(entry) => a.answers.insert(id.clone(), entry.clone()),
+                None => a.answers.remove(&id),
+            };
+            a.touch(&id);
+            a.updated_at = now.to_string();
+        }
+    }
+    let id = change.question();
+    let after = a.answers.get(id);
+    Ok(Applied {
+        question: id.to_string(),
+        value_changed: after.and_then(|x| x.value.as_ref()) != before.as_ref().and_then(|x| x.value.as_ref()),
+        changed: after != before.as_ref(),
+        before,
+    })
+}
+
+/// Whether `value` may become the answer to `question` when a whole entry is recorded rather than a value
+/// (a merge's chosen answer): the checks [`apply`] runs on a new value, except that a question hidden by
+/// the answers may keep what the merged files gave it (a conflict on it could not be closed otherwise).
+pub fn check_kept_value(a: &Assessment, question: &str, value: &AnswerValue) -> Result<(), ChangeError> {
+    let q = self::question(a, question)?;
+    check_value(q, value)?;
+    check_writable(a, &q.id)?;
+    profile_rules::check_profile(a, &q.id, value)?;
+    Ok(())
+}
+
+fn question<'a>(a: &'a Assessment, id: &str) -> Result<&'a Question, ChangeError> {
+    a.questionnaire()
+        .question(id)
+        .map(|(_, q)| q)
+        .ok_or_else(|| ChangeError::UnknownQuestion(crate::text::one_line(id)))
+}
+
+/// Refuse a value for a question its conditions hide: it would not count.
+fn check_shown(a: &Assessment, q: &Question, shown: Option<&Visibility>) -> Result<(), ChangeError> {
+    let worked_out;
+    let vis = match shown {
+        Some(v) => v,
+        None => {
+            worked_out = Visibility::of_assessment(a);
+            &worked_out
+        }
+    };
+    match hidden_by(a, vis, &q.id) {
+        Some(why) => Err(ChangeError::Hidden { id: q.id.clone(), why }),
+        None => Ok(()),
+    }
+}
+
+/// The condition that hides a question (its section's or its own), in the questionnaire's words.
+pub fn hidden_by(a: &Assessment, vis: &Visibility, id: &str) -> Option<String> {
+    let q = a.questionnaire();
+    let (si, section) = q.sections.iter().enumerate().find(|(_, s)| s.questions.iter().any(|x| x.id == id))?;
+    let qi = section.questions.iter().position(|x| x.id == id)?;
+    if vis.question(si, qi) {
+        return None;
+    }
+    let describe = |c: &crate::questionnaire::Condition| serde_json::to_string(c).unwrap_or_default();
+    Some(if !vis.sections[si] {
+        let c = section.show_if.as_ref().map(describe).unwrap_or_default();
+        format!("its section `{}` is shown only if {}", section.id, crate::text::one_line(&c))
+    } else {
+        let c = section.questions[qi].show_if.as_ref().map(describe).unwrap_or_default();
+        format!("it is shown only if {}", crate::text::one_line(&c))
+    })
+}
+
+/// Refuse a change of value to a customer question whose answer cell is never written back.
+fn check_writable(a: &Assessment, id: &str) -> Result<(), ChangeError> {
+    let cell = a.source.as_ref().and_then(|s| s.cells.get(id));
+    match cell.and_then(super::source::CellSource::read_only) {
+        Some(why) => Err(ChangeError::ReadOnly { id: id.to_string(), why }),
+        None => Ok(()),
+    }
+}
+
+fn check_details(details: &AnswerDetails) -> Result<(), ChangeError> {
+    if let Some(note) = &details.note {
+        check_note(note)?;
+    }
+    if let Some(evidence) = &details.evidence {
+        limits::check_evidence(evidence)?;
+    }
+    for name in [&details.by, &details.source].into_iter().flatten() {
+        limits::check_name(name.trim())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{CellSource, Source};
+
+    const NOW: &str = "2026-01-15T09:00:00Z";
+
+    fn demo() -> Assessment {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
+    }
+
+    fn at() -> Ctx<'static> {
+        Ctx::at(NOW)
+    }
+
+    #[test]
+    fn a_typed_value_is_parsed_and_recorded_with_its_details() {
+        let mut a = demo();
+        let details = AnswerDetails { note: Some("HR system".into()), by: Some("Dana".into()), ..Default::default() };
+        let change =
+            Change::Set { question: "profile.headcount".into(), value: NewValue::Typed(" 1_200 ".into()), details };
+        let applied = apply(&mut a, &change, at()).unwrap();
+        assert!(applied.value_changed && applied.changed && applied.before.is_none());
+        let entry = &a.answers["profile.headcount"];
+        assert_eq!(entry.value, Some(AnswerValue::Number(1200.0)));
+        assert_eq!((entry.note.as_str(), entry.answered_by.as_str()), ("HR system", "Dana"));
+        assert_eq!(a.people, ["Dana"]);
+    }
+
+    #[test]
+    fn every_refusal_leaves_the_assessment_as_it_was() {
+        let mut a = demo();
+        apply(&mut a, &Change::typed("profile.headcount", "10"), at()).unwrap();
+        let before = a.clone();
+        let refused = |a: &mut Assessment, c: Change| {
+            let e = apply(a, &c, at()).unwrap_err();
+            assert_eq!(*a, before, "{c:?} changed something");
+            e
+        };
+        // Malformed, not an option, and a profile rule: ten people cannot include 40 engineers.
+        let e = refused(&mut a, Change::typed("profile.headcount", "many"));
+        assert!(e.to_string().contains("a number from 1 to 100000"), "{e}");
+        let e = refused(&mut a, Change::value("access.reviews", AnswerValue::Text("sometimes".into())));
+        assert!(e.to_string().contains("`sometimes` is not one of its options"), "{e}");
+        let mut soc2 = Assessment::new(crate::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap(), "A", NOW);
+        apply(&mut soc2, &Change::typed("profile.headcount", "10"), at()).unwrap();
+        let kept = soc2.clone();
+        let e = apply(&mut soc2, &Change::typed("profile.engineers", "40"), at()).unwrap_err();
+        assert_eq!(e.to_string(), "40 engineers is more than the headcount of 10 answered in `profile.headcount`");
+        let e = apply(&mut soc2, &Change::value("profile.engineers", AnswerValue::Number(40.0)), at()).unwrap_err();
+        assert!(matches!(e, ChangeError::Refused(_)), "a value already parsed meets the same rule: {e}");
+        assert_eq!(soc2, kept);
+        // Unknown, and too long a note or name.
+        assert_eq!(refused(&mut a, Change::typed("nope", "1")), ChangeError::UnknownQuestion("nope".into()));
+        let note = "x".repeat(crate::assessment::answer::MAX_ANSWER_CHARS + 1);
+        refused(&mut a, Change::Note { question: "access.mfa".into(), note });
+        let by = "n".repeat(crate::assessment::limits::MAX_NAME_CHARS + 1);
+        refused(&mut a, Change::Review { question: "profile.headcount".into(), by });
+        let e = refused(
+            &mut a,
+            Change::Plan { question: "access.mfa".into(), owner: "Dana".into(), due: "2026-02-30".into() },
+        );
+        assert_eq!(e, ChangeError::BadDue("2026-02-30".into()));
+        assert_eq!(
+            refused(&mut a, Change::Review { question: "access.mfa".into(), by: String::new() }),
+            ChangeError::NothingToReview("access.mfa".into())
+        );
+        assert_eq!(
+            refused(&mut a, Change::Confirm { question: "profile.headcount".into() }),
+            ChangeError::NotCarriedOver("profile.headcount".into())
+        );
+    }
+
+    #[test]
+    fn a_hidden_question_refuses_a_value_but_may_be_cleared() {
+        let mut a = demo();
+        apply(&mut a, &Change::typed("profile.uses_models", "no"), at()).unwrap();
+        let e = apply(&mut a, &Change::typed("access.weights", "planned"), at()).unwrap_err();
+        assert!(matches!(&e, ChangeError::Hidden { id, .. } if id == "access.weights"), "{e}");
+        assert!(!e.to_string().contains("--"), "no command-line flag in the core's words: {e}");
+        assert!(a.value("access.weights").is_none());
+        apply(&mut a, &Change::clear("access.weights"), at()).unwrap();
+    }
+
+    #[test]
+    fn a_read_only_cell_refuses_a_value_and_a_clear_but_takes_a_note() {
+        let mut a = demo();
+        let cell = CellSource { sheet: "S".into(), answer_cell: "D4".into(), locked: true, ..Default::default() };
+        a.source = Some(Source {
+            file_name: "their.xlsx".into(),
+            format: "xlsx".into(),
+            sha256: "sha256:0".into(),
+            size: 1,
+            embedded: String::new(),
+            customer: "Example Bank".into(),
+            imported_at: NOW.into(),
+            cells: [("access.mfa".to_string(), cell)].into_iter().collect(),
+        });
+        let e = apply(&mut a, &Change::typed("access.mfa", "admins"), at()).unwrap_err();
+        assert!(matches!(e, ChangeError::ReadOnly { .. }), "{e}");
+        assert!(matches!(apply(&mut a, &Change::clear("access.mfa"), at()), Err(ChangeError::ReadOnly { .. })));
+        apply(&mut a, &Change::Note { question: "access.mfa".into(), note: "ask them".into() }, at()).unwrap();
+    }
+
+    #[test]
+    fn the_inverse_puts_the_answer_back() {
+        let mut a = demo();
+        let first = apply(&mut a, &Change::typed("access.mfa", "admins"), at()).unwrap();
+        let start = a.clone();
+        let changes = [
+            Change::typed("access.mfa", "everywhere"),
+            Change::Note { question: "access.mfa".into(), note: "Okta".into() },
+            Change::Flag { question: "access.mfa".into() },
+            Change::Review { question: "access.mfa".into(), by: "Carol".into() },
+            Change::Plan { question: "access.mfa".into(), owner: "Dana".into(), due: "2026-03-31".into() },
+            Change::clear("access.mfa"),
+        ];
+        for change in &changes {
+            let applied = apply(&mut a, change, at()).unwrap();
+            assert!(applied.changed, "{change:?}");
+            apply(&mut a, &applied.inverse(), at()).unwrap();
+            assert_eq!(a.answers, start.answers, "after undoing {change:?}");
+        }
+        apply(&mut a, &first.inverse(), at()).unwrap();
+        assert!(a.answers.is_empty());
+    }
+}
