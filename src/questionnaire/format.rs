@@ -69,6 +69,13 @@ pub struct Question {
     pub criteria: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_area: Option<AiArea>,
+    /// The ISO/IEC 42001:2023 Annex A controls this question serves (ids such as `A.6.2.4`), checked against
+    /// [`super::frameworks`] on load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iso42001: Vec<String>,
+    /// The NIST AI RMF 1.0 subcategories this question serves (ids such as `MEASURE 2.7`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nist_ai_rmf: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -174,10 +181,12 @@ pub enum AiArea {
     /// AI policy, ownership, inventory, impact assessment and regulatory duties (ISO 42001, NIST GOVERN
     /// and MAP, the EU AI Act).
     AiGovernance,
+    /// What buyers' AI addenda ask of a vendor: output ownership, IP indemnity, switching AI off, acceptable use.
+    CustomerCommitments,
 }
 
 impl AiArea {
-    pub const ALL: [AiArea; 9] = [
+    pub const ALL: [AiArea; 10] = [
         AiArea::TrainingData,
         AiArea::ThirdPartyModels,
         AiArea::ModelAccess,
@@ -187,6 +196,7 @@ impl AiArea {
         AiArea::GpuInfrastructure,
         AiArea::RetentionDeletion,
         AiArea::AiGovernance,
+        AiArea::CustomerCommitments,
     ];
 
     pub fn id(self) -> &'static str {
@@ -200,6 +210,7 @@ impl AiArea {
             AiArea::GpuInfrastructure => "gpu-infrastructure",
             AiArea::RetentionDeletion => "retention-deletion",
             AiArea::AiGovernance => "ai-governance",
+            AiArea::CustomerCommitments => "customer-commitments",
         }
     }
 
@@ -214,6 +225,7 @@ impl AiArea {
             AiArea::GpuInfrastructure => "GPU and cloud infrastructure",
             AiArea::RetentionDeletion => "Retention and deletion",
             AiArea::AiGovernance => "AI governance",
+            AiArea::CustomerCommitments => "AI commitments to customers",
         }
     }
 }
@@ -251,6 +263,14 @@ pub struct Offered<'a> {
 }
 
 impl Question {
+    /// The ids of one framework this question says it serves.
+    pub fn framework_ids(&self, framework: super::frameworks::Framework) -> &[String] {
+        match framework {
+            super::frameworks::Framework::Iso42001 => &self.iso42001,
+            super::frameworks::Framework::NistAiRmf => &self.nist_ai_rmf,
+        }
+    }
+
     /// The options this question offers, in key order: the maturity scale, yes/no, or the listed options.
     pub fn offered(&self) -> Vec<Offered<'_>> {
         match self.kind {

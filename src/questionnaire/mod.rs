@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod condition;
 pub mod criteria;
 pub mod format;
+pub mod frameworks;
 pub mod limits;
 pub mod load;
 pub mod search;

@@ -6,6 +6,7 @@ use std::fmt;
 use super::condition::{Condition, Literal, Test};
 use super::criteria::is_criterion;
 use super::format::{FORMAT, NOT_APPLICABLE, Question, QuestionType, Questionnaire};
+use super::frameworks::Framework;
 use super::limits::*;
 
 /// One thing wrong with a questionnaire.
@@ -221,6 +222,26 @@ fn check_question(c: &mut Checker, place: &str, q: &Question) {
             );
         } else if !seen.insert(criterion.as_str()) {
             c.report(place, "criteria", format!("`{criterion}` is listed twice"));
+        }
+    }
+    for framework in Framework::ALL {
+        let mut seen = HashSet::new();
+        for id in q.framework_ids(framework) {
+            if !framework.knows(id) {
+                c.report(
+                    place,
+                    framework.field(),
+                    format!(
+                        "`{}` is not one of the {} of {} (e.g. {})",
+                        crate::text::visible(id),
+                        framework.unit(),
+                        framework.label(),
+                        framework.example()
+                    ),
+                );
+            } else if !seen.insert(id.as_str()) {
+                c.report(place, framework.field(), format!("`{id}` is listed twice"));
+            }
         }
     }
     for criterion in &q.vendor_criteria {

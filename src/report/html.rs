@@ -624,11 +624,16 @@ fn ai_appendix(o: &mut String, r: &Report) {
             vec![
                 esc(a.area.label()),
                 if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") },
-                esc(a.references),
+                esc(&a.where_to_look()),
             ]
         })
         .collect();
     table(o, &["Area", "Below documented", "Where buyers look"], &rows);
+    let _ = writeln!(o, "<ul>");
+    for line in ai.coverage_lines() {
+        let _ = writeln!(o, "<li>{}</li>", esc(&line));
+    }
+    let _ = writeln!(o, "</ul>");
 }
 
 /// The coverage table, in the appendix part (before all answers) so the printed report stays short: the

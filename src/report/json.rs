@@ -160,7 +160,18 @@ fn build(r: &Report) -> Doc<'_> {
                     "type1": a.score.map(|s| s.type1),
                     "type2": a.score.map(|s| s.type2),
                     "gaps": a.gaps.iter().map(|(id, text)| json!({ "question": id, "text": text })).collect::<Vec<_>>(),
+                    "iso42001": a.iso42001,
+                    "nist_ai_rmf": a.nist_ai_rmf,
                     "references": a.references,
+                })).collect::<Vec<_>>(),
+                "frameworks": ai.coverage.iter().map(|c| json!({
+                    "framework": c.framework.field(),
+                    "label": c.framework.label(),
+                    "unit": c.framework.unit(),
+                    "total": c.total,
+                    "covered": c.covered.len(),
+                    "covered_ids": c.covered,
+                    "not_covered": c.not_covered,
                 })).collect::<Vec<_>>(),
             })
         }),

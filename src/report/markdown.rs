@@ -434,7 +434,11 @@ fn ai_part(o: &mut String, r: &Report) {
         let (x, y) = score(a.score);
         let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| code(id)).collect();
         let gaps = if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") };
-        let _ = writeln!(o, "| {} | {x} | {y} | {gaps} | {} |", a.area.label(), md(a.references));
+        let _ = writeln!(o, "| {} | {x} | {y} | {gaps} | {} |", a.area.label(), md(&a.where_to_look()));
+    }
+    let _ = writeln!(o);
+    for line in ai.coverage_lines() {
+        let _ = writeln!(o, "- {}", md(&line));
     }
 }
 

@@ -9,7 +9,7 @@ use crate::assessment::{Assessment, Visibility, describe, progress, review};
 use crate::estimate::{Assumption, Effort, Estimate, Parameters, Profile};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE};
 use crate::questionnaire::{AiArea, Category, Kind, Question, QuestionType};
-use crate::scoring::assurance::{AiAssurance, AiVerdict};
+use crate::scoring::assurance::{AiAssurance, AiVerdict, FrameworkCoverage};
 use crate::scoring::coverage::Status;
 use crate::scoring::readiness::{Block, Readiness, Window};
 use crate::scoring::soc2::{Role, Target};
@@ -108,6 +108,31 @@ pub struct AiAssurancePart {
     /// Critical AI controls below "documented".
     pub critical: Vec<String>,
     pub areas: Vec<AiAreaLine>,
+    /// Coverage of ISO/IEC 42001 Annex A and the NIST AI RMF by the questions asked.
+    pub coverage: Vec<FrameworkCoverage>,
+}
+
+impl AiAssurancePart {
+    /// One sentence per framework: how many of its ids the questions asked serve, and which they do not.
+    pub fn coverage_lines(&self) -> Vec<String> {
+        self.coverage
+            .iter()
+            .map(|c| {
+                let missing = if c.not_covered.is_empty() {
+                    "every one is asked about".to_string()
+                } else {
+                    format!("not asked about: {}", c.not_covered.join(", "))
+                };
+                format!(
+                    "{}: {} of {} {} asked about by some question; {missing}.",
+                    c.framework.label(),
+                    c.covered.len(),
+                    c.total,
+                    c.framework.unit()
+                )
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +141,26 @@ pub struct AiAreaLine {
     pub score: Option<Score>,
     /// The controls below "documented": id and text.
     pub gaps: Vec<(String, String)>,
+    /// The ISO/IEC 42001 Annex A controls and NIST AI RMF subcategories its questions serve.
+    pub iso42001: Vec<&'static str>,
+    pub nist_ai_rmf: Vec<&'static str>,
+    /// The EU AI Act articles and buyer addenda topics.
     pub references: &'static str,
+}
+
+impl AiAreaLine {
+    /// Where buyers look for the area: the framework ids its questions serve, then the rest.
+    pub fn where_to_look(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.iso42001.is_empty() {
+            parts.push(format!("ISO/IEC 42001 {}", self.iso42001.join(", ")));
+        }
+        if !self.nist_ai_rmf.is_empty() {
+            parts.push(format!("NIST AI RMF {}", self.nist_ai_rmf.join(", ")));
+        }
+        parts.push(self.references.to_string());
+        parts.join("; ")
+    }
 }
 
 /// What a gap is short of.
@@ -844,9 +888,12 @@ fn ai_part(scored: &[ScoredQuestion<'_>]) -> Option<AiAssurancePart> {
                 area: x.area,
                 score: x.score,
                 gaps: x.gaps.iter().map(|q| (q.question.id.clone(), q.question.text.clone())).collect(),
+                iso42001: x.iso42001.clone(),
+                nist_ai_rmf: x.nist_ai_rmf.clone(),
                 references: x.references,
             })
             .collect(),
+        coverage: ai.coverage.clone(),
     })
 }
 

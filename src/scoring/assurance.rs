@@ -9,6 +9,7 @@
 use super::verdict::is_critical_short;
 use super::{Score, ScoredQuestion, Standing, score};
 use crate::questionnaire::AiArea;
+use crate::questionnaire::frameworks::Framework;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AiVerdict {
@@ -46,7 +47,23 @@ pub struct Area<'q, 'a> {
     pub score: Option<Score>,
     /// Applicable controls below "documented" (unanswered and "don't know" included), in questionnaire order.
     pub gaps: Vec<&'q ScoredQuestion<'a>>,
+    /// The ISO/IEC 42001 Annex A controls and NIST AI RMF subcategories the area's asked questions serve, as
+    /// the questionnaire lists them, each once in the framework's order.
+    pub iso42001: Vec<&'static str>,
+    pub nist_ai_rmf: Vec<&'static str>,
+    /// The rest of where buyers look: the EU AI Act and buyers' AI addenda.
     pub references: &'static str,
+}
+
+/// How much of one framework the assessment asks about: an id is covered when some question asked (shown,
+/// scored and not "not applicable") says it serves it. Covered means asked about, not met.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameworkCoverage {
+    pub framework: Framework,
+    /// Every id of the framework.
+    pub total: usize,
+    pub covered: Vec<&'static str>,
+    pub not_covered: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,48 +74,53 @@ pub struct AiAssurance<'q, 'a> {
     pub critical: Vec<&'q ScoredQuestion<'a>>,
     /// The areas with at least one control asked, in the order of [`AiArea::ALL`].
     pub areas: Vec<Area<'q, 'a>>,
+    /// Coverage of each framework of [`Framework::ALL`].
+    pub coverage: Vec<FrameworkCoverage>,
 }
 
-/// Where each area's controls are asked for.
+/// Where buyers look for each area beyond ISO/IEC 42001 and the NIST AI RMF, whose ids come from the
+/// questions themselves.
 pub fn references(area: AiArea) -> &'static str {
     match area {
-        AiArea::TrainingData => {
-            "ISO/IEC 42001 A.7 (data for AI systems); NIST AI RMF MAP 4.1, MEASURE 2.10; EU AI Act Art. 10; \
-             buyer addenda: no training on customer data without consent"
-        }
-        AiArea::ThirdPartyModels => {
-            "ISO/IEC 42001 A.10 (third-party relationships); NIST AI RMF GOVERN 6.1, 6.2; EU AI Act Art. 25, 53; \
-             buyer addenda: model providers named as subprocessors"
-        }
+        AiArea::TrainingData => "EU AI Act Art. 10; buyer addenda: no training on customer data without consent",
+        AiArea::ThirdPartyModels => "EU AI Act Art. 25, 53; buyer addenda: model providers named as subprocessors",
         AiArea::ModelAccess => {
-            "ISO/IEC 42001 A.4 (resources for AI systems); NIST AI RMF MEASURE 2.7; EU AI Act Art. 15; buyer \
-             addenda: access to prompts, outputs and weights restricted and logged"
+            "EU AI Act Art. 15; buyer addenda: access to prompts, outputs and weights restricted and logged"
         }
-        AiArea::ModelChange => {
-            "ISO/IEC 42001 A.6.2 (AI system life cycle); NIST AI RMF MEASURE 2.3, MANAGE 4.1; EU AI Act Art. 17; \
-             buyer addenda: notice of model changes"
-        }
+        AiArea::ModelChange => "EU AI Act Art. 17; buyer addenda: notice of model changes",
         AiArea::OutputValidation => {
-            "ISO/IEC 42001 A.6.2.4, A.6.2.6, A.8; NIST AI RMF MEASURE 2.5, 2.11; EU AI Act Art. 13, 14, 15, 50; \
-             buyer addenda: human review and output accuracy"
+            "EU AI Act Art. 13, 14, 15, 50; GDPR Art. 22; buyer addenda: human review and output accuracy"
         }
-        AiArea::PromptInjection => {
-            "ISO/IEC 42001 A.6.2.4; NIST AI RMF MEASURE 2.7; EU AI Act Art. 15(5); buyer addenda: OWASP Top 10 \
-             for LLM Applications"
-        }
-        AiArea::GpuInfrastructure => {
-            "ISO/IEC 42001 A.4.5 (system and computing resources); NIST AI RMF MEASURE 2.7; EU AI Act Art. 15; \
-             buyer addenda: tenant isolation"
-        }
+        AiArea::PromptInjection => "EU AI Act Art. 15(5); buyer addenda: OWASP Top 10 for LLM Applications",
+        AiArea::GpuInfrastructure => "EU AI Act Art. 15; buyer addenda: tenant isolation",
         AiArea::RetentionDeletion => {
-            "ISO/IEC 42001 A.7.2; NIST AI RMF MEASURE 2.10; EU AI Act Art. 10; buyer addenda: zero data \
-             retention and deletion of prompts, outputs and derived data"
+            "EU AI Act Art. 10; buyer addenda: zero data retention and deletion of prompts, outputs and derived data"
         }
         AiArea::AiGovernance => {
-            "ISO/IEC 42001 A.2, A.3, A.5; NIST AI RMF GOVERN 1, MAP 1; EU AI Act Art. 4, 9, 27; buyer \
-             addenda: AI policy and AI inventory"
+            "EU AI Act Art. 4, 9, 27; Colorado AI Act (SB 24-205); NYC Local Law 144; buyer addenda: AI policy and \
+             AI inventory"
+        }
+        AiArea::CustomerCommitments => {
+            "Buyer addenda: output ownership, IP indemnity, AI off per tenant and by default, acceptable use"
         }
     }
+}
+
+/// The framework's ids that some of these questions serve, in the framework's order.
+fn served<'x>(
+    framework: Framework,
+    questions: impl Iterator<Item = &'x ScoredQuestion<'x>> + Clone,
+) -> Vec<&'static str> {
+    framework
+        .ids()
+        .iter()
+        .copied()
+        .filter(|id| questions.clone().any(|q| q.question.framework_ids(framework).iter().any(|x| x == id)))
+        .collect()
+}
+
+fn asked(q: &ScoredQuestion<'_>) -> bool {
+    q.standing != Standing::NotApplicable
 }
 
 fn below_documented(q: &ScoredQuestion<'_>) -> bool {
@@ -125,15 +147,26 @@ impl<'q, 'a> AiAssurance<'q, 'a> {
             .iter()
             .filter_map(|&area| {
                 let members: Vec<_> = ai.iter().copied().filter(|q| q.question.ai_area == Some(area)).collect();
+                let serving = members.iter().copied().filter(|q| asked(q));
                 (!members.is_empty()).then(|| Area {
                     area,
                     score: score(members.iter().copied()),
                     gaps: members.iter().copied().filter(|q| below_documented(q)).collect(),
+                    iso42001: served(Framework::Iso42001, serving.clone()),
+                    nist_ai_rmf: served(Framework::NistAiRmf, serving),
                     references: references(area),
                 })
             })
             .collect();
-        AiAssurance { score: overall, verdict, critical, areas }
+        let coverage = Framework::ALL
+            .iter()
+            .map(|&framework| {
+                let covered = served(framework, questions.iter().filter(|q| asked(q)));
+                let not_covered = framework.ids().iter().copied().filter(|id| !covered.contains(id)).collect();
+                FrameworkCoverage { framework, total: framework.ids().len(), covered, not_covered }
+            })
+            .collect();
+        AiAssurance { score: overall, verdict, critical, areas, coverage }
     }
 }
 
@@ -155,7 +188,10 @@ mod tests {
         assert_eq!(ai.areas.len(), 1);
         assert_eq!(ai.areas[0].area, AiArea::ModelAccess);
         assert_eq!(ai.areas[0].gaps.iter().map(|q| q.question.id.as_str()).collect::<Vec<_>>(), ["a.reviews"]);
-        assert!(ai.areas[0].references.contains("ISO/IEC 42001"));
+        assert!(ai.areas[0].references.contains("EU AI Act"));
+        // The small questionnaire lists no framework ids: no coverage is claimed.
+        assert!(ai.areas[0].iso42001.is_empty() && ai.areas[0].nist_ai_rmf.is_empty());
+        assert_eq!(ai.coverage.iter().map(|c| (c.total, c.covered.len())).collect::<Vec<_>>(), [(38, 0), (72, 0)]);
         let a = answered(&[("a.reviews", "documented")]);
         let qs = scored_questions(&a);
         assert_eq!(AiAssurance::of(&qs).verdict, AiVerdict::Strong);

@@ -189,6 +189,8 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                 weight: None,
                 criteria: Vec::new(),
                 ai_area: None,
+                iso42001: Vec::new(),
+                nist_ai_rmf: Vec::new(),
                 critical: false,
                 remediation: String::new(),
                 effort_days: None,

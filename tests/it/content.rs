@@ -86,12 +86,13 @@ fn readiness_ai_areas_have_enough_questions() {
         ("prompt-injection", 3),
         ("gpu-infrastructure", 3),
         ("ai-governance", 8),
+        ("customer-commitments", 6),
     ] {
         let n = summary.ai_areas.get(area).copied().unwrap_or(0);
         assert!(n >= least, "{area}: {n} questions, want at least {least}");
     }
     let areas: Vec<&str> = summary.ai_areas.keys().copied().collect();
-    assert_eq!(areas.len(), 9, "exactly the nine areas: {areas:?}");
+    assert_eq!(areas.len(), 10, "exactly the ten areas: {areas:?}");
 }
 
 /// Help that is at least one full sentence: several words, ending with a full stop.

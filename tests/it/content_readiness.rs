@@ -126,7 +126,7 @@ fn the_reviews_mapping_table_is_applied() {
         ("availability.commitments", &["CC2.3", "CC3.1", "CC7.2"]),
         ("policies.data_retention", &["CC5.3", "C1.2", "P4.2"]),
         ("confidentiality.tenant_isolation", &["CC6.1", "C1.1"]),
-        ("retention.delete_primary", &["CC2.3", "C1.2", "P4.3"]),
+        ("retention.delete_primary", &["C1.2", "P4.3", "CC6.5"]),
         ("model_access.pipelines", &["CC6.1", "CC6.3", "CC8.1"]),
         ("vendors.open_weights_provenance", &["CC6.8", "CC3.2", "CC8.1"]),
         ("output_validation.guardrails", &["PI1.3", "PI1.4", "CC7.2", "C1.1"]),
@@ -315,4 +315,211 @@ fn continuous_evidence_collection_is_asked_for_type_ii_only() {
     assert!(!shown(&a).contains("evidence.continuous_collection"));
     a.set_value("profile.report_type", text("type2"), NOW);
     assert!(shown(&a).contains("evidence.continuous_collection"));
+}
+
+#[test]
+fn legal_duties_follow_the_data_not_the_category() {
+    let duties = ["privacy.hipaa_baas", "privacy.health_data_minimisation", "privacy.automated_decisions"];
+    // Health data with only Confidentiality in scope: HIPAA and GDPR Art. 22 apply all the same.
+    let mut a = readiness(&["confidentiality"]);
+    a.set_value("profile.personal_data", text("yes"), NOW);
+    a.set_value("profile.health_data", text("yes"), NOW);
+    let visible = shown(&a);
+    for id in duties {
+        assert!(visible.contains(id), "{id} is asked for health data whatever the categories");
+    }
+    // Personal data but no health data, Security only: automated decisions yes, HIPAA no.
+    let mut a = readiness(&[]);
+    a.set_value("profile.personal_data", text("yes"), NOW);
+    a.set_value("profile.health_data", text("no"), NOW);
+    let visible = shown(&a);
+    assert!(visible.contains("privacy.automated_decisions"));
+    assert!(!visible.contains("privacy.hipaa_baas") && !visible.contains("privacy.health_data_minimisation"));
+    // No personal data: none of them.
+    let mut a = readiness(&["privacy"]);
+    a.set_value("profile.personal_data", text("no"), NOW);
+    let visible = shown(&a);
+    for id in duties {
+        assert!(!visible.contains(id), "{id} is hidden without personal data");
+    }
+    // Production data in testing is asked without Confidentiality in scope.
+    assert!(shown(&readiness(&[])).contains("confidentiality.production_data_use"));
+}
+
+#[test]
+fn the_second_reviews_mappings_are_applied() {
+    let q = built_in(READINESS);
+    let criteria = |id: &str| question(&q, id).criteria.clone();
+    for (id, want) in [
+        ("governance.ai_impact_assessment", &["CC3.2"][..]),
+        ("output_validation.ai_transparency", &["CC2.3"]),
+        ("output_validation.contestability", &["CC2.3", "PI1.3"]),
+        ("retention.delete_primary", &["C1.2", "P4.3", "CC6.5"]),
+        ("operations.patching", &["CC7.1", "CC8.1"]),
+        ("governance.technology_baselines", &["CC5.2", "CC7.1"]),
+    ] {
+        assert_eq!(criteria(id), want, "{id}");
+    }
+    let inventory = question(&q, "governance.ai_inventory");
+    assert!(!inventory.help.contains("A.4.2") && !inventory.iso42001.contains(&"A.4.2".to_string()));
+    let threat = question(&q, "governance.ai_threat_model");
+    assert!(threat.help.contains("MEASURE 2.7") && !threat.help.contains("MAP 5.1"), "{}", threat.help);
+    assert_eq!(threat.nist_ai_rmf, ["MEASURE 2.7"]);
+    let board = question(&q, "governance.board_oversight");
+    assert!(board.evidence.iter().all(|e| !e.contains("advisory")), "{:?}", board.evidence);
+    // C1.2 (disposal of confidential information) only where something is disposed of.
+    let disposal: Vec<&str> =
+        q.questions().filter(|(_, x)| x.criteria.iter().any(|c| c == "C1.2")).map(|(_, x)| x.id.as_str()).collect();
+    assert_eq!(
+        disposal,
+        [
+            "policies.data_retention",
+            "retention.schedule",
+            "retention.automated_expiry",
+            "retention.delete_primary",
+            "retention.delete_training",
+            "retention.derived_artefacts",
+            "retention.backups",
+            "retention.media_disposal",
+        ]
+    );
+}
+
+#[test]
+fn the_compound_questions_are_split() {
+    let q = built_in(READINESS);
+    for (id, not) in [
+        ("output_validation.ai_transparency", "marked"),
+        ("output_validation.contestability", "override"),
+        ("privacy.automated_decisions", "human intervention"),
+        ("gpu_cloud.shared_gpu_isolation", "reviewed"),
+        ("retention.third_party_minimised", "customer documents"),
+    ] {
+        let text = &question(&q, id).text;
+        assert!(!text.contains(not), "{id} still asks two things: {text}");
+    }
+    // A second half is a question of its own, or already asked elsewhere.
+    assert!(question(&q, "output_validation.content_marking").text.contains("marked"));
+    assert!(question(&q, "output_validation.contestability").help.contains("Art. 22"));
+    assert!(question(&q, "vendors.model_customer_disclosure").text.contains("subprocessor list"));
+}
+
+#[test]
+fn every_ai_question_lists_the_framework_ids_it_serves_and_its_help_claims_no_more() {
+    let q = built_in(READINESS);
+    let mut wrong = Vec::new();
+    for (_, x) in q.questions().filter(|(_, x)| x.ai_area.is_some()) {
+        if x.iso42001.is_empty() || x.nist_ai_rmf.is_empty() {
+            wrong.push(format!("{}: lists no ISO/IEC 42001 or NIST AI RMF id", x.id));
+        }
+    }
+    // A framework id named in any question's words must be in its structured fields.
+    let nist = regex_lite_nist();
+    for (_, x) in q.questions() {
+        let words = format!("{} {} {}", x.text, x.help, x.remediation);
+        for id in iso_ids_in(&words) {
+            if !x.iso42001.contains(&id) {
+                wrong.push(format!("{}: help cites ISO 42001 {id}, the data does not", x.id));
+            }
+        }
+        for id in nist(&words) {
+            if !x.nist_ai_rmf.contains(&id) {
+                wrong.push(format!("{}: help cites NIST {id}, the data does not", x.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Annex A ids (`A.6.2.4`) named in a text after "42001".
+fn iso_ids_in(text: &str) -> Vec<String> {
+    let Some(at) = text.find("42001") else { return Vec::new() };
+    let mut out = Vec::new();
+    for word in text[at..].split(|c: char| c.is_whitespace() || matches!(c, ',' | ')' | '(' | ';')) {
+        let w = word.trim_end_matches('.');
+        if w.starts_with("A.") && w[2..].split('.').count() >= 2 && w[2..].split('.').all(|p| p.parse::<u32>().is_ok())
+        {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// NIST AI RMF subcategory ids (`MEASURE 2.7`) named in a text.
+fn regex_lite_nist() -> impl Fn(&str) -> Vec<String> {
+    |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut out = Vec::new();
+        for pair in words.windows(2) {
+            let n = pair[1].trim_end_matches([',', ')', ';', '.']);
+            if matches!(pair[0], "GOVERN" | "MAP" | "MEASURE" | "MANAGE")
+                && n.split('.').count() == 2
+                && n.split('.').all(|p| p.parse::<u32>().is_ok())
+            {
+                out.push(format!("{} {n}", pair[0]));
+            }
+        }
+        out
+    }
+}
+
+#[test]
+fn the_ai_addendum_topics_are_asked_and_count_in_ai_assurance_only() {
+    use soc2_ready::scoring::soc2::Role;
+    let q = built_in(READINESS);
+    assert_eq!(q.version, "2.2.0");
+    let topics = [
+        ("ai_customers.output_ownership", "own"),
+        ("ai_customers.ip_indemnity", "indemnif"),
+        ("ai_customers.admin_controls", "turn your AI features off"),
+        ("ai_customers.new_features_off", "stay off"),
+        ("ai_customers.acceptable_use_policy", "acceptable-use policy"),
+        ("ai_customers.acceptable_use_enforcement", "breaches"),
+        ("ai_customers.colorado_ai_act", "Colorado AI Act"),
+        ("ai_customers.nyc_bias_audit", "bias audit"),
+    ];
+    for (id, words) in topics {
+        let x = question(&q, id);
+        assert!(x.text.contains(words), "{id}: {}", x.text);
+        assert!(x.ai_area.is_some() && x.is_scored() && is_sentence(&x.help), "{id}");
+    }
+    // Sources a reader can find.
+    assert!(question(&q, "ai_customers.colorado_ai_act").help.contains("24-205"));
+    assert!(question(&q, "ai_customers.colorado_ai_act").help.contains("30 June 2026"));
+    assert!(question(&q, "ai_customers.nyc_bias_audit").help.contains("Local Law 144 of 2021"));
+    // Shown to a Security-only company (the US laws only with personal data: they concern decisions about
+    // people); AI assurance only unless the description commits to AI controls.
+    let mut a = readiness(&[]);
+    a.set_value("profile.personal_data", text("yes"), NOW);
+    assert!(topics.iter().all(|(id, _)| shown(&a).contains(*id)));
+    a.set_value("profile.personal_data", text("no"), NOW);
+    assert!(!shown(&a).contains("ai_customers.colorado_ai_act") && !shown(&a).contains("ai_customers.nyc_bias_audit"));
+    let role = |a: &Assessment, id: &str| scored_questions(a).iter().find(|x| x.question.id == id).unwrap().role;
+    assert_eq!(role(&a, "ai_customers.ip_indemnity"), Role::AiOnly);
+    a.set_value("profile.ai_commitments", text("yes"), NOW);
+    assert_eq!(role(&a, "ai_customers.ip_indemnity"), Role::Soc2);
+}
+
+#[test]
+fn the_report_gives_framework_coverage_and_claims_none_it_lacks() {
+    use soc2_ready::questionnaire::frameworks::Framework;
+    use soc2_ready::scoring::assurance::AiAssurance;
+    let a = readiness(&[]);
+    let qs = scored_questions(&a);
+    let ai = AiAssurance::of(&qs);
+    let iso = &ai.coverage[0];
+    assert_eq!(iso.framework, Framework::Iso42001);
+    assert_eq!(iso.total, 38);
+    assert_eq!(iso.covered.len() + iso.not_covered.len(), 38);
+    // Every covered id is served by a question asked here, and no more.
+    let served: BTreeSet<&str> = qs.iter().flat_map(|x| x.question.iso42001.iter().map(String::as_str)).collect();
+    assert_eq!(iso.covered.iter().copied().collect::<BTreeSet<_>>(), served);
+    let nist = &ai.coverage[1];
+    assert_eq!(nist.total, 72);
+    assert!(nist.covered.contains(&"MEASURE 2.7") && nist.covered.contains(&"GOVERN 1.6"));
+    // Answering "not applicable" to the only question serving MEASURE 2.12 withdraws that coverage.
+    let mut b = readiness(&[]);
+    b.set_value("gpu_cloud.cost_guardrails", text("na"), NOW);
+    let qs = scored_questions(&b);
+    assert!(AiAssurance::of(&qs).coverage[1].not_covered.contains(&"MEASURE 2.12"));
 }

@@ -185,6 +185,36 @@ fn unknown_criterion_id() {
 }
 
 #[test]
+fn unknown_framework_ids_are_refused_naming_the_question() {
+    let v = edit(|v| {
+        q(v, 1, 0)["iso42001"] = json!(["A.6.2.4"]);
+        q(v, 1, 0)["nist_ai_rmf"] = json!(["MEASURE 2.7", "GOVERN 1.1"]);
+    });
+    assert!(parse(&v.to_string(), "test.json").is_ok(), "known ids load");
+    // A.4.1 and A.11.2 are no Annex A controls; MAP 5.3 and "measure 2.7" are no subcategory ids.
+    for bad in ["A.4.1", "A.11.2", "4.2", "A.6.2"] {
+        let v = edit(|v| q(v, 1, 0)["iso42001"] = json!(["A.6.2.4", bad]));
+        assert_refused(
+            &v,
+            "question `m.one`",
+            "iso42001",
+            &format!("`{bad}` is not one of the controls of ISO/IEC 42001"),
+        );
+    }
+    for bad in ["MAP 5.3", "measure 2.7", "MEASURE 2.14", "GV-1.1"] {
+        let v = edit(|v| q(v, 1, 1)["nist_ai_rmf"] = json!([bad]));
+        assert_refused(
+            &v,
+            "question `m.two`",
+            "nist_ai_rmf",
+            &format!("`{bad}` is not one of the subcategories of NIST AI RMF"),
+        );
+    }
+    let v = edit(|v| q(v, 1, 0)["iso42001"] = json!(["A.5.2", "A.5.2"]));
+    assert_refused(&v, "question `m.one`", "iso42001", "listed twice");
+}
+
+#[test]
 fn weight_out_of_range() {
     for w in [0, 6, 100] {
         let v = edit(|v| q(v, 1, 0)["weight"] = json!(w));
