@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use crate::scoring::Gap;
 
 pub use cost::{Cost, CostItem, Scope};
-pub use effort::{Effort, Factor, WorkGroup};
+pub use effort::{Effort, Factor, OptionalKind, OptionalWork, WorkGroup};
 pub use parameters::{Param, ParameterError, Parameters};
 pub use profile::{Profile, ReportPath, Tier, WindowRun};
 pub use timeline::{Milestone, Phase, Timeline};

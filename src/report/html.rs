@@ -521,8 +521,11 @@ fn gaps_part(o: &mut String, r: &Report) {
                 .iter()
                 .map(|g| vec![esc(&g.name), g.questions.len().to_string(), days(g.remaining_days)])
                 .collect();
-            rows.push(vec!["<strong>Total</strong>".into(), r.gaps.len().to_string(), days(effort.remaining)]);
+            rows.push(vec!["<strong>Total</strong>".into(), r.plan_gaps().to_string(), days(effort.remaining)]);
             table(o, &[column, "Gaps", "Remaining person-days"], &rows);
+        }
+        for line in r.optional_lines() {
+            let _ = writeln!(o, "<p>Optional: {}.</p>", esc(&line));
         }
     }
     close_part(o);
