@@ -9,6 +9,7 @@
 
 pub mod cost;
 pub mod effort;
+pub mod help;
 pub mod parameters;
 pub mod profile;
 pub mod schedule;
@@ -343,14 +344,19 @@ impl Estimate {
             headcount: people,
             remaining_days: remaining,
             hourly_cost: hourly,
+            window_months: months * (1.0 - run),
+            scale: effort.factors.iter().map(|f| f.value).product(),
+            // A control with design work left is not in place: the stack and insurance lines charge for these.
+            not_in_place: effort.per_gap.iter().filter(|(_, d)| d[1] > 0.0).map(|(id, _)| id.clone()).collect(),
         };
         let cost = cost::cost(&cost_inputs, p);
         for param in cost::fee_parameters(&cost_inputs, p) {
-            assume(
-                &param.label,
-                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string(),
-                param.source.clone(),
-            );
+            let value = if param.unit.starts_with("USD") {
+                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string()
+            } else {
+                range(param.range(), &param.unit)
+            };
+            assume(&param.label, value, param.source.clone());
         }
         for param in [&p.typical_type1_months, &p.typical_type2_months] {
             assume(&param.label, range(param.range(), "months"), param.source.clone());
@@ -501,18 +507,20 @@ fn compare(
     let ext = c.external_total;
     let staff = [c.total[0] - ext[0], c.total[1] - ext[1]];
     let head = format!(
-        "External spend of {} against a typical {}+ (which leaves out internal staff time, here {} more)",
+        "First-year cost of {} ({} paid to others, {} internal staff time) against a typical first-year \
+         programme of {}",
+        usd(c.total),
         usd(ext),
-        usd(typical),
-        usd(staff)
+        usd(staff),
+        usd(typical)
     );
-    let cost = match versus(ext, typical) {
+    let cost = match versus(c.total, typical) {
         Versus::Within => format!("{head}: within the typical range."),
         Versus::Below => format!("{head}: cheaper than typical, with {}.", list(&cheaper)),
         Versus::LowEndBelow => format!("{head}: the low end is cheaper than typical, with {}.", list(&cheaper)),
         Versus::Above | Versus::HighEndAbove | Versus::Wider => format!(
             "{head}: {} dearer than typical, driven by {}.",
-            if versus(ext, typical) == Versus::Above { "" } else { "the high end is" },
+            if versus(c.total, typical) == Versus::Above { "" } else { "the high end is" },
             list(&dearer)
         )
         .replace(":  dearer", ": dearer"),
