@@ -10,6 +10,7 @@ pub mod comparison;
 pub mod estimate;
 pub mod library;
 pub mod output_file;
+pub mod parameters;
 pub mod paths;
 pub mod plain;
 pub mod questionnaire;

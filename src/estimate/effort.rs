@@ -12,12 +12,17 @@
 //!    reviews, logging and evidence (`effort_per_100_people`, `effort_per_system` beyond the small-scope
 //!    size); a compliance platform and a readiness consultant take a share off (`tooling_effort_saving`,
 //!    `consultant_effort_saving`).
+//! 4. Only the work the target report needs is counted: gaps whose question counts toward SOC 2 (the role
+//!    scoring gives it, see [`crate::scoring::soc2`]). AI assurance work (AI controls the system description
+//!    does not commit to) and advice (questions only out-of-scope criteria need) are worked out the same
+//!    way, each on its own, and shown as optional lines: never in the SOC 2 total, the timeline or the cost.
 
 use std::collections::HashMap;
 
 use super::parameters::Parameters;
 use super::profile::Profile;
 use crate::scoring::Gap;
+use crate::scoring::soc2::Role;
 
 /// The largest factor people and systems in scope may put on the effort: beyond it, a scope needs a plan
 /// of its own rather than this estimate.
@@ -45,6 +50,59 @@ pub struct Factor {
     pub why: String,
 }
 
+/// Work the SOC 2 report does not need, shown apart from its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionalKind {
+    /// AI controls that do not count toward SOC 2 (the system description does not commit to them).
+    AiAssurance,
+    /// Questions only criteria of out-of-scope categories need.
+    Advice,
+}
+
+impl OptionalKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            OptionalKind::AiAssurance => "AI assurance work",
+            OptionalKind::Advice => "Advice outside the audit's scope",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OptionalKind::AiAssurance => "ai_assurance",
+            OptionalKind::Advice => "advice",
+        }
+    }
+
+    fn of(role: Role) -> Option<OptionalKind> {
+        match role {
+            Role::Soc2 => None,
+            Role::AiOnly => Some(OptionalKind::AiAssurance),
+            Role::Advice => Some(OptionalKind::Advice),
+        }
+    }
+}
+
+/// Optional work of one kind: its gaps' effort, shared and scaled as the SOC 2 work is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionalWork {
+    pub kind: OptionalKind,
+    pub gaps: usize,
+    pub remaining: [f64; 2],
+}
+
+impl OptionalWork {
+    /// `AI assurance work, not needed for the SOC 2 report: 3-8 person-days (4 questions)`.
+    pub fn line(&self) -> String {
+        format!(
+            "{}, not needed for the SOC 2 report: {} ({})",
+            self.kind.label(),
+            crate::estimate::range(self.remaining, "person-days"),
+            crate::estimate::plural(self.gaps as f64, "question", "questions")
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effort {
     /// Sum over the gaps of `effort_days` x (1 - Type I credit).
@@ -60,8 +118,19 @@ pub struct Effort {
     pub policy_writing: [f64; 2],
     /// Groups by policy document, in the order of their first gap.
     pub groups: Vec<WorkGroup>,
-    /// Each gap's part of `remaining`, by question id.
+    /// Each gap's part of `remaining` (or of its optional work), by question id.
     pub per_gap: HashMap<String, [f64; 2]>,
+    /// Work the SOC 2 report does not need, by kind (only kinds with gaps): never part of `remaining`.
+    pub optional: Vec<OptionalWork>,
+}
+
+/// The sums one set of gaps comes to.
+struct Work {
+    raw: [f64; 2],
+    shared: [f64; 2],
+    remaining: [f64; 2],
+    policy_writing: [f64; 2],
+    groups: Vec<WorkGroup>,
 }
 
 /// The name of the group a gap's shared work belongs to.
@@ -87,65 +156,29 @@ impl Effort {
         let share = p.shared_work_share.value().clamp(0.0, 1.0);
         let factors = factors(profile, p);
         let scale: f64 = factors.iter().map(|f| f.value).product();
-
-        // Group the gaps: index by name, in order of first appearance.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut members: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, g) in gaps.iter().enumerate() {
-            let name = group_name(&g.question.question.policy, &g.question.section.title);
-            let at = *index.entry(name.clone()).or_insert_with(|| {
-                members.push((name, Vec::new()));
-                members.len() - 1
-            });
-            members[at].1.push(i);
-        }
-
         let mut per_gap = HashMap::with_capacity(gaps.len());
-        let mut groups = Vec::with_capacity(members.len());
-        let (mut raw, mut shared, mut remaining, mut policy_writing) = ([0.0; 2], [0.0; 2], [0.0; 2], [0.0; 2]);
-        for (name, idx) in members {
-            let mut group = WorkGroup { name, gaps: idx.len(), raw: [0.0; 2], remaining: [0.0; 2] };
-            let mut largest = [0.0_f64; 2];
-            for &i in &idx {
-                let own = gaps[i].remaining_days;
-                group.raw = [group.raw[0] + own[0], group.raw[1] + own[1]];
-                largest = [largest[0].max(own[0]), largest[1].max(own[1])];
+
+        let soc2: Vec<&Gap<'_>> = gaps.iter().filter(|g| g.question.role == Role::Soc2).collect();
+        let main = work(&soc2, share, scale, &mut per_gap);
+        let mut optional = Vec::new();
+        for kind in [OptionalKind::AiAssurance, OptionalKind::Advice] {
+            let these: Vec<&Gap<'_>> =
+                gaps.iter().filter(|g| OptionalKind::of(g.question.role) == Some(kind)).collect();
+            if !these.is_empty() {
+                let w = work(&these, share, scale, &mut per_gap);
+                optional.push(OptionalWork { kind, gaps: these.len(), remaining: w.remaining });
             }
-            raw = [raw[0] + group.raw[0], raw[1] + group.raw[1]];
-            for &i in &idx {
-                let g = &gaps[i];
-                let mut part = [0.0; 2];
-                for (end, slot) in part.iter_mut().enumerate() {
-                    let own = g.remaining_days[end];
-                    let sum = group.raw[end];
-                    let shared_part = if sum > 0.0 { share * largest[end] * own / sum } else { 0.0 };
-                    let unscaled = round2((1.0 - share) * own + shared_part);
-                    shared[end] += unscaled;
-                    // Each gap's part is rounded once, to the tenth of a day every report and the CSV
-                    // print; the totals are sums of these parts, so the rows add up to them.
-                    *slot = round1(unscaled * scale);
-                    group.remaining[end] += *slot;
-                    remaining[end] += *slot;
-                    if g.question.section.id == POLICY_SECTION {
-                        policy_writing[end] += *slot;
-                    }
-                }
-                per_gap.insert(g.question.question.id.clone(), part);
-            }
-            group.raw = group.raw.map(round2);
-            group.remaining = group.remaining.map(round2);
-            groups.push(group);
         }
         Effort {
-            raw: raw.map(round2),
-            shared: shared.map(round2),
+            raw: main.raw,
+            shared: main.shared,
             shared_work_share: share,
             factors,
-            // Sums of tenths: rounding again only removes floating-point noise.
-            remaining: remaining.map(round1),
-            policy_writing: policy_writing.map(round1),
-            groups,
+            remaining: main.remaining,
+            policy_writing: main.policy_writing,
+            groups: main.groups,
             per_gap,
+            optional,
         }
     }
 
@@ -173,6 +206,65 @@ impl Effort {
         }
         out.push_str(&format!(" Remaining effort: {}.", d(self.remaining)));
         out
+    }
+}
+
+/// Shares and scales one set of gaps' effort (see the module notes), recording each gap's part in `per_gap`.
+fn work(gaps: &[&Gap<'_>], share: f64, scale: f64, per_gap: &mut HashMap<String, [f64; 2]>) -> Work {
+    // Group the gaps: index by name, in order of first appearance.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut members: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, g) in gaps.iter().enumerate() {
+        let name = group_name(&g.question.question.policy, &g.question.section.title);
+        let at = *index.entry(name.clone()).or_insert_with(|| {
+            members.push((name, Vec::new()));
+            members.len() - 1
+        });
+        members[at].1.push(i);
+    }
+
+    let mut groups = Vec::with_capacity(members.len());
+    let (mut raw, mut shared, mut remaining, mut policy_writing) = ([0.0; 2], [0.0; 2], [0.0; 2], [0.0; 2]);
+    for (name, idx) in members {
+        let mut group = WorkGroup { name, gaps: idx.len(), raw: [0.0; 2], remaining: [0.0; 2] };
+        let mut largest = [0.0_f64; 2];
+        for &i in &idx {
+            let own = gaps[i].remaining_days;
+            group.raw = [group.raw[0] + own[0], group.raw[1] + own[1]];
+            largest = [largest[0].max(own[0]), largest[1].max(own[1])];
+        }
+        raw = [raw[0] + group.raw[0], raw[1] + group.raw[1]];
+        for &i in &idx {
+            let g = gaps[i];
+            let mut part = [0.0; 2];
+            for (end, slot) in part.iter_mut().enumerate() {
+                let own = g.remaining_days[end];
+                let sum = group.raw[end];
+                let shared_part = if sum > 0.0 { share * largest[end] * own / sum } else { 0.0 };
+                let unscaled = round2((1.0 - share) * own + shared_part);
+                shared[end] += unscaled;
+                // Each gap's part is rounded once, to the tenth of a day every report and the CSV
+                // print; the totals are sums of these parts, so the rows add up to them.
+                *slot = round1(unscaled * scale);
+                group.remaining[end] += *slot;
+                remaining[end] += *slot;
+                if g.question.section.id == POLICY_SECTION {
+                    policy_writing[end] += *slot;
+                }
+            }
+            per_gap.insert(g.question.question.id.clone(), part);
+        }
+        group.raw = group.raw.map(round2);
+        group.remaining = group.remaining.map(round2);
+        groups.push(group);
+    }
+    Work {
+        raw: raw.map(round2),
+        shared: shared.map(round2),
+        // Sums of tenths: rounding again only removes floating-point noise.
+        remaining: remaining.map(round1),
+        policy_writing: policy_writing.map(round1),
+        groups,
     }
 }
 
@@ -280,5 +372,45 @@ mod tests {
         assert_eq!(e.per_gap["a.reviews"], [0.8, 2.2]);
         let sum: f64 = e.per_gap.values().map(|d| d[0]).sum();
         assert!((sum - e.remaining[0]).abs() < 1e-9);
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+    use crate::scoring::tests::answered;
+    use crate::scoring::{gaps, scored_questions};
+
+    #[test]
+    fn only_soc2_gaps_count_and_the_rest_is_optional_by_hand() {
+        // Nothing answered. Scoring's roles decide: a.reviews [1,3] made an AI control the report does not
+        // commit to, v.review [1,2] advice. SOC 2 keeps a.mfa [2,4] (alone in the Access Control Policy now)
+        // and a.sso [2,6]: 4-10 person-days. AI assurance: a.reviews alone, 1-3; advice: v.review, 1-2.
+        let a = answered(&[]);
+        let mut qs = scored_questions(&a);
+        for q in &mut qs {
+            q.role = match q.question.id.as_str() {
+                "a.reviews" => Role::AiOnly,
+                "v.review" => Role::Advice,
+                _ => Role::Soc2,
+            };
+        }
+        let found = gaps(&qs);
+        let e = Effort::of(&found, &Profile::default(), &Parameters::built_in());
+        assert_eq!(e.raw, [4.0, 10.0]);
+        assert_eq!(e.remaining, [4.0, 10.0]);
+        assert_eq!(e.groups.iter().map(|g| g.gaps).sum::<usize>(), 2);
+        assert_eq!(
+            e.optional,
+            [
+                OptionalWork { kind: OptionalKind::AiAssurance, gaps: 1, remaining: [1.0, 3.0] },
+                OptionalWork { kind: OptionalKind::Advice, gaps: 1, remaining: [1.0, 2.0] },
+            ]
+        );
+        assert_eq!(e.per_gap["a.reviews"], [1.0, 3.0]);
+        assert_eq!(
+            e.optional[0].line(),
+            "AI assurance work, not needed for the SOC 2 report: 1-3 person-days (1 question)"
+        );
     }
 }

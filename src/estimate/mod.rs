@@ -9,7 +9,8 @@
 
 pub mod cost;
 pub mod effort;
-pub mod parameters;
+/// The parameters live below the questionnaire (question help quotes them); named here as before.
+pub use crate::parameters;
 pub mod profile;
 pub mod schedule;
 pub mod timeline;
@@ -19,7 +20,7 @@ use chrono::NaiveDate;
 use crate::scoring::Gap;
 
 pub use cost::{Cost, CostItem, Scope};
-pub use effort::{Effort, Factor, WorkGroup};
+pub use effort::{Effort, Factor, OptionalKind, OptionalWork, WorkGroup};
 pub use parameters::{Param, ParameterError, Parameters};
 pub use profile::{Profile, ReportPath, Tier, WindowRun};
 pub use timeline::{Milestone, Phase, Timeline};
@@ -81,22 +82,7 @@ pub fn plural(count: f64, one: &str, many: &str) -> String {
     format!("{} {}", n(count), if n(count) == "1" { one } else { many })
 }
 
-/// Whole units with thousands separators: `30,000`. Never saturates: any finite figure prints in full.
-pub fn money(x: f64) -> String {
-    if !x.is_finite() {
-        return "unknown".into();
-    }
-    let whole = x.round();
-    let digits = format!("{:.0}", whole.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if whole < 0.0 { format!("-{out}") } else { out }
-}
+pub use crate::parameters::money;
 
 /// A range of US dollars as people write it: `USD 30,000-100,000`, once when both ends agree.
 pub fn usd(range: [f64; 2]) -> String {
@@ -343,14 +329,19 @@ impl Estimate {
             headcount: people,
             remaining_days: remaining,
             hourly_cost: hourly,
+            window_months: months * (1.0 - run),
+            scale: effort.factors.iter().map(|f| f.value).product(),
+            // A control with design work left is not in place: the stack and insurance lines charge for these.
+            not_in_place: effort.per_gap.iter().filter(|(_, d)| d[1] > 0.0).map(|(id, _)| id.clone()).collect(),
         };
         let cost = cost::cost(&cost_inputs, p);
         for param in cost::fee_parameters(&cost_inputs, p) {
-            assume(
-                &param.label,
-                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string(),
-                param.source.clone(),
-            );
+            let value = if param.unit.starts_with("USD") {
+                format!("{} {}", usd(param.range()), param.unit.trim_start_matches("USD")).trim_end().to_string()
+            } else {
+                range(param.range(), &param.unit)
+            };
+            assume(&param.label, value, param.source.clone());
         }
         for param in [&p.typical_type1_months, &p.typical_type2_months] {
             assume(&param.label, range(param.range(), "months"), param.source.clone());
@@ -501,18 +492,20 @@ fn compare(
     let ext = c.external_total;
     let staff = [c.total[0] - ext[0], c.total[1] - ext[1]];
     let head = format!(
-        "External spend of {} against a typical {}+ (which leaves out internal staff time, here {} more)",
+        "First-year cost of {} ({} paid to others, {} internal staff time) against a typical first-year \
+         programme of {}",
+        usd(c.total),
         usd(ext),
-        usd(typical),
-        usd(staff)
+        usd(staff),
+        usd(typical)
     );
-    let cost = match versus(ext, typical) {
+    let cost = match versus(c.total, typical) {
         Versus::Within => format!("{head}: within the typical range."),
         Versus::Below => format!("{head}: cheaper than typical, with {}.", list(&cheaper)),
         Versus::LowEndBelow => format!("{head}: the low end is cheaper than typical, with {}.", list(&cheaper)),
         Versus::Above | Versus::HighEndAbove | Versus::Wider => format!(
             "{head}: {} dearer than typical, driven by {}.",
-            if versus(ext, typical) == Versus::Above { "" } else { "the high end is" },
+            if versus(c.total, typical) == Versus::Above { "" } else { "the high end is" },
             list(&dearer)
         )
         .replace(":  dearer", ": dearer"),

@@ -82,13 +82,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Questionnaire, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { origin: origin.into(), bytes: text.len() as u64 });
     }
-    let questionnaire: Questionnaire = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    let mut questionnaire: Questionnaire = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         origin: origin.into(),
         line: e.line(),
         column: e.column(),
         message: syntax_message(&e),
     })?;
-    let problems = validate(&questionnaire);
+    let mut problems = super::help::fill_questionnaire(&mut questionnaire);
+    problems.extend(validate(&questionnaire));
     if problems.is_empty() { Ok(questionnaire) } else { Err(LoadError::Invalid { origin: origin.into(), problems }) }
 }
 

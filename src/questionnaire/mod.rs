@@ -5,6 +5,7 @@ pub mod condition;
 pub mod criteria;
 pub mod format;
 pub mod frameworks;
+pub mod help;
 pub mod limits;
 pub mod load;
 pub mod search;

@@ -18,6 +18,8 @@
 //! | policy | the policy document it belongs to |
 //! | evidence | what an auditor will sample, separated by `; ` |
 //! | section | the questionnaire section |
+//! | answer | the answer given, empty when none |
+//! | kind | `design` or `operate` (SOC 2 work, in the plan's total), `ai_assurance` or `advice` (optional work the SOC 2 report does not need, outside the total) |
 //!
 //! A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return) gets a leading `'`, so opening the file can never run anything.
@@ -25,7 +27,7 @@
 use super::model::Report;
 use crate::estimate::n;
 
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "id",
     "question",
     "status",
@@ -41,6 +43,7 @@ pub const COLUMNS: [&str; 15] = [
     "evidence",
     "section",
     "answer",
+    "kind",
 ];
 
 /// One cell's text: invisible characters shown, then made inert for spreadsheets (the writer quotes it).
@@ -77,6 +80,7 @@ pub fn render(r: &Report) -> String {
             g.evidence.join("; "),
             g.section.clone(),
             g.answer.clone().unwrap_or_default(),
+            g.kind.id().into(),
         ]);
     }
     let bytes = w.into_inner().unwrap_or_default();

@@ -521,8 +521,11 @@ fn gaps_part(o: &mut String, r: &Report) {
                 .iter()
                 .map(|g| vec![esc(&g.name), g.questions.len().to_string(), days(g.remaining_days)])
                 .collect();
-            rows.push(vec!["<strong>Total</strong>".into(), r.gaps.len().to_string(), days(effort.remaining)]);
+            rows.push(vec!["<strong>Total</strong>".into(), r.plan_gaps().to_string(), days(effort.remaining)]);
             table(o, &[column, "Gaps", "Remaining person-days"], &rows);
+        }
+        for line in r.optional_lines() {
+            let _ = writeln!(o, "<p>Optional: {}.</p>", esc(&line));
         }
     }
     close_part(o);
@@ -730,11 +733,6 @@ pub fn render(r: &Report) -> String {
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
     list(&mut o, "Not applicable", &r.not_applicable, "None.");
-    if !r.assumptions.is_empty() {
-        let _ = writeln!(o, "<h2>Assumptions</h2>");
-        let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
-        table(&mut o, &["Assumption", "Value", "Source"], &rows);
-    }
     close_part(&mut o);
 
     // The appendices share one part, so printing starts one new page for them, not one each.
@@ -742,6 +740,12 @@ pub fn render(r: &Report) -> String {
     if !r.is_vendor() {
         coverage_appendix(&mut o, r);
         ai_appendix(&mut o, r);
+    }
+    // Reference for whoever checks the figures: every parameter with its source.
+    if !r.assumptions.is_empty() {
+        let _ = writeln!(o, "<h2>Appendix: assumptions and their sources</h2>");
+        let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
+        table(&mut o, &["Assumption", "Value", "Source"], &rows);
     }
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let rows: Vec<_> = r

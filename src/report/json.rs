@@ -97,6 +97,9 @@ fn build(r: &Report) -> Doc<'_> {
         "remaining": e.remaining,
         "policy_writing": e.policy_writing,
         "explanation": e.explanation(),
+        "optional": e.optional.iter().map(|w| json!({
+            "kind": w.kind.id(), "gaps": w.gaps, "remaining": w.remaining, "line": w.line(),
+        })).collect::<Vec<_>>(),
     }));
     Doc {
         report: if r.is_vendor() { "soc2-ready vendor assessment" } else { "soc2-ready readiness report" },
@@ -237,7 +240,7 @@ fn build(r: &Report) -> Doc<'_> {
             by_policy: r.plan_by_policy.iter().map(group).collect(),
             by_area: r.plan_by_area.iter().map(group).collect(),
             by_owner: r.plan_by_owner.iter().map(group).collect(),
-            total: json!({ "gaps": r.gaps.len(), "remaining_days": r.remaining_days() }),
+            total: json!({ "gaps": r.plan_gaps(), "remaining_days": r.remaining_days() }),
             effort,
         },
         timeline,

@@ -530,7 +530,10 @@ fn plan_part(o: &mut String, r: &Report) {
         for g in groups.iter() {
             let _ = writeln!(o, "| {} | {} | {} |", md(&g.name), g.questions.len(), days(g.remaining_days));
         }
-        let _ = writeln!(o, "| **Total** | {} | {} |\n", r.gaps.len(), days(effort.remaining));
+        let _ = writeln!(o, "| **Total** | {} | {} |\n", r.plan_gaps(), days(effort.remaining));
+    }
+    for line in r.optional_lines() {
+        let _ = writeln!(o, "- Optional: {}.", md(&line));
     }
 }
 

@@ -185,6 +185,11 @@ impl GapKind {
             GapKind::Advice => "advice",
         }
     }
+
+    /// Whether its work is part of the SOC 2 plan, timeline and cost.
+    pub fn counts_toward_soc2(self) -> bool {
+        matches!(self, GapKind::Design | GapKind::Operate)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,10 +450,12 @@ impl Report {
         let (plan_by_policy, plan_by_area, plan_by_owner) = if is_vendor {
             (Vec::new(), Vec::new(), Vec::new())
         } else {
-            let by_policy = plan_by(&gaps, |g| crate::estimate::effort::group_name(&g.policy, &g.section));
-            let by_area = plan_by(&gaps, |g| g.section.clone());
+            // The plan is the SOC 2 work; AI assurance and advice are the effort's optional lines.
+            let soc2: Vec<GapLine> = gaps.iter().filter(|g| g.kind.counts_toward_soc2()).cloned().collect();
+            let by_policy = plan_by(&soc2, |g| crate::estimate::effort::group_name(&g.policy, &g.section));
+            let by_area = plan_by(&soc2, |g| g.section.clone());
             let mut by_owner =
-                plan_by(&gaps, |g| if g.owner.trim().is_empty() { NO_OWNER.to_string() } else { g.owner.clone() });
+                plan_by(&soc2, |g| if g.owner.trim().is_empty() { NO_OWNER.to_string() } else { g.owner.clone() });
             by_owner.sort_by_key(|g| g.name == NO_OWNER);
             (by_policy, by_area, by_owner)
         };
@@ -843,9 +850,19 @@ impl Report {
         self.gaps.iter().filter(|g| !g.unanswered)
     }
 
-    /// Remaining person-days over all gaps: the same figure as the estimate's.
+    /// Remaining person-days over the SOC 2 gaps: the same figure as the estimate's.
     pub fn remaining_days(&self) -> [f64; 2] {
         self.effort.as_ref().map_or([0.0, 0.0], |e| e.remaining)
+    }
+
+    /// How many gaps the SOC 2 plan counts (AI assurance and advice are optional lines apart).
+    pub fn plan_gaps(&self) -> usize {
+        self.gaps.iter().filter(|g| g.kind.counts_toward_soc2()).count()
+    }
+
+    /// The optional lines under the plan: work the SOC 2 report does not need.
+    pub fn optional_lines(&self) -> Vec<String> {
+        self.effort.as_ref().map(|e| e.optional.iter().map(|w| w.line()).collect()).unwrap_or_default()
     }
 
     /// The report's title, by what it is: a vendor assessment is not a readiness report, and a custom

@@ -119,10 +119,11 @@ fn the_html_report_renders_with_its_charts_and_prints_to_a_few_pages() {
         let pdf = dir.path().join(format!("{name}.pdf"));
         run(&browser, &profile, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into(), url]);
         // The report a founder reads is the body; the appendices (criteria coverage, AI assurance by area,
-        // every answer) start on a page of their own at the end.
+        // the assumptions with their sources, every answer) start on a page of their own at the end.
         let n = pages(&pdf);
         let body = body_pages(&pdf, n);
         assert!(page_range.contains(&body), "{name}: {body} pages before the appendices, expected {page_range:?}");
-        assert!(n <= body + 3, "{name}: {n} pages in all, the appendices take {} of them", n - body);
+        // Issue 23's bound for the printed report, appendices included: under 25 pages.
+        assert!(n < 25, "{name}: {n} pages in all, the appendices take {} of them", n - body);
     }
 }

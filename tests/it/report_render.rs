@@ -117,11 +117,13 @@ fn scores_and_estimate_by_hand() {
     assert_eq!(t1.dates[0].to_string(), "2025-05-25");
     // Type II: 2.9 + 26 + 4 = 32.9 to 6.5 + 26 + 6 = 38.5 weeks.
     assert_eq!(t.type2_report.weeks, [32.9, 38.5]);
-    // Cost, small scope (20 people): Type I 10,000-17,500; Type II 15,000-30,000; platform 10,000-30,000;
-    // pen test 10,000-35,000; security stack 20 x 150-450 = 3,000-9,000; legal review 5,000-20,000;
-    // staff 4.5-12.5 days x 8 h x 100 USD = 3,600-10,000.
-    assert_eq!(e.cost.external_total, [53000.0, 141500.0]);
-    assert_eq!(e.cost.total, [56600.0, 151500.0]);
+    // Cost, small scope (20 people): Type I 15,000-27,500; Type II 25,000-50,000; platform 10,000-30,000;
+    // pen test 10,000-35,000; of the security tools only SSO is asked and not in place: 20 x 30-100 =
+    // 600-2,000; legal review 5,000-20,000. Internal: remediation 4.5-12.5 days x 8 h x 100 USD =
+    // 3,600-10,000; running the controls 6 months x 1-3 days = 4,800-14,400; two audits x 5-15 days =
+    // 8,000-24,000.
+    assert_eq!(e.cost.external_total, [65600.0, 164500.0]);
+    assert_eq!(e.cost.total, [82000.0, 212900.0]);
     assert_eq!(r.follow_ups.len(), 1);
     assert_eq!(r.unanswered.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["access.sso"]);
     assert_eq!(r.policies[0].status, "Documented and in place");
@@ -147,7 +149,7 @@ fn golden_markdown_and_json() {
     assert_eq!(v["readiness"]["not_covered_criteria"], 31);
     assert_eq!(v["categories"]["confidentiality"]["type2"], 0.0);
     assert_eq!(v["timeline"]["type1_report_months"][0], 1.6);
-    assert_eq!(v["cost"]["total"][1], 151500.0);
+    assert_eq!(v["cost"]["total"][1], 212900.0);
     assert_eq!(v["gaps"][0]["question"], "policies.security");
     assert_eq!(v["gaps"][0]["effort_days"][1], 4);
 }

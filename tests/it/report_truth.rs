@@ -109,7 +109,18 @@ fn a_boutique_firm_is_never_why_it_is_dearer() {
     }
     // Cheaper than typical: the boutique firm may be named as the reason.
     let mut params = Parameters::built_in();
-    for name in ["penetration_test", "legal_review", "security_stack_per_person"] {
+    for name in [
+        "penetration_test",
+        "legal_review",
+        "stack_device_management",
+        "stack_endpoint_detection",
+        "stack_sso",
+        "stack_training",
+        "stack_background_checks",
+        "cyber_insurance",
+        "operating_days_per_month",
+        "audit_support_days",
+    ] {
         params = params.with_setting(name, 0.0, 0.0, "test").unwrap();
     }
     let cheap = estimate_with(

@@ -1,9 +1,15 @@
-//! The estimate's parameters: built in from `assets/estimates.json`, each with its source, and changed by
+//! The estimate's parameters (a top-level module, below the questionnaire, whose help quotes them): built in from `assets/estimates.json`, each with its source, and changed by
 //! an optional `estimates.json` in the configuration directory.
 //!
 //! The user file has the same shape and may name any subset of the parameters, for example
 //! `{ "parameters": { "hourly_cost": { "value": 140, "source": "2025 payroll" } } }`. An unknown
 //! parameter name is an error, so a typo is never silently ignored.
+//!
+//! Every parameter says where its figure comes from, so a reader can find it: `sources`, a list of
+//! citations (`publisher`, `title`, `url` (https), `read` as YYYY-MM, optionally `published` and `says`, what
+//! the source says), and/or `assumption`, what soc2-ready assumes and what that is based on. A user file
+//! may give a one-line `source` instead ("quote from Acme Pentest"); a parameter it changes without one is
+//! credited to the file. A parameter with none of the three, or a citation missing a field, is an error.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// The built-in parameters, compiled into the binary.
-pub const BUILT_IN: &str = include_str!("../../assets/estimates.json");
+pub const BUILT_IN: &str = include_str!("../assets/estimates.json");
 /// The name of the user's override file in the configuration directory.
 pub const USER_FILE: &str = crate::paths::ESTIMATES_FILE;
 /// The largest figure any parameter may have: far above any real fee, far below where arithmetic or
@@ -19,6 +25,59 @@ pub const USER_FILE: &str = crate::paths::ESTIMATES_FILE;
 pub const MAX_FIGURE: f64 = 1e9;
 /// The only currency the figures are in.
 pub const CURRENCY: &str = "USD";
+
+/// Where a published figure comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    /// The month the figure was read, YYYY-MM.
+    pub read: String,
+    /// The month it was published, YYYY-MM, when the page says.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// What the source says, in short.
+    #[serde(default)]
+    pub says: Option<String>,
+}
+
+impl Citation {
+    /// `Strac, "Title" (https://..., published 2026-05, read 2026-12): what it says`.
+    pub fn line(&self) -> String {
+        let published = self.published.as_ref().map(|m| format!(", published {m}")).unwrap_or_default();
+        let says = self.says.as_ref().map(|s| format!(": {s}")).unwrap_or_default();
+        format!("{}, \"{}\" ({}{published}, read {}){says}", self.publisher, self.title, self.url, self.read)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        for (field, text) in [("publisher", &self.publisher), ("title", &self.title), ("url", &self.url)] {
+            if text.trim().is_empty() {
+                return Err(format!("a source has an empty `{field}`"));
+            }
+        }
+        if !self.url.starts_with("https://") || self.url.contains(char::is_whitespace) {
+            return Err(format!("source URL `{}` must be a web address starting with https://", self.url));
+        }
+        for (field, month) in [("read", Some(&self.read)), ("published", self.published.as_ref())] {
+            if let Some(m) = month
+                && !is_month(m)
+            {
+                return Err(format!("a source's `{field}` is `{m}`; write the month as YYYY-MM"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_month(m: &str) -> bool {
+    let b = m.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+        && matches!(m[5..].parse::<u8>(), Ok(1..=12))
+}
 
 /// One parameter: a range (`low` to `high`; a single value has both equal), what it is, and its source.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -28,7 +87,11 @@ pub struct Param {
     pub high: f64,
     pub unit: String,
     pub label: String,
+    /// Where the figure comes from, in one line: the citations and the assumption, or a user file's text.
     pub source: String,
+    pub sources: Vec<Citation>,
+    /// What soc2-ready assumes, and on what, when the figure is (partly) its own.
+    pub assumption: Option<String>,
 }
 
 impl Param {
@@ -51,7 +114,12 @@ struct RawParam {
     unit: String,
     #[serde(default)]
     label: String,
-    source: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    sources: Vec<Citation>,
+    #[serde(default)]
+    assumption: Option<String>,
 }
 
 impl TryFrom<RawParam> for Param {
@@ -66,7 +134,24 @@ impl TryFrom<RawParam> for Param {
         if !low.is_finite() || !high.is_finite() || low < 0.0 || low > high {
             return Err(format!("needs 0 <= low <= high, got {low} and {high}"));
         }
-        Ok(Param { low, high, unit: raw.unit, label: raw.label, source: raw.source })
+        for c in &raw.sources {
+            c.check()?;
+        }
+        let assumption = raw.assumption.filter(|a| !a.trim().is_empty());
+        let source = match raw.source.filter(|s| !s.trim().is_empty()) {
+            Some(s) => s,
+            None => {
+                let mut parts: Vec<String> = raw.sources.iter().map(Citation::line).collect();
+                parts.extend(assumption.iter().cloned());
+                if parts.is_empty() {
+                    return Err("name where the figure comes from: `sources` (publisher, title, url, read) or \
+                                an `assumption` saying what it is based on"
+                        .into());
+                }
+                parts.join("; ")
+            }
+        };
+        Ok(Param { low, high, unit: raw.unit, label: raw.label, source, sources: raw.sources, assumption })
     }
 }
 
@@ -87,6 +172,8 @@ pub struct Parameters {
     pub work_days_per_week: Param,
     pub hours_per_day: Param,
     pub hourly_cost: Param,
+    pub operating_days_per_month: Param,
+    pub audit_support_days: Param,
     pub auditor_type1_boutique: Param,
     pub auditor_type1_mid_tier: Param,
     pub auditor_type1_big4: Param,
@@ -98,9 +185,14 @@ pub struct Parameters {
     pub compliance_tooling: Param,
     pub penetration_test: Param,
     pub consultant: Param,
-    pub security_stack_per_person: Param,
+    pub stack_device_management: Param,
+    pub stack_endpoint_detection: Param,
+    pub stack_sso: Param,
+    pub stack_training: Param,
+    pub stack_background_checks: Param,
+    pub cyber_insurance: Param,
     pub legal_review: Param,
-    pub bridge_letter: Param,
+    pub bridge_letter_days: Param,
     pub small_scope_headcount: Param,
     pub small_scope_systems: Param,
     pub large_scope_headcount: Param,
@@ -213,6 +305,8 @@ impl Parameters {
             ("work_days_per_week", &self.work_days_per_week),
             ("hours_per_day", &self.hours_per_day),
             ("hourly_cost", &self.hourly_cost),
+            ("operating_days_per_month", &self.operating_days_per_month),
+            ("audit_support_days", &self.audit_support_days),
             ("auditor_type1_boutique", &self.auditor_type1_boutique),
             ("auditor_type1_mid_tier", &self.auditor_type1_mid_tier),
             ("auditor_type1_big4", &self.auditor_type1_big4),
@@ -224,9 +318,14 @@ impl Parameters {
             ("compliance_tooling", &self.compliance_tooling),
             ("penetration_test", &self.penetration_test),
             ("consultant", &self.consultant),
-            ("security_stack_per_person", &self.security_stack_per_person),
+            ("stack_device_management", &self.stack_device_management),
+            ("stack_endpoint_detection", &self.stack_endpoint_detection),
+            ("stack_sso", &self.stack_sso),
+            ("stack_training", &self.stack_training),
+            ("stack_background_checks", &self.stack_background_checks),
+            ("cyber_insurance", &self.cyber_insurance),
             ("legal_review", &self.legal_review),
-            ("bridge_letter", &self.bridge_letter),
+            ("bridge_letter_days", &self.bridge_letter_days),
             ("small_scope_headcount", &self.small_scope_headcount),
             ("small_scope_systems", &self.small_scope_systems),
             ("large_scope_headcount", &self.large_scope_headcount),
@@ -253,6 +352,8 @@ impl Parameters {
             "work_days_per_week" => &mut self.work_days_per_week,
             "hours_per_day" => &mut self.hours_per_day,
             "hourly_cost" => &mut self.hourly_cost,
+            "operating_days_per_month" => &mut self.operating_days_per_month,
+            "audit_support_days" => &mut self.audit_support_days,
             "auditor_type1_boutique" => &mut self.auditor_type1_boutique,
             "auditor_type1_mid_tier" => &mut self.auditor_type1_mid_tier,
             "auditor_type1_big4" => &mut self.auditor_type1_big4,
@@ -264,9 +365,14 @@ impl Parameters {
             "compliance_tooling" => &mut self.compliance_tooling,
             "penetration_test" => &mut self.penetration_test,
             "consultant" => &mut self.consultant,
-            "security_stack_per_person" => &mut self.security_stack_per_person,
+            "stack_device_management" => &mut self.stack_device_management,
+            "stack_endpoint_detection" => &mut self.stack_endpoint_detection,
+            "stack_sso" => &mut self.stack_sso,
+            "stack_training" => &mut self.stack_training,
+            "stack_background_checks" => &mut self.stack_background_checks,
+            "cyber_insurance" => &mut self.cyber_insurance,
             "legal_review" => &mut self.legal_review,
-            "bridge_letter" => &mut self.bridge_letter,
+            "bridge_letter_days" => &mut self.bridge_letter_days,
             "small_scope_headcount" => &mut self.small_scope_headcount,
             "small_scope_systems" => &mut self.small_scope_systems,
             "large_scope_headcount" => &mut self.large_scope_headcount,
@@ -291,6 +397,8 @@ impl Parameters {
         p.low = low;
         p.high = high;
         p.source = source.to_string();
+        p.sources.clear();
+        p.assumption = None;
         out.check().map_err(|reason| error(origin, reason))?;
         Ok(out)
     }
@@ -339,17 +447,42 @@ fn overlay(params: &mut Map<String, Value>, user: &Value, origin: &Path) -> Resu
             target.remove("low");
             target.remove("high");
         }
+        // A figure of the user's own is not the built-in sources' figure: their citations go with it.
+        let figure = ["value", "low", "high"].iter().any(|k| fields.contains_key(*k));
+        let cited = ["source", "sources", "assumption"].iter().any(|k| fields.contains_key(*k));
+        if figure || cited {
+            target.remove("sources");
+            target.remove("assumption");
+            target.remove("source");
+        }
         if fields.contains_key("low") || fields.contains_key("high") {
             target.remove("value");
         }
         for (k, v) in fields {
             target.insert(k.clone(), v.clone());
         }
-        if !fields.contains_key("source") {
+        if !target.contains_key("source") && !target.contains_key("sources") && !target.contains_key("assumption") {
             target.insert("source".into(), Value::String(format!("your file {}", origin.display())));
         }
     }
     Ok(())
+}
+
+/// Whole units with thousands separators: `30,000`. Never saturates: any finite figure prints in full.
+pub fn money(x: f64) -> String {
+    if !x.is_finite() {
+        return "unknown".into();
+    }
+    let whole = x.round();
+    let digits = format!("{:.0}", whole.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if whole < 0.0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]
@@ -366,7 +499,56 @@ mod tests {
         }
         assert_eq!(p.scoping_weeks.range(), [2.0, 4.0]);
         assert_eq!(p.typical_type2_months.range(), [8.0, 14.0]);
-        assert_eq!(p.typical_cost.range(), [30000.0, 100000.0]);
+        // Strac's first-year programme figure (May 2026), internal time included.
+        assert_eq!(p.typical_cost.range(), [55000.0, 175000.0]);
+    }
+
+    /// Issue 21: every built-in parameter names where a reader can find its figure: citations with publisher,
+    /// title, web address and month read, or an assumption saying what it is based on; never a vague
+    /// "published guides".
+    #[test]
+    fn every_built_in_parameter_is_cited_or_a_stated_assumption() {
+        let p = Parameters::built_in();
+        for (name, param) in p.all() {
+            assert!(!param.sources.is_empty() || param.assumption.is_some(), "{name} has neither");
+            for c in &param.sources {
+                assert!(c.url.starts_with("https://") && is_month(&c.read), "{name}: {c:?}");
+                assert!(param.source.contains(&c.url), "{name}: the printed source names {}", c.url);
+            }
+            assert!(!param.source.contains("Published SOC 2"), "{name}: vague source {}", param.source);
+        }
+        // The per-system factor has no published figure: it says it is our own.
+        assert!(p.effort_per_system.assumption.as_deref().unwrap().contains("soc2-ready's own"));
+        let t2 = &p.auditor_type2_boutique;
+        assert_eq!(t2.range(), [25000.0, 75000.0]);
+        assert!(t2.source.starts_with(
+            "Strac, \"SOC 2 Audit: The Complete 2026 Guide (Process, Auditor Selection, Cost, Timeline)\" \
+             (https://www.strac.io/blog/soc-2-audit, published 2026-05, read 2026-12): Audit fees: Type 2"
+        ));
+    }
+
+    #[test]
+    fn a_citation_missing_what_a_reader_needs_is_refused() {
+        let bad = |fields: &str| {
+            let text = format!(r#"{{ "parameters": {{ "consultant": {{ "low": 1, "high": 2, {fields} }} }} }}"#);
+            Parameters::with_overrides(&text, Path::new("e.json")).unwrap_err().to_string()
+        };
+        let cite = |url: &str, read: &str| {
+            format!(r#""sources": [{{ "publisher": "Acme", "title": "Fees", "url": "{url}", "read": "{read}" }}]"#)
+        };
+        assert!(bad(&cite("www.acme.test", "2026-05")).contains("must be a web address starting with https://"));
+        assert!(bad(&cite("https://acme.test/fees", "May 2026")).contains("write the month as YYYY-MM"));
+        assert!(bad(r#""sources": [{ "publisher": "Acme" }]"#).contains("missing field"));
+        assert!(bad(r#""assumption": " ""#).contains("name where the figure comes from"));
+        // A good citation replaces the built-in sources.
+        let ok = format!(
+            r#"{{ "parameters": {{ "consultant": {{ "low": 1, "high": 2, {} }} }} }}"#,
+            cite("https://acme.test/fees", "2026-05")
+        );
+        let p = Parameters::with_overrides(&ok, Path::new("e.json")).unwrap();
+        assert_eq!(p.consultant.sources.len(), 1);
+        assert_eq!(p.consultant.source, "Acme, \"Fees\" (https://acme.test/fees, read 2026-05)");
+        assert_eq!(p.consultant.assumption, None);
     }
 
     #[test]
