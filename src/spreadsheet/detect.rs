@@ -340,6 +340,11 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
                 super::templates::SheetRole::Other => {}
             }
         }
+        for q in detection.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
+            if p.is_placeholder(&q.answer) {
+                q.answer.clear();
+            }
+        }
         if detection.choices.len() > 1 {
             for section in &mut detection.sections {
                 let sheet = section.questions.first().map(|q| q.sheet.clone()).unwrap_or_default();

@@ -195,3 +195,16 @@ fn generic_rules_errors_footers_and_ids_as_text() {
     let d = detect("q.csv", csv.as_bytes());
     assert_eq!(ids(&d), ["Q-1", "Q-5"], "error values, an id with no text elsewhere and footers are not questions");
 }
+
+#[test]
+fn hecvat_lite_placeholders_are_not_answers_and_only_its_sheet_is_read() {
+    let d = detect("lite.xlsx", &fx::hecvat_lite_like());
+    assert_eq!(d.template.as_deref(), Some("HECVAT Lite"));
+    assert_eq!(ids(&d), ["GNRL-01", "GNRL-02", "GNRL-03", "APPL-01", "APPL-02", "APPL-03"]);
+    assert!(d.questions().all(|q| q.answer.is_empty()), "the blank template's placeholders are not answers");
+    let titles: Vec<&str> = d.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["General Information", "Application Security"]);
+    for sheet in ["Analyst Report", "Analyst Reference", "Summary Report", "Standards Crosswalk"] {
+        assert!(d.skipped.iter().any(|(s, w)| s == sheet && w.contains("analysts")), "{sheet}: {:?}", d.skipped);
+    }
+}

@@ -499,3 +499,46 @@ pub fn hecvat3_full_like() -> Vec<u8> {
     }
     NewWorkbook { sheets, open_close_sheet_tags: false, calc_chain: true }.to_bytes()
 }
+
+/// HECVAT Lite look-alike (invented text): the respondent sheet `HECVAT - Lite` with general-information
+/// rows whose answer cells hold the blank template's placeholders ("Vendor Contact Name",
+/// "555-555-5555"), two sections each with its own header row, a copyright line; analyst sheets and a
+/// Standards Crosswalk (ids in A beside standard references, no answers).
+pub fn hecvat_lite_like() -> Vec<u8> {
+    let mut s = NewSheet::new("HECVAT - Lite");
+    s.text(1, 1, "Invented Lite Questionnaire 2");
+    s.text(2, 1, "General Information").text(2, 2, "Question").text(2, 3, "Vendor Answers").text(
+        2,
+        4,
+        "Additional Info",
+    );
+    for (i, placeholder) in ["Vendor Contact Name", "555-555-5555", "Product Name and Version"].iter().enumerate() {
+        let r = 3 + i as u32;
+        s.text(r, 1, &format!("GNRL-{:02}", i + 1)).text(r, 2, &format!("General detail {}", i + 1));
+        s.text(r, 3, placeholder);
+    }
+    s.text(6, 1, "Application Security").text(6, 2, "Question").text(6, 3, "Vendor Answers").text(
+        6,
+        4,
+        "Additional Info",
+    );
+    for i in 1..=3u32 {
+        s.text(6 + i, 1, &format!("APPL-{i:02}")).text(6 + i, 2, &question_text(700 + i as usize));
+        s.set(6 + i, 3, NewCell::Blank);
+    }
+    s.text(11, 1, "\u{a9} 2026 Invented Higher Education Group");
+    s.lists.push(("C7:C9".into(), vec!["Yes".into(), "No".into(), "N/A".into()]));
+    let mut sheets = vec![s];
+    for name in ["Analyst Report", "Analyst Reference", "Summary Report"] {
+        let mut a = NewSheet::new(name);
+        a.text(1, 1, "ID").text(1, 2, "Question").text(1, 3, "Answer");
+        a.text(2, 1, "APPL-01").text(2, 2, &question_text(701));
+        a.set(2, 3, NewCell::Formula { formula: "'HECVAT - Lite'!C7".into(), cached: String::new() });
+        sheets.push(a);
+    }
+    let mut cross = NewSheet::new("Standards Crosswalk");
+    cross.text(1, 1, "ID").text(1, 2, "Question").text(1, 3, "Response").text(1, 4, "Standard");
+    cross.text(2, 1, "APPL-01").text(2, 2, &question_text(701)).text(2, 4, "Invented standard 4.5");
+    sheets.push(cross);
+    NewWorkbook { sheets, ..NewWorkbook::default() }.to_bytes()
+}

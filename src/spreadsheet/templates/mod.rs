@@ -60,6 +60,9 @@ pub struct Profile {
     /// Every question has an id: an unnumbered row is a title or instructions.
     #[serde(default)]
     pub require_id: bool,
+    /// Text the blank template puts in answer cells ("Vendor Contact Name", "555-555-5555"): not answers.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
 }
 
 /// The columns of a profile as numbers (1-based).
@@ -139,6 +142,13 @@ pub fn built_in() -> Result<Vec<Profile>, String> {
             Ok(p)
         })
         .collect()
+}
+
+impl Profile {
+    /// Whether an answer as found is only the template's placeholder.
+    pub fn is_placeholder(&self, answer: &str) -> bool {
+        self.placeholders.iter().any(|p| same(p, answer))
+    }
 }
 
 /// The profile of the template the workbook is made from, if any.
