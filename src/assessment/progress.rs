@@ -86,8 +86,10 @@ pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
 /// One section's progress.
 fn section_progress(a: &Assessment, vis: &Visibility, s: usize) -> Progress {
     let mut p = Progress::default();
+    // A customer's row whose answer cell is a formula copies an answer given elsewhere: not the respondent's.
+    let copied = |id: &str| a.source.as_ref().is_some_and(|src| src.cells.get(id).is_some_and(|c| c.formula));
     for (i, question) in a.questionnaire().sections[s].questions.iter().enumerate() {
-        if vis.question(s, i) {
+        if vis.question(s, i) && !copied(&question.id) {
             p.shown += 1;
             if is_answered(a, &question.id) {
                 p.answered += 1;

@@ -17,7 +17,7 @@ use crate::assessment::{
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::report::headline::Headline;
 use crate::text::{json_safe, one_line};
-use crate::{clock, paths};
+use crate::{clock, paths, spreadsheet};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     // Copies a killed write left in the store (a save, a library update) go before anything else runs.
@@ -303,17 +303,26 @@ fn answer(
     warn_if_shared(&path);
     let now = clock::now();
     let mut session = Session::open_waiting(&path, &now, patience)?;
+    // The customer's id as typed (`A&A-01.1`, `Privacy!PRIV-09`) names the question; so does its key.
+    let typed = question;
+    let key = spreadsheet::customer_ids::resolve(&session.assessment, typed).map_err(|e| anyhow!(e))?;
+    let question = key.as_str();
     let shown = one_line(&path.display().to_string());
     let Some(value) = value else {
         session.clear(question, details, &now).map_err(in_cli_words)?;
         plan.apply(&mut session, question)?;
-        println!("{shown}: {} cleared", one_line(question));
+        println!("{shown}: {} cleared", one_line(typed));
         return Ok(ExitCode::SUCCESS);
     };
     let stored = session.answer(question, value, details, &now).map_err(in_cli_words)?;
     plan.apply(&mut session, question)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
-    println!("{shown}: {} = {}", q.id, one_line(&describe(&q, &stored)));
+    let ids = spreadsheet::customer_ids::shown_ids(&session.assessment);
+    println!(
+        "{shown}: {} = {}",
+        one_line(spreadsheet::customer_ids::shown(&ids, &q.id)),
+        one_line(&describe(&q, &stored))
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -341,6 +350,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
     let q = a.questionnaire();
     let vis = Visibility::of_assessment(&a);
     let (per_section, total) = progress(&a, &vis);
+    let ids = spreadsheet::customer_ids::shown_ids(&a);
     if as_json {
         let sections: Vec<_> = q
             .sections
@@ -359,7 +369,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             .map(|(si, s, qi, question)| {
                 let answer = a.answers.get(&question.id);
                 let mut row = json!({
-                    "id": question.id,
+                    "id": spreadsheet::customer_ids::shown(&ids, &question.id),
                     "section": s.id,
                     "type": question.kind.as_str(),
                     "text": question.text,
@@ -411,7 +421,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             println!(
                 "  [{}] {}  {}\n      -> {}{flag}",
                 if value.is_some() { "x" } else { " " },
-                question.id,
+                one_line(spreadsheet::customer_ids::shown(&ids, &question.id)),
                 one_line(&question.text),
                 value.as_deref().unwrap_or("(unanswered)")
             );

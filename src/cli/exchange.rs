@@ -228,18 +228,20 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
     let mut filled = session.assessment.clone();
     let refused = library::apply(&mut filled, &plan, &now);
     let mut applied = 0;
+    let ids = crate::spreadsheet::customer_ids::shown_ids(&session.assessment);
+    let shown = |key: &str| one_line(crate::spreadsheet::customer_ids::shown(&ids, key));
     for a in plan.applied.iter().filter(|a| !refused.iter().any(|(id, _)| *id == a.question)) {
         applied += 1;
         println!(
             "applied {} = {} (score {:.2}, from {})",
-            one_line(&a.question),
+            shown(&a.question),
             one_line(&a.suggestion.answer),
             a.suggestion.score,
             one_line(&a.suggestion.provenance.describe())
         );
     }
     for (id, why) in plan.left.iter().chain(&refused) {
-        println!("left {}: {}", one_line(id), one_line(why));
+        println!("left {}: {}", shown(id), one_line(why));
     }
     println!("{applied} applied, {} left", plan.left.len() + refused.len());
     if args.dry_run {

@@ -6,9 +6,9 @@ use anyhow::{Result, bail};
 use serde_json::json;
 
 use crate::assessment::{Assessment, Store, Visibility, describe, store};
-use crate::paths;
 use crate::questionnaire::search::{Hit, Index, Ranked};
 use crate::text::{json_safe, one_line};
+use crate::{paths, spreadsheet};
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -33,7 +33,12 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let path = store.resolve(&args.assessment);
     let a = store::read(&path)?;
     let query = args.words.join(" ");
-    let mut ranked = Index::build(a.questionnaire()).search(&query);
+    // A customer's id typed exactly (`A&A-01.1`) finds its question as its key would.
+    let key = match spreadsheet::customer_ids::resolve(&a, query.trim()) {
+        Ok(key) if a.questionnaire().question(&key).is_some() => key,
+        _ => query.clone(),
+    };
+    let mut ranked = Index::build(a.questionnaire()).search(&key);
     if ranked.words == 0 {
         let what = if query.chars().any(char::is_alphanumeric) {
             format!("in \"{}\" (only words too common to tell questions apart, such as \"the\")", one_line(&query))
@@ -77,12 +82,14 @@ fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str, to
         (n, total) if n == total => println!("{n} questions in {org} for \"{query}\", best first:"),
         (n, total) => println!("{total} questions in {org} for \"{query}\", the best {n}:"),
     }
+    let ids = spreadsheet::customer_ids::shown_ids(a);
     let width = ranked.hits.len().to_string().len();
     let indent = " ".repeat(width + 2);
     for (rank, hit) in ranked.hits.iter().enumerate() {
         let (s, i) = hit.place;
         let question = &q.sections[s].questions[i];
-        let mut head = format!("{:>width$}. {} · {}", rank + 1, one_line(&question.id), one_line(&q.sections[s].title));
+        let id = spreadsheet::customer_ids::shown(&ids, &question.id);
+        let mut head = format!("{:>width$}. {} · {}", rank + 1, one_line(id), one_line(&q.sections[s].title));
         if !ranked.is_complete(hit) {
             head.push_str(&format!(" · {} of {} words", hit.matched, ranked.words));
         }
@@ -98,6 +105,7 @@ fn print_text(a: &Assessment, ranked: &Ranked, vis: &Visibility, query: &str, to
 
 fn print_json(a: &Assessment, ranked: &Ranked, vis: &Visibility) {
     let q = a.questionnaire();
+    let ids = spreadsheet::customer_ids::shown_ids(a);
     let rows: Vec<_> = ranked
         .hits
         .iter()
@@ -107,7 +115,7 @@ fn print_json(a: &Assessment, ranked: &Ranked, vis: &Visibility) {
             let question = &q.sections[s].questions[i];
             json!({
                 "rank": rank + 1,
-                "id": question.id,
+                "id": spreadsheet::customer_ids::shown(&ids, &question.id),
                 "section": q.sections[s].id,
                 "section_title": q.sections[s].title,
                 "text": question.text,

@@ -68,6 +68,8 @@ pub struct FoundSection {
 /// Everything the detection found: its choices (to print and confirm) and the questions by section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detection {
+    /// The standard template recognised (`CAIQ v4`, `HECVAT 4`), whose profile chose the sheets and columns.
+    pub template: Option<String>,
     pub choices: Vec<SheetChoice>,
     /// Sheets looked at and not used, with why.
     pub skipped: Vec<(String, String)>,
@@ -79,14 +81,19 @@ impl Detection {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
 
+    /// The respondent's questions: a row whose answer cell is a formula (it copies an answer given
+    /// elsewhere) is kept read-only but is not one of them.
     pub fn question_count(&self) -> usize {
-        self.sections.iter().map(|s| s.questions.len()).sum()
+        self.questions().filter(|q| !q.formula).count()
     }
 
     /// A short account of what was chosen, in the options' own terms, for the terminal.
     pub fn summary(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut hints = Vec::new();
+        if let Some(t) = &self.template {
+            out.push(format!("recognised a {t} workbook: its own answer sheets and columns are used"));
+        }
         for c in &self.choices {
             let col = |n: Option<u32>| n.map_or("none".to_string(), column_letters);
             let headers: Vec<String> = c.header_rows.iter().map(u32::to_string).collect();
@@ -299,37 +306,71 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
             )));
         }
     }
-    let mut detection = Detection { choices: Vec::new(), skipped: Vec::new(), sections: Vec::new() };
-    for sheet in &wb.sheets {
-        if !opts.sheets.is_empty() && !opts.sheets.contains(&sheet.name) {
-            continue;
+    let defaulted = opts.sheets.is_empty()
+        && opts.header_row.is_none()
+        && opts.id_col.is_none()
+        && opts.question_col.is_none()
+        && opts.answer_col.is_none()
+        && opts.comment_col.is_none();
+    let profile = if defaulted { super::templates::recognise(wb) } else { None };
+    let mut detection = Detection { template: None, choices: Vec::new(), skipped: Vec::new(), sections: Vec::new() };
+    if let Some(p) = &profile {
+        let cols = p.columns().map_err(ReadError::NoQuestions)?;
+        detection.template = Some(p.name.clone());
+        let profiled = Options {
+            id_col: Some(cols.id),
+            question_col: Some(cols.question),
+            answer_col: Some(cols.answer),
+            comment_col: cols.comment,
+            ..Options::default()
+        };
+        for sheet in &wb.sheets {
+            match p.role_of(sheet) {
+                super::templates::SheetRole::Respondent => {
+                    let header = profiled_header(sheet, cols.answer);
+                    let plan = SheetPlan { header, require_id: p.require_id, section_col: cols.section };
+                    detect_sheet(sheet, &profiled, plan, &mut detection);
+                }
+                super::templates::SheetRole::Analyst => detection
+                    .skipped
+                    .push((sheet.name.clone(), format!("for the customer's analysts in a {} workbook", p.name))),
+                super::templates::SheetRole::Other if !sheet.hidden => detection
+                    .skipped
+                    .push((sheet.name.clone(), format!("not answered by the respondent in a {} workbook", p.name))),
+                super::templates::SheetRole::Other => {}
+            }
         }
-        if opts.sheets.is_empty() && sheet.hidden {
-            continue;
+        for q in detection.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
+            if p.is_placeholder(&q.answer) {
+                q.answer.clear();
+            }
         }
-        let header = match opts.header_row.or_else(|| find_header(sheet)) {
-            Some(h) => h,
-            None if opts.answer_col.is_some() => 0,
-            None => {
-                detection.skipped.push((sheet.name.clone(), "no header row naming an answer column".into()));
+        if detection.choices.len() > 1 {
+            for section in &mut detection.sections {
+                let sheet = section.questions.first().map(|q| q.sheet.clone()).unwrap_or_default();
+                if !sheet.is_empty() && section.title != sheet {
+                    section.title = format!("{sheet}: {}", section.title);
+                }
+            }
+        }
+    } else {
+        for sheet in &wb.sheets {
+            if !opts.sheets.is_empty() && !opts.sheets.contains(&sheet.name) {
                 continue;
             }
-        };
-        let columns = match choose_columns(sheet, header, opts) {
-            Ok(c) => c,
-            Err(why) => {
-                detection.skipped.push((sheet.name.clone(), why.to_string()));
+            if opts.sheets.is_empty() && sheet.hidden {
                 continue;
             }
-        };
-        let (header_rows, sections) = read_rows(sheet, header, columns);
-        let count: usize = sections.iter().map(|s| s.questions.len()).sum();
-        if count == 0 {
-            detection.skipped.push((sheet.name.clone(), format!("no question rows below header row {header}")));
-            continue;
+            let header = match opts.header_row.or_else(|| find_header(sheet)) {
+                Some(h) => h,
+                None if opts.answer_col.is_some() => 0,
+                None => {
+                    detection.skipped.push((sheet.name.clone(), "no header row naming an answer column".into()));
+                    continue;
+                }
+            };
+            detect_sheet(sheet, opts, SheetPlan { header, require_id: false, section_col: None }, &mut detection);
         }
-        detection.choices.push(SheetChoice { sheet: sheet.name.clone(), header_rows, columns, questions: count });
-        detection.sections.extend(sections);
     }
     if detection.sections.is_empty() {
         let why: Vec<String> = detection.skipped.iter().map(|(s, w)| format!("`{s}`: {w}")).collect();
@@ -341,12 +382,93 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
     Ok(detection)
 }
 
+/// How one sheet is read: its header row (0: none), and what a template adds.
+#[derive(Debug, Clone, Copy)]
+struct SheetPlan {
+    header: u32,
+    require_id: bool,
+    section_col: Option<u32>,
+}
+
+/// A template's sheet: the header is the first row naming an answer in the template's answer column
+/// (none on a sheet of general information in the same shape).
+fn profiled_header(sheet: &Sheet, answer: u32) -> u32 {
+    (1..=HEADER_SEARCH_ROWS.min(sheet.max_row()))
+        .find(|&row| role(sheet.raw(CellRef { row, col: answer })) == Some(Role::Answer))
+        .unwrap_or(0)
+}
+
+fn detect_sheet(sheet: &Sheet, opts: &Options, plan: SheetPlan, detection: &mut Detection) {
+    let header = plan.header;
+    let columns = match choose_columns(sheet, header, opts) {
+        Ok(c) => c,
+        Err(why) => {
+            detection.skipped.push((sheet.name.clone(), why.to_string()));
+            return;
+        }
+    };
+    let (header_rows, sections) = read_rows(sheet, header, columns, plan);
+    let count = sections.iter().flat_map(|s| &s.questions).filter(|q| !q.formula).count();
+    if count == 0 && sections.iter().any(|s| !s.questions.is_empty()) {
+        detection.skipped.push((
+            sheet.name.clone(),
+            "every answer cell is a formula: a sheet for the customer's analysts, not the respondent".into(),
+        ));
+        return;
+    }
+    if count == 0 {
+        detection.skipped.push((sheet.name.clone(), format!("no question rows below header row {header}")));
+        return;
+    }
+    detection.choices.push(SheetChoice { sheet: sheet.name.clone(), header_rows, columns, questions: count });
+    detection.sections.extend(sections);
+}
+
 fn is_header_like(sheet: &Sheet, row: u32, columns: Columns, header_answer: &str) -> bool {
     let here = fold(sheet.raw(CellRef { row, col: columns.answer }));
     !here.is_empty() && here == header_answer
 }
 
-fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<FoundSection>) {
+/// A cell's cached error value (`#REF!`, `#N/A`): a formula that lost what it pointed at.
+pub fn is_error_value(value: &str) -> bool {
+    const ERRORS: [&str; 10] =
+        ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
+    let v = value.trim();
+    ERRORS.iter().any(|e| v.eq_ignore_ascii_case(e))
+}
+
+/// A copyright line or an end-of-questions marker: never a question, never a section.
+pub fn is_footer(text: &str) -> bool {
+    let t = text.trim();
+    let folded = fold(t);
+    t.contains('\u{a9}')
+        || t.to_lowercase().starts_with("(c)")
+        || folded.starts_with("copyright")
+        || folded.contains("all rights reserved")
+        || folded == "end of standard"
+        || folded == "end of questionnaire"
+}
+
+/// A paragraph of instructions rather than a section title: long, or a sentence.
+fn is_instruction(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() > 100 || t.ends_with('.') || t.ends_with(':') || t.contains('\n')
+}
+
+/// The question's text when the question column only repeats the id: the longest other text on the row,
+/// outside the id, answer and comment columns.
+fn text_elsewhere(sheet: &Sheet, row: u32, columns: Columns, id: &str) -> Option<String> {
+    sheet
+        .row_cells(row)
+        .filter(|(c, _)| Some(c.col) != columns.id && c.col != columns.answer && Some(c.col) != columns.comment)
+        .map(|(_, x)| x.value.trim())
+        .filter(|v| !v.is_empty() && *v != id && !is_error_value(v))
+        .max_by_key(|v| v.chars().count())
+        .map(str::to_string)
+}
+
+fn read_rows(sheet: &Sheet, header: u32, columns: Columns, plan: SheetPlan) -> (Vec<u32>, Vec<FoundSection>) {
+    let require_id = plan.require_id;
     let header_answer = fold(sheet.raw(CellRef { row: header.max(1), col: columns.answer }));
     let mut header_rows = vec![header];
     let first_title = if header > 0 { section_title(sheet, header, columns) } else { None };
@@ -363,16 +485,38 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
         }
         let id = columns.id.map(|c| sheet.value(at(c)).trim().to_string()).unwrap_or_default();
         let q_cell = at(columns.question);
-        let text = sheet.value(q_cell).trim().to_string();
+        let answer_cell = at(columns.answer);
+        let mut text = sheet.value(q_cell).trim().to_string();
+        // A formula whose cached value is an error (`#REF!`) in the question or answer cell: no question.
+        if is_error_value(&text) || is_error_value(sheet.raw(answer_cell)) || is_error_value(&id) {
+            continue;
+        }
+        if is_footer(&text) || is_footer(&id) {
+            continue;
+        }
+        // The question column repeating the id: the text is elsewhere on the row.
+        if !id.is_empty() && text == id {
+            text = text_elsewhere(sheet, row, columns, &id).unwrap_or_default();
+            if text.is_empty() {
+                continue;
+            }
+        }
         if text.is_empty() {
-            // Only an id-column label and nothing else on the row: a section name.
+            // Only an id-column label and nothing else on the row: a section name (not a paragraph of
+            // instructions, which names nothing).
             let alone = sheet.row_cells(row).filter(|(_, x)| !x.value.trim().is_empty()).count() == 1;
-            if !id.is_empty() && alone && !id.chars().any(|c| c.is_ascii_digit()) {
+            if !id.is_empty() && alone && !id.chars().any(|c| c.is_ascii_digit()) && !is_instruction(&id) {
                 sections.push(FoundSection { title: id, questions: Vec::new() });
             }
             continue;
         }
-        let answer_cell = at(columns.answer);
+        if require_id && id.is_empty() {
+            // A template whose every question has an id: an unnumbered row is a title or instructions.
+            if !is_instruction(&text) && sheet.raw(answer_cell).trim().is_empty() {
+                sections.push(FoundSection { title: text, questions: Vec::new() });
+            }
+            continue;
+        }
         // A band merged across the row (a section title, "End of Standard", a copyright line).
         let banner = sheet.is_merged_non_anchor(q_cell)
             && columns.id.is_some_and(|c| sheet.is_merged_non_anchor(at(c)) || sheet.raw(at(c)) == text)
@@ -380,10 +524,17 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns) -> (Vec<u32>, Vec<Fou
         let unnumbered = columns.id.is_some() && id.is_empty();
         let no_answer_cell = sheet.is_locked(answer_cell) && sheet.list_for(answer_cell).is_none();
         if banner || (unnumbered && (no_answer_cell || sheet.raw(answer_cell).is_empty())) {
-            sections.push(FoundSection { title: text, questions: Vec::new() });
+            if !is_instruction(&text) {
+                sections.push(FoundSection { title: text, questions: Vec::new() });
+            }
             continue;
         }
         let comment_cell = columns.comment.map(at);
+        if let Some(title) = plan.section_col.map(|c| sheet.value(at(c)).trim()).filter(|t| !t.is_empty())
+            && sections.last().is_none_or(|s| s.title != title)
+        {
+            sections.push(FoundSection { title: title.to_string(), questions: Vec::new() });
+        }
         sections.last_mut().expect("at least one").questions.push(FoundQuestion {
             sheet: sheet.name.clone(),
             row,

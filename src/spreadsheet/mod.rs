@@ -4,6 +4,7 @@
 
 pub mod cell_ref;
 pub mod csv_file;
+pub mod customer_ids;
 pub mod detect;
 pub mod export;
 pub mod import;
@@ -11,6 +12,7 @@ pub mod new_workbook;
 pub mod outgoing;
 pub mod package;
 pub mod source_file;
+pub mod templates;
 pub mod vocabulary;
 pub mod workbook;
 mod xml;

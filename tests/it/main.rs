@@ -12,6 +12,7 @@ mod content_readiness;
 mod content_vendor;
 #[cfg(unix)]
 mod crash_safety;
+mod customer_templates;
 mod docs;
 mod files_and_names;
 mod hostile_workbooks;

@@ -253,3 +253,292 @@ pub fn csv_semicolons() -> Vec<u8> {
 pub fn at(a1: &str) -> CellRef {
     CellRef::parse(a1).unwrap()
 }
+
+/// CAIQ v4 look-alike (invented text): an introduction, the answer sheet `CAIQv4.0.3` with a title row, the
+/// header `Question ID | Question | CSP CAIQ Answer | SSRM Control Ownership | CSP Implementation
+/// Description | CSC Responsibilities | CCM Control ID | CCM Control Specification | CCM Control Title |
+/// CCM Domain Title`, ids with an ampersand (`A&A-01.1`), two domains, Yes/No/NA and ownership lists, a
+/// protected sheet, then `End of Standard` and a merged copyright paragraph in the id column.
+pub fn caiq_v4_like(per_domain: usize) -> Vec<u8> {
+    let mut intro = NewSheet::new("Introduction");
+    intro.text(1, 1, "Example Cloud Questionnaire, version four (invented for tests)");
+    let mut s = NewSheet::new("CAIQv4.0.3");
+    s.protected = true;
+    s.unlocked_columns = vec![3, 4, 5];
+    s.text(1, 1, "Invented Cloud Questionnaire v4");
+    s.merges.push("A1:J1".into());
+    let headers = [
+        "Question ID",
+        "Question",
+        "CSP CAIQ Answer",
+        "SSRM Control Ownership",
+        "CSP Implementation Description (Optional/Recommended)",
+        "CSC Responsibilities (Optional/Recommended)",
+        "CCM Control ID",
+        "CCM Control Specification",
+        "CCM Control Title",
+        "CCM Domain Title",
+    ];
+    for (col, h) in headers.iter().enumerate() {
+        s.text(2, col as u32 + 1, h);
+    }
+    let mut row = 3;
+    let mut n = 0;
+    for (code, domain) in [("A&A", "Audit & Assurance"), ("AIS", "Application & Interface Security")] {
+        let first = row;
+        for i in 0..per_domain {
+            s.text(row, 1, &format!("{code}-{:02}.{}", i / 2 + 1, i % 2 + 1));
+            s.text(row, 2, &question_text(n));
+            s.set(row, 3, NewCell::Blank).set(row, 4, NewCell::Blank).set(row, 5, NewCell::Blank);
+            s.text(row, 7, &format!("{code}-{:02}", i / 2 + 1)).text(row, 8, "The invented control says so.");
+            s.text(row, 9, "Invented control title");
+            row += 1;
+            n += 1;
+        }
+        s.text(first, 10, domain);
+        s.merges.push(format!("J{first}:J{}", row - 1));
+    }
+    let last = row - 1;
+    s.lists.push((format!("C3:C{last}"), vec!["Yes".into(), "No".into(), "NA".into()]));
+    s.lists.push((
+        format!("D3:D{last}"),
+        ["CSP-owned", "CSC-owned", "Shared CSP and CSC", "Third-party outsourced", "Shared CSP and 3rd-party"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect(),
+    ));
+    s.text(row + 1, 1, "End of Standard");
+    s.merges.push(format!("A{}:J{}", row + 1, row + 1));
+    s.text(row + 3, 1, "\u{a9} Invented Cloud Alliance. This paragraph stands in for the licence text and is long.");
+    s.merges.push(format!("A{}:J{}", row + 3, row + 5));
+    NewWorkbook { sheets: vec![intro, s], open_close_sheet_tags: true, calc_chain: false }.to_bytes()
+}
+
+/// How many respondent questions [`hecvat4_like`] has, and the ids it repeats on two sheets.
+pub const HECVAT4_RESPONDENT: usize = 3 + 7 * 5;
+
+/// HECVAT 4 look-alike (invented text): 15 sheets. START HERE holds general-information rows (`GNRL-01`..)
+/// between blocks of instructions, with no header row; seven more respondent sheets each have two sections
+/// (a header row whose first cell names the section), ids in A, the question text in B as a formula looking
+/// up the hidden `Questions` sheet (cached value), answers in C with a Yes/No list on the hidden `Lists`
+/// sheet, and on each sheet: a row whose answer is a formula copying another answer, a row whose question
+/// formula's cached value is `#REF!`, a row whose B column repeats the id with the text in F, an
+/// unnumbered instruction paragraph, and a copyright line. Four visible analyst sheets look like questions
+/// but every answer is a formula; a Summary sheet is scoring. The id `PRIV-09` appears on two sheets.
+pub fn hecvat4_like() -> Vec<u8> {
+    let mut questions = NewSheet::new("Questions");
+    questions.hidden = true;
+    let mut lists = NewSheet::new("Lists");
+    lists.hidden = true;
+    lists.text(1, 1, "Yes").text(2, 1, "No").text(3, 1, "N/A");
+    let mut lookup = 0;
+    let mut n = 400;
+    let mut start = NewSheet::new("START HERE");
+    start.text(1, 1, "Read these instructions first. The invented questionnaire has several tabs to complete.");
+    start.text(2, 1, "Fill in the general information below, then each tab in turn.");
+    for (i, label) in ["Vendor name", "Product name and version", "Vendor contact email"].iter().enumerate() {
+        let r = 4 + i as u32;
+        start.text(r, 1, &format!("GNRL-{:02}", i + 1)).text(r, 2, label).set(r, 3, NewCell::Blank);
+    }
+    start.text(8, 1, "When you are done, save the workbook and send it back to the institution.");
+    start.text(10, 1, "Copyright \u{a9} 2026 Invented Higher Education Group");
+    let mut sheets = vec![start];
+    let respondent = [
+        ("Organization", ["DOCU", "COMP"]),
+        ("Product", ["APPL", "AUTH"]),
+        ("Infrastructure", ["DATA", "DCTR"]),
+        ("IT Accessibility", ["ITAC", "ITAD"]),
+        ("Case-Specific", ["HFIH", "PRIV"]),
+        ("AI", ["AAAI", "AIML"]),
+        ("Privacy", ["PDAT", "PRIV"]),
+    ];
+    for (name, codes) in respondent {
+        let mut s = NewSheet::new(name);
+        s.text(1, 1, &format!("{name}: answer every question on this tab. Guidance is in the next column."));
+        let mut row = 3;
+        let mut answer_cells = Vec::new();
+        for (k, code) in codes.iter().enumerate() {
+            s.text(row, 1, &format!("{name} section {}", k + 1)).text(row, 2, "Question").text(row, 3, "Answer").text(
+                row,
+                4,
+                "Additional Information",
+            );
+            row += 1;
+            let rows: &[u32] = if k == 0 { &[1, 2] } else { &[9, 3] };
+            for i in rows {
+                lookup += 1;
+                n += 1;
+                questions.text(lookup, 1, &format!("{code}-{i:02}")).text(lookup, 2, &question_text(n));
+                s.text(row, 1, &format!("{code}-{i:02}"));
+                s.set(
+                    row,
+                    2,
+                    NewCell::Formula {
+                        formula: format!("VLOOKUP(A{row},Questions!A:B,2,FALSE)"),
+                        cached: question_text(n),
+                    },
+                );
+                s.set(row, 3, NewCell::Blank).set(row, 4, NewCell::Blank);
+                answer_cells.push(format!("C{row}"));
+                row += 1;
+            }
+        }
+        // Quirks, each on its own row.
+        s.text(row, 1, &format!("{}-20", codes[0])).set(
+            row,
+            2,
+            NewCell::Formula { formula: "Questions!B1".into(), cached: question_text(n + 50) },
+        );
+        s.set(row, 3, NewCell::Formula { formula: "C4".into(), cached: String::new() });
+        row += 1;
+        s.text(row, 1, &format!("{}-21", codes[0])).set(
+            row,
+            2,
+            NewCell::Formula { formula: "VLOOKUP(A1,#REF!,2,FALSE)".into(), cached: "#REF!".into() },
+        );
+        s.set(row, 3, NewCell::Blank);
+        row += 1;
+        s.text(row, 1, &format!("{}-22", codes[1])).text(row, 2, &format!("{}-22", codes[1]));
+        s.set(row, 3, NewCell::Blank).text(row, 6, &question_text(n + 60));
+        answer_cells.push(format!("C{row}"));
+        row += 1;
+        s.text(
+            row,
+            2,
+            "Use the Additional Information column to explain any answer of No; the analysts read every word.",
+        );
+        row += 2;
+        s.text(row, 1, "Copyright \u{a9} 2026 Invented Higher Education Group. All rights reserved.");
+        s.x14_lists.push((answer_cells.join(" "), "Lists!$A$1:$A$3".into()));
+        sheets.push(s);
+    }
+    for name in ["Institution Evaluation", "High-Risk Evaluation", "Privacy Analyst Evaluation", "Analyst Reference"] {
+        let mut s = NewSheet::new(name);
+        s.text(1, 1, "Analyst use only").text(2, 1, "Question ID").text(2, 2, "Question").text(2, 3, "Answer");
+        for i in 1..=4u32 {
+            s.text(2 + i, 1, &format!("DOCU-{i:02}")).text(2 + i, 2, &question_text(i as usize));
+            s.set(2 + i, 3, NewCell::Formula { formula: format!("Organization!C{}", 3 + i), cached: String::new() });
+        }
+        sheets.push(s);
+    }
+    let mut summary = NewSheet::new("Summary");
+    summary.text(1, 1, "Score").set(
+        1,
+        2,
+        NewCell::Formula { formula: "COUNTIF(Organization!C:C,\"Yes\")".into(), cached: "0".into() },
+    );
+    sheets.push(summary);
+    sheets.push(questions);
+    sheets.push(lists);
+    NewWorkbook { sheets, open_close_sheet_tags: false, calc_chain: true }.to_bytes()
+}
+
+/// HECVAT Full 3 look-alike (invented text): 13 sheets; one respondent sheet `HECVAT - Full | Vendor
+/// Response` with sections (each its own header row), ids in A, a formula-copied answer, a `#REF!` row and
+/// a copyright line; a Standards Crosswalk of formula rows with ids, analyst and summary sheets.
+pub fn hecvat3_full_like() -> Vec<u8> {
+    let mut sheets = Vec::new();
+    for name in ["Introduction", "Instructions"] {
+        let mut s = NewSheet::new(name);
+        s.text(1, 1, "Read this before answering. Every answer goes in column C of the vendor response tab.");
+        sheets.push(s);
+    }
+    let mut s = NewSheet::new("HECVAT - Full | Vendor Response");
+    s.text(1, 1, "Invented Full Questionnaire 3");
+    let mut row = 3;
+    let mut n = 600;
+    let mut answer_cells = Vec::new();
+    for (code, title) in [("GNRL", "General Information"), ("DOCU", "Documentation"), ("DATA", "Data")] {
+        s.text(row, 1, title).text(row, 2, "Question").text(row, 3, "Vendor Answers").text(row, 4, "Additional Info");
+        row += 1;
+        for i in 1..=3 {
+            n += 1;
+            s.text(row, 1, &format!("{code}-{i:02}")).text(row, 2, &question_text(n)).set(row, 3, NewCell::Blank);
+            answer_cells.push(format!("C{row}"));
+            row += 1;
+        }
+    }
+    s.text(row, 1, "DATA-04").text(row, 2, &question_text(n + 1));
+    s.set(row, 3, NewCell::Formula { formula: "C5".into(), cached: String::new() });
+    row += 1;
+    s.text(row, 1, "DATA-05").set(row, 2, NewCell::Formula { formula: "#REF!".into(), cached: "#REF!".into() });
+    row += 2;
+    s.text(row, 1, "Copyright 2026 Invented Higher Education Group");
+    s.lists.push((answer_cells.join(" "), vec!["Yes".into(), "No".into(), "N/A".into()]));
+    sheets.push(s);
+    for name in ["Analyst Report", "Analyst Reference", "Summary Report"] {
+        let mut a = NewSheet::new(name);
+        a.text(1, 1, "For the institution").text(2, 1, "ID").text(2, 2, "Question").text(2, 3, "Answer");
+        a.text(3, 1, "DOCU-01").text(3, 2, &question_text(604));
+        a.set(3, 3, NewCell::Formula { formula: "'HECVAT - Full | Vendor Response'!C8".into(), cached: String::new() });
+        sheets.push(a);
+    }
+    let mut cross = NewSheet::new("Standards Crosswalk");
+    cross.text(1, 1, "ID").text(1, 2, "Question").text(1, 3, "Response").text(1, 4, "Standard");
+    for i in 1..=5u32 {
+        cross.text(1 + i, 1, &format!("DOCU-{i:02}"));
+        cross.set(
+            1 + i,
+            2,
+            NewCell::Formula { formula: format!("B{}", 5 + i), cached: question_text(600 + i as usize) },
+        );
+        cross.set(1 + i, 3, NewCell::Formula { formula: format!("C{}", 5 + i), cached: String::new() });
+        cross.text(1 + i, 4, "Invented standard 1.2");
+    }
+    sheets.push(cross);
+    for name in ["Acknowledgments", "ChangeLog"] {
+        let mut x = NewSheet::new(name);
+        x.text(1, 1, "Thanks to the invented committee.");
+        sheets.push(x);
+    }
+    for name in ["Lists", "Scoring", "Values"] {
+        let mut h = NewSheet::new(name);
+        h.hidden = true;
+        h.text(1, 1, "Yes").text(2, 1, "No");
+        sheets.push(h);
+    }
+    NewWorkbook { sheets, open_close_sheet_tags: false, calc_chain: true }.to_bytes()
+}
+
+/// HECVAT Lite look-alike (invented text): the respondent sheet `HECVAT - Lite` with general-information
+/// rows whose answer cells hold the blank template's placeholders ("Vendor Contact Name",
+/// "555-555-5555"), two sections each with its own header row, a copyright line; analyst sheets and a
+/// Standards Crosswalk (ids in A beside standard references, no answers).
+pub fn hecvat_lite_like() -> Vec<u8> {
+    let mut s = NewSheet::new("HECVAT - Lite");
+    s.text(1, 1, "Invented Lite Questionnaire 2");
+    s.text(2, 1, "General Information").text(2, 2, "Question").text(2, 3, "Vendor Answers").text(
+        2,
+        4,
+        "Additional Info",
+    );
+    for (i, placeholder) in ["Vendor Contact Name", "555-555-5555", "Product Name and Version"].iter().enumerate() {
+        let r = 3 + i as u32;
+        s.text(r, 1, &format!("GNRL-{:02}", i + 1)).text(r, 2, &format!("General detail {}", i + 1));
+        s.text(r, 3, placeholder);
+    }
+    s.text(6, 1, "Application Security").text(6, 2, "Question").text(6, 3, "Vendor Answers").text(
+        6,
+        4,
+        "Additional Info",
+    );
+    for i in 1..=3u32 {
+        s.text(6 + i, 1, &format!("APPL-{i:02}")).text(6 + i, 2, &question_text(700 + i as usize));
+        s.set(6 + i, 3, NewCell::Blank);
+    }
+    s.text(11, 1, "\u{a9} 2026 Invented Higher Education Group");
+    s.lists.push(("C7:C9".into(), vec!["Yes".into(), "No".into(), "N/A".into()]));
+    let mut sheets = vec![s];
+    for name in ["Analyst Report", "Analyst Reference", "Summary Report"] {
+        let mut a = NewSheet::new(name);
+        a.text(1, 1, "ID").text(1, 2, "Question").text(1, 3, "Answer");
+        a.text(2, 1, "APPL-01").text(2, 2, &question_text(701));
+        a.set(2, 3, NewCell::Formula { formula: "'HECVAT - Lite'!C7".into(), cached: String::new() });
+        sheets.push(a);
+    }
+    let mut cross = NewSheet::new("Standards Crosswalk");
+    cross.text(1, 1, "ID").text(1, 2, "Question").text(1, 3, "Response").text(1, 4, "Standard");
+    cross.text(2, 1, "APPL-01").text(2, 2, &question_text(701)).text(2, 4, "Invented standard 4.5");
+    sheets.push(cross);
+    NewWorkbook { sheets, ..NewWorkbook::default() }.to_bytes()
+}
