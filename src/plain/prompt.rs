@@ -112,6 +112,10 @@ pub fn help_lines(a: &Assessment, question: &Question) -> Vec<String> {
         let weight = question.weight.map(|w| format!(" Weight {w}.")).unwrap_or_default();
         lines.push(format!("Criteria: {}.{weight}", criteria.join(", ")));
     }
+    if !question.description_criteria.is_empty() {
+        let points: Vec<String> = question.description_criteria.iter().map(|c| one_line(c)).collect();
+        lines.push(format!("System description (DC 200): {}.", points.join(", ")));
+    }
     if !question.remediation.trim().is_empty() {
         lines.push(format!("To close the gap: {}", sentence(&question.remediation)));
     }

@@ -71,6 +71,18 @@ pub fn is_criterion(id: &str) -> bool {
     CRITERIA.contains(&id)
 }
 
+/// The description criteria of DC 200 (2018 Description Criteria for a Description of a Service
+/// Organization's System in a SOC 2 Report, AICPA): what the system description must disclose. DC1 types of
+/// services; DC2 principal service commitments and system requirements; DC3 the system's components; DC4
+/// system incidents; DC5 the applicable criteria and related controls; DC6 complementary user entity
+/// controls; DC7 complementary subservice organisation controls; DC8 criteria not relevant, and why; DC9
+/// significant changes during the period.
+pub const DESCRIPTION_CRITERIA: [&str; 9] = ["DC1", "DC2", "DC3", "DC4", "DC5", "DC6", "DC7", "DC8", "DC9"];
+
+pub fn is_description_criterion(id: &str) -> bool {
+    DESCRIPTION_CRITERIA.contains(&id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,6 +67,10 @@ pub struct Question {
     pub weight: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<String>,
+    /// The points of the description criteria (DC 200: `DC1` to `DC9`) the question asks about: what the
+    /// system description must disclose. Information for the report; they do not score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description_criteria: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_area: Option<AiArea>,
     /// The ISO/IEC 42001:2023 Annex A controls this question serves (ids such as `A.6.2.4`), checked against

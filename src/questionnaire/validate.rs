@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::condition::{Condition, Literal, Test};
-use super::criteria::is_criterion;
+use super::criteria::{is_criterion, is_description_criterion};
 use super::format::{FORMAT, NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 use super::frameworks::Framework;
 use super::limits::*;
@@ -222,6 +222,18 @@ fn check_question(c: &mut Checker, place: &str, q: &Question) {
             );
         } else if !seen.insert(criterion.as_str()) {
             c.report(place, "criteria", format!("`{criterion}` is listed twice"));
+        }
+    }
+    let mut seen = HashSet::new();
+    for point in &q.description_criteria {
+        if !is_description_criterion(point) {
+            c.report(
+                place,
+                "description_criteria",
+                format!("`{}` is not a description criterion (DC1 to DC9)", crate::text::visible(point)),
+            );
+        } else if !seen.insert(point.as_str()) {
+            c.report(place, "description_criteria", format!("`{point}` is listed twice"));
         }
     }
     for framework in Framework::ALL {

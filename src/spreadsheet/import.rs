@@ -188,6 +188,7 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                 options,
                 weight: None,
                 criteria: Vec::new(),
+                description_criteria: Vec::new(),
                 ai_area: None,
                 iso42001: Vec::new(),
                 nist_ai_rmf: Vec::new(),

@@ -214,6 +214,31 @@ fn unknown_framework_ids_are_refused_naming_the_question() {
     assert_refused(&v, "question `m.one`", "iso42001", "listed twice");
 }
 
+/// Issue 20: the system description's points (DC 200) are data a question carries, checked on load.
+#[test]
+fn description_criteria_are_dc1_to_dc9() {
+    let v = edit(|v| q(v, 1, 0)["description_criteria"] = json!(["DC4", "DC9"]));
+    assert!(parse(&v.to_string(), "test.json").is_ok(), "DC4 and DC9 load");
+    for bad in ["DC10", "dc4", "CC2.1", "DC0"] {
+        let v = edit(|v| q(v, 1, 0)["description_criteria"] = json!([bad]));
+        assert_refused(
+            &v,
+            "question `m.one`",
+            "description_criteria",
+            &format!("`{bad}` is not a description criterion (DC1 to DC9)"),
+        );
+    }
+    let v = edit(|v| q(v, 1, 0)["description_criteria"] = json!(["DC8", "DC8"]));
+    assert_refused(&v, "question `m.one`", "description_criteria", "listed twice");
+    // The built-in asks about incidents, criteria not relevant and significant changes.
+    let built_in = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+    let asked: std::collections::BTreeSet<&str> =
+        built_in.questions().flat_map(|(_, x)| x.description_criteria.iter().map(String::as_str)).collect();
+    for point in ["DC1", "DC2", "DC3", "DC4", "DC6", "DC7", "DC8", "DC9"] {
+        assert!(asked.contains(point), "{point} is asked about");
+    }
+}
+
 #[test]
 fn weight_out_of_range() {
     for w in [0, 6, 100] {

@@ -343,6 +343,9 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     if !question.criteria.is_empty() {
         facts.push(format!("Criteria {}", question.criteria.join(" ")));
     }
+    if !question.description_criteria.is_empty() {
+        facts.push(format!("System description {}", question.description_criteria.join(" ")));
+    }
     if let Some(w) = question.weight {
         facts.push(format!("weight {w}"));
     }
