@@ -228,12 +228,14 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
     }
     let id = change.question();
     let after = a.answers.get(id);
-    Ok(Applied {
+    let applied = Applied {
         question: id.to_string(),
         value_changed: after.and_then(|x| x.value.as_ref()) != before.as_ref().and_then(|x| x.value.as_ref()),
         changed: after != before.as_ref(),
         before,
-    })
+    };
+    a.log.observe(&applied);
+    Ok(applied)
 }
 
 /// Whether `value` may become the answer to `question` when a whole entry is recorded rather than a value

@@ -61,6 +61,10 @@ pub struct Assessment {
     /// [`Assessment::touch`] (a periodic full comparison catches it anyway).
     #[serde(skip)]
     pub touched: Touched,
+    /// The changes applied while someone records them (the interface's undo). Never saved; never part of
+    /// equality.
+    #[serde(skip)]
+    pub log: super::change_log::ChangeLog,
 }
 
 /// Question ids whose answers changed (bookkeeping for saves).
@@ -174,6 +178,7 @@ impl Assessment {
             baseline: None,
             conflicts: Vec::new(),
             touched: Touched::default(),
+            log: Default::default(),
         }
     }
 

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
-use crate::assessment::answer::{Answer, check_note};
+use crate::assessment::answer::check_note;
 use crate::assessment::conflicts::{self, open_conflicts};
 use crate::assessment::interview::Observation;
 use crate::assessment::meetings::{self, MeetingClock, format_duration};
@@ -32,14 +32,12 @@ pub struct Interview {
     /// The meeting's clock: when it started, and when the current section was entered.
     pub clock: Option<MeetingClock>,
     pub undo: UndoStack,
-    /// The current question's entry and the observations as they were before the key being handled (or
-    /// before the field now open), to tell what changed and can be undone.
+    /// Set before the key being handled (or before the field now open): the assessment's change log
+    /// records what it applies, and the observations as they were are kept (they are not changes yet).
     pending: Option<Before>,
 }
 
 struct Before {
-    question: String,
-    entry: Option<Answer>,
     observations: Vec<Observation>,
 }
 
@@ -102,15 +100,14 @@ fn section_id(editor: &Editor) -> String {
 pub fn before_action(editor: &mut Editor) {
     // A typed answer's field opens without an action: what it may change is taken when it closes.
     if matches!(editor.mode, Mode::Answering) || editor.interview.pending.is_none() {
-        let question = editor.question().id.clone();
-        let a = editor.assessment();
-        editor.interview.pending =
-            Some(Before { entry: a.answers.get(&question).cloned(), observations: a.observations.clone(), question });
+        let a = &mut editor.session.assessment;
+        a.log.start();
+        editor.interview.pending = Some(Before { observations: a.observations.clone() });
     }
 }
 
-/// After a key was handled (and its field, if any, closed): what changed becomes a step to undo and, for
-/// an answer, part of the meeting; the section timer follows the cursor.
+/// After a key was handled (and its field, if any, closed): the changes it applied become one step to undo
+/// and, for an answer, part of the meeting; the section timer follows the cursor.
 pub fn after_action(editor: &mut Editor, now: &str) {
     let section = section_id(editor);
     if let Some(clock) = &mut editor.interview.clock {
@@ -120,14 +117,12 @@ pub fn after_action(editor: &mut Editor, now: &str) {
         return;
     }
     let Some(before) = editor.interview.pending.take() else { return };
+    let applied = editor.session.assessment.log.take();
+    editor.interview.undo.record(&applied);
     let mut met = false;
-    let a = &editor.session.assessment;
-    let entry = a.answers.get(&before.question);
-    if entry != before.entry.as_ref() {
-        let answered = entry.and_then(|e| e.value.as_ref()) != before.entry.as_ref().and_then(|e| e.value.as_ref());
-        editor.interview.undo.record_answer(&before.question, before.entry);
-        if answered && meetings::current(a).is_some() {
-            meetings::record_answered(&mut editor.session.assessment, &before.question);
+    if meetings::current(&editor.session.assessment).is_some() {
+        for answered in applied.iter().filter(|x| x.value_changed) {
+            meetings::record_answered(&mut editor.session.assessment, &answered.question);
             met = true;
         }
     }
@@ -214,7 +209,10 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::Undo => {
             editor.interview.pending = None;
             let observations_before = editor.assessment().observations.clone();
-            let Some(undone) = editor.interview.undo.undo(&mut editor.session.assessment, now) else {
+            let undone = editor.interview.undo.undo(&mut editor.session.assessment, now);
+            // What undo applied is no step of its own.
+            editor.session.assessment.log.take();
+            let Some(undone) = undone else {
                 return say("Nothing to undo.");
             };
             editor.recompute();
@@ -403,12 +401,14 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     let Some(at) = a.conflicts.iter().position(|c| c.question == question) else {
         return Outcome::Complain(format!("There is no conflict on {} any more.", one_line(&question)));
     };
-    let (conflict, entry) = (a.conflicts[at].clone(), a.answers.get(&question).cloned());
+    let conflict = a.conflicts[at].clone();
+    editor.session.assessment.log.start();
     if let Err(e) = conflicts::resolve(&mut editor.session.assessment, &question, choice, now) {
         return Outcome::Complain(e.to_string());
     }
     // Undo opens the conflict again, with every file's answer: nothing is lost by resolving.
-    editor.interview.undo.record_resolved(conflict, at, entry);
+    let applied = editor.session.assessment.log.take();
+    editor.interview.undo.record_resolved(conflict, at, &applied);
     meetings::record_answered(&mut editor.session.assessment, &question);
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
