@@ -211,7 +211,6 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
                 Some(entry) => a.answers.insert(id.clone(), entry.clone()),
                 None => a.answers.remove(&id),
             };
-            a.touch(&id);
             a.updated_at = now.to_string();
         }
         Change::Keep { entry, .. } => {
@@ -222,7 +221,6 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             limits::check_evidence(&entry.evidence)?;
             let id = id.to_string();
             a.answers.insert(id.clone(), entry.clone());
-            a.touch(&id);
             a.updated_at = now.to_string();
         }
     }

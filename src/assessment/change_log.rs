@@ -1,13 +1,18 @@
-//! The changes [`super::change::apply`] made, kept while someone is watching (the interface, for the
-//! key being handled): undo takes their inverses from here rather than comparing copies of the answers
-//! before and after. Bookkeeping only: never saved, never part of equality.
+//! What [`super::change::apply`] changed, for those who follow the changes rather than compare copies:
+//! the save, which journals the answers changed since the last save, and the interface's undo, which
+//! takes the changes one key applied (kept only while it records). Bookkeeping only: never saved, never
+//! part of equality.
+
+use std::collections::BTreeSet;
 
 use super::change::Applied;
 
-/// The changes applied since [`ChangeLog::start`], while recording.
 #[derive(Debug, Clone, Default)]
 pub struct ChangeLog {
+    /// The questions whose answers changed since the last save took them.
+    unsaved: BTreeSet<String>,
     recording: bool,
+    /// The changes applied since [`ChangeLog::start`], while recording.
     applied: Vec<Applied>,
 }
 
@@ -31,10 +36,26 @@ impl ChangeLog {
         std::mem::take(&mut self.applied)
     }
 
-    /// Called by `apply` for every change that changed something; kept only while recording, so code that
-    /// nobody watches (a command, an import of thousands of answers) keeps nothing.
+    /// The questions whose answers changed since the last call, for a save to journal.
+    pub fn take_unsaved(&mut self) -> BTreeSet<String> {
+        std::mem::take(&mut self.unsaved)
+    }
+
+    /// Put back questions a save took but did not save, to be saved next time.
+    pub fn still_unsaved(&mut self, questions: BTreeSet<String>) {
+        self.unsaved.extend(questions);
+    }
+
+    /// Called by `apply` for every change. The change itself is kept only while recording, so code that
+    /// nobody watches (a command, an import of thousands of answers) keeps nothing but question ids.
     pub(super) fn observe(&mut self, applied: &Applied) {
-        if self.recording && applied.changed {
+        if !applied.changed {
+            return;
+        }
+        if !self.unsaved.contains(&applied.question) {
+            self.unsaved.insert(applied.question.clone());
+        }
+        if self.recording {
             self.applied.push(applied.clone());
         }
     }

@@ -56,26 +56,11 @@ pub struct Assessment {
     /// Format 2: answers that merged files disagree on, left for the interface to resolve one by one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
-    /// The answers changed through the methods below since the last save looked: lets a save write only
-    /// those. Never saved; never part of equality. Code that changes `answers` directly should call
-    /// [`Assessment::touch`] (a periodic full comparison catches it anyway).
-    #[serde(skip)]
-    pub touched: Touched,
-    /// The changes applied while someone records them (the interface's undo). Never saved; never part of
-    /// equality.
+    /// What [`super::change::apply`] changed: the answers a save journals, and the changes the interface's
+    /// undo records. Never saved; never part of equality. A change made around `apply` reaches the file
+    /// with the next full comparison (every 32nd quick save, and closing).
     #[serde(skip)]
     pub log: super::change_log::ChangeLog,
-}
-
-/// Question ids whose answers changed (bookkeeping for saves).
-#[derive(Debug, Clone, Default)]
-pub struct Touched(pub std::collections::BTreeSet<String>);
-
-impl PartialEq for Touched {
-    /// Bookkeeping only: two assessments with the same content are equal whatever was touched.
-    fn eq(&self, _: &Touched) -> bool {
-        true
-    }
 }
 
 /// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
@@ -177,7 +162,6 @@ impl Assessment {
             observations: Vec::new(),
             baseline: None,
             conflicts: Vec::new(),
-            touched: Touched::default(),
             log: Default::default(),
         }
     }
@@ -222,15 +206,7 @@ impl Assessment {
         Ok(())
     }
 
-    /// Note that the answer to `question` changed (for code that changes `answers` directly).
-    pub fn touch(&mut self, question: &str) {
-        if !self.touched.0.contains(question) {
-            self.touched.0.insert(question.to_string());
-        }
-    }
-
     fn entry(&mut self, question: &str, now: &str) -> &mut Answer {
-        self.touch(question);
         self.updated_at = now.to_string();
         let entry = self.answers.entry(question.to_string()).or_default();
         entry.updated_at = now.to_string();
