@@ -98,6 +98,22 @@ fn opening_from_the_home_screen_starts_a_meeting_and_going_back_ends_it() {
     assert_eq!(a.meetings[1].ended_at, "2026-01-15T09:05:00Z");
 }
 
+/// Issue 19: the meeting follows the changes applied, so an answer typed and not yet confirmed when the
+/// program ends (kept through the same checks as Enter) counts as answered in the meeting it was typed in;
+/// the meeting used to end first and miss it.
+#[test]
+fn an_answer_typed_when_the_program_ends_counts_in_the_meeting() {
+    let (mut app, path) = interview("typed-at-quit", |_| {});
+    press(&mut app, "1");
+    assert_eq!(current_question(&app), "profile.headcount");
+    press(&mut app, "<Enter>12");
+    app.shutdown();
+    let a = reopened(app, &path);
+    assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(12.0)));
+    assert!(!a.meetings[0].ended_at.is_empty(), "the meeting ended");
+    assert_eq!(a.meetings[0].answered, ["profile.uses_models", "profile.headcount"]);
+}
+
 #[test]
 fn w_switches_between_the_people_present_with_one_key() {
     let (mut app, path) = interview("respondents", |_| {});

@@ -117,15 +117,7 @@ pub fn after_action(editor: &mut Editor, now: &str) {
         return;
     }
     let Some(before) = editor.interview.pending.take() else { return };
-    let applied = editor.session.assessment.log.take();
-    editor.interview.undo.record(&applied);
-    let mut met = false;
-    if meetings::current(&editor.session.assessment).is_some() {
-        for answered in applied.iter().filter(|x| x.value_changed) {
-            meetings::record_answered(&mut editor.session.assessment, &answered.question);
-            met = true;
-        }
-    }
+    let met = observe_applied(editor);
     if editor.session.assessment.observations != before.observations {
         editor.interview.undo.record_observations(before.observations);
     }
@@ -133,6 +125,24 @@ pub fn after_action(editor: &mut Editor, now: &str) {
     if met {
         let _ = editor.save();
     }
+}
+
+/// The changes applied since the log started (one key, or what was kept of a field when the program
+/// ends): one step to undo, and each question whose value changed answered in the meeting going on.
+/// Returns whether the meeting recorded one.
+pub fn observe_applied(editor: &mut Editor) -> bool {
+    let applied = editor.session.assessment.log.take();
+    editor.interview.undo.record(&applied);
+    let a = &mut editor.session.assessment;
+    if meetings::current(a).is_none() {
+        return false;
+    }
+    let mut met = false;
+    for answered in applied.iter().filter(|x| x.value_changed) {
+        meetings::record_answered(a, &answered.question);
+        met = true;
+    }
+    met
 }
 
 fn say(text: impl Into<String>) -> Option<Outcome> {
@@ -409,7 +419,9 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     // Undo opens the conflict again, with every file's answer: nothing is lost by resolving.
     let applied = editor.session.assessment.log.take();
     editor.interview.undo.record_resolved(conflict, at, &applied);
-    meetings::record_answered(&mut editor.session.assessment, &question);
+    for answered in applied.iter().filter(|x| x.value_changed) {
+        meetings::record_answered(&mut editor.session.assessment, &answered.question);
+    }
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
     editor.answer_changed(&question);
