@@ -40,7 +40,7 @@ pub struct Assessment {
     pub respondent: String,
     /// A question answered twice in the file is refused rather than letting the last one win.
     #[serde(default, deserialize_with = "unique_answers")]
-    pub answers: BTreeMap<String, Answer>,
+    pub(super) answers: BTreeMap<String, Answer>,
     /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -168,6 +168,33 @@ impl Assessment {
 
     pub fn questionnaire(&self) -> &Questionnaire {
         &self.questionnaire.definition
+    }
+
+    /// Every answer recorded, by question id. Written only through [`super::change::apply`] (or the
+    /// setters the sample, an import and tests build with): outside `assessment` the map itself is private.
+    ///
+    /// ```compile_fail
+    /// fn write_around_the_checks(a: &mut soc2_ready::assessment::Assessment) {
+    ///     a.answers.clear();
+    /// }
+    /// ```
+    pub fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+
+    /// The answers to change directly, with none of the checks [`super::change::apply`] runs and nothing
+    /// a quick save follows: for building fixtures in tests (and what tests of the checks themselves
+    /// need to get past them). Everything else changes answers through `apply`.
+    #[doc(hidden)]
+    pub fn answers_unchecked_mut(&mut self) -> &mut BTreeMap<String, Answer> {
+        &mut self.answers
+    }
+
+    /// A copy of this assessment with `answers` in place of its own: a view derived for reading (what
+    /// scoring sees, last year's answers as an assessment). Nothing is checked, so it is never one to
+    /// save.
+    pub fn with_answers(&self, answers: BTreeMap<String, Answer>) -> Assessment {
+        Assessment { answers, ..self.clone() }
     }
 
     pub fn value(&self, question: &str) -> Option<&AnswerValue> {

@@ -655,7 +655,7 @@ fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
     session.assessment.clear_value("main.mfa", LATER);
     session.assessment.set_note("main.mfa", "", LATER);
     session.save().unwrap();
-    assert!(store::read(&path).unwrap().answers.is_empty());
+    assert!(store::read(&path).unwrap().answers().is_empty());
     let in_memory = session.assessment.clone();
     drop(session);
     assert!(!journal_path(&path).exists(), "closing compacts");
@@ -679,24 +679,24 @@ fn an_answer_changed_directly_is_saved_by_the_next_save() {
     // Not through `change::apply`: the very next save writes it,
     // and a process killed right after (no close, so no compaction) loses nothing.
     let answer = Answer { value: Some(AnswerValue::Number(42.0)), updated_at: LATER.into(), ..Answer::default() };
-    session.assessment.answers.insert("main.staff".into(), answer);
+    session.assessment.answers_unchecked_mut().insert("main.staff".into(), answer);
     session.save().unwrap();
     assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(42.0)), "journaled");
-    session.assessment.answers.get_mut("main.staff").unwrap().owner = "Dana".into();
+    session.assessment.answers_unchecked_mut().get_mut("main.staff").unwrap().owner = "Dana".into();
     session.save().unwrap();
     std::mem::forget(session); // as if killed: no close
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "the second change too");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Dana", "the second change too");
     // The lock of the forgotten session is still held by this process; remove it as a dead process's would be.
     let _ = fs::remove_file(lock_path(&path));
 
     // The interface's quick save looks only at what `change::apply` changed; a direct
     // change reaches the file at the latest with the 32nd quick save, or when the file is closed.
     let mut session = Session::open(&path, NOW).unwrap();
-    session.assessment.answers.get_mut("main.staff").unwrap().owner = "Lee".into();
+    session.assessment.answers_unchecked_mut().get_mut("main.staff").unwrap().owner = "Lee".into();
     session.save_quickly().unwrap();
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "not looked at yet");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Dana", "not looked at yet");
     drop(session);
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Lee", "closing saves it");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Lee", "closing saves it");
 }
 
 #[cfg(unix)]

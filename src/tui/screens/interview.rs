@@ -200,7 +200,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::AddObservation => {
             let a = editor.assessment();
             let flagged = a.is_flagged(&id);
-            let answer = a.answers.get(&id);
+            let answer = a.answers().get(&id);
             let seen = if flagged { a.note(&id).replace(['\n', '\r'], " ") } else { String::new() };
             let owner = answer.map(|x| x.owner.clone()).unwrap_or_default();
             let due = answer.map(|x| x.due.clone()).unwrap_or_default();
@@ -484,7 +484,7 @@ pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
     let a = editor.assessment();
     let id = &editor.question().id;
     let mut tags = Vec::new();
-    let answer = a.answers.get(id);
+    let answer = a.answers().get(id);
     if answer.is_some_and(|x| x.to_confirm) {
         tags.push(Span::styled("  ↺ CARRIED OVER: TO CONFIRM", t.warning()));
     } else if answer.is_some_and(|x| x.reviewed.is_some()) {
