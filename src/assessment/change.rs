@@ -41,6 +41,10 @@ pub enum Change {
     Plan { question: String, owner: String, due: String },
     /// Put back an answer's whole entry as it was (what undo applies: the inverse of any change).
     Restore { question: String, entry: Option<Answer> },
+    /// Record a whole entry chosen from other files (a merge's answer, a resolved conflict's candidate): its
+    /// value meets the checks a new value meets, except that a question hidden by the answers may keep it
+    /// (see [`check_kept_value`]); its note and evidence meet their limits.
+    Keep { question: String, entry: Answer },
 }
 
 impl Change {
@@ -55,7 +59,8 @@ impl Change {
             | Change::Review { question, .. }
             | Change::Confirm { question }
             | Change::Plan { question, .. }
-            | Change::Restore { question, .. } => question,
+            | Change::Restore { question, .. }
+            | Change::Keep { question, .. } => question,
         }
     }
 
@@ -206,18 +211,29 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
                 Some(entry) => a.answers.insert(id.clone(), entry.clone()),
                 None => a.answers.remove(&id),
             };
-            a.touch(&id);
+            a.updated_at = now.to_string();
+        }
+        Change::Keep { entry, .. } => {
+            if let Some(value) = &entry.value {
+                check_kept_value(a, id, value)?;
+            }
+            check_note(&entry.note)?;
+            limits::check_evidence(&entry.evidence)?;
+            let id = id.to_string();
+            a.answers.insert(id.clone(), entry.clone());
             a.updated_at = now.to_string();
         }
     }
     let id = change.question();
     let after = a.answers.get(id);
-    Ok(Applied {
+    let applied = Applied {
         question: id.to_string(),
         value_changed: after.and_then(|x| x.value.as_ref()) != before.as_ref().and_then(|x| x.value.as_ref()),
         changed: after != before.as_ref(),
         before,
-    })
+    };
+    a.log.observe(&applied);
+    Ok(applied)
 }
 
 /// Whether `value` may become the answer to `question` when a whole entry is recorded rather than a value

@@ -58,16 +58,12 @@ pub fn resolve(a: &mut Assessment, question: &str, choice: usize, now: &str) -> 
         return Err(ResolveError::NoSuchCandidate { question: question.into(), count: conflict.candidates.len() });
     };
     // The chosen answer passes the checks any new value passes (its type, a read-only cell, the profile).
-    if let Some(value) = &chosen.answer.value {
-        super::change::check_kept_value(a, question, value)
-            .map_err(|e| ResolveError::DoesNotFit { question: question.into(), why: e.to_string() })?;
-    }
     let mut answer = chosen.answer.clone();
     answer.updated_at = now.to_string();
+    let change = super::change::Change::Keep { question: question.to_string(), entry: answer };
+    super::change::apply(a, &change, super::change::Ctx::at(now))
+        .map_err(|e| ResolveError::DoesNotFit { question: question.into(), why: e.to_string() })?;
     a.conflicts.remove(index);
-    a.answers.insert(question.to_string(), answer);
-    a.touch(question);
-    a.updated_at = now.to_string();
     Ok(())
 }
 

@@ -40,7 +40,7 @@ pub struct Assessment {
     pub respondent: String,
     /// A question answered twice in the file is refused rather than letting the last one win.
     #[serde(default, deserialize_with = "unique_answers")]
-    pub answers: BTreeMap<String, Answer>,
+    pub(super) answers: BTreeMap<String, Answer>,
     /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -56,22 +56,11 @@ pub struct Assessment {
     /// Format 2: answers that merged files disagree on, left for the interface to resolve one by one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
-    /// The answers changed through the methods below since the last save looked: lets a save write only
-    /// those. Never saved; never part of equality. Code that changes `answers` directly should call
-    /// [`Assessment::touch`] (a periodic full comparison catches it anyway).
+    /// What [`super::change::apply`] changed: the answers a save journals, and the changes the interface's
+    /// undo records. Never saved; never part of equality. A change made around `apply` reaches the file
+    /// with the next full comparison (every 32nd quick save, and closing).
     #[serde(skip)]
-    pub touched: Touched,
-}
-
-/// Question ids whose answers changed (bookkeeping for saves).
-#[derive(Debug, Clone, Default)]
-pub struct Touched(pub std::collections::BTreeSet<String>);
-
-impl PartialEq for Touched {
-    /// Bookkeeping only: two assessments with the same content are equal whatever was touched.
-    fn eq(&self, _: &Touched) -> bool {
-        true
-    }
+    pub log: super::change_log::ChangeLog,
 }
 
 /// The questionnaire an assessment answers, embedded whole so the file opens the same anywhere.
@@ -173,12 +162,39 @@ impl Assessment {
             observations: Vec::new(),
             baseline: None,
             conflicts: Vec::new(),
-            touched: Touched::default(),
+            log: Default::default(),
         }
     }
 
     pub fn questionnaire(&self) -> &Questionnaire {
         &self.questionnaire.definition
+    }
+
+    /// Every answer recorded, by question id. Written only through [`super::change::apply`] (or the
+    /// setters the sample, an import and tests build with): outside `assessment` the map itself is private.
+    ///
+    /// ```compile_fail
+    /// fn write_around_the_checks(a: &mut soc2_ready::assessment::Assessment) {
+    ///     a.answers.clear();
+    /// }
+    /// ```
+    pub fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+
+    /// The answers to change directly, with none of the checks [`super::change::apply`] runs and nothing
+    /// a quick save follows: for building fixtures in tests (and what tests of the checks themselves
+    /// need to get past them). Everything else changes answers through `apply`.
+    #[doc(hidden)]
+    pub fn answers_unchecked_mut(&mut self) -> &mut BTreeMap<String, Answer> {
+        &mut self.answers
+    }
+
+    /// A copy of this assessment with `answers` in place of its own: a view derived for reading (what
+    /// scoring sees, last year's answers as an assessment). Nothing is checked, so it is never one to
+    /// save.
+    pub fn with_answers(&self, answers: BTreeMap<String, Answer>) -> Assessment {
+        Assessment { answers, ..self.clone() }
     }
 
     pub fn value(&self, question: &str) -> Option<&AnswerValue> {
@@ -217,15 +233,7 @@ impl Assessment {
         Ok(())
     }
 
-    /// Note that the answer to `question` changed (for code that changes `answers` directly).
-    pub fn touch(&mut self, question: &str) {
-        if !self.touched.0.contains(question) {
-            self.touched.0.insert(question.to_string());
-        }
-    }
-
     fn entry(&mut self, question: &str, now: &str) -> &mut Answer {
-        self.touch(question);
         self.updated_at = now.to_string();
         let entry = self.answers.entry(question.to_string()).or_default();
         entry.updated_at = now.to_string();

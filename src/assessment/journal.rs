@@ -159,8 +159,8 @@ pub fn changes<'a>(a: &'a Assessment, saved: &Saved) -> Option<Changes<'a>> {
     Some(Changes { answers, head })
 }
 
-/// What changed in `a` since `saved`, looking only at the answers to `ids` (those touched since the last
-/// save) and the head: the cost follows the change, not the size of the assessment.
+/// What changed in `a` since `saved`, looking only at the answers to `ids` (those `apply` changed since
+/// the last save) and the head: the cost follows the change, not the size of the assessment.
 pub fn changes_in<'a>(
     a: &'a Assessment,
     saved: &Saved,

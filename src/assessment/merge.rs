@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::answer::{Answer, AnswerValue, check_value, describe};
+use super::change::{Change, Ctx, apply};
 use super::conflicts::{Candidate, Conflict};
 use super::document::Assessment;
 use super::interview::Observation;
@@ -274,11 +275,15 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
         }
     }
 
-    let mut answers = BTreeMap::new();
+    // The merged file's answers are recorded through the one write path, in questionnaire order, so a value
+    // that contradicts one already kept (file A's headcount of 10, file B's 40 engineers) is refused and
+    // left open with the reason, never combined silently.
+    let mut merged = base.clone();
+    merged.answers = BTreeMap::new();
+    merged.conflicts = Vec::new();
     let mut agreed = Vec::new();
     let mut conflict_lines = Vec::new();
     let mut open = Vec::new();
-    // Questionnaire order, so lists read like the questionnaire.
     for question in q.sections.iter().flat_map(|s| &s.questions) {
         let Some(list) = entries.get(question.id.as_str()) else { continue };
         let valued: Vec<&(usize, &Answer)> = list.iter().filter(|(_, x)| x.value.is_some()).collect();
@@ -289,55 +294,67 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
                 values.push(v);
             }
         }
-        if values.len() <= 1 {
-            let combined = combine(&labels, list);
-            if valued.len() >= 2 {
-                let mut by = Vec::new();
-                for (i, x) in &valued {
-                    push_unique(&mut by, &who(x, &labels[*i]));
-                }
-                agreed.push(Agreement { question: question.id.clone(), by });
-            }
-            answers.insert(question.id.clone(), combined);
-            continue;
-        }
-        let (kept, left_open) = match prefer.map(|rule| pick(rule, &valued)) {
-            Some(Ok(kept)) => (kept, None),
-            Some(Err(why)) => (None, Some(why)),
-            None => (None, None),
-        };
-        conflict_lines.push(ConflictLine {
+        // The answers a conflict on this question lists: those with a value, or every entry when none has
+        // one (a note alone refused).
+        let listed: Vec<&(usize, &Answer)> = if valued.is_empty() { list.iter().collect() } else { valued.clone() };
+        let line = |kept: Option<usize>, left_open: Option<String>| ConflictLine {
             question: question.id.clone(),
             text: question.text.clone(),
-            answers: valued
+            answers: listed
                 .iter()
                 .map(|(i, x)| CandidateLine {
                     from: labels[*i].clone(),
                     by: x.answered_by.clone(),
-                    answer: describe(question, x.value.as_ref().expect("filtered on values")),
+                    answer: x.value.as_ref().map_or_else(|| "(no answer)".to_string(), |v| describe(question, v)),
                     updated_at: x.updated_at.clone(),
                     reviewed: x.reviewed.is_some(),
                 })
                 .collect(),
-            kept: kept.map(|(i, _)| labels[i].clone()),
+            kept: kept.map(|i| labels[i].clone()),
             left_open,
-        });
-        match kept {
-            Some((_, answer)) => {
-                answers.insert(question.id.clone(), answer.clone());
+        };
+        let conflict = || Conflict {
+            question: question.id.clone(),
+            candidates: listed
+                .iter()
+                .map(|(i, x)| Candidate { from: labels[*i].clone(), answer: (*x).clone() })
+                .collect(),
+        };
+        let keep = |merged: &mut Assessment, entry: Answer| {
+            let change = Change::Keep { question: question.id.clone(), entry };
+            apply(merged, &change, Ctx::at(now)).map(|_| ()).map_err(|e| format!("left open: {e}"))
+        };
+        if values.len() <= 1 {
+            match keep(&mut merged, combine(&labels, list)) {
+                Ok(()) if valued.len() >= 2 => {
+                    let mut by = Vec::new();
+                    for (i, x) in &valued {
+                        push_unique(&mut by, &who(x, &labels[*i]));
+                    }
+                    agreed.push(Agreement { question: question.id.clone(), by });
+                }
+                Ok(()) => {}
+                Err(why) => {
+                    conflict_lines.push(line(None, Some(why)));
+                    open.push(conflict());
+                }
             }
-            None => open.push(Conflict {
-                question: question.id.clone(),
-                candidates: valued
-                    .iter()
-                    .map(|(i, x)| Candidate { from: labels[*i].clone(), answer: (*x).clone() })
-                    .collect(),
-            }),
+            continue;
+        }
+        let (kept, left_open) = match prefer.map(|rule| pick(rule, &valued)) {
+            Some(Ok(Some((i, answer)))) => match keep(&mut merged, answer.clone()) {
+                Ok(()) => (Some(i), None),
+                Err(why) => (None, Some(why)),
+            },
+            Some(Ok(None)) | None => (None, None),
+            Some(Err(why)) => (None, Some(why)),
+        };
+        conflict_lines.push(line(kept, left_open));
+        if kept.is_none() {
+            open.push(conflict());
         }
     }
 
-    let mut merged = base.clone();
-    merged.answers = answers;
     merged.conflicts = open;
     merged.respondent = String::new();
     merged.updated_at = now.to_string();
@@ -581,5 +598,44 @@ mod tests {
         let err = merge(&[ann, Input { label: "zed".into(), assessment: other }], None, "now").unwrap_err();
         assert!(matches!(err, MergeError::Unrelated(_)), "{err}");
         assert!(merge(&[input("a", "", "t", &[])], None, "now").is_err());
+    }
+
+    #[test]
+    fn answers_the_profile_or_the_question_refuses_are_not_merged_silently() {
+        let soc2 = || {
+            let q = crate::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+            Assessment::new(q, "Acme", "2026-01-10T10:00:00Z")
+        };
+        let (mut a, mut b) = (soc2(), soc2());
+        a.set_value("profile.headcount", AnswerValue::Number(10.0), "2026-01-10T10:00:00Z");
+        // Each file fits on its own; together ten people cannot include 40 engineers.
+        b.set_value("profile.engineers", AnswerValue::Number(40.0), "2026-01-12T10:00:00Z");
+        b.set_value("profile.start_date", AnswerValue::Text("2026-02-30".into()), "2026-01-12T10:00:00Z");
+        b.set_value("access.reviews", AnswerValue::Text("sometimes".into()), "2026-01-12T10:00:00Z");
+        let inputs = [Input { label: "a".into(), assessment: a }, Input { label: "b".into(), assessment: b }];
+        for prefer in [None, Some(Prefer::Newest)] {
+            let m = merge(&inputs, prefer, "now").unwrap();
+            assert_eq!(m.assessment.value("profile.headcount"), Some(&AnswerValue::Number(10.0)));
+            assert_eq!(m.assessment.value("profile.engineers"), None, "refused, not combined");
+            let line = m.summary.conflicts.iter().find(|c| c.question == "profile.engineers").unwrap();
+            assert_eq!(
+                line.left_open.as_deref(),
+                Some("left open: 40 engineers is more than the headcount of 10 answered in `profile.headcount`")
+            );
+            assert_eq!((line.kept.as_deref(), line.answers.len(), line.answers[0].from.as_str()), (None, 1, "b"));
+            assert_eq!(m.summary.open_conflicts(), 1);
+            let open = &m.assessment.conflicts;
+            assert_eq!(
+                (open.len(), open[0].question.as_str(), open[0].candidates[0].from.as_str()),
+                (1, "profile.engineers", "b")
+            );
+            // A malformed date and a value that is not an option are listed as not merged, with the reason.
+            let why = |id: &str| m.summary.unmatched.iter().find(|u| u.question == id).map(|u| u.why.clone());
+            assert!(why("profile.start_date").unwrap().contains("2026-02-30"), "{:?}", m.summary.unmatched);
+            assert!(why("access.reviews").unwrap().contains("`sometimes` is not one of its options"));
+            assert_eq!(m.assessment.value("profile.start_date"), None);
+            assert_eq!(m.assessment.value("access.reviews"), None);
+            m.assessment.check().unwrap();
+        }
     }
 }

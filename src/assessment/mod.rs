@@ -4,6 +4,7 @@ pub mod answer;
 pub mod atomic;
 pub mod carry_over;
 pub mod change;
+pub mod change_log;
 pub mod conflicts;
 pub mod cursor;
 pub mod document;

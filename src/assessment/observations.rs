@@ -147,7 +147,6 @@ pub fn from_follow_up(a: &mut Assessment, question: &str, by: &str, now: &str) -
         answer.follow_up = false;
         answer.flagged_by_unknown = false;
     }
-    a.touch(question);
     if a.answers.get(question).is_some_and(super::answer::Answer::is_empty) {
         a.answers.remove(question);
     }

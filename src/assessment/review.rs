@@ -13,7 +13,6 @@ pub fn toggle_reviewed(a: &mut Assessment, question: &str, by: &str, now: &str) 
         None => Some(Review { by: by.trim().to_string(), at: now.to_string() }),
     };
     let reviewed = answer.reviewed.is_some();
-    a.touch(question);
     a.updated_at = now.to_string();
     reviewed
 }
@@ -28,7 +27,6 @@ pub fn confirm(a: &mut Assessment, question: &str, now: &str) -> bool {
     let Some(answer) = a.answers.get_mut(question).filter(|x| x.to_confirm) else { return false };
     answer.to_confirm = false;
     answer.updated_at = now.to_string();
-    a.touch(question);
     a.updated_at = now.to_string();
     true
 }

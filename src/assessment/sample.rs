@@ -130,7 +130,7 @@ pub fn build(questionnaire: Questionnaire, now: &str) -> Assessment {
     drop_hidden(&mut a, now);
     observe(&mut a, today, now);
     a.respondent.clear();
-    a.touched = Default::default();
+    a.log = Default::default();
     a
 }
 

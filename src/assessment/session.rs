@@ -88,7 +88,7 @@ fn identity_of(path: &Path) -> Option<(u64, u64)> {
     }
 }
 
-/// Every this many saves, a save compares every answer rather than only those touched.
+/// Every this many saves, a save compares every answer rather than only those changed through `apply`.
 const FULL_COMPARISON_EVERY: u64 = 32;
 
 #[derive(Debug, thiserror::Error)]
@@ -199,10 +199,10 @@ impl Session {
         self.save_comparing(true)
     }
 
-    /// Save after a keystroke: compare only the answers changed through `Assessment`'s methods (and those
-    /// passed to [`Assessment::touch`]), so the cost follows the change, not the size of the assessment.
-    /// Every 32nd such save, and closing, compare every answer, so a change made to `answers` directly
-    /// without `touch` reaches the file then; code outside the interface's keystroke path uses [`save`].
+    /// Save after a keystroke: compare only the answers [`super::change::apply`] changed since the last
+    /// save, so the cost follows the change, not the size of the assessment. Every 32nd such save, and
+    /// closing, compare every answer, so a change made around `apply` reaches the file then; code outside
+    /// the interface's keystroke path uses [`save`].
     ///
     /// [`save`]: Session::save
     pub fn save_quickly(&mut self) -> Result<(), SaveError> {
@@ -248,14 +248,14 @@ impl Session {
         if self.migrated_from.is_some() || !self.saved_is_exact || self.saved.fixed_parts_changed(&self.assessment) {
             return self.write_whole();
         }
-        let touched = std::mem::take(&mut self.assessment.touched.0);
+        let unsaved = self.assessment.log.take_unsaved();
         self.saves += 1;
-        // Only the answers changed through `Assessment`'s methods are compared, except every so often,
-        // when all are (a change made to `answers` directly is journaled then, or when the file closes).
+        // Only the answers `apply` changed are compared, except every so often, when all are (a change made
+        // around `apply` is journaled then, or when the file closes).
         let found = if every_answer || self.saves.is_multiple_of(FULL_COMPARISON_EVERY) {
             journal::changes(&self.assessment, &self.saved)
         } else {
-            journal::changes_in(&self.assessment, &self.saved, &touched)
+            journal::changes_in(&self.assessment, &self.saved, &unsaved)
         };
         let Some(changes) = found else { return Ok(()) };
         // What was saved before passed the limits: only what changed is checked.
@@ -267,7 +267,7 @@ impl Session {
             .map_err(|e| SaveError::refused(&self.path, format!("{e}; the change was not saved")));
         if let Err(e) = checked {
             // Not saved: still to be saved next time.
-            self.assessment.touched.0.extend(touched);
+            self.assessment.log.still_unsaved(unsaved);
             return Err(e);
         }
         let line = journal::commit(changes, &mut self.saved);
@@ -338,7 +338,7 @@ impl Session {
         self.migrated_from = None;
         self.saved = Saved::of(&self.assessment);
         self.saved_is_exact = true;
-        self.assessment.touched = Default::default();
+        self.assessment.log.take_unsaved();
         Ok(())
     }
 

@@ -1,7 +1,9 @@
-//! Undo: the last changes to an assessment, several steps deep, each kept as what it replaced (one
-//! answer entry, or the observations), so a step costs the size of what changed, not of the file.
+//! Undo: the last changes to an assessment, several steps deep. A step keeps the inverses of the changes
+//! one action applied ([`Applied::inverse`]) and undoing applies them through [`change::apply`], the one
+//! write path; so a step costs the size of what changed, not of the file. Observations, not yet changes of
+//! their own, are kept as the list they replaced.
 
-use super::answer::Answer;
+use super::change::{self, Applied, Change, Ctx};
 use super::conflicts::Conflict;
 use super::document::Assessment;
 use super::interview::Observation;
@@ -9,28 +11,25 @@ use super::interview::Observation;
 /// How many steps back the interface can go.
 pub const DEPTH: usize = 100;
 
-/// What one change replaced.
+/// One step back.
 #[derive(Debug, Clone, PartialEq)]
-enum Before {
-    /// A question's whole entry: value, note, evidence, flag, review.
-    Answer {
-        question: String,
-        entry: Option<Box<Answer>>,
-    },
+enum Step {
+    /// The inverses of the changes one action made, in the order they are applied (newest change first).
+    Changes(Vec<Change>),
     Observations(Vec<Observation>),
     /// A merge conflict resolved: the conflict (with every file's answer) at its place in the list, and the
-    /// question's entry before the chosen answer replaced it.
+    /// inverse of the chosen answer's change.
     Resolved {
         conflict: Box<Conflict>,
         at: usize,
-        entry: Option<Box<Answer>>,
+        inverse: Vec<Change>,
     },
 }
 
 /// The changes that can be undone, newest last.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UndoStack {
-    steps: Vec<Before>,
+    steps: Vec<Step>,
 }
 
 /// What an undo put back, so the interface can go there and say so.
@@ -43,46 +42,45 @@ pub enum Undone {
     Resolution(String),
 }
 
+/// The changes that put back what `applied` changed, newest first.
+fn inverses(applied: &[Applied]) -> Vec<Change> {
+    applied.iter().rev().filter(|x| x.changed).map(Applied::inverse).collect()
+}
+
 impl UndoStack {
     pub fn new() -> UndoStack {
         UndoStack::default()
     }
 
-    fn push(&mut self, step: Before) {
+    fn push(&mut self, step: Step) {
         if self.steps.len() == DEPTH {
             self.steps.remove(0);
         }
         self.steps.push(step);
     }
 
-    /// Call just before changing a question's answer, note, flag, evidence or review.
-    pub fn before_answer_change(&mut self, a: &Assessment, question: &str) {
-        self.push(Before::Answer {
-            question: question.to_string(),
-            entry: a.answers.get(question).cloned().map(Box::new),
-        });
-    }
-
-    /// Record a change already made: `entry` is what the question's entry was before it (for callers
-    /// that compare before and after rather than call [`UndoStack::before_answer_change`] first).
-    pub fn record_answer(&mut self, question: &str, entry: Option<Answer>) {
-        self.push(Before::Answer { question: question.to_string(), entry: entry.map(Box::new) });
+    /// Record one action's applied changes (oldest first) as one step; nothing when none changed anything.
+    pub fn record(&mut self, applied: &[Applied]) {
+        let list = inverses(applied);
+        if !list.is_empty() {
+            self.push(Step::Changes(list));
+        }
     }
 
     /// Record a change to the observations already made: `list` is what they were before it.
     pub fn record_observations(&mut self, list: Vec<Observation>) {
-        self.push(Before::Observations(list));
+        self.push(Step::Observations(list));
     }
 
     /// Call just before adding, changing, closing or removing an observation.
     pub fn before_observation_change(&mut self, a: &Assessment) {
-        self.push(Before::Observations(a.observations.clone()));
+        self.push(Step::Observations(a.observations.clone()));
     }
 
-    /// Record a conflict just resolved: `conflict` was at `at` in the list, and `entry` was the question's
-    /// entry before the chosen answer replaced it. Undoing it opens the conflict again, losing nothing.
-    pub fn record_resolved(&mut self, conflict: Conflict, at: usize, entry: Option<Answer>) {
-        self.push(Before::Resolved { conflict: Box::new(conflict), at, entry: entry.map(Box::new) });
+    /// Record a conflict just resolved: `conflict` was at `at` in the list, and `applied` is what resolving
+    /// it changed. Undoing it opens the conflict again, losing nothing.
+    pub fn record_resolved(&mut self, conflict: Conflict, at: usize, applied: &[Applied]) {
+        self.push(Step::Resolved { conflict: Box::new(conflict), at, inverse: inverses(applied) });
     }
 
     pub fn depth(&self) -> usize {
@@ -93,29 +91,27 @@ impl UndoStack {
         self.steps.is_empty()
     }
 
-    /// Put back what the last change replaced; the caller saves as for any change. `None` when there is
+    /// Put back what the last step changed; the caller saves as for any change. `None` when there is
     /// nothing left to undo.
     pub fn undo(&mut self, a: &mut Assessment, now: &str) -> Option<Undone> {
-        let undone = match self.steps.pop()? {
-            Before::Answer { question, entry } => {
-                match entry {
-                    Some(entry) => a.answers.insert(question.clone(), *entry),
-                    None => a.answers.remove(&question),
-                };
-                a.touch(&question);
-                Undone::Answer(question)
+        // An inverse puts back an entry of a question the assessment has, which `apply` never refuses.
+        let put_back = |a: &mut Assessment, list: &[Change]| {
+            for change in list {
+                let _ = change::apply(a, change, Ctx::at(now));
             }
-            Before::Observations(list) => {
+        };
+        let undone = match self.steps.pop()? {
+            Step::Changes(list) => {
+                put_back(a, &list);
+                Undone::Answer(list.last().map(|c| c.question().to_string()).unwrap_or_default())
+            }
+            Step::Observations(list) => {
                 a.observations = list;
                 Undone::Observations
             }
-            Before::Resolved { conflict, at, entry } => {
+            Step::Resolved { conflict, at, inverse } => {
+                put_back(a, &inverse);
                 let question = conflict.question.clone();
-                match entry {
-                    Some(entry) => a.answers.insert(question.clone(), *entry),
-                    None => a.answers.remove(&question),
-                };
-                a.touch(&question);
                 a.conflicts.insert(at.min(a.conflicts.len()), *conflict);
                 Undone::Resolution(question)
             }
@@ -129,6 +125,7 @@ impl UndoStack {
 mod tests {
     use super::*;
     use crate::assessment::AnswerValue;
+    use crate::assessment::answer::Answer;
     use crate::assessment::observations::{ObservationFields, add};
     use crate::scoring::tests::answered;
 
@@ -136,19 +133,22 @@ mod tests {
         AnswerValue::Text(v.into())
     }
 
+    /// Apply `change` and record it as one step, as the interface does for a key.
+    fn act(a: &mut Assessment, undo: &mut UndoStack, change: Change, now: &str) {
+        let applied = change::apply(a, &change, Ctx::at(now)).unwrap();
+        undo.record(&[applied]);
+    }
+
     #[test]
     fn undo_goes_back_answer_note_and_flag_in_turn() {
         let mut a = answered(&[]);
         let original = a.answers.clone();
         let mut undo = UndoStack::new();
-        undo.before_answer_change(&a, "a.mfa");
-        a.set_value("a.mfa", text("planned"), "t1");
+        act(&mut a, &mut undo, Change::value("a.mfa", text("planned")), "t1");
         let after_answer = a.answers.clone();
-        undo.before_answer_change(&a, "a.mfa");
-        a.set_note("a.mfa", "rollout in March", "t2");
+        act(&mut a, &mut undo, Change::Note { question: "a.mfa".into(), note: "rollout in March".into() }, "t2");
         let after_note = a.answers.clone();
-        undo.before_answer_change(&a, "a.sso");
-        a.toggle_follow_up("a.sso", "t3");
+        act(&mut a, &mut undo, Change::Flag { question: "a.sso".into() }, "t3");
         assert_eq!(undo.depth(), 3);
 
         assert_eq!(undo.undo(&mut a, "t4"), Some(Undone::Answer("a.sso".into())));
@@ -159,6 +159,27 @@ mod tests {
         assert_eq!(a.answers, original);
         assert_eq!(undo.undo(&mut a, "t7"), None);
         assert_eq!(a.updated_at, "t6");
+    }
+
+    #[test]
+    fn one_step_puts_back_every_change_of_one_action_and_a_change_that_changed_nothing_is_no_step() {
+        let mut a = answered(&[]);
+        let original = a.answers.clone();
+        let mut undo = UndoStack::new();
+        let mut applied = Vec::new();
+        for change in [
+            Change::value("a.mfa", text("planned")),
+            Change::Note { question: "a.mfa".into(), note: "n".into() },
+            Change::Flag { question: "a.sso".into() },
+        ] {
+            applied.push(change::apply(&mut a, &change, Ctx::at("t1")).unwrap());
+        }
+        undo.record(&applied);
+        let same = change::apply(&mut a, &Change::Note { question: "a.mfa".into(), note: "n".into() }, Ctx::at("t2"));
+        undo.record(&[same.unwrap()]);
+        assert_eq!(undo.depth(), 1);
+        assert_eq!(undo.undo(&mut a, "t3"), Some(Undone::Answer("a.mfa".into())), "the first change's question");
+        assert_eq!(a.answers, original);
     }
 
     #[test]
@@ -187,9 +208,10 @@ mod tests {
         }
         let before = a.clone();
         let mut undo = UndoStack::new();
-        let (at, conflict, entry) = (0, a.conflicts[0].clone(), a.answers.get("a.mfa").cloned());
+        let (at, conflict) = (0, a.conflicts[0].clone());
+        a.log.start();
         resolve(&mut a, "a.mfa", 1, "t1").unwrap();
-        undo.record_resolved(conflict, at, entry);
+        undo.record_resolved(conflict, at, &a.log.take());
         assert_eq!(a.conflicts.len(), 1);
         assert_eq!(a.value("a.mfa"), Some(&text("documented")));
         assert_eq!(undo.undo(&mut a, "t2"), Some(Undone::Resolution("a.mfa".into())));
@@ -201,8 +223,7 @@ mod tests {
         let mut a = answered(&[]);
         let mut undo = UndoStack::new();
         for i in 0..DEPTH + 5 {
-            undo.before_answer_change(&a, "a.sso");
-            a.set_note("a.sso", &format!("note {i}"), "t");
+            act(&mut a, &mut undo, Change::Note { question: "a.sso".into(), note: format!("note {i}") }, "t");
         }
         assert_eq!(undo.depth(), DEPTH);
         while undo.undo(&mut a, "t").is_some() {}

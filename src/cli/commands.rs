@@ -367,7 +367,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             .enumerate()
             .flat_map(|(si, s)| s.questions.iter().enumerate().map(move |(qi, question)| (si, s, qi, question)))
             .map(|(si, s, qi, question)| {
-                let answer = a.answers.get(&question.id);
+                let answer = a.answers().get(&question.id);
                 let mut row = json!({
                     "id": spreadsheet::customer_ids::shown(&ids, &question.id),
                     "section": s.id,
@@ -415,7 +415,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             if !vis.question(si, qi) {
                 continue;
             }
-            let answer = a.answers.get(&question.id);
+            let answer = a.answers().get(&question.id);
             let value = answer.and_then(|x| x.value.as_ref()).map(|v| one_line(&describe(question, v)));
             let flag = if answer.is_some_and(|x| x.follow_up) { " [follow-up]" } else { "" };
             println!(

@@ -57,7 +57,7 @@ impl Plan {
         if self.owner.is_none() && self.due.is_none() {
             return Ok(());
         }
-        let Some(current) = session.assessment.answers.get(question) else {
+        let Some(current) = session.assessment.answers().get(question) else {
             return Ok(());
         };
         let owner = self.owner.clone().unwrap_or_else(|| current.owner.clone());

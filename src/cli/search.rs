@@ -63,7 +63,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
 /// The answer as people read it, or why there is none.
 fn answer_text(a: &Assessment, hit: &Hit) -> Option<String> {
     let question = &a.questionnaire().sections[hit.place.0].questions[hit.place.1];
-    let answer = a.answers.get(&question.id)?;
+    let answer = a.answers().get(&question.id)?;
     let text = describe(question, answer.value.as_ref()?);
     Some(if answer.to_confirm { format!("{text} (carried over, to confirm)") } else { text })
 }

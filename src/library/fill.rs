@@ -100,7 +100,7 @@ mod tests {
         let ids: Vec<&str> = refused.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["profile.start_date", "profile.headcount"]);
         assert!(refused[1].1.contains("whole number of people"), "{}", refused[1].1);
-        assert!(!a.answers.contains_key("profile.start_date") && !a.answers.contains_key("profile.headcount"));
+        assert!(!a.answers().contains_key("profile.start_date") && !a.answers().contains_key("profile.headcount"));
         assert_eq!(a.value("profile.contact"), Some(&AnswerValue::Text("security@acme.example".into())));
         assert_eq!(a.note("profile.contact"), "From last year");
     }

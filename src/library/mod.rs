@@ -81,7 +81,7 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
     let q = a.questionnaire();
     let source = a.source.as_ref();
     let mut out = Vec::new();
-    for (id, answer) in &a.answers {
+    for (id, answer) in a.answers() {
         let Some(value) = &answer.value else { continue };
         let Some((_, question)) = q.question(id) else { continue };
         if value.as_text() == Some(crate::questionnaire::format::UNKNOWN) {

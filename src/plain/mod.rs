@@ -385,7 +385,7 @@ impl<'a, W: Write> Plain<'a, W> {
     fn evidence(&mut self, typed: Option<&str>) -> io::Result<()> {
         let Some(typed) = typed else {
             let id = self.question().id;
-            let refs = self.session.assessment.answers.get(&id).map(|x| x.evidence.clone()).unwrap_or_default();
+            let refs = self.session.assessment.answers().get(&id).map(|x| x.evidence.clone()).unwrap_or_default();
             let line = if refs.is_empty() {
                 "No evidence recorded. Type evidence and the references, separated by commas.".to_string()
             } else {

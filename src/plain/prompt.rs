@@ -75,7 +75,7 @@ fn typed_hint(question: &Question) -> String {
 
 /// "Answer: Yes. Has a note. Flagged for follow-up." or "Not answered."
 pub fn status_line(a: &Assessment, question: &Question) -> String {
-    let entry = a.answers.get(&question.id);
+    let entry = a.answers().get(&question.id);
     let mut line = match entry.and_then(|e| e.value.as_ref()) {
         Some(v) => format!("Answered: {}.", spoken_value(question, v)),
         None => "Not answered.".to_string(),

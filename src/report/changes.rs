@@ -96,14 +96,15 @@ pub struct EstimateSummary {
 
 /// Scoring sees carried-over answers still to confirm as unanswered.
 fn as_scored(a: &Assessment) -> Assessment {
-    let mut a = a.clone();
+    let mut answers = a.answers().clone();
+    answers.retain(|_, x| !x.to_confirm || !x.note.is_empty() || !x.evidence.is_empty());
+    for x in answers.values_mut().filter(|x| x.to_confirm) {
+        x.value = None;
+    }
+    let mut a = a.with_answers(answers);
     // The report of a carried-over assessment compares with its baseline; the reports compared here must
     // not compare again.
     a.baseline = None;
-    a.answers.retain(|_, x| !x.to_confirm || !x.note.is_empty() || !x.evidence.is_empty());
-    for x in a.answers.values_mut().filter(|x| x.to_confirm) {
-        x.value = None;
-    }
     a
 }
 
@@ -217,6 +218,7 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
     let baseline = a.baseline.as_ref()?;
     let mut last = Assessment::new(a.questionnaire().clone(), &baseline.org, &baseline.updated_at);
     last.updated_at = baseline.updated_at.clone();
+    let mut answers = std::collections::BTreeMap::new();
     let ids = index(a.questionnaire());
     for (id, answer) in &baseline.answers {
         let fits = match (ids.get(id.as_str()), &answer.value) {
@@ -227,10 +229,10 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
         if fits {
             let mut answer = answer.clone();
             answer.to_confirm = false;
-            last.answers.insert(id.clone(), answer);
+            answers.insert(id.clone(), answer);
         }
     }
-    Some(changes(&last, a, params, today))
+    Some(changes(&last.with_answers(answers), a, params, today))
 }
 
 #[cfg(test)]

@@ -402,7 +402,7 @@ impl Report {
             .iter()
             .map(|g| {
                 let x = g.question.question;
-                let entry = a.answers.get(&x.id);
+                let entry = a.answers().get(&x.id);
                 let designed = !g.is_unanswered() && g.question.credit().is_some_and(|c| c.design >= 1.0);
                 let kind = match g.question.role {
                     Role::Soc2 if designed => GapKind::Operate,
@@ -524,7 +524,7 @@ impl Report {
 
         let answers = shown_questions(a, &vis)
             .map(|(_, s, x)| {
-                let entry = a.answers.get(&x.id);
+                let entry = a.answers().get(&x.id);
                 AnswerLine {
                     section: s.title.clone(),
                     id: x.id.clone(),
@@ -941,7 +941,7 @@ fn scored_and_flagged(a: &Assessment, vis: &Visibility, scored: &[ScoredQuestion
             let note = a.note(&x.id);
             let mut note = if note.is_empty() { why.to_string() } else { format!("{why}: {note}") };
             // Who acts on it and by when, as the follow-up list handed to the client says.
-            if let Some(e) = a.answers.get(&x.id) {
+            if let Some(e) = a.answers().get(&x.id) {
                 if !e.owner.trim().is_empty() {
                     note.push_str(&format!("; owner {}", e.owner.trim()));
                 }

@@ -218,9 +218,9 @@ pub(crate) mod tests {
         // Type I = (3 + 2 + 4) / 14 = 64.3. Confirming it restores (5 + 3 + 2 + 4) / 14 = 100.
         let mut a =
             answered(&[("a.mfa", "evidenced"), ("a.reviews", "evidenced"), ("a.sso", "yes"), ("v.review", "all")]);
-        a.answers.get_mut("a.mfa").unwrap().to_confirm = true;
+        a.answers_unchecked_mut().get_mut("a.mfa").unwrap().to_confirm = true;
         assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 64.3);
-        a.answers.get_mut("a.mfa").unwrap().to_confirm = false;
+        a.answers_unchecked_mut().get_mut("a.mfa").unwrap().to_confirm = false;
         assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 100.0);
     }
 

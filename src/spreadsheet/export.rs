@@ -150,7 +150,7 @@ pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Ski
     let Some(source) = &a.source else { return (writes, skipped) };
     let q = a.questionnaire();
     for (id, cell) in &source.cells {
-        let Some(answer) = a.answers.get(id) else { continue };
+        let Some(answer) = a.answers().get(id) else { continue };
         let Some((_, question)) = q.question(id) else { continue };
         let base = CellWrite {
             question: id.clone(),

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::Format;
 use super::detect::{Detection, FoundQuestion};
+use crate::assessment::change::{self, Change, Ctx};
 use crate::assessment::{AnswerValue, Assessment, CellSource, Source};
 use crate::questionnaire::{Choice, Kind, Question, QuestionType, Questionnaire, Section, limits};
 
@@ -156,10 +157,14 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                 None
             } else if kind == QuestionType::Choice {
                 let options: &Vec<Choice> = &options;
-                options
-                    .iter()
-                    .find(|o| o.label.eq_ignore_ascii_case(&q.answer))
-                    .map(|o| AnswerValue::Text(o.id.clone()))
+                // Not one of their choices: offered as written, so the one write path refuses it with the
+                // reason and it is kept in the note rather than lost.
+                Some(AnswerValue::Text(
+                    options
+                        .iter()
+                        .find(|o| o.label.eq_ignore_ascii_case(&q.answer))
+                        .map_or_else(|| q.answer.clone(), |o| o.id.clone()),
+                ))
             } else {
                 Some(AnswerValue::Text(q.answer.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect()))
             };
@@ -237,16 +242,20 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
     let org = if file.customer.is_empty() { stem.to_string() } else { file.customer.to_string() };
     let mut assessment =
         Assessment::new(questionnaire, if org.trim().is_empty() { "customer" } else { &org }, file.now);
-    for (id, value, note) in answers {
-        if let Some(v) = value {
-            assessment.set_value(&id, v, file.now);
+    // The file's answers are recorded through the one write path: a value the question refuses is not
+    // recorded, and what the file said is kept in the note with the reason.
+    let ctx = Ctx::at(file.now);
+    for (id, value, mut note) in answers {
+        if let Some(v) = value
+            && let Err(e) = change::apply(&mut assessment, &Change::value(&id, v.clone()), ctx)
+        {
+            let kept = format!("Answer in the file, not accepted ({e}): {}", v.as_text().unwrap_or_default());
+            note = if note.is_empty() { kept } else { format!("{note}\n\n{kept}") };
         }
         if !note.is_empty() {
-            assessment.set_note(
-                &id,
-                &note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect::<String>(),
-                file.now,
-            );
+            let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+            change::apply(&mut assessment, &Change::Note { question: id.clone(), note }, ctx)
+                .map_err(|e| format!("question {id}: {e}"))?;
         }
     }
     assessment.source = Some(Source {

@@ -6,6 +6,8 @@ use super::detect::Detection;
 use super::import::{ImportFile, to_assessment};
 use super::new_workbook::{NewCell, NewSheet, NewWorkbook};
 use super::workbook::Workbook;
+use crate::assessment::change::{self, Change, Ctx};
+use crate::assessment::progress::Visibility;
 use crate::assessment::{Assessment, parse_answer};
 use crate::questionnaire::{Question, QuestionType, Questionnaire, catalog};
 
@@ -117,23 +119,37 @@ pub fn as_vendor_assessment(wb: &Workbook, d: &Detection, file: &ImportFile<'_>)
         (true, true) => "vendor",
     };
     let mut a = Assessment::new(q.clone(), org, file.now);
+    // A workbook shows every row, so an answer to a question the vendor's other answers hide is kept, as a
+    // merge keeps one (it does not count while hidden); every other check applies.
+    let every_row = Visibility {
+        sections: q.sections.iter().map(|_| true).collect(),
+        questions: q.sections.iter().map(|s| vec![true; s.questions.len()]).collect(),
+    };
+    let ctx = Ctx { now: file.now, shown: Some(&every_row) };
     for found in d.questions() {
         let Some((_, question)) = q.question(&found.id) else { continue };
         let mut note = found.comment.trim().to_string();
         if !found.answer.is_empty() {
             let input = answer_input(question, &found.answer);
-            match parse_answer(question, &input) {
-                Ok(value) => a.set_value(&question.id, value, file.now),
-                // Not one of the choices: the question stays unanswered, and what the vendor wrote is kept
-                // where the assessor reads it, rather than lost.
-                Err(_) => {
-                    let kept = format!("Vendor's answer, not one of the choices: {}", found.answer.trim());
-                    note = if note.is_empty() { kept } else { format!("{note}\n\n{kept}") };
+            // Through the one write path, so the checks any answer meets apply. Refused: the question stays
+            // unanswered, and what the vendor wrote is kept where the assessor reads it, rather than lost.
+            let refused = match parse_answer(question, &input) {
+                Ok(value) => match change::apply(&mut a, &Change::value(&question.id, value), ctx) {
+                    Ok(_) => None,
+                    Err(e) => Some(format!("Vendor's answer, not accepted ({e}): {}", found.answer.trim())),
+                },
+                Err(_) if !question.offered().is_empty() => {
+                    Some(format!("Vendor's answer, not one of the choices: {}", found.answer.trim()))
                 }
+                Err(e) => Some(format!("Vendor's answer, not accepted ({e}): {}", found.answer.trim())),
+            };
+            if let Some(kept) = refused {
+                note = if note.is_empty() { kept } else { format!("{note}\n\n{kept}") };
             }
         }
         if !note.is_empty() {
-            a.set_note(&question.id, &note, file.now);
+            let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+            change::apply(&mut a, &Change::Note { question: question.id.clone(), note }, ctx).ok()?;
         }
     }
     let mut source = imported.source?;

@@ -296,6 +296,12 @@ impl App {
 
     /// Save everything before the program ends or stops, however it does, including what is being typed.
     pub fn save_all(&mut self) {
+        self.save_all_then_end_meeting(false);
+    }
+
+    /// [`App::save_all`], ending the meeting (when `end`) after what was being typed is kept, so an answer
+    /// typed and not yet confirmed counts as answered in the meeting it was typed in.
+    fn save_all_then_end_meeting(&mut self, end: bool) {
         let now = (self.now)();
         let at = (self.instant)();
         let mut said = Vec::new();
@@ -306,6 +312,10 @@ impl App {
                 said.extend(report.keep_typed_plan(editor, &now));
             }
             said.extend(super::screens::interview::keep_typed_observation(editor, &now));
+            super::screens::interview::observe_applied(editor);
+            if end {
+                super::screens::interview::end_meeting(editor, &now);
+            }
             match editor.flush(true, &now, at) {
                 Ok(told) => said.extend(told),
                 // The program is ending: nothing is saved "with the next change" (held item of defects-3).
@@ -353,8 +363,7 @@ impl App {
 
     /// Save everything and end the program.
     pub fn shutdown(&mut self) {
-        self.end_meeting();
-        self.save_all();
+        self.save_all_then_end_meeting(true);
         self.quit = true;
     }
 

@@ -357,7 +357,7 @@ fn new_no_open_creates_a_private_file_in_the_store_and_prints_its_path() {
     assert_eq!(a.org, "Acme Inc");
     assert_eq!(a.questionnaire.id, "soc2-ai-readiness");
     assert_eq!(a.created_at, NOW);
-    assert!(a.answers.is_empty());
+    assert!(a.answers().is_empty());
     assert_eq!(a.questionnaire(), &catalog::built_in("soc2-ai-readiness").unwrap());
     #[cfg(unix)]
     {
@@ -532,7 +532,7 @@ fn answer_every_kind_of_value() {
     assert_eq!(value("access.reviews"), AnswerValue::Text("documented".into()));
     assert_eq!(value("training.provenance"), AnswerValue::Text("unknown".into()));
     assert!(a.is_flagged("training.provenance"), "don't know is flagged for follow-up");
-    assert_eq!(a.answers["access.reviews"].updated_at, NOW);
+    assert_eq!(a.answers()["access.reviews"].updated_at, NOW);
     assert_eq!(a.updated_at, NOW);
     #[cfg(unix)]
     assert_eq!(mode(&path), 0o600, "still private after saves");

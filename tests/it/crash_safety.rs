@@ -248,7 +248,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer_nor_shows_a_half
                 ),
             }
         }
-        for qid in saved.answers.keys() {
+        for qid in saved.answers().keys() {
             assert!(expected.contains_key(qid), "{context}: an answer to {qid} appeared, which was never given");
         }
         // The next iteration answers the next question; what it held before is what the file has now.
@@ -287,7 +287,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer_nor_shows_a_half
         "seed {seed:#x}: temporaries remain (left by kills: {left:?})"
     );
     assert!(unrelated.exists(), "another file's temporary is not ours to remove");
-    assert!(session.assessment.answers.len() >= expected.values().filter(|e| e.acknowledged.is_some()).count());
+    assert!(session.assessment.answers().len() >= expected.values().filter(|e| e.acknowledged.is_some()).count());
     drop(session);
     assert!(lock_is_free(&sandbox.file), "the lock is released when the session ends");
 }

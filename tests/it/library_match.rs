@@ -120,11 +120,11 @@ fn fill_from_the_library_and_the_library_commands() {
         "{dry}"
     );
     assert!(dry.ends_with("6 applied, 0 left\ndry run: nothing changed\n"), "{dry}");
-    assert!(store::read(&a).unwrap().answers.is_empty());
+    assert!(store::read(&a).unwrap().answers().is_empty());
     let done = env.run(&["fill", a.to_str().unwrap(), "--from-library"]);
     assert!(done.status.success());
     let filled = store::read(&a).unwrap();
-    assert_eq!(filled.answers.len(), 6);
+    assert_eq!(filled.answers().len(), 6);
     assert_eq!(filled.note("ab-01.2"), "Explanation 1");
 
     let removed = String::from_utf8(env.run(&["library", "remove", "1"]).stdout).unwrap();

@@ -380,7 +380,7 @@ fn an_assessment_with_10000_answers_reads_back() {
     store::write(&path, &a).unwrap();
     let started = Instant::now();
     let back = store::read(&path).unwrap();
-    assert_eq!(back.answers.len(), MAX_QUESTIONS);
+    assert_eq!(back.answers().len(), MAX_QUESTIONS);
     assert!(started.elapsed() < Duration::from_secs(20), "reading took {:?}", started.elapsed());
 }
 

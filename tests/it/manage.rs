@@ -59,7 +59,13 @@ fn with_companions(env: &Env, name: &str) -> PathBuf {
     fs::copy(&path, dir.join(format!("{name}.json.v1.bak"))).unwrap();
     // A change saved through the journal, whose file stays as a killed session leaves it.
     let mut session = Session::open(&path, NOW).unwrap();
-    session.assessment.set_value("profile.contact", AnswerValue::Text("Dana".into()), NOW);
+    let change = soc2_ready::assessment::Change::typed("profile.contact", "Dana");
+    soc2_ready::assessment::change::apply(
+        &mut session.assessment,
+        &change,
+        soc2_ready::assessment::change::Ctx::at(NOW),
+    )
+    .unwrap();
     session.save_quickly().unwrap();
     session.wait_on_disk().unwrap();
     let journal = fs::read(dir.join(format!("{name}.json.journal"))).unwrap();

@@ -298,9 +298,9 @@ fn who_answers_and_evidence_are_recorded_with_the_answers() {
     assert!(output.contains("Not answered. 2 evidence references.\n"), "the status says so: {output}");
     assert!(output.contains("Answer: who -\nAnswers will not name who gave them."), "{output}");
     let a = store::read(&path).unwrap();
-    let uses = &a.answers["profile.uses_models"];
+    let uses = &a.answers()["profile.uses_models"];
     assert_eq!(uses.answered_by, "Ann Lee");
-    assert_eq!(a.answers["profile.headcount"].evidence, ["Board minutes 2026-01", "JIRA-142"]);
+    assert_eq!(a.answers()["profile.headcount"].evidence, ["Board minutes 2026-01", "JIRA-142"]);
     assert_eq!(a.respondent, "");
     assert_eq!(a.meetings[0].attendees, ["Ann Lee"], "who joined the meeting");
     assert!(a.people.contains(&"Ann Lee".to_string()));

@@ -387,7 +387,7 @@ fn first_actions_are_due_in_weeks_in_the_order_they_can_be_done() {
     // come before reviews (4 + 7.0/5 = 5.4 -> week 6, still), model_eval 4 + 11.3/5 = 6.26 -> week 7,
     // logging 4 + 16.4/5 = 7.28 -> week 8.
     let mut a = weak();
-    a.answers.get_mut("access.mfa").unwrap().due = "2026-06-30".into();
+    a.answers_unchecked_mut().get_mut("access.mfa").unwrap().due = "2026-06-30".into();
     let got = targets(&build(&a));
     assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("2026-06-30", "due date set"));
     assert_eq!(got[3].2, "2026-03-16");

@@ -410,7 +410,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         updated_at: seed.updated_at,
                         ..Answer::default()
                     };
-                    a.answers.insert(q.id.clone(), answer);
+                    a.answers_unchecked_mut().insert(q.id.clone(), answer);
                 }
                 a
             })
@@ -510,14 +510,14 @@ proptest! {
     /// One answer the question does not accept makes the file refused on reading, with the question named.
     #[test]
     fn an_assessment_with_a_wrong_answer_is_refused(a in assessment(), junk in "[A-Z]{1,8}") {
-        let Some((id, _)) = a.answers.iter().find(|(_, x)| x.value.is_some()) else { return Ok(()) };
+        let Some((id, _)) = a.answers().iter().find(|(_, x)| x.value.is_some()) else { return Ok(()) };
         let id = id.clone();
         let mut bad = a.clone();
-        bad.answers.get_mut(&id).unwrap().value = Some(AnswerValue::Text(format!("{junk} not an answer")));
+        bad.answers_unchecked_mut().get_mut(&id).unwrap().value = Some(AnswerValue::Text(format!("{junk} not an answer")));
         let q = a.questionnaire().question(&id).unwrap().1.clone();
         // Free text takes anything, so give it a list instead.
         if q.kind == QuestionType::Text {
-            bad.answers.get_mut(&id).unwrap().value = Some(AnswerValue::List(vec![junk]));
+            bad.answers_unchecked_mut().get_mut(&id).unwrap().value = Some(AnswerValue::List(vec![junk]));
         }
         let err = store::parse(&store::to_bytes(&bad)).unwrap_err().to_string();
         prop_assert!(err.contains(&format!("`{id}`")), "{err}");
@@ -874,7 +874,7 @@ mod format_1 {
             );
             // Field by field against the original JSON, so a loss in both reads would still show.
             for (id, answer) in raw["answers"].as_object().unwrap() {
-                let kept = &after.answers[id];
+                let kept = &after.answers()[id];
                 assert_eq!(answer.get("note").and_then(|n| n.as_str()).unwrap_or(""), kept.note, "{id}");
                 assert_eq!(answer.get("answered_by").and_then(|n| n.as_str()).unwrap_or(""), kept.answered_by, "{id}");
                 let evidence: Vec<String> =

@@ -68,7 +68,7 @@ fn replay(sample: &Assessment) {
             replayed += 1;
         }
     }
-    assert_eq!(replayed, sample.answers.values().filter(|a| a.value.is_some()).count());
+    assert_eq!(replayed, sample.answers().values().filter(|a| a.value.is_some()).count());
 }
 
 /// Everything a sample must be, whatever questionnaire it was built from.
@@ -79,7 +79,7 @@ fn assert_sound(a: &Assessment) {
     assert_about_half(a);
     replay(a);
     // Who answered is recorded with every answer, and is one of the people.
-    for (id, answer) in &a.answers {
+    for (id, answer) in a.answers() {
         if answer.value.is_some() {
             assert!(a.people.contains(&answer.answered_by), "{id}: {:?}", answer.answered_by);
         }
@@ -118,7 +118,7 @@ fn the_sample_has_a_young_companys_spread_with_notes_evidence_and_follow_ups() {
     assert!((1..=12).contains(&not_started), "a few not started: {not_started}");
     assert!((2..=8).contains(&unknown), "a couple unknown: {unknown}");
 
-    let answers = a.answers.values();
+    let answers = a.answers().values();
     let notes = answers.clone().filter(|x| !x.note.is_empty()).count();
     let evidence = answers.clone().filter(|x| !x.evidence.is_empty()).count();
     let flagged = answers.clone().filter(|x| x.follow_up).count();
@@ -129,13 +129,13 @@ fn the_sample_has_a_young_companys_spread_with_notes_evidence_and_follow_ups() {
     assert!((3..=40).contains(&planned_gaps), "owners and due dates on a few gaps: {planned_gaps}");
     assert_eq!(a.people.len(), 3);
     // "Don't know" is always flagged and says who will find out.
-    for (id, x) in &a.answers {
+    for (id, x) in a.answers() {
         if x.value.as_ref().and_then(AnswerValue::as_text) == Some("unknown") {
             assert!(x.follow_up && x.note.starts_with("Nobody present knew."), "{id}: {x:?}");
         }
     }
     // Evidence references come from the question's own evidence examples, with a date.
-    let (id, x) = a.answers.iter().find(|(_, x)| !x.evidence.is_empty()).unwrap();
+    let (id, x) = a.answers().iter().find(|(_, x)| !x.evidence.is_empty()).unwrap();
     let examples = &a.questionnaire().question(id).unwrap().1.evidence;
     assert!(x.evidence[0].starts_with(&examples[0]) && x.evidence[0].contains("(collected 20"), "{x:?}");
     // A couple of open observations, each with an owner and a due date.
@@ -154,9 +154,9 @@ fn the_sample_is_the_same_every_time_apart_from_the_time() {
     assert_eq!(sample::build(q.clone(), NOW), sample::build(q.clone(), NOW));
     let (a, b) = (sample::build(q.clone(), NOW), sample::build(q, "2026-03-02T17:45:00Z"));
     assert_eq!(b.created_at, "2026-03-02T17:45:00Z");
-    assert_eq!(a.answers.keys().collect::<Vec<_>>(), b.answers.keys().collect::<Vec<_>>());
-    for (id, x) in &a.answers {
-        let y = &b.answers[id];
+    assert_eq!(a.answers().keys().collect::<Vec<_>>(), b.answers().keys().collect::<Vec<_>>());
+    for (id, x) in a.answers() {
+        let y = &b.answers()[id];
         let date = a.questionnaire().question(id).unwrap().1.kind == QuestionType::Date;
         if !date {
             assert_eq!(x.value, y.value, "{id}");
@@ -222,7 +222,7 @@ fn the_sample_is_still_built_when_the_questionnaire_changes() {
     let a = sample::build(changed_readiness(), NOW);
     assert_sound(&a);
     assert!(a.value("governance.code_of_conduct").is_none());
-    assert!(!a.answers.keys().any(|id| id.starts_with("gpu_cloud.")));
+    assert!(!a.answers().keys().any(|id| id.starts_with("gpu_cloud.")));
     // The new number is answered inside its own range, whatever the unit.
     if let Some(n) = a.value("governance.new_count").and_then(AnswerValue::as_number) {
         assert!((3.0..=7.0).contains(&n));

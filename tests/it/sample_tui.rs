@@ -49,8 +49,8 @@ fn two_keystrokes_from_home_to_the_sample_report() {
     assert_eq!(made, vec!["example-ai-ltd-sample-soc2-ai-readiness".to_string()]);
     let a = store::read(&dir.join(format!("{}.json", made[0]))).unwrap();
     assert_eq!(
-        a.answers,
-        sample::build(soc2_ready::questionnaire::catalog::built_in(sample::QUESTIONNAIRE).unwrap(), NOW).answers
+        a.answers(),
+        sample::build(soc2_ready::questionnaire::catalog::built_in(sample::QUESTIONNAIRE).unwrap(), NOW).answers()
     );
 }
 

@@ -104,3 +104,31 @@ fn a_sheet_with_no_answer_column_is_refused_with_advice() {
     assert!(e.contains("no recognisable question column"), "{e}");
     assert!(e.contains("--question-col"), "{e}");
 }
+
+/// Issue 19: a filled customer workbook's answers go through the one write path. An answer that is not one
+/// of the question's choices used to vanish on import without a word; it is not recorded, and what the
+/// file said is kept in the note with the reason. An answer that fits is recorded as before.
+#[test]
+fn a_filled_answer_that_is_not_one_of_the_choices_is_kept_in_the_note_with_the_reason() {
+    use soc2_ready::spreadsheet::import::{ImportFile, to_assessment};
+    let bytes = fx::sig_like();
+    let mut d = detect("sig.xlsx", &bytes);
+    d.sections[0].questions[0].answer = "Sometimes".into();
+    d.sections[0].questions[1].answer = "y".into();
+    let file = ImportFile {
+        file_name: "sig.xlsx",
+        format: soc2_ready::spreadsheet::Format::Xlsx,
+        bytes: &bytes,
+        customer: "Bank",
+        now: "2026-01-15T09:00:00Z",
+    };
+    let a = to_assessment(&d, &file).unwrap();
+    let ids: Vec<String> = a.questionnaire().questions().map(|(_, q)| q.id.clone()).collect();
+    let (id, second) = (&ids[0], &ids[1]);
+    assert_eq!(a.value(id), None, "not one of Y, N, N/A: not recorded");
+    let note = a.note(id);
+    assert!(note.starts_with("Answer in the file, not accepted ("), "{note}");
+    assert!(note.contains("`Sometimes` is not one of its options") && note.ends_with("): Sometimes"), "{note}");
+    assert!(a.value(second).is_some(), "a label in another case is its option");
+    a.check().unwrap();
+}

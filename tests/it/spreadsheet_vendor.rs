@@ -113,6 +113,45 @@ fn a_vendor_answer_that_is_not_a_choice_is_kept_in_the_note_and_the_vendor_names
     );
 }
 
+/// Issue 19: a filled workbook's answers go through the one write path, so a date that is no date is not
+/// recorded, and what the vendor wrote is kept in the note with the reason (it used to say "not one of the
+/// choices" of a date). A workbook shows every row, so an answer to a question the vendor's other answers
+/// hide is kept, as a merge keeps one.
+#[test]
+fn a_vendor_answer_the_question_refuses_is_kept_in_the_note_with_the_reason() {
+    let env = Env::new();
+    let path = env.work.path().join("vendor.xlsx");
+    let out = env.run(&["export-questionnaire", "ai-vendor-assessment", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, wb) = spreadsheet::read("vendor.xlsx", &bytes).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let cell = |id: &str| d.questions().find(|q| q.id == id).unwrap().answer_cell.a1();
+    let import = |answers: &[(&str, &str)], name: &str| {
+        let cells: Vec<(String, &str)> = answers.iter().map(|(id, v)| (cell(id), *v)).collect();
+        let cells: Vec<(&str, &str)> = cells.iter().map(|(c, v)| (c.as_str(), *v)).collect();
+        let file = env.file(&format!("{name}.xlsx"), fill(&bytes, &cells));
+        let a = env.work.path().join(format!("{name}.json"));
+        let out = env.run(&["import", file.to_str().unwrap(), "--out", a.to_str().unwrap(), "--no-open"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        soc2_ready::assessment::store::read(&a).unwrap()
+    };
+    let hidden = import(
+        &[
+            ("vendor.type", "Open-weight model we download and run ourselves (no data leaves us)"),
+            ("attest.soc2", "No SOC 2 report"),
+        ],
+        "hidden",
+    );
+    assert_eq!(hidden.value("attest.soc2").and_then(|v| v.as_text()), Some("none"), "hidden, and kept");
+    let date = import(&[("attest.soc2", "Only a Type I report"), ("attest.soc2_period_end", "2026-02-30")], "date");
+    assert_eq!(date.value("attest.soc2").and_then(|v| v.as_text()), Some("type1_only"));
+    assert!(date.value("attest.soc2_period_end").is_none());
+    let note = date.note("attest.soc2_period_end");
+    assert!(note.starts_with("Vendor's answer, not accepted (") && note.contains("2026-02-30"), "{note}");
+    assert!(!note.contains("not one of the choices"), "{note}");
+}
+
 /// Found driving the binary: a 40,000-character answer was written into the workbook as it was, and a
 /// spreadsheet cell holds at most 32,767 characters (Excel then says the file is damaged and cuts it on
 /// repair). Such a cell is now skipped and listed with the reason, like a locked one; the rest is written.

@@ -655,7 +655,7 @@ fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
     session.assessment.clear_value("main.mfa", LATER);
     session.assessment.set_note("main.mfa", "", LATER);
     session.save().unwrap();
-    assert!(store::read(&path).unwrap().answers.is_empty());
+    assert!(store::read(&path).unwrap().answers().is_empty());
     let in_memory = session.assessment.clone();
     drop(session);
     assert!(!journal_path(&path).exists(), "closing compacts");
@@ -676,27 +676,27 @@ fn an_answer_changed_directly_is_saved_by_the_next_save() {
     use soc2_ready::assessment::{Answer, Session};
     let (_dir, path, _) = saved();
     let mut session = Session::open(&path, NOW).unwrap();
-    // Not through Assessment's methods (as `answer --owner` and a merge do): the very next save writes it,
+    // Not through `change::apply`: the very next save writes it,
     // and a process killed right after (no close, so no compaction) loses nothing.
     let answer = Answer { value: Some(AnswerValue::Number(42.0)), updated_at: LATER.into(), ..Answer::default() };
-    session.assessment.answers.insert("main.staff".into(), answer);
+    session.assessment.answers_unchecked_mut().insert("main.staff".into(), answer);
     session.save().unwrap();
     assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(42.0)), "journaled");
-    session.assessment.answers.get_mut("main.staff").unwrap().owner = "Dana".into();
+    session.assessment.answers_unchecked_mut().get_mut("main.staff").unwrap().owner = "Dana".into();
     session.save().unwrap();
     std::mem::forget(session); // as if killed: no close
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "the second change too");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Dana", "the second change too");
     // The lock of the forgotten session is still held by this process; remove it as a dead process's would be.
     let _ = fs::remove_file(lock_path(&path));
 
-    // The interface's quick save looks only at what was changed through the assessment's methods; a direct
+    // The interface's quick save looks only at what `change::apply` changed; a direct
     // change reaches the file at the latest with the 32nd quick save, or when the file is closed.
     let mut session = Session::open(&path, NOW).unwrap();
-    session.assessment.answers.get_mut("main.staff").unwrap().owner = "Lee".into();
+    session.assessment.answers_unchecked_mut().get_mut("main.staff").unwrap().owner = "Lee".into();
     session.save_quickly().unwrap();
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Dana", "not looked at yet");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Dana", "not looked at yet");
     drop(session);
-    assert_eq!(store::read(&path).unwrap().answers["main.staff"].owner, "Lee", "closing saves it");
+    assert_eq!(store::read(&path).unwrap().answers()["main.staff"].owner, "Lee", "closing saves it");
 }
 
 #[cfg(unix)]
@@ -783,4 +783,28 @@ fn list_reports_damaged_assessments_and_leaves_out_other_files() {
     reported.sort();
     assert_eq!(reported, ["cut.json", "flipped.json", "overwritten.json"]);
     assert_eq!(fs::read(d.join("overwritten.json")).unwrap(), br#"{"oops": true}"#, "left as it was");
+}
+
+/// Issue 19: a quick save journals what `change::apply` changed (the interface's every key goes through
+/// it, undo included), not a set of questions each setter had to remember to mark; a change made around
+/// `apply`, even with the assessment's own setters, reaches the file with a full comparison.
+#[test]
+fn a_quick_save_journals_the_changes_apply_made() {
+    use soc2_ready::assessment::Session;
+    use soc2_ready::assessment::change::{Change, Ctx, apply};
+    let (_dir, path, _) = saved();
+    let mut session = Session::open(&path, NOW).unwrap();
+    let applied = apply(&mut session.assessment, &Change::typed("main.staff", "42"), Ctx::at(LATER)).unwrap();
+    session.save_quickly().unwrap();
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(42.0)), "journaled");
+    // Undo puts the answer back through `apply` too.
+    apply(&mut session.assessment, &applied.inverse(), Ctx::at(LATER)).unwrap();
+    session.save_quickly().unwrap();
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), None, "the undo is journaled");
+    // Around `apply`: not looked at by a quick save, saved on close.
+    session.assessment.set_value("main.staff", AnswerValue::Number(7.0), LATER);
+    session.save_quickly().unwrap();
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), None, "not looked at yet");
+    drop(session);
+    assert_eq!(store::read(&path).unwrap().value("main.staff"), Some(&AnswerValue::Number(7.0)), "closing saves it");
 }

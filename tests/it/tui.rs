@@ -340,8 +340,8 @@ fn who_is_answering_is_recorded() {
     let (mut app, path) = open_demo("respondent");
     press(&mut app, "wMaria (CTO)<Enter>1");
     let a = saved(&path);
-    assert_eq!(a.answers["profile.uses_models"].answered_by, "Maria (CTO)");
-    assert_eq!(a.answers["profile.uses_models"].updated_at, NOW);
+    assert_eq!(a.answers()["profile.uses_models"].answered_by, "Maria (CTO)");
+    assert_eq!(a.answers()["profile.uses_models"].updated_at, NOW);
 }
 
 #[test]
@@ -498,7 +498,10 @@ fn evidence_references_are_recorded_with_the_answer() {
     press(&mut app, "<Esc>");
     press(&mut app, "<Up>vAccess Control Policy v2, JIRA-142 ,, https://wiki/reviews<Enter>");
     let a = saved(&path);
-    assert_eq!(a.answers["access.reviews"].evidence, ["Access Control Policy v2", "JIRA-142", "https://wiki/reviews"]);
+    assert_eq!(
+        a.answers()["access.reviews"].evidence,
+        ["Access Control Policy v2", "JIRA-142", "https://wiki/reviews"]
+    );
     assert_eq!(app.status.text, "3 evidence references recorded.");
     snap("question_with_evidence", &app);
     press(&mut app, "wRuth<Enter>WAmir<Enter>");

@@ -108,7 +108,7 @@ fn ctrl_c_on_an_invalid_typed_answer_keeps_it_in_the_note() {
 fn ctrl_c_while_typing_evidence_or_who_answers_saves_it() {
     let (mut app, path) = open_demo("ctrl_c_evidence");
     press(&mut app, "vPolicy v2, JIRA-1<C-c>");
-    assert_eq!(saved(&path).answers["profile.uses_models"].evidence, ["Policy v2", "JIRA-1"]);
+    assert_eq!(saved(&path).answers()["profile.uses_models"].evidence, ["Policy v2", "JIRA-1"]);
     let (mut app, path) = open_demo("ctrl_c_respondent");
     press(&mut app, "wDana Kim<C-c>");
     assert_eq!(saved(&path).respondent, "Dana Kim");

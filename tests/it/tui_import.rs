@@ -154,7 +154,7 @@ fn store_with_library(name: &str, questions: usize) -> App {
     let store = fresh_store(name);
     let mut earlier = imported("caiq-2025.xlsx", &fixtures::caiq_like(questions, true), "Earlier Customer");
     earlier.set_respondent("Dana", NOW);
-    let ids: Vec<String> = earlier.answers.keys().cloned().collect();
+    let ids: Vec<String> = earlier.answers().keys().cloned().collect();
     for id in ids {
         if let Some(v) = earlier.value(&id).cloned() {
             earlier.set_value(&id, v, "2025-06-01T10:00:00Z");
@@ -206,11 +206,11 @@ fn import_answer_by_number_apply_a_suggestion_and_the_file_has_both() {
     let a = saved(&path);
     assert_eq!(a.value("ab-01.1"), Some(&AnswerValue::Text("no".into())), "answered by number");
     assert_eq!(a.value("ab-01.2"), Some(&AnswerValue::Text("no".into())), "applied: question 1's earlier answer");
-    let applied = &a.answers["ab-01.2"];
+    let applied = &a.answers()["ab-01.2"];
     assert_eq!(applied.note, "Explanation 1");
     assert!(applied.answered_by.starts_with("library: caiq-2025.xlsx"), "{}", applied.answered_by);
     assert!(applied.answered_by.contains("Earlier Customer"), "{}", applied.answered_by);
-    assert_eq!(a.answers["ab-01.1"].answered_by, "", "answering by number records who is answering (nobody)");
+    assert_eq!(a.answers()["ab-01.1"].answered_by, "", "answering by number records who is answering (nobody)");
 }
 
 #[test]

@@ -150,7 +150,7 @@ proptest! {
         a.set_respondent(&person, NOW);
         a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
         soc2_ready::assessment::review::toggle_reviewed(&mut a, "profile.uses_models", &person, NOW);
-        a.answers.insert(
+        a.answers_unchecked_mut().insert(
             "profile.contact".into(),
             Answer { value: Some(AnswerValue::Text(typed.clone())), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },
         );

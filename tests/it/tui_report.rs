@@ -137,11 +137,11 @@ fn owner_and_due_date_on_a_question_are_saved_and_shown_in_the_plan() {
     assert!(screen(&app, 80, 24).contains("Jane"));
     press(&mut app, "<C-u>Dana Kim<Tab>31/03/2027<Enter>");
     assert!(app.status.error && app.status.text.contains("YYYY-MM-DD"), "{}", app.status.text);
-    assert_eq!(saved(&path).answers.get("access.reviews").map(|a| a.owner.clone()), None, "nothing saved yet");
+    assert_eq!(saved(&path).answers().get("access.reviews").map(|a| a.owner.clone()), None, "nothing saved yet");
     press(&mut app, "<C-u>2027-03-31<Enter>");
     assert_eq!(app.status.text, "access.reviews: owned by Dana Kim, due 2027-03-31.");
     let a = saved(&path);
-    let entry = a.answers.get("access.reviews").expect("saved at once");
+    let entry = a.answers().get("access.reviews").expect("saved at once");
     assert_eq!((entry.owner.as_str(), entry.due.as_str()), ("Dana Kim", "2027-03-31"));
     assert!(screen(&app, 120, 40).contains("Owner: Dana Kim, due 2027-03-31"), "shown on the question");
     // Answer it as planned so it is a gap, then look at the report.
@@ -157,7 +157,7 @@ fn owner_and_due_date_on_a_question_are_saved_and_shown_in_the_plan() {
     press(&mut app, "<Esc>");
     press(&mut app, "<Up>o<C-u><Tab><C-u><Enter>");
     assert_eq!(app.status.text, "access.reviews: no owner and no due date.");
-    assert!(saved(&path).answers.get("access.reviews").is_some_and(|a| a.owner.is_empty() && a.due.is_empty()));
+    assert!(saved(&path).answers().get("access.reviews").is_some_and(|a| a.owner.is_empty() && a.due.is_empty()));
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn owner_on_a_gap_in_the_report_is_saved_and_the_report_follows() {
     press(&mut app, "Lee 李<Tab>2026-06-30<Enter>");
     assert!(!app.status.error, "{}", app.status.text);
     let a = saved(&path);
-    let entry = a.answers.get(&second).unwrap();
+    let entry = a.answers().get(&second).unwrap();
     assert_eq!((entry.owner.as_str(), entry.due.as_str()), ("Lee 李", "2026-06-30"));
     assert_eq!(selected(&app), second, "the same gap stays selected");
     let Screen::Report(s) = &app.screen else { unreachable!() };
@@ -195,7 +195,7 @@ fn owner_on_a_gap_in_the_report_is_saved_and_the_report_follows() {
         Screen::Report(s) => s.report.gaps[s.selected].id.clone(),
         _ => unreachable!(),
     };
-    assert_eq!(saved(&path).answers.get(&third).map(|a| a.owner.as_str()), Some("Noor"));
+    assert_eq!(saved(&path).answers().get(&third).map(|a| a.owner.as_str()), Some("Noor"));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
-use crate::assessment::answer::{Answer, check_note};
+use crate::assessment::answer::check_note;
 use crate::assessment::conflicts::{self, open_conflicts};
 use crate::assessment::interview::Observation;
 use crate::assessment::meetings::{self, MeetingClock, format_duration};
@@ -32,14 +32,12 @@ pub struct Interview {
     /// The meeting's clock: when it started, and when the current section was entered.
     pub clock: Option<MeetingClock>,
     pub undo: UndoStack,
-    /// The current question's entry and the observations as they were before the key being handled (or
-    /// before the field now open), to tell what changed and can be undone.
+    /// Set before the key being handled (or before the field now open): the assessment's change log
+    /// records what it applies, and the observations as they were are kept (they are not changes yet).
     pending: Option<Before>,
 }
 
 struct Before {
-    question: String,
-    entry: Option<Answer>,
     observations: Vec<Observation>,
 }
 
@@ -102,15 +100,14 @@ fn section_id(editor: &Editor) -> String {
 pub fn before_action(editor: &mut Editor) {
     // A typed answer's field opens without an action: what it may change is taken when it closes.
     if matches!(editor.mode, Mode::Answering) || editor.interview.pending.is_none() {
-        let question = editor.question().id.clone();
-        let a = editor.assessment();
-        editor.interview.pending =
-            Some(Before { entry: a.answers.get(&question).cloned(), observations: a.observations.clone(), question });
+        let a = &mut editor.session.assessment;
+        a.log.start();
+        editor.interview.pending = Some(Before { observations: a.observations.clone() });
     }
 }
 
-/// After a key was handled (and its field, if any, closed): what changed becomes a step to undo and, for
-/// an answer, part of the meeting; the section timer follows the cursor.
+/// After a key was handled (and its field, if any, closed): the changes it applied become one step to undo
+/// and, for an answer, part of the meeting; the section timer follows the cursor.
 pub fn after_action(editor: &mut Editor, now: &str) {
     let section = section_id(editor);
     if let Some(clock) = &mut editor.interview.clock {
@@ -120,17 +117,7 @@ pub fn after_action(editor: &mut Editor, now: &str) {
         return;
     }
     let Some(before) = editor.interview.pending.take() else { return };
-    let mut met = false;
-    let a = &editor.session.assessment;
-    let entry = a.answers.get(&before.question);
-    if entry != before.entry.as_ref() {
-        let answered = entry.and_then(|e| e.value.as_ref()) != before.entry.as_ref().and_then(|e| e.value.as_ref());
-        editor.interview.undo.record_answer(&before.question, before.entry);
-        if answered && meetings::current(a).is_some() {
-            meetings::record_answered(&mut editor.session.assessment, &before.question);
-            met = true;
-        }
-    }
+    let met = observe_applied(editor);
     if editor.session.assessment.observations != before.observations {
         editor.interview.undo.record_observations(before.observations);
     }
@@ -138,6 +125,24 @@ pub fn after_action(editor: &mut Editor, now: &str) {
     if met {
         let _ = editor.save();
     }
+}
+
+/// The changes applied since the log started (one key, or what was kept of a field when the program
+/// ends): one step to undo, and each question whose value changed answered in the meeting going on.
+/// Returns whether the meeting recorded one.
+pub fn observe_applied(editor: &mut Editor) -> bool {
+    let applied = editor.session.assessment.log.take();
+    editor.interview.undo.record(&applied);
+    let a = &mut editor.session.assessment;
+    if meetings::current(a).is_none() {
+        return false;
+    }
+    let mut met = false;
+    for answered in applied.iter().filter(|x| x.value_changed) {
+        meetings::record_answered(a, &answered.question);
+        met = true;
+    }
+    met
 }
 
 fn say(text: impl Into<String>) -> Option<Outcome> {
@@ -195,7 +200,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::AddObservation => {
             let a = editor.assessment();
             let flagged = a.is_flagged(&id);
-            let answer = a.answers.get(&id);
+            let answer = a.answers().get(&id);
             let seen = if flagged { a.note(&id).replace(['\n', '\r'], " ") } else { String::new() };
             let owner = answer.map(|x| x.owner.clone()).unwrap_or_default();
             let due = answer.map(|x| x.due.clone()).unwrap_or_default();
@@ -214,7 +219,10 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::Undo => {
             editor.interview.pending = None;
             let observations_before = editor.assessment().observations.clone();
-            let Some(undone) = editor.interview.undo.undo(&mut editor.session.assessment, now) else {
+            let undone = editor.interview.undo.undo(&mut editor.session.assessment, now);
+            // What undo applied is no step of its own.
+            editor.session.assessment.log.take();
+            let Some(undone) = undone else {
                 return say("Nothing to undo.");
             };
             editor.recompute();
@@ -403,13 +411,17 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     let Some(at) = a.conflicts.iter().position(|c| c.question == question) else {
         return Outcome::Complain(format!("There is no conflict on {} any more.", one_line(&question)));
     };
-    let (conflict, entry) = (a.conflicts[at].clone(), a.answers.get(&question).cloned());
+    let conflict = a.conflicts[at].clone();
+    editor.session.assessment.log.start();
     if let Err(e) = conflicts::resolve(&mut editor.session.assessment, &question, choice, now) {
         return Outcome::Complain(e.to_string());
     }
     // Undo opens the conflict again, with every file's answer: nothing is lost by resolving.
-    editor.interview.undo.record_resolved(conflict, at, entry);
-    meetings::record_answered(&mut editor.session.assessment, &question);
+    let applied = editor.session.assessment.log.take();
+    editor.interview.undo.record_resolved(conflict, at, &applied);
+    for answered in applied.iter().filter(|x| x.value_changed) {
+        meetings::record_answered(&mut editor.session.assessment, &answered.question);
+    }
     editor.interview.pending = None;
     editor.mode = Mode::Answering;
     editor.answer_changed(&question);
@@ -472,7 +484,7 @@ pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
     let a = editor.assessment();
     let id = &editor.question().id;
     let mut tags = Vec::new();
-    let answer = a.answers.get(id);
+    let answer = a.answers().get(id);
     if answer.is_some_and(|x| x.to_confirm) {
         tags.push(Span::styled("  ↺ CARRIED OVER: TO CONFIRM", t.warning()));
     } else if answer.is_some_and(|x| x.reviewed.is_some()) {

@@ -49,9 +49,9 @@ pub enum FormOutcome {
 impl PlanForm {
     pub fn new(a: &Assessment, question: &str, text: &str) -> PlanForm {
         let (owner, due) =
-            a.answers.get(question).map_or((String::new(), String::new()), |x| (x.owner.clone(), x.due.clone()));
+            a.answers().get(question).map_or((String::new(), String::new()), |x| (x.owner.clone(), x.due.clone()));
         let mut people: Vec<String> = Vec::new();
-        let owners = a.answers.values().map(|x| x.owner.trim().to_string());
+        let owners = a.answers().values().map(|x| x.owner.trim().to_string());
         for name in a.people.iter().rev().cloned().chain(owners) {
             if !name.is_empty() && !people.contains(&name) {
                 people.push(name);

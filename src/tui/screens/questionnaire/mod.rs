@@ -210,7 +210,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             Outcome::Done
         }
         Action::EditEvidence => {
-            let current = editor.assessment().answers.get(&question.id).map(|a| a.evidence.join(", "));
+            let current = editor.assessment().answers().get(&question.id).map(|a| a.evidence.join(", "));
             editor.mode = Mode::TypeEvidence(line_input(
                 current.as_deref().unwrap_or(""),
                 "e.g. Access Control Policy v2, JIRA-142, https://wiki/runbook",

@@ -216,7 +216,7 @@ fn labelled(label: &str, text: &str, width: u16, label_style: Style, text_style:
 pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
     let a = editor.assessment();
     let question = editor.question();
-    let answer = a.answers.get(&question.id);
+    let answer = a.answers().get(&question.id);
     let value = answer.and_then(|x| x.value.as_ref());
     let mut lines: Vec<Line<'static>> = Vec::new();
 
