@@ -31,7 +31,7 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
     let mut out = Vec::new();
     let mut observations: std::collections::HashMap<&str, Vec<&super::interview::Observation>> =
         std::collections::HashMap::new();
-    for o in a.observations.iter().filter(|o| !o.closed) {
+    for o in a.observations.iter().filter(|o| !o.status.is_closed()) {
         observations.entry(o.question.as_str()).or_default().push(o);
     }
     for section in &a.questionnaire().sections {

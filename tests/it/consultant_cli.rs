@@ -443,3 +443,126 @@ fn diff_refuses_a_readiness_and_a_vendor_assessment() {
     assert!(err.contains("a readiness assessment and") && err.contains("a vendor assessment"), "{err}");
     ok(env.run(&["diff", ours.to_str().unwrap(), ours.to_str().unwrap()]));
 }
+
+#[test]
+fn a_finding_is_recorded_edited_moved_to_closed_and_carried_as_history() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    let file = a.to_str().unwrap();
+    let at = |time: &str, args: &[&str]| ok(env.cmd().env("SOC2_READY_NOW", time).args(args).output().unwrap());
+    let printed = at(
+        T1,
+        &[
+            "observe",
+            file,
+            "a.mfa",
+            "--finding",
+            "MFA off for two admins",
+            "--risk",
+            "high",
+            "--owner",
+            "Dana",
+            "--by",
+            "Carol",
+        ],
+    );
+    assert_eq!(printed, format!("{file}: obs-1 recorded on a.mfa (open)\n"));
+    at(T1, &["observe", file, "a.sso", "--finding", "No SSO on the console", "--due", "2026-03-31"]);
+    assert_eq!(
+        at(T1, &["observations", file]),
+        "obs-1   open       a.mfa  MFA off for two admins · owner Dana\n\
+         obs-2   open       a.sso  No SSO on the console · due 2026-03-31\n"
+    );
+    // Edit in place, then move along with who and when.
+    at(
+        T2,
+        &[
+            "observation",
+            file,
+            "obs-1",
+            "--recommendation",
+            "Enforce MFA in the IdP",
+            "--status",
+            "remediated",
+            "--by",
+            "Dana",
+        ],
+    );
+    at(NOW, &["observation", file, "obs-1", "--status", "closed", "--by", "Carol"]);
+    assert_eq!(
+        at(NOW, &["observation", file, "obs-1"]),
+        format!(
+            "obs-1  closed  a.mfa\n  MFA off for two admins\n  risk: high\n  recommendation: Enforce MFA in the IdP\n  \
+             owner: Dana\n  recorded by Carol at {T1}\n  remediated by Dana at {T2}\n  closed by Carol at {NOW}\n"
+        )
+    );
+    assert_eq!(at(NOW, &["observations", file, "--status", "closed"]).lines().count(), 1);
+    let json: Value = serde_json::from_str(&at(NOW, &["observations", file, "--json"])).unwrap();
+    assert_eq!(json[0]["status"], "closed");
+    assert_eq!(json[0]["history"][0]["status"], "remediated");
+    assert_eq!(json[1].get("status"), None, "open is the default");
+    // Closed leaves the follow-ups; the open one stays.
+    let md = at(NOW, &["followups", file]);
+    assert!(md.contains("1 item to act on.") && md.contains("obs-2") && !md.contains("obs-1"), "{md}");
+    // Refusals name what and where, and change nothing.
+    let before = fs::read(&a).unwrap();
+    let bad = env.run(&["observation", file, "obs-2", "--due", "31/03/2026"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("the due date `31/03/2026` is not a date"), "{}", stderr(&bad));
+    let bad = env.run(&["observation", file, "obs-9", "--status", "closed"]);
+    assert!(stderr(&bad).contains("there is no observation `obs-9`"), "{}", stderr(&bad));
+    let bad = env.run(&["observation", file, "obs-2", "--status", "done"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("`done` is not a status; use open, remediated, verified, closed"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = env.run(&["observe", file, "a.nope", "--finding", "x"]);
+    assert!(stderr(&bad).contains("the questionnaire has no question `a.nope`"), "{}", stderr(&bad));
+    assert_eq!(fs::read(&a).unwrap(), before);
+
+    // Next year: the open one as open, the closed one as history.
+    let next = env.work.path().join("next.json");
+    let q = env.work.path().join("small-q.json");
+    let out = env.run(&[
+        "new",
+        q.to_str().unwrap(),
+        "--org",
+        "Acme",
+        "--from",
+        file,
+        "--out",
+        next.to_str().unwrap(),
+        "--no-open",
+    ]);
+    assert_eq!(
+        stderr(&out),
+        format!("Carried over 0 answers to confirm and 1 open observation (and 1 closed, as history) from {file}.\n")
+    );
+    let listed = ok(env.run(&["observations", next.to_str().unwrap()]));
+    assert_eq!(
+        listed,
+        "obs-1   closed     a.mfa  MFA off for two admins · owner Dana\n\
+         obs-2   open       a.sso  No SSO on the console · due 2026-03-31\n"
+    );
+    // Delete one recorded by mistake.
+    ok(env.run(&["observation", next.to_str().unwrap(), "obs-2", "--delete"]));
+    assert_eq!(json_file(&next)["observations"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_with_closed_observations_from_before_statuses_still_loads() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    let mut doc = json_file(&a);
+    doc["observations"] = serde_json::json!([
+        { "id": "obs-1", "question": "a.mfa", "seen": "old and done", "created_at": T1, "closed": true },
+        { "id": "obs-2", "question": "a.sso", "seen": "still open", "created_at": T1 }
+    ]);
+    fs::write(&a, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    assert_eq!(
+        ok(env.run(&["observations", a.to_str().unwrap()])),
+        "obs-1   closed     a.mfa  old and done\nobs-2   open       a.sso  still open\n"
+    );
+}

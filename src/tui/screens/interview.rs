@@ -260,7 +260,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::NextFlagged => {
             let a = editor.assessment();
             let open: std::collections::HashSet<&str> =
-                a.observations.iter().filter(|o| !o.closed).map(|o| o.question.as_str()).collect();
+                a.observations.iter().filter(|o| !o.status.is_closed()).map(|o| o.question.as_str()).collect();
             let q = a.questionnaire();
             let found = editor.cursor.find_after(true, |(s, i)| {
                 let id = q.sections[s].questions[i].id.as_str();
@@ -271,7 +271,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                     editor.go(place);
                     let a = editor.assessment();
                     let here = editor.question().id.clone();
-                    let obs = observations::on_question(a, &here).into_iter().filter(|o| !o.closed).count();
+                    let obs = observations::on_question(a, &here).into_iter().filter(|o| !o.status.is_closed()).count();
                     let flag = if a.is_flagged(&here) { "flagged for follow-up" } else { "" };
                     let text = match (flag.is_empty(), obs) {
                         (false, 0) => {
@@ -518,7 +518,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         lines.push(Line::raw(""));
     }
     for o in observations::on_question(a, &question.id) {
-        let state = if o.closed { "closed" } else { "open" };
+        let state = o.status.id();
         let mut text = format!("Observation {} ({state}): {}", o.id, o.seen);
         if !o.risk.is_empty() {
             text.push_str(&format!(" · risk: {}", o.risk));
@@ -533,7 +533,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             text.push_str(&format!(" · due {}", o.due));
         }
         for l in wrap(&text, width) {
-            lines.push(Line::styled(l, if o.closed { t.dim() } else { t.plain() }));
+            lines.push(Line::styled(l, if o.status.is_closed() { t.dim() } else { t.plain() }));
         }
     }
     lines
