@@ -65,6 +65,19 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
         }
         next.observations.push(o);
     }
+    // C3: open on the first answer to confirm (otherwise the first unanswered, which may be the last).
+    let vis = super::progress::Visibility::of_assessment(&next);
+    let first = questionnaire.sections.iter().enumerate().find_map(|(s, section)| {
+        let i = section
+            .questions
+            .iter()
+            .enumerate()
+            .position(|(i, x)| vis.question(s, i) && next.answers.get(&x.id).is_some_and(|a| a.to_confirm))?;
+        Some((section, &section.questions[i]))
+    });
+    if let Some((section, question)) = first {
+        next.position = Some(super::document::Position { section: section.id.clone(), question: question.id.clone() });
+    }
     next.baseline = Some(Box::new(Baseline {
         org: last.org.clone(),
         questionnaire_id: last.questionnaire.id.clone(),

@@ -103,6 +103,19 @@ pub enum ConsultantCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Confirm answers carried over from last year (`new --from`) as still true, in bulk: a section's, or
+    /// all of them. Prints how many were confirmed and how many are left.
+    Confirm {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// Only this section's (its id, as `soc2-ready show` lists the sections).
+        #[arg(long, value_name = "S", required_unless_present = "all", conflicts_with = "all")]
+        section: Option<String>,
+        /// Every answer still to confirm.
+        #[arg(long)]
+        all: bool,
+    },
     /// Record an observation (a finding) on a question: what was seen, the risk, what to do, who owns it
     /// and by when. It starts open; prints its id.
     Observe {
@@ -194,6 +207,9 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
         ConsultantCommand::Vendors { json } => vendors(json),
         ConsultantCommand::Resolve { assessment, question_id, choice } => {
             resolve(&assessment, question_id.as_deref().zip(choice.as_deref()))
+        }
+        ConsultantCommand::Confirm { assessment, section, all: _ } => {
+            super::findings::confirm(&assessment, section.as_deref())
         }
         ConsultantCommand::Observe { assessment, question_id, fields, by } => {
             if fields.finding.is_none() {
@@ -502,8 +518,12 @@ fn money_range(x: [f64; 2]) -> String {
 pub fn diff_text(c: &Changes) -> String {
     let mut out = String::new();
     let side = |s: &crate::report::changes::Side| {
+        let carried = match s.carried {
+            0 => String::new(),
+            n => format!(", {n} carried over from last year still to confirm (scored as carried)"),
+        };
         format!(
-            "{} ({} {}, updated {}): {} of {} questions answered",
+            "{} ({} {}, updated {}): {} of {} questions answered{carried}",
             one_line(&s.org),
             s.questionnaire,
             one_line(&s.version),

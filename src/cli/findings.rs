@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 use serde_json::json;
 
-use crate::assessment::change::Change;
+use crate::assessment::change::{self, Change};
 use crate::assessment::interview::Observation;
 use crate::assessment::observations::{self, ObservationFields, Status};
+use crate::assessment::review;
 use crate::assessment::{Assessment, Session, Store, store};
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
@@ -164,5 +165,41 @@ pub fn list(assessment: &str, status: Option<Status>, as_json: bool) -> Result<E
         }
         println!("{line}");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `confirm A [--section S | --all]`: every carried-over answer in scope confirmed through the checks every
+/// change passes, then saved once.
+pub fn confirm(assessment: &str, section: Option<&str>) -> Result<ExitCode> {
+    let (path, mut session, now) = open(assessment)?;
+    let Some(ids) = review::to_confirm_in(&session.assessment, section) else {
+        let ids: Vec<String> = session.assessment.questionnaire().sections.iter().map(|s| one_line(&s.id)).collect();
+        bail!(
+            "{}: there is no section `{}`; the sections are {}",
+            shown(&path),
+            one_line(section.unwrap_or_default()),
+            ids.join(", ")
+        );
+    };
+    let before = session.assessment.clone();
+    for id in &ids {
+        if let Err(e) =
+            change::apply(&mut session.assessment, &Change::Confirm { question: id.clone() }, change::Ctx::at(&now))
+        {
+            session.assessment = before;
+            bail!("{}: {e}", shown(&path));
+        }
+    }
+    if !ids.is_empty() {
+        session.save()?;
+    }
+    let left = review::review_counts(&session.assessment).to_confirm;
+    let scope = section.map_or(String::new(), |s| format!(" in {}", one_line(s)));
+    let n = ids.len();
+    println!(
+        "{}: confirmed {n} carried-over answer{}{scope}; {left} left to confirm",
+        shown(&path),
+        if n == 1 { "" } else { "s" }
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -390,9 +390,10 @@ fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
         serde_json::from_str(&ok(env.run(&["report", next.to_str().unwrap(), "--format", "json"]))).unwrap();
     let since = &doc["since_last_year"];
     // Weights 5 + 3 + 2 + 4 = 14. Last year: MFA documented (5) and SSO (2): 7 / 14 = 50. Now MFA is still
-    // to confirm and scores nothing: 2 / 14 = 14.3.
+    // to confirm and counts as carried (C4: it scored nothing, 14.3, a fall that was not there): 50.
     assert_eq!(since["overall"]["old_type1"], 50.0);
-    assert_eq!(since["overall"]["new_type1"], 14.3);
+    assert_eq!(since["overall"]["new_type1"], 50.0);
+    assert_eq!((since["new"]["answered"].as_u64(), since["new"]["carried"].as_u64()), (Some(1), Some(1)));
     assert_eq!(since["to_confirm"], serde_json::json!([{ "question": "a.mfa", "text": "MFA everywhere?" }]));
     assert_eq!(since["answers"], serde_json::json!([]), "a confirmed answer is no change");
     assert!(doc.get("meetings").is_none() && doc.get("observations").is_none(), "{doc}");
@@ -401,7 +402,7 @@ fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
 
     let md = ok(env.run(&["report", next.to_str().unwrap()]));
     assert!(md.contains("## Since last year"), "{md}");
-    assert!(md.contains("| Overall | 50 | 14.3 | -35.7 |"), "{md}");
+    assert!(md.contains("| Overall | 50 | 50 | 0 |"), "{md}");
     assert!(md.contains("### Still to confirm (1)"), "{md}");
     // Last year's own report has no such part.
     assert!(!ok(env.run(&["report", last.to_str().unwrap()])).contains("Since last year"));
@@ -565,4 +566,54 @@ fn a_file_with_closed_observations_from_before_statuses_still_loads() {
         ok(env.run(&["observations", a.to_str().unwrap()])),
         "obs-1   closed     a.mfa  old and done\nobs-2   open       a.sso  still open\n"
     );
+}
+
+#[test]
+fn next_year_confirms_in_bulk_and_the_diff_reads_carried_not_a_collapse() {
+    let env = Env::new();
+    let last = new(&env, "2025.json");
+    answer(&env, &last, "a.mfa", "documented", "Ann", T1, &[]);
+    answer(&env, &last, "a.sso", "yes", "Ann", T1, &[]);
+    answer(&env, &last, "v.review", "all", "Ann", T1, &[]);
+    let next = env.work.path().join("2026.json");
+    let q = env.work.path().join("small-q.json");
+    let (l, n) = (last.to_str().unwrap(), next.to_str().unwrap());
+    ok(env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", l, "--out", n, "--no-open"]));
+    // C3: it opens on the first answer to confirm, not the first unanswered (a.reviews).
+    assert_eq!(json_file(&next)["position"]["question"], "a.mfa");
+    // C4: nothing changed, so nothing reads as changed: (5 + 2 + 4) / 14 = 78.6 on both sides.
+    let diff = ok(env.run(&["diff", l, n]));
+    assert!(
+        diff.contains(
+            ": 0 of 4 questions answered, 3 carried over from last year still to confirm (scored as carried)"
+        ),
+        "{diff}"
+    );
+    assert!(diff.contains("Answers: 0 changed, 0 added, 0 removed"), "{diff}");
+    assert!(diff.contains("78.6 / "), "{diff}");
+    assert!(diff.contains("By section: 0 changed, 2 unchanged"), "{diff}");
+    assert!(diff.contains("(unchanged)"), "the verdict: {diff}");
+    // Bulk confirm: a section, then the rest.
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--section", "access"])),
+        format!("{n}: confirmed 2 carried-over answers in access; 1 left to confirm\n")
+    );
+    let show = ok(env.run(&["show", n]));
+    assert!(show.contains("Progress: 50% (2 of 4 shown questions answered)"), "{show}");
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--all"])),
+        format!("{n}: confirmed 1 carried-over answer; 0 left to confirm\n")
+    );
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--all"])),
+        format!("{n}: confirmed 0 carried-over answers; 0 left to confirm\n")
+    );
+    let diff = ok(env.run(&["diff", l, n]));
+    assert!(diff.contains(": 3 of 4 questions answered\n"), "{diff}");
+    // Refusals: no such section (named, with the ones there are), and neither --section nor --all.
+    let bad = env.run(&["confirm", n, "--section", "nope"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("there is no section `nope`; the sections are access, vendors"), "{}", stderr(&bad));
+    assert_eq!(env.run(&["confirm", n]).status.code(), Some(2));
+    assert_eq!(env.run(&["confirm", n, "--all", "--section", "access"]).status.code(), Some(2));
 }
