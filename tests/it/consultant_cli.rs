@@ -97,9 +97,36 @@ fn followups_list_flagged_and_unknown_questions_in_markdown_csv_and_json() {
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(&rows[1][3], "v.review");
-    assert_eq!(&rows[1][6], "'=HYPERLINK(\"http://x\")", "the formula is neutralised");
-    assert_eq!((&rows[1][9], &rows[1][10]), ("Dana", "2026-02-01"));
+    // C13: the columns a client reads; `question` held the id and `id` the observation's.
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Question id", "Question", "What to do", "Owner", "Due", "Who to ask", "Status"]
+    );
+    assert_eq!(
+        rows[0].iter().collect::<Vec<_>>(),
+        [
+            "a.reviews",
+            "Access reviews?",
+            "Find out the answer: Ask Dana | IT. Do: Review quarterly.",
+            "",
+            "",
+            "Ann",
+            "open"
+        ]
+    );
+    assert_eq!(
+        rows[1].iter().collect::<Vec<_>>(),
+        [
+            "v.review",
+            "Vendor reports reviewed?",
+            "'=HYPERLINK(\"http://x\"). Do: Ask for their SOC 2 report.",
+            "Dana",
+            "2026-02-01",
+            "Ann",
+            "open"
+        ],
+        "the formula is neutralised"
+    );
 
     let json: Value =
         serde_json::from_str(&ok(env.run(&["followups", a.to_str().unwrap(), "--format", "json"]))).unwrap();
