@@ -385,9 +385,15 @@ fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
     let (_, output) = session(&path, b"confirm\nskip\nwhere\nquit\n");
     assert!(output.contains("0 of 9 answered."), "{output}");
     assert!(!output.contains("Every shown question is answered"), "{output}");
-    assert!(output.contains("Answer: confirm\nConfirmed: the answer carried over still holds.\n"), "{output}");
-    // After confirming the first, the next question is read; skip goes on to the one after it that still
-    // waits (not round to the first, which is confirmed).
+    // C3: confirming goes on to the next answer to confirm, as `c` in the interface.
+    assert!(
+        output.contains(
+            "Answer: confirm\nConfirmed: the answer carried over still holds. 8 left to confirm; the next:\n"
+        ),
+        "{output}"
+    );
+    // After confirming the first, the next one to confirm is read; skip goes on to the one after it that
+    // still waits (not round to the first, which is confirmed).
     assert!(output.contains("Id profile.start_date."), "{output}");
     let a = store::read(&path).unwrap();
     assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));
