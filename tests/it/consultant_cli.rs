@@ -308,11 +308,19 @@ fn new_from_last_year_carries_answers_over_to_confirm() {
     assert_eq!(doc["baseline"]["updated_at"], T1);
     // Not counted as answered until confirmed; answering again confirms.
     let show = ok(env.run(&["show", next.to_str().unwrap()]));
-    assert!(show.contains("Progress: 0% (0 of 4 shown questions answered)"), "{show}");
+    assert!(
+        show.contains("Progress: 0% (0 of 4 shown questions answered; 2 carried over from last year still to confirm)"),
+        "{show}"
+    );
     answer(&env, &next, "a.sso", "yes", "Ann", NOW, &[]);
     assert!(json_file(&next)["answers"]["a.sso"].get("to_confirm").is_none());
     let show = ok(env.run(&["show", next.to_str().unwrap()]));
-    assert!(show.contains("Progress: 25% (1 of 4 shown questions answered)"), "{show}");
+    assert!(
+        show.contains(
+            "Progress: 25% (1 of 4 shown questions answered; 1 carried over from last year still to confirm)"
+        ),
+        "{show}"
+    );
 
     let missing = env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", "nowhere.json", "--no-open"]);
     assert_eq!(missing.status.code(), Some(1));
@@ -626,7 +634,12 @@ fn next_year_confirms_in_bulk_and_the_diff_reads_carried_not_a_collapse() {
         format!("{n}: confirmed 2 carried-over answers in access; 1 left to confirm\n")
     );
     let show = ok(env.run(&["show", n]));
-    assert!(show.contains("Progress: 50% (2 of 4 shown questions answered)"), "{show}");
+    assert!(
+        show.contains(
+            "Progress: 50% (2 of 4 shown questions answered; 1 carried over from last year still to confirm)"
+        ),
+        "{show}"
+    );
     assert_eq!(
         ok(env.run(&["confirm", n, "--all"])),
         format!("{n}: confirmed 1 carried-over answer; 0 left to confirm\n")
