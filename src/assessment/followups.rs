@@ -1,5 +1,5 @@
 //! The follow-up list a client acts on: every question flagged for follow-up or answered "don't know",
-//! and every open observation, with its owner and due date.
+//! and every observation not closed (open, remediated or verified), with its owner and due date.
 
 use serde::Serialize;
 
@@ -112,8 +112,16 @@ pub fn to_markdown(a: &Assessment, list: &[FollowUp]) -> String {
     out.push_str("|---|---|---|---|---|---|---|\n");
     for (i, f) in list.iter().enumerate() {
         let what = match (f.kind, f.detail.is_empty()) {
-            ("observation", _) if f.risk.is_empty() => format!("Observation {}: {}", f.id, f.detail),
-            ("observation", _) => format!("Observation {}: {} (risk: {})", f.id, f.detail, f.risk),
+            ("observation", _) => {
+                let mut text = format!("Observation {}: {}", f.id, f.detail);
+                let status = (f.status != "open").then(|| f.status.to_string());
+                let risk = (!f.risk.is_empty()).then(|| format!("risk: {}", f.risk));
+                let about: Vec<String> = [risk, status].into_iter().flatten().collect();
+                if !about.is_empty() {
+                    text.push_str(&format!(" ({})", about.join("; ")));
+                }
+                text
+            }
             (_, true) => "Flagged for follow-up".to_string(),
             (_, false) => f.detail.clone(),
         };
@@ -239,6 +247,9 @@ mod tests {
             ["v.review", &text("v.review"), &format!("{}.", flagged.trim_end_matches('.')), "", "", "", "open"],
         ];
         assert_eq!(rows, expected.map(|r| r.map(str::to_string)));
+        // The Markdown says where a finding stands when it is past open.
+        let md = to_markdown(&a, &follow_ups(&a));
+        assert!(md.contains("| Observation obs-1: MFA off for admins (risk: high; remediated) |"), "{md}");
     }
 
     proptest::proptest! {

@@ -26,7 +26,7 @@ use crate::{clock, paths};
 #[derive(Debug, Subcommand)]
 pub enum ConsultantCommand {
     /// List what the client has to act on: every question flagged for follow-up or answered "don't know",
-    /// and every open observation, with its owner and due date.
+    /// and every observation not closed, with its owner, due date and status.
     ///
     /// Markdown goes to standard output unless -o names a file. In CSV, a cell that would start a
     /// spreadsheet formula is written with a leading apostrophe, so opening the file runs nothing.
