@@ -1,6 +1,7 @@
 //! Next year's assessment from this year's: every answer that still fits is carried over "to confirm"
-//! (not counted as answered until confirmed), with its note, evidence, owner and due date; open
-//! observations come along; last year's answers are kept whole as the baseline the report compares with.
+//! (not counted as answered until confirmed), with its note, evidence, owner and due date; observations
+//! come along as they stand, closed ones as history; last year's answers are kept whole as the baseline
+//! the report compares with.
 
 use serde::Serialize;
 
@@ -14,7 +15,10 @@ use crate::questionnaire::Questionnaire;
 pub struct CarriedOver {
     /// Answers carried over to confirm.
     pub answers: usize,
+    /// Observations not closed, carried over to act on.
     pub observations: usize,
+    /// Closed observations, carried over as history.
+    pub closed_observations: usize,
     /// Last year's answers the new questionnaire has no place for, with why.
     pub dropped: Vec<(String, String)>,
 }
@@ -26,7 +30,7 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
     let questionnaire = next.questionnaire().clone();
     let by_id: std::collections::HashMap<&str, &crate::questionnaire::Question> =
         questionnaire.sections.iter().flat_map(|s| &s.questions).map(|x| (x.id.as_str(), x)).collect();
-    let mut summary = CarriedOver { answers: 0, observations: 0, dropped: Vec::new() };
+    let mut summary = CarriedOver { answers: 0, observations: 0, closed_observations: 0, dropped: Vec::new() };
     for (id, answer) in &last.answers {
         let Some(&question) = by_id.get(id.as_str()) else {
             let why = format!("{} {} has no such question", next.questionnaire.id, next.questionnaire.version);
@@ -49,12 +53,30 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
             next.answers.insert(id.clone(), carried);
         }
     }
-    let open: Vec<_> =
-        last.observations.iter().filter(|o| !o.closed && by_id.contains_key(o.question.as_str())).cloned().collect();
-    for mut o in open {
-        o.id = format!("obs-{}", summary.observations + 1);
+    // Findings not closed come over as they stand (open stays open) for this year's follow-ups; closed
+    // ones come over closed, as history. Numbered afresh, in last year's order.
+    let kept: Vec<_> = last.observations.iter().filter(|o| by_id.contains_key(o.question.as_str())).cloned().collect();
+    for (n, mut o) in kept.into_iter().enumerate() {
+        o.id = format!("obs-{}", n + 1);
+        if o.status.is_closed() {
+            summary.closed_observations += 1;
+        } else {
+            summary.observations += 1;
+        }
         next.observations.push(o);
-        summary.observations += 1;
+    }
+    // C3: open on the first answer to confirm (otherwise the first unanswered, which may be the last).
+    let vis = super::progress::Visibility::of_assessment(&next);
+    let first = questionnaire.sections.iter().enumerate().find_map(|(s, section)| {
+        let i = section
+            .questions
+            .iter()
+            .enumerate()
+            .position(|(i, x)| vis.question(s, i) && next.answers.get(&x.id).is_some_and(|a| a.to_confirm))?;
+        Some((section, &section.questions[i]))
+    });
+    if let Some((section, question)) = first {
+        next.position = Some(super::document::Position { section: section.id.clone(), question: question.id.clone() });
     }
     next.baseline = Some(Box::new(Baseline {
         org: last.org.clone(),
@@ -70,6 +92,7 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
 mod tests {
     use super::*;
     use crate::assessment::interview::Observation;
+    use crate::assessment::observations::Status;
     use crate::assessment::{Review, Visibility, progress};
     use crate::scoring::tests::{answered, small};
 
@@ -88,11 +111,22 @@ mod tests {
         last.observations.push(Observation {
             id: "obs-5".into(),
             question: "a.mfa".into(),
-            closed: true,
+            status: Status::Closed,
+            ..Default::default()
+        });
+        last.observations.push(Observation {
+            id: "obs-6".into(),
+            question: "a.mfa".into(),
+            status: Status::Remediated,
             ..Default::default()
         });
         let (next, summary) = carry_over(&last, small(), "Acme", "2027-01-01T00:00:00Z");
-        assert_eq!(summary, CarriedOver { answers: 2, observations: 1, dropped: vec![] });
+        assert_eq!(summary, CarriedOver { answers: 2, observations: 2, closed_observations: 1, dropped: vec![] });
+        // Open stays open, remediated stays remediated, closed comes as history; numbered afresh.
+        let carried: Vec<_> = next.observations.iter().map(|o| (o.id.as_str(), o.status)).collect();
+        assert_eq!(carried, [("obs-1", Status::Open), ("obs-2", Status::Closed), ("obs-3", Status::Remediated)]);
+        let open: Vec<_> = crate::assessment::followups::follow_ups(&next).into_iter().map(|f| f.id).collect();
+        assert_eq!(open, ["obs-3", "obs-1"], "the closed one is not a follow-up");
         let mfa = &next.answers["a.mfa"];
         assert!(mfa.to_confirm);
         assert_eq!((mfa.note.as_str(), mfa.evidence.as_slice()), ("Okta, enforced", &["IdP export".to_string()][..]));

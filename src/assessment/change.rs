@@ -6,6 +6,7 @@
 use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
 use super::document::Assessment;
 use super::limits::{self, LimitError};
+use super::observations::{self, ObservationError, ObservationFields, Status};
 use super::profile_rules;
 use super::progress::Visibility;
 use super::session::AnswerDetails;
@@ -45,10 +46,18 @@ pub enum Change {
     /// value meets the checks a new value meets, except that a question hidden by the answers may keep it
     /// (see [`check_kept_value`]); its note and evidence meet their limits.
     Keep { question: String, entry: Answer },
+    /// Record an observation (a finding) on the question, recorded by `by`; it gets the next `obs-N` id.
+    Observe { question: String, fields: ObservationFields, by: String },
+    /// Replace what observation `id` says.
+    EditObservation { id: String, fields: ObservationFields },
+    /// Move observation `id` to a status, recording who and when.
+    ObservationStatus { id: String, status: Status, by: String },
+    /// Delete observation `id` (recorded by mistake).
+    DeleteObservation { id: String },
 }
 
 impl Change {
-    /// The question this change is to.
+    /// The question this change is to; for a change to an observation named by id, that id.
     pub fn question(&self) -> &str {
         match self {
             Change::Set { question, .. }
@@ -60,7 +69,11 @@ impl Change {
             | Change::Confirm { question }
             | Change::Plan { question, .. }
             | Change::Restore { question, .. }
-            | Change::Keep { question, .. } => question,
+            | Change::Keep { question, .. }
+            | Change::Observe { question, .. } => question,
+            Change::EditObservation { id, .. }
+            | Change::ObservationStatus { id, .. }
+            | Change::DeleteObservation { id } => id,
         }
     }
 
@@ -119,6 +132,8 @@ pub enum ChangeError {
     NothingToReview(String),
     #[error("the answer to question `{0}` is not one carried over to confirm")]
     NotCarriedOver(String),
+    #[error(transparent)]
+    Observation(#[from] ObservationError),
 }
 
 /// What the checks need besides the assessment: the time, and which questions are shown when the caller
@@ -138,6 +153,9 @@ impl<'a> Ctx<'a> {
 /// Check a change against the question and the rest of the assessment, then record it. A refused change
 /// records nothing.
 pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applied, ChangeError> {
+    if let Some(applied) = apply_to_observation(a, change, ctx.now)? {
+        return Ok(applied);
+    }
     let q = question(a, change.question())?;
     let id = q.id.as_str();
     let now = ctx.now;
@@ -223,6 +241,10 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             a.answers.insert(id.clone(), entry.clone());
             a.updated_at = now.to_string();
         }
+        Change::Observe { .. }
+        | Change::EditObservation { .. }
+        | Change::ObservationStatus { .. }
+        | Change::DeleteObservation { .. } => {} // made above, by apply_to_observation
     }
     let id = change.question();
     let after = a.answers.get(id);
@@ -234,6 +256,46 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
     };
     a.log.observe(&applied);
     Ok(applied)
+}
+
+/// A change to an observation, checked and made (`None` for a change to an answer). The answer's entry is
+/// untouched, so `before` is the entry as it is (undo does not reach observations).
+fn apply_to_observation(a: &mut Assessment, change: &Change, now: &str) -> Result<Option<Applied>, ChangeError> {
+    let check_fields = |fields: &ObservationFields| -> Result<(), ChangeError> {
+        for text in [&fields.seen, &fields.risk, &fields.recommendation] {
+            check_note(text)?;
+        }
+        limits::check_name(fields.owner.trim())?;
+        Ok(())
+    };
+    let mut changed = true;
+    let question = match change {
+        Change::Observe { question, fields, by } => {
+            check_fields(fields)?;
+            limits::check_name(by.trim())?;
+            observations::add(a, question, fields.clone(), by, now)?;
+            question.clone()
+        }
+        Change::EditObservation { id, fields } => {
+            check_fields(fields)?;
+            observations::update(a, id, fields.clone(), now)?;
+            observed(a, id)
+        }
+        Change::ObservationStatus { id, status, by } => {
+            limits::check_name(by.trim())?;
+            changed = observations::set_status(a, id, *status, by, now)?;
+            observed(a, id)
+        }
+        Change::DeleteObservation { id } => observations::remove(a, id, now)?.question,
+        _ => return Ok(None),
+    };
+    let before = a.answers.get(&question).cloned();
+    Ok(Some(Applied { question, before, value_changed: false, changed }))
+}
+
+/// The question observation `id` is on (it was just found).
+fn observed(a: &Assessment, id: &str) -> String {
+    a.observations.iter().find(|o| o.id == id).map(|o| o.question.clone()).unwrap_or_default()
 }
 
 /// Whether `value` may become the answer to `question` when a whole entry is recorded rather than a value
@@ -413,6 +475,34 @@ mod tests {
         assert!(matches!(e, ChangeError::ReadOnly { .. }), "{e}");
         assert!(matches!(apply(&mut a, &Change::clear("access.mfa"), at()), Err(ChangeError::ReadOnly { .. })));
         apply(&mut a, &Change::Note { question: "access.mfa".into(), note: "ask them".into() }, at()).unwrap();
+    }
+
+    #[test]
+    fn observations_are_recorded_edited_moved_and_deleted_through_apply() {
+        let mut a = demo();
+        let fields = ObservationFields { seen: "MFA off for two admins".into(), ..Default::default() };
+        let observe = Change::Observe { question: "access.mfa".into(), fields: fields.clone(), by: "Carol".into() };
+        let applied = apply(&mut a, &observe, at()).unwrap();
+        assert_eq!((applied.question.as_str(), applied.changed), ("access.mfa", true));
+        let edit = ObservationFields { owner: "Dana".into(), due: "2027-03-31".into(), ..fields };
+        apply(&mut a, &Change::EditObservation { id: "obs-1".into(), fields: edit }, at()).unwrap();
+        let status = Change::ObservationStatus { id: "obs-1".into(), status: Status::Remediated, by: "Dana".into() };
+        assert!(apply(&mut a, &status, at()).unwrap().changed);
+        assert!(!apply(&mut a, &status, at()).unwrap().changed, "already remediated");
+        let o = &a.observations[0];
+        assert_eq!((o.owner.as_str(), o.status, o.history[0].by.as_str()), ("Dana", Status::Remediated, "Dana"));
+        // Refusals change nothing.
+        let before = a.clone();
+        let missing = Change::DeleteObservation { id: "obs-9".into() };
+        assert_eq!(apply(&mut a, &missing, at()).unwrap_err().to_string(), "there is no observation `obs-9`");
+        let empty = Change::EditObservation { id: "obs-1".into(), fields: ObservationFields::default() };
+        assert!(matches!(apply(&mut a, &empty, at()), Err(ChangeError::Observation(ObservationError::NothingSeen))));
+        let long = "n".repeat(crate::assessment::limits::MAX_NAME_CHARS + 1);
+        let by = Change::ObservationStatus { id: "obs-1".into(), status: Status::Closed, by: long };
+        assert!(apply(&mut a, &by, at()).is_err());
+        assert_eq!(a, before);
+        apply(&mut a, &Change::DeleteObservation { id: "obs-1".into() }, at()).unwrap();
+        assert!(a.observations.is_empty());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The follow-up list a client acts on: every question flagged for follow-up or answered "don't know",
-//! and every open observation, with its owner and due date.
+//! and every observation not closed (open, remediated or verified), with its owner and due date.
 
 use serde::Serialize;
 
@@ -24,6 +24,11 @@ pub struct FollowUp {
     pub recommendation: String,
     pub owner: String,
     pub due: String,
+    /// Who gave the question's answer (who said "don't know", or answered what was flagged): the person to
+    /// ask, or to ask who knows. Empty when nobody was named.
+    pub ask: String,
+    /// For an observation: open, remediated or verified. For a question: `open`.
+    pub status: &'static str,
 }
 
 /// The follow-ups in questionnaire order: a question's own entry first, then its observations.
@@ -31,7 +36,7 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
     let mut out = Vec::new();
     let mut observations: std::collections::HashMap<&str, Vec<&super::interview::Observation>> =
         std::collections::HashMap::new();
-    for o in a.observations.iter().filter(|o| !o.closed) {
+    for o in a.observations.iter().filter(|o| !o.status.is_closed()) {
         observations.entry(o.question.as_str()).or_default().push(o);
     }
     for section in &a.questionnaire().sections {
@@ -48,6 +53,8 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
                 recommendation: String::new(),
                 owner: String::new(),
                 due: String::new(),
+                ask: a.answers.get(&q.id).map(|x| x.answered_by.clone()).unwrap_or_default(),
+                status: "open",
             };
             let answer = a.answers.get(&q.id);
             let unknown = answer.and_then(|x| x.value.as_ref()).and_then(|v| v.as_text()) == Some(UNKNOWN);
@@ -71,6 +78,7 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
                     recommendation: o.recommendation.clone(),
                     owner: o.owner.clone(),
                     due: o.due.clone(),
+                    status: o.status.id(),
                     ..base.clone()
                 });
             }
@@ -104,8 +112,16 @@ pub fn to_markdown(a: &Assessment, list: &[FollowUp]) -> String {
     out.push_str("|---|---|---|---|---|---|---|\n");
     for (i, f) in list.iter().enumerate() {
         let what = match (f.kind, f.detail.is_empty()) {
-            ("observation", _) if f.risk.is_empty() => format!("Observation {}: {}", f.id, f.detail),
-            ("observation", _) => format!("Observation {}: {} (risk: {})", f.id, f.detail, f.risk),
+            ("observation", _) => {
+                let mut text = format!("Observation {}: {}", f.id, f.detail);
+                let status = (f.status != "open").then(|| f.status.to_string());
+                let risk = (!f.risk.is_empty()).then(|| format!("risk: {}", f.risk));
+                let about: Vec<String> = [risk, status].into_iter().flatten().collect();
+                if !about.is_empty() {
+                    text.push_str(&format!(" ({})", about.join("; ")));
+                }
+                text
+            }
             (_, true) => "Flagged for follow-up".to_string(),
             (_, false) => f.detail.clone(),
         };
@@ -124,37 +140,40 @@ pub fn to_markdown(a: &Assessment, list: &[FollowUp]) -> String {
     out
 }
 
+/// What the client is to do about one item, in a sentence or two: the finding and what to do about it,
+/// what to find out, or why it was flagged and the fix.
+pub fn what_to_do(f: &FollowUp) -> String {
+    let mut parts = Vec::new();
+    if f.kind == "observation" {
+        parts.push(format!("Finding {}: {}", f.id, f.detail));
+        if !f.risk.is_empty() {
+            parts.push(format!("Risk: {}", f.risk));
+        }
+    } else if f.answer.starts_with("Don't know") {
+        parts.push(if f.detail.is_empty() {
+            "Find out the answer".to_string()
+        } else {
+            format!("Find out the answer: {}", f.detail)
+        });
+    } else {
+        parts.push(if f.detail.is_empty() { "Flagged for follow-up".to_string() } else { f.detail.clone() });
+    }
+    if !f.recommendation.is_empty() {
+        parts.push(format!("Do: {}", f.recommendation));
+    }
+    parts.iter().map(|p| p.trim_end_matches('.').to_string()).collect::<Vec<_>>().join(". ") + "."
+}
+
+/// The CSV's columns, in words a client reads (C13: `question` held the id and `id` the observation's).
+pub const CSV_HEADER: [&str; 7] = ["Question id", "Question", "What to do", "Owner", "Due", "Who to ask", "Status"];
+
 /// The list as CSV with a header row, every cell safe from formula injection.
 pub fn to_csv(list: &[FollowUp]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "kind",
-        "id",
-        "section",
-        "question",
-        "text",
-        "answer",
-        "detail",
-        "risk",
-        "recommendation",
-        "owner",
-        "due",
-    ])
-    .expect("writing to memory cannot fail");
+    w.write_record(CSV_HEADER).expect("writing to memory cannot fail");
     for f in list {
-        let row = [
-            f.kind,
-            &f.id,
-            &f.section,
-            &f.question,
-            &f.text,
-            &f.answer,
-            &f.detail,
-            &f.risk,
-            &f.recommendation,
-            &f.owner,
-            &f.due,
-        ];
+        let what = what_to_do(f);
+        let row = [&f.question, &f.text, &what, &f.owner, &f.due, &f.ask, f.status];
         w.write_record(row.iter().map(|c| crate::text::spreadsheet_safe(c).into_owned()))
             .expect("writing to memory cannot fail");
     }
@@ -165,7 +184,7 @@ pub fn to_csv(list: &[FollowUp]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::observations::{ObservationFields, add};
+    use crate::assessment::observations::{ObservationFields, Status, add};
     use crate::scoring::tests::answered;
 
     #[test]
@@ -188,6 +207,51 @@ mod tests {
         assert_eq!(list[2].due, "2026-02-01");
     }
 
+    #[test]
+    fn the_csv_has_the_columns_a_client_reads() {
+        let mut a = answered(&[("a.reviews", "unknown"), ("v.review", "some")]);
+        a.answers.get_mut("a.reviews").unwrap().answered_by = "Sam".into();
+        a.set_note("a.reviews", "Dana keeps the Q3 review", "t");
+        a.toggle_follow_up("v.review", "t");
+        let fields = ObservationFields {
+            seen: "MFA off for admins".into(),
+            risk: "high".into(),
+            recommendation: "Enforce MFA in the IdP.".into(),
+            owner: "Eve".into(),
+            due: "2026-03-31".into(),
+        };
+        add(&mut a, "a.mfa", fields, "Carol", "t").unwrap();
+        crate::assessment::observations::set_status(&mut a, "obs-1", Status::Remediated, "Eve", "t").unwrap();
+        let small = crate::scoring::tests::small();
+        let text = |id: &str| small.question(id).unwrap().1.text.clone();
+        let remediation = |id: &str| small.question(id).unwrap().1.remediation.clone();
+        let csv = to_csv(&follow_ups(&a));
+        let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        assert_eq!(csv.lines().next().unwrap(), "Question id,Question,What to do,Owner,Due,Who to ask,Status");
+        let dont_know = format!("Find out the answer: Dana keeps the Q3 review. Do: {}", remediation("a.reviews"));
+        let flagged = format!("Flagged for follow-up. Do: {}", remediation("v.review"));
+        let expected = [
+            [
+                "a.mfa",
+                &text("a.mfa"),
+                "Finding obs-1: MFA off for admins. Risk: high. Do: Enforce MFA in the IdP.",
+                "Eve",
+                "2026-03-31",
+                "",
+                "remediated",
+            ],
+            ["a.reviews", &text("a.reviews"), &format!("{}.", dont_know.trim_end_matches('.')), "", "", "Sam", "open"],
+            ["v.review", &text("v.review"), &format!("{}.", flagged.trim_end_matches('.')), "", "", "", "open"],
+        ];
+        assert_eq!(rows, expected.map(|r| r.map(str::to_string)));
+        // The Markdown says where a finding stands when it is past open.
+        let md = to_markdown(&a, &follow_ups(&a));
+        assert!(md.contains("| Observation obs-1: MFA off for admins (risk: high; remediated) |"), "{md}");
+    }
+
     proptest::proptest! {
         /// Whatever a note holds, the CSV reads back as the same one row with the note intact (or
         /// neutralised), and the Markdown row stays one table row of seven cells with nothing unsafe.
@@ -200,8 +264,10 @@ mod tests {
             let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
             let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
             proptest::prop_assert_eq!(rows.len(), 1);
-            let expected = crate::text::spreadsheet_safe(&note);
-            proptest::prop_assert_eq!(&rows[0][6], expected.as_ref());
+            let what = what_to_do(&list[0]);
+            let expected = crate::text::spreadsheet_safe(&what);
+            proptest::prop_assert_eq!(&rows[0][2], expected.as_ref());
+            proptest::prop_assert!(what.contains(note.trim_end_matches('.')), "{} in {}", note, what);
             proptest::prop_assert!(!rows[0].iter().any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
 
             let md = to_markdown(&a, &list);

@@ -24,9 +24,10 @@ pub struct Meeting {
     pub answered: Vec<String>,
 }
 
-/// Something the assessor saw on a question: what, the risk, what to do, who and by when.
+/// Something the assessor saw on a question: what, the risk, what to do, who and by when. Read through
+/// [`super::observations::StoredObservation`], so files from before statuses (`closed: true`) still load.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "super::observations::StoredObservation")]
 pub struct Observation {
     /// Stable within the file: `obs-1`, `obs-2`, ...
     pub id: String,
@@ -45,9 +46,12 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
     pub created_at: String,
-    /// Closed observations stay in the file but leave the follow-up list.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub closed: bool,
+    /// Open, remediated, verified or closed: closed ones stay in the file but leave the follow-up list.
+    #[serde(default, skip_serializing_if = "super::observations::Status::is_open")]
+    pub status: super::observations::Status,
+    /// Each change of status, with who and when, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::observations::StatusChange>,
 }
 
 /// The assessment this one was carried over from (`new --from`), with its answers as they were, so the

@@ -1,8 +1,118 @@
-//! Observations: what the assessor saw on a question, the risk, the recommendation, who owns it and by
-//! when. The follow-up flag becomes one of these.
+//! Observations (findings): what the assessor saw on a question, the risk, the recommendation, who owns
+//! it and by when, and where it stands: open, remediated, verified or closed, with who moved it and when.
+//! The follow-up flag becomes one of these.
+
+use serde::{Deserialize, Serialize};
 
 use super::document::Assessment;
 use super::interview::Observation;
+
+/// Where a finding stands. Only closed ones leave the follow-up list and the report's open list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Seen, not yet fixed.
+    #[default]
+    Open,
+    /// The client says it is fixed.
+    Remediated,
+    /// The assessor checked the fix against evidence.
+    Verified,
+    /// Done with: kept as history.
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Open, Status::Remediated, Status::Verified, Status::Closed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Remediated => "remediated",
+            Status::Verified => "verified",
+            Status::Closed => "closed",
+        }
+    }
+
+    /// A status by its id, in any case.
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// The next one along (closed goes back to open): one key press in the interface.
+    pub fn next(self) -> Status {
+        match self {
+            Status::Open => Status::Remediated,
+            Status::Remediated => Status::Verified,
+            Status::Verified => Status::Closed,
+            Status::Closed => Status::Open,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        *self == Status::Open
+    }
+
+    pub fn is_closed(self) -> bool {
+        self == Status::Closed
+    }
+}
+
+/// One change of a finding's status: to what, by whom, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    pub at: String,
+}
+
+/// An observation as files hold it: as now, or from before statuses, with `closed: true`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredObservation {
+    id: String,
+    question: String,
+    seen: String,
+    #[serde(default)]
+    risk: String,
+    #[serde(default)]
+    recommendation: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+    #[serde(default)]
+    by: String,
+    created_at: String,
+    #[serde(default)]
+    status: Option<Status>,
+    #[serde(default)]
+    history: Vec<StatusChange>,
+    /// Before statuses: closed or open.
+    #[serde(default)]
+    closed: bool,
+}
+
+impl From<StoredObservation> for Observation {
+    fn from(o: StoredObservation) -> Observation {
+        let old = if o.closed { Status::Closed } else { Status::Open };
+        Observation {
+            id: o.id,
+            question: o.question,
+            seen: o.seen,
+            risk: o.risk,
+            recommendation: o.recommendation,
+            owner: o.owner,
+            due: o.due,
+            by: o.by,
+            created_at: o.created_at,
+            status: o.status.unwrap_or(old),
+            history: o.history,
+        }
+    }
+}
 
 /// What the interface asks for when recording an observation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,7 +177,8 @@ pub fn add(
         due: fields.due.trim().to_string(),
         by: by.trim().to_string(),
         created_at: now.to_string(),
-        closed: false,
+        status: Status::Open,
+        history: Vec::new(),
     });
     a.updated_at = now.to_string();
     Ok(id)
@@ -92,11 +203,43 @@ pub fn update(a: &mut Assessment, id: &str, fields: ObservationFields, now: &str
     Ok(())
 }
 
+/// Move an observation to `status`, recording who and when; returns whether it changed (the same status
+/// again changes nothing).
+pub fn set_status(a: &mut Assessment, id: &str, status: Status, by: &str, now: &str) -> Result<bool, ObservationError> {
+    let o = find(a, id)?;
+    if o.status == status {
+        return Ok(false);
+    }
+    o.status = status;
+    o.history.push(StatusChange { status, by: by.trim().to_string(), at: now.to_string() });
+    a.updated_at = now.to_string();
+    Ok(true)
+}
+
 /// Close an observation (done) or reopen it; closed ones stay in the file but leave the follow-up list.
 pub fn set_closed(a: &mut Assessment, id: &str, closed: bool, now: &str) -> Result<(), ObservationError> {
-    find(a, id)?.closed = closed;
-    a.updated_at = now.to_string();
-    Ok(())
+    set_status(a, id, if closed { Status::Closed } else { Status::Open }, "", now).map(|_| ())
+}
+
+impl ObservationFields {
+    /// What an observation says now, to change some of it.
+    pub fn of(o: &Observation) -> ObservationFields {
+        ObservationFields {
+            seen: o.seen.clone(),
+            risk: o.risk.clone(),
+            recommendation: o.recommendation.clone(),
+            owner: o.owner.clone(),
+            due: o.due.clone(),
+        }
+    }
+}
+
+/// The observations in questionnaire order (then oldest first), only those of `status` when given.
+pub fn in_order(a: &Assessment, status: Option<Status>) -> Vec<&Observation> {
+    let order = question_order(a);
+    let mut out: Vec<&Observation> = a.observations.iter().filter(|o| status.is_none_or(|s| o.status == s)).collect();
+    out.sort_by_key(|o| order.get(o.question.as_str()).copied().unwrap_or(usize::MAX));
+    out
 }
 
 /// Delete an observation recorded by mistake.
@@ -117,13 +260,10 @@ pub(crate) fn question_order(a: &Assessment) -> std::collections::HashMap<&str, 
     a.questionnaire().sections.iter().flat_map(|s| &s.questions).enumerate().map(|(i, q)| (q.id.as_str(), i)).collect()
 }
 
-/// The open observations in questionnaire order (then oldest first): what `F` walks.
+/// The observations not closed in questionnaire order (then oldest first): what `F` walks.
 pub fn open_in_order(a: &Assessment) -> Vec<&Observation> {
-    let order = question_order(a);
-    let mut out: Vec<&Observation> = a.observations.iter().filter(|o| !o.closed).collect();
     // Stable: observations on one question stay oldest first.
-    out.sort_by_key(|o| order.get(o.question.as_str()).copied().unwrap_or(usize::MAX));
-    out
+    in_order(a, None).into_iter().filter(|o| !o.status.is_closed()).collect()
 }
 
 /// The open observation after `current` (or the first), wrapping round: one press of `F`.
@@ -183,6 +323,43 @@ mod tests {
         remove(&mut a, "obs-1", "t5").unwrap();
         // Ids are never reused while a higher one exists.
         assert_eq!(add(&mut a, "a.mfa", seen("again"), "", "t6").unwrap(), "obs-3");
+    }
+
+    #[test]
+    fn a_finding_moves_open_remediated_verified_closed_with_who_and_when() {
+        let mut a = answered(&[]);
+        add(&mut a, "a.mfa", seen("MFA off for admins"), "Carol", "t0").unwrap();
+        assert!(set_status(&mut a, "obs-1", Status::Remediated, "Dana", "t1").unwrap());
+        assert!(!set_status(&mut a, "obs-1", Status::Remediated, "Dana", "t2").unwrap(), "the same again: nothing");
+        set_status(&mut a, "obs-1", Status::Verified, " Carol ", "t3").unwrap();
+        assert_eq!(open_in_order(&a).len(), 1, "verified is not closed yet");
+        set_status(&mut a, "obs-1", Status::Closed, "Carol", "t4").unwrap();
+        assert!(open_in_order(&a).is_empty());
+        let o = &a.observations[0];
+        let history: Vec<_> = o.history.iter().map(|h| (h.status.id(), h.by.as_str(), h.at.as_str())).collect();
+        assert_eq!(history, [("remediated", "Dana", "t1"), ("verified", "Carol", "t3"), ("closed", "Carol", "t4")]);
+        assert_eq!(in_order(&a, Some(Status::Closed)).len(), 1);
+        assert!(in_order(&a, Some(Status::Open)).is_empty());
+        // Saved and read back whole.
+        let json = serde_json::to_string(o).unwrap();
+        assert!(json.contains(r#""status":"closed""#), "{json}");
+        assert_eq!(serde_json::from_str::<Observation>(&json).unwrap(), *o);
+        assert_eq!(Status::parse(" Verified "), Some(Status::Verified));
+        assert_eq!(Status::parse("done"), None);
+        assert_eq!(Status::Closed.next(), Status::Open);
+    }
+
+    #[test]
+    fn files_from_before_statuses_still_load() {
+        let old = r#"{"id":"obs-1","question":"a.mfa","seen":"x","created_at":"t","closed":true}"#;
+        let o: Observation = serde_json::from_str(old).unwrap();
+        assert_eq!((o.status, o.history.len()), (Status::Closed, 0));
+        let open: Observation =
+            serde_json::from_str(r#"{"id":"obs-2","question":"a.mfa","seen":"x","created_at":"t"}"#).unwrap();
+        assert_eq!(open.status, Status::Open);
+        assert!(!serde_json::to_string(&open).unwrap().contains("status"), "open is the default, not written");
+        let unknown = r#"{"id":"obs-1","question":"a.mfa","seen":"x","created_at":"t","state":"x"}"#;
+        assert!(serde_json::from_str::<Observation>(unknown).is_err(), "unknown fields are still refused");
     }
 
     #[test]

@@ -31,6 +31,17 @@ pub fn confirm(a: &mut Assessment, question: &str, now: &str) -> bool {
     true
 }
 
+/// The questions whose carried-over answer is still to confirm, in questionnaire order: in the section with
+/// id `section`, or everywhere. `None` when there is no such section.
+pub fn to_confirm_in(a: &Assessment, section: Option<&str>) -> Option<Vec<String>> {
+    let q = a.questionnaire();
+    if section.is_some_and(|id| !q.sections.iter().any(|s| s.id == id)) {
+        return None;
+    }
+    let sections = q.sections.iter().filter(|s| section.is_none_or(|id| s.id == id));
+    Some(sections.flat_map(|s| &s.questions).filter(|x| is_to_confirm(a, &x.id)).map(|x| x.id.clone()).collect())
+}
+
 pub fn is_to_confirm(a: &Assessment, question: &str) -> bool {
     a.answers.get(question).is_some_and(|x| x.to_confirm)
 }
@@ -90,5 +101,16 @@ mod tests {
         assert!(confirm(&mut a, "a.mfa", "t1"));
         assert!(!is_to_confirm(&a, "a.mfa"));
         assert!(!confirm(&mut a, "a.mfa", "t2"));
+    }
+
+    #[test]
+    fn the_answers_to_confirm_by_section_in_order() {
+        let mut a = answered(&[("a.sso", "yes"), ("a.mfa", "documented"), ("v.review", "some")]);
+        for id in ["a.sso", "a.mfa", "v.review"] {
+            a.answers.get_mut(id).unwrap().to_confirm = true;
+        }
+        assert_eq!(to_confirm_in(&a, None).unwrap(), ["a.mfa", "a.sso", "v.review"]);
+        assert_eq!(to_confirm_in(&a, Some("vendors")).unwrap(), ["v.review"]);
+        assert_eq!(to_confirm_in(&a, Some("nope")), None);
     }
 }

@@ -403,7 +403,16 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!("{} — {} {}", one_line(&a.org), one_line(&q.title), one_line(&q.version));
-    println!("Progress: {}% ({} of {} shown questions answered)", total.percent(), total.answered, total.shown);
+    let to_confirm = match crate::assessment::review::review_counts(&a).to_confirm {
+        0 => String::new(),
+        n => format!("; {n} carried over from last year still to confirm"),
+    };
+    println!(
+        "Progress: {}% ({} of {} shown questions answered{to_confirm})",
+        total.percent(),
+        total.answered,
+        total.shown
+    );
     for (si, section) in q.sections.iter().enumerate() {
         if !vis.sections[si] {
             println!("\n{} (hidden by earlier answers)", one_line(&section.title));

@@ -15,6 +15,7 @@ use crate::assessment::carry_over::carry_over;
 use crate::assessment::conflicts::{open_conflicts, resolve as resolve_conflict};
 use crate::assessment::followups::{self, follow_ups};
 use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
+use crate::assessment::observations::Status;
 use crate::assessment::{Assessment, Session, Store, describe, store};
 use crate::comparison::vendor_rows;
 use crate::questionnaire::Questionnaire;
@@ -25,7 +26,7 @@ use crate::{clock, paths};
 #[derive(Debug, Subcommand)]
 pub enum ConsultantCommand {
     /// List what the client has to act on: every question flagged for follow-up or answered "don't know",
-    /// and every open observation, with its owner and due date.
+    /// and every observation not closed, with its owner, due date and status.
     ///
     /// Markdown goes to standard output unless -o names a file. In CSV, a cell that would start a
     /// spreadsheet formula is written with a leading apostrophe, so opening the file runs nothing.
@@ -102,6 +103,98 @@ pub enum ConsultantCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Confirm answers carried over from last year (`new --from`) as still true, in bulk: a section's, or
+    /// all of them. Prints how many were confirmed and how many are left.
+    Confirm {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// Only this section's (its id, as `soc2-ready show` lists the sections).
+        #[arg(long, value_name = "S", required_unless_present = "all", conflicts_with = "all")]
+        section: Option<String>,
+        /// Every answer still to confirm.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Record an observation (a finding) on a question: what was seen, the risk, what to do, who owns it
+    /// and by when. It starts open; prints its id.
+    Observe {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// The question it is about.
+        question_id: String,
+        #[command(flatten)]
+        fields: FindingArgs,
+        /// Who recorded it.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        by: String,
+    },
+    /// List the observations in questionnaire order, with their status (open, remediated, verified,
+    /// closed).
+    Observations {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// Only those with this status: open, remediated, verified or closed.
+        #[arg(long, value_name = "S", value_parser = super::findings::status_arg)]
+        status: Option<Status>,
+        /// Print a JSON array, each with its history of status changes.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one observation with its history; or change what it says, move it to a status (recording who
+    /// and when), or delete it. Closed observations leave the follow-ups and the report's open list.
+    Observation {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// The observation's id (`obs-3`), as `soc2-ready observations` lists it.
+        id: String,
+        /// Move it to open, remediated, verified or closed.
+        #[arg(long, value_name = "S", value_parser = super::findings::status_arg)]
+        status: Option<Status>,
+        #[command(flatten)]
+        fields: FindingArgs,
+        /// Who changes the status.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        by: String,
+        /// Delete it (recorded by mistake); closing keeps it as history instead.
+        #[arg(long)]
+        delete: bool,
+    },
+}
+
+/// What an observation says, as `observe` and `observation` take it.
+#[derive(Debug, clap::Args)]
+pub struct FindingArgs {
+    /// What was seen.
+    #[arg(long, value_name = "TEXT")]
+    finding: Option<String>,
+    /// How much it matters.
+    #[arg(long, value_name = "RISK", value_parser = ["low", "medium", "high"])]
+    risk: Option<String>,
+    /// What to do about it.
+    #[arg(long, value_name = "TEXT")]
+    recommendation: Option<String>,
+    /// Who owns fixing it.
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    /// When it is due, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    due: Option<String>,
+}
+
+impl FindingArgs {
+    fn edit(self) -> super::findings::Edit {
+        super::findings::Edit {
+            finding: self.finding,
+            risk: self.risk,
+            recommendation: self.recommendation,
+            owner: self.owner,
+            due: self.due,
+        }
+    }
 }
 
 pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
@@ -114,6 +207,21 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
         ConsultantCommand::Vendors { json } => vendors(json),
         ConsultantCommand::Resolve { assessment, question_id, choice } => {
             resolve(&assessment, question_id.as_deref().zip(choice.as_deref()))
+        }
+        ConsultantCommand::Confirm { assessment, section, all: _ } => {
+            super::findings::confirm(&assessment, section.as_deref())
+        }
+        ConsultantCommand::Observe { assessment, question_id, fields, by } => {
+            if fields.finding.is_none() {
+                bail!("say what was seen with --finding TEXT");
+            }
+            super::findings::observe(&assessment, &question_id, fields.edit(), &by)
+        }
+        ConsultantCommand::Observations { assessment, status, json } => {
+            super::findings::list(&assessment, status, json)
+        }
+        ConsultantCommand::Observation { assessment, id, status, fields, by, delete } => {
+            super::findings::observation(&assessment, &id, fields.edit(), status, delete, &by)
         }
     }
 }
@@ -410,8 +518,12 @@ fn money_range(x: [f64; 2]) -> String {
 pub fn diff_text(c: &Changes) -> String {
     let mut out = String::new();
     let side = |s: &crate::report::changes::Side| {
+        let carried = match s.carried {
+            0 => String::new(),
+            n => format!(", {n} carried over from last year still to confirm (scored as carried)"),
+        };
         format!(
-            "{} ({} {}, updated {}): {} of {} questions answered",
+            "{} ({} {}, updated {}): {} of {} questions answered{carried}",
             one_line(&s.org),
             s.questionnaire,
             one_line(&s.version),
@@ -550,8 +662,12 @@ pub fn carried_over(from: &str, questionnaire: Questionnaire, org: &str, now: &s
         );
     }
     let (next, summary) = carry_over(&last, questionnaire, org, now);
+    let history = match summary.closed_observations {
+        0 => String::new(),
+        n => format!(" (and {n} closed, as history)"),
+    };
     eprintln!(
-        "Carried over {} answer{} to confirm and {} open observation{} from {}.",
+        "Carried over {} answer{} to confirm and {} open observation{}{history} from {}.",
         summary.answers,
         if summary.answers == 1 { "" } else { "s" },
         summary.observations,

@@ -5,6 +5,7 @@ pub mod completions;
 mod config;
 mod consultant;
 pub mod exchange;
+mod findings;
 pub mod front_end;
 mod list_table;
 mod manage;

@@ -323,8 +323,25 @@ impl<'a, W: Write> Plain<'a, W> {
                 if self.apply(&Change::Confirm { question: id }).is_ok() {
                     self.cursor.recompute(&self.session.assessment);
                     if self.save()? {
-                        self.say(["Confirmed: the answer carried over still holds."])?;
-                        self.advance()?;
+                        // C3: on to the next answer to confirm, as `c` in the interface.
+                        let a = &self.session.assessment;
+                        let q = a.questionnaire();
+                        let next = self.cursor.find_after(true, |(s, i)| {
+                            crate::assessment::review::is_to_confirm(a, &q.sections[s].questions[i].id)
+                        });
+                        let left = crate::assessment::review::review_counts(a).to_confirm;
+                        match next {
+                            Some(p) => {
+                                self.say([format!(
+                                    "Confirmed: the answer carried over still holds. {left} left to confirm; the next:"
+                                )])?;
+                                self.go(p)?;
+                            }
+                            None => {
+                                self.say(["Confirmed: the answer carried over still holds. None left to confirm."])?;
+                                self.advance()?;
+                            }
+                        }
                     }
                 } else {
                     self.say(["There is no carried-over answer here to confirm."])?;

@@ -35,9 +35,12 @@ pub struct Side {
     pub questionnaire: String,
     pub version: String,
     pub updated_at: String,
-    /// Questions answered out of shown.
+    /// Questions answered out of shown (carried-over answers still to confirm not among them).
     pub answered: usize,
     pub shown: usize,
+    /// Shown questions whose answer is carried over from last year, still to confirm: the scores count
+    /// them as carried (last year's answer), so a fresh carry-over does not read as a collapse.
+    pub carried: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,12 +97,13 @@ pub struct EstimateSummary {
     pub currency: String,
 }
 
-/// Scoring sees carried-over answers still to confirm as unanswered.
+/// The comparison counts carried-over answers still to confirm as carried: last year's answer, which is
+/// what they are until someone says otherwise (C4: counted as unanswered, a fresh carry-over read as a
+/// collapse, 47 -> 2, when nothing had changed). How many there are is said beside it ([`Side::carried`]).
 fn as_scored(a: &Assessment) -> Assessment {
     let mut answers = a.answers().clone();
-    answers.retain(|_, x| !x.to_confirm || !x.note.is_empty() || !x.evidence.is_empty());
-    for x in answers.values_mut().filter(|x| x.to_confirm) {
-        x.value = None;
+    for x in answers.values_mut() {
+        x.to_confirm = false;
     }
     let mut a = a.with_answers(answers);
     // The report of a carried-over assessment compares with its baseline; the reports compared here must
@@ -109,13 +113,15 @@ fn as_scored(a: &Assessment) -> Assessment {
 }
 
 fn side(a: &Assessment, r: &Report) -> Side {
+    let answered = crate::assessment::progress(a, &crate::assessment::Visibility::of_assessment(a)).1.answered;
     Side {
         org: a.org.clone(),
         questionnaire: a.questionnaire.id.clone(),
         version: a.questionnaire.version.clone(),
         updated_at: a.updated_at.clone(),
-        answered: r.completion.answered,
+        answered,
         shown: r.completion.shown,
+        carried: r.completion.answered.saturating_sub(answered),
     }
 }
 
@@ -270,17 +276,22 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_carry_over_changes_no_answer_and_scores_nothing_until_confirmed() {
+    fn a_fresh_carry_over_changes_no_answer_and_no_score() {
         let last = answered(&[("a.mfa", "documented"), ("a.sso", "yes")]);
         let (mut next, _) = carry_over(&last, small(), "Acme", "2027-01-01T00:00:00Z");
         let c = since_last_year(&next, &Parameters::built_in(), today()).unwrap();
         assert!(c.answers.is_empty());
-        assert_eq!(c.overall.old_type1, Some(50.0));
-        assert_eq!(c.overall.new_type1, Some(0.0));
+        // C4: (5 + 2) / 14 = 50.0 both sides, every section unchanged: carried, not a collapse to 0.
+        assert_eq!((c.overall.old_type1, c.overall.new_type1), (Some(50.0), Some(50.0)));
+        assert!(c.sections.iter().all(ScoreChange::is_unchanged), "{:?}", c.sections);
+        assert_eq!(c.verdict[0], c.verdict[1]);
+        assert_eq!(c.estimate.as_ref().map(|[a, b]| a == b), Some(true), "the estimate does not get worse");
+        assert_eq!((c.new.answered, c.new.carried, c.old.carried), (0, 2, 0));
         review::confirm(&mut next, "a.mfa", "t");
         review::confirm(&mut next, "a.sso", "t");
         next.set_value("v.review", AnswerValue::Text("all".into()), "t");
         let c = since_last_year(&next, &Parameters::built_in(), today()).unwrap();
+        assert_eq!((c.new.answered, c.new.carried), (3, 0));
         assert_eq!(c.answers.len(), 1);
         // (5 + 2 + 4) / 14 = 78.6
         assert_eq!(c.overall.new_type1, Some(78.6));

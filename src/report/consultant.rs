@@ -45,6 +45,8 @@ pub struct ObservationLine {
     /// Who recorded it.
     pub by: String,
     pub closed: bool,
+    /// Open, remediated, verified or closed.
+    pub status: crate::assessment::observations::Status,
 }
 
 /// The change since last year, for an assessment carried over from last year.
@@ -109,7 +111,7 @@ pub fn review_part(a: &Assessment, vis: &Visibility) -> Option<ReviewPart> {
 pub fn observations(a: &Assessment) -> Vec<ObservationLine> {
     let order = crate::assessment::observations::question_order(a);
     let mut list: Vec<_> = a.observations.iter().collect();
-    list.sort_by_key(|o| (o.closed, order.get(o.question.as_str()).copied().unwrap_or(usize::MAX)));
+    list.sort_by_key(|o| (o.status.is_closed(), order.get(o.question.as_str()).copied().unwrap_or(usize::MAX)));
     list.into_iter()
         .map(|o| {
             let place = a.questionnaire().sections.iter().find_map(|s| {
@@ -127,7 +129,8 @@ pub fn observations(a: &Assessment) -> Vec<ObservationLine> {
                 owner: o.owner.clone(),
                 due: o.due.clone(),
                 by: o.by.clone(),
-                closed: o.closed,
+                closed: o.status.is_closed(),
+                status: o.status,
             }
         })
         .collect()

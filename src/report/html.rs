@@ -225,7 +225,7 @@ fn consultant_part(o: &mut String, r: &Report) {
                     dash(&x.recommendation),
                     dash(&x.owner),
                     dash(&x.due),
-                    if x.closed { "closed".into() } else { "open".into() },
+                    x.status.id().into(),
                 ]
             })
             .collect();

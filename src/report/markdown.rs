@@ -231,7 +231,7 @@ fn observations_part(o: &mut String, r: &Report) {
             dash(&x.recommendation),
             dash(&x.owner),
             dash(&x.due),
-            if x.closed { "closed" } else { "open" }
+            x.status.id()
         );
     }
 }

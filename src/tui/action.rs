@@ -59,6 +59,12 @@ pub enum Action {
     NextRespondent,
     ToggleReviewed,
     AddObservation,
+    /// Move this question's observation to its next status (open, remediated, verified, closed).
+    ObservationStatus,
+    /// Change what this question's observation says, in the form.
+    EditObservation,
+    /// Go to the next carried-over answer still to confirm.
+    NextToConfirm,
     Undo,
     ConfirmCarriedOver,
     ResolveConflicts,
@@ -82,7 +88,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 61] = [
+    pub const NAMED: [Action; 64] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -127,6 +133,9 @@ impl Action {
         Action::NextRespondent,
         Action::ToggleReviewed,
         Action::AddObservation,
+        Action::ObservationStatus,
+        Action::EditObservation,
+        Action::NextToConfirm,
         Action::Undo,
         Action::ConfirmCarriedOver,
         Action::ResolveConflicts,
@@ -194,6 +203,9 @@ impl Action {
             Action::NextRespondent => "next-respondent",
             Action::ToggleReviewed => "toggle-reviewed",
             Action::AddObservation => "add-observation",
+            Action::ObservationStatus => "observation-status",
+            Action::EditObservation => "edit-observation",
+            Action::NextToConfirm => "next-to-confirm",
             Action::Undo => "undo",
             Action::ConfirmCarriedOver => "confirm-carried-over",
             Action::ResolveConflicts => "resolve-conflicts",

@@ -162,7 +162,7 @@ fn subcommands_and_options_complete_from_the_clap_definitions() {
     for command in ["open", "new", "report", "library", "completions", "man", "config"] {
         assert!(offered.iter().any(|o| o == command), "{command} not offered: {offered:?}");
     }
-    assert_eq!(set(&tab(&env, &["co"])), BTreeSet::from(["completions", "config"]));
+    assert_eq!(set(&tab(&env, &["co"])), BTreeSet::from(["completions", "config", "confirm"]));
     assert_eq!(tab(&env, &["rep"]), ["report"]);
     assert_eq!(set(&tab(&env, &["library", "re"])), BTreeSet::from(["remove"]));
     assert_eq!(set(&tab(&env, &["report", "x", "--format", ""])), BTreeSet::from(["md", "html", "json", "csv"]));

@@ -97,9 +97,36 @@ fn followups_list_flagged_and_unknown_questions_in_markdown_csv_and_json() {
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(&rows[1][3], "v.review");
-    assert_eq!(&rows[1][6], "'=HYPERLINK(\"http://x\")", "the formula is neutralised");
-    assert_eq!((&rows[1][9], &rows[1][10]), ("Dana", "2026-02-01"));
+    // C13: the columns a client reads; `question` held the id and `id` the observation's.
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Question id", "Question", "What to do", "Owner", "Due", "Who to ask", "Status"]
+    );
+    assert_eq!(
+        rows[0].iter().collect::<Vec<_>>(),
+        [
+            "a.reviews",
+            "Access reviews?",
+            "Find out the answer: Ask Dana | IT. Do: Review quarterly.",
+            "",
+            "",
+            "Ann",
+            "open"
+        ]
+    );
+    assert_eq!(
+        rows[1].iter().collect::<Vec<_>>(),
+        [
+            "v.review",
+            "Vendor reports reviewed?",
+            "'=HYPERLINK(\"http://x\"). Do: Ask for their SOC 2 report.",
+            "Dana",
+            "2026-02-01",
+            "Ann",
+            "open"
+        ],
+        "the formula is neutralised"
+    );
 
     let json: Value =
         serde_json::from_str(&ok(env.run(&["followups", a.to_str().unwrap(), "--format", "json"]))).unwrap();
@@ -281,11 +308,19 @@ fn new_from_last_year_carries_answers_over_to_confirm() {
     assert_eq!(doc["baseline"]["updated_at"], T1);
     // Not counted as answered until confirmed; answering again confirms.
     let show = ok(env.run(&["show", next.to_str().unwrap()]));
-    assert!(show.contains("Progress: 0% (0 of 4 shown questions answered)"), "{show}");
+    assert!(
+        show.contains("Progress: 0% (0 of 4 shown questions answered; 2 carried over from last year still to confirm)"),
+        "{show}"
+    );
     answer(&env, &next, "a.sso", "yes", "Ann", NOW, &[]);
     assert!(json_file(&next)["answers"]["a.sso"].get("to_confirm").is_none());
     let show = ok(env.run(&["show", next.to_str().unwrap()]));
-    assert!(show.contains("Progress: 25% (1 of 4 shown questions answered)"), "{show}");
+    assert!(
+        show.contains(
+            "Progress: 25% (1 of 4 shown questions answered; 1 carried over from last year still to confirm)"
+        ),
+        "{show}"
+    );
 
     let missing = env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", "nowhere.json", "--no-open"]);
     assert_eq!(missing.status.code(), Some(1));
@@ -390,9 +425,10 @@ fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
         serde_json::from_str(&ok(env.run(&["report", next.to_str().unwrap(), "--format", "json"]))).unwrap();
     let since = &doc["since_last_year"];
     // Weights 5 + 3 + 2 + 4 = 14. Last year: MFA documented (5) and SSO (2): 7 / 14 = 50. Now MFA is still
-    // to confirm and scores nothing: 2 / 14 = 14.3.
+    // to confirm and counts as carried (C4: it scored nothing, 14.3, a fall that was not there): 50.
     assert_eq!(since["overall"]["old_type1"], 50.0);
-    assert_eq!(since["overall"]["new_type1"], 14.3);
+    assert_eq!(since["overall"]["new_type1"], 50.0);
+    assert_eq!((since["new"]["answered"].as_u64(), since["new"]["carried"].as_u64()), (Some(1), Some(1)));
     assert_eq!(since["to_confirm"], serde_json::json!([{ "question": "a.mfa", "text": "MFA everywhere?" }]));
     assert_eq!(since["answers"], serde_json::json!([]), "a confirmed answer is no change");
     assert!(doc.get("meetings").is_none() && doc.get("observations").is_none(), "{doc}");
@@ -401,7 +437,7 @@ fn the_report_of_a_carried_over_assessment_shows_the_change_since_last_year() {
 
     let md = ok(env.run(&["report", next.to_str().unwrap()]));
     assert!(md.contains("## Since last year"), "{md}");
-    assert!(md.contains("| Overall | 50 | 14.3 | -35.7 |"), "{md}");
+    assert!(md.contains("| Overall | 50 | 50 | 0 |"), "{md}");
     assert!(md.contains("### Still to confirm (1)"), "{md}");
     // Last year's own report has no such part.
     assert!(!ok(env.run(&["report", last.to_str().unwrap()])).contains("Since last year"));
@@ -442,4 +478,182 @@ fn diff_refuses_a_readiness_and_a_vendor_assessment() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("a readiness assessment and") && err.contains("a vendor assessment"), "{err}");
     ok(env.run(&["diff", ours.to_str().unwrap(), ours.to_str().unwrap()]));
+}
+
+#[test]
+fn a_finding_is_recorded_edited_moved_to_closed_and_carried_as_history() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    let file = a.to_str().unwrap();
+    let at = |time: &str, args: &[&str]| ok(env.cmd().env("SOC2_READY_NOW", time).args(args).output().unwrap());
+    let printed = at(
+        T1,
+        &[
+            "observe",
+            file,
+            "a.mfa",
+            "--finding",
+            "MFA off for two admins",
+            "--risk",
+            "high",
+            "--owner",
+            "Dana",
+            "--by",
+            "Carol",
+        ],
+    );
+    assert_eq!(printed, format!("{file}: obs-1 recorded on a.mfa (open)\n"));
+    at(T1, &["observe", file, "a.sso", "--finding", "No SSO on the console", "--due", "2026-03-31"]);
+    assert_eq!(
+        at(T1, &["observations", file]),
+        "obs-1   open       a.mfa  MFA off for two admins · owner Dana\n\
+         obs-2   open       a.sso  No SSO on the console · due 2026-03-31\n"
+    );
+    // Edit in place, then move along with who and when.
+    at(
+        T2,
+        &[
+            "observation",
+            file,
+            "obs-1",
+            "--recommendation",
+            "Enforce MFA in the IdP",
+            "--status",
+            "remediated",
+            "--by",
+            "Dana",
+        ],
+    );
+    at(NOW, &["observation", file, "obs-1", "--status", "closed", "--by", "Carol"]);
+    assert_eq!(
+        at(NOW, &["observation", file, "obs-1"]),
+        format!(
+            "obs-1  closed  a.mfa\n  MFA off for two admins\n  risk: high\n  recommendation: Enforce MFA in the IdP\n  \
+             owner: Dana\n  recorded by Carol at {T1}\n  remediated by Dana at {T2}\n  closed by Carol at {NOW}\n"
+        )
+    );
+    assert_eq!(at(NOW, &["observations", file, "--status", "closed"]).lines().count(), 1);
+    let json: Value = serde_json::from_str(&at(NOW, &["observations", file, "--json"])).unwrap();
+    assert_eq!(json[0]["status"], "closed");
+    assert_eq!(json[0]["history"][0]["status"], "remediated");
+    assert_eq!(json[1].get("status"), None, "open is the default");
+    // Closed leaves the follow-ups; the open one stays.
+    let md = at(NOW, &["followups", file]);
+    assert!(md.contains("1 item to act on.") && md.contains("obs-2") && !md.contains("obs-1"), "{md}");
+    // Refusals name what and where, and change nothing.
+    let before = fs::read(&a).unwrap();
+    let bad = env.run(&["observation", file, "obs-2", "--due", "31/03/2026"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("the due date `31/03/2026` is not a date"), "{}", stderr(&bad));
+    let bad = env.run(&["observation", file, "obs-9", "--status", "closed"]);
+    assert!(stderr(&bad).contains("there is no observation `obs-9`"), "{}", stderr(&bad));
+    let bad = env.run(&["observation", file, "obs-2", "--status", "done"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("`done` is not a status; use open, remediated, verified, closed"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = env.run(&["observe", file, "a.nope", "--finding", "x"]);
+    assert!(stderr(&bad).contains("the questionnaire has no question `a.nope`"), "{}", stderr(&bad));
+    assert_eq!(fs::read(&a).unwrap(), before);
+
+    // Next year: the open one as open, the closed one as history.
+    let next = env.work.path().join("next.json");
+    let q = env.work.path().join("small-q.json");
+    let out = env.run(&[
+        "new",
+        q.to_str().unwrap(),
+        "--org",
+        "Acme",
+        "--from",
+        file,
+        "--out",
+        next.to_str().unwrap(),
+        "--no-open",
+    ]);
+    assert_eq!(
+        stderr(&out),
+        format!("Carried over 0 answers to confirm and 1 open observation (and 1 closed, as history) from {file}.\n")
+    );
+    let listed = ok(env.run(&["observations", next.to_str().unwrap()]));
+    assert_eq!(
+        listed,
+        "obs-1   closed     a.mfa  MFA off for two admins · owner Dana\n\
+         obs-2   open       a.sso  No SSO on the console · due 2026-03-31\n"
+    );
+    // Delete one recorded by mistake.
+    ok(env.run(&["observation", next.to_str().unwrap(), "obs-2", "--delete"]));
+    assert_eq!(json_file(&next)["observations"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_with_closed_observations_from_before_statuses_still_loads() {
+    let env = Env::new();
+    let a = new(&env, "a.json");
+    let mut doc = json_file(&a);
+    doc["observations"] = serde_json::json!([
+        { "id": "obs-1", "question": "a.mfa", "seen": "old and done", "created_at": T1, "closed": true },
+        { "id": "obs-2", "question": "a.sso", "seen": "still open", "created_at": T1 }
+    ]);
+    fs::write(&a, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    assert_eq!(
+        ok(env.run(&["observations", a.to_str().unwrap()])),
+        "obs-1   closed     a.mfa  old and done\nobs-2   open       a.sso  still open\n"
+    );
+}
+
+#[test]
+fn next_year_confirms_in_bulk_and_the_diff_reads_carried_not_a_collapse() {
+    let env = Env::new();
+    let last = new(&env, "2025.json");
+    answer(&env, &last, "a.mfa", "documented", "Ann", T1, &[]);
+    answer(&env, &last, "a.sso", "yes", "Ann", T1, &[]);
+    answer(&env, &last, "v.review", "all", "Ann", T1, &[]);
+    let next = env.work.path().join("2026.json");
+    let q = env.work.path().join("small-q.json");
+    let (l, n) = (last.to_str().unwrap(), next.to_str().unwrap());
+    ok(env.run(&["new", q.to_str().unwrap(), "--org", "Acme", "--from", l, "--out", n, "--no-open"]));
+    // C3: it opens on the first answer to confirm, not the first unanswered (a.reviews).
+    assert_eq!(json_file(&next)["position"]["question"], "a.mfa");
+    // C4: nothing changed, so nothing reads as changed: (5 + 2 + 4) / 14 = 78.6 on both sides.
+    let diff = ok(env.run(&["diff", l, n]));
+    assert!(
+        diff.contains(
+            ": 0 of 4 questions answered, 3 carried over from last year still to confirm (scored as carried)"
+        ),
+        "{diff}"
+    );
+    assert!(diff.contains("Answers: 0 changed, 0 added, 0 removed"), "{diff}");
+    assert!(diff.contains("78.6 / "), "{diff}");
+    assert!(diff.contains("By section: 0 changed, 2 unchanged"), "{diff}");
+    assert!(diff.contains("(unchanged)"), "the verdict: {diff}");
+    // Bulk confirm: a section, then the rest.
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--section", "access"])),
+        format!("{n}: confirmed 2 carried-over answers in access; 1 left to confirm\n")
+    );
+    let show = ok(env.run(&["show", n]));
+    assert!(
+        show.contains(
+            "Progress: 50% (2 of 4 shown questions answered; 1 carried over from last year still to confirm)"
+        ),
+        "{show}"
+    );
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--all"])),
+        format!("{n}: confirmed 1 carried-over answer; 0 left to confirm\n")
+    );
+    assert_eq!(
+        ok(env.run(&["confirm", n, "--all"])),
+        format!("{n}: confirmed 0 carried-over answers; 0 left to confirm\n")
+    );
+    let diff = ok(env.run(&["diff", l, n]));
+    assert!(diff.contains(": 3 of 4 questions answered\n"), "{diff}");
+    // Refusals: no such section (named, with the ones there are), and neither --section nor --all.
+    let bad = env.run(&["confirm", n, "--section", "nope"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("there is no section `nope`; the sections are access, vendors"), "{}", stderr(&bad));
+    assert_eq!(env.run(&["confirm", n]).status.code(), Some(2));
+    assert_eq!(env.run(&["confirm", n, "--all", "--section", "access"]).status.code(), Some(2));
 }

@@ -338,12 +338,14 @@ fn search_lists_the_best_questions_and_go_n_goes_to_one() {
     drop(Session::create(&path, Assessment::new(q, "Acme AI", NOW), NOW).unwrap());
     let (ending, output) = session(&path, b"search mfa\ngo 1\nwhere\ngo 9\nfind zzzzqqq\nquit\n");
     assert_eq!(ending, Ending::Quit);
-    // The same order as `/` and `soc2-ready search`: the MFA question before the access-control policy.
+    // The same order as `/` and `soc2-ready search`: the question named `mfa`, the production MFA question,
+    // then the access-control policy.
     let listed: Vec<&str> = output.lines().filter(|l| l.starts_with(char::is_numeric) && l.contains(", ")).collect();
-    assert!(listed[0].starts_with("1 access.mfa_production, Access control: "), "{output}");
+    assert!(listed[0].starts_with("1 model_access.mfa, "), "{output}");
+    assert!(listed[1].starts_with("2 access.mfa_production, Access control: "), "{output}");
     let policy = listed.iter().position(|l| l.contains("policies.access_control"));
-    assert!(policy.is_none_or(|p| p > 0), "{output}");
-    assert!(output.contains("Id access.mfa_production."), "go 1 went there: {output}");
+    assert!(policy.is_none_or(|p| p > 1), "{output}");
+    assert!(output.contains("Id model_access.mfa."), "go 1 went there: {output}");
     assert!(output.contains("go 1 to go "), "a result number that is not listed says which are: {output}");
     assert!(output.contains("No question asked here matches those words."), "{output}");
 }
@@ -383,9 +385,15 @@ fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
     let (_, output) = session(&path, b"confirm\nskip\nwhere\nquit\n");
     assert!(output.contains("0 of 9 answered."), "{output}");
     assert!(!output.contains("Every shown question is answered"), "{output}");
-    assert!(output.contains("Answer: confirm\nConfirmed: the answer carried over still holds.\n"), "{output}");
-    // After confirming the first, the next question is read; skip goes on to the one after it that still
-    // waits (not round to the first, which is confirmed).
+    // C3: confirming goes on to the next answer to confirm, as `c` in the interface.
+    assert!(
+        output.contains(
+            "Answer: confirm\nConfirmed: the answer carried over still holds. 8 left to confirm; the next:\n"
+        ),
+        "{output}"
+    );
+    // After confirming the first, the next one to confirm is read; skip goes on to the one after it that
+    // still waits (not round to the first, which is confirmed).
     assert!(output.contains("Id profile.start_date."), "{output}");
     let a = store::read(&path).unwrap();
     assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));

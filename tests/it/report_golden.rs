@@ -295,10 +295,12 @@ fn the_consultant_parts_hold_hand_checked_values_and_stay_out_of_a_founders_repo
 
     let r = build(&carried_over());
     let s = r.since_last_year.as_ref().unwrap();
-    // Last year: (5 + 5 + 1.5 + 0 + 2 + 1.5) / 22 = 68.2 (the addendum not applicable). Now the addendum is
-    // still to confirm, so it counts as unanswered: (5 + 5 + 1.5 + 0 + 4 + 1.5) / 24 = 70.8.
-    assert_eq!((s.changes.overall.old_type1, s.changes.overall.new_type1), (Some(68.2), Some(70.8)));
-    assert_eq!(s.changes.overall.type1_delta(), Some(2.6));
+    // Last year: (5 + 5 + 1.5 + 0 + 2 + 1.5) / 22 = 68.2 (the addendum not applicable). Now the answers
+    // still to confirm count as carried (C4: they counted as unanswered, 70.8 on 24 with the addendum at 0
+    // and Policies 100 -> 71.4, a fall nobody made), so only the two changed answers move it:
+    // (5 + 5 + 1.5 + 0 + 4 + 1.5) / 22 = 77.3.
+    assert_eq!((s.changes.overall.old_type1, s.changes.overall.new_type1), (Some(68.2), Some(77.3)));
+    assert_eq!(s.changes.overall.type1_delta(), Some(9.1));
     assert_eq!(s.changes.answers.len(), 2);
     let ids: Vec<_> = s.to_confirm.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["policies.model_change", "access.sso"]);

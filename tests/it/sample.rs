@@ -141,7 +141,10 @@ fn the_sample_has_a_young_companys_spread_with_notes_evidence_and_follow_ups() {
     // A couple of open observations, each with an owner and a due date.
     assert_eq!(a.observations.len(), 2);
     for o in &a.observations {
-        assert!(!o.closed && !o.owner.is_empty() && !o.due.is_empty() && !o.recommendation.is_empty(), "{o:?}");
+        assert!(
+            o.status.is_open() && !o.owner.is_empty() && !o.due.is_empty() && !o.recommendation.is_empty(),
+            "{o:?}"
+        );
     }
     // The profile the estimate reads is the fictional company's.
     assert_eq!(a.value("profile.headcount"), Some(&AnswerValue::Number(25.0)));

@@ -155,3 +155,19 @@ fn control_characters_never_reach_the_terminal() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text:?}");
     assert!(text.contains("access.mfa_production"), "the word in it still counts: {text}");
 }
+
+#[test]
+fn the_question_named_or_quoted_is_first() {
+    let env = Env::new();
+    let path = acme(&env);
+    let first = |words: &[&str]| {
+        let mut args = vec!["search", path.to_str().unwrap()];
+        args.extend_from_slice(words);
+        let text = stdout(&env.run(&args));
+        text.lines().nth(1).unwrap().trim().to_string()
+    };
+    // C5: the text says "code review" (change.infrastructure_as_code came first: reviewed ... code).
+    assert_eq!(first(&["code", "review"]), "1. change.secure_development · Change management");
+    // `approval` names change.approval; it was 10th. It has one of the three words, and says so.
+    assert_eq!(first(&["pull", "request", "approval"]), "1. change.approval · Change management · 1 of 3 words");
+}

@@ -18,8 +18,8 @@ fn built_in() -> &'static (Questionnaire, Index) {
     })
 }
 
-/// Every hit a question of `q`, each once, and in rank order: more words first, then a higher score, then
-/// questionnaire order.
+/// Every hit a question of `q`, each once, and in rank order: named by the query, then with the query as a
+/// phrase of its text, then more words first, then a higher score, then questionnaire order.
 fn check(q: &Questionnaire, ranked: &Ranked) -> Result<(), TestCaseError> {
     let places: HashSet<(usize, usize)> =
         q.sections.iter().enumerate().flat_map(|(s, x)| (0..x.questions.len()).map(move |i| (s, i))).collect();
@@ -33,8 +33,16 @@ fn check(q: &Questionnaire, ranked: &Ranked) -> Result<(), TestCaseError> {
     }
     for pair in ranked.hits.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let in_order = a.matched > b.matched
-            || (a.matched == b.matched && (a.score > b.score || (a.score == b.score && a.place < b.place)));
+        // A question named by the query, then one whose text has the query as a phrase, comes first.
+        let tier = |h: &soc2_ready::questionnaire::search::Hit| match h.exact {
+            Some(soc2_ready::questionnaire::search::rank::Exact::Id) => 0,
+            Some(soc2_ready::questionnaire::search::rank::Exact::Phrase) => 1,
+            None => 2,
+        };
+        let in_order = tier(a) < tier(b)
+            || (tier(a) == tier(b)
+                && (a.matched > b.matched
+                    || (a.matched == b.matched && (a.score > b.score || (a.score == b.score && a.place < b.place)))));
         prop_assert!(in_order, "{a:?} before {b:?}");
     }
     Ok(())

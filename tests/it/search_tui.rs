@@ -28,18 +28,29 @@ fn deletion_lists_the_deletion_request_question_first_with_id_and_section() {
 }
 
 #[test]
-fn mfa_lists_the_mfa_question_before_the_access_control_policy() {
+fn mfa_lists_the_mfa_questions_before_the_access_control_policy() {
     let mut app = open_built_in();
     press(&mut app, "/mfa");
     let text = screen(&app, 120, 40);
+    // model_access.mfa is named `mfa`: first (C5); then the production MFA question, then the policy.
+    let named = text.find("model_access.mfa · ").expect("the ML platforms' MFA question is listed");
     let mfa = text.find("access.mfa_production · Access control").expect("the MFA question is listed");
     let policy = text.find("policies.access_control · Policies").expect("the policy is listed");
-    assert!(mfa < policy, "{text}");
+    assert!(named < mfa && mfa < policy, "{text}");
     press(&mut app, "<Enter>");
-    assert_eq!(current_question(&app), "access.mfa_production");
-    // The arrows choose: the second is the ML platforms' MFA question.
-    press(&mut app, "/mfa<Down><Enter>");
     assert_eq!(current_question(&app), "model_access.mfa");
+    // The arrows choose: the second is the production MFA question.
+    press(&mut app, "/mfa<Down><Enter>");
+    assert_eq!(current_question(&app), "access.mfa_production");
+}
+
+#[test]
+fn code_review_and_pull_request_approval_find_their_questions_first() {
+    let mut app = open_built_in();
+    press(&mut app, "/code review<Enter>");
+    assert_eq!(current_question(&app), "change.secure_development");
+    press(&mut app, "/pull request approval<Enter>");
+    assert_eq!(current_question(&app), "change.approval");
 }
 
 #[test]

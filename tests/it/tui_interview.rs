@@ -251,10 +251,10 @@ fn c_confirms_a_carried_over_answer() {
     assert!(shown.contains("CARRIED OVER: TO CONFIRM"), "{shown}");
     snap("interview_carried_over", &app);
     press(&mut app, "c");
-    assert!(app.status.text.starts_with("Confirmed as still true; 0"), "{}", app.status.text);
+    assert_eq!(app.status.text, "Confirmed as still true; every carried-over answer is confirmed.");
     assert!(!saved(&path).answers()["profile.uses_models"].to_confirm);
     press(&mut app, "c");
-    assert_eq!(app.status.text, "This answer is not one carried over to confirm.");
+    assert_eq!(app.status.text, "This answer is not one carried over to confirm; N goes to the next one.");
     let a = reopened(app, &path);
     assert!(!a.answers()["profile.uses_models"].to_confirm);
 }
@@ -407,4 +407,84 @@ fn vendors_side_by_side_spells_out_the_selected_vendors_critical_findings() {
     }
     press(&mut app, "<Down>");
     assert!(!screen(&app, 80, 24).contains("trains its models"), "Zeta has no critical finding");
+}
+
+/// Last year's demo assessment with four answers, carried over as `new --from` does.
+fn next_year(a: &mut Assessment) {
+    let mut last = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
+    last.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+    last.set_value("profile.headcount", AnswerValue::Number(30.0), NOW);
+    last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
+    last.set_value("access.wide", AnswerValue::Text("evidenced".into()), NOW);
+    *a = soc2_ready::assessment::carry_over::carry_over(&last, fixture("demo.json"), "Acme AI", NOW).0;
+}
+
+#[test]
+fn next_year_opens_on_the_first_answer_to_confirm_and_c_moves_on() {
+    // C3: it opened on the first unanswered question (profile.start_date here, the last question in the
+    // defect) and `u` said every shown question was answered at 0%.
+    let (mut app, path) = interview("next-year", next_year);
+    assert_eq!(current_question(&app), "profile.uses_models");
+    let top = screen(&app, 120, 40);
+    assert!(top.lines().next().unwrap().contains("0% (0/9, 4 to confirm)"), "{top}");
+    press(&mut app, "c");
+    assert_eq!(current_question(&app), "profile.headcount", "confirming moves on");
+    assert_eq!(app.status.text, "Confirmed as still true; on to the next of 3 left to confirm.");
+    // N skips to the next one to confirm without confirming.
+    press(&mut app, "N");
+    assert_eq!(current_question(&app), "access.reviews");
+    assert!(app.status.text.contains("c confirms it, or answer anew; 3 left to confirm"), "{}", app.status.text);
+    press(&mut app, "c");
+    assert_eq!(current_question(&app), "access.wide");
+    let a = saved(&path);
+    assert_eq!((a.answers()["profile.uses_models"].to_confirm, a.answers()["profile.headcount"].to_confirm), (false, true));
+    assert!(!a.answers()["access.reviews"].to_confirm);
+}
+
+#[test]
+fn u_says_what_is_left_to_confirm_when_every_question_has_a_value() {
+    let (mut app, _) = interview("next-year-u", |a| {
+        next_year(a);
+        let typed = [
+            ("profile.start_date", "2027-01-04"),
+            ("profile.contact", "Dana"),
+            ("access.mfa", "admins"),
+            ("access.weights", "informal"),
+        ];
+        for (id, v) in typed {
+            a.set_value(id, AnswerValue::Text(v.into()), NOW);
+        }
+        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), NOW);
+    });
+    press(&mut app, "u");
+    assert_eq!(
+        app.status.text,
+        "Every shown question has an answer, but 4 carried over from last year are still to confirm: N goes to \
+         the next, c confirms it."
+    );
+}
+
+#[test]
+fn s_moves_an_observation_along_and_e_edits_it_in_place() {
+    let (mut app, path) = interview("observation-status", |_| {});
+    press(&mut app, "S");
+    assert_eq!(app.status.text, "No observation on this question; O records one.");
+    press(&mut app, "OLaptops unmanaged<Down>No MDM<Enter>");
+    press(&mut app, "S");
+    assert_eq!(app.status.text, "Observation obs-1 is now remediated; S again makes it verified.");
+    press(&mut app, "SS");
+    assert_eq!(app.status.text, "Observation obs-1 is now closed; S again makes it open.");
+    let a = saved(&path);
+    let statuses: Vec<&str> = a.observations[0].history.iter().map(|h| h.status.id()).collect();
+    assert_eq!(statuses, ["remediated", "verified", "closed"]);
+    assert!(screen(&app, 120, 40).contains("Observation obs-1 (closed): Laptops unmanaged"));
+    // E: the form holds what it says; change the owner and save.
+    press(&mut app, "E");
+    assert_eq!(app.context(), Context::TypeObservation);
+    press(&mut app, "<Down><Down><Down>Dana<Enter>");
+    assert_eq!(app.status.text, "Observation obs-1 changed.");
+    let a = reopened(app, &path);
+    let o = &a.observations[0];
+    assert_eq!((o.seen.as_str(), o.risk.as_str(), o.owner.as_str()), ("Laptops unmanaged", "No MDM", "Dana"));
+    assert_eq!(a.observations.len(), 1, "edited in place, not added");
 }

@@ -243,5 +243,5 @@ fn a_carried_over_report_shows_the_change_since_last_year_after_the_one_page() {
     assert!(top.find("Do these first:").unwrap() < since, "{top}");
     // Blocked both years: access reviews and model evaluation stay informal (CC6.3, CC8.1, C1.1, PI1.3).
     assert!(top.contains("Verdict: Blocked → Blocked"), "{top}");
-    assert!(top.contains("Type I 68.2 → 70.8 (+2.6)"), "{top}");
+    assert!(top.contains("Type I 68.2 → 77.3 (+9.1)"), "{top}");
 }

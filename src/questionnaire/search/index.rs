@@ -86,6 +86,12 @@ pub struct Index {
     pub(super) written: Vec<(String, u32)>,
     /// The written words by their length in characters, as characters, with their term: for typos.
     pub(super) by_length: Vec<Vec<(Vec<char>, u32)>>,
+    /// Each question's id and its name after the section (`change.approval`, `approval`), lower-cased,
+    /// in the order of `places`: a query naming a question puts it first.
+    pub(super) names: Vec<(String, String)>,
+    /// Each question's text as stems, everyday words kept, in the order of `places`: a query that is a
+    /// phrase of the text puts that question first.
+    pub(super) texts: Vec<Vec<String>>,
 }
 
 /// What a written word stands for, worked out the first time it is seen.
@@ -207,6 +213,13 @@ impl Builder {
     }
 }
 
+/// The stems of every word of a text, everyday words kept (for phrases).
+pub(super) fn phrase_stems(stems: &Stems, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    raw_words(&text.to_lowercase(), |w| out.push(stems.of(w).into_owned()));
+    out
+}
+
 impl Index {
     /// The index of every question, shown or not (which are shown changes with the answers; the index
     /// does not).
@@ -222,8 +235,14 @@ impl Index {
         };
         b.phrases();
         let mut places = Vec::new();
+        let (mut names, mut texts) = (Vec::new(), Vec::new());
         for (s, section) in q.sections.iter().enumerate() {
             for (i, question) in section.questions.iter().enumerate() {
+                let id = question.id.to_lowercase();
+                let name = id.split_once('.').map_or(id.as_str(), |(_, name)| name).to_string();
+                names.push((id, name));
+                // An operating-period question's text names its section, not a topic (see below).
+                texts.push(if question.operating_period { Vec::new() } else { phrase_stems(&b.stems, &question.text) });
                 b.whole(&question.id.to_lowercase(), Field::WholeId);
                 b.text(&question.id, Field::IdPart);
                 for criterion in &question.criteria {
@@ -269,7 +288,7 @@ impl Index {
             }
             by_length[chars.len()].push((chars, *t));
         }
-        Index { places, terms: b.terms, postings: b.postings, written, by_length }
+        Index { places, terms: b.terms, postings: b.postings, written, by_length, names, texts }
     }
 
     /// How many questions the index holds.

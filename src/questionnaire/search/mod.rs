@@ -104,12 +104,14 @@ mod tests {
     #[test]
     fn mfa_finds_the_mfa_questions_before_the_access_control_policy() {
         let (q, index) = built_in();
+        // model_access.mfa is named `mfa`: it comes first (C5: a question named by the query first).
         let found = ids(&q, &index, "mfa");
-        assert_eq!(found, ["access.mfa_production", "model_access.mfa", "policies.access_control", "access.sso"]);
+        assert_eq!(found, ["model_access.mfa", "access.mfa_production", "policies.access_control", "access.sso"]);
         // The abbreviation and the long form find the same questions (policies.access_control only says
-        // MFA; access.sso only says "multi-factor").
-        assert_eq!(ids(&q, &index, "multi-factor"), found);
-        assert_eq!(ids(&q, &index, "2FA"), found);
+        // MFA; access.sso only says "multi-factor"); the long form names no question.
+        let long = ["access.mfa_production", "model_access.mfa", "policies.access_control", "access.sso"];
+        assert_eq!(ids(&q, &index, "multi-factor"), long);
+        assert_eq!(ids(&q, &index, "2FA"), long);
     }
 
     #[test]
@@ -186,7 +188,16 @@ mod tests {
     fn training_data_finds_the_training_data_questions_and_the_ai_area_id_matches_whole() {
         let (q, index) = built_in();
         let ranked = index.search("training data");
-        assert_eq!(ids(&q, &index, "training data")[0], "training_data.register");
+        // The questions whose text says "training data" first (C5), then the register (its id and
+        // section say training data, its text "training ... dataset").
+        let found = ids(&q, &index, "training data");
+        let phrase = ranked.hits.iter().take_while(|h| h.exact == Some(rank::Exact::Phrase)).count();
+        assert_eq!(found[0], "training_data.pii_scrubbing");
+        assert_eq!(found[phrase], "training_data.register");
+        for id in &found[..phrase] {
+            let text = &q.questions().find(|(_, x)| &x.id == id).unwrap().1.text;
+            assert!(text.to_lowercase().contains("training data"), "{id}: {text}");
+        }
         let first_partial = ranked.hits.iter().position(|h| !ranked.is_complete(h)).unwrap();
         assert!(ranked.hits[first_partial..].iter().all(|h| !ranked.is_complete(h)), "complete hits come first");
         // The AI area's id, whole: only the questions in that area.
@@ -261,6 +272,27 @@ mod tests {
         assert_eq!(ids(&q, &index, "retention.delete_prim")[0], "retention.delete_primary");
         // An id with other words: the id's question first.
         assert_eq!(ids(&q, &index, "access.sso mfa")[0], "access.sso");
+    }
+
+    #[test]
+    fn the_question_named_or_quoted_comes_first() {
+        // C5: ranking by how many words a question has put change.infrastructure_as_code (reviewed ...
+        // infrastructure-as-code: "code" and "review" apart) before the question that says "code review".
+        let (q, index) = built_in();
+        assert_eq!(ids(&q, &index, "code review")[0], "change.secure_development");
+        assert_eq!(ids(&q, &index, "Code Review.")[0], "change.secure_development");
+        // `approval` is change.approval's own name: first, though "pull request" is not in its text.
+        let found = ids(&q, &index, "pull request approval");
+        assert_eq!(found[0], "change.approval");
+        let ranked = index.search("pull request approval");
+        assert_eq!(ranked.hits[0].exact, Some(rank::Exact::Id));
+        assert_eq!(ids(&q, &index, "approval")[0], "change.approval");
+        assert_eq!(ids(&q, &index, "change.approval")[0], "change.approval");
+        // A phrase of the text, its words in order: "deployed" ends change.approval's question.
+        assert_eq!(ids(&q, &index, "author before it is deployed")[0], "change.approval");
+        assert_eq!(index.search("author before it is deployed").hits[0].exact, Some(rank::Exact::Phrase));
+        // Words in another order are not the phrase: ranked as before.
+        assert_eq!(index.search("review code").hits[0].exact, None);
     }
 
     #[test]

@@ -57,6 +57,17 @@ pub struct Hit {
     pub matched: usize,
     /// Where those words are, weighted (see [`super::index::Field::weight`]), each word by how rare it is.
     pub score: f64,
+    /// Why it comes before the others, if it does: the query names it, or is a phrase of its text.
+    pub exact: Option<Exact>,
+}
+
+/// What puts a question first, whatever the other words: the query has its id (`change.approval`) or its
+/// name after the section (`approval`) as a word; or the whole query, two words or more, is a phrase of the
+/// question's text, its words in that order ("code review").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exact {
+    Id,
+    Phrase,
 }
 
 /// The questions a query finds, best first.
@@ -142,13 +153,46 @@ impl Index {
                 }
             }
         }
-        let mut hits: Vec<(usize, usize, f64)> =
-            (0..n).filter(|&d| matched[d] > 0).map(|d| (d, matched[d], score[d])).collect();
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        Ranked {
-            words: words.len(),
-            hits: hits.into_iter().map(|(d, matched, score)| Hit { place: self.places[d], matched, score }).collect(),
-        }
+        let (names, phrase) = self.exact_query(query);
+        let exact = |d: usize| {
+            let (id, name) = &self.names[d];
+            if names.iter().any(|w| w == id || w == name) {
+                Some(Exact::Id)
+            } else if phrase.len() >= 2 && self.texts[d].windows(phrase.len()).any(|w| w == phrase.as_slice()) {
+                Some(Exact::Phrase)
+            } else {
+                None
+            }
+        };
+        let mut hits: Vec<Hit> = (0..n)
+            .filter(|&d| matched[d] > 0)
+            .map(|d| Hit { place: self.places[d], matched: matched[d], score: score[d], exact: exact(d) })
+            .collect();
+        // `None` sorts before `Some`: the exact ones first by `is_none`, then which kind.
+        hits.sort_by(|a, b| {
+            (a.exact.is_none(), a.exact)
+                .cmp(&(b.exact.is_none(), b.exact))
+                .then(b.matched.cmp(&a.matched))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.place.cmp(&b.place))
+        });
+        Ranked { words: words.len(), hits }
+    }
+
+    /// The query's words as written, punctuation around them trimmed, lower-cased (to compare with ids);
+    /// and the query as stems, everyday words kept (to compare with the questions' texts).
+    fn exact_query(&self, query: &str) -> (Vec<String>, Vec<String>) {
+        let end = query.char_indices().nth(MAX_QUERY_CHARS).map_or(query.len(), |(i, _)| i);
+        let query = &query[..end];
+        let names = query
+            .split(|c: char| c.is_whitespace() || crate::text::is_unsafe(c))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .take(MAX_WORDS)
+            .collect();
+        let mut phrase = super::index::phrase_stems(&Stems::new(), query);
+        phrase.truncate(MAX_WORDS);
+        (names, phrase)
     }
 
     /// The words of the query that count.

@@ -593,6 +593,27 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('S'))]),
+        action: Action::ObservationStatus,
+        help: "move this question's observation along: open, remediated, verified, closed (then open again)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('E'))]),
+        action: Action::EditObservation,
+        help: "change what this question's observation says, in the form",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('N'))]),
+        action: Action::NextToConfirm,
+        help: "go to the next answer carried over from last year still to confirm",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('z'))]),
         action: Action::Undo,
         help: "undo the last change (answer, note, flag, review, observation), several steps back",

@@ -18,7 +18,7 @@ use crate::assessment::meetings::{self, MeetingClock, format_duration};
 use crate::assessment::observations::{self, ObservationFields};
 use crate::assessment::review;
 use crate::assessment::undo::{UndoStack, Undone};
-use crate::assessment::{Assessment, Change, describe};
+use crate::assessment::{Assessment, Change, ChangeError, describe};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Mode, line_input};
@@ -47,6 +47,8 @@ pub struct ObservationForm {
     pub focus: usize,
     /// The question was flagged for follow-up: saving the observation takes the flag's place.
     pub from_flag: bool,
+    /// The observation being changed (`E`), or `None` for a new one.
+    pub editing: Option<String>,
 }
 
 const FIELD_LABELS: [&str; 5] = ["Seen", "Risk", "Recommendation", "Owner", "Due"];
@@ -79,7 +81,11 @@ pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, S
     }
     match review::review_counts(a).to_confirm {
         0 => {}
-        n => waiting.push(format!("{n} carried-over answers to confirm ({})", key(Action::ConfirmCarriedOver))),
+        n => waiting.push(format!(
+            "{n} carried-over answers to confirm ({} confirms and moves on, {} skips to the next)",
+            key(Action::ConfirmCarriedOver),
+            key(Action::NextToConfirm)
+        )),
     }
     Ok((!waiting.is_empty()).then(|| format!("Meeting started. Waiting: {}.", waiting.join("; "))))
 }
@@ -192,10 +198,31 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         }
         Action::ConfirmCarriedOver => {
             if editor.apply(&Change::Confirm { question: id.clone() }, now).is_err() {
-                return say("This answer is not one carried over to confirm.");
+                let next = key(Action::NextToConfirm);
+                return say(format!("This answer is not one carried over to confirm; {next} goes to the next one."));
             }
-            let left = review::review_counts(editor.assessment()).to_confirm;
-            saved(editor, format!("Confirmed as still true; {left} carried-over answers left to confirm."))
+            // C3: confirming moves on to the next one to confirm.
+            let moved = next_to_confirm(editor);
+            let text = match (to_confirm_left(editor), moved) {
+                (0, _) => "Confirmed as still true; every carried-over answer is confirmed.".to_string(),
+                (left, true) => format!("Confirmed as still true; on to the next of {left} left to confirm."),
+                (left, false) => format!("Confirmed as still true; {left} carried-over answers left to confirm."),
+            };
+            saved(editor, text)
+        }
+        Action::NextToConfirm => {
+            if !next_to_confirm(editor) {
+                if review::is_to_confirm(editor.assessment(), &id) {
+                    let confirm = key(Action::ConfirmCarriedOver);
+                    return say(format!("This is the only answer left to confirm; {confirm} confirms it."));
+                }
+                return say("No carried-over answer is left to confirm among the questions shown.");
+            }
+            let left = to_confirm_left(editor);
+            say(format!(
+                "Carried over from last year: {} confirms it, or answer anew; {left} left to confirm.",
+                key(Action::ConfirmCarriedOver)
+            ))
         }
         Action::AddObservation => {
             let a = editor.assessment();
@@ -213,7 +240,39 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             ];
             // C8: the flag's note is read from its start (its end alone can invert its meaning).
             fields[0].move_cursor(ratatui_textarea::CursorMove::Head);
-            editor.mode = Mode::Observation(Box::new(ObservationForm { fields, focus: 0, from_flag: flagged }));
+            editor.mode =
+                Mode::Observation(Box::new(ObservationForm { fields, focus: 0, from_flag: flagged, editing: None }));
+            Some(Outcome::Done)
+        }
+        Action::ObservationStatus => {
+            let Some(o) = observation_here(editor.assessment(), &id) else {
+                return say(format!("No observation on this question; {} records one.", key(Action::AddObservation)));
+            };
+            let (obs, status) = (o.id.clone(), o.status.next());
+            let by = editor.assessment().respondent.clone();
+            if let Err(e) = editor.apply(&Change::ObservationStatus { id: obs.clone(), status, by }, now) {
+                return Some(Outcome::Complain(e.to_string()));
+            }
+            let again = if status.is_closed() { "open".to_string() } else { status.next().id().to_string() };
+            saved(editor, format!("Observation {obs} is now {}; {} again makes it {again}.", status.id(), key(action)))
+        }
+        Action::EditObservation => {
+            let Some(o) = observation_here(editor.assessment(), &id) else {
+                return say(format!("No observation on this question; {} records one.", key(Action::AddObservation)));
+            };
+            let mut fields = [
+                line_input(&o.seen, "what was seen (required)"),
+                line_input(&o.risk, "the risk it leaves"),
+                line_input(&o.recommendation, "what to do about it"),
+                line_input(&o.owner, "who owns it"),
+                line_input(&o.due, "YYYY-MM-DD"),
+            ];
+            // Read from the start (the end alone can invert the meaning).
+            for f in &mut fields {
+                f.move_cursor(ratatui_textarea::CursorMove::Head);
+            }
+            let editing = Some(o.id.clone());
+            editor.mode = Mode::Observation(Box::new(ObservationForm { fields, focus: 0, from_flag: false, editing }));
             Some(Outcome::Done)
         }
         Action::Undo => {
@@ -268,7 +327,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         Action::NextFlagged => {
             let a = editor.assessment();
             let open: std::collections::HashSet<&str> =
-                a.observations.iter().filter(|o| !o.closed).map(|o| o.question.as_str()).collect();
+                a.observations.iter().filter(|o| !o.status.is_closed()).map(|o| o.question.as_str()).collect();
             let q = a.questionnaire();
             let found = editor.cursor.find_after(true, |(s, i)| {
                 let id = q.sections[s].questions[i].id.as_str();
@@ -279,7 +338,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                     editor.go(place);
                     let a = editor.assessment();
                     let here = editor.question().id.clone();
-                    let obs = observations::on_question(a, &here).into_iter().filter(|o| !o.closed).count();
+                    let obs = observations::on_question(a, &here).into_iter().filter(|o| !o.status.is_closed()).count();
                     let flag = if a.is_flagged(&here) { "flagged for follow-up" } else { "" };
                     let text = match (flag.is_empty(), obs) {
                         (false, 0) => {
@@ -318,6 +377,33 @@ fn place_of(a: &Assessment, id: &str) -> Option<(usize, usize)> {
         .find_map(|(s, section)| section.questions.iter().position(|q| q.id == id).map(|i| (s, i)))
 }
 
+/// Go to the next shown question whose answer is carried over still to confirm (round to the start);
+/// returns whether there is one other than this question.
+pub fn next_to_confirm(editor: &mut Editor) -> bool {
+    let a = editor.assessment();
+    let q = a.questionnaire();
+    let here = editor.cursor.here();
+    let found = editor.cursor.find_after(true, |(s, i)| review::is_to_confirm(a, &q.sections[s].questions[i].id));
+    match found {
+        Some(place) if place != here => {
+            editor.go(place);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// How many carried-over answers are still to confirm.
+fn to_confirm_left(editor: &Editor) -> usize {
+    review::review_counts(editor.assessment()).to_confirm
+}
+
+/// The observation `S` and `E` act on: the question's oldest one not closed, or else its newest.
+fn observation_here<'a>(a: &'a crate::assessment::Assessment, question: &str) -> Option<&'a Observation> {
+    let on = observations::on_question(a, question);
+    on.iter().find(|o| !o.status.is_closed()).or(on.last()).copied()
+}
+
 /// Keys in the observation form.
 pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     let id = editor.question().id.clone();
@@ -346,6 +432,26 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
             }
             let from_flag = form.from_flag;
             let now = ctx.now.as_str();
+            if let Some(obs) = form.editing.clone() {
+                return match editor.apply(&Change::EditObservation { id: obs.clone(), fields }, now) {
+                    Ok(_) => {
+                        editor.mode = Mode::Answering;
+                        match editor.save() {
+                            Ok(()) => Outcome::Say(format!("Observation {obs} changed.")),
+                            Err(e) => Outcome::Complain(e),
+                        }
+                    }
+                    Err(e) => {
+                        if let Mode::Observation(form) = &mut editor.mode {
+                            form.focus = match e {
+                                ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
+                                _ => 0,
+                            };
+                        }
+                        Outcome::Complain(e.to_string())
+                    }
+                };
+            }
             match observations::add(&mut editor.session.assessment, &id, fields, "", now) {
                 Ok(obs) => {
                     if from_flag && editor.assessment().is_flagged(&id) {
@@ -530,7 +636,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         lines.push(Line::raw(""));
     }
     for o in observations::on_question(a, &question.id) {
-        let state = if o.closed { "closed" } else { "open" };
+        let state = o.status.id();
         let mut text = format!("Observation {} ({state}): {}", o.id, o.seen);
         if !o.risk.is_empty() {
             text.push_str(&format!(" · risk: {}", o.risk));
@@ -545,7 +651,7 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             text.push_str(&format!(" · due {}", o.due));
         }
         for l in wrap(&text, width) {
-            lines.push(Line::styled(l, if o.closed { t.dim() } else { t.plain() }));
+            lines.push(Line::styled(l, if o.status.is_closed() { t.dim() } else { t.plain() }));
         }
     }
     lines

@@ -762,7 +762,7 @@ fn interview_part(
     if !r.observations.is_empty() {
         heading(out, format!("Observations ({})", r.observations.len()));
         for o in &r.observations {
-            let status = if o.closed { " (closed)" } else { "" };
+            let status = if o.status.is_open() { String::new() } else { format!(" ({})", o.status.id()) };
             para(out, &format!("• {}  {}{status}", o.question, o.seen), t.plain());
             let mut about = Vec::new();
             if !o.risk.is_empty() {

@@ -161,10 +161,21 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
                 editor.go(p);
                 Outcome::Done
             }
-            Unanswered::None => Outcome::Say(format!(
-                "Every shown question is answered. Press {} for the report.",
-                key(Action::OpenReport)
-            )),
+            // C3: carried-over answers still to confirm are not answered; say so rather than "every
+            // question is answered" at 0%.
+            Unanswered::None => match crate::assessment::review::review_counts(editor.assessment()).to_confirm {
+                0 => Outcome::Say(format!(
+                    "Every shown question is answered. Press {} for the report.",
+                    key(Action::OpenReport)
+                )),
+                n => Outcome::Say(format!(
+                    "Every shown question has an answer, but {n} carried over from last year {} still to confirm: {} \
+                     goes to the next, {} confirms it.",
+                    if n == 1 { "is" } else { "are" },
+                    key(Action::NextToConfirm),
+                    key(Action::ConfirmCarriedOver)
+                )),
+            },
         },
         Action::NextFlagged => match editor.cursor.next_flagged(editor.assessment()) {
             Some(p) => {

@@ -29,9 +29,14 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let room = |progress: &str| {
         usize::from(header.width).saturating_sub(12 + 2 + 3 + 1 + progress.width() + respondent.width())
     };
-    let mut progress_text = format!("│ {}% answered ({}/{})", total.percent(), total.answered, total.shown);
+    // Carried-over answers still to confirm are not answered: the progress says how many are left.
+    let to_confirm = match crate::assessment::review::review_counts(a).to_confirm {
+        0 => String::new(),
+        n => format!(", {n} to confirm"),
+    };
+    let mut progress_text = format!("│ {}% answered ({}/{}{to_confirm})", total.percent(), total.answered, total.shown);
     if room(&progress_text) < 20 {
-        progress_text = format!("│ {}% ({}/{})", total.percent(), total.answered, total.shown);
+        progress_text = format!("│ {}% ({}/{}{to_confirm})", total.percent(), total.answered, total.shown);
     }
     let free = room(&progress_text);
     let org = one_line(&a.org);
