@@ -437,7 +437,10 @@ fn next_year_opens_on_the_first_answer_to_confirm_and_c_moves_on() {
     press(&mut app, "c");
     assert_eq!(current_question(&app), "access.wide");
     let a = saved(&path);
-    assert_eq!((a.answers()["profile.uses_models"].to_confirm, a.answers()["profile.headcount"].to_confirm), (false, true));
+    assert_eq!(
+        (a.answers()["profile.uses_models"].to_confirm, a.answers()["profile.headcount"].to_confirm),
+        (false, true)
+    );
     assert!(!a.answers()["access.reviews"].to_confirm);
 }
 
