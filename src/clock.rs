@@ -48,6 +48,15 @@ pub fn now() -> String {
     }
 }
 
+/// A recorded time as people read it, to the minute: `2026-12-07 18:35 UTC` (times are recorded to the
+/// millisecond, which no reader needs). Text that is not a time is shown as it is, on one line.
+pub fn shown(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => crate::text::one_line(rfc3339),
+    }
+}
+
 /// Today's date, from the same clock.
 pub fn today() -> chrono::NaiveDate {
     chrono::DateTime::parse_from_rfc3339(&now())
@@ -58,6 +67,13 @@ pub fn today() -> chrono::NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_shown_to_the_minute() {
+        assert_eq!(shown("2026-12-07T18:35:15.831Z"), "2026-12-07 18:35 UTC");
+        assert_eq!(shown("2026-12-07T19:35:15+01:00"), "2026-12-07 18:35 UTC");
+        assert_eq!(shown("not a time\n"), "not a time ⏎ ");
+    }
 
     #[test]
     fn frozen_times_must_be_rfc3339() {

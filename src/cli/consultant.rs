@@ -360,7 +360,7 @@ fn print_merge(s: &MergeSummary, output: &Path, prefer: Option<Prefer>) {
                 println!(
                     "    {} ({by}{}{reviewed}): {}{kept}",
                     one_line(&x.from),
-                    one_line(&x.updated_at),
+                    crate::clock::shown(&x.updated_at),
                     one_line(&x.answer)
                 );
             }
@@ -527,7 +527,7 @@ pub fn diff_text(c: &Changes) -> String {
             one_line(&s.org),
             s.questionnaire,
             one_line(&s.version),
-            one_line(&s.updated_at),
+            crate::clock::shown(&s.updated_at),
             s.answered,
             s.shown
         )

@@ -132,9 +132,9 @@ fn describe(o: &Observation) -> String {
         }
     }
     let by = |by: &str| if by.is_empty() { String::new() } else { format!(" by {}", one_line(by)) };
-    out.push_str(&format!("  recorded{} at {}\n", by(&o.by), one_line(&o.created_at)));
+    out.push_str(&format!("  recorded{} at {}\n", by(&o.by), crate::clock::shown(&o.created_at)));
     for h in &o.history {
-        out.push_str(&format!("  {}{} at {}\n", h.status.id(), by(&h.by), one_line(&h.at)));
+        out.push_str(&format!("  {}{} at {}\n", h.status.id(), by(&h.by), crate::clock::shown(&h.at)));
     }
     out
 }

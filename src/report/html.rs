@@ -178,7 +178,7 @@ fn consultant_part(o: &mut String, r: &Report) {
             .map(|m| {
                 vec![
                     m.number.to_string(),
-                    esc(&m.started_at),
+                    esc(&crate::clock::shown(&m.started_at)),
                     esc(&m.duration),
                     if m.attendees.is_empty() { "-".into() } else { esc(&m.attendees.join(", ")) },
                     if m.answered.is_empty() {

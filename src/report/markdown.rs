@@ -191,7 +191,7 @@ fn meetings_part(o: &mut String, r: &Report) {
             o,
             "| {} | {} | {} | {} | {} |",
             m.number,
-            md(&m.started_at),
+            md(&crate::clock::shown(&m.started_at)),
             md(&m.duration),
             if m.attendees.is_empty() { "-".into() } else { md(&m.attendees.join(", ")) },
             if answered.is_empty() { "-".into() } else { answered.join(", ") }

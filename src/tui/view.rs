@@ -161,10 +161,7 @@ pub fn fit_words(text: &str, width: usize) -> String {
 
 /// A timestamp as people read it: `2026-11-26 10:02 UTC`.
 pub fn short_time(rfc3339: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M UTC").to_string(),
-        Err(_) => one_line(rfc3339),
-    }
+    crate::clock::shown(rfc3339)
 }
 
 /// Clear the area of a popup. A wide character (CJK) just left of the popup would otherwise be drawn over

@@ -189,8 +189,8 @@ fn merge_lists_a_conflict_and_keeps_it_open_without_a_rule() {
         format!(
             "Merged ann, bob into {out}\n  0 questions answered, 0 agreed between files, 1 conflict (0 settled, 1 left open)\n\n\
              Conflicts:\n  a.mfa  MFA everywhere?  [open]\n    \
-             ann (Ann, 2026-01-10T10:00:00Z): Documented and in place\n    \
-             bob (Bob, 2026-01-12T10:00:00Z): Planned or in progress\n\n\
+             ann (Ann, 2026-01-10 10:00 UTC): Documented and in place\n    \
+             bob (Bob, 2026-01-12 10:00 UTC): Planned or in progress\n\n\
              Open conflicts are unanswered in {out} until resolved: resolve them one by one in the interface \
              (`soc2-ready open`) or with `soc2-ready resolve {out}`, or merge again with --prefer newest, A or reviewed.\n",
             out = out.display()
@@ -358,8 +358,8 @@ fn diff_shows_answers_scores_and_verdict_by_hand() {
     // Old: (5 x 1 + 2) / 14 = 50.0 and (5 x 0.5 + 2) / 14 = 32.1.
     // New: (5 + 3 x 0.5 + 2) / 14 = 60.7 and (5 + 3 x 0.25 + 2) / 14 = 55.4.
     // Access (weights 10): 7 -> 8.5 and 4.5 -> 7.75; Confidentiality and model access: a.reviews alone.
-    let expected_head = "Old: Acme (small 1, updated 2026-01-10T10:00:00Z): 3 of 4 questions answered\n\
-         New: Acme (small 1, updated 2026-01-12T10:00:00Z): 3 of 4 questions answered\n\n\
+    let expected_head = "Old: Acme (small 1, updated 2026-01-10 10:00 UTC): 3 of 4 questions answered\n\
+         New: Acme (small 1, updated 2026-01-12 10:00 UTC): 3 of 4 questions answered\n\n\
          Answers: 1 changed, 1 added, 1 removed\n  \
          changed  a.mfa  MFA everywhere?\n           Documented and in place -> Operating, with evidence over time\n  \
          added    a.reviews  Access reviews?\n           (unanswered) -> In place, informal\n  \
@@ -529,7 +529,7 @@ fn a_finding_is_recorded_edited_moved_to_closed_and_carried_as_history() {
         at(NOW, &["observation", file, "obs-1"]),
         format!(
             "obs-1  closed  a.mfa\n  MFA off for two admins\n  risk: high\n  recommendation: Enforce MFA in the IdP\n  \
-             owner: Dana\n  recorded by Carol at {T1}\n  remediated by Dana at {T2}\n  closed by Carol at {NOW}\n"
+             owner: Dana\n  recorded by Carol at 2026-01-10 10:00 UTC\n  remediated by Dana at 2026-01-12 10:00 UTC\n  closed by Carol at 2026-01-15 09:00 UTC\n"
         )
     );
     assert_eq!(at(NOW, &["observations", file, "--status", "closed"]).lines().count(), 1);
