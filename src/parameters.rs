@@ -434,6 +434,9 @@ fn overlay(params: &mut Map<String, Value>, user: &Value, origin: &Path) -> Resu
     };
     for (name, fields) in user_params {
         let Some(Value::Object(target)) = params.get_mut(name) else {
+            if let Some(now) = renamed(name) {
+                return Err(error(origin, format!("`{name}` is a parameter of an earlier version: {now}")));
+            }
             let known: Vec<&str> = params.keys().map(String::as_str).collect();
             return Err(error(
                 origin,
@@ -483,6 +486,22 @@ pub fn money(x: f64) -> String {
         out.push(c);
     }
     if whole < 0.0 { format!("-{out}") } else { out }
+}
+
+/// What became of a parameter earlier versions had, for a user file that still names it.
+fn renamed(name: &str) -> Option<&'static str> {
+    match name {
+        "security_stack_per_person" => Some(
+            "the security stack is now charged tool by tool, only where the answers say it is missing: set \
+             `stack_device_management`, `stack_endpoint_detection`, `stack_sso`, `stack_training` and \
+             `stack_background_checks` instead",
+        ),
+        "bridge_letter" => Some(
+            "a bridge letter is written by management, not bought: set `bridge_letter_days` (person-days of \
+             management's time) instead",
+        ),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -570,6 +589,13 @@ mod tests {
             bad(r#"{ "parameters": { "hourly_cots": { "value": 1 } } }"#).contains("unknown parameter `hourly_cots`")
         );
         assert!(bad(r#"{ "parameters": { "consultant": { "low": 9, "high": 2 } } }"#).contains("low <= high"));
+        assert!(bad(r#"{ "parameters": { "bridge_letter": { "value": 1, "source": "x" } } }"#).contains(
+            "`bridge_letter` is a parameter of an earlier version: a bridge letter is written by management"
+        ));
+        assert!(
+            bad(r#"{ "parameters": { "security_stack_per_person": { "value": 1, "source": "x" } } }"#)
+                .contains("set `stack_device_management`")
+        );
         assert!(bad("{ nope").starts_with("e.json: line 1"));
         assert!(bad(r#"{ "params": {} }"#).contains("unknown field `params`"));
     }
