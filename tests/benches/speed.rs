@@ -2,6 +2,9 @@
 //! loading, working out what is shown after an answer, drawing a screen, a keystroke, a save.
 //! Run with `cargo bench`.
 
+// Measurements and tests set up their own files and fixtures; a failure there is a bug in the test.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
