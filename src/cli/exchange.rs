@@ -278,7 +278,7 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
         }
         LibraryCommand::List { json } => {
             let saved = library::Saved::load(&file)?;
-            saved.print(None, json, clock::today());
+            print_entries(&saved, None, json, clock::today());
             if !json {
                 // The library's other half: answers already given in the store's assessments.
                 let from_store = library::Library::records_in(&crate::assessment::Store::new(dir.clone()), None, None)?;
@@ -298,7 +298,7 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
         }
         LibraryCommand::Search { words, json } => {
             let saved = library::Saved::load(&file)?;
-            saved.print(Some(&words.join(" ")), json, clock::today());
+            print_entries(&saved, Some(&words.join(" ")), json, clock::today());
         }
         LibraryCommand::Remove { entry } => {
             let mut saved = library::Saved::load(&file)?;
@@ -330,4 +330,35 @@ pub fn export_questionnaire(args: ExportQuestionnaireArgs) -> Result<ExitCode> {
     store::write_private(&args.output, &bytes).with_context(|| format!("{shown}: cannot write the workbook"))?;
     println!("{shown}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `library list` and `library search`: the entries (those matching `words`, if given) as a table or JSON.
+fn print_entries(saved: &library::Saved, words: Option<&str>, json: bool, today: chrono::NaiveDate) {
+    let rows = saved.matching(words);
+    if json {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|(n, r)| serde_json::json!({ "entry": n, "stale": r.is_stale(today), "record": r }))
+            .collect();
+        println!("{}", crate::text::json_safe(serde_json::to_string_pretty(&out).expect("serialises")));
+        return;
+    }
+    if rows.is_empty() {
+        println!(
+            "No entries{}.",
+            if words.is_none() { " yet; add an answered questionnaire with `library add FILE`" } else { " match" }
+        );
+        return;
+    }
+    for (n, r) in rows {
+        let q: String = one_line(&r.question).chars().take(60).collect();
+        let stale = if r.is_stale(today) { "  STALE" } else { "" };
+        println!(
+            "{n:>4}  {:<10} {q}  = {}  (owner {}, reviewed {}){stale}",
+            one_line(&r.ids.join(" ")),
+            one_line(&r.answer),
+            if r.owner.is_empty() { "none".to_string() } else { one_line(&r.owner) },
+            if r.last_reviewed.is_empty() { "never".to_string() } else { r.last_reviewed.clone() }
+        );
+    }
 }

@@ -166,11 +166,11 @@ impl Saved {
         Ok(self.entries.remove(i - 1).question)
     }
 
-    /// Print the entries (those matching `words`, if given) as a table or JSON.
-    pub fn print(&self, words: Option<&str>, json: bool, today: NaiveDate) {
+    /// The entries that have every word of `words` (all of them when none is given), numbered from 1 as
+    /// `library remove` takes them.
+    pub fn matching(&self, words: Option<&str>) -> Vec<(usize, &Record)> {
         let wanted: Vec<String> = words.map(crate::library::index::tokens).unwrap_or_default();
-        let rows: Vec<(usize, &Record)> = self
-            .entries
+        self.entries
             .iter()
             .enumerate()
             .filter(|(_, r)| {
@@ -181,36 +181,6 @@ impl Saved {
                 }
             })
             .map(|(i, r)| (i + 1, r))
-            .collect();
-        if json {
-            let out: Vec<_> = rows
-                .iter()
-                .map(|(n, r)| serde_json::json!({ "entry": n, "stale": r.is_stale(today), "record": r }))
-                .collect();
-            println!("{}", crate::text::json_safe(serde_json::to_string_pretty(&out).expect("serialises")));
-            return;
-        }
-        if rows.is_empty() {
-            println!(
-                "No entries{}.",
-                if wanted.is_empty() {
-                    " yet; add an answered questionnaire with `library add FILE`"
-                } else {
-                    " match"
-                }
-            );
-            return;
-        }
-        for (n, r) in rows {
-            let q: String = one_line(&r.question).chars().take(60).collect();
-            let stale = if r.is_stale(today) { "  STALE" } else { "" };
-            println!(
-                "{n:>4}  {:<10} {q}  = {}  (owner {}, reviewed {}){stale}",
-                one_line(&r.ids.join(" ")),
-                one_line(&r.answer),
-                if r.owner.is_empty() { "none".to_string() } else { one_line(&r.owner) },
-                if r.last_reviewed.is_empty() { "never".to_string() } else { r.last_reviewed.clone() }
-            );
-        }
+            .collect()
     }
 }
