@@ -43,7 +43,7 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
         Err(e) => return Err(refuse(format!("cannot check what is there ({e})"))),
     };
     if !meta.is_file() {
-        return Err(refuse(format!("it is {}, not a regular file", kind_of(&meta))));
+        return Err(refuse(format!("it is {}, not a regular file", crate::assessment::regular::kind(&meta))));
     }
     for p in protected {
         if same_file(target, &meta, p) {
@@ -64,27 +64,6 @@ pub fn write(target: &Path, bytes: &[u8], protected: &[&Path]) -> Result<(), Out
     check(target, protected)?;
     store::write_private(target, bytes)?;
     Ok(())
-}
-
-fn kind_of(meta: &fs::Metadata) -> &'static str {
-    if meta.is_dir() {
-        return "a folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    "a special file"
 }
 
 fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
