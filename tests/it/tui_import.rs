@@ -327,18 +327,14 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
     assert!(slowest.as_millis() < limit, "slowest lookup {slowest:?}");
 }
 
-/// The real binary in a pseudo-terminal: home, `n`, the import line, a path with a space and CJK, the
-/// customer, the detection confirmed; the assessment is in the store with its source, and the terminal is
-/// given back.
+/// The real binary in an 80x24 pseudo-terminal, started in `dir/work` where a semicolon CSV named `file`
+/// waits, with its store in `dir/home` (returned).
 #[cfg(unix)]
-#[test]
-fn the_real_binary_imports_a_spreadsheet_from_home() {
-    use rexpect::session::spawn_command;
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let work = dir.path().join("work");
+fn binary_at_80x24(dir: &std::path::Path, file: &str) -> (std::path::PathBuf, std::process::Command) {
+    let home = dir.join("home");
+    let work = dir.join("work");
     std::fs::create_dir_all(&work).unwrap();
-    std::fs::write(work.join("their q 漢字.csv"), fixtures::csv_semicolons()).unwrap();
+    std::fs::write(work.join(file), fixtures::csv_semicolons()).unwrap();
     let mut command = std::process::Command::new("sh");
     command
         .arg("-c")
@@ -348,6 +344,18 @@ fn the_real_binary_imports_a_spreadsheet_from_home() {
         .env("SOC2_READY_HOME", &home)
         .env("SOC2_READY_CONFIG", home.join("config"))
         .env("TERM", "xterm-256color");
+    (home, command)
+}
+
+/// The real binary in a pseudo-terminal: home, `n`, the import line, a path with a space and CJK, the
+/// customer, the detection confirmed; the assessment is in the store with its source, and the terminal is
+/// given back.
+#[cfg(unix)]
+#[test]
+fn the_real_binary_imports_a_spreadsheet_from_home() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().unwrap();
+    let (home, command) = binary_at_80x24(dir.path(), "their q 漢字.csv");
     let mut p = spawn_command(command, Some(10_000)).unwrap();
     p.exp_string("Assessments").unwrap();
     // Keys are handled in order, each dialog step at once: the whole import can be typed ahead. (The
@@ -461,20 +469,8 @@ fn a_hostile_workbook_is_refused_in_the_interface() {
 fn the_real_binary_cancels_a_slow_import_with_esc() {
     use rexpect::session::spawn_command;
     let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let work = dir.path().join("work");
-    std::fs::create_dir_all(&work).unwrap();
-    std::fs::write(work.join("slow.csv"), fixtures::csv_semicolons()).unwrap();
-    let mut command = std::process::Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\"")
-        .arg(env!("CARGO_BIN_EXE_soc2-ready"))
-        .current_dir(&work)
-        .env("SOC2_READY_HOME", &home)
-        .env("SOC2_READY_CONFIG", home.join("config"))
-        .env("SOC2_READY_TEST_SLOW_IMPORT", "1")
-        .env("TERM", "xterm-256color");
+    let (home, mut command) = binary_at_80x24(dir.path(), "slow.csv");
+    command.env("SOC2_READY_TEST_SLOW_IMPORT", "1");
     let mut p = spawn_command(command, Some(10_000)).unwrap();
     p.exp_string("Assessments").unwrap();
     p.send("njjjjjjjjjj\rslow.csv\r").unwrap();
