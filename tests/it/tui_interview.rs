@@ -651,3 +651,35 @@ fn a_asks_someone_and_m_shows_the_agenda_of_the_person_answering() {
     press(&mut app, "z");
     assert_eq!(saved(&path).answers()["profile.uses_models"].ask, "Dana");
 }
+
+/// Issue 23: long text in the observation form scrolls with the cursor: typing at the end shows the end
+/// (`…` says the start is hidden), moving back brings the start into view, and a field left for the next
+/// shows its start, never only its tail ("... is not" read alone as "... is").
+#[test]
+fn long_text_in_the_observation_form_scrolls_with_the_cursor() {
+    let (mut app, _) = interview("observation-scroll", |_| {});
+    let seen = "Restores are tested every quarter by the platform team, but the last restore test failed and is not";
+    press(&mut app, &format!("O{seen}"));
+    let row = |app: &App, label: &str| {
+        screen(app, 80, 24).lines().find(|l| l.contains(label)).unwrap_or_default().to_string()
+    };
+    let typing = row(&app, ">Seen:");
+    assert!(typing.contains("failed and is not") && typing.contains('…'), "the end, where the cursor is: {typing}");
+    assert!(!typing.contains("Restores are"), "{typing}");
+    for _ in 0..seen.chars().count() {
+        press(&mut app, "<Left>");
+    }
+    let back = row(&app, ">Seen:");
+    assert!(back.contains("Restores are tested") && back.contains('…'), "the start, with more after it: {back}");
+    assert!(!back.contains("is not"), "{back}");
+    // Half way: text on both sides is hidden, and both sides say so.
+    for _ in 0..50 {
+        press(&mut app, "<Right>");
+    }
+    let middle = row(&app, ">Seen:");
+    assert_eq!(middle.matches('…').count(), 2, "{middle}");
+    // Another field: the one left shows its start.
+    press(&mut app, "<Down>");
+    let left = row(&app, " Seen:");
+    assert!(left.contains("Restores are tested") && !left.contains("is not"), "{left}");
+}
