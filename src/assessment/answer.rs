@@ -38,6 +38,10 @@ pub struct Answer {
     /// Format 2: when the gap is due to be closed, YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
+    /// Who to ask about this question (left "ask NAME" in a meeting): it puts the question on that
+    /// person's agenda and in the follow-ups' "Who to ask" column.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ask: String,
     /// Format 2: carried over from last year's assessment and not yet confirmed; not counted as answered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub to_confirm: bool,
@@ -62,6 +66,7 @@ impl Answer {
             && self.reviewed.is_none()
             && self.owner.is_empty()
             && self.due.is_empty()
+            && self.ask.is_empty()
     }
 }
 

@@ -5,6 +5,7 @@
 
 use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
 use super::document::Assessment;
+use super::interview::Observation;
 use super::limits::{self, LimitError};
 use super::observations::{self, ObservationError, ObservationFields, Status};
 use super::profile_rules;
@@ -40,6 +41,8 @@ pub enum Change {
     Confirm { question: String },
     /// Set who owns closing the gap and when it is due (YYYY-MM-DD); empty clears either.
     Plan { question: String, owner: String, due: String },
+    /// Say who to ask about the question (empty: nobody): it goes on that person's agenda.
+    Ask { question: String, name: String },
     /// Put back an answer's whole entry as it was (what undo applies: the inverse of any change).
     Restore { question: String, entry: Option<Answer> },
     /// Record a whole entry chosen from other files (a merge's answer, a resolved conflict's candidate): its
@@ -54,6 +57,9 @@ pub enum Change {
     ObservationStatus { id: String, status: Status, by: String },
     /// Delete observation `id` (recorded by mistake).
     DeleteObservation { id: String },
+    /// Put back observation `id` on `question` as it was (what undo applies to a change of an observation):
+    /// `Some` replaces it, or puts it back at place `at` in the list when it is gone; `None` removes it.
+    PutObservation { id: String, question: String, at: usize, entry: Option<Box<Observation>> },
 }
 
 impl Change {
@@ -68,9 +74,11 @@ impl Change {
             | Change::Review { question, .. }
             | Change::Confirm { question }
             | Change::Plan { question, .. }
+            | Change::Ask { question, .. }
             | Change::Restore { question, .. }
             | Change::Keep { question, .. }
-            | Change::Observe { question, .. } => question,
+            | Change::Observe { question, .. }
+            | Change::PutObservation { question, .. } => question,
             Change::EditObservation { id, .. }
             | Change::ObservationStatus { id, .. }
             | Change::DeleteObservation { id } => id,
@@ -103,12 +111,31 @@ pub struct Applied {
     pub value_changed: bool,
     /// Whether anything at all changed.
     pub changed: bool,
+    /// For a change to an observation: the observation as it was, so undoing it puts back that one
+    /// observation (not a copy of them all).
+    pub observation: Option<ObservationBefore>,
+}
+
+/// An observation before a change: its id, its place in the list, and what it was (`None`: it was new).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationBefore {
+    pub id: String,
+    pub at: usize,
+    pub entry: Option<Observation>,
 }
 
 impl Applied {
-    /// The change that puts the answer back as it was.
+    /// The change that puts the answer (or the observation) back as it was.
     pub fn inverse(&self) -> Change {
-        Change::Restore { question: self.question.clone(), entry: self.before.clone() }
+        match &self.observation {
+            Some(o) => Change::PutObservation {
+                id: o.id.clone(),
+                question: self.question.clone(),
+                at: o.at,
+                entry: o.entry.clone().map(Box::new),
+            },
+            None => Change::Restore { question: self.question.clone(), entry: self.before.clone() },
+        }
     }
 }
 
@@ -223,6 +250,12 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             let id = id.to_string();
             a.set_plan(&id, owner, due, now);
         }
+        Change::Ask { name, .. } => {
+            let name = name.trim();
+            limits::check_name(name)?;
+            let id = id.to_string();
+            a.set_ask(&id, name, now);
+        }
         Change::Restore { entry, .. } => {
             let id = id.to_string();
             match entry {
@@ -244,7 +277,8 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
         Change::Observe { .. }
         | Change::EditObservation { .. }
         | Change::ObservationStatus { .. }
-        | Change::DeleteObservation { .. } => {} // made above, by apply_to_observation
+        | Change::DeleteObservation { .. }
+        | Change::PutObservation { .. } => {} // made above, by apply_to_observation
     }
     let id = change.question();
     let after = a.answers.get(id);
@@ -253,13 +287,14 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
         value_changed: after.and_then(|x| x.value.as_ref()) != before.as_ref().and_then(|x| x.value.as_ref()),
         changed: after != before.as_ref(),
         before,
+        observation: None,
     };
     a.log.observe(&applied);
     Ok(applied)
 }
 
 /// A change to an observation, checked and made (`None` for a change to an answer). The answer's entry is
-/// untouched, so `before` is the entry as it is (undo does not reach observations).
+/// untouched; what the observation was is kept in the result, for undo.
 fn apply_to_observation(a: &mut Assessment, change: &Change, now: &str) -> Result<Option<Applied>, ChangeError> {
     let check_fields = |fields: &ObservationFields| -> Result<(), ChangeError> {
         for text in [&fields.seen, &fields.risk, &fields.recommendation] {
@@ -268,29 +303,67 @@ fn apply_to_observation(a: &mut Assessment, change: &Change, now: &str) -> Resul
         limits::check_name(fields.owner.trim())?;
         Ok(())
     };
+    let was = |a: &Assessment, id: &str| {
+        let at = a.observations.iter().position(|o| o.id == id);
+        ObservationBefore {
+            id: id.to_string(),
+            at: at.unwrap_or(a.observations.len()),
+            entry: at.map(|i| a.observations[i].clone()),
+        }
+    };
     let mut changed = true;
-    let question = match change {
+    let (question, before) = match change {
         Change::Observe { question, fields, by } => {
             check_fields(fields)?;
             limits::check_name(by.trim())?;
-            observations::add(a, question, fields.clone(), by, now)?;
-            question.clone()
+            let at = a.observations.len();
+            let id = observations::add(a, question, fields.clone(), by, now)?;
+            (question.clone(), ObservationBefore { id, at, entry: None })
         }
         Change::EditObservation { id, fields } => {
             check_fields(fields)?;
+            let before = was(a, id);
             observations::update(a, id, fields.clone(), now)?;
-            observed(a, id)
+            changed = before.entry.as_ref() != a.observations.get(before.at);
+            (observed(a, id), before)
         }
         Change::ObservationStatus { id, status, by } => {
             limits::check_name(by.trim())?;
+            let before = was(a, id);
             changed = observations::set_status(a, id, *status, by, now)?;
-            observed(a, id)
+            (observed(a, id), before)
         }
-        Change::DeleteObservation { id } => observations::remove(a, id, now)?.question,
+        Change::DeleteObservation { id } => {
+            let before = was(a, id);
+            (observations::remove(a, id, now)?.question, before)
+        }
+        Change::PutObservation { id, question, at, entry } => {
+            let before = was(a, id);
+            changed = before.entry.as_ref() != entry.as_deref();
+            match (entry, before.entry.is_some()) {
+                (Some(o), true) => a.observations[before.at] = (**o).clone(),
+                (Some(o), false) => a.observations.insert((*at).min(a.observations.len()), (**o).clone()),
+                (None, true) => {
+                    a.observations.remove(before.at);
+                }
+                (None, false) => {}
+            }
+            if changed {
+                a.updated_at = now.to_string();
+            }
+            (question.clone(), before)
+        }
         _ => return Ok(None),
     };
-    let before = a.answers.get(&question).cloned();
-    Ok(Some(Applied { question, before, value_changed: false, changed }))
+    let applied = Applied {
+        before: a.answers.get(&question).cloned(),
+        question,
+        value_changed: false,
+        changed,
+        observation: Some(before),
+    };
+    a.log.observe(&applied);
+    Ok(Some(applied))
 }
 
 /// The question observation `id` is on (it was just found).

@@ -294,6 +294,15 @@ impl Assessment {
         self.tidy(question);
     }
 
+    /// Set who to ask about `question` (empty: nobody).
+    pub fn set_ask(&mut self, question: &str, name: &str, now: &str) {
+        if self.answers.get(question).map_or("", |a| a.ask.as_str()) == name {
+            return;
+        }
+        self.entry(question, now).ask = name.to_string();
+        self.tidy(question);
+    }
+
     /// Set who owns closing the gap on `question` and when it is due (YYYY-MM-DD, checked by the caller);
     /// empty clears either.
     pub fn set_plan(&mut self, question: &str, owner: &str, due: &str, now: &str) {

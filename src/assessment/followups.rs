@@ -24,8 +24,8 @@ pub struct FollowUp {
     pub recommendation: String,
     pub owner: String,
     pub due: String,
-    /// Who gave the question's answer (who said "don't know", or answered what was flagged): the person to
-    /// ask, or to ask who knows. Empty when nobody was named.
+    /// Who to ask: the person named to ask about the question, or else who gave its answer (who said
+    /// "don't know", or answered what was flagged). Empty when nobody was named.
     pub ask: String,
     /// For an observation: open, remediated or verified. For a question: `open`.
     pub status: &'static str,
@@ -53,7 +53,12 @@ pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
                 recommendation: String::new(),
                 owner: String::new(),
                 due: String::new(),
-                ask: a.answers.get(&q.id).map(|x| x.answered_by.clone()).unwrap_or_default(),
+                // Who to ask, when a meeting named them; otherwise who gave the answer.
+                ask: a
+                    .answers
+                    .get(&q.id)
+                    .map(|x| if x.ask.is_empty() { x.answered_by.clone() } else { x.ask.clone() })
+                    .unwrap_or_default(),
                 status: "open",
             };
             let answer = a.answers.get(&q.id);

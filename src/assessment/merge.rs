@@ -417,6 +417,9 @@ fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
         if out.owner.is_empty() {
             out.owner = x.owner.clone();
         }
+        if out.ask.is_empty() {
+            out.ask = x.ask.clone();
+        }
         if out.due.is_empty() {
             out.due = x.due.clone();
         }

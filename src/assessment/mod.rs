@@ -1,5 +1,6 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
+pub mod agenda;
 pub mod answer;
 pub mod atomic;
 pub mod carry_over;

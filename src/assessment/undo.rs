@@ -1,12 +1,11 @@
 //! Undo: the last changes to an assessment, several steps deep. A step keeps the inverses of the changes
 //! one action applied ([`Applied::inverse`]) and undoing applies them through [`change::apply`], the one
-//! write path; so a step costs the size of what changed, not of the file. Observations, not yet changes of
-//! their own, are kept as the list they replaced.
+//! write path; so a step costs the size of what changed, not of the file. A change to an observation is
+//! undone the same way: its inverse puts back that one observation as it was.
 
 use super::change::{self, Applied, Change, Ctx};
 use super::conflicts::Conflict;
 use super::document::Assessment;
-use super::interview::Observation;
 
 /// How many steps back the interface can go.
 pub const DEPTH: usize = 100;
@@ -16,14 +15,9 @@ pub const DEPTH: usize = 100;
 enum Step {
     /// The inverses of the changes one action made, in the order they are applied (newest change first).
     Changes(Vec<Change>),
-    Observations(Vec<Observation>),
     /// A merge conflict resolved: the conflict (with every file's answer) at its place in the list, and the
     /// inverse of the chosen answer's change.
-    Resolved {
-        conflict: Box<Conflict>,
-        at: usize,
-        inverse: Vec<Change>,
-    },
+    Resolved { conflict: Box<Conflict>, at: usize, inverse: Vec<Change> },
 }
 
 /// The changes that can be undone, newest last.
@@ -37,7 +31,8 @@ pub struct UndoStack {
 pub enum Undone {
     /// The question whose answer, note or flag was restored.
     Answer(String),
-    Observations,
+    /// Observation `id` on `question` is back as it was (or gone again, when its recording was undone).
+    Observation { id: String, question: String },
     /// The conflict on this question is open again, with its question's answer as it was.
     Resolution(String),
 }
@@ -67,16 +62,6 @@ impl UndoStack {
         }
     }
 
-    /// Record a change to the observations already made: `list` is what they were before it.
-    pub fn record_observations(&mut self, list: Vec<Observation>) {
-        self.push(Step::Observations(list));
-    }
-
-    /// Call just before adding, changing, closing or removing an observation.
-    pub fn before_observation_change(&mut self, a: &Assessment) {
-        self.push(Step::Observations(a.observations.clone()));
-    }
-
     /// Record a conflict just resolved: `conflict` was at `at` in the list, and `applied` is what resolving
     /// it changed. Undoing it opens the conflict again, losing nothing.
     pub fn record_resolved(&mut self, conflict: Conflict, at: usize, applied: &[Applied]) {
@@ -103,11 +88,12 @@ impl UndoStack {
         let undone = match self.steps.pop()? {
             Step::Changes(list) => {
                 put_back(a, &list);
-                Undone::Answer(list.last().map(|c| c.question().to_string()).unwrap_or_default())
-            }
-            Step::Observations(list) => {
-                a.observations = list;
-                Undone::Observations
+                match list.last() {
+                    Some(Change::PutObservation { id, question, .. }) => {
+                        Undone::Observation { id: id.clone(), question: question.clone() }
+                    }
+                    last => Undone::Answer(last.map(|c| c.question().to_string()).unwrap_or_default()),
+                }
             }
             Step::Resolved { conflict, at, inverse } => {
                 put_back(a, &inverse);
@@ -183,13 +169,47 @@ mod tests {
     }
 
     #[test]
-    fn undo_restores_observations() {
+    fn undo_puts_back_one_observation_through_its_inverse() {
+        use crate::assessment::observations::Status;
         let mut a = answered(&[]);
         let mut undo = UndoStack::new();
-        undo.before_observation_change(&a);
-        add(&mut a, "a.mfa", ObservationFields { seen: "x".into(), ..Default::default() }, "", "t").unwrap();
-        assert_eq!(undo.undo(&mut a, "t"), Some(Undone::Observations));
+        let seen = |text: &str| ObservationFields { seen: text.into(), ..Default::default() };
+        for text in ["first", "second"] {
+            act(
+                &mut a,
+                &mut undo,
+                Change::Observe { question: "a.mfa".into(), fields: seen(text), by: "C".into() },
+                "t1",
+            );
+        }
+        let recorded = a.observations.clone();
+        let status = Change::ObservationStatus { id: "obs-1".into(), status: Status::Closed, by: "Dana".into() };
+        act(&mut a, &mut undo, status, "t2");
+        act(&mut a, &mut undo, Change::EditObservation { id: "obs-2".into(), fields: seen("changed") }, "t3");
+        act(&mut a, &mut undo, Change::DeleteObservation { id: "obs-1".into() }, "t4");
+        assert_eq!(a.observations.len(), 1);
+        // The step holds the one observation it changed, not the list.
+        let step = &undo.steps[undo.steps.len() - 1];
+        assert!(matches!(step, Step::Changes(list) if list.len() == 1 && matches!(&list[0],
+            Change::PutObservation { id, at: 0, entry: Some(o), .. } if id == "obs-1" && o.status == Status::Closed)));
+        let back = |a: &mut Assessment, undo: &mut UndoStack| undo.undo(a, "t5");
+        let obs = |id: &str| Some(Undone::Observation { id: id.into(), question: "a.mfa".into() });
+        assert_eq!(back(&mut a, &mut undo), obs("obs-1"));
+        assert_eq!(
+            a.observations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+            ["obs-1", "obs-2"],
+            "in its place"
+        );
+        assert_eq!(back(&mut a, &mut undo), obs("obs-2"));
+        assert_eq!(a.observations[1].seen, "second");
+        assert_eq!(back(&mut a, &mut undo), obs("obs-1"));
+        assert_eq!(a.observations, recorded, "open again, its history as it was");
+        assert_eq!(back(&mut a, &mut undo), obs("obs-2"));
+        assert_eq!(back(&mut a, &mut undo), obs("obs-1"));
         assert!(a.observations.is_empty());
+        // An observation recorded with a plain add is no step: undo reaches only what `apply` did.
+        add(&mut a, "a.mfa", seen("x"), "", "t").unwrap();
+        assert_eq!(back(&mut a, &mut undo), None);
     }
 
     #[test]

@@ -45,12 +45,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             super::front_end::open(store, session, cli.plain || plain)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due }) => {
+        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due, ask }) => {
             let details =
                 AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by, source: None };
-            let value = if clear { None } else { value };
             let plan = super::report_flags::Plan::parse(owner, due)?;
-            answer(&assessment, &question_id, value.as_deref(), &details, Duration::from_secs(wait), &plan)
+            let patience = Duration::from_secs(wait);
+            if let (None, false, Some(name)) = (&value, clear, &ask) {
+                return ask_only(&assessment, &question_id, name, patience);
+            }
+            let value = if clear { None } else { value };
+            answer(&assessment, &question_id, value.as_deref(), &details, patience, &plan)?;
+            match ask {
+                Some(name) => ask_only(&assessment, &question_id, &name, Duration::ZERO),
+                None => Ok(ExitCode::SUCCESS),
+            }
         }
         Some(Command::Show { assessment, json }) => show(&assessment, json),
         Some(Command::Consultant(command)) => super::consultant::run(command),
@@ -323,6 +331,23 @@ fn answer(
         one_line(spreadsheet::customer_ids::shown(&ids, &q.id)),
         one_line(&describe(&q, &stored))
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `answer A ID --ask NAME`: record who to ask about the question (the answer itself unchanged).
+fn ask_only(assessment: &str, question: &str, name: &str, patience: Duration) -> Result<ExitCode> {
+    let store = store_for_reading();
+    let path = store.resolve(assessment);
+    let now = clock::now();
+    let mut session = Session::open_waiting(&path, &now, patience)?;
+    let key = spreadsheet::customer_ids::resolve(&session.assessment, question).map_err(|e| anyhow!(e))?;
+    let change = crate::assessment::Change::Ask { question: key.clone(), name: name.to_string() };
+    session.apply(&change, &now).map_err(|e| anyhow!("--ask: {e}"))?;
+    let shown = one_line(&path.display().to_string());
+    match name.trim() {
+        "" => println!("{shown}: {} asks nobody", one_line(question)),
+        name => println!("{shown}: {} to ask {}", one_line(question), one_line(name)),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -163,6 +163,22 @@ pub enum ConsultantCommand {
         #[arg(long)]
         delete: bool,
     },
+    /// The agenda for a meeting with one person: the questions to cover with them, in questionnaire order.
+    ///
+    /// A question is on it when its gap is theirs (`answer --owner`), when it was left to ask them
+    /// (`answer --ask`, or the interface's ask key), or when an open finding on it is theirs
+    /// (`observe --owner`). Names match whatever their case and spacing.
+    Agenda {
+        /// A path, or a name as `soc2-ready list` shows it.
+        #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+        assessment: String,
+        /// Who the meeting is with.
+        #[arg(long = "for", value_name = "NAME")]
+        person: String,
+        /// Print a JSON array instead of a list.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What an observation says, as `observe` and `observation` take it.
@@ -223,7 +239,63 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
         ConsultantCommand::Observation { assessment, id, status, fields, by, delete } => {
             super::findings::observation(&assessment, &id, fields.edit(), status, delete, &by)
         }
+        ConsultantCommand::Agenda { assessment, person, json } => agenda(&assessment, &person, json),
     }
+}
+
+/// `agenda A --for NAME`: the questions to cover with NAME, and why each is there.
+fn agenda(arg: &str, person: &str, as_json: bool) -> Result<ExitCode> {
+    use crate::assessment::agenda;
+    let person = person.trim();
+    if person.is_empty() {
+        bail!("say who the meeting is with: --for NAME");
+    }
+    let (_, a) = read(arg)?;
+    let items = agenda::for_person(&a, person);
+    if as_json {
+        print_json(&items);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let who = one_line(person);
+    if items.is_empty() {
+        let people = agenda::people(&a);
+        let named = if people.is_empty() {
+            "nobody is named yet".to_string()
+        } else {
+            format!("named: {}", people.iter().map(|p| one_line(p)).collect::<Vec<_>>().join(", "))
+        };
+        println!("Nothing to cover with {who}: no question is theirs or left to ask them ({named}).");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let n = items.len();
+    println!(
+        "Agenda for {who}: {n} question{} ({}, {})",
+        if n == 1 { "" } else { "s" },
+        one_line(&a.org),
+        one_line(&a.questionnaire().title)
+    );
+    let mut section = "";
+    for item in &items {
+        if item.section != section {
+            section = &item.section;
+            println!("\n{}", one_line(section));
+        }
+        let why: Vec<String> = item
+            .why
+            .iter()
+            .map(|w| match w {
+                agenda::Why::Owner if item.due.is_empty() => "owns the gap".to_string(),
+                agenda::Why::Owner => format!("owns the gap, due {}", one_line(&item.due)),
+                agenda::Why::Ask => "to ask".to_string(),
+                agenda::Why::Finding => format!("finding {}", item.findings.join(", ")),
+            })
+            .collect();
+        println!("  {}  {}", one_line(&item.question), one_line(&item.text));
+        let answer = if item.answer.is_empty() { "not answered".to_string() } else { one_line(&item.answer) };
+        let flag = if item.flagged { " · flagged" } else { "" };
+        println!("      {answer}{flag} · {}", why.join(" · "));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_json(value: &impl Serialize) {

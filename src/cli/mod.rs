@@ -128,7 +128,7 @@ pub enum Command {
         /// The question's id (see `soc2-ready show`).
         question_id: String,
         /// The answer (leave out with --clear).
-        #[arg(allow_hyphen_values = true, required_unless_present = "clear")]
+        #[arg(allow_hyphen_values = true, required_unless_present_any = ["clear", "ask"])]
         value: Option<String>,
         /// Clear the answer instead (its note and evidence stay unless given again).
         #[arg(long, conflicts_with = "value")]
@@ -153,6 +153,10 @@ pub enum Command {
         /// When the gap is due to be closed, YYYY-MM-DD ("" clears it).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
+        /// Who to ask about this question: it goes on their agenda (`soc2-ready agenda A --for NAME`) and
+        /// in the follow-ups' "Who to ask" column. Without a value, only this is recorded ("" clears it).
+        #[arg(long, value_name = "NAME")]
+        ask: Option<String>,
     },
     /// Write the report: one page first (verdict, report dates, cost, five things to do first), then
     /// scores, blockers, gaps, plan, timeline, cost and every assumption.

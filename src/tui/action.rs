@@ -65,6 +65,12 @@ pub enum Action {
     EditObservation,
     /// Go to the next carried-over answer still to confirm.
     NextToConfirm,
+    /// The list of open findings; in the list, the next one still open.
+    Findings,
+    /// Say who to ask about this question.
+    AskWhom,
+    /// The agenda of the person answering now.
+    Agenda,
     Undo,
     ConfirmCarriedOver,
     ResolveConflicts,
@@ -88,7 +94,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 64] = [
+    pub const NAMED: [Action; 67] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -136,6 +142,9 @@ impl Action {
         Action::ObservationStatus,
         Action::EditObservation,
         Action::NextToConfirm,
+        Action::Findings,
+        Action::AskWhom,
+        Action::Agenda,
         Action::Undo,
         Action::ConfirmCarriedOver,
         Action::ResolveConflicts,
@@ -206,6 +215,9 @@ impl Action {
             Action::ObservationStatus => "observation-status",
             Action::EditObservation => "edit-observation",
             Action::NextToConfirm => "next-to-confirm",
+            Action::Findings => "findings",
+            Action::AskWhom => "ask-whom",
+            Action::Agenda => "agenda",
             Action::Undo => "undo",
             Action::ConfirmCarriedOver => "confirm-carried-over",
             Action::ResolveConflicts => "resolve-conflicts",

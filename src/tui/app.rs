@@ -496,7 +496,7 @@ fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
     }
     let question = editor.question().clone();
     let typed = match &editor.mode {
-        Mode::TypeAnswer(i) | Mode::TypeEvidence(i) | Mode::TypeRespondent(i) => i.lines().join(" "),
+        Mode::TypeAnswer(i) | Mode::TypeEvidence(i) | Mode::TypeRespondent(i) | Mode::TypeAsk(i) => i.lines().join(" "),
         _ => return None,
     };
     let mode = std::mem::replace(&mut editor.mode, Mode::Answering);
@@ -526,6 +526,13 @@ fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
                 return Some(format!("The evidence references typed for {} were not saved ({e}).", question.id));
             }
             format!("The evidence references typed for {} were saved.", question.id)
+        }
+        Mode::TypeAsk(_) => {
+            let change = Change::Ask { question: question.id.clone(), name: typed.trim().to_string() };
+            if let Err(e) = editor.apply(&change, now) {
+                return Some(format!("Who to ask about {} was not saved ({e}).", question.id));
+            }
+            format!("Who to ask about {} was saved.", question.id)
         }
         _ => {
             editor.session.assessment.set_respondent(typed.trim(), now);

@@ -57,6 +57,12 @@ pub enum Mode {
     Plan(Box<crate::tui::screens::plan_form::PlanForm>),
     Observation(Box<crate::tui::screens::interview::ObservationForm>),
     Conflict(crate::tui::screens::interview::ConflictPick),
+    /// The list of open findings.
+    Findings(crate::tui::screens::findings::Findings),
+    /// Who to ask about this question.
+    TypeAsk(TextArea<'static>),
+    /// The agenda of the person answering.
+    Agenda(crate::tui::screens::agenda::AgendaList),
 }
 
 pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {

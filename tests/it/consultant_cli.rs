@@ -657,3 +657,56 @@ fn next_year_confirms_in_bulk_and_the_diff_reads_carried_not_a_collapse() {
     assert_eq!(env.run(&["confirm", n]).status.code(), Some(2));
     assert_eq!(env.run(&["confirm", n, "--all", "--section", "access"]).status.code(), Some(2));
 }
+
+/// Issue 23: `agenda A --for NAME` lists the questions to cover with one person: gaps they own, questions
+/// left to ask them (`answer --ask`, which also fills the follow-ups' "Who to ask"), and open findings that
+/// are theirs; in questionnaire order, names matched in any case; `--json` the same.
+#[test]
+fn agenda_lists_what_to_cover_with_one_person() {
+    let env = Env::new();
+    let file = new(&env, "acme.json");
+    let f = file.to_str().unwrap();
+    answer(&env, &file, "a.mfa", "documented", "Ann", NOW, &["--owner", "Dana Smith", "--due", "2027-03-31"]);
+    answer(&env, &file, "a.reviews", "unknown", "Ann", NOW, &[]);
+    let out = ok(env.run(&["answer", f, "a.reviews", "--ask", "dana smith"]));
+    assert!(out.ends_with("acme.json: a.reviews to ask dana smith\n"), "{out}");
+    ok(env.run(&["answer", f, "a.sso", "--ask", "Eve"]));
+    ok(env.run(&["observe", f, "v.review", "--finding", "No reports since 2024", "--owner", "DANA SMITH"]));
+    ok(env.run(&["observe", f, "a.sso", "--finding", "Closed already", "--owner", "Dana Smith"]));
+    ok(env.run(&["observation", f, "obs-2", "--status", "closed"]));
+    let out = ok(env.run(&["agenda", f, "--for", "Dana Smith"]));
+    assert_eq!(
+        out,
+        "Agenda for Dana Smith: 3 questions (Acme, Small readiness)\n\
+         \n\
+         Access\n\
+         \x20 a.mfa  MFA everywhere?\n\
+         \x20     Documented and in place · owns the gap, due 2027-03-31\n\
+         \x20 a.reviews  Access reviews?\n\
+         \x20     Don't know (flagged for follow-up) · flagged · to ask\n\
+         \n\
+         Vendors\n\
+         \x20 v.review  Vendor reports reviewed?\n\
+         \x20     not answered · finding obs-1\n"
+    );
+    let json: Value = serde_json::from_str(&ok(env.run(&["agenda", f, "--for", "dana smith", "--json"]))).unwrap();
+    let items = json.as_array().unwrap();
+    let ids: Vec<&str> = items.iter().map(|i| i["question"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.mfa", "a.reviews", "v.review"]);
+    assert_eq!(items[0]["why"], serde_json::json!(["owner"]));
+    assert_eq!(items[1]["why"], serde_json::json!(["ask"]));
+    assert_eq!(items[2]["findings"], serde_json::json!(["obs-1"]));
+    // Nobody by that name: it says who is named.
+    let out = ok(env.run(&["agenda", f, "--for", "Zed"]));
+    assert_eq!(out, "Nothing to cover with Zed: no question is theirs or left to ask them (named: Dana Smith, Eve).\n");
+    // The follow-ups' "Who to ask" is the person named, not who said "don't know".
+    let csv = ok(env.run(&["followups", f, "--format", "csv"]));
+    let row = csv.lines().find(|l| l.contains("a.reviews")).unwrap();
+    assert!(row.contains("dana smith") && !row.contains("Ann"), "{row}");
+    // A bad name is refused, the file unchanged.
+    let before = fs::read(&file).unwrap();
+    let out = env.run(&["answer", f, "a.sso", "--ask", &"n".repeat(300)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--ask"), "{}", stderr(&out));
+    assert_eq!(fs::read(&file).unwrap(), before);
+}

@@ -112,3 +112,79 @@ fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported
     assert!(md.contains("access.weights") && md.contains("Laptops unmanaged") && md.contains("Dana"), "{md}");
     assert!(!dir.join("merged.json.journal").exists(), "closing folds the journal into the file");
 }
+
+/// Issue 23: a second-year session with the real binary: last year's findings come over open; `F` lists
+/// them, `S` closes one there; `c` confirms the carried answers of both sections; then `diff` against last
+/// year shows nothing changed but what was confirmed.
+#[test]
+fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
+    let demo = demo.to_str().unwrap();
+    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "2025.json"]);
+    for (q, v) in [("profile.uses_models", "yes"), ("profile.headcount", "12"), ("access.reviews", "documented")] {
+        run(dir, &["answer", "2025.json", q, v, "--by", "Ann"]);
+    }
+    run(dir, &["answer", "2025.json", "access.mfa", "everywhere", "--by", "Ann"]);
+    run(dir, &["observe", "2025.json", "access.mfa", "--finding", "Break-glass account has no MFA", "--owner", "Dana"]);
+    run(dir, &["observe", "2025.json", "access.reviews", "--finding", "Reviews skipped in Q3", "--owner", "Eve"]);
+    run(dir, &["new", demo, "--org", "Acme AI", "--from", "2025.json", "--no-open", "--out", "2026.json"]);
+    let file = dir.join("2026.json");
+
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\" open 2026.json")
+        .arg(BIN)
+        .current_dir(dir)
+        .env("SOC2_READY_HOME", dir.join("home"))
+        .env("SOC2_READY_CONFIG", dir.join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .env("TERM", "xterm-256color");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("Sections").unwrap();
+    wait_for(&file, "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
+
+    // Last year's findings, both open; the first from here is access.reviews's. Three presses close it.
+    keys(&mut session, "F");
+    session.exp_string("Findings: 2 open of 2 listed").unwrap();
+    keys(&mut session, "SSS");
+    let reviews = |v: &serde_json::Value| {
+        v["observations"].as_array().and_then(|o| o.iter().find(|o| o["question"] == "access.reviews").cloned())
+    };
+    wait_for(&file, "the finding closed", |v| reviews(v).is_some_and(|o| o["status"] == "closed"));
+    // Enter goes to its question (Esc then `c` would read as Alt-C).
+    keys(&mut session, "\r");
+    // Both sections' carried answers: `c` confirms one and moves on to the next, round to the first.
+    keys(&mut session, "cccc");
+    wait_for(&file, "every answer confirmed", |v| {
+        v["answers"].as_object().is_some_and(|a| a.values().all(|x| x.get("to_confirm").is_none()))
+    });
+    keys(&mut session, "q");
+    session.exp_eof().unwrap();
+    let status = session.process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+
+    let v = saved(&file);
+    let mfa = v["observations"].as_array().unwrap().iter().find(|o| o["question"] == "access.mfa").unwrap();
+    assert_eq!(mfa["status"].as_str().unwrap_or("open"), "open", "the other stays open: {v:#}");
+    assert_eq!(reviews(&v).unwrap()["history"].as_array().map(Vec::len), Some(3), "{v:#}");
+    let out = Command::new(BIN)
+        .args(["diff", "2025.json", "2026.json"])
+        .current_dir(dir)
+        .env("SOC2_READY_HOME", dir.join("home"))
+        .env("SOC2_READY_CONFIG", dir.join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(diff.contains("Answers: 0 changed, 0 added, 0 removed"), "{diff}");
+    // Last year's four answers, and the same four confirmed: no "carried" left on the new side.
+    assert_eq!(diff.matches("): 4 of 9 questions answered\n").count(), 2, "{diff}");
+    assert!(diff.contains("66.7 / 50.0  ->  66.7 / 50.0    (no change)"), "{diff}");
+    assert!(diff.contains("By section: 0 changed, 1 unchanged"), "{diff}");
+    assert!(diff.contains("(unchanged)"), "the verdict: {diff}");
+    assert!(!diff.contains("still to confirm"), "every carried answer was confirmed: {diff}");
+}

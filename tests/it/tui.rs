@@ -331,7 +331,7 @@ fn dont_know_flags_for_follow_up_and_next_unanswered_skips_answered() {
     assert_eq!(current_question(&app), "profile.start_date");
     press(&mut app, "<Up>u");
     assert_eq!(current_question(&app), "profile.start_date", "headcount is answered, so u skips it");
-    press(&mut app, "F");
+    press(&mut app, "!");
     assert_eq!(current_question(&app), "access.reviews");
 }
 

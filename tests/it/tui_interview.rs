@@ -186,15 +186,15 @@ fn o_records_an_observation_and_a_flag_becomes_one() {
     let a = saved(&path);
     assert_eq!(a.observations[1].seen, "No reviews since 2024");
     assert!(!a.is_flagged("access.reviews"), "the observation takes the flag's place");
-    // F walks flagged questions and open observations.
+    // ! walks flagged questions and open observations.
     press(&mut app, "<Down>f");
     assert_eq!(current_question(&app), "access.mfa");
-    press(&mut app, "F");
+    press(&mut app, "!");
     assert_eq!(current_question(&app), "profile.uses_models");
     assert!(app.status.text.contains("1 open observation"), "{}", app.status.text);
-    press(&mut app, "F");
+    press(&mut app, "!");
     assert_eq!(current_question(&app), "access.reviews");
-    press(&mut app, "F");
+    press(&mut app, "!");
     assert_eq!(current_question(&app), "access.mfa");
     assert!(app.status.text.contains("flagged"), "{}", app.status.text);
     let a = reopened(app, &path);
@@ -490,4 +490,196 @@ fn s_moves_an_observation_along_and_e_edits_it_in_place() {
     let o = &a.observations[0];
     assert_eq!((o.seen.as_str(), o.risk.as_str(), o.owner.as_str()), ("Laptops unmanaged", "No MDM", "Dana"));
     assert_eq!(a.observations.len(), 1, "edited in place, not added");
+}
+
+/// Issue 23: `F` lists the open findings (question, finding, risk, owner, due, status); Enter goes to one,
+/// the status key moves the selected one along there (each press a step to undo), `F` or Tab walks to the
+/// next one still open, and `F` again on the question lists from the next one.
+#[test]
+fn f_lists_the_open_findings_and_walks_them() {
+    use soc2_ready::assessment::interview::Observation;
+    use soc2_ready::assessment::observations::Status;
+    let finding = |id: &str, question: &str, seen: &str, owner: &str, status: Status| Observation {
+        id: id.into(),
+        question: question.into(),
+        seen: seen.into(),
+        risk: "Account takeover".into(),
+        owner: owner.into(),
+        due: "2027-03-31".into(),
+        created_at: NOW.into(),
+        status,
+        ..Default::default()
+    };
+    let (mut app, path) = interview("findings", |a| {
+        a.observations = vec![
+            finding("obs-1", "access.mfa", "MFA off for two admins", "Dana", Status::Open),
+            finding("obs-2", "profile.uses_models", "No model inventory", "Eve", Status::Remediated),
+            finding("obs-3", "access.reviews", "Reviews stopped in 2024", "", Status::Closed),
+            finding("obs-4", "access.reviews", "Leavers keep access for a week", "Dana", Status::Open),
+        ];
+    });
+    press(&mut app, "F");
+    assert_eq!(app.context(), Context::Findings);
+    snap("interview_findings", &app);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Findings: 3 open of 3 listed"), "{shown}");
+    assert!(!shown.contains("Reviews stopped"), "a closed finding is not listed: {shown}");
+    // Enter goes to the selected one's question (the first, in questionnaire order).
+    press(&mut app, "<Enter>");
+    assert_eq!((app.context(), current_question(&app)), (Context::Questionnaire, "profile.uses_models".to_string()));
+    // F again lists from the next one; Enter goes there.
+    press(&mut app, "F<Enter>");
+    assert_eq!(current_question(&app), "access.reviews");
+    press(&mut app, "F<Enter>");
+    assert_eq!(current_question(&app), "access.mfa");
+    // From access.mfa (the last), F lists from the first again; the status key closes obs-1 in three presses.
+    press(&mut app, "F<Down><Down>SSS");
+    assert!(app.status.text.contains("Observation obs-1 is now closed"), "{}", app.status.text);
+    let a = saved(&path);
+    assert_eq!(a.observations[0].status, Status::Closed);
+    assert_eq!(a.observations[0].history.len(), 3);
+    assert!(screen(&app, 80, 24).contains("Findings: 2 open of 3 listed"), "closed, it stays listed");
+    // Tab (or F) walks to the next one still open, past the closed one.
+    press(&mut app, "<Tab>");
+    press(&mut app, "<Enter>");
+    assert_eq!(current_question(&app), "profile.uses_models");
+    // Each press was its own step to undo.
+    press(&mut app, "z");
+    assert_eq!(saved(&path).observations[0].status, Status::Verified);
+    assert!(app.status.text.contains("observation obs-1"), "{}", app.status.text);
+    assert_eq!(current_question(&app), "access.mfa", "undo goes to the finding's question");
+    // With none open, F says so.
+    let (mut app, _) = interview("no-findings", |_| {});
+    press(&mut app, "F");
+    assert_eq!(app.context(), Context::Questionnaire);
+    assert!(app.status.text.starts_with("No finding is open"), "{}", app.status.text);
+}
+
+/// Issue 23: the sections list counts each section's flags and open findings.
+#[test]
+fn the_sections_list_counts_flags_and_open_findings() {
+    use soc2_ready::assessment::interview::Observation;
+    let (mut app, _) = interview("section-counts", |a| {
+        a.observations = vec![Observation {
+            id: "obs-1".into(),
+            question: "access.mfa".into(),
+            seen: "MFA off".into(),
+            created_at: NOW.into(),
+            ..Default::default()
+        }];
+    });
+    press(&mut app, "f");
+    let shown = screen(&app, 80, 24);
+    let line =
+        |title: &str| shown.lines().find(|l| l.contains(title) && l.contains("0/")).unwrap_or_default().to_string();
+    assert!(line("Company prof").contains("⚑1"), "{shown}");
+    assert!(!line("Company prof").contains('!'), "{shown}");
+    assert!(line("Access contr").contains("!1"), "{shown}");
+    assert!(!line("Access contr").contains('⚑'), "{shown}");
+    snap("interview_section_counts", &app);
+}
+
+/// Issue 23: the conflict panel shows each file's note and evidence beside its answer, and scrolls so the
+/// file being chosen shows whole, however long the notes above it.
+#[test]
+fn the_conflict_panel_shows_notes_and_evidence_and_scrolls_to_the_choice() {
+    let long = "Okta enforces MFA for the engineering group only; contractors sign in with passwords and the \
+                break-glass admin account has no second factor, which the CTO says will change next quarter \
+                once the new IdP contract is signed and the migration of the legacy VPN is complete.";
+    let (mut app, _) = interview("conflict-notes", |a| {
+        let with = |from: &str, value: &str, by: &str, note: &str, evidence: &[&str]| Candidate {
+            from: from.into(),
+            answer: Answer {
+                value: text(value),
+                answered_by: by.into(),
+                note: note.into(),
+                evidence: evidence.iter().map(|e| e.to_string()).collect(),
+                updated_at: NOW.into(),
+                ..Answer::default()
+            },
+        };
+        a.conflicts = vec![Conflict {
+            question: "access.mfa".into(),
+            candidates: vec![
+                with("ann", "everywhere", "Ann", long, &["Okta policy export"]),
+                with("bob", "admins", "Bob", long, &["IdP screenshot 2026-01", "JIRA-142"]),
+                with("cto", "admins", "Cy", "Admins only, by design.", &["CTO email"]),
+            ],
+        }];
+    });
+    press(&mut app, "C");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("note: Okta enforces MFA"), "{shown}");
+    assert!(shown.contains("evidence: IdP screenshot 2026-01; JIRA-142"), "{shown}");
+    // At 80x24 the third file is below: choosing it scrolls it into view, whole.
+    press(&mut app, "<Down><Down>");
+    let small = screen(&app, 80, 24);
+    assert!(small.contains(">3 cto: "), "{small}");
+    assert!(small.contains("note: Admins only, by design."), "{small}");
+    assert!(small.contains("evidence: CTO email"), "{small}");
+    assert!(small.contains("more above"), "{small}");
+    snap("interview_conflict_notes", &app);
+    press(&mut app, "<Up><Up>");
+    assert!(screen(&app, 80, 24).contains(">1 ann: "), "back up, the first shows again");
+}
+
+/// Issue 23: `A` leaves a question "ask NAME" through the one write path, and `M` lists the agenda of the
+/// person answering: the questions they own, left to ask them, or with their open findings.
+#[test]
+fn a_asks_someone_and_m_shows_the_agenda_of_the_person_answering() {
+    let (mut app, path) = interview("agenda", |_| {});
+    press(&mut app, "M");
+    assert_eq!(app.status.text, "Say who is answering first (W): the agenda is theirs.");
+    press(&mut app, "ADana<Enter>");
+    assert_eq!(app.status.text, "To ask Dana: it is on their agenda (M when they answer).");
+    assert_eq!(saved(&path).answers()["profile.uses_models"].ask, "Dana");
+    press(&mut app, "<Right><Down>oDana<Enter>");
+    press(&mut app, "WEve<Enter>M");
+    assert!(app.status.text.starts_with("Nothing to cover with Eve"), "{}", app.status.text);
+    press(&mut app, "WDana<Enter>M");
+    assert_eq!(app.context(), Context::Agenda);
+    snap("interview_agenda", &app);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Agenda for Dana: 2 questions"), "{shown}");
+    assert!(shown.contains("profile.uses_models · to ask · not answered"), "{shown}");
+    assert!(shown.contains("access.mfa · owns the gap"), "{shown}");
+    press(&mut app, "<Enter>");
+    assert_eq!(current_question(&app), "profile.uses_models");
+    // Undo takes the ask back like any change.
+    press(&mut app, "AX<C-u><Enter>");
+    assert!(saved(&path).answers().get("profile.uses_models").is_none(), "asking nobody leaves nothing");
+    press(&mut app, "z");
+    assert_eq!(saved(&path).answers()["profile.uses_models"].ask, "Dana");
+}
+
+/// Issue 23: long text in the observation form scrolls with the cursor: typing at the end shows the end
+/// (`…` says the start is hidden), moving back brings the start into view, and a field left for the next
+/// shows its start, never only its tail ("... is not" read alone as "... is").
+#[test]
+fn long_text_in_the_observation_form_scrolls_with_the_cursor() {
+    let (mut app, _) = interview("observation-scroll", |_| {});
+    let seen = "Restores are tested every quarter by the platform team, but the last restore test failed and is not";
+    press(&mut app, &format!("O{seen}"));
+    let row = |app: &App, label: &str| {
+        screen(app, 80, 24).lines().find(|l| l.contains(label)).unwrap_or_default().to_string()
+    };
+    let typing = row(&app, ">Seen:");
+    assert!(typing.contains("failed and is not") && typing.contains('…'), "the end, where the cursor is: {typing}");
+    assert!(!typing.contains("Restores are"), "{typing}");
+    for _ in 0..seen.chars().count() {
+        press(&mut app, "<Left>");
+    }
+    let back = row(&app, ">Seen:");
+    assert!(back.contains("Restores are tested") && back.contains('…'), "the start, with more after it: {back}");
+    assert!(!back.contains("is not"), "{back}");
+    // Half way: text on both sides is hidden, and both sides say so.
+    for _ in 0..50 {
+        press(&mut app, "<Right>");
+    }
+    let middle = row(&app, ">Seen:");
+    assert_eq!(middle.matches('…').count(), 2, "{middle}");
+    // Another field: the one left shows its start.
+    press(&mut app, "<Down>");
+    let left = row(&app, " Seen:");
+    assert!(left.contains("Restores are tested") && !left.contains("is not"), "{left}");
 }

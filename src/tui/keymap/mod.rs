@@ -40,6 +40,12 @@ pub enum Context {
     // Interviews.
     TypeObservation,
     ResolveConflict,
+    /// The list of open findings.
+    Findings,
+    /// Who to ask about a question.
+    TypeAsk,
+    /// The agenda of the person answering.
+    Agenda,
     Vendors,
     // IMPORT: the path of the spreadsheet, and confirming what was detected in it.
     ImportPath,
@@ -52,7 +58,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 25] = [
         Context::Home,
         Context::PickQuestionnaire,
         Context::TypeOrganisation,
@@ -71,6 +77,9 @@ impl Context {
         Context::TypePlan,
         Context::TypeObservation,
         Context::ResolveConflict,
+        Context::Findings,
+        Context::TypeAsk,
+        Context::Agenda,
         Context::Vendors,
         Context::ImportPath,
         Context::ImportReading,
@@ -95,6 +104,9 @@ impl Context {
             Context::TypePlan => "Owner and due date of a gap",
             Context::TypeObservation => "Recording an observation",
             Context::ResolveConflict => "Resolving a conflict between merged files",
+            Context::Findings => "The open findings",
+            Context::TypeAsk => "Who to ask about this question",
+            Context::Agenda => "The agenda of the person answering",
             Context::Vendors => "Vendors side by side",
             Context::ImportPath => "Import a spreadsheet: the file's path",
             Context::ImportReading => "Import a spreadsheet: reading the file",
@@ -123,6 +135,9 @@ impl Context {
             Context::TypePlan => "type-plan",
             Context::TypeObservation => "type-observation",
             Context::ResolveConflict => "resolve-conflict",
+            Context::Findings => "findings",
+            Context::TypeAsk => "type-ask",
+            Context::Agenda => "agenda",
             Context::Vendors => "vendors",
             Context::ImportPath => "import-path",
             Context::ImportReading => "import-reading",

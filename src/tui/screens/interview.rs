@@ -33,12 +33,10 @@ pub struct Interview {
     pub clock: Option<MeetingClock>,
     pub undo: UndoStack,
     /// Set before the key being handled (or before the field now open): the assessment's change log
-    /// records what it applies, and the observations as they were are kept (they are not changes yet).
-    pending: Option<Before>,
-}
-
-struct Before {
-    observations: Vec<Observation>,
+    /// records what it applies, observations included (undo applies their inverses).
+    pending: bool,
+    /// The finding the findings list last went to: `F` on its question lists from the next one.
+    pub last_finding: Option<String>,
 }
 
 /// The observation form: five one-line fields, one of them being typed in.
@@ -105,10 +103,9 @@ fn section_id(editor: &Editor) -> String {
 /// Before a key is handled: remember what it may change (once per opened field).
 pub fn before_action(editor: &mut Editor) {
     // A typed answer's field opens without an action: what it may change is taken when it closes.
-    if matches!(editor.mode, Mode::Answering) || editor.interview.pending.is_none() {
-        let a = &mut editor.session.assessment;
-        a.log.start();
-        editor.interview.pending = Some(Before { observations: a.observations.clone() });
+    if matches!(editor.mode, Mode::Answering) || !editor.interview.pending {
+        editor.session.assessment.log.start();
+        editor.interview.pending = true;
     }
 }
 
@@ -122,11 +119,10 @@ pub fn after_action(editor: &mut Editor, now: &str) {
     if !matches!(editor.mode, Mode::Answering) {
         return;
     }
-    let Some(before) = editor.interview.pending.take() else { return };
-    let met = observe_applied(editor);
-    if editor.session.assessment.observations != before.observations {
-        editor.interview.undo.record_observations(before.observations);
+    if !std::mem::take(&mut editor.interview.pending) {
+        return;
     }
+    let met = observe_applied(editor);
     // What the meeting recorded is saved with the answer, not a save later.
     if met {
         let _ = editor.save();
@@ -276,8 +272,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
             Some(Outcome::Done)
         }
         Action::Undo => {
-            editor.interview.pending = None;
-            let observations_before = editor.assessment().observations.clone();
+            editor.interview.pending = false;
             let undone = editor.interview.undo.undo(&mut editor.session.assessment, now);
             // What undo applied is no step of its own.
             editor.session.assessment.log.take();
@@ -294,18 +289,12 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                     }
                     format!("Undone: the last change to {}.", one_line(&q))
                 }
-                Undone::Observations => {
-                    // Go to the question whose observation came back, changed or went.
-                    let now_list = &editor.assessment().observations;
-                    let changed = observations_before
-                        .iter()
-                        .chain(now_list.iter())
-                        .find(|o| !observations_before.contains(o) || !now_list.contains(o))
-                        .map(|o| o.question.clone());
-                    if let Some(place) = changed.and_then(|q| place_of(editor.assessment(), &q)) {
+                Undone::Observation { id, question } => {
+                    // Back to the question whose observation came back, changed or went.
+                    if let Some(place) = place_of(editor.assessment(), &question) {
                         editor.go(place);
                     }
-                    "Undone: the last change to the observations.".to_string()
+                    format!("Undone: the last change to observation {}.", one_line(&id))
                 }
                 Undone::Resolution(q) => {
                     if let Some(place) = place_of(editor.assessment(), &q).filter(|&(s, i)| editor.vis().question(s, i))
@@ -362,6 +351,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
                 editor.go(place);
             }
             editor.mode = Mode::Conflict(ConflictPick { question, selected: 0 });
+            show_selected_candidate(editor, ctx);
             Some(Outcome::Done)
         }
         _ => None,
@@ -452,8 +442,11 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
                     }
                 };
             }
-            match observations::add(&mut editor.session.assessment, &id, fields, "", now) {
-                Ok(obs) => {
+            // Who saw it is the assessor, not the person answering: left unnamed, as before.
+            let by = String::new();
+            match editor.apply(&Change::Observe { question: id.clone(), fields, by }, now) {
+                Ok(applied) => {
+                    let obs = applied.observation.map(|o| o.id).unwrap_or_default();
                     if from_flag && editor.assessment().is_flagged(&id) {
                         // Cannot be refused: a flag is always the user's to remove.
                         let _ = editor.apply(&Change::Flag { question: id.clone() }, now);
@@ -471,10 +464,12 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
                 }
                 Err(e) => {
                     // Back to the field at fault, nothing typed lost.
-                    form.focus = match e {
-                        observations::ObservationError::BadDue(_) => 4,
-                        _ => 0,
-                    };
+                    if let Mode::Observation(form) = &mut editor.mode {
+                        form.focus = match e {
+                            ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
+                            _ => 0,
+                        };
+                    }
                     return Outcome::Complain(e.to_string());
                 }
             }
@@ -498,10 +493,12 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     let choice = match action {
         Action::Down => {
             pick.selected = (pick.selected + 1).min(count.saturating_sub(1));
+            show_selected_candidate(editor, ctx);
             return Outcome::Done;
         }
         Action::Up => {
             pick.selected = pick.selected.saturating_sub(1);
+            show_selected_candidate(editor, ctx);
             return Outcome::Done;
         }
         Action::Cancel | Action::Back => {
@@ -528,7 +525,7 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
     for answered in applied.iter().filter(|x| x.value_changed) {
         meetings::record_answered(&mut editor.session.assessment, &answered.question);
     }
-    editor.interview.pending = None;
+    editor.interview.pending = false;
     editor.mode = Mode::Answering;
     editor.answer_changed(&question);
     let left = editor.assessment().conflicts.len();
@@ -576,6 +573,32 @@ pub fn header(editor: &Editor, now: &str, width: u16) -> String {
 /// How many shown questions of section `s` have a reviewed answer (kept up to date with the progress).
 pub fn reviewed_in_section(editor: &Editor, s: usize) -> usize {
     editor.tally().sections[s].reviewed
+}
+
+/// Each section's questions flagged for follow-up (among those shown) and open findings (observations
+/// not closed, on any of its questions), in questionnaire order: what the sections list counts.
+pub fn follow_ups_by_section(editor: &Editor) -> Vec<(usize, usize)> {
+    let a = editor.assessment();
+    let open: std::collections::HashMap<&str, usize> =
+        a.observations.iter().filter(|o| !o.status.is_closed()).fold(Default::default(), |mut m, o| {
+            *m.entry(o.question.as_str()).or_default() += 1;
+            m
+        });
+    a.questionnaire()
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, section)| {
+            let flags = section
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(i, q)| editor.vis().question(s, *i) && a.is_flagged(&q.id))
+                .count();
+            let findings = section.questions.iter().map(|q| open.get(q.id.as_str()).copied().unwrap_or(0)).sum();
+            (flags, findings)
+        })
+        .collect()
 }
 
 /// Whether review marks are shown: once a shown answer has been marked reviewed against evidence. Opening
@@ -632,6 +655,13 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             for l in wrap(&text, width) {
                 lines.push(Line::styled(l, style));
             }
+            // Each file's note and evidence beside its answer: what the answer rests on.
+            let beside = [("note", c.answer.note.clone()), ("evidence", c.answer.evidence.join("; "))];
+            for (label, text) in beside.into_iter().filter(|(_, text)| !text.trim().is_empty()) {
+                for l in wrap(&format!("{label}: {}", one_line(&text)), width.saturating_sub(CANDIDATE_INDENT)) {
+                    lines.push(Line::styled(format!("{}{l}", " ".repeat(CANDIDATE_INDENT.into())), t.dim()));
+                }
+            }
         }
         lines.push(Line::raw(""));
     }
@@ -655,6 +685,34 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         }
     }
     lines
+}
+
+/// How far a file's note and evidence are indented under its answer in the conflict panel.
+const CANDIDATE_INDENT: u16 = 3;
+
+/// Scroll the question's panel so the file chosen in the conflict panel shows whole (its answer, note and
+/// evidence), between the "more above" and "more below" lines.
+fn show_selected_candidate(editor: &mut Editor, ctx: &Ctx) {
+    let area = super::questionnaire::detail_area(editor, ctx.size);
+    let lines = super::questionnaire::question_lines(editor, area.width, ctx.theme);
+    let text = |l: &Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+    let Mode::Conflict(pick) = &editor.mode else { return };
+    let mark = format!(">{} ", pick.selected + 1);
+    let Some(start) = lines.iter().position(|l| text(l).starts_with(&mark)) else { return };
+    let indent = " ".repeat(CANDIDATE_INDENT.into());
+    let len = 1 + lines[start + 1..].iter().take_while(|l| text(l).starts_with(&indent)).count();
+    let height = usize::from(area.height);
+    let max = lines.len().saturating_sub(height);
+    let scroll = usize::from(editor.detail_scroll).min(max);
+    // The first and last rows give way to "more above" / "more below" when there is more.
+    let scroll = if start < scroll + 1 {
+        start.saturating_sub(1)
+    } else if start + len + 1 > scroll + height {
+        (start + len + 1).saturating_sub(height).min(start.saturating_sub(1))
+    } else {
+        scroll
+    };
+    editor.detail_scroll = u16::try_from(scroll.min(max)).unwrap_or(u16::MAX);
 }
 
 /// Height of the observation form.
@@ -767,11 +825,13 @@ pub fn keep_typed_observation(editor: &mut Editor, now: &str) -> Option<String> 
         fields.seen = "(not said)".into();
     }
     let id = editor.question().id.clone();
-    let a = &mut editor.session.assessment;
-    if let Err(observations::ObservationError::BadDue(due)) = observations::add(a, &id, fields.clone(), "", now) {
+    let observe = |fields: ObservationFields| Change::Observe { question: id.clone(), fields, by: String::new() };
+    if let Err(ChangeError::Observation(observations::ObservationError::BadDue(due))) =
+        editor.apply(&observe(fields.clone()), now)
+    {
         fields.recommendation = format!("{} (due: {due})", fields.recommendation).trim().to_string();
         fields.due.clear();
-        observations::add(a, &id, fields, "", now).ok()?;
+        editor.apply(&observe(fields), now).ok()?;
     }
     editor.dirty = true;
     Some(format!("The observation being typed on {} was saved.", one_line(&id)))

@@ -2,7 +2,9 @@
 //! returns an [`Outcome`]; the app acts on it (messages, moving between screens), so no screen reaches into
 //! another.
 
+pub mod agenda;
 pub mod customer;
+pub mod findings;
 pub mod help;
 pub mod home;
 pub mod import;

@@ -29,6 +29,9 @@ pub fn context(editor: &Editor) -> Context {
         Mode::Plan(_) => Context::TypePlan,
         Mode::Observation(_) => Context::TypeObservation,
         Mode::Conflict(_) => Context::ResolveConflict,
+        Mode::Findings(_) => Context::Findings,
+        Mode::TypeAsk(_) => Context::TypeAsk,
+        Mode::Agenda(_) => Context::Agenda,
     }
 }
 
@@ -41,11 +44,15 @@ pub fn answering_context(editor: &Editor) -> Context {
 /// The field being typed in, if any.
 pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
     match &mut editor.mode {
-        Mode::TypeAnswer(i) | Mode::EditNote(i) | Mode::TypeRespondent(i) | Mode::TypeEvidence(i) => Some(i),
+        Mode::TypeAnswer(i)
+        | Mode::EditNote(i)
+        | Mode::TypeRespondent(i)
+        | Mode::TypeEvidence(i)
+        | Mode::TypeAsk(i) => Some(i),
         Mode::Search(search) => Some(search.typing()),
         Mode::Plan(form) => Some(form.text_input()),
         Mode::Observation(form) => Some(super::interview::form_input(form)),
-        Mode::Answering | Mode::Conflict(_) => None,
+        Mode::Answering | Mode::Conflict(_) | Mode::Findings(_) | Mode::Agenda(_) => None,
     }
 }
 
@@ -89,6 +96,9 @@ fn update_mode(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     match editor.mode {
         Mode::Observation(_) => super::interview::observation_form(editor, action, ctx),
         Mode::Conflict(_) => super::interview::conflict_pick(editor, action, ctx),
+        Mode::Findings(_) => super::findings::update(editor, action, ctx),
+        Mode::TypeAsk(_) => super::agenda::ask(editor, action, ctx),
+        Mode::Agenda(_) => super::agenda::update(editor, action),
         Mode::Answering => answering(editor, action, ctx),
         Mode::Search(_) => super::search::update(editor, action),
         Mode::EditNote(_) => note(editor, action, ctx),
@@ -249,6 +259,9 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
             editor.mode = Mode::Search(super::search::Search::new());
             Outcome::Done
         }
+        Action::Findings => super::findings::open(editor),
+        Action::AskWhom => super::agenda::start_ask(editor),
+        Action::Agenda => super::agenda::open(editor),
         Action::OpenReport => super::report::open(editor, ctx),
         Action::SetOwner => {
             let form = super::plan_form::PlanForm::new(editor.assessment(), &question.id, &question.text);

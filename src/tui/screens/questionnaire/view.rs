@@ -68,6 +68,8 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
     let label_width = usize::from(sections_width.saturating_sub(4));
     // Once per frame, not per section: it looks through every answer.
     let shows_review = crate::tui::screens::interview::shows_review(editor);
+    // INTERVIEW: each section's flags and open findings, so the meeting sees where the work is.
+    let to_follow = crate::tui::screens::interview::follow_ups_by_section(editor);
     let items: Vec<ListItem> = shown
         .iter()
         .map(|&s| {
@@ -78,6 +80,13 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             // INTERVIEW: how many of those answers were reviewed against evidence (the rest are claimed).
             if shows_review {
                 count.push_str(&format!(" ✔{}", crate::tui::screens::interview::reviewed_in_section(editor, s)));
+            }
+            let (flags, findings) = to_follow[s];
+            if flags > 0 {
+                count.push_str(&format!(" ⚑{flags}"));
+            }
+            if findings > 0 {
+                count.push_str(&format!(" !{findings}"));
             }
             let title_width = label_width.saturating_sub(count.width() + 3);
             let title = truncate(&one_line(&q.sections[s].title), title_width);
@@ -144,6 +153,9 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         Mode::Plan(form) => form.draw(frame, body, t),
         Mode::Observation(form) => crate::tui::screens::interview::draw_form(frame, form, input_area, t),
         Mode::Conflict(_) => {}
+        Mode::Findings(list) => crate::tui::screens::findings::draw(frame, body, editor, list, t),
+        Mode::TypeAsk(input) => draw_input(frame, input, &field_title("Who to ask", Context::TypeAsk), input_area),
+        Mode::Agenda(list) => crate::tui::screens::agenda::draw(frame, body, list, t),
     }
     // IMPORT: what the last export wrote and skipped, until the next key.
     crate::tui::screens::customer::draw_export(frame, body, editor, app);
@@ -159,10 +171,12 @@ fn field_title(what: &str, context: Context) -> String {
 /// How tall the text field under the question is, in the question's panel `inner`.
 fn input_height(editor: &Editor, inner: Rect) -> u16 {
     match editor.mode {
-        Mode::Answering | Mode::Search(_) | Mode::Plan(_) | Mode::Conflict(_) => 0,
+        Mode::Answering | Mode::Search(_) | Mode::Plan(_) | Mode::Conflict(_) | Mode::Findings(_) | Mode::Agenda(_) => {
+            0
+        }
         Mode::Observation(_) => crate::tui::screens::interview::FORM_HEIGHT,
         Mode::EditNote(_) => (inner.height / 3).max(5),
-        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) => 3,
+        Mode::TypeAnswer(_) | Mode::TypeRespondent(_) | Mode::TypeEvidence(_) | Mode::TypeAsk(_) => 3,
     }
 }
 
