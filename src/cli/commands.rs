@@ -1,5 +1,6 @@
 //! What each command does, over the core.
 
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -69,8 +70,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
         Some(Command::Manage(command)) => super::manage::run(command),
         Some(Command::Search(args)) => super::search::run(args),
-        Some(Command::Report { assessment, format, set, output }) => {
-            report(&assessment, format.as_deref(), &set, output.as_deref())
+        Some(Command::Report { assessment, format, set, output, template }) => {
+            report(&assessment, format.as_deref(), &set, output.as_deref(), template.as_deref())
         }
         Some(Command::Completions { shell }) => super::completions::print_script(&shell),
         Some(Command::Man) => super::manual::print(),
@@ -473,8 +474,23 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option<&Path>) -> Result<ExitCode> {
+fn report(
+    assessment: &str,
+    format: Option<&str>,
+    set: &[String],
+    output: Option<&Path>,
+    template: Option<&Path>,
+) -> Result<ExitCode> {
+    use super::report_flags::Output;
     let format = super::report_flags::format(format, output)?;
+    if template.is_some() && format != Output::Docx {
+        bail!("--template applies to the Word report only: add --format docx (or -o FILE.docx)");
+    }
+    // A Word document is binary: printed on a terminal it would be noise and could drive the terminal.
+    if format == Output::Docx && output.is_none() && std::io::stdout().is_terminal() {
+        bail!("a Word report is a binary file: name it with -o FILE.docx (or redirect the output to a file)");
+    }
+    let template = template.map(super::report_flags::read_template).transpose()?;
     let store = store_for_reading();
     let path = store.resolve(assessment);
     // Refuse a bad target before the work of building the report.
@@ -488,13 +504,26 @@ fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option
     } else {
         crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| anyhow!(e))?
     };
-    let text = crate::report::export(&built, format);
+    let bytes = match format {
+        Output::Text(format) => crate::report::export(&built, format).into_bytes(),
+        Output::Docx => {
+            let document = crate::report::docx::render(&built)?;
+            match &template {
+                Some((name, template)) => crate::report::docx_template::apply(&document, template)
+                    .with_context(|| format!("--template {}", one_line(&name.display().to_string())))?,
+                None => document,
+            }
+        }
+    };
     match output {
         Some(out) => {
-            crate::output_file::write(out, text.as_bytes(), &[&path]).context("cannot write the report")?;
+            crate::output_file::write(out, &bytes, &[&path]).context("cannot write the report")?;
             println!("{}", one_line(&out.display().to_string()));
         }
-        None => print!("{text}"),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush()).context("cannot write the report")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -170,12 +170,16 @@ pub enum Command {
         /// A path, or a name as `soc2-ready list` shows it.
         #[arg(add = ArgValueCompleter::new(completions::assessment_names))]
         assessment: String,
-        /// md (Markdown), html (one self-contained page), json, or csv (one row per gap, for trackers).
-        /// Without it, the extension of the -o file decides (.md, .html, .json, .csv), and Markdown is the
-        /// default.
+        /// md (Markdown), html (one self-contained page), json, csv (one row per gap, for trackers), or
+        /// docx (a Word document for the client; needs -o FILE or a redirected output). Without it, the
+        /// extension of the -o file decides (.md, .html, .json, .csv, .docx), and Markdown is the default.
         #[arg(long, value_name = "FORMAT", value_parser = clap::builder::PossibleValuesParser::new(
-            crate::report::Format::ALL.map(crate::report::Format::id)))]
+            report_flags::FORMAT_IDS))]
         format: Option<String>,
+        /// For docx: a Word document whose styles the report takes (fonts, colours, headings, tables), so
+        /// the report looks like the firm's own documents. Styles it lacks keep the report's own.
+        #[arg(long, value_name = "FILE.docx")]
+        template: Option<std::path::PathBuf>,
         /// What if: NAME=VALUE, a profile answer or an estimate parameter for this report only.
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,

@@ -12,19 +12,52 @@ use crate::report::Format;
 /// The longest owner name kept, in characters.
 pub const MAX_OWNER_CHARS: usize = 200;
 
-/// The format: `--format` when given, else the extension of `-o` (`.md`, `.html`, `.json`, `.csv`), else
-/// Markdown.
-pub fn format(flag: Option<&str>, output: Option<&Path>) -> Result<Format> {
+/// Every id `report --format` takes: the text formats, then the Word document.
+pub const FORMAT_IDS: [&str; 5] = ["md", "html", "json", "csv", DOCX];
+const DOCX: &str = "docx";
+
+/// What `report` writes: one of the text formats, or a Word document (bytes, never for a terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Text(Format),
+    Docx,
+}
+
+/// The format: `--format` when given, else the extension of `-o` (`.md`, `.html`, `.json`, `.csv`,
+/// `.docx`), else Markdown.
+pub fn format(flag: Option<&str>, output: Option<&Path>) -> Result<Output> {
     if let Some(id) = flag {
-        return Format::from_id(id).ok_or_else(|| anyhow!("unknown format `{id}`; use md, html, json or csv"));
+        if id == DOCX {
+            return Ok(Output::Docx);
+        }
+        return Format::from_id(id)
+            .map(Output::Text)
+            .ok_or_else(|| anyhow!("unknown format `{id}`; use md, html, json, csv or docx"));
     }
     let ext = output.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     Ok(match ext.as_deref() {
-        Some("htm") => Format::Html,
-        Some("markdown") => Format::Markdown,
-        Some(e) => Format::from_id(e).unwrap_or(Format::Markdown),
-        None => Format::Markdown,
+        Some(DOCX) => Output::Docx,
+        Some("htm") => Output::Text(Format::Html),
+        Some("markdown") => Output::Text(Format::Markdown),
+        Some(e) => Output::Text(Format::from_id(e).unwrap_or(Format::Markdown)),
+        None => Output::Text(Format::Markdown),
     })
+}
+
+/// The `--template` file's bytes, with its name for messages; refused before reading when it is not a
+/// regular file or is larger than a template can be.
+pub fn read_template(path: &Path) -> Result<(std::path::PathBuf, Vec<u8>)> {
+    use std::io::Read;
+    let name = crate::text::one_line(&path.display().to_string());
+    let file = crate::assessment::regular::open(path, crate::assessment::regular::Links::Follow)
+        .map_err(|e| anyhow!("--template {name}: {e}"))?;
+    let limit = crate::report::docx_template::MAX_TEMPLATE_BYTES;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| anyhow!("--template {name}: cannot read it ({e})"))?;
+    if bytes.len() as u64 > limit {
+        bail!("--template {name}: larger than {limit} bytes; a Word template is far smaller");
+    }
+    Ok((path.to_path_buf(), bytes))
 }
 
 /// `answer --owner NAME --due DATE`, checked before anything is written.

@@ -5,6 +5,9 @@
 pub mod changes;
 pub mod consultant;
 pub mod csv;
+pub mod docx;
+pub mod docx_package;
+pub mod docx_template;
 pub mod headline;
 pub mod html;
 pub mod json;

@@ -165,7 +165,10 @@ fn subcommands_and_options_complete_from_the_clap_definitions() {
     assert_eq!(set(&tab(&env, &["co"])), BTreeSet::from(["completions", "config", "confirm"]));
     assert_eq!(tab(&env, &["rep"]), ["report"]);
     assert_eq!(set(&tab(&env, &["library", "re"])), BTreeSet::from(["remove"]));
-    assert_eq!(set(&tab(&env, &["report", "x", "--format", ""])), BTreeSet::from(["md", "html", "json", "csv"]));
+    assert_eq!(
+        set(&tab(&env, &["report", "x", "--format", ""])),
+        BTreeSet::from(["md", "html", "json", "csv", "docx"])
+    );
     assert_eq!(set(&tab(&env, &["completions", "f"])), BTreeSet::from(["fish"]));
 }
 

@@ -38,6 +38,7 @@ mod questionnaire_format;
 #[cfg(unix)]
 mod report_browser;
 mod report_cli;
+mod report_docx;
 mod report_estimate;
 mod report_golden;
 mod report_plan_cli;

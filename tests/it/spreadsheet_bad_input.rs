@@ -65,7 +65,8 @@ fn zip_bomb_is_capped() {
         zip.write_all(&chunk).unwrap();
     }
     let bytes = zip.finish().unwrap().into_inner();
-    assert!(bytes.len() < 2_000_000, "the bomb is small: {}", bytes.len());
+    // About 1% of what it inflates to (2.0 MB with flate2's zlib-rs backend, which docx-rs's zip turns on).
+    assert!(bytes.len() < 3_000_000, "the bomb is small: {}", bytes.len());
     refused("bomb.xlsx", &bytes, "too big to import: part xl/worksheets/sheet1.xml uncompresses to more than 200 MB");
 }
 

@@ -1,0 +1,840 @@
+//! The report as a Word document (.docx), the deliverable a consultant hands a client: the verdict, scores,
+//! criteria coverage, findings with owners and dates, the plan, timeline and cost with the sources of the
+//! figures, then the details as appendices. Drawn from the same model as the other formats.
+//!
+//! Every paragraph and table names one of the styles in [`STYLES`] and carries no formatting of its own, so
+//! a consultant rebrands the whole document by changing those styles in Word (or by `--template`, see
+//! [`super::docx_template`]). Questionnaire and answer text is untrusted: it goes through the same
+//! escapes as the other renderers, and characters XML cannot hold are shown as escapes too.
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Start,
+    Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow,
+    WidthType,
+};
+
+use super::model::{GapKind, QuestionLine, Report};
+use super::summary::OnePage;
+use crate::estimate::money;
+use crate::scoring::Score;
+
+/// Why a document could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    #[error("cannot assemble the Word document: {0}")]
+    Pack(String),
+}
+
+/// The styles the document uses: id (as Word stores it), the name Word's Styles pane shows, and what it is
+/// for. docs/report.md lists them for whoever restyles the document.
+pub const STYLES: [(&str, &str, &str); 11] = [
+    ("Title", "Title", "the report's title"),
+    ("Heading1", "heading 1", "each part: At a glance, Verdict, Findings, Plan, Timeline, Cost, appendices"),
+    ("Heading2", "heading 2", "a part within a part"),
+    ("Soc2Verdict", "SOC 2 Verdict", "the verdict sentence on the first page"),
+    ("Soc2Note", "SOC 2 Note", "the self-assessment statement, the sample notice, explanations under tables"),
+    ("Soc2Bullet", "SOC 2 Bullet", "list items"),
+    ("Soc2Table", "SOC 2 Table", "every table (borders, cell margins)"),
+    ("Soc2TableHeader", "SOC 2 Table Header", "the first row of every table"),
+    ("Soc2TableText", "SOC 2 Table Text", "the text in table cells"),
+    ("Soc2Footer", "SOC 2 Footer", "the footer: title and page number"),
+    ("Normal", "Normal", "body text (and the font every other style inherits)"),
+];
+
+/// A4 with 2 cm margins, in twentieths of a point.
+const PAGE: (u32, u32) = (11906, 16838);
+const MARGIN: i32 = 1134;
+/// The width tables fill.
+const TEXT_WIDTH: usize = (PAGE.0 as usize) - 2 * (MARGIN as usize);
+/// The bullet list's numbering (docx-rs defines a numbered list as 1).
+const BULLETS: usize = 2;
+const ACCENT: &str = "1F3864";
+const GREY: &str = "595959";
+
+/// Untrusted text as one line a Word document can hold: control and invisible characters as visible
+/// escapes, like every renderer, and the two non-characters XML refuses too.
+pub fn clean(text: &str) -> String {
+    super::show_invisible(&crate::text::one_line(text))
+        .chars()
+        .map(|c| match c {
+            '\u{FFFE}' | '\u{FFFF}' => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn styles() -> Vec<Style> {
+    let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
+    let heading = |id: &str, name: &str, size: usize, level: usize, before: u32| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .size(size)
+            .bold()
+            .color(ACCENT)
+            .outline_lvl(level)
+            .line_spacing(spacing(before, 120))
+            .q_format(true)
+    };
+    let cell_border =
+        |p: TableBorderPosition| TableBorder::new(p).border_type(BorderType::Single).size(4).color("A6A6A6");
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::with_empty(), |b, p| b.set(cell_border(p)));
+    vec![
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .size(48)
+            .bold()
+            .color(ACCENT)
+            .line_spacing(spacing(0, 240))
+            .q_format(true),
+        heading("Heading1", "heading 1", 32, 0, 360),
+        heading("Heading2", "heading 2", 24, 1, 240),
+        Style::new("Soc2Verdict", StyleType::Paragraph)
+            .name("SOC 2 Verdict")
+            .size(28)
+            .bold()
+            .color(ACCENT)
+            .line_spacing(spacing(120, 120))
+            .q_format(true),
+        Style::new("Soc2Note", StyleType::Paragraph)
+            .name("SOC 2 Note")
+            .size(18)
+            .italic()
+            .color(GREY)
+            .line_spacing(spacing(60, 120))
+            .q_format(true),
+        Style::new("Soc2Bullet", StyleType::Paragraph).name("SOC 2 Bullet").line_spacing(spacing(0, 60)).q_format(true),
+        Style::new("Soc2Table", StyleType::Table)
+            .name("SOC 2 Table")
+            .set_borders(borders)
+            .margins(TableCellMargins::new().margin(40, 80, 40, 80)),
+        Style::new("Soc2TableHeader", StyleType::Paragraph)
+            .name("SOC 2 Table Header")
+            .size(18)
+            .bold()
+            .color(ACCENT)
+            .line_spacing(spacing(0, 0))
+            .q_format(true),
+        Style::new("Soc2TableText", StyleType::Paragraph)
+            .name("SOC 2 Table Text")
+            .size(18)
+            .line_spacing(spacing(0, 0))
+            .q_format(true),
+        Style::new("Soc2Footer", StyleType::Paragraph).name("SOC 2 Footer").size(16).color(GREY),
+    ]
+}
+
+/// The document being written: paragraphs and tables in order.
+struct Doc {
+    docx: Docx,
+}
+
+impl Doc {
+    fn para(&mut self, style: &str, text: &str) {
+        let p = Paragraph::new().style(style).add_run(Run::new().add_text(clean(text)));
+        self.push(p);
+    }
+
+    fn push(&mut self, p: Paragraph) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_paragraph(p);
+    }
+
+    fn h1(&mut self, text: &str) {
+        self.para("Heading1", text);
+    }
+
+    fn h2(&mut self, text: &str) {
+        self.para("Heading2", text);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.para("Normal", text);
+    }
+
+    fn note(&mut self, text: &str) {
+        self.para("Soc2Note", text);
+    }
+
+    fn bullet(&mut self, text: &str) {
+        let p = Paragraph::new()
+            .style("Soc2Bullet")
+            .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
+            .add_run(Run::new().add_text(clean(text)));
+        self.push(p);
+    }
+
+    /// A table filling the text width: each column's share of it by weight, a header row, then the rows.
+    fn table(&mut self, columns: &[(&str, usize)], rows: Vec<Vec<String>>) {
+        let total: usize = columns.iter().map(|(_, w)| w).sum::<usize>().max(1);
+        let widths: Vec<usize> = columns.iter().map(|(_, w)| TEXT_WIDTH * w / total).collect();
+        let row = |cells: Vec<String>, style: &str| {
+            TableRow::new(
+                cells
+                    .into_iter()
+                    .zip(&widths)
+                    .map(|(text, w)| {
+                        TableCell::new()
+                            .width(*w, WidthType::Dxa)
+                            .add_paragraph(Paragraph::new().style(style).add_run(Run::new().add_text(clean(&text))))
+                    })
+                    .collect(),
+            )
+            .cant_split()
+        };
+        let header = row(columns.iter().map(|(name, _)| name.to_string()).collect(), "Soc2TableHeader");
+        let body = rows.into_iter().map(|cells| row(cells, "Soc2TableText"));
+        let table = Table::without_borders(std::iter::once(header).chain(body).collect())
+            .style("Soc2Table")
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa);
+        let docx = std::mem::take(&mut self.docx);
+        // An empty paragraph after each table keeps two tables from running together.
+        self.docx = docx.add_table(table).add_paragraph(Paragraph::new().style("Normal"));
+    }
+
+    fn page_break(&mut self) {
+        self.push(Paragraph::new().style("Normal").page_break_before(true));
+    }
+}
+
+fn num(x: f64) -> String {
+    crate::assessment::answer::format_number(x)
+}
+
+fn days(d: [f64; 2]) -> String {
+    super::markdown::days(d)
+}
+
+fn score(s: Option<Score>) -> (String, String) {
+    s.map_or(("-".into(), "-".into()), |s| (num(s.type1), num(s.type2)))
+}
+
+fn or_dash(x: &str) -> String {
+    if x.trim().is_empty() { "-".into() } else { x.to_string() }
+}
+
+fn reviewed(yes: bool) -> &'static str {
+    if yes { " (reviewed)" } else { "" }
+}
+
+fn cover(d: &mut Doc, r: &Report) {
+    d.para("Title", &r.title());
+    d.text(&format!(
+        "Questionnaire: {} ({}, version {})",
+        r.questionnaire_title, r.questionnaire_id, r.questionnaire_version
+    ));
+    d.text(&format!("Date: {}", r.date));
+    if r.sample {
+        d.note(crate::assessment::sample::NOTICE);
+    }
+    if let Some(w) = &r.what_if {
+        d.h2(&format!("What if: {}", w.changes.join(", ")));
+        d.note("This report assumes the settings above; the assessment itself is unchanged.");
+        for line in &w.lines {
+            d.bullet(line);
+        }
+    }
+}
+
+fn at_a_glance(d: &mut Doc, r: &Report) {
+    let page = OnePage::of(r);
+    d.h1("At a glance");
+    d.para("Soc2Verdict", &page.verdict);
+    if let Some(statement) = &page.statement {
+        d.note(statement);
+    }
+    for line in [&page.scores, &page.ai].into_iter().flatten() {
+        d.bullet(line);
+    }
+    d.bullet(&page.completion);
+    for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
+        d.bullet(line);
+    }
+    if !page.actions.is_empty() {
+        d.h2("Do these first");
+        let rows = page
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                vec![
+                    (i + 1).to_string(),
+                    format!("{}{} ({})", if a.critical { "Critical: " } else { "" }, a.what, a.id),
+                    days(a.effort_days),
+                    if a.owner.is_empty() { "not set".into() } else { a.owner.clone() },
+                    a.target.map_or("-".into(), |t| format!("{t} ({})", a.target_basis)),
+                ]
+            })
+            .collect();
+        d.table(&[("#", 1), ("What", 10), ("Effort (person-days)", 3), ("Owner", 3), ("Target date", 4)], rows);
+    }
+}
+
+fn since_last_year(d: &mut Doc, r: &Report) {
+    let Some(s) = &r.since_last_year else { return };
+    let c = &s.changes;
+    d.h1("Since last year");
+    d.text(&format!(
+        "Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.",
+        c.old.updated_at, c.old.answered, c.old.shown, c.new.answered, c.new.shown
+    ));
+    d.bullet(&format!("Verdict: {} → {}", c.verdict[0], c.verdict[1]));
+    if let Some([was, now]) = &c.estimate {
+        d.bullet(&format!("Remaining effort: {} → {} person-days", days(was.remaining_days), days(now.remaining_days)));
+        d.bullet(&format!(
+            "First-year cost: {}-{} → {}-{} {}",
+            money(was.cost[0]),
+            money(was.cost[1]),
+            money(now.cost[0]),
+            money(now.cost[1]),
+            now.currency
+        ));
+    }
+    let signed = |x: Option<f64>| super::markdown::signed(x);
+    let opt = |x: Option<f64>| super::markdown::opt(x);
+    let rows = std::iter::once(&c.overall)
+        .chain(&c.sections)
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                opt(x.old_type1),
+                opt(x.new_type1),
+                signed(x.type1_delta()),
+                opt(x.old_type2),
+                opt(x.new_type2),
+                signed(x.type2_delta()),
+            ]
+        })
+        .collect();
+    d.table(
+        &[
+            ("Score", 5),
+            ("Type I last year", 2),
+            ("Type I now", 2),
+            ("Change", 2),
+            ("Type II last year", 2),
+            ("Type II now", 2),
+            ("Change", 2),
+        ],
+        rows,
+    );
+    if !s.to_confirm.is_empty() {
+        d.note(&format!(
+            "{} carried over from last year and still to confirm; listed in the appendix of answers.",
+            crate::estimate::plural(s.to_confirm.len() as f64, "answer is", "answers are")
+        ));
+    }
+}
+
+fn vendor(d: &mut Doc, r: &Report) {
+    let Some(v) = &r.vendor else { return };
+    d.h1(&format!("Risk verdict: {} residual risk", v.risk.id()));
+    d.para("Soc2Verdict", v.risk.meaning());
+    d.bullet(&format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()));
+    d.h2("Reasons");
+    for reason in &v.reasons {
+        d.bullet(reason);
+    }
+    if !v.show_stoppers.is_empty() {
+        d.h2("Show-stoppers");
+        for s in &v.show_stoppers {
+            d.bullet(s);
+        }
+    }
+    d.h2("Contract terms to ask for");
+    if v.contract_terms.is_empty() {
+        d.text("None beyond your standard terms.");
+    }
+    for term in &v.contract_terms {
+        d.bullet(term);
+    }
+    d.h2("Attestations");
+    if v.attestations.is_empty() {
+        d.text("The vendor's answers name no independent attestation.");
+    } else {
+        let rows = v
+            .attestations
+            .iter()
+            .map(|x| {
+                vec![
+                    x.kind.clone(),
+                    x.period_end.map_or("-".into(), |d| d.to_string()),
+                    x.age_months.map_or("-".into(), |m| m.to_string()),
+                    if x.opinion.is_empty() { "not stated".into() } else { x.opinion.clone() },
+                    or_dash(&x.bridge_letter),
+                ]
+            })
+            .collect();
+        d.table(
+            &[("Attestation", 4), ("Period end", 2), ("Age (months)", 2), ("Opinion", 3), ("Bridge letter", 3)],
+            rows,
+        );
+    }
+}
+
+fn scores(d: &mut Doc, r: &Report) {
+    if let Some(verdict) = r.shown_verdict() {
+        d.h1(&format!("Verdict: {} (SOC 2 {} report)", verdict.label(), r.target.label()));
+        d.text(&r.verdict_meaning());
+        if let Some(line) = r.scores_sentence() {
+            d.text(&line);
+        }
+        let (t1, t2) = score(r.overall);
+        if r.completion.answered < r.completion.shown {
+            let (a1, a2) = score(r.answered_score);
+            d.table(
+                &[("Report", 4), ("Over all questions", 2), ("Over answered questions", 2)],
+                vec![
+                    vec!["Type I (controls designed)".into(), t1, a1],
+                    vec!["Type II (controls operating over time)".into(), t2, a2],
+                ],
+            );
+            d.note("Over all questions, an unanswered question counts as not in place.");
+        } else {
+            d.table(
+                &[("Report", 4), ("Score (0-100)", 2)],
+                vec![
+                    vec!["Type I (controls designed)".into(), t1],
+                    vec!["Type II (controls operating over time)".into(), t2],
+                ],
+            );
+        }
+        blockers(d, r);
+        criteria(d, r);
+        ai(d, r);
+    } else if let Some(overall) = r.overall {
+        d.h1("Score");
+        d.text(
+            "This questionnaire's questions carry no SOC 2 criteria and efforts, so the report gives its score but \
+             no SOC 2 verdict, timeline or cost.",
+        );
+        d.table(
+            &[("Score over all questions", 1), ("Over answered questions", 1)],
+            vec![vec![num(overall.type1), score(r.answered_score).0]],
+        );
+    } else {
+        d.h1("Verdict");
+        d.text("No verdict: no scored question has an answer that counts, so there is nothing to judge.");
+        return;
+    }
+    d.h2("Scores by section");
+    let rows = r.sections.iter().map(|s| vec![s.title.clone(), num(s.score.type1), num(s.score.type2)]).collect();
+    d.table(&[("Section", 6), ("Type I", 1), ("Type II", 1)], rows);
+    if !r.categories.is_empty() {
+        d.h2("Scores by Trust Services category");
+        let rows = r.categories.iter().map(|(c, s)| vec![c.label().to_string(), num(s.type1), num(s.type2)]).collect();
+        d.table(&[("Category", 6), ("Type I", 1), ("Type II", 1)], rows);
+    }
+}
+
+fn blockers(d: &mut Doc, r: &Report) {
+    d.h2("Blockers");
+    let blocking: Vec<_> = r.blocking_criteria().collect();
+    if r.blockers.is_empty() && blocking.is_empty() {
+        d.text(
+            "None: every in-scope criterion asked about has a designed control and no critical control falls short.",
+        );
+    }
+    for b in &r.blockers {
+        let answer = b.answer.as_deref().unwrap_or("unanswered");
+        d.bullet(&format!("{} {} — {answer} ({}){}", b.id, b.text, b.note, reviewed(b.reviewed)));
+    }
+    for c in &blocking {
+        d.bullet(&format!("Criterion {}: {}", c.id, c.status.label()));
+    }
+}
+
+fn criteria(d: &mut Doc, r: &Report) {
+    if r.criteria.is_empty() {
+        return;
+    }
+    d.h2("Criteria coverage");
+    let (designed, covered) = r.coverage_counts();
+    if covered > 0 {
+        d.text(&format!(
+            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do \
+             not apply). A criterion is designed when at least one question behind it is at \"documented\" or above \
+             and no critical one is below. The blockers above name the others; the appendix lists every criterion \
+             with the questions behind it."
+        ));
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        d.note(&format!("{line} They are: {}.", ids.join(", ")));
+    }
+}
+
+/// Every in-scope criterion, its status, the questions behind it and the weakest answer.
+fn criteria_appendix(d: &mut Doc, r: &Report) {
+    if r.shown_verdict().is_none() || r.covered().next().is_none() {
+        return;
+    }
+    d.h2("Criteria coverage");
+    let rows = r
+        .covered()
+        .map(|c| {
+            vec![
+                c.id.clone(),
+                c.status.label().to_string(),
+                c.weakest.as_ref().map_or("-".into(), |(id, answer)| format!("{id}: {answer}")),
+                c.questions.join(", "),
+            ]
+        })
+        .collect();
+    d.table(&[("Criterion", 2), ("Status", 3), ("Weakest answer", 5), ("Questions behind it", 6)], rows);
+}
+
+fn ai(d: &mut Doc, r: &Report) {
+    let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) else { return };
+    d.h2(&format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
+    d.text(&line);
+    let rows = ai
+        .areas
+        .iter()
+        .map(|a| {
+            let (x, y) = score(a.score);
+            let gaps: Vec<&str> = a.gaps.iter().map(|(id, _)| id.as_str()).collect();
+            vec![a.area.label().to_string(), x, y, if gaps.is_empty() { "none".into() } else { gaps.join(", ") }]
+        })
+        .collect();
+    d.table(&[("Area", 4), ("Type I", 1), ("Type II", 1), ("Below documented", 6)], rows);
+    d.note("Where buyers look for each area (ISO/IEC 42001, NIST AI RMF, EU AI Act) is in the appendix.");
+}
+
+/// Where buyers look for each AI area, and how much of each framework the questions cover.
+fn ai_appendix(d: &mut Doc, r: &Report) {
+    let Some(ai) = &r.ai_assurance else { return };
+    d.h2("AI assurance: where buyers look");
+    let rows = ai.areas.iter().map(|a| vec![a.area.label().to_string(), a.where_to_look()]).collect();
+    d.table(&[("Area", 1), ("Where buyers look", 3)], rows);
+    for line in ai.coverage_lines() {
+        d.bullet(&line);
+    }
+}
+
+/// The findings: the consultant's observations with owner, due date and status, then the gaps to close.
+fn findings(d: &mut Doc, r: &Report) {
+    if !r.observations.is_empty() {
+        d.h1("Findings");
+        let rows = r
+            .observations
+            .iter()
+            .map(|x| {
+                vec![
+                    format!("{} ({})", x.text, x.question),
+                    x.seen.clone(),
+                    or_dash(&x.risk),
+                    or_dash(&x.recommendation),
+                    or_dash(&x.owner),
+                    or_dash(&x.due),
+                    x.status.id().to_string(),
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                ("Question", 5),
+                ("Seen", 5),
+                ("Risk", 5),
+                ("Recommendation", 5),
+                ("Owner", 3),
+                ("Due", 3),
+                ("Status", 3),
+            ],
+            rows,
+        );
+    }
+    if r.overall.is_none() || r.is_vendor() {
+        return;
+    }
+    let real: Vec<_> = r.design_gaps().collect();
+    d.h1("Top gaps");
+    if real.is_empty() {
+        let unanswered = r.gaps.len();
+        d.text(&if unanswered == 0 {
+            "None: every scored control operates with evidence over time.".to_string()
+        } else {
+            format!(
+                "None among the answered questions; {} still to answer (see the appendix).",
+                crate::estimate::plural(unanswered as f64, "question", "questions")
+            )
+        });
+    } else {
+        d.note(&format!(
+            "SOC 2 controls not designed yet, critical first, then by weight x shortfall. Showing {} of {}.",
+            real.len().min(10),
+            real.len()
+        ));
+        let rows = real
+            .iter()
+            .take(10)
+            .enumerate()
+            .map(|(i, g)| {
+                vec![
+                    (i + 1).to_string(),
+                    format!(
+                        "{}{} ({}){}",
+                        if g.critical { "Critical: " } else { "" },
+                        g.text,
+                        g.id,
+                        reviewed(g.reviewed)
+                    ),
+                    g.criteria.join(", "),
+                    g.remediation.clone(),
+                    if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
+                    or_dash(&g.owner),
+                    or_dash(&g.due),
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                ("#", 1),
+                ("Question", 7),
+                ("Criteria", 3),
+                ("Remediation", 8),
+                ("Effort (person-days)", 3),
+                ("Owner", 3),
+                ("Due", 3),
+            ],
+            rows,
+        );
+    }
+    let operate: Vec<_> = r.operate_gaps().collect();
+    if !operate.is_empty() {
+        d.h2("Operate it and keep evidence");
+        d.note(
+            "Designed and documented, short only of evidence over time: no design work left; run each control and \
+             keep its evidence for the Type II window.",
+        );
+        for g in operate {
+            let flag = if g.critical { " (critical: blocks the Type II report)" } else { "" };
+            d.bullet(&format!("{} {}{flag}", g.id, g.text));
+        }
+    }
+    let advice: Vec<_> = r.answered_gaps().filter(|g| g.kind == GapKind::Advice).collect();
+    if !advice.is_empty() {
+        d.h2("Advice outside the audit's scope");
+        d.note("These serve only criteria of categories out of scope, so they do not count toward the verdict.");
+        for g in advice {
+            d.bullet(&format!("{} {} ({})", g.id, g.text, g.criteria.join(", ")));
+        }
+    }
+}
+
+fn plan(d: &mut Doc, r: &Report) {
+    let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) else { return };
+    d.h1("Remediation plan");
+    d.text(&effort.explanation());
+    let groups = [
+        ("By owner", "Owner", &r.plan_by_owner),
+        ("By policy document", "Policy document", &r.plan_by_policy),
+        ("By area", "Area", &r.plan_by_area),
+    ];
+    for (title, column, groups) in groups {
+        d.h2(title);
+        let mut rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|g| vec![g.name.clone(), g.questions.len().to_string(), days(g.remaining_days)])
+            .collect();
+        rows.push(vec!["Total".into(), r.plan_gaps().to_string(), days(effort.remaining)]);
+        d.table(&[(column, 6), ("Gaps", 1), ("Remaining person-days", 2)], rows);
+    }
+    for line in r.optional_lines() {
+        d.bullet(&format!("Optional: {line}."));
+    }
+}
+
+fn timeline_and_cost(d: &mut Doc, r: &Report) {
+    let Some(e) = &r.estimate else { return };
+    let t = &e.timeline;
+    d.h1("Timeline");
+    d.text(&format!(
+        "From {}, with {} FTE on {} person-days of remaining work (the plan's total above).{}",
+        t.start_date,
+        num(e.fte),
+        days(e.remaining_days),
+        e.start_note.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
+    ));
+    let rows =
+        t.phases.iter().map(|p| vec![p.name.clone(), days(p.weeks), p.start.to_string(), p.end.to_string()]).collect();
+    d.table(&[("Phase", 5), ("Weeks", 2), ("From", 3), ("Until", 3)], rows);
+    if let Some(m) = &t.type1_report {
+        d.bullet(&format!("Earliest Type I report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months)));
+    }
+    let m = &t.type2_report;
+    d.bullet(&format!("Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months)));
+    d.note(&e.comparison.time);
+
+    d.h1("Cost");
+    d.h2("First year");
+    let c = &e.cost;
+    let low = format!("Low ({})", c.currency);
+    let high = format!("High ({})", c.currency);
+    let columns = [("Item", 5), (low.as_str(), 2), (high.as_str(), 2), ("Basis", 7)];
+    let mut rows: Vec<Vec<String>> =
+        c.items.iter().map(|i| vec![i.name.clone(), money(i.low), money(i.high), i.basis.clone()]).collect();
+    rows.push(vec!["Paid to others".into(), money(c.external_total[0]), money(c.external_total[1]), String::new()]);
+    rows.push(vec!["Total".into(), money(c.total[0]), money(c.total[1]), String::new()]);
+    d.table(&columns, rows);
+    d.note(&e.comparison.cost);
+    d.h2("Every year after the first report");
+    let mut rows: Vec<Vec<String>> =
+        c.recurring.iter().map(|i| vec![i.name.clone(), money(i.low), money(i.high), i.basis.clone()]).collect();
+    rows.push(vec!["Each year".into(), money(c.recurring_total[0]), money(c.recurring_total[1]), String::new()]);
+    d.table(&columns, rows);
+}
+
+fn assumptions(d: &mut Doc, r: &Report) {
+    if r.assumptions.is_empty() {
+        return;
+    }
+    d.h1("Assumptions and their sources");
+    let rows = r.assumptions.iter().map(|a| vec![a.name.clone(), a.value.clone(), a.source.clone()]).collect();
+    d.table(&[("Assumption", 4), ("Value", 3), ("Source", 6)], rows);
+}
+
+fn question_list(d: &mut Doc, title: &str, items: &[QuestionLine]) {
+    if items.is_empty() {
+        return;
+    }
+    d.h2(title);
+    let rows = items
+        .iter()
+        .map(|l| {
+            vec![
+                l.id.clone(),
+                format!("{}{}", l.text, reviewed(l.reviewed)),
+                l.answer.clone().unwrap_or_else(|| "-".into()),
+                or_dash(&l.note),
+            ]
+        })
+        .collect();
+    d.table(&[("Id", 2), ("Question", 7), ("Answer", 4), ("Note", 5)], rows);
+}
+
+fn appendices(d: &mut Doc, r: &Report) {
+    d.page_break();
+    d.h1("Appendix: details");
+    criteria_appendix(d, r);
+    ai_appendix(d, r);
+    if r.estimate.is_some() && !r.policies.is_empty() {
+        d.h2("Policy documents");
+        let rows = r.policies.iter().map(|p| vec![p.name.clone(), p.status.clone()]).collect();
+        d.table(&[("Document", 3), ("Status", 2)], rows);
+    }
+    if r.estimate.is_some() && !r.evidence.is_empty() {
+        d.h2("Evidence checklist for the Type II window");
+        let rows = r
+            .evidence
+            .iter()
+            .map(|e| vec![e.item.clone(), e.questions.join(", "), if e.ready { "ready" } else { "not yet" }.into()])
+            .collect();
+        d.table(&[("Evidence", 7), ("Questions", 3), ("Status", 2)], rows);
+    }
+    question_list(d, "Follow-ups", &r.follow_ups);
+    if !r.unanswered.is_empty() {
+        d.h2("Unanswered questions");
+        d.text(&format!(
+            "{} unanswered; the list of all answers below marks each one.",
+            crate::estimate::plural(r.unanswered.len() as f64, "question is", "questions are")
+        ));
+    }
+    question_list(d, "Not applicable", &r.not_applicable);
+    d.h2("All answers");
+    let mut section = "";
+    let mut rows = Vec::new();
+    let columns = [("Id", 2), ("Question", 7), ("Answer", 4), ("Note and evidence", 5)];
+    for a in &r.answers {
+        if a.section != section {
+            if !rows.is_empty() {
+                d.table(&columns, std::mem::take(&mut rows));
+            }
+            section = &a.section;
+            d.para("Soc2TableHeader", section);
+        }
+        let flags = format!(
+            "{}{}{}",
+            if a.follow_up { " (follow-up)" } else { "" },
+            reviewed(a.reviewed),
+            if a.to_confirm { " (carried over, to confirm)" } else { "" }
+        );
+        let by = if a.answered_by.is_empty() { String::new() } else { format!(" — {}", a.answered_by) };
+        let mut note = a.note.clone();
+        if !a.evidence.is_empty() {
+            if !note.is_empty() {
+                note.push_str("; ");
+            }
+            note.push_str(&format!("evidence: {}", a.evidence.join("; ")));
+        }
+        rows.push(vec![
+            a.id.clone(),
+            a.text.clone(),
+            format!("{}{flags}{by}", a.answer.as_deref().unwrap_or("unanswered")),
+            or_dash(&note),
+        ]);
+    }
+    if !rows.is_empty() {
+        d.table(&columns, rows);
+    }
+}
+
+fn setup(r: &Report) -> Docx {
+    let bullets =
+        AbstractNumbering::new(BULLETS).add_level(
+            Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+                .indent(Some(360), Some(SpecialIndentType::Hanging(240)), None, None),
+        );
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Soc2Footer")
+            .align(AlignmentType::Right)
+            .add_run(Run::new().add_text(format!("{} — page ", clean(&r.title()))))
+            .add_page_num(PageNum::new()),
+    );
+    let margin =
+        PageMargin { top: MARGIN, left: MARGIN, bottom: MARGIN, right: MARGIN, header: 567, footer: 567, gutter: 0 };
+    let docx = Docx::new()
+        .page_size(PAGE.0, PAGE.1)
+        .page_margin(margin)
+        .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
+        .default_size(20)
+        .default_spacing(0)
+        .add_abstract_numbering(bullets)
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .footer(footer)
+        .created_at(&format!("{}T00:00:00Z", r.date))
+        .updated_at(&format!("{}T00:00:00Z", r.date));
+    styles().into_iter().fold(docx, Docx::add_style)
+}
+
+/// The report as a .docx file.
+pub fn render(r: &Report) -> Result<Vec<u8>, DocxError> {
+    let mut d = Doc { docx: setup(r) };
+    cover(&mut d, r);
+    at_a_glance(&mut d, r);
+    since_last_year(&mut d, r);
+    if r.is_vendor() {
+        vendor(&mut d, r);
+    } else {
+        scores(&mut d, r);
+    }
+    findings(&mut d, r);
+    plan(&mut d, r);
+    timeline_and_cost(&mut d, r);
+    assumptions(&mut d, r);
+    appendices(&mut d, r);
+    let mut out = std::io::Cursor::new(Vec::new());
+    d.docx.pack(&mut out).map_err(|e| DocxError::Pack(e.to_string()))?;
+    super::docx_package::rewrite(&out.into_inner(), |_, _| None, &[]).map_err(DocxError::Pack)
+}
