@@ -13,6 +13,7 @@ pub mod file;
 pub mod file_name;
 pub mod folder;
 pub mod followups;
+pub mod headline_cache;
 pub mod interview;
 pub mod journal;
 pub mod last_change;

@@ -6,9 +6,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::document::Assessment;
+use super::headline_cache::{Cache, Counts, Days, Stamp};
 use super::progress::{Visibility, progress};
 
 pub use super::atomic::{
@@ -19,15 +22,18 @@ pub use super::file::{
 };
 pub use super::folder::{FolderError, ensure_private_dir, shared_folder_warning};
 
-/// One assessment in the store, as the home screen and `list` show it.
-#[derive(Debug, Clone, Serialize)]
+/// One assessment in the store, as the home screen and `list` show it. The headline cache keeps it
+/// without its name and path, which are the file's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Listed {
+    #[serde(skip_deserializing)]
     pub name: String,
     pub org: String,
     pub questionnaire: String,
     pub questionnaire_title: String,
     pub progress: u32,
     pub updated_at: String,
+    #[serde(skip_deserializing)]
     pub path: PathBuf,
 }
 
@@ -67,20 +73,11 @@ impl Store {
     }
 
     /// [`Store::list`], with something more worked out from each assessment while it is in memory (the
-    /// report's headline, for `list` and the home screen).
+    /// report's headline, for `list` and the home screen). Every file is read; see [`Store::list_cached`].
     pub fn list_with<T>(&self, mut also: impl FnMut(&Assessment) -> T) -> (Vec<(Listed, T)>, Vec<OpenError>) {
         let mut listed = Vec::new();
         let mut errors = Vec::new();
-        let Ok(entries) = fs::read_dir(&self.dir) else { return (listed, errors) };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in self.json_files() {
             match read(&path) {
                 Ok(a) => {
                     let extra = also(&a);
@@ -90,11 +87,63 @@ impl Store {
                 Err(_) => {}
             }
         }
-        listed.sort_by(|(a, _), (b, _)| {
-            let when = |l: &Listed| crate::clock::parse(&l.updated_at).ok();
-            when(b).cmp(&when(a)).then_with(|| b.updated_at.cmp(&a.updated_at)).then_with(|| a.name.cmp(&b.name))
-        });
+        newest_first(&mut listed);
         (listed, errors)
+    }
+
+    /// [`Store::list_with`] through the store's headline cache (see `headline_cache`): an assessment
+    /// unchanged since it was last listed is not read again, its listing and `T` are the cache's. `work_out`
+    /// gives `T` for an assessment that is read, and the days it holds for when it depends on the day (as
+    /// of `today`). One assessment at a time is in memory. Also says how many came from the cache.
+    pub fn list_cached<T: Serialize + DeserializeOwned + Clone>(
+        &self,
+        today: NaiveDate,
+        mut work_out: impl FnMut(&Assessment) -> (T, Option<Days>),
+    ) -> (Vec<(Listed, T)>, Vec<OpenError>, Counts) {
+        let mut cache: Cache<(Listed, T)> = Cache::load(&self.dir);
+        let mut listed = Vec::new();
+        let mut errors = Vec::new();
+        for path in self.json_files() {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            // Taken before the file is read: a change while it is read makes the entry stale, never wrong.
+            let stamp = Stamp::of(&path);
+            if let Some((mut l, extra)) = stamp.as_ref().and_then(|s| cache.get(&name, s, today)) {
+                l.name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                l.path = path;
+                listed.push((l, extra));
+                continue;
+            }
+            match read(&path) {
+                Ok(a) => {
+                    let (extra, days) = work_out(&a);
+                    let l = Listed::of(&path, &a);
+                    if let Some(stamp) = stamp {
+                        cache.put(&name, stamp, days, (l.clone(), extra.clone()));
+                    }
+                    listed.push((l, extra));
+                }
+                Err(e) if is_assessment(&path, &e) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+        let counts = cache.counts;
+        cache.save();
+        newest_first(&mut listed);
+        (listed, errors, counts)
+    }
+
+    /// The store's `.json` files that may be assessments (not dot files), in name order.
+    fn json_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        paths
     }
 
     /// A file name for a new assessment that does not exist yet: the organisation's name in any script
@@ -141,6 +190,14 @@ impl Store {
         }
         in_store
     }
+}
+
+/// Newest change first; by name among changes at the same time.
+fn newest_first<T>(listed: &mut [(Listed, T)]) {
+    listed.sort_by(|(a, _), (b, _)| {
+        let when = |l: &Listed| crate::clock::parse(&l.updated_at).ok();
+        when(b).cmp(&when(a)).then_with(|| b.updated_at.cmp(&a.updated_at)).then_with(|| a.name.cmp(&b.name))
+    });
 }
 
 /// Whether a `.json` file in the store that could not be read is an assessment (damaged, so the user is

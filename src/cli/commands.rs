@@ -16,7 +16,6 @@ use crate::assessment::{
     AnswerDetails, Assessment, ChangeError, Session, SessionError, Store, Visibility, describe, progress, sample, store,
 };
 use crate::questionnaire::{Source, Summary, catalog, load_file};
-use crate::report::headline::Headline;
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths, spreadsheet};
 
@@ -261,7 +260,10 @@ fn list(as_json: bool) -> Result<ExitCode> {
         );
     }
     let today = clock::today();
-    let (listed, errors) = store.list_with(|a| Headline::of_assessment(a, today));
+    // Through the headline cache: an assessment unchanged since the last listing is not read again.
+    let listing = crate::comparison::summaries(&store, today);
+    let (listed, errors): (Vec<_>, _) =
+        (listing.all.into_iter().map(|s| (s.listed, s.headline)).collect(), listing.errors);
     for e in &errors {
         eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
     }

@@ -17,7 +17,6 @@ use crate::assessment::followups::{self, follow_ups};
 use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
 use crate::assessment::observations::Status;
 use crate::assessment::{Assessment, Session, Store, describe, store};
-use crate::comparison::vendor_rows;
 use crate::questionnaire::Questionnaire;
 use crate::report::changes::{Changes, ScoreChange, changes};
 use crate::text::{json_safe, one_line};
@@ -92,16 +91,25 @@ pub enum ConsultantCommand {
         /// The answer to keep: its number in the list, or the name of the file it came from.
         choice: Option<String>,
     },
-    /// Compare every vendor assessment in the store: risk tier, verdict, attestation and its age,
-    /// critical findings, when last assessed and when the next review is due.
+    /// Compare every vendor assessment in the store: risk tier, verdict, completion and score, attestation
+    /// and its age, critical findings, when last assessed and when the next review is due; or, with
+    /// --matrix, their answers question by question.
     ///
     /// The next review is due 12 months after the last assessment, or 6 months after it when the vendor's
     /// inherent tier is high, its risk is high or critical, or it holds no attestation whose period ended
-    /// in the last 12 months.
+    /// in the last 12 months. In CSV, a cell that would start a spreadsheet formula is written with a
+    /// leading apostrophe.
     Vendors {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
+        /// Print JSON instead of a table.
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// One row per question, one column per vendor (in the order of their names), each cell the vendor's
+        /// answer; in a terminal too narrow for every vendor, the vendors come in blocks of columns.
+        #[arg(long)]
+        matrix: bool,
     },
     /// Confirm answers carried over from last year (`new --from`) as still true, in bulk: a section's, or
     /// all of them. Prints how many were confirmed and how many are left.
@@ -220,7 +228,16 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
             merge_files(&assessments, &output, prefer.as_deref(), json)
         }
         ConsultantCommand::Diff { old, new, json } => diff(&old, &new, json),
-        ConsultantCommand::Vendors { json } => vendors(json),
+        ConsultantCommand::Vendors { json, csv, matrix } => {
+            let form = if json {
+                super::vendors::Form::Json
+            } else if csv {
+                super::vendors::Form::Csv
+            } else {
+                super::vendors::Form::Table
+            };
+            super::vendors::run(form, matrix)
+        }
         ConsultantCommand::Resolve { assessment, question_id, choice } => {
             resolve(&assessment, question_id.as_deref().zip(choice.as_deref()))
         }
@@ -649,71 +666,6 @@ pub fn diff_text(c: &Changes) -> String {
         ));
     }
     out
-}
-
-// ---- vendors ----
-
-fn vendors(as_json: bool) -> Result<ExitCode> {
-    let store = store_for_reading();
-    let (listed, errors) = store.list();
-    for e in &errors {
-        eprintln!("soc2-ready: skipped {}", one_line(&e.to_string()));
-    }
-    let mut all = Vec::new();
-    for l in &listed {
-        match store::read(&l.path) {
-            Ok(a) => all.push((l.path.clone(), a)),
-            Err(e) => eprintln!("soc2-ready: skipped {}", one_line(&e.to_string())),
-        }
-    }
-    let today = clock::today();
-    let rows = vendor_rows(&all, today);
-    if as_json {
-        print_json(&rows);
-        return Ok(ExitCode::SUCCESS);
-    }
-    if rows.is_empty() {
-        println!(
-            "No vendor assessments in {} yet. Assess one with `soc2-ready new ai-vendor-assessment --org VENDOR`.",
-            shown(&store.dir)
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    // The vendor column is as wide as the widest name in the columns a terminal shows (a wide script takes
-    // two per character), from 24 up to 60, beyond which a very long name pushes its own row along.
-    let columns = |text: &str| unicode_width::UnicodeWidthStr::width(text);
-    let pad = |text: &str, width: usize| format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))));
-    let wv = rows.iter().map(|r| columns(&one_line(&r.vendor))).max().unwrap_or(0).clamp(24, 60);
-    println!(
-        "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} NEXT REVIEW",
-        pad("VENDOR", wv),
-        "TIER",
-        "RISK",
-        "ATTESTATION",
-        "AGE",
-        "CRITICAL",
-        "LAST ASSESSED"
-    );
-    let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string());
-    for r in &rows {
-        println!(
-            "{} {:<9} {:<9} {:<16} {:>4} {:>9}  {:<13} {}{}",
-            pad(&one_line(&r.vendor), wv),
-            r.tier,
-            r.verdict,
-            r.attestation.as_deref().map_or("none".to_string(), one_line),
-            r.attestation_age_months.map_or("—".to_string(), |m| format!("{m}mo")),
-            r.critical_findings.len(),
-            date(r.last_assessed),
-            date(r.next_review),
-            if r.overdue { " (overdue)" } else { "" }
-        );
-    }
-    println!(
-        "\nNext review: 12 months after the last assessment; 6 months for a high inherent tier, a high or \
-         critical risk, or no attestation from the last 12 months."
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 // ---- new --from ----

@@ -12,6 +12,7 @@ mod manage;
 mod manual;
 mod report_flags;
 mod search;
+mod vendors;
 
 use std::process::ExitCode;
 

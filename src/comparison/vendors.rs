@@ -1,5 +1,5 @@
-//! Vendors side by side: every vendor assessment in the store with its risk, its attestation and when it
-//! is next due for review.
+//! Vendors side by side: every vendor assessment in the store with its risk, how far it is answered and its
+//! score, its attestation and when it is next due for review.
 //!
 //! Next review rule: 12 months after the vendor was last assessed; 6 months when its inherent tier is high,
 //! its residual risk is high or critical, or it holds no attestation whose period ended in the last 12
@@ -8,10 +8,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Visibility, progress};
 use crate::questionnaire::Kind;
+use crate::report::headline::Headline;
 use crate::scoring::VendorRisk;
 use crate::scoring::vendor::{InherentTier, assess};
 
@@ -27,6 +28,11 @@ pub struct VendorRow {
     pub tier: &'static str,
     /// Residual risk: low, medium, high, critical.
     pub verdict: &'static str,
+    /// Percent of the shown questions answered, as `list` counts it.
+    pub completion: u32,
+    /// The Type I score out of 100 over the scored questions answered, to one decimal, as the report and
+    /// `list` give it; `None` when nothing is scored yet.
+    pub score: Option<f64>,
     /// The freshest attestation, as people say it; `None` when the vendor holds none.
     pub attestation: Option<String>,
     /// Whole months from the attestation's period end to today.
@@ -77,11 +83,14 @@ pub fn vendor_row(path: &Path, a: &Assessment, today: NaiveDate) -> VendorRow {
     let last_assessed = day_of(&a.updated_at);
     let months = if risky { RISKY_REVIEW_MONTHS } else { REVIEW_MONTHS };
     let next_review = last_assessed.and_then(|d| d.checked_add_months(Months::new(months)));
+    let (_, answered) = progress(a, &Visibility::of_assessment(a));
     VendorRow {
         vendor: a.org.clone(),
         path: path.to_path_buf(),
         tier: v.inherent.id(),
         verdict: v.residual.id(),
+        completion: answered.percent(),
+        score: Headline::of_assessment(a, today).score,
         attestation: freshest.map(|x| x.kind.clone()),
         attestation_age_months: freshest.and_then(|x| x.age_months),
         critical_findings: v.show_stoppers.clone(),
@@ -90,6 +99,120 @@ pub fn vendor_row(path: &Path, a: &Assessment, today: NaiveDate) -> VendorRow {
         overdue: next_review.is_some_and(|d| d < today),
         tier_rank: v.inherent,
         risk_rank: v.residual,
+    }
+}
+
+/// How many days ahead a vendor's row is checked to stay the same (see [`same_until`]).
+pub const LOOKAHEAD_DAYS: u64 = 31;
+
+/// The last day, from `today` up to [`LOOKAHEAD_DAYS`] ahead, through which the vendor's risk comes out the
+/// same every day: its attestation's age and whether its report is current or lapsed depend on the day,
+/// the rest on the answers. What is kept of a row is good until then (the headline cache).
+pub fn same_until(a: &Assessment, today: NaiveDate) -> NaiveDate {
+    let now = assess(a, today);
+    let mut last = today;
+    for _ in 0..LOOKAHEAD_DAYS {
+        let Some(next) = last.succ_opt() else { break };
+        if assess(a, next) != now {
+            break;
+        }
+        last = next;
+    }
+    last
+}
+
+/// A vendor row as the headline cache keeps it: what the answers and the day give, without the file's
+/// path or whether it is overdue (which [`VendorFacts::row`] works out for the day it is shown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VendorFacts {
+    vendor: String,
+    tier: Tier,
+    risk: Risk,
+    completion: u32,
+    score: Option<f64>,
+    attestation: Option<String>,
+    attestation_age_months: Option<u32>,
+    critical_findings: Vec<String>,
+    last_assessed: Option<String>,
+    next_review: Option<String>,
+}
+
+/// The inherent tier and the residual risk as the cache writes them; another word is a damaged cache.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+enum Tier {
+    Low,
+    Moderate,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+enum Risk {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+fn date_of(text: &Option<String>) -> Option<NaiveDate> {
+    text.as_deref().and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+}
+
+impl VendorFacts {
+    pub fn of(row: &VendorRow) -> VendorFacts {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        VendorFacts {
+            vendor: row.vendor.clone(),
+            tier: match row.tier_rank {
+                InherentTier::Low => Tier::Low,
+                InherentTier::Moderate => Tier::Moderate,
+                InherentTier::High => Tier::High,
+            },
+            risk: match row.risk_rank {
+                VendorRisk::Low => Risk::Low,
+                VendorRisk::Medium => Risk::Medium,
+                VendorRisk::High => Risk::High,
+                VendorRisk::Critical => Risk::Critical,
+            },
+            completion: row.completion,
+            score: row.score,
+            attestation: row.attestation.clone(),
+            attestation_age_months: row.attestation_age_months,
+            critical_findings: row.critical_findings.clone(),
+            last_assessed: day(row.last_assessed),
+            next_review: day(row.next_review),
+        }
+    }
+
+    /// The row of the assessment at `path`, shown on `today`.
+    pub fn row(&self, path: &Path, today: NaiveDate) -> VendorRow {
+        let tier_rank = match self.tier {
+            Tier::Low => InherentTier::Low,
+            Tier::Moderate => InherentTier::Moderate,
+            Tier::High => InherentTier::High,
+        };
+        let risk_rank = match self.risk {
+            Risk::Low => VendorRisk::Low,
+            Risk::Medium => VendorRisk::Medium,
+            Risk::High => VendorRisk::High,
+            Risk::Critical => VendorRisk::Critical,
+        };
+        let next_review = date_of(&self.next_review);
+        VendorRow {
+            vendor: self.vendor.clone(),
+            path: path.to_path_buf(),
+            tier: tier_rank.id(),
+            verdict: risk_rank.id(),
+            completion: self.completion,
+            score: self.score,
+            attestation: self.attestation.clone(),
+            attestation_age_months: self.attestation_age_months,
+            critical_findings: self.critical_findings.clone(),
+            last_assessed: date_of(&self.last_assessed),
+            next_review,
+            overdue: next_review.is_some_and(|d| d < today),
+            tier_rank,
+            risk_rank,
+        }
     }
 }
 

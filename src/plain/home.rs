@@ -22,7 +22,9 @@ pub fn run(
 ) -> io::Result<Ending> {
     let mut listed_once = false;
     loop {
-        let (listed, unreadable) = store.list();
+        // Through the headline cache, as the interface's home screen lists them.
+        let listing = crate::comparison::summaries(store, crate::clock::today());
+        let (listed, unreadable): (Vec<_>, _) = (listing.all.into_iter().map(|s| s.listed).collect(), listing.errors);
         if !listed_once {
             let mut lines = vec![match listed.len() {
                 0 => "soc2-ready, plain mode. No assessments yet.".to_string(),

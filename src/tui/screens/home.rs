@@ -37,9 +37,11 @@ impl Home {
     /// The store's assessments as they are now, keeping the selection where it can.
     pub fn load(store: &Store, selected: usize) -> Home {
         let today = crate::clock::today();
-        let (listed, errors) = store.list_with(|a| Headline::of_assessment(a, today));
-        let (listed, headlines) = listed.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
-        let unreadable = errors.iter().map(|e| e.to_string()).collect();
+        // Through the headline cache: an assessment unchanged since the last listing is not read again.
+        let listing = crate::comparison::summaries(store, today);
+        let (listed, headlines) =
+            listing.all.into_iter().map(|s| (s.listed, s.headline)).unzip::<_, _, Vec<_>, Vec<_>>();
+        let unreadable = listing.errors.iter().map(|e| e.to_string()).collect();
         let selected = selected.min(listed.len().saturating_sub(1));
         Home { listed, headlines, unreadable, selected, new: None, dialog: None }
     }

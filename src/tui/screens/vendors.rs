@@ -1,5 +1,6 @@
-//! Vendors side by side (home `V`): every vendor assessment in the store with its tier, risk, freshest
-//! attestation and its age, critical findings, when it was last assessed and when its next review is due.
+//! Vendors side by side (home `V`): every vendor assessment in the store with its tier, risk, completion
+//! and score, freshest attestation and its age, critical findings, when it was last assessed (in a wide
+//! enough terminal) and when its next review is due.
 //! The rows and the next-review rule are the core's (`comparison::vendors`); one key sorts by each column.
 
 use ratatui::Frame;
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use super::{Ctx, Outcome};
-use crate::comparison::vendors::{SortBy, VendorRow, sort, vendor_rows};
+use crate::comparison::vendors::{SortBy, VendorRow, sort};
 
 /// A column to sort by: the core's orders, and the three columns it has none for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,19 +36,12 @@ pub struct VendorsScreen {
     pub unreadable: usize,
 }
 
-/// Read the store's vendor assessments as of today (the app's clock).
+/// The store's vendor assessments as of today (the app's clock), through the headline cache.
 pub fn open(ctx: &Ctx) -> Outcome {
-    let (listed, errors) = ctx.store.list();
-    let mut unreadable = errors.len();
-    let mut assessments = Vec::new();
-    for l in listed {
-        match crate::assessment::store::read(&l.path) {
-            Ok(a) => assessments.push((l.path, a)),
-            Err(_) => unreadable += 1,
-        }
-    }
     let today = crate::clock::parse(&ctx.now).map(|t| t.date_naive()).unwrap_or_else(|_| crate::clock::today());
-    let rows = vendor_rows(&assessments, today);
+    let listing = crate::comparison::summaries(ctx.store, today);
+    let rows = listing.vendor_rows();
+    let unreadable = listing.errors.len();
     Outcome::Vendors(Box::new(VendorsScreen { rows, sort: Column::Core(SortBy::NextReview), selected: 0, unreadable }))
 }
 
@@ -124,8 +118,13 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or("—".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-/// The width of the columns that do not share the rest: tier, risk, critical, assessed, next review.
-const FIXED_WIDTH: usize = 9 + 8 + 9 + 11 + 18;
+/// The width of the columns that do not share the rest: tier, risk, done, score, critical, assessed, next
+/// review; and the room their spacing, the border and the highlight symbol take.
+const FIXED_WIDTH: usize = 8 + 8 + 4 + 5 + 9 + 10 + 18;
+const SPACING: usize = 8 + 2 + 1;
+/// Below this width the last-assessed date is left out (the next review follows from it) and the critical
+/// findings' column is narrower, so the vendor's name and attestation keep some room.
+const NARROW: u16 = 100;
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
     let t = app.theme;
@@ -140,21 +139,27 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
         ])),
         header,
     );
+    let narrow = body.width < NARROW;
     let mark = |by: Column| if screen.sort == by { "▼" } else { "" };
     // The sorted column is marked; the hint line names the key for each.
-    let head = Row::new(vec![
+    let mut head = vec![
         Cell::from(format!("{}Vendor", mark(Column::Core(SortBy::Vendor)))),
         Cell::from(format!("{}Tier", mark(Column::Tier))),
         Cell::from(format!("{}Risk", mark(Column::Core(SortBy::Risk)))),
+        Cell::from("Done"),
+        Cell::from("Score"),
         Cell::from(format!("{}Attestation", mark(Column::Core(SortBy::AttestationAge)))),
-        Cell::from(format!("{}Critical", mark(Column::Critical))),
-        Cell::from(format!("{}Assessed", mark(Column::LastAssessed))),
-        Cell::from(format!("{}Next review", mark(Column::Core(SortBy::NextReview)))),
-    ])
-    .style(t.label());
+        Cell::from(format!("{}{}", mark(Column::Critical), if narrow { "Crit" } else { "Critical" })),
+    ];
+    if !narrow {
+        head.push(Cell::from(format!("{}Assessed", mark(Column::LastAssessed))));
+    }
+    head.push(Cell::from(format!("{}Next review", mark(Column::Core(SortBy::NextReview)))));
+    let head = Row::new(head).style(t.label());
     // The columns that share the width (vendor 3 parts, attestation 2) get what the fixed ones leave; a
     // name longer than its column ends with "…" rather than being cut silently.
-    let shared = usize::from(body.width).saturating_sub(2 + 1 + 6 + FIXED_WIDTH);
+    let fixed = if narrow { FIXED_WIDTH - 10 - 1 - 4 } else { FIXED_WIDTH };
+    let shared = usize::from(body.width).saturating_sub(SPACING + fixed);
     let vendor_width = (shared * 3 / 5).max(1);
     let attestation_width = (shared * 2 / 5).max(1);
     let rows: Vec<Row> = screen
@@ -169,15 +174,20 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
             // The count only: the findings are sentences, written out for the selected vendor below.
             let critical = r.critical_findings.len().to_string();
             let next = if r.overdue { format!("{} OVERDUE", date(r.next_review)) } else { date(r.next_review) };
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(truncate(&one_line(&r.vendor), vendor_width)),
                 Cell::from(r.tier),
                 Cell::from(r.verdict),
+                Cell::from(format!("{:>4}", format!("{}%", r.completion))),
+                Cell::from(format!("{:>5}", r.score.map_or("—".to_string(), crate::estimate::n))),
                 Cell::from(truncate(&attestation, attestation_width)),
                 Cell::from(critical),
-                Cell::from(date(r.last_assessed)),
-                Cell::from(next).style(if r.overdue { t.warning() } else { t.plain() }),
-            ])
+            ];
+            if !narrow {
+                cells.push(Cell::from(date(r.last_assessed)));
+            }
+            cells.push(Cell::from(next).style(if r.overdue { t.warning() } else { t.plain() }));
+            Row::new(cells)
         })
         .collect();
     let block = Block::bordered().title(" Vendors ");
@@ -194,15 +204,19 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen,
         frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(block), body);
         return;
     }
-    let widths = [
+    let mut widths = vec![
         Constraint::Fill(3),
-        Constraint::Length(9),
         Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Fill(2),
-        Constraint::Length(9),
-        Constraint::Length(11),
-        Constraint::Length(18),
+        Constraint::Length(if narrow { 5 } else { 9 }),
     ];
+    if !narrow {
+        widths.push(Constraint::Length(10));
+    }
+    widths.push(Constraint::Length(18));
     // The selected vendor's critical findings in full under the table, as many lines as they wrap to (up to
     // half the body), so no sentence is cut to fit a column.
     let findings = screen.rows.get(screen.selected).map_or(&[][..], |r| r.critical_findings.as_slice());
