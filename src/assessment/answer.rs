@@ -45,6 +45,16 @@ pub struct Answer {
     /// Format 2: carried over from last year's assessment and not yet confirmed; not counted as answered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub to_confirm: bool,
+
+    // Customer questionnaires (issue 22): what goes back to the customer besides the main answer.
+    /// The customer-facing comment, exported to the question's comment cell (CAIQ's implementation
+    /// description, HECVAT's additional information). The note stays internal and is never exported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    /// The question's other answer fields by name (CAIQ's `ownership`), as the customer's vocabulary
+    /// writes them; each exported to its own cell.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 /// Who checked an answer against its evidence, and when.
@@ -67,6 +77,8 @@ impl Answer {
             && self.owner.is_empty()
             && self.due.is_empty()
             && self.ask.is_empty()
+            && self.comment.is_empty()
+            && self.fields.is_empty()
     }
 }
 

@@ -43,6 +43,12 @@ pub enum Change {
     Plan { question: String, owner: String, due: String },
     /// Say who to ask about the question (empty: nobody): it goes on that person's agenda.
     Ask { question: String, name: String },
+    /// Replace the customer-facing comment (empty removes it): exported to the question's comment cell in the
+    /// customer's file, unlike the note, which stays internal.
+    Comment { question: String, comment: String },
+    /// Set one of a customer question's other answer fields (`ownership`) from typed input; empty clears
+    /// it. The value must be one of the field's choices when the customer's cell has a list.
+    Field { question: String, field: String, value: String },
     /// Put back an answer's whole entry as it was (what undo applies: the inverse of any change).
     Restore { question: String, entry: Option<Answer> },
     /// Record a whole entry chosen from other files (a merge's answer, a resolved conflict's candidate): its
@@ -75,6 +81,8 @@ impl Change {
             | Change::Confirm { question }
             | Change::Plan { question, .. }
             | Change::Ask { question, .. }
+            | Change::Comment { question, .. }
+            | Change::Field { question, .. }
             | Change::Restore { question, .. }
             | Change::Keep { question, .. }
             | Change::Observe { question, .. }
@@ -161,6 +169,9 @@ pub enum ChangeError {
     NotCarriedOver(String),
     #[error(transparent)]
     Observation(#[from] ObservationError),
+    /// The question has no such answer field in the customer's file, or the field refuses the value.
+    #[error("question `{id}`: {why}")]
+    Field { id: String, why: String },
 }
 
 /// What the checks need besides the assessment: the time, and which questions are shown when the caller
@@ -255,6 +266,15 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             limits::check_name(name)?;
             let id = id.to_string();
             a.set_ask(&id, name, now);
+        Change::Comment { comment, .. } => {
+            check_comment(a, id, comment)?;
+            let id = id.to_string();
+            a.set_comment(&id, comment, now);
+        }
+        Change::Field { field, value, .. } => {
+            let (name, value) = check_field(a, id, field, value)?;
+            let id = id.to_string();
+            a.set_field(&id, &name, &value, now);
         }
         Change::Restore { entry, .. } => {
             let id = id.to_string();
@@ -270,6 +290,12 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             }
             check_note(&entry.note)?;
             limits::check_evidence(&entry.evidence)?;
+            if !entry.comment.is_empty() {
+                check_comment(a, id, &entry.comment)?;
+            }
+            for (name, value) in &entry.fields {
+                check_field(a, id, name, value)?;
+            }
             let id = id.to_string();
             a.answers.insert(id.clone(), entry.clone());
             a.updated_at = now.to_string();
@@ -430,6 +456,65 @@ fn check_writable(a: &Assessment, id: &str) -> Result<(), ChangeError> {
         Some(why) => Err(ChangeError::ReadOnly { id: id.to_string(), why }),
         None => Ok(()),
     }
+}
+
+/// Refuse a customer-facing comment for a question with no comment cell in the customer's file (it would
+/// never reach them), or one too long for a cell.
+fn check_comment(a: &Assessment, id: &str, comment: &str) -> Result<(), ChangeError> {
+    check_note(comment)?;
+    if comment.is_empty() {
+        return Ok(());
+    }
+    let cell = a.source.as_ref().and_then(|s| s.cells.get(id));
+    if cell.is_none_or(|c| c.comment_cell.is_empty()) {
+        return Err(ChangeError::Field {
+            id: id.to_string(),
+            why: "it has no comment column in the customer's file, so a comment would never reach them; write a \
+                  note instead (notes stay internal)"
+                .into(),
+        });
+    }
+    let chars = comment.chars().count();
+    if chars > super::source::MAX_FIELD_CHARS {
+        return Err(ChangeError::Field {
+            id: id.to_string(),
+            why: format!(
+                "the comment is {chars} characters long; a spreadsheet cell holds at most {}",
+                super::source::MAX_FIELD_CHARS
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The field's name and the value as stored, or why the question's field refuses it: no such field, a
+/// cell never written, or a value not among the field's choices.
+fn check_field(a: &Assessment, id: &str, field: &str, value: &str) -> Result<(String, String), ChangeError> {
+    let refuse = |why: String| ChangeError::Field { id: id.to_string(), why };
+    let cell = a.source.as_ref().and_then(|s| s.cells.get(id));
+    let Some(found) = cell.and_then(|c| c.field(field)) else {
+        let names: Vec<String> =
+            cell.map(|c| c.fields.iter().map(|f| format!("`{}`", f.name)).collect()).unwrap_or_default();
+        return Err(refuse(if names.is_empty() {
+            format!(
+                "it has no answer field `{}` (it has no fields besides the answer and comment)",
+                crate::text::one_line(field)
+            )
+        } else {
+            format!("it has no answer field `{}`; its fields are {}", crate::text::one_line(field), names.join(", "))
+        }));
+    };
+    if found.read_only {
+        return Err(ChangeError::ReadOnly {
+            id: id.to_string(),
+            why: format!(
+                "the cell {} of the field `{}` is a formula or locked in the customer's file",
+                found.cell, found.name
+            ),
+        });
+    }
+    let value = found.accept(value).map_err(refuse)?;
+    Ok((found.name.clone(), value))
 }
 
 fn check_details(details: &AnswerDetails) -> Result<(), ChangeError> {

@@ -279,6 +279,29 @@ impl Assessment {
         self.tidy(question);
     }
 
+    /// Replace the customer-facing comment (checked by the caller).
+    pub fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
+        if self.answers.get(question).map_or("", |a| a.comment.as_str()) == comment {
+            return;
+        }
+        self.entry(question, now).comment = comment.to_string();
+        self.tidy(question);
+    }
+
+    /// Set one extra answer field (checked by the caller); empty removes it.
+    pub fn set_field(&mut self, question: &str, field: &str, value: &str, now: &str) {
+        if self.answers.get(question).and_then(|a| a.fields.get(field)).map_or("", String::as_str) == value {
+            return;
+        }
+        let entry = self.entry(question, now);
+        if value.is_empty() {
+            entry.fields.remove(field);
+        } else {
+            entry.fields.insert(field.to_string(), value.to_string());
+        }
+        self.tidy(question);
+    }
+
     pub fn toggle_follow_up(&mut self, question: &str, now: &str) -> bool {
         let entry = self.entry(question, now);
         entry.follow_up = !entry.follow_up;

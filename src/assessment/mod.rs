@@ -42,5 +42,5 @@ pub use document::{Assessment, Position};
 pub use interview::{Baseline, Meeting, Observation};
 pub use progress::{Progress, Visibility, progress};
 pub use session::{AnswerDetails, Session, SessionError};
-pub use source::{CellSource, Source};
+pub use source::{CellSource, FieldCell, Source};
 pub use store::{OpenError, Store};

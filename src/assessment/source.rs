@@ -61,9 +61,80 @@ pub struct CellSource {
     /// has a list validation or the column a small vocabulary; empty for free text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabulary: Vec<String>,
+    /// What the comment column is called in the customer's file (`CSP Implementation Description`), when
+    /// known: the interface names the comment field with it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment_label: String,
+    /// The question's other answer fields (CAIQ's control ownership), each with its own cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldCell>,
+}
+
+/// One more answer field of a customer's question: where it is written and what it accepts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldCell {
+    /// What it is called when typed (`ownership`): lower case, no spaces.
+    pub name: String,
+    /// What the customer's header calls it (`SSRM Control Ownership`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// The cell, A1 style, on the question's sheet and row.
+    pub cell: String,
+    /// The values the cell's list validation accepts, as the customer wrote them; empty for free text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vocabulary: Vec<String>,
+    /// The cell holds a formula or is locked: never written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+}
+
+/// Longest value of an extra field, in characters (what one spreadsheet cell holds).
+pub const MAX_FIELD_CHARS: usize = 32_767;
+
+impl FieldCell {
+    /// The name people read: the customer's header, else the field's name.
+    pub fn shown_name(&self) -> &str {
+        if self.label.trim().is_empty() { &self.name } else { &self.label }
+    }
+
+    /// The value as stored, from what was typed: one of the field's choices in the customer's own spelling
+    /// (compared without case), or any text up to a cell's length for a free-text field. Empty clears it.
+    pub fn accept(&self, typed: &str) -> Result<String, String> {
+        let typed = typed.trim_end_matches(['\n', '\r']);
+        if typed.trim().is_empty() {
+            return Ok(String::new());
+        }
+        if !self.vocabulary.is_empty() {
+            return self.vocabulary.iter().find(|v| v.trim().eq_ignore_ascii_case(typed.trim())).cloned().ok_or_else(
+                || {
+                    format!(
+                        "`{}` is not a value of the field `{}` ({}); it accepts one of: {}",
+                        crate::text::one_line(typed),
+                        self.name,
+                        crate::text::one_line(self.shown_name()),
+                        self.vocabulary.join(", ")
+                    )
+                },
+            );
+        }
+        let chars = typed.chars().count();
+        if chars > MAX_FIELD_CHARS {
+            return Err(format!(
+                "the field `{}` is {chars} characters long; a spreadsheet cell holds at most {MAX_FIELD_CHARS}",
+                self.name
+            ));
+        }
+        Ok(typed.to_string())
+    }
 }
 
 impl CellSource {
+    /// The extra answer field called `name` (compared without case).
+    pub fn field(&self, name: &str) -> Option<&FieldCell> {
+        self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name.trim()))
+    }
+
     /// Why this question's answer may not change, when its answer cell is never written back: a formula,
     /// or a locked or merged cell in the customer's file.
     pub fn read_only(&self) -> Option<String> {

@@ -13,7 +13,8 @@ use super::{Cli, Command};
 use crate::assessment::last_change;
 use crate::assessment::store::Listed;
 use crate::assessment::{
-    AnswerDetails, Assessment, ChangeError, Session, SessionError, Store, Visibility, describe, progress, sample, store,
+    AnswerDetails, Assessment, Change, ChangeError, Session, SessionError, Store, Visibility, describe, progress,
+    sample, store,
 };
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::text::{json_safe, one_line};
@@ -45,16 +46,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             super::front_end::open(store, session, cli.plain || plain)
         }
         Some(Command::List { json }) => list(json),
-        Some(Command::Answer { assessment, question_id, value, clear, note, evidence, by, wait, owner, due, ask }) => {
+        Some(Command::Answer {
+            assessment,
+            question_id,
+            value,
+            clear,
+            note,
+            comment,
+            field,
+            evidence,
+            by,
+            wait,
+            owner,
+            due,
+            ask,
+        }) => {
             let details =
                 AnswerDetails { note, evidence: (!evidence.is_empty()).then_some(evidence), by, source: None };
             let plan = super::report_flags::Plan::parse(owner, due)?;
             let patience = Duration::from_secs(wait);
-            if let (None, false, Some(name)) = (&value, clear, &ask) {
+            let fields: Vec<(String, String)> =
+                field.chunks(2).map(|p| (p[0].clone(), p.get(1).cloned().unwrap_or_default())).collect();
+            if let (None, false, Some(name), None, true) = (&value, clear, &ask, &comment, fields.is_empty()) {
                 return ask_only(&assessment, &question_id, name, patience);
             }
-            let value = if clear { None } else { value };
-            answer(&assessment, &question_id, value.as_deref(), &details, patience, &plan)?;
+            let given = Given { clear, value: if clear { None } else { value }, comment, fields };
+            answer(&assessment, &question_id, &given, &details, patience, &plan)?;
             match ask {
                 Some(name) => ask_only(&assessment, &question_id, &name, Duration::ZERO),
                 None => Ok(ExitCode::SUCCESS),
@@ -301,10 +318,32 @@ fn list(as_json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `answer` was given besides the question: the value (`None` with --clear, or with only a comment or
+/// fields given), the customer-facing comment, and other answer fields.
+struct Given {
+    clear: bool,
+    value: Option<String>,
+    comment: Option<String>,
+    fields: Vec<(String, String)>,
+}
+
+impl Given {
+    /// The comment and field changes, in the order given.
+    fn extra_changes(&self, question: &str) -> Vec<Change> {
+        let comment = self.comment.iter().map(|c| Change::Comment { question: question.into(), comment: c.clone() });
+        let fields = self.fields.iter().map(|(field, value)| Change::Field {
+            question: question.into(),
+            field: field.clone(),
+            value: value.clone(),
+        });
+        comment.chain(fields).collect()
+    }
+}
+
 fn answer(
     assessment: &str,
     question: &str,
-    value: Option<&str>,
+    given: &Given,
     details: &AnswerDetails,
     patience: Duration,
     plan: &super::report_flags::Plan,
@@ -319,13 +358,35 @@ fn answer(
     let key = spreadsheet::customer_ids::resolve(&session.assessment, typed).map_err(|e| anyhow!(e))?;
     let question = key.as_str();
     let shown = one_line(&path.display().to_string());
+    // The comment and fields are checked (all of them, on a copy) before anything is saved: one refused
+    // leaves the file as it was.
+    let extra = given.extra_changes(question);
+    let mut trial = session.assessment.clone();
+    for change in &extra {
+        crate::assessment::change::apply(&mut trial, change, crate::assessment::change::Ctx::at(&now))
+            .map_err(|e| in_cli_words(SessionError::Change(e)))?;
+    }
+    let value = given.value.as_deref();
+    if value.is_none() && !given.clear {
+        for change in &extra {
+            session.apply(change, &now).map_err(in_cli_words)?;
+        }
+        print_fields(&session.assessment, question, &shown);
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(value) = value else {
         session.clear(question, details, &now).map_err(in_cli_words)?;
+        for change in &extra {
+            session.apply(change, &now).map_err(in_cli_words)?;
+        }
         plan.apply(&mut session, question)?;
         println!("{shown}: {} cleared", one_line(typed));
         return Ok(ExitCode::SUCCESS);
     };
     let stored = session.answer(question, value, details, &now).map_err(in_cli_words)?;
+    for change in &extra {
+        session.apply(change, &now).map_err(in_cli_words)?;
+    }
     plan.apply(&mut session, question)?;
     let q = session.assessment.questionnaire().question(question).map(|(_, q)| q.clone()).expect("answered above");
     let ids = spreadsheet::customer_ids::shown_ids(&session.assessment);
@@ -334,6 +395,9 @@ fn answer(
         one_line(spreadsheet::customer_ids::shown(&ids, &q.id)),
         one_line(&describe(&q, &stored))
     );
+    if !extra.is_empty() {
+        print_fields(&session.assessment, question, &shown);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -352,6 +416,41 @@ fn ask_only(assessment: &str, question: &str, name: &str, patience: Duration) ->
         name => println!("{shown}: {} to ask {}", one_line(question), one_line(name)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The comment and every other answer field of a customer question, one line each, as `answer` confirms
+/// them and `show` lists them.
+fn field_lines(a: &crate::assessment::Assessment, question: &str) -> Vec<String> {
+    let Some(cell) = a.source.as_ref().and_then(|s| s.cells.get(question)) else { return Vec::new() };
+    let entry = a.answers().get(question);
+    let mut out = Vec::new();
+    for f in &cell.fields {
+        let value = entry.and_then(|e| e.fields.get(&f.name)).map(String::as_str).unwrap_or("");
+        let choices = if f.vocabulary.is_empty() { String::new() } else { format!(" [{}]", f.vocabulary.join(" | ")) };
+        out.push(format!(
+            "{} ({}): {}{choices}",
+            one_line(&f.name),
+            one_line(f.shown_name()),
+            if value.is_empty() { "(empty)".to_string() } else { one_line(value) }
+        ));
+    }
+    if !cell.comment_cell.is_empty() {
+        let comment = entry.map(|e| e.comment.as_str()).unwrap_or("");
+        let label =
+            if cell.comment_label.is_empty() { String::new() } else { format!(" ({})", one_line(&cell.comment_label)) };
+        out.push(format!(
+            "comment{label}: {}",
+            if comment.is_empty() { "(empty)".to_string() } else { one_line(comment) }
+        ));
+    }
+    out
+}
+
+fn print_fields(a: &crate::assessment::Assessment, question: &str, shown: &str) {
+    let ids = spreadsheet::customer_ids::shown_ids(a);
+    for line in field_lines(a, question) {
+        println!("{shown}: {} {line}", one_line(spreadsheet::customer_ids::shown(&ids, question)));
+    }
 }
 
 /// A refusal from the core, with what to do in this command's words.
@@ -412,6 +511,28 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                 if question.kind.has_options() {
                     row["options"] = json!(question.offered().iter().map(|o| o.id).collect::<Vec<_>>());
                 }
+                // Customer questionnaires: the comment for the customer and every other answer field.
+                if let Some(cell) = a.source.as_ref().and_then(|s| s.cells.get(&question.id)) {
+                    if !cell.comment_cell.is_empty() {
+                        row["comment"] = json!(answer.map(|x| x.comment.clone()).filter(|c| !c.is_empty()));
+                    }
+                    if !cell.fields.is_empty() {
+                        let fields: Vec<_> = cell
+                            .fields
+                            .iter()
+                            .map(|f| {
+                                json!({
+                                    "name": f.name,
+                                    "label": f.label,
+                                    "cell": f.cell,
+                                    "choices": f.vocabulary,
+                                    "value": answer.and_then(|x| x.fields.get(&f.name)),
+                                })
+                            })
+                            .collect();
+                        row["fields"] = json!(fields);
+                    }
+                }
                 row
             })
             .collect();
@@ -470,6 +591,9 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             }
             for evidence in answer.map(|x| x.evidence.as_slice()).unwrap_or_default() {
                 println!("      evidence: {}", one_line(evidence));
+            }
+            for line in field_lines(&a, &question.id) {
+                println!("      {line}");
             }
         }
     }

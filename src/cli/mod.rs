@@ -128,15 +128,25 @@ pub enum Command {
         assessment: String,
         /// The question's id (see `soc2-ready show`).
         question_id: String,
-        /// The answer (leave out with --clear).
-        #[arg(allow_hyphen_values = true, required_unless_present_any = ["clear", "ask"])]
+        /// The answer (leave out with --clear, or to set only --ask, --comment or --field).
+        #[arg(allow_hyphen_values = true, required_unless_present_any = ["clear", "ask", "comment", "field"])]
         value: Option<String>,
         /// Clear the answer instead (its note and evidence stay unless given again).
         #[arg(long, conflicts_with = "value")]
         clear: bool,
-        /// A note to record with the answer (up to 100,000 characters).
+        /// A note to record with the answer (up to 100,000 characters). Notes are internal: never exported
+        /// to a customer's file.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        /// Customer questionnaires: the comment for the customer, exported to the question's comment cell
+        /// (the CAIQ's implementation description, the HECVAT's additional information); "" removes it.
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        comment: Option<String>,
+        /// Customer questionnaires: set another answer field of the question (`--field ownership
+        /// CSP-owned`), checked against the field's choices; repeat for several, "" clears one. `show`
+        /// lists each question's fields.
+        #[arg(long, num_args = 2, value_names = ["NAME", "VALUE"], allow_hyphen_values = true)]
+        field: Vec<String>,
         /// A reference to evidence (a document, a link, a ticket; up to 2,000 characters); repeat for
         /// several, up to 100. Replaces the references recorded before.
         #[arg(long, value_name = "REF")]

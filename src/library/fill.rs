@@ -50,13 +50,26 @@ pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, Str
     let mut refused = Vec::new();
     for applied in &plan.applied {
         let s = &applied.suggestion;
-        let note = (a.note(&applied.question).is_empty() && !s.explanation.is_empty()).then(|| s.explanation.clone());
+        // The explanation is for the customer: their comment cell when the file has one, else the note.
+        let comment_cell =
+            a.source.as_ref().and_then(|c| c.cells.get(&applied.question)).is_some_and(|c| !c.comment_cell.is_empty());
+        let entry = a.answers().get(&applied.question);
+        let free = |text: Option<&String>| text.is_none_or(|t| t.is_empty()) && !s.explanation.is_empty();
+        let comment = (comment_cell && free(entry.map(|e| &e.comment))).then(|| s.explanation.clone());
+        let note = (!comment_cell && free(entry.map(|e| &e.note))).then(|| s.explanation.clone());
         let change = Change::Set {
             question: applied.question.clone(),
             value: NewValue::Typed(s.option.clone().unwrap_or_else(|| s.answer.clone())),
             details: AnswerDetails { note, ..Default::default() },
         };
-        if let Err(e) = change::apply(a, &change, change::Ctx::at(now)) {
+        let ctx = change::Ctx::at(now);
+        let result = change::apply(a, &change, ctx).and_then(|_| match comment {
+            Some(comment) => {
+                change::apply(a, &Change::Comment { question: applied.question.clone(), comment }, ctx).map(|_| ())
+            }
+            None => Ok(()),
+        });
+        if let Err(e) = result {
             refused.push((applied.question.clone(), e.to_string()));
         }
     }

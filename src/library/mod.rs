@@ -98,7 +98,8 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
             crate::questionnaire::QuestionType::Maturity => readiness::maturity_choice(value.as_text().unwrap_or("")),
             _ => crate::spreadsheet::vocabulary::choice_of(&answer_text),
         };
-        let mut explanation = answer.note.clone();
+        // What the customer was told (the comment) explains the answer; a readiness answer has only its note.
+        let mut explanation = if answer.comment.is_empty() { answer.note.clone() } else { answer.comment.clone() };
         if !answer.evidence.is_empty() {
             let evidence = format!("Evidence: {}.", answer.evidence.join("; "));
             explanation = if explanation.is_empty() { evidence } else { format!("{explanation} {evidence}") };

@@ -11,7 +11,7 @@ use super::index::{id_key, normalised, tokens};
 use super::record::{Provenance, Record};
 use crate::assessment::CellSource;
 use crate::questionnaire::{Question, QuestionType};
-use crate::spreadsheet::vocabulary::{Choice, in_vocabulary};
+use crate::spreadsheet::vocabulary::in_vocabulary;
 
 /// How a suggestion was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -66,12 +66,9 @@ fn fit(question: &Question, r: &Record) -> Option<(String, Option<String>)> {
         return Some((label.to_string(), option));
     }
     if question.kind == QuestionType::Text {
-        let text = if r.choice == Choice::Other || r.explanation.is_empty() {
-            r.answer.clone()
-        } else {
-            format!("{}. {}", r.answer, r.explanation)
-        };
-        return Some((text, None));
+        // The answer alone: its explanation goes to the comment (or note) beside it, never into the
+        // answer cell as "Yes. explanation".
+        return Some((r.answer.clone(), None));
     }
     None
 }

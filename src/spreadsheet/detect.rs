@@ -57,6 +57,23 @@ pub struct FoundQuestion {
     /// What the answer and comment cells hold now (a filled-in copy already has answers).
     pub answer: String,
     pub comment: String,
+    /// The comment column's header (`Additional Information`), when the sheet has a header row.
+    pub comment_label: String,
+    /// The other answer fields a template names (CAIQ's control ownership), with what they hold now.
+    pub fields: Vec<FoundField>,
+}
+
+/// One more answer field of a question row, found through the template's profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundField {
+    pub name: String,
+    /// The header's words for it.
+    pub label: String,
+    pub cell: CellRef,
+    pub vocabulary: Vec<String>,
+    /// A formula, a locked cell or a merged one other than its top-left: never written.
+    pub read_only: bool,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -328,7 +345,9 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
             match p.role_of(sheet) {
                 super::templates::SheetRole::Respondent => {
                     let header = profiled_header(sheet, cols.answer);
-                    let plan = SheetPlan { header, require_id: p.require_id, section_col: cols.section };
+                    let fields = p.extra_fields().map_err(ReadError::NoQuestions)?;
+                    let plan =
+                        SheetPlan { header, require_id: p.require_id, section_col: cols.section, fields: &fields };
                     detect_sheet(sheet, &profiled, plan, &mut detection);
                 }
                 super::templates::SheetRole::Analyst => detection
@@ -369,7 +388,8 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
                     continue;
                 }
             };
-            detect_sheet(sheet, opts, SheetPlan { header, require_id: false, section_col: None }, &mut detection);
+            let plan = SheetPlan { header, require_id: false, section_col: None, fields: &[] };
+            detect_sheet(sheet, opts, plan, &mut detection);
         }
     }
     if detection.sections.is_empty() {
@@ -384,16 +404,21 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
 
 /// How one sheet is read: its header row (0: none), and what a template adds.
 #[derive(Debug, Clone, Copy)]
-struct SheetPlan {
+struct SheetPlan<'a> {
     header: u32,
     require_id: bool,
     section_col: Option<u32>,
+    /// The template's other answer fields: column and name.
+    fields: &'a [(u32, String)],
 }
 
 /// A template's sheet: the header is the first row naming an answer in the template's answer column
-/// (none on a sheet of general information in the same shape).
+/// (none on a sheet of general information in the same shape). The template says which column, so the
+/// whole sheet is looked through: a HECVAT Triage has its header far below long instructions.
 fn profiled_header(sheet: &Sheet, answer: u32) -> u32 {
-    (1..=HEADER_SEARCH_ROWS.min(sheet.max_row()))
+    sheet
+        .rows_from(1)
+        .into_iter()
         .find(|&row| role(sheet.raw(CellRef { row, col: answer })) == Some(Role::Answer))
         .unwrap_or(0)
 }
@@ -530,6 +555,21 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns, plan: SheetPlan) -> (
             continue;
         }
         let comment_cell = columns.comment.map(at);
+        let fields = plan
+            .fields
+            .iter()
+            .map(|(col, name)| {
+                let cell = at(*col);
+                FoundField {
+                    name: name.clone(),
+                    label: header_words(sheet, header, *col).unwrap_or_default(),
+                    cell,
+                    vocabulary: sheet.list_for(cell).map(<[String]>::to_vec).unwrap_or_default(),
+                    read_only: sheet.is_formula(cell) || sheet.is_locked(cell) || sheet.is_merged_non_anchor(cell),
+                    value: sheet.raw(cell).trim().to_string(),
+                }
+            })
+            .collect();
         if let Some(title) = plan.section_col.map(|c| sheet.value(at(c)).trim()).filter(|t| !t.is_empty())
             && sections.last().is_none_or(|s| s.title != title)
         {
@@ -548,11 +588,19 @@ fn read_rows(sheet: &Sheet, header: u32, columns: Columns, plan: SheetPlan) -> (
             vocabulary: sheet.list_for(answer_cell).map(<[String]>::to_vec).unwrap_or_default(),
             answer: sheet.raw(answer_cell).trim().to_string(),
             comment: comment_cell.map(|c| sheet.raw(c).trim().to_string()).unwrap_or_default(),
+            comment_label: columns.comment.and_then(|c| header_words(sheet, header, c)).unwrap_or_default(),
+            fields,
         });
     }
     column_vocabulary(&mut sections);
     sections.retain(|s| !s.questions.is_empty());
     (header_rows, sections)
+}
+
+/// What the header row says over a column, on one line (none without a header row).
+fn header_words(sheet: &Sheet, header: u32, col: u32) -> Option<String> {
+    let words = crate::text::one_line(sheet.raw(CellRef { row: header, col }).trim());
+    (header > 0 && !words.is_empty()).then_some(words)
 }
 
 /// A repeated header row's section title: its text in the question column, else the id column, else the

@@ -143,7 +143,8 @@ fn answers_table(a: &crate::assessment::Assessment, writes: &[CellWrite]) -> Vec
     csv_file::write(&rows, b',', false, |_, _| true)
 }
 
-/// The cells to write for every answer: the answer in the cell's vocabulary, the note in the comment cell.
+/// The cells to write for every answer: the answer in the cell's vocabulary, the customer-facing comment
+/// in the comment cell, each other answer field in its own cell. Notes are internal: never written.
 pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Skipped>) {
     let mut writes = Vec::new();
     let mut skipped = Vec::new();
@@ -183,16 +184,38 @@ pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Ski
                 writes.push(CellWrite { cell: cell.answer_cell.clone(), value, ..base.clone() });
             }
         }
-        if !answer.note.is_empty() {
+        // The customer-facing comment goes to the comment cell; the note is internal and never leaves.
+        if !answer.comment.is_empty() {
             if cell.comment_cell.is_empty() {
                 skipped.push(Skipped {
                     question: id.clone(),
                     sheet: cell.sheet.clone(),
                     cell: String::new(),
-                    reason: "the note has no comment column to go in".into(),
+                    reason: "the comment has no comment column to go in".into(),
                 });
             } else {
-                writes.push(CellWrite { cell: cell.comment_cell.clone(), value: answer.note.clone(), ..base });
+                writes.push(CellWrite {
+                    cell: cell.comment_cell.clone(),
+                    value: answer.comment.clone(),
+                    ..base.clone()
+                });
+            }
+        }
+        // Every other answer field to its own cell.
+        for (name, value) in &answer.fields {
+            match cell.field(name) {
+                Some(f) if !f.read_only => {
+                    writes.push(CellWrite { cell: f.cell.clone(), value: value.clone(), ..base.clone() })
+                }
+                found => skipped.push(Skipped {
+                    question: id.clone(),
+                    sheet: cell.sheet.clone(),
+                    cell: found.map(|f| f.cell.clone()).unwrap_or_default(),
+                    reason: match found {
+                        Some(_) => format!("the cell of the field `{name}` is a formula or locked"),
+                        None => format!("the file has no cell for the field `{name}`"),
+                    },
+                }),
             }
         }
     }

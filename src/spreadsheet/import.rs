@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::Format;
 use super::detect::{Detection, FoundQuestion};
 use crate::assessment::change::{self, Change, Ctx};
-use crate::assessment::{AnswerValue, Assessment, CellSource, Source};
+use crate::assessment::{AnswerValue, Assessment, CellSource, FieldCell, Source};
 use crate::questionnaire::{Choice, Kind, Question, QuestionType, Questionnaire, Section, limits};
 
 /// `sha256:` and the hex digest of the bytes.
@@ -120,7 +120,9 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
     let mut section_ids = HashSet::new();
     let mut cells = BTreeMap::new();
     let mut sections = Vec::new();
-    let mut answers: Vec<(String, Option<AnswerValue>, String)> = Vec::new();
+    let mut answers: Vec<(String, AnswerValue)> = Vec::new();
+    // The comment and the other answer fields the file already holds, recorded once the cells are known.
+    let mut filled: Vec<(String, Change)> = Vec::new();
     for (n, found) in detection.sections.iter().enumerate() {
         let section_id = unique(
             format!("s{}-{}", n + 1, id_from(&found.title).chars().take(40).collect::<String>())
@@ -168,8 +170,16 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
             } else {
                 Some(AnswerValue::Text(q.answer.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect()))
             };
-            if value.is_some() || !q.comment.is_empty() {
-                answers.push((id.clone(), value, q.comment.clone()));
+            if let Some(value) = value {
+                answers.push((id.clone(), value));
+            }
+            if !q.comment.is_empty() {
+                let comment = q.comment.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+                filled.push((q.comment.clone(), Change::Comment { question: id.clone(), comment }));
+            }
+            for f in q.fields.iter().filter(|f| !f.value.is_empty() && !f.read_only) {
+                let change = Change::Field { question: id.clone(), field: f.name.clone(), value: f.value.clone() };
+                filled.push((f.value.clone(), change));
             }
             cells.insert(
                 id.clone(),
@@ -183,6 +193,18 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                     formula: q.formula,
                     locked: q.locked || q.merged,
                     vocabulary: q.vocabulary.clone(),
+                    comment_label: q.comment_label.clone(),
+                    fields: q
+                        .fields
+                        .iter()
+                        .map(|f| FieldCell {
+                            name: f.name.clone(),
+                            label: clip(&f.label),
+                            cell: f.cell.a1(),
+                            vocabulary: f.vocabulary.clone(),
+                            read_only: f.read_only,
+                        })
+                        .collect(),
                 },
             );
             questions.push(Question {
@@ -245,17 +267,10 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
     // The file's answers are recorded through the one write path: a value the question refuses is not
     // recorded, and what the file said is kept in the note with the reason.
     let ctx = Ctx::at(file.now);
-    for (id, value, mut note) in answers {
-        if let Some(v) = value
-            && let Err(e) = change::apply(&mut assessment, &Change::value(&id, v.clone()), ctx)
-        {
-            let kept = format!("Answer in the file, not accepted ({e}): {}", v.as_text().unwrap_or_default());
-            note = if note.is_empty() { kept } else { format!("{note}\n\n{kept}") };
-        }
-        if !note.is_empty() {
-            let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
-            change::apply(&mut assessment, &Change::Note { question: id.clone(), note }, ctx)
-                .map_err(|e| format!("question {id}: {e}"))?;
+    let mut refused: Vec<(String, String)> = Vec::new();
+    for (id, v) in answers {
+        if let Err(e) = change::apply(&mut assessment, &Change::value(&id, v.clone()), ctx) {
+            refused.push((id, format!("Answer in the file, not accepted ({e}): {}", v.as_text().unwrap_or_default())));
         }
     }
     assessment.source = Some(Source {
@@ -268,6 +283,22 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
         imported_at: file.now.to_string(),
         cells,
     });
+    // The comment and fields go through the same checks as typed ones (a value outside a field's list
+    // is refused); what a field refused is kept in the note with the reason, never lost.
+    for (as_found, change) in filled {
+        if let Err(e) = change::apply(&mut assessment, &change, ctx) {
+            refused.push((change.question().to_string(), format!("In the file, not accepted ({e}): {as_found}")));
+        }
+    }
+    for (id, kept) in refused {
+        let note = match assessment.note(&id) {
+            "" => kept,
+            earlier => format!("{earlier}\n\n{kept}"),
+        };
+        let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+        change::apply(&mut assessment, &Change::Note { question: id.clone(), note }, ctx)
+            .map_err(|e| format!("question {id}: {e}"))?;
+    }
     Ok(assessment)
 }
 

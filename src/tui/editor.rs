@@ -44,6 +44,9 @@ pub struct Editor {
     /// F8: a digit beyond the options was just refused: the options flash until the next key, and the
     /// terminal's bell rings once.
     pub refused_option: Option<usize>,
+    /// IMPORT: the answer field selected on a customer question (its id, and 0 for the answer, then its
+    /// other fields, then the comment); see `screens::questionnaire::fields`.
+    pub field: Option<(String, usize)>,
 }
 
 pub enum Mode {
@@ -104,6 +107,7 @@ impl Editor {
             exported: None,
             search_index: Default::default(),
             refused_option: None,
+            field: None,
         }
     }
 

@@ -125,7 +125,9 @@ fn fill_from_the_library_and_the_library_commands() {
     assert!(done.status.success());
     let filled = store::read(&a).unwrap();
     assert_eq!(filled.answers().len(), 6);
-    assert_eq!(filled.note("ab-01.2"), "Explanation 1");
+    // The explanation is for the customer: their comment column, not the internal note (issue 22).
+    assert_eq!(filled.answers()["ab-01.2"].comment, "Explanation 1");
+    assert_eq!(filled.note("ab-01.2"), "");
 
     let removed = String::from_utf8(env.run(&["library", "remove", "1"]).stdout).unwrap();
     assert!(removed.starts_with("removed: Do you encrypt at rest customer data"), "{removed}");
@@ -226,5 +228,5 @@ fn fill_takes_answers_from_every_assessment_in_the_store() {
     assert!(out.ends_with("1 applied, 5 left\n"), "{out}");
     let filled = store::read(&b).unwrap();
     assert_eq!(filled.value("ab-02.1").and_then(|v| v.as_text()), Some("no"));
-    assert_eq!(filled.note("ab-02.1"), "Rolling out next month");
+    assert_eq!(filled.answers()["ab-02.1"].comment, "Rolling out next month");
 }

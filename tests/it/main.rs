@@ -4,6 +4,7 @@
 // Measurements and tests set up their own files and fixtures; a failure there is a bug in the test.
 #![allow(clippy::unwrap_used)]
 
+mod answer_fields;
 mod cli;
 mod common;
 mod completions;
@@ -63,6 +64,7 @@ mod store_cache;
 mod tui;
 mod tui_defects;
 mod tui_defects_3;
+mod tui_fields;
 mod tui_import;
 mod tui_interview;
 mod tui_keymap;

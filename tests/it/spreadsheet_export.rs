@@ -61,7 +61,7 @@ fn caiq_like_round_trip_changes_only_answer_cells() {
     let original = fx::caiq_like(9, false);
     let file = env.file("customer.xlsx", &original);
     let a = import(&env, &file);
-    ok(&env, &["answer", &a, "ab-01.1", "yes", "--note", "MFA everywhere, see policy AC-2"]);
+    ok(&env, &["answer", &a, "ab-01.1", "yes", "--comment", "MFA everywhere, see policy AC-2"]);
     ok(&env, &["answer", &a, "ab-01.2", "na"]);
     ok(&env, &["answer", &a, "ab-03.3", "no"]);
     let out = env.work.path().join("answered.xlsx");
@@ -180,7 +180,7 @@ fn csv_round_trip_neutralises_formula_injection() {
     let env = Env::new();
     let file = env.file("q.csv", fx::csv_semicolons());
     let a = import(&env, &file);
-    ok(&env, &["answer", &a, "c-0", "=HYPERLINK(\"http://example.invalid\")", "--note", "+1 approved"]);
+    ok(&env, &["answer", &a, "c-0", "=HYPERLINK(\"http://example.invalid\")", "--comment", "+1 approved"]);
     ok(&env, &["answer", &a, "c-1", "Yes, quarterly"]);
     let out = env.work.path().join("q-answered.csv");
     ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
@@ -212,7 +212,7 @@ fn libreoffice_reads_the_answers_where_the_customer_expects_them() {
     let env = Env::new();
     let file = env.file("customer.xlsx", fx::caiq_like(6, false));
     let a = import(&env, &file);
-    ok(&env, &["answer", &a, "ab-01.2", "no", "--note", "Planned for Q3"]);
+    ok(&env, &["answer", &a, "ab-01.2", "no", "--comment", "Planned for Q3"]);
     let out = env.work.path().join("answered.xlsx");
     ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
     let profile = env.work.path().join("lo-profile");
@@ -293,7 +293,7 @@ fn a_workbook_exported_as_csv_lists_the_answers_neutralised() {
     let env = Env::new();
     let file = env.file("customer.xlsx", fx::caiq_like(3, false));
     let a = import(&env, &file);
-    ok(&env, &["answer", &a, "ab-01.2", "no", "--note", "=cmd|' /C calc'!A0"]);
+    ok(&env, &["answer", &a, "ab-01.2", "no", "--comment", "=cmd|' /C calc'!A0"]);
     let out = env.work.path().join("answers.csv");
     ok(&env, &["export", &a, "-o", out.to_str().unwrap()]);
     let rows: Vec<Vec<String>> = csv::Reader::from_path(&out)

@@ -97,6 +97,7 @@ pub fn press(app: &mut App, keys: &str) {
                 "C-c" => Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
                 "C-u" => Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
                 "C-z" => Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+                "C-t" => Event::Key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL)),
                 "Backspace" => key(KeyCode::Backspace),
                 "Tab" => key(KeyCode::Tab),
                 "BackTab" => key(KeyCode::BackTab),

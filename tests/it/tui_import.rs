@@ -207,7 +207,8 @@ fn import_answer_by_number_apply_a_suggestion_and_the_file_has_both() {
     assert_eq!(a.value("ab-01.1"), Some(&AnswerValue::Text("no".into())), "answered by number");
     assert_eq!(a.value("ab-01.2"), Some(&AnswerValue::Text("no".into())), "applied: question 1's earlier answer");
     let applied = &a.answers()["ab-01.2"];
-    assert_eq!(applied.note, "Explanation 1");
+    assert_eq!(applied.comment, "Explanation 1", "the explanation is for the customer: their comment cell {applied:?}");
+    assert_eq!(applied.note, "", "notes are internal");
     assert!(applied.answered_by.starts_with("library: caiq-2025.xlsx"), "{}", applied.answered_by);
     assert!(applied.answered_by.contains("Earlier Customer"), "{}", applied.answered_by);
     assert_eq!(a.answers()["ab-01.1"].answered_by, "", "answering by number records who is answering (nobody)");

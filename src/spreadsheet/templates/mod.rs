@@ -57,12 +57,44 @@ pub struct Profile {
     /// Every column the respondent fills for one question (the first is the answer).
     #[serde(default)]
     pub answer_fields: Vec<String>,
+    /// The answer fields besides the answer and comment columns, by column letter, with the name they are
+    /// typed by (`"D": "ownership"`): each becomes a field of every question, exported to its own cell.
+    #[serde(default)]
+    pub field_names: std::collections::BTreeMap<String, String>,
     /// Every question has an id: an unnumbered row is a title or instructions.
     #[serde(default)]
     pub require_id: bool,
     /// Text the blank template puts in answer cells ("Vendor Contact Name", "555-555-5555"): not answers.
     #[serde(default)]
     pub placeholders: Vec<String>,
+}
+
+impl Profile {
+    /// The other answer fields: column number and name, in column order. A name is lower case letters,
+    /// digits and dashes; `answer` and `comment` are taken.
+    pub fn extra_fields(&self) -> Result<Vec<(u32, String)>, String> {
+        let mut out = Vec::new();
+        for (letters, name) in &self.field_names {
+            let col = column_number(letters.trim())
+                .ok_or_else(|| format!("template `{}`: `{letters}` is not a column", self.id))?;
+            let good = !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && name != "answer"
+                && name != "comment";
+            if !good {
+                return Err(format!("template `{}`: `{name}` is not a field name", self.id));
+            }
+            if !self.answer_fields.iter().any(|a| a.trim().eq_ignore_ascii_case(letters.trim())) {
+                return Err(format!(
+                    "template `{}`: field `{name}` is in column {letters}, not an answer field",
+                    self.id
+                ));
+            }
+            out.push((col, name.clone()));
+        }
+        out.sort();
+        Ok(out)
+    }
 }
 
 /// The columns of a profile as numbers (1-based).
@@ -139,6 +171,7 @@ pub fn built_in() -> Result<Vec<Profile>, String> {
             let p: Profile =
                 serde_json::from_str(json).map_err(|e| format!("template profile `{name}` is not valid: {e}"))?;
             p.columns()?;
+            p.extra_fields()?;
             Ok(p)
         })
         .collect()

@@ -156,6 +156,14 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[Questionnaire, TextQuestion],
+        keys: Keys::List(&[Key::Ctrl('t')]),
+        action: Action::SwitchField,
+        help: "customer questionnaires: move to the question's next answer field (answer, their other fields, \
+               the comment for the customer); typing or a digit then fills that field",
+        hint: None,
+    },
+    Binding {
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char(']'))]),
         action: Action::ScrollDown,

@@ -174,8 +174,8 @@ fn empty_reason(s: &Suggestions) -> String {
     }
 }
 
-/// `a`: record the selected suggestion as the answer, its explanation in the note (kept beside any note
-/// already there), and "library: SOURCE" as who gave it. Returns what to tell the user.
+/// `a`: record the selected suggestion as the answer, its explanation as the comment for the customer when
+/// their file has a comment column (else in the note, kept beside any note already there), and "library: SOURCE" as who gave it. Returns what to tell the user.
 pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     let Some(s) = editor.suggestions.as_deref() else {
         return Err("Suggestions come from the answer library for customer questionnaires only.".into());
@@ -205,10 +205,30 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
             .chars()
             .take(crate::assessment::limits::MAX_NAME_CHARS)
             .collect();
-    let details = AnswerDetails { note: Some(new_note), source: Some(by), ..Default::default() };
+    let details = AnswerDetails { note: Some(new_note), source: Some(by.clone()), ..Default::default() };
     // The same checks as any answer: the question's type, hidden or read-only, the profile, the limits.
+    // The explanation is for the customer: their comment cell when the file has one (the answer and its
+    // explanation are separate fields), else the note.
+    let comment_cell = super::customer::cell(editor).is_some_and(|c| !c.comment_cell.is_empty());
+    let comment = editor.assessment().answers().get(&question.id).map(|a| a.comment.clone()).unwrap_or_default();
+    let (details, comment) = if comment_cell && !explanation.is_empty() {
+        let comment = if comment.trim().is_empty() { explanation.to_string() } else { comment };
+        (AnswerDetails { source: Some(by), ..Default::default() }, Some(comment))
+    } else {
+        (details, None)
+    };
     let change = Change::Set { question: question.id.clone(), value, details };
+    let mut trial = editor.assessment().clone();
+    let ctx = crate::assessment::change::Ctx::at(now);
+    let comment = comment.map(|comment| Change::Comment { question: question.id.clone(), comment });
+    for c in std::iter::once(&change).chain(comment.as_ref()) {
+        crate::assessment::change::apply(&mut trial, c, ctx)
+            .map_err(|e| format!("The suggestion does not fit: {e}."))?;
+    }
     editor.apply(&change, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;
+    if let Some(comment) = &comment {
+        editor.apply(comment, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;
+    }
     editor.save()?;
     Ok(format!("Applied: {} (score {:.2}, from {}).", one_line(&chosen.answer), chosen.score, one_line(&source)))
 }

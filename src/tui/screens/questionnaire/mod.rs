@@ -2,6 +2,7 @@
 //! keys (the rules are the core's, in `assessment::cursor`), and the fields for typed answers, notes,
 //! evidence and who is answering.
 
+pub mod fields;
 mod view;
 
 use ratatui_textarea::TextArea;
@@ -38,6 +39,10 @@ pub fn context(editor: &Editor) -> Context {
 /// Where the keys of the question itself are looked up, whatever field is open: on a text question a
 /// sentence typed is the answer (C1), so no letter is a command there.
 pub fn answering_context(editor: &Editor) -> Context {
+    // IMPORT: another answer field selected: letters type in a text field; a field with choices takes digits.
+    if fields::selected(editor).is_some() {
+        return if fields::typing_selected(editor) { Context::TextQuestion } else { Context::Questionnaire };
+    }
     if editor.question().kind == QuestionType::Text { Context::TextQuestion } else { Context::Questionnaire }
 }
 
@@ -58,7 +63,21 @@ pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
 
 /// On a number, text or date question, a typed character starts the answer with that character.
 pub fn start_typed_answer(editor: &mut Editor, c: char) -> bool {
-    if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
+    if !matches!(editor.mode, Mode::Answering) {
+        return false;
+    }
+    // IMPORT: a text field selected (the comment for the customer): the character starts it.
+    if let Some(field) = fields::selected(editor) {
+        if !field.choices().is_empty() {
+            return false;
+        }
+        let mut input = line_input(&field.value(editor), "");
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        input.insert_char(c);
+        editor.mode = Mode::TypeAnswer(input);
+        return true;
+    }
+    if editor.question().kind.has_options() {
         return false;
     }
     // IMPORT: a read-only customer question takes the key without opening the field (the app says why).
@@ -155,6 +174,29 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     }
     if let Some(outcome) = super::interview::answering(editor, action, ctx) {
         return outcome;
+    }
+    if action == Action::SwitchField {
+        return told(fields::next(editor));
+    }
+    // IMPORT: another answer field selected: a digit, Enter and the clear key are for it.
+    if let Some(field) = fields::selected(editor) {
+        match action {
+            Action::Choose(n) if !field.choices().is_empty() => return told(fields::choose(editor, &field, n, now)),
+            Action::EditAnswer if field.choices().is_empty() => {
+                editor.mode = Mode::TypeAnswer(line_input(&field.value(editor), ""));
+                return Outcome::Done;
+            }
+            Action::EditAnswer => {
+                return Outcome::Say(format!("{}: press a digit to choose.", field.name()));
+            }
+            Action::ClearAnswer => {
+                if let Err(e) = editor.apply(&field.change(&question.id, ""), now) {
+                    return Outcome::Complain(e.to_string());
+                }
+                return saved(editor.save(), format!("{} cleared.", field.name()));
+            }
+            _ => {}
+        }
     }
     match action {
         Action::Choose(n) => choose(editor, &question, n, now),
@@ -369,6 +411,16 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         Action::Up | Action::Down => {
             pick_earlier_person(editor, action);
             Outcome::Done
+        }
+        Action::Confirm if matches!(editor.mode, Mode::TypeAnswer(_)) && fields::selected(editor).is_some() => {
+            let field = fields::selected(editor).expect("just seen");
+            match editor.apply(&field.change(&question.id, typed.trim_end()), now) {
+                Ok(_) => {
+                    editor.mode = Mode::Answering;
+                    saved(editor.save(), format!("{} saved.", field.name()))
+                }
+                Err(e) => Outcome::Complain(e.to_string()),
+            }
         }
         Action::Confirm => match editor.mode {
             // An empty answer field: Enter moves on (a typed answer is removed with the clear key).

@@ -139,7 +139,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             let done = keymap::key_label(Context::EditNote, Action::Confirm);
             draw_input(frame, input, &format!("Note (Enter: new line · {done}: done)"), input_area)
         }
-        Mode::TypeAnswer(input) => draw_input(frame, input, &field_title("Answer", Context::TypeAnswer), input_area),
+        Mode::TypeAnswer(input) => {
+            let what = super::fields::selected(editor).map_or_else(|| "Answer".to_string(), |f| f.name());
+            draw_input(frame, input, &field_title(&what, Context::TypeAnswer), input_area)
+        }
         Mode::TypeRespondent(input) => {
             draw_input(frame, input, &field_title("Who is answering", Context::TypeRespondent), input_area)
         }
@@ -315,6 +318,12 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         lines.push(Line::styled(format!("({kind})"), t.dim()));
     }
     lines.push(Line::raw(""));
+    // IMPORT: the customer's other answer fields and the comment for the customer.
+    let fields = super::fields::lines(editor, width, t);
+    if !fields.is_empty() {
+        lines.extend(fields);
+        lines.push(Line::raw(""));
+    }
 
     // Note, who answered.
     let note = answer.map(|x| x.note.as_str()).unwrap_or("");
