@@ -166,7 +166,6 @@ pub struct Parameters {
     pub remediation_fte: Param,
     pub shared_work_share: Param,
     pub effort_per_100_people: Param,
-    pub effort_per_system: Param,
     pub tooling_effort_saving: Param,
     pub consultant_effort_saving: Param,
     pub work_days_per_week: Param,
@@ -299,7 +298,6 @@ impl Parameters {
             ("remediation_fte", &self.remediation_fte),
             ("shared_work_share", &self.shared_work_share),
             ("effort_per_100_people", &self.effort_per_100_people),
-            ("effort_per_system", &self.effort_per_system),
             ("tooling_effort_saving", &self.tooling_effort_saving),
             ("consultant_effort_saving", &self.consultant_effort_saving),
             ("work_days_per_week", &self.work_days_per_week),
@@ -346,7 +344,6 @@ impl Parameters {
             "remediation_fte" => &mut self.remediation_fte,
             "shared_work_share" => &mut self.shared_work_share,
             "effort_per_100_people" => &mut self.effort_per_100_people,
-            "effort_per_system" => &mut self.effort_per_system,
             "tooling_effort_saving" => &mut self.tooling_effort_saving,
             "consultant_effort_saving" => &mut self.consultant_effort_saving,
             "work_days_per_week" => &mut self.work_days_per_week,
@@ -496,6 +493,11 @@ fn renamed(name: &str) -> Option<&'static str> {
              `stack_device_management`, `stack_endpoint_detection`, `stack_sso`, `stack_training` and \
              `stack_background_checks` instead",
         ),
+        "effort_per_system" => Some(
+            "it was dropped: no published figure gives a rise in effort per in-scope system, so systems now \
+             act only through the fee range (`small_scope_systems`, `large_scope_systems`); remove it from \
+             your file",
+        ),
         "bridge_letter" => Some(
             "a bridge letter is written by management, not bought: set `bridge_letter_days` (person-days of \
              management's time) instead",
@@ -536,8 +538,15 @@ mod tests {
             }
             assert!(!param.source.contains("Published SOC 2"), "{name}: vague source {}", param.source);
         }
-        // The per-system factor has no published figure: it says it is our own.
-        assert!(p.effort_per_system.assumption.as_deref().unwrap().contains("soc2-ready's own"));
+        // The per-system factor had no published figure behind it (issue 21: validate or drop): dropped,
+        // and a user file that still sets it is told so.
+        let err = Parameters::with_overrides(
+            r#"{"parameters": {"effort_per_system": {"value": 0.03}}}"#,
+            Path::new("mine.json"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("`effort_per_system` is a parameter of an earlier version: it was dropped"), "{err}");
         let t2 = &p.auditor_type2_boutique;
         assert_eq!(t2.range(), [25000.0, 75000.0]);
         assert!(t2.source.starts_with(

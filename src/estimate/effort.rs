@@ -8,10 +8,10 @@
 //!    section. A group's effort is `share x largest + (1 - share) x sum`, and each gap carries its part of
 //!    the group (own part plus the shared part in proportion to its effort), so any grouping of the gaps
 //!    adds up to the same total.
-//! 3. The profile scales the result: more people and more systems in scope mean more onboarding, access
-//!    reviews, logging and evidence (`effort_per_100_people`, `effort_per_system` beyond the small-scope
-//!    size); a compliance platform and a readiness consultant take a share off (`tooling_effort_saving`,
-//!    `consultant_effort_saving`).
+//! 3. The profile scales the result: more people in scope mean more onboarding, training, access reviews
+//!    and evidence (`effort_per_100_people` beyond the small-scope headcount); a compliance platform and a
+//!    readiness consultant take a share off (`tooling_effort_saving`, `consultant_effort_saving`). Systems
+//!    in scope move the auditor's fee range, not the effort: no published figure gives a rise per system.
 //! 4. Only the work the target report needs is counted: gaps whose question counts toward SOC 2 (the role
 //!    scoring gives it, see [`crate::scoring::soc2`]). AI assurance work (AI controls the system description
 //!    does not commit to) and advice (questions only out-of-scope criteria need) are worked out the same
@@ -122,6 +122,9 @@ pub struct Effort {
     pub per_gap: HashMap<String, [f64; 2]>,
     /// Work the SOC 2 report does not need, by kind (only kinds with gaps): never part of `remaining`.
     pub optional: Vec<OptionalWork>,
+    /// Gaps whose control is not there at all (no design credit: not started, "no", unanswered), by
+    /// question id. An informal control exists; only these can call for buying a tool.
+    pub absent: Vec<String>,
 }
 
 /// The sums one set of gaps comes to.
@@ -179,6 +182,11 @@ impl Effort {
             groups: main.groups,
             per_gap,
             optional,
+            absent: gaps
+                .iter()
+                .filter(|g| g.remaining_days[1] > 0.0 && g.question.credit().is_none_or(|c| c.design <= 0.0))
+                .map(|g| g.question.question.id.clone())
+                .collect(),
         }
     }
 
@@ -268,60 +276,27 @@ fn work(gaps: &[&Gap<'_>], share: f64, scale: f64, per_gap: &mut HashMap<String,
     }
 }
 
-/// The profile's effects on the effort, each a named parameter.
+/// The profile's effects on the effort, each a named parameter. Systems in scope move the auditor's fee
+/// (see [`crate::estimate::cost::Scope`]) but not the effort: no published figure gives a rise per system.
 fn factors(profile: &Profile, p: &Parameters) -> Vec<Factor> {
     let n = crate::estimate::n;
     let mut out = Vec::new();
     let people = sane_count(profile.headcount);
-    let systems = sane_count(profile.systems);
     let extra_people = people.map_or(0.0, |h| (h - p.small_scope_headcount.value()).max(0.0));
-    let extra_systems = systems.map_or(0.0, |s| (s - p.small_scope_systems.value()).max(0.0));
-    let scope =
-        1.0 + p.effort_per_100_people.value() * extra_people / 100.0 + p.effort_per_system.value() * extra_systems;
+    let scope = 1.0 + p.effort_per_100_people.value() * extra_people / 100.0;
     let capped = scope > MAX_SCOPE_FACTOR;
     let scope = (scope.min(MAX_SCOPE_FACTOR) * 1000.0).round() / 1000.0;
-    if scope > 1.0 {
-        // Name only what is beyond the small scope, and say the other is within it.
-        let (small_people, small_systems) = (p.small_scope_headcount.value(), p.small_scope_systems.value());
-        let mut raised = Vec::new();
-        let mut within = Vec::new();
-        let people_raise = p.effort_per_100_people.value() * extra_people > 0.0;
-        let systems_raise = p.effort_per_system.value() * extra_systems > 0.0;
-        if let Some(h) = people {
-            if people_raise {
-                raised.push(format!(
-                    "{} people, {} beyond the small scope's {}, at +{}% per 100 people (effort_per_100_people)",
-                    n(h),
-                    n(extra_people),
-                    n(small_people),
-                    crate::estimate::pct(p.effort_per_100_people.value())
-                ));
-            } else {
-                within.push(format!("{} people are within the small scope's {}", n(h), n(small_people)));
-            }
-        }
-        if let Some(s) = systems {
-            if systems_raise {
-                raised.push(format!(
-                    "{} systems, {} beyond the small scope's {}, at +{}% per system (effort_per_system)",
-                    n(s),
-                    n(extra_systems),
-                    n(small_systems),
-                    crate::estimate::pct(p.effort_per_system.value())
-                ));
-            } else {
-                within.push(format!("{} systems are within the small scope's {}", n(s), n(small_systems)));
-            }
-        }
-        let name = match (people_raise, systems_raise) {
-            (true, false) => "People in scope",
-            (false, true) => "Systems in scope",
-            _ => "People and systems in scope",
-        };
+    if let Some(h) = people.filter(|_| scope > 1.0) {
         let mut why =
             if capped { "capped at the largest scope this estimate covers; ".to_string() } else { String::new() };
-        why.push_str(&raised.into_iter().chain(within).collect::<Vec<_>>().join("; "));
-        out.push(Factor { name: name.into(), value: scope, why });
+        why.push_str(&format!(
+            "{} people, {} beyond the small scope's {}, at +{}% per 100 people (effort_per_100_people)",
+            n(h),
+            n(extra_people),
+            n(p.small_scope_headcount.value()),
+            crate::estimate::pct(p.effort_per_100_people.value())
+        ));
+        out.push(Factor { name: "People in scope".into(), value: scope, why });
     }
     if profile.compliance_tooling == Some(true) {
         out.push(Factor {

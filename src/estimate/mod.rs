@@ -255,7 +255,7 @@ impl Estimate {
             format!("{} ({} of it policy writing)", range(remaining, "person-days"), range(policy, "person-days")),
             effort.explanation(),
         );
-        // Each factor as the effort uses it: a share of a gap, a rise per person or system beyond the small
+        // Each factor as the effort uses it: a share of a gap, a rise per person beyond the small
         // scope, a saving; never rounded to a figure the plan does not apply.
         let not_applied = |used: bool, what: &str| if used { String::new() } else { format!(" (not applied: {what})") };
         for (param, value) in [
@@ -269,14 +269,6 @@ impl Estimate {
                     "+{}% per 100 people beyond {}",
                     pct(p.effort_per_100_people.value()),
                     n(p.small_scope_headcount.value())
-                ),
-            ),
-            (
-                &p.effort_per_system,
-                format!(
-                    "+{}% per system beyond {}",
-                    pct(p.effort_per_system.value()),
-                    n(p.small_scope_systems.value())
                 ),
             ),
             (
@@ -331,8 +323,10 @@ impl Estimate {
             hourly_cost: hourly,
             window_months: months * (1.0 - run),
             scale: effort.factors.iter().map(|f| f.value).product(),
-            // A control with design work left is not in place: the stack and insurance lines charge for these.
-            not_in_place: effort.per_gap.iter().filter(|(_, d)| d[1] > 0.0).map(|(id, _)| id.clone()).collect(),
+            // A control with no design credit at all (not started, "no", unanswered) is not in place: the
+            // stack and insurance lines buy these. An informal one exists already; documenting it is design
+            // work, counted in the remediation time, not a purchase.
+            not_in_place: effort.absent.iter().cloned().collect(),
         };
         let cost = cost::cost(&cost_inputs, p);
         for param in cost::fee_parameters(&cost_inputs, p) {
@@ -488,6 +482,9 @@ fn compare(
     if i.scope == Scope::Small {
         cheaper.push("a small scope".into());
     }
+    if remaining[1] > 0.0 {
+        dearer.push(format!("{} of remediation by your own staff", range(remaining, "person-days")));
+    }
     let list = |v: &[String]| if v.is_empty() { "nothing in particular".to_string() } else { v.join(", ") };
     let ext = c.external_total;
     let staff = [c.total[0] - ext[0], c.total[1] - ext[1]];
@@ -504,9 +501,14 @@ fn compare(
         Versus::Below => format!("{head}: cheaper than typical, with {}.", list(&cheaper)),
         Versus::LowEndBelow => format!("{head}: the low end is cheaper than typical, with {}.", list(&cheaper)),
         Versus::Above | Versus::HighEndAbove | Versus::Wider => format!(
-            "{head}: {} dearer than typical, driven by {}.",
+            "{head}: {} dearer than typical, driven by {}.{}",
             if versus(c.total, typical) == Versus::Above { "" } else { "the high end is" },
-            list(&dearer)
+            list(&dearer),
+            if versus(c.total, typical) == Versus::Above {
+                ""
+            } else {
+                " The high end takes every line at its own high end at once: a ceiling, not a typical figure."
+            }
         )
         .replace(":  dearer", ": dearer"),
     };

@@ -38,7 +38,16 @@ fn score(s: Option<Score>) -> (String, String) {
 }
 
 fn table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    let _ = write!(o, "<table><thead><tr>");
+    table_of(o, "", head, rows);
+}
+
+/// A table with a class: `dense` prints smaller, for the appendices' reference tables.
+fn table_of(o: &mut String, class: &str, head: &[&str], rows: &[Vec<String>]) {
+    if class.is_empty() {
+        let _ = write!(o, "<table><thead><tr>");
+    } else {
+        let _ = write!(o, "<table class=\"{class}\"><thead><tr>");
+    }
     for h in head {
         let _ = write!(o, "<th>{}</th>", esc(h));
     }
@@ -59,7 +68,7 @@ fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
         let _ = writeln!(o, "<p>{}</p>", esc(empty));
         return;
     }
-    let _ = writeln!(o, "<ul>");
+    let _ = writeln!(o, "<ul class=\"compact\">");
     for l in items {
         let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", esc(a))).unwrap_or_default();
         let note = if l.note.is_empty() { String::new() } else { format!(" — {}", esc(&l.note)) };
@@ -453,9 +462,21 @@ fn gaps_part(o: &mut String, r: &Report) {
             }
         );
     } else {
-        let _ = writeln!(o, "<p>SOC 2 controls not designed yet, critical first, then by weight × shortfall.</p>");
+        let shown = top_gaps(&real);
+        if shown < real.len() {
+            let _ = writeln!(
+                o,
+                "<p>SOC 2 controls not designed yet: the {shown} most urgent of {}, critical first, then by weight × \
+                 shortfall. All {}, by section with one line each, are in the appendix.</p>",
+                real.len(),
+                real.len()
+            );
+        } else {
+            let _ = writeln!(o, "<p>SOC 2 controls not designed yet, critical first, then by weight × shortfall.</p>");
+        }
         let rows: Vec<_> = real
             .iter()
+            .take(shown)
             .enumerate()
             .map(|(i, g)| {
                 vec![
@@ -488,7 +509,7 @@ fn gaps_part(o: &mut String, r: &Report) {
         let _ = writeln!(
             o,
             "<h2>Operate it and keep evidence</h2><p>Designed and documented, short only of evidence over time: no \
-             design work left; run each control and keep its evidence for the Type II window.</p><ul>"
+             design work left; run each control and keep its evidence for the Type II window.</p><ul class=\"compact\">"
         );
         for g in operate {
             let flag = if g.critical { " (<strong>critical</strong>: blocks the Type II report)" } else { "" };
@@ -598,7 +619,19 @@ fn estimate_part(o: &mut String, r: &Report) {
     let _ = writeln!(o, "<h2>Policy documents</h2>");
     let rows: Vec<_> = r.policies.iter().map(|p| vec![esc(&p.name), esc(&p.status)]).collect();
     table(o, &["Document", "Status"], &rows);
-    let _ = writeln!(o, "<h2>Evidence checklist for the Type II window</h2><ul class=\"checklist\">");
+    let ready = r.evidence.iter().filter(|e| e.ready).count();
+    let _ = writeln!(
+        o,
+        "<h2>Evidence checklist for the Type II window</h2><p>{} items: {ready} ready, {} to collect.</p>",
+        r.evidence.len(),
+        r.evidence.len() - ready
+    );
+    let _ = writeln!(
+        o,
+        "<p class=\"print-only\">The checklist, item by item, is left out of print to keep it short: it is in \
+         this file on screen and in the Markdown report (<code>report --format md</code>).</p>"
+    );
+    let _ = writeln!(o, "<ul class=\"checklist screen-only\">");
     for e in &r.evidence {
         let _ = writeln!(
             o,
@@ -631,7 +664,7 @@ fn ai_appendix(o: &mut String, r: &Report) {
             ]
         })
         .collect();
-    table(o, &["Area", "Below documented", "Where buyers look"], &rows);
+    table_of(o, "dense", &["Area", "Below documented", "Where buyers look"], &rows);
     let _ = writeln!(o, "<ul>");
     for line in ai.coverage_lines() {
         let _ = writeln!(o, "<li>{}</li>", esc(&line));
@@ -674,11 +707,65 @@ fn coverage_appendix(o: &mut String, r: &Report) {
         })
         .collect();
     if !rows.is_empty() {
-        table(o, &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
+        table_of(o, "dense", &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
     }
     if let Some(line) = r.not_covered_sentence() {
         let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
         let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
+    }
+}
+
+/// Gaps the body's table shows: every critical one, then the most urgent others up to [`TOP_GAPS`].
+fn top_gaps(real: &[&super::model::GapLine]) -> usize {
+    real.iter().filter(|g| g.critical).count().max(TOP_GAPS).min(real.len())
+}
+
+/// Rows of the body's gaps table beyond the critical ones: the rest are in the appendix, one line each.
+pub const TOP_GAPS: usize = 10;
+
+/// Every design gap, by section in the questionnaire's order, one line each, when the body shows only the
+/// most urgent.
+fn gaps_appendix(o: &mut String, r: &Report) {
+    let real: Vec<_> = r.design_gaps().collect();
+    if r.is_vendor() || top_gaps(&real) == real.len() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<h2>Appendix: all gaps by section</h2><p>{} SOC 2 controls not designed yet, most urgent first in each \
+         section: priority (weight × shortfall) and remaining person-days; the remediation of each is in the \
+         Markdown report and the plan CSV.</p>",
+        real.len()
+    );
+    let mut sections: Vec<&str> = Vec::new();
+    for a in &r.answers {
+        if !sections.contains(&a.section.as_str()) {
+            sections.push(&a.section);
+        }
+    }
+    for g in &real {
+        if !sections.contains(&g.section.as_str()) {
+            sections.push(&g.section);
+        }
+    }
+    for section in sections {
+        let these: Vec<_> = real.iter().filter(|g| g.section == section).collect();
+        if these.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "<h3>{} ({})</h3>\n<ul class=\"oneline\">", esc(section), these.len());
+        for g in these {
+            let _ = writeln!(
+                o,
+                "<li>{}<code>{}</code> {} — {}, {} person-days</li>",
+                if g.critical { "<strong>critical</strong> " } else { "" },
+                esc(&g.id),
+                esc(&g.text),
+                num(g.priority),
+                if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() }
+            );
+        }
+        let _ = writeln!(o, "</ul>");
     }
 }
 
@@ -745,9 +832,17 @@ pub fn render(r: &Report) -> String {
     if !r.assumptions.is_empty() {
         let _ = writeln!(o, "<h2>Appendix: assumptions and their sources</h2>");
         let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
-        table(&mut o, &["Assumption", "Value", "Source"], &rows);
+        table_of(&mut o, "dense", &["Assumption", "Value", "Source"], &rows);
     }
+    gaps_appendix(&mut o, r);
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
+    let _ = writeln!(
+        o,
+        "<p class=\"print-only\">Every answer ({}), with its note, evidence and who gave it, is left out of print \
+         to keep it short: it is in this file on screen, in the Markdown report (<code>report --format md</code>) \
+         and in the spreadsheet export (<code>export</code>).</p>\n<div class=\"screen-only\">",
+        r.answers.len()
+    );
     let rows: Vec<_> = r
         .answers
         .iter()
@@ -769,6 +864,7 @@ pub fn render(r: &Report) -> String {
         })
         .collect();
     table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
+    let _ = writeln!(o, "</div>");
     close_part(&mut o);
     let _ = writeln!(o, "</body>\n</html>");
     o

@@ -9,7 +9,16 @@ use crate::estimate::{Timeline, n};
 use crate::scoring::Score;
 
 const WIDTH: f64 = 720.0;
+/// The narrowest label column; a wider one when a label needs it, so every label is printed in full.
 const LABEL: f64 = 230.0;
+/// The widest label column: half the chart.
+const MAX_LABEL: f64 = WIDTH / 2.0;
+
+/// The label column's width for these labels (12px text, about 6.8px a character, 8px gap): never cut.
+fn label_width<'a>(labels: impl Iterator<Item = &'a str>) -> f64 {
+    let longest = labels.map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    (longest * 6.8 + 14.0).clamp(LABEL, MAX_LABEL)
+}
 const ROW: f64 = 34.0;
 
 fn pattern(o: &mut String) {
@@ -24,7 +33,8 @@ fn pattern(o: &mut String) {
 /// Horizontal bars, two per row: Type I solid, Type II hatched, each with its score written beside it.
 /// `None` rows say "not assessed".
 pub fn score_bars(title: &str, rows: &[(String, Option<Score>)]) -> String {
-    let plot = WIDTH - LABEL - 60.0;
+    let lw = label_width(rows.iter().map(|(l, _)| l.as_str()));
+    let plot = WIDTH - lw - 60.0;
     let height = 30.0 + ROW * rows.len() as f64 + 10.0;
     let mut o = String::new();
     let _ = write!(
@@ -36,20 +46,20 @@ pub fn score_bars(title: &str, rows: &[(String, Option<Score>)]) -> String {
     pattern(&mut o);
     let _ = write!(
         o,
-        "<g font-size=\"11\"><rect x=\"{LABEL}\" y=\"6\" width=\"12\" height=\"10\" fill=\"#333\"/>\
+        "<g font-size=\"11\"><rect x=\"{lw}\" y=\"6\" width=\"12\" height=\"10\" fill=\"#333\"/>\
          <text x=\"{}\" y=\"15\">Type I (designed)</text>\
          <rect x=\"{}\" y=\"6\" width=\"12\" height=\"10\" fill=\"url(#hatch)\" stroke=\"#333\"/>\
          <text x=\"{}\" y=\"15\">Type II (operating)</text></g>",
-        LABEL + 16.0,
-        LABEL + 140.0,
-        LABEL + 156.0
+        lw + 16.0,
+        lw + 140.0,
+        lw + 156.0
     );
     for (i, (label, score)) in rows.iter().enumerate() {
         let y = 26.0 + ROW * i as f64;
         let _ = write!(
             o,
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
-            LABEL - 8.0,
+            lw - 8.0,
             y + 17.0,
             esc(label)
         );
@@ -60,9 +70,9 @@ pub fn score_bars(title: &str, rows: &[(String, Option<Score>)]) -> String {
                     let w = (value.clamp(0.0, 100.0) / 100.0 * plot).max(0.5);
                     let _ = write!(
                         o,
-                        "<rect class=\"bar\" x=\"{LABEL}\" y=\"{by}\" width=\"{w:.1}\" height=\"12\" fill=\"{fill}\" \
+                        "<rect class=\"bar\" x=\"{lw}\" y=\"{by}\" width=\"{w:.1}\" height=\"12\" fill=\"{fill}\" \
                          stroke=\"#333\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{}</text>",
-                        LABEL + w + 4.0,
+                        lw + w + 4.0,
                         by + 10.0,
                         n(value)
                     );
@@ -71,7 +81,7 @@ pub fn score_bars(title: &str, rows: &[(String, Option<Score>)]) -> String {
             None => {
                 let _ = write!(
                     o,
-                    "<text x=\"{LABEL}\" y=\"{}\" font-size=\"11\" font-style=\"italic\">not assessed</text>",
+                    "<text x=\"{lw}\" y=\"{}\" font-size=\"11\" font-style=\"italic\">not assessed</text>",
                     y + 17.0
                 );
             }
@@ -85,8 +95,9 @@ pub fn score_bars(title: &str, rows: &[(String, Option<Score>)]) -> String {
 /// where it may run (between the low and the high estimate); month ticks along the top.
 pub fn gantt(t: &Timeline) -> String {
     let end = t.phases.iter().map(|p| p.end_week[1]).fold(0.0_f64, f64::max).max(1.0);
-    let plot = WIDTH - LABEL - 20.0;
-    let x = |w: f64| LABEL + (w / end).clamp(0.0, 1.0) * plot;
+    let lw = label_width(t.phases.iter().map(|p| p.name.as_str()));
+    let plot = WIDTH - lw - 20.0;
+    let x = |w: f64| lw + (w / end).clamp(0.0, 1.0) * plot;
     let height = 34.0 + ROW * t.phases.len() as f64 + 24.0;
     let mut o = String::new();
     let _ = write!(
@@ -111,13 +122,13 @@ pub fn gantt(t: &Timeline) -> String {
         m += step;
     }
     let _ =
-        write!(o, "<text x=\"{}\" y=\"16\" font-size=\"10\" text-anchor=\"end\">months from start</text>", LABEL - 8.0);
+        write!(o, "<text x=\"{}\" y=\"16\" font-size=\"10\" text-anchor=\"end\">months from start</text>", lw - 8.0);
     for (i, p) in t.phases.iter().enumerate() {
         let y = 28.0 + ROW * i as f64;
         let _ = write!(
             o,
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
-            LABEL - 8.0,
+            lw - 8.0,
             y + 15.0,
             esc(&p.name)
         );
@@ -151,14 +162,14 @@ pub fn gantt(t: &Timeline) -> String {
     }
     let _ = write!(
         o,
-        "<g font-size=\"11\"><rect x=\"{LABEL}\" y=\"{y}\" width=\"14\" height=\"10\" fill=\"#333\"/>\
+        "<g font-size=\"11\"><rect x=\"{lw}\" y=\"{y}\" width=\"14\" height=\"10\" fill=\"#333\"/>\
          <text x=\"{}\" y=\"{}\">runs in every case</text>\
          <rect x=\"{}\" y=\"{y}\" width=\"14\" height=\"10\" fill=\"#fff\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>\
          <text x=\"{}\" y=\"{}\">may run (between the low and the high estimate)</text></g>",
-        LABEL + 18.0,
+        lw + 18.0,
         height - 6.0 - 1.0,
-        LABEL + 150.0,
-        LABEL + 168.0,
+        lw + 150.0,
+        lw + 168.0,
         height - 6.0 - 1.0,
         y = height - 16.0
     );

@@ -583,3 +583,84 @@ fn a_self_hosted_model_is_not_due_early_for_want_of_an_attestation() {
     let last = row.last_assessed.unwrap();
     assert_eq!(row.next_review, last.checked_add_months(chrono::Months::new(12)), "{row:?}");
 }
+
+/// The content review's nine vendor profiles (content-review-2, finding 5, and the first review's clean
+/// provider and no-data runs), each with the verdict the review says it should get, written first. Today
+/// is 2026-11-26; every profile starts from a vendor in order and changes what the profile is about.
+#[test]
+fn the_reviews_nine_vendor_profiles_get_the_reviews_verdicts() {
+    use VendorRisk::{Critical, High, Low, Medium};
+    type Profile<'a> = (&'a str, &'a [VendorRisk], Vec<(&'a str, AnswerValue)>);
+    let profiles: Vec<Profile<'_>> = vec![
+        (
+            "1. mainstream model API: Type II current, ISO 27001 and 42001, never trains, zero retention, DPA",
+            &[Low],
+            vec![],
+        ),
+        (
+            "2. report period ended 20 months ago, with a bridge letter: lapsed, escalate",
+            &[Critical],
+            vec![("attest.soc2_period_end", text("2025-03-26")), ("attest.bridge_letter", text("received"))],
+        ),
+        (
+            "3. report period ended 13 months ago, with a bridge letter: acceptable, follow up",
+            &[Low, Medium],
+            vec![("attest.soc2_period_end", text("2025-10-26")), ("attest.bridge_letter", text("received"))],
+        ),
+        (
+            "4. Type II period ended 6 months ago, no bridge letter: current, nothing to ask",
+            &[Low],
+            vec![("attest.soc2_period_end", text("2026-05-26")), ("attest.bridge_letter", text("not_provided"))],
+        ),
+        (
+            "5. Type II report received but not yet read: not yet assessed",
+            &[Medium],
+            vec![("attest.soc2", text("type2_not_reviewed"))],
+        ),
+        (
+            "6. self-hosted open weights, no data shared, core: a model supply-chain review, passed",
+            &[Low],
+            vec![
+                ("vendor.type", text("self_hosted_weights")),
+                ("vendor.criticality", text("core")),
+                ("model_supply.licence", text("reviewed_allows")),
+                ("model_supply.provenance", text("official_verified")),
+                ("model_supply.file_format", text("safe_format")),
+                ("model_supply.updates", text("pinned_reviewed")),
+            ],
+        ),
+        (
+            "7. no customer data, core, trains with no opt-out: serious, never critical",
+            &[High],
+            vec![
+                ("vendor.data_shared", list(&["none"])),
+                ("vendor.criticality", text("core")),
+                ("training.trains_on_data", text("yes_no_opt_out")),
+            ],
+        ),
+        (
+            "8. customer confidential data, trains on it with no opt-out: show-stopper",
+            &[Critical],
+            vec![("training.trains_on_data", text("yes_no_opt_out"))],
+        ),
+        (
+            "9. health data, business associate agreement only offered, not signed: show-stopper",
+            &[Critical],
+            vec![("vendor.data_shared", list(&["health_data"])), ("contract.baa", text("offered"))],
+        ),
+    ];
+    assert_eq!(profiles.len(), 9);
+    let mut wrong = Vec::new();
+    for (name, expected, answers) in &profiles {
+        let mut a = with(good_vendor(), answers);
+        if name.starts_with("5.") {
+            // Not read yet: its opinion and exceptions are not known.
+            a.clear_value("attest.soc2_exceptions", NOW);
+        }
+        let v = verdict(&a);
+        if !expected.contains(&v.residual) {
+            wrong.push(format!("{name}: expected {expected:?}, got {:?} ({:?})", v.residual, v.reasons));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

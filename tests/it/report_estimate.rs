@@ -247,7 +247,7 @@ fn assumptions_print_each_factor_as_it_is_used() {
     let value = |name: &str| assumption(&e, name).value.clone();
     assert_eq!(value("Share of a gap's effort"), "60% of each gap's effort, counted once per document");
     assert_eq!(value("More people in scope"), "+10% per 100 people beyond 50");
-    assert_eq!(value("More systems in scope"), "+3% per system beyond 5");
+    assert!(e.assumptions.iter().all(|a| !a.name.starts_with("More systems")), "no per-system factor (dropped)");
     assert_eq!(value("Compliance platform:"), "-30% of the remaining effort");
     assert_eq!(value("Readiness consultant:"), "-25% of the remaining effort");
     // The plan applies the same figures: platform x 0.7, consultant x 0.75.
@@ -262,7 +262,9 @@ fn assumptions_print_each_factor_as_it_is_used() {
 }
 
 /// Defect F3: "30 people and 8 systems, beyond the small scope of 50 people and 5 systems": only the
-/// systems are beyond it. The explanation names what raised the effort.
+/// systems are beyond it. Issue 21 then dropped the per-system factor (no published figure supports one):
+/// systems beyond the small scope move the auditor's fee, never the effort, and the explanation names
+/// only what raised the effort.
 #[test]
 fn the_scope_factor_names_only_what_is_beyond_the_small_scope() {
     let mut profile = fifty_people();
@@ -273,29 +275,20 @@ fn the_scope_factor_names_only_what_is_beyond_the_small_scope() {
         ("profile.compliance_tooling", text("no")),
     ]);
     let e = estimate(&company(&profile, "informal"));
-    // 8 systems, 3 beyond 5: 1 + 3 x 0.03 = 1.09; 30 people add nothing.
-    let f = &e.effort.factors[0];
-    assert_eq!((f.name.as_str(), f.value), ("Systems in scope", 1.09));
-    assert_eq!(
-        f.why,
-        "8 systems, 3 beyond the small scope's 5, at +3% per system (effort_per_system); 30 people are \
-         within the small scope's 50"
-    );
+    // 8 systems and 30 people: no factor at all.
+    assert_eq!(e.effort.factors, []);
     let explained = e.effort.explanation();
-    assert!(explained.contains("Systems in scope x 1.09: 8 systems, 3 beyond"), "{explained}");
-    assert!(!explained.contains("30 people and"), "{explained}");
+    assert!(!explained.contains("systems"), "{explained}");
+    // 8 systems leave the small scope: the full fee range, 15,000-40,000 for a boutique Type I.
+    assert_eq!(line(&e, "Auditor: Type I report"), [15000.0, 40000.0]);
 
-    // 120 people and 8 systems: 1 + 0.7 x 0.1 + 3 x 0.03 = 1.16, both named.
+    // 120 people and 8 systems: 1 + 0.7 x 0.1 = 1.07, people named, systems not.
     profile.retain(|(id, _)| *id != "profile.headcount");
     profile.push(("profile.headcount", num(120.0)));
     let e = estimate(&company(&profile, "informal"));
     let f = &e.effort.factors[0];
-    assert_eq!((f.name.as_str(), f.value), ("People and systems in scope", 1.16));
-    assert_eq!(
-        f.why,
-        "120 people, 70 beyond the small scope's 50, at +10% per 100 people (effort_per_100_people); 8 \
-         systems, 3 beyond the small scope's 5, at +3% per system (effort_per_system)"
-    );
+    assert_eq!((f.name.as_str(), f.value), ("People in scope", 1.07));
+    assert_eq!(f.why, "120 people, 70 beyond the small scope's 50, at +10% per 100 people (effort_per_100_people)");
 }
 
 /// The operating-period questions of every shown section, set to `option`.
@@ -476,6 +469,11 @@ fn question_help_quotes_the_cost_parameters() {
 /// every profile answer stated: no model training, third-party models, no personal data, no AI
 /// commitments, Security only, a 6-month window, 1 FTE at 100 USD/hour, a compliance platform, no consultant.
 fn documented_company(people: f64, systems: f64, tier: &str, report: &str) -> Estimate {
+    company_at(people, systems, tier, report, "documented")
+}
+
+/// The company of [`documented_company`] with every control at `level`.
+fn company_at(people: f64, systems: f64, tier: &str, report: &str, level: &str) -> Estimate {
     let profile = vec![
         ("profile.headcount", num(people)),
         ("profile.engineers", num((people / 2.0).ceil())),
@@ -494,7 +492,7 @@ fn documented_company(people: f64, systems: f64, tier: &str, report: &str) -> Es
         ("profile.compliance_tooling", text("yes")),
         ("profile.consultant", text("no")),
     ];
-    estimate(&company(&profile, "documented"))
+    estimate(&company(&profile, level))
 }
 
 fn line(e: &Estimate, name: &str) -> [f64; 2] {
@@ -542,12 +540,42 @@ fn ten_fifty_and_two_hundred_people_land_in_the_published_ranges() {
     assert_eq!(fifty.cost.total, [73960.0, 189380.0]);
 
     // 200 people, 20 systems, a national (mid-tier) firm, straight to Type II: a typical scope (the full
-    // fee range). Factor: (1 + 0.1 x 150/100 + 0.03 x 15) x 0.7 = 1.6 x 0.7 = 1.12.
+    // fee range). Factor: (1 + 0.1 x 150/100) x 0.7 = 1.15 x 0.7 = 0.805; systems move only the fee range
+    // (issue 21 dropped the unsupported +3% per system, which made it 1.12).
     let two_hundred = documented_company(200.0, 20.0, "mid_tier", "type2");
     assert_eq!(line(&two_hundred, "Auditor: Type II report"), [25000.0, 80000.0]);
     assert!(inside(line(&two_hundred, "Auditor: Type II report"), [25000.0, 80000.0]));
-    // 6 x 1-3 x 1.12 = 6.72-20.16 person-days = 5,376-16,128; one audit 5-15 x 1.12 = 4,480-13,440.
-    assert_eq!(line(&two_hundred, "Internal time: running"), [5376.0, 16128.0]);
-    assert_eq!(line(&two_hundred, "Internal time: supporting"), [4480.0, 13440.0]);
-    assert_eq!(two_hundred.cost.total, [59856.0, 194568.0]);
+    // 6 x 1-3 x 0.805 = 4.83-14.49 person-days = 3,864-11,592; one audit 5-15 x 0.805 = 3,220-9,660.
+    assert_eq!(line(&two_hundred, "Internal time: running"), [3864.0, 11592.0]);
+    assert_eq!(line(&two_hundred, "Internal time: supporting"), [3220.0, 9660.0]);
+    // 50,000-165,000 paid to others + 3,864-11,592 + 3,220-9,660.
+    assert_eq!(two_hundred.cost.external_total, [50000.0, 165000.0]);
+    assert_eq!(two_hundred.cost.total, [57084.0, 186252.0]);
+}
+
+/// Issue 21: a 10-person company with every control "informal" came to about 81,000-230,000, above the
+/// published first-year programme's top (Strac, 175,000). Two lines charged a purchase for controls the
+/// answers say exist (informally): device management, endpoint detection, the SSO tier, training and
+/// checks, and cyber insurance. Informal is design work (in the remediation time), not a purchase: those
+/// lines are charged only for what is not there at all. What is left above 175,000 is every line at its
+/// own high end at once plus the remediation time, and the comparison says so.
+#[test]
+fn ten_people_with_informal_controls_pay_no_tools_they_have_and_say_why_the_top_is_high() {
+    let ten = company_at(10.0, 3.0, "boutique", "type2", "informal");
+    assert!(ten.cost.items.iter().all(|i| !i.name.starts_with("Security tools") && !i.name.starts_with("Cyber")));
+    // Type II 25-50k + platform 10-30k + penetration test 10-35k + legal review 5-20k = 50,000-135,000;
+    // remediation 24.4-70.5 person-days x 800 = 19,520-56,400; running 3,360-10,080; audit support
+    // 2,800-8,400.
+    assert_eq!(ten.cost.external_total, [50000.0, 135000.0]);
+    assert_eq!(line(&ten, "Internal staff time"), [19520.0, 56400.0]);
+    assert_eq!(ten.cost.total, [75680.0, 209880.0]);
+    let c = &ten.comparison.cost;
+    assert!(c.contains("the high end is dearer than typical"), "{c}");
+    assert!(c.contains("24.4-70.5 person-days of remediation"), "names the main driver: {c}");
+    assert!(c.contains("every line at its own high end"), "{c}");
+
+    // Controls not started at all: the tools (10 x 170-450 = 1,700-4,500) and the insurance are bought.
+    let none = company_at(10.0, 3.0, "boutique", "type2", "not_started");
+    assert_eq!(line(&none, "Security tools"), [1700.0, 4500.0]);
+    assert_eq!(line(&none, "Cyber insurance"), [1500.0, 8000.0]);
 }
