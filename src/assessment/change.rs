@@ -266,6 +266,7 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             limits::check_name(name)?;
             let id = id.to_string();
             a.set_ask(&id, name, now);
+        }
         Change::Comment { comment, .. } => {
             check_comment(a, id, comment)?;
             let id = id.to_string();

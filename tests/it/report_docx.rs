@@ -115,12 +115,12 @@ fn the_sample_as_a_word_document_says_what_the_markdown_report_says() {
     let total = total.trim_matches('|').replace("**", "").split('|').map(str::trim).collect::<Vec<_>>().join(" | ");
     has(&doc, &total);
     // The first-year cost range, hand-checked.
-    has(&doc, "Paid to others | 116,750 | 241,250 | ");
-    has(&doc, "Total | 242,420 | 715,796 | ");
-    assert!(md.contains("| **Total** | 242,420 | 715,796 | |"));
+    has(&doc, "Paid to others | 115,250 | 237,500 | ");
+    has(&doc, "Total | 187,034 | 508,628 | ");
+    assert!(md.contains("| **Total** | 187,034 | 508,628 | |"));
     has_start(
         &doc,
-        "First-year cost: USD 116,750-241,250 paid to others, USD 242,420-715,796 with internal staff time",
+        "First-year cost: USD 115,250-237,500 paid to others, USD 187,034-508,628 with internal staff time",
     );
     // Where the figures come from.
     has(&doc, "Assumptions and their sources");
@@ -217,7 +217,7 @@ fn a_template_gives_its_styles_and_ours_fill_the_rest() {
     assert_eq!(styles.matches("w:styleId=\"Heading1\"").count(), 1, "one Heading1, the template's");
     assert!(styles.contains("w:styleId=\"Soc2Verdict\""), "ours where the template has none");
     // The content is the report's, whole.
-    has(&lines(&bytes), "Total | 242,420 | 715,796 | ");
+    has(&lines(&bytes), "Total | 187,034 | 508,628 | ");
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn libreoffice_opens_the_word_report() {
         let text = String::from_utf8_lossy(&out.stdout);
         let pages = text.matches('\u{c}').count();
         assert!(pages >= 10, "{pages} pages");
-        for want in ["At a glance", "Verdict: Blocked (SOC 2 Type I report)", "Remediation plan", "242,420"] {
+        for want in ["At a glance", "Verdict: Blocked (SOC 2 Type I report)", "Remediation plan", "187,034"] {
             assert!(text.contains(want), "the PDF lacks {want}");
         }
     }
