@@ -66,7 +66,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Completions { shell }) => super::completions::print_script(&shell),
         Some(Command::Man) => super::manual::print(),
-        Some(Command::Config { json }) => super::config::run(json),
+        Some(Command::Config { json, git }) => super::config::run(json, git),
+        Some(Command::MergeDriver(args)) => super::merge_driver::run(args),
     }
 }
 

@@ -18,6 +18,7 @@ mod crash_safety;
 mod customer_templates;
 mod docs;
 mod files_and_names;
+mod git_merge;
 mod hostile_workbooks;
 mod layers;
 mod library_match;
