@@ -68,4 +68,5 @@ mod tui_keymap;
 mod tui_layering;
 mod tui_render_props;
 mod tui_report;
+mod workbook_fuzz;
 mod write_path;
