@@ -16,6 +16,7 @@ use crate::assessment::{
 };
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::report::headline::Headline;
+use crate::report::whatif::WhatIfError;
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths, spreadsheet};
 
@@ -462,7 +463,10 @@ fn report(assessment: &str, format: Option<&str>, set: &[String], output: Option
     let built = if set.is_empty() {
         crate::report::Report::build(&a, &params, clock::today())
     } else {
-        crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| anyhow!(e))?
+        crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| match e {
+            WhatIfError::Setting { setting, problem } => anyhow!("`--set {setting}`: {problem}"),
+            other => anyhow!(other),
+        })?
     };
     let text = crate::report::export(&built, format);
     match output {
