@@ -163,13 +163,13 @@ fn temporary_of(file: &str) -> Option<(&str, u32)> {
 
 #[cfg(unix)]
 fn process_running(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
-    if pid <= 0 {
-        return true;
+    let Ok(pid) = i32::try_from(pid) else { return false };
+    let Some(pid) = rustix::process::Pid::from_raw(pid) else { return true };
+    // Signal 0 only asks whether the process exists; one of another user's refuses, but exists.
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(e) => e == rustix::io::Errno::PERM,
     }
-    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
-    let alive = unsafe { libc::kill(pid, 0) } == 0;
-    alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
 #[cfg(not(unix))]

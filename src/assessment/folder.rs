@@ -109,6 +109,5 @@ pub fn shared_folder_warning(file: &Path) -> Option<String> {
 
 #[cfg(unix)]
 fn euid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+    rustix::process::geteuid().as_raw()
 }

@@ -352,8 +352,7 @@ fn untrusted(meta: &fs::Metadata) -> Option<String> {
         if meta.nlink() != 1 {
             return Some(format!("a file with {} names (hard links)", meta.nlink()));
         }
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
+        let me = rustix::process::geteuid().as_raw();
         if meta.uid() != me {
             return Some(format!("owned by another user (uid {})", meta.uid()));
         }

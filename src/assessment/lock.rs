@@ -215,8 +215,7 @@ fn check_lock_file(file: &File) -> Result<(), LockFileProblem> {
         if meta.nlink() != 1 {
             return Err(unsafe_file(format!("a file with {} names (hard links)", meta.nlink())));
         }
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
+        let me = rustix::process::geteuid().as_raw();
         if meta.uid() != me {
             return Err(unsafe_file(format!("owned by another user (uid {}, you are {me})", meta.uid())));
         }

@@ -183,7 +183,7 @@ fn unrelated(base: &Input, other: &Input) -> Option<String> {
     None
 }
 
-fn same_questionnaire(a: &Assessment, b: &Assessment) -> bool {
+pub(super) fn same_questionnaire(a: &Assessment, b: &Assessment) -> bool {
     a.questionnaire.id == b.questionnaire.id
         && a.questionnaire.version == b.questionnaire.version
         && a.questionnaire.hash == b.questionnaire.hash
@@ -194,7 +194,7 @@ fn who(answer: &Answer, label: &str) -> String {
     if answer.answered_by.trim().is_empty() { label.to_string() } else { answer.answered_by.clone() }
 }
 
-fn push_unique(list: &mut Vec<String>, item: &str) {
+pub(super) fn push_unique(list: &mut Vec<String>, item: &str) {
     if !item.is_empty() && !list.iter().any(|x| x == item) {
         list.push(item.to_string());
     }
@@ -390,7 +390,7 @@ pub fn merge(inputs: &[Input], prefer: Option<Prefer>, now: &str) -> Result<Merg
 
 /// Answers that agree (or only one file gave), as one: every note and evidence reference, everyone who
 /// gave it, the latest review, the first owner and due date.
-fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
+pub(super) fn combine(labels: &[String], list: &[(usize, &Answer)]) -> Answer {
     let mut out = Answer::default();
     let mut notes: Vec<String> = Vec::new();
     let mut by: Vec<String> = Vec::new();

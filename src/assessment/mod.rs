@@ -32,6 +32,7 @@ pub mod sample;
 pub mod session;
 pub mod source;
 pub mod store;
+pub mod three_way;
 pub mod trash;
 pub mod undo;
 

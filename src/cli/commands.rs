@@ -17,6 +17,7 @@ use crate::assessment::{
     sample, store,
 };
 use crate::questionnaire::{Source, Summary, catalog, load_file};
+use crate::report::whatif::WhatIfError;
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths, spreadsheet};
 
@@ -91,7 +92,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Completions { shell }) => super::completions::print_script(&shell),
         Some(Command::Man) => super::manual::print(),
-        Some(Command::Config { json }) => super::config::run(json),
+        Some(Command::Config { json, git }) => super::config::run(json, git),
+        Some(Command::MergeDriver(args)) => super::merge_driver::run(args),
     }
 }
 
@@ -628,7 +630,10 @@ fn report(
     let built = if set.is_empty() {
         crate::report::Report::build(&a, &params, clock::today())
     } else {
-        crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| anyhow!(e))?
+        crate::report::whatif::report(&a, &params, clock::today(), set).map_err(|e| match e {
+            WhatIfError::Setting { setting, problem } => anyhow!("`--set {setting}`: {problem}"),
+            other => anyhow!(other),
+        })?
     };
     let bytes = match format {
         Output::Text(format) => crate::report::export(&built, format).into_bytes(),

@@ -10,8 +10,10 @@ use serde_json::{Map, Value, json};
 use crate::paths::{self, Kind, Place};
 use crate::text::{json_safe, one_line};
 
-pub fn run(as_json: bool) -> Result<ExitCode> {
-    if as_json {
+pub fn run(as_json: bool, git: bool) -> Result<ExitCode> {
+    if git {
+        print!("{}", super::merge_driver::git_setup());
+    } else if as_json {
         let text = serde_json::to_string_pretty(&document()).expect("a JSON value always serialises");
         println!("{}", json_safe(text));
     } else {

@@ -10,6 +10,7 @@ pub mod front_end;
 mod list_table;
 mod manage;
 mod manual;
+pub mod merge_driver;
 mod report_flags;
 mod search;
 mod vendors;
@@ -252,9 +253,22 @@ pub enum Command {
     /// with its value now.
     Config {
         /// Print a JSON object instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "git")]
         json: bool,
+        /// Print the lines that make git merge assessments with `soc2-ready merge-driver`: the
+        /// .gitattributes line, the git config commands and the .gitignore lines.
+        #[arg(long)]
+        git: bool,
     },
+    /// Git's merge driver for assessments: merge two branches' answers with their common ancestor's.
+    ///
+    /// Git runs it as `soc2-ready merge-driver %O %A %B --path %P` (see `soc2-ready config --git` for the
+    /// lines to add). A question answered on one branch only takes that answer; answered differently on
+    /// both, it is left open in the merged file as `merge` leaves a conflict, to resolve in the interface
+    /// or with `soc2-ready resolve`. The result replaces %A. Exits 0 when clean, 1 when something is left
+    /// for a person (git then marks the file as conflicted), and 1 without touching %A when the copies
+    /// cannot be merged (a damaged file, another questionnaire version).
+    MergeDriver(merge_driver::MergeDriverArgs),
     #[command(flatten)]
     Manage(manage::ManageCommand),
     /// Find questions by words, a question id, a criterion (CC6.1) or an AI area, best first, with their

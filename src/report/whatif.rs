@@ -21,26 +21,43 @@ pub struct WhatIf {
     pub lines: Vec<String>,
 }
 
+/// Why a what-if cannot be shown. The messages name no flag: the command line says `--set` itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhatIfError {
+    /// The report has no effort, dates or cost to compare (a vendor report).
+    #[error(
+        "a what-if compares the effort, dates and cost, and this report has none (a vendor report, or a \
+         questionnaire without SOC 2 efforts); leave out the settings"
+    )]
+    NothingToCompare,
+    /// One setting, as given, and what is wrong with it.
+    #[error("`{setting}`: {problem}")]
+    Setting { setting: String, problem: String },
+}
+
+fn refused(setting: &str, problem: impl std::fmt::Display) -> WhatIfError {
+    WhatIfError::Setting { setting: one(setting), problem: problem.to_string() }
+}
+
 /// An assessment and parameters with the settings applied, and the settings described.
 pub fn apply(
     a: &Assessment,
     params: &Parameters,
     settings: &[String],
-) -> Result<(Assessment, Parameters, Vec<String>), String> {
+) -> Result<(Assessment, Parameters, Vec<String>), WhatIfError> {
     let mut a = a.clone();
     let mut p = params.clone();
     let mut described = Vec::new();
     for setting in settings {
         let Some((name, value)) = setting.split_once('=') else {
-            return Err(format!("`--set {}`: write it as NAME=VALUE, e.g. remediation_fte=2", one(setting)));
+            return Err(refused(setting, "write it as NAME=VALUE, e.g. remediation_fte=2"));
         };
         let (name, value) = (name.trim(), value.trim());
         let id = if name.starts_with("profile.") { name.to_string() } else { format!("profile.{name}") };
         let question = a.questionnaire().questions().map(|(_, q)| q).find(|q| q.id == id || q.id == name).cloned();
         if let Some(q) = question {
-            let parsed = parse_answer(&q, value).map_err(|e| format!("`--set {}`: {e}", one(setting)))?;
-            crate::assessment::profile_rules::check_profile(&a, &q.id, &parsed)
-                .map_err(|e| format!("`--set {}`: {e}", one(setting)))?;
+            let parsed = parse_answer(&q, value).map_err(|e| refused(setting, e))?;
+            crate::assessment::profile_rules::check_profile(&a, &q.id, &parsed).map_err(|e| refused(setting, e))?;
             a.set_value(&q.id, parsed, "1970-01-01T00:00:00Z");
             described.push(format!("{} = {}", q.id, one(value)));
         } else if p.get_mut(name).is_some() {
@@ -51,14 +68,18 @@ pub fn apply(
                     (v, v)
                 }
             };
-            p = p.with_setting(name, low, high, &format!("what-if: --set {}", one(setting))).map_err(|e| e.reason)?;
+            p = p
+                .with_setting(name, low, high, &format!("what-if: {}", one(setting)))
+                .map_err(|e| refused(setting, e.reason))?;
             described.push(format!("{name} = {}", one(value)));
         } else {
-            return Err(format!(
-                "`--set {}`: `{}` is neither a profile question of this questionnaire nor an estimate parameter; \
-                 see `soc2-ready show` for question ids and estimates.json for parameter names",
-                one(setting),
-                one(name)
+            return Err(refused(
+                setting,
+                format!(
+                    "`{}` is neither a profile question of this questionnaire nor an estimate parameter; see \
+                     `soc2-ready show` for question ids and estimates.json for parameter names",
+                    one(name)
+                ),
             ));
         }
     }
@@ -69,22 +90,25 @@ fn one(text: &str) -> String {
     crate::text::one_line(text)
 }
 
-fn number(text: &str, setting: &str) -> Result<f64, String> {
+fn number(text: &str, setting: &str) -> Result<f64, WhatIfError> {
     text.trim()
         .parse::<f64>()
         .ok()
         .filter(|x| x.is_finite())
-        .ok_or_else(|| format!("`--set {}`: `{}` is not a number", one(setting), one(text)))
+        .ok_or_else(|| refused(setting, format!("`{}` is not a number", one(text))))
 }
 
 /// The report under the settings, with the comparison against the report without them.
-pub fn report(a: &Assessment, params: &Parameters, today: NaiveDate, settings: &[String]) -> Result<Report, String> {
+pub fn report(
+    a: &Assessment,
+    params: &Parameters,
+    today: NaiveDate,
+    settings: &[String],
+) -> Result<Report, WhatIfError> {
     let base = Report::build(a, params, today);
     // A vendor report, or a questionnaire whose content supports no estimate, has nothing to compare.
     if base.estimate.is_none() {
-        return Err("a what-if compares the effort, dates and cost, and this report has none (a vendor report, or \
-                    a questionnaire without SOC 2 efforts); leave out the settings"
-            .into());
+        return Err(WhatIfError::NothingToCompare);
     }
     let (changed_a, changed_p, changes) = apply(a, params, settings)?;
     let mut changed = Report::build(&changed_a, &changed_p, today);
@@ -117,4 +141,29 @@ pub fn compare(base: &Report, changed: &Report, changes: Vec<String>) -> WhatIf 
         lines.push(format!("With internal staff time: {} → {}", usd(b.cost.total), usd(c.cost.total)));
     }
     WhatIf { changes, lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The core says what is wrong with a setting; naming the flag (`--set`) is the command line's part,
+    /// so the interface shows the same message without rewriting it.
+    #[test]
+    fn a_refused_setting_is_described_without_naming_a_flag() {
+        let q = crate::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
+        let a = Assessment::new(q, "Acme", "2026-01-10T10:00:00Z");
+        let params = Parameters::built_in();
+        for (bad, says) in [
+            ("remediation_fte", "`remediation_fte`: write it as NAME=VALUE"),
+            ("no_such_thing=1", "`no_such_thing=1`: `no_such_thing` is neither a profile question"),
+            ("penetration_test=lots", "`penetration_test=lots`: `lots` is not a number"),
+            ("remediation_fte=0.05", "`remediation_fte=0.05`: 0.05 full-time equivalents is under the 0.1"),
+        ] {
+            let Err(e) = apply(&a, &params, &[bad.to_string()]) else { panic!("{bad} was taken") };
+            let text = e.to_string();
+            assert!(text.starts_with(says), "{bad}: {text}");
+            assert!(!text.contains("--"), "{bad}: {text}");
+        }
+    }
 }

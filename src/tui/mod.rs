@@ -221,11 +221,13 @@ enum Input {
 /// reporting it, so the hang-up is detected here first, and the assessment saved before exiting.
 #[cfg(unix)]
 fn wait_for_input(timeout: Duration) -> Input {
-    let mut fd = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
-    let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd, and its count, for the duration of the call.
-    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
-    if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(timeout).ok();
+    let ready = poll(&mut fds, timeout.as_ref()).unwrap_or(0);
+    let revents = fds[0].revents();
+    if ready > 0 && revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
         Input::HungUp
     } else if ready > 0 {
         Input::Ready

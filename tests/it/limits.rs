@@ -9,7 +9,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -120,11 +119,10 @@ fn a_file_over_20_mb_is_refused_without_being_parsed() {
     let path = env.file("huge.json", text_of(&v));
     assert!(fs::metadata(&path).unwrap().len() > MAX_FILE_BYTES);
 
-    let started = Instant::now();
+    // The message is the size check's: a file parsed first would be refused for its content, if at all.
     let err = load_error(&path);
     assert!(err.contains("20 MB") && err.contains("over the limit"), "{err}");
     assert!(err.contains("huge.json"), "the error names the file: {err}");
-    assert!(started.elapsed() < Duration::from_secs(5), "refused from its size alone, not after parsing it");
     validate_refuses(&env, &path, &["20 MB", "huge.json"]);
 
     // Text handed to `parse` directly is held to the same limit.
@@ -348,7 +346,6 @@ fn a_deeply_nested_assessment_file_is_refused_by_every_command() {
 fn a_5000_question_questionnaire_loads_and_can_be_answered() {
     let env = Env::new();
     let path = env.file("five-thousand.json", text_of(&questionnaire_with_questions(5_000)));
-    let started = Instant::now();
     let q = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(q.question_count(), 5_000);
     let summary = validate_accepts(&env, &path);
@@ -362,7 +359,6 @@ fn a_5000_question_questionnaire_loads_and_can_be_answered() {
     let shown: Value = serde_json::from_str(&ok(&env.run(&["show", file.to_str().unwrap(), "--json"]))).unwrap();
     assert_eq!(shown["shown"], 5_000);
     assert_eq!(shown["answered"], 1);
-    assert!(started.elapsed() < Duration::from_secs(60), "a big questionnaire stays usable: {:?}", started.elapsed());
 }
 
 /// Every answer of a 10,000-question assessment (the most a questionnaire may have) is checked on reading,
@@ -378,10 +374,8 @@ fn an_assessment_with_10000_answers_reads_back() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("full.json");
     store::write(&path, &a).unwrap();
-    let started = Instant::now();
     let back = store::read(&path).unwrap();
     assert_eq!(back.answers().len(), MAX_QUESTIONS);
-    assert!(started.elapsed() < Duration::from_secs(20), "reading took {:?}", started.elapsed());
 }
 
 fn load_file_from_value(v: &Value) -> soc2_ready::questionnaire::Questionnaire {
@@ -654,10 +648,9 @@ fn a_note_over_the_answer_limit_is_refused() {
 #[test]
 fn a_device_or_a_pipe_is_not_read_as_a_questionnaire() {
     let env = Env::new();
-    let started = Instant::now();
-    // /dev/zero says it is empty and never ends: refused at once as not a regular file.
+    // /dev/zero says it is empty and never ends: refused as not a regular file before any byte is read
+    // (reading it would never end, and the command's timeout would fail the test).
     validate_refuses(&env, Path::new("/dev/zero"), &["not a regular file"]);
-    assert!(started.elapsed() < Duration::from_secs(10));
     let err = env.cmd().args(["validate", "/dev/stdin"]).write_stdin(vec![b' '; 1024]).output().unwrap();
     assert_eq!(err.status.code(), Some(1));
     assert!(stderr(&err).contains("not a regular file"), "{}", stderr(&err));

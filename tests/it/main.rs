@@ -19,6 +19,7 @@ mod crash_safety;
 mod customer_templates;
 mod docs;
 mod files_and_names;
+mod git_merge;
 mod hostile_workbooks;
 mod layers;
 mod library_match;
@@ -72,4 +73,6 @@ mod tui_layering;
 mod tui_render_props;
 mod tui_report;
 mod vendors_cli;
+
+mod workbook_fuzz;
 mod write_path;

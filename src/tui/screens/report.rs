@@ -271,7 +271,7 @@ impl ReportScreen {
                                 "What if: the comparison is at the top; the assessment is unchanged. {off} turns it off."
                             ))
                         }
-                        Err(e) => Outcome::Complain(e.replace("`--set ", "`")),
+                        Err(e) => Outcome::Complain(e.to_string()),
                     }
                 }
                 _ => Outcome::Done,
