@@ -80,6 +80,7 @@ mod tests {
             explanation: "From last year".into(),
             provenance: Default::default(),
             matched: String::new(),
+            reason: String::new(),
         }
     }
 
