@@ -426,9 +426,8 @@ pub struct Found {
 
 /// The library records whose concepts agree with the question's, best first (opposed ones left out). The
 /// score blends how much meaning they share with how alike they read, and stays at or below [`MAX_SCORE`].
-pub fn matches(library: &Library, text: &str) -> Vec<Found> {
+pub fn matches(library: &Library, tags: &[Tag], text: &str) -> Vec<Found> {
     let index = &library.concepts;
-    let tags = vocabulary().tag(text);
     if tags.is_empty() {
         return Vec::new();
     }
@@ -450,7 +449,7 @@ pub fn matches(library: &Library, text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = candidates
         .into_iter()
         .filter_map(|r| {
-            let agreement = meaning(index, &tags, &index.tags[r as usize]);
+            let agreement = meaning(index, tags, &index.tags[r as usize]);
             if agreement.opposed || agreement.meaning < MIN_MEANING {
                 return None;
             }
@@ -465,9 +464,8 @@ pub fn matches(library: &Library, text: &str) -> Vec<Found> {
 
 /// Whether the question and the record ask about a control the opposite way round (a Yes to one is a No to
 /// the other): such a record is never suggested, however alike the words.
-pub fn opposed(library: &Library, text: &str, record: u32) -> bool {
-    let tags = vocabulary().tag(text);
-    library.concepts.tags.get(record as usize).is_some_and(|r| meaning(&library.concepts, &tags, r).opposed)
+pub fn opposed(library: &Library, tags: &[Tag], record: u32) -> bool {
+    library.concepts.tags.get(record as usize).is_some_and(|r| meaning(&library.concepts, tags, r).opposed)
 }
 
 /// A suggestion found by meaning, before it is fitted to the question: the record, its score, how it was
@@ -485,8 +483,13 @@ pub struct Candidate {
 /// The suggestions by meaning for a question (its text and, if imported, the customer's id): first the
 /// readiness answers the shipped mapping names for the id, then the records whose concepts agree (at most
 /// three). Every one asks about a common control with the same polarity.
-pub fn candidates(library: &Library, question: &Question, text: &str, id: Option<&str>) -> Vec<Candidate> {
-    let tags = vocabulary().tag(text);
+pub fn candidates(
+    library: &Library,
+    question: &Question,
+    tags: &[Tag],
+    text: &str,
+    id: Option<&str>,
+) -> Vec<Candidate> {
     let labels: Vec<String> = question.options.iter().map(|o| o.label.clone()).collect();
     // A partial answer where the customer's list has no partial value is offered as a No.
     let fitted = |choice: Choice| {
@@ -507,7 +510,7 @@ pub fn candidates(library: &Library, question: &Question, text: &str, id: Option
         };
         let record = &library.records[r as usize];
         // The id must not be a different template's question: the wording must ask about a common control.
-        let agreement = meaning(&library.concepts, &tags, &library.concepts.tags[r as usize]);
+        let agreement = meaning(&library.concepts, tags, &library.concepts.tags[r as usize]);
         if agreement.opposed || agreement.meaning <= 0.0 {
             continue;
         }
@@ -533,7 +536,7 @@ pub fn candidates(library: &Library, question: &Question, text: &str, id: Option
             choice: Some(fitted(choice)),
         });
     }
-    for f in matches(library, text).into_iter().take(3) {
+    for f in matches(library, tags, text).into_iter().take(3) {
         let record = &library.records[f.record as usize];
         let mut c = Candidate {
             record: f.record,

@@ -85,10 +85,11 @@ pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>
     let mut out: Vec<Suggestion> = Vec::new();
     let mut seen = HashSet::new();
     let text = cell.map_or(question.text.as_str(), |c| c.text_as_found.as_str());
+    let tags = super::concepts::vocabulary().tag(text);
     let mut push =
         |i: u32, score: f64, rung: Rung, reason: String, choice: Option<Choice>, out: &mut Vec<Suggestion>| {
             // A question asking about a control the other way round is never suggested, however alike the words.
-            if seen.contains(&i) || (rung == Rung::SimilarText && super::concepts::opposed(library, text, i)) {
+            if seen.contains(&i) || (rung == Rung::SimilarText && super::concepts::opposed(library, &tags, i)) {
                 return;
             }
             seen.insert(i);
@@ -120,7 +121,7 @@ pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>
             push(i, 0.95, Rung::SameText, "same text".into(), None, &mut out);
         }
     }
-    for c in super::concepts::candidates(library, question, text, id) {
+    for c in super::concepts::candidates(library, question, &tags, text, id) {
         push(c.record, c.score, c.rung, c.reason, c.choice, &mut out);
     }
     if out.len() < 3 {
