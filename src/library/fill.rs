@@ -93,6 +93,7 @@ mod tests {
             explanation: "From last year".into(),
             provenance: Default::default(),
             matched: String::new(),
+            reason: String::new(),
         }
     }
 

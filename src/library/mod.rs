@@ -3,6 +3,7 @@
 //! same standard id, the same normalised text, then ranked retrieval (BM25) re-ranked by string similarity.
 //! Offline: no embeddings, no models.
 
+pub mod concepts;
 pub mod fill;
 pub mod index;
 pub mod readiness;
@@ -26,12 +27,15 @@ pub const APPLY_THRESHOLD: f64 = 0.9;
 pub struct Library {
     pub records: Vec<Record>,
     pub index: Index,
+    /// The records tagged with the control concepts they ask about (matching by meaning).
+    pub concepts: concepts::ConceptIndex,
 }
 
 impl Library {
     pub fn new(records: Vec<Record>) -> Library {
         let index = Index::build(&records);
-        Library { records, index }
+        let concepts = concepts::ConceptIndex::build(&records);
+        Library { records, index, concepts }
     }
 
     /// Every answered question in the store's assessments (except `exclude` and the sample) and the saved

@@ -11,7 +11,7 @@ use super::index::{id_key, normalised, tokens};
 use super::record::{Provenance, Record};
 use crate::assessment::CellSource;
 use crate::questionnaire::{Question, QuestionType};
-use crate::spreadsheet::vocabulary::in_vocabulary;
+use crate::spreadsheet::vocabulary::{Choice, in_vocabulary};
 
 /// How a suggestion was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -20,8 +20,10 @@ pub enum Rung {
     SameId,
     SameText,
     SimilarText,
-    /// The readiness assessment's answer to the same control (MFA, backups, deletion, ...).
+    /// The readiness assessment's answer, through the shipped mapping of the customer's id.
     Readiness,
+    /// A question of another questionnaire that asks about the same control concepts.
+    Concepts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +39,8 @@ pub struct Suggestion {
     pub provenance: Provenance,
     /// The library's question, to show what matched.
     pub matched: String,
+    /// Why it was suggested ("same id", "both ask about multi-factor authentication").
+    pub reason: String,
 }
 
 /// How alike two questions read: token overlap (Dice) blended with character-bigram similarity.
@@ -77,41 +81,45 @@ fn fit(question: &Question, r: &Record) -> Option<(String, Option<String>)> {
 pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = Vec::new();
     let mut seen = HashSet::new();
-    let mut push = |i: u32, score: f64, rung: Rung, out: &mut Vec<Suggestion>| {
-        if !seen.insert(i) {
-            return;
-        }
-        let r = &library.records[i as usize];
-        if let Some((answer, option)) = fit(question, r) {
-            out.push(Suggestion {
-                score,
-                rung,
-                answer,
-                option,
-                explanation: r.explanation.clone(),
-                provenance: r.provenance.clone(),
-                matched: r.question.clone(),
-            });
-        }
-    };
+    let text = cell.map_or(question.text.as_str(), |c| c.text_as_found.as_str());
+    let tags = super::concepts::vocabulary().tag(text);
+    let mut push =
+        |i: u32, score: f64, rung: Rung, reason: String, choice: Option<Choice>, out: &mut Vec<Suggestion>| {
+            // A question asking about a control the other way round is never suggested, however alike the words.
+            if seen.contains(&i) || (rung == Rung::SimilarText && super::concepts::opposed(library, &tags, i)) {
+                return;
+            }
+            seen.insert(i);
+            let mut r = std::borrow::Cow::Borrowed(&library.records[i as usize]);
+            if let Some(choice) = choice {
+                r.to_mut().choice = choice;
+            }
+            if let Some((answer, option)) = fit(question, &r) {
+                out.push(Suggestion {
+                    score,
+                    rung,
+                    answer,
+                    option,
+                    explanation: r.explanation.clone(),
+                    provenance: r.provenance.clone(),
+                    matched: r.question.clone(),
+                    reason,
+                });
+            }
+        };
     let id = cell.map(|c| c.id_as_found.as_str()).filter(|i| !i.is_empty());
     if let Some(list) = id.and_then(|i| library.index.by_id.get(&id_key(i))) {
         for &i in list.iter().rev().take(3) {
-            push(i, 1.0, Rung::SameId, &mut out);
+            push(i, 1.0, Rung::SameId, "same id".into(), None, &mut out);
         }
     }
-    let text = cell.map_or(question.text.as_str(), |c| c.text_as_found.as_str());
     if let Some(list) = library.index.by_text.get(&normalised(text)) {
         for &i in list.iter().rev().take(3) {
-            push(i, 0.95, Rung::SameText, &mut out);
+            push(i, 0.95, Rung::SameText, "same text".into(), None, &mut out);
         }
     }
-    for readiness_id in super::readiness::topics_of(text) {
-        if let Some(list) = library.index.by_id.get(&id_key(readiness_id)) {
-            for &i in list.iter().rev().take(1) {
-                push(i, super::readiness::SCORE, Rung::Readiness, &mut out);
-            }
-        }
+    for c in super::concepts::candidates(library, question, &tags, text, id) {
+        push(c.record, c.score, c.rung, c.reason, c.choice, &mut out);
     }
     if out.len() < 3 {
         let mut ranked: Vec<(u32, f64)> = library
@@ -125,7 +133,7 @@ pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>
             if out.len() >= 3 {
                 break;
             }
-            push(i, (score * 100.0).round() / 100.0, Rung::SimilarText, &mut out);
+            push(i, (score * 100.0).round() / 100.0, Rung::SimilarText, "similar wording".into(), None, &mut out);
         }
     }
     out.truncate(3);

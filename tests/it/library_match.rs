@@ -181,8 +181,10 @@ fn a_readiness_answer_and_its_evidence_answer_an_mfa_question() {
     let found = suggest(&library, q, customer.source.as_ref().unwrap().cells.get(&q.id));
     assert_eq!(found.len(), 1);
     let s = &found[0];
-    assert_eq!(s.rung, soc2_ready::library::suggest::Rung::Readiness);
-    assert_eq!((s.answer.as_str(), s.score), ("Yes", 0.8));
+    // No mapped id (the customer numbers it `1`): found by the concepts both questions ask about.
+    assert_eq!(s.rung, soc2_ready::library::suggest::Rung::Concepts);
+    assert_eq!((s.answer.as_str(), s.score), ("Yes", 0.58));
+    assert!(s.reason.starts_with("both ask about multi-factor authentication"), "{}", s.reason);
     assert_eq!(s.explanation, "Evidence: IdP policy export.");
     assert!(s.score < soc2_ready::library::APPLY_THRESHOLD);
 }

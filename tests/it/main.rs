@@ -27,6 +27,7 @@ mod limits;
 mod manage;
 mod manage_tui;
 mod manual;
+mod matching;
 mod plain;
 mod plain_cli;
 mod plain_rules;

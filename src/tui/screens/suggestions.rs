@@ -239,6 +239,7 @@ fn rung(r: library::suggest::Rung) -> &'static str {
         library::suggest::Rung::SameText => "same text",
         library::suggest::Rung::SimilarText => "similar wording",
         library::suggest::Rung::Readiness => "readiness answer",
+        library::suggest::Rung::Concepts => "same concepts",
     }
 }
 
@@ -284,6 +285,9 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
         detail.push((format!("from {}", found.provenance.describe()), t.dim(), 2));
         if found.rung != library::suggest::Rung::SameId {
             detail.push((format!("matched: {}", found.matched), t.dim(), 1));
+        }
+        if matches!(found.rung, library::suggest::Rung::Concepts | library::suggest::Rung::Readiness) {
+            detail.push((format!("why: {}", found.reason), t.dim(), 1));
         }
         for (text, style, most) in detail {
             let mut wrapped = wrap(&one_line(&text), inner);
