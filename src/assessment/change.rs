@@ -4,6 +4,7 @@
 //! changes answers goes through it, so what one refuses, all refuse. Plain data and pure functions.
 
 use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
+use super::answer_source::AnswerSource;
 use super::document::Assessment;
 use super::limits::{self, LimitError};
 use super::observations::{self, ObservationError, ObservationFields, Status};
@@ -54,6 +55,11 @@ pub enum Change {
     ObservationStatus { id: String, status: Status, by: String },
     /// Delete observation `id` (recorded by mistake).
     DeleteObservation { id: String },
+    /// Fill the value from the answer library: the checks of `Set`, then the answer records where it came
+    /// from and starts as suggested, until a person approves it. `note`, when given, replaces the note.
+    Suggest { question: String, value: NewValue, note: Option<String>, source: AnswerSource },
+    /// A person approves a suggested answer: it stops being suggested and its source names them.
+    Approve { question: String, by: String },
 }
 
 impl Change {
@@ -70,6 +76,8 @@ impl Change {
             | Change::Plan { question, .. }
             | Change::Restore { question, .. }
             | Change::Keep { question, .. }
+            | Change::Suggest { question, .. }
+            | Change::Approve { question, .. }
             | Change::Observe { question, .. } => question,
             Change::EditObservation { id, .. }
             | Change::ObservationStatus { id, .. }
@@ -134,6 +142,8 @@ pub enum ChangeError {
     NotCarriedOver(String),
     #[error(transparent)]
     Observation(#[from] ObservationError),
+    #[error("the answer to question `{0}` is not a suggestion waiting for approval")]
+    NotSuggested(String),
 }
 
 /// What the checks need besides the assessment: the time, and which questions are shown when the caller
@@ -179,6 +189,50 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             if details != AnswerDetails::default() {
                 a.record_details(&id, &details, now);
             }
+            // A person's own answer: no longer the library's suggestion.
+            if let Some(entry) = a.answers.get_mut(&id) {
+                entry.source = None;
+                entry.suggested = false;
+            }
+        }
+        Change::Suggest { value, note, source, .. } => {
+            let value = match value {
+                NewValue::Typed(input) => parse_answer(q, input)?,
+                NewValue::Parsed(v) => {
+                    check_value(q, v)?;
+                    v.clone()
+                }
+            };
+            check_shown(a, q, ctx.shown)?;
+            check_writable(a, id)?;
+            profile_rules::check_profile(a, id, &value)?;
+            if let Some(note) = note {
+                check_note(note)?;
+            }
+            let by: String = format!("library: {}", source.file).chars().take(limits::MAX_NAME_CHARS).collect();
+            let id = id.to_string();
+            a.set_value(&id, value, now);
+            let details = AnswerDetails { note: note.clone(), source: Some(by), ..Default::default() };
+            a.record_details(&id, &details, now);
+            if let Some(entry) = a.answers.get_mut(&id) {
+                entry.source =
+                    Some(AnswerSource { approved_by: String::new(), approved_at: String::new(), ..source.clone() });
+                entry.suggested = true;
+            }
+        }
+        Change::Approve { by, .. } => {
+            limits::check_name(by.trim())?;
+            let id = id.to_string();
+            let Some(entry) = a.answers.get_mut(&id).filter(|e| e.suggested && e.value.is_some()) else {
+                return Err(ChangeError::NotSuggested(id));
+            };
+            entry.suggested = false;
+            if let Some(source) = &mut entry.source {
+                source.approved_by = by.trim().to_string();
+                source.approved_at = now.to_string();
+            }
+            entry.updated_at = now.to_string();
+            a.updated_at = now.to_string();
         }
         Change::Clear { details, .. } => {
             check_writable(a, id)?;

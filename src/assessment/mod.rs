@@ -1,6 +1,7 @@
 //! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
 
 pub mod answer;
+pub mod answer_source;
 pub mod atomic;
 pub mod carry_over;
 pub mod change;
@@ -35,6 +36,7 @@ pub mod undo;
 
 pub use answer::Review;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};
+pub use answer_source::AnswerSource;
 pub use change::{Applied, Change, ChangeError, NewValue};
 pub use document::{Assessment, Position};
 pub use interview::{Baseline, Meeting, Observation};

@@ -80,6 +80,7 @@ pub enum Action {
     // IMPORT: the answer library's suggestions, and exporting a customer's file.
     NextSuggestion,
     ApplySuggestion,
+    ApproveSuggestion,
     ExportAnswers,
     // Managing assessments (home): move one to the trash (asks first), rename one.
     DeleteAssessment,
@@ -88,7 +89,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 64] = [
+    pub const NAMED: [Action; 65] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -150,6 +151,7 @@ impl Action {
         Action::ExportFollowUps,
         Action::NextSuggestion,
         Action::ApplySuggestion,
+        Action::ApproveSuggestion,
         Action::ExportAnswers,
         Action::DeleteAssessment,
         Action::RenameAssessment,
@@ -220,6 +222,7 @@ impl Action {
             Action::ExportFollowUps => "export-follow-ups",
             Action::NextSuggestion => "next-suggestion",
             Action::ApplySuggestion => "apply-suggestion",
+            Action::ApproveSuggestion => "approve-suggestion",
             Action::ExportAnswers => "export-answers",
             Action::DeleteAssessment => "delete-assessment",
             Action::RenameAssessment => "rename-assessment",

@@ -300,6 +300,8 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
             provenance: Provenance { file: "earlier.xlsx".into(), ..Provenance::default() },
             owner: String::new(),
             last_reviewed: "2026-01-01".into(),
+            trust: Default::default(),
+            approved_by: String::new(),
         })
         .collect();
     let store = fresh_store("lookup");
