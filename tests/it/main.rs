@@ -20,6 +20,7 @@ mod docs;
 mod files_and_names;
 mod hostile_workbooks;
 mod layers;
+mod library_curated;
 mod library_match;
 mod limits;
 mod manage;
