@@ -3,7 +3,8 @@
 //! the same question that disagree are a conflict: the more trusted source's answer is applied and the
 //! conflict reported; between equally trusted sources nothing is applied.
 
-use super::{Library, Suggestion, suggest};
+use super::suggest::{Depth, suggest_to};
+use super::{Library, Suggestion};
 use crate::assessment::change::{self, Change, NewValue};
 use crate::assessment::{AnswerSource, Assessment, Visibility};
 
@@ -44,7 +45,7 @@ pub fn plan_fill(library: &Library, a: &Assessment, min_score: f64) -> FillPlan 
         if cell.is_some_and(|c| c.formula || c.locked) {
             continue;
         }
-        let found = suggest(library, question, cell);
+        let found = suggest_to(library, question, cell, Depth::ExactFirst);
         let id = question.id.clone();
         match found.first() {
             Some(best) if best.score >= min_score => {

@@ -1,6 +1,6 @@
 //! Suggestions for one question. First the candidate sources, each with a score and the reason it matched:
-//! the same standard id, the same normalised text, the readiness answer to the same control, then (only
-//! when nothing matched exactly) BM25 candidates re-ranked by string similarity. Then the candidates become
+//! the same standard id, the same normalised text, the readiness answer to the same control, then BM25
+//! candidates re-ranked by string similarity (for `fill`, only when nothing matched exactly). Then the candidates become
 //! suggestions: sources giving the same answer share one slot (saying how many agree), sources of the same
 //! question giving different answers are marked as a conflict, and among equally good matches the more
 //! trusted source (approved entry, added questionnaire, the store) comes first.
@@ -120,8 +120,18 @@ pub const MOST: usize = 3;
 /// agreeing or conflicting; a library that has the same question thousands of times stays quick).
 const SAME_QUESTION_MOST: usize = 64;
 
+/// How far to look for one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Every rung: similar wording fills the slots the same question left (the interface's list).
+    All,
+    /// Similar wording only when no source asked the same question (`fill`: only the best is applied,
+    /// and a similar wording never beats the same question).
+    ExactFirst,
+}
+
 /// The records that may answer the question, each with its score and reason, best rung first.
-pub fn candidates(library: &Library, question: &Question, cell: Option<&CellSource>) -> Vec<Candidate> {
+pub fn candidates(library: &Library, question: &Question, cell: Option<&CellSource>, depth: Depth) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen = HashSet::new();
     let mut push = |record: u32, score: f64, rung: Rung, reason: String, out: &mut Vec<Candidate>| {
@@ -155,8 +165,17 @@ pub fn candidates(library: &Library, question: &Question, cell: Option<&CellSour
             }
         }
     }
-    // Similar wording only when no source asked the same question: it would never beat one.
-    if !exact {
+    let answers = |out: &Vec<Candidate>| {
+        let mut seen: Vec<&str> = out.iter().map(|c| library.records[c.record as usize].answer.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    let look = match depth {
+        Depth::All => answers(&out) < MOST,
+        Depth::ExactFirst => !exact,
+    };
+    if look {
         let mut ranked: Vec<(u32, f64)> = library
             .index
             .search(text, 30)
@@ -175,8 +194,13 @@ pub fn candidates(library: &Library, question: &Question, cell: Option<&CellSour
 
 /// The best suggestions for a question (with its source cell, if imported), at most [`MOST`].
 pub fn suggest(library: &Library, question: &Question, cell: Option<&CellSource>) -> Vec<Suggestion> {
+    suggest_to(library, question, cell, Depth::All)
+}
+
+/// [`suggest`], looking as far as `depth` says.
+pub fn suggest_to(library: &Library, question: &Question, cell: Option<&CellSource>, depth: Depth) -> Vec<Suggestion> {
     let mut found: Vec<(Suggestion, u32)> = Vec::new();
-    for c in candidates(library, question, cell) {
+    for c in candidates(library, question, cell, depth) {
         let r = &library.records[c.record as usize];
         let Some((answer, option)) = fit(question, r) else { continue };
         found.push((
