@@ -560,6 +560,46 @@ mod tests {
     }
 
     #[test]
+    fn a_suggestion_records_its_source_until_approved_and_undo_takes_both_back() {
+        let mut a = demo();
+        let source =
+            AnswerSource { file: "done.xlsx".into(), score: 1.0, reason: "same id".into(), ..Default::default() };
+        let suggest = Change::Suggest {
+            question: "access.mfa".into(),
+            value: NewValue::Typed("admins".into()),
+            note: Some("From last year".into()),
+            source: source.clone(),
+        };
+        let approve = Change::Approve { question: "access.mfa".into(), by: "Dana".into() };
+        assert_eq!(apply(&mut a, &approve, at()).unwrap_err(), ChangeError::NotSuggested("access.mfa".into()));
+        let suggested = apply(&mut a, &suggest, at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(entry.suggested && entry.source.as_ref() == Some(&source));
+        assert_eq!((entry.note.as_str(), entry.answered_by.as_str()), ("From last year", "library: done.xlsx"));
+        let after_suggest = a.clone();
+        let approved = apply(&mut a, &approve, at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(!entry.suggested);
+        assert_eq!(entry.source.as_ref().map(|s| s.approved_by.as_str()), Some("Dana"));
+        apply(&mut a, &approved.inverse(), at()).unwrap();
+        assert_eq!(a.answers, after_suggest.answers);
+        apply(&mut a, &suggested.inverse(), at()).unwrap();
+        assert!(a.answers.is_empty());
+        // A refused suggestion records nothing; a person's own answer drops the source.
+        let bad = Change::Suggest {
+            question: "access.mfa".into(),
+            value: NewValue::Typed("sometimes".into()),
+            note: None,
+            source: source.clone(),
+        };
+        assert!(apply(&mut a, &bad, at()).is_err() && a.answers.is_empty());
+        apply(&mut a, &suggest, at()).unwrap();
+        apply(&mut a, &Change::typed("access.mfa", "everywhere"), at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(!entry.suggested && entry.source.is_none());
+    }
+
+    #[test]
     fn the_inverse_puts_the_answer_back() {
         let mut a = demo();
         let first = apply(&mut a, &Change::typed("access.mfa", "admins"), at()).unwrap();
