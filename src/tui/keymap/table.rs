@@ -552,14 +552,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('a'))]),
         action: Action::ApplySuggestion,
-        help: "apply the selected suggestion (answer, explanation as the note); it stays suggested",
+        help: "apply the selected suggestion (answer, explanation as the note)",
         hint: None,
     },
     Binding {
         contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('A'))]),
         action: Action::ApproveSuggestion,
-        help: "approve the answer filled from the answer library (it is suggested until approved)",
+        help: "approve the answer the library suggested",
         hint: None,
     },
     Binding {
