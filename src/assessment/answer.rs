@@ -55,6 +55,14 @@ pub struct Answer {
     /// writes them; each exported to its own cell.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub fields: std::collections::BTreeMap<String, String>,
+
+    // The answer library's part (kept together): where a filled answer came from, and its review state.
+    /// Format 2: the library source this answer was filled from (none for an answer a person gave).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::answer_source::AnswerSource>,
+    /// Format 2: filled from the library and not yet approved by a person.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suggested: bool,
 }
 
 /// Who checked an answer against its evidence, and when.

@@ -4,6 +4,7 @@
 //! changes answers goes through it, so what one refuses, all refuse. Plain data and pure functions.
 
 use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
+use super::answer_source::AnswerSource;
 use super::document::Assessment;
 use super::interview::Observation;
 use super::limits::{self, LimitError};
@@ -66,6 +67,11 @@ pub enum Change {
     /// Put back observation `id` on `question` as it was (what undo applies to a change of an observation):
     /// `Some` replaces it, or puts it back at place `at` in the list when it is gone; `None` removes it.
     PutObservation { id: String, question: String, at: usize, entry: Option<Box<Observation>> },
+    /// Fill the value from the answer library: the checks of `Set`, then the answer records where it came
+    /// from and starts as suggested, until a person approves it. `note`, when given, replaces the note.
+    Suggest { question: String, value: NewValue, note: Option<String>, source: AnswerSource },
+    /// A person approves a suggested answer: it stops being suggested and its source names them.
+    Approve { question: String, by: String },
 }
 
 impl Change {
@@ -85,6 +91,8 @@ impl Change {
             | Change::Field { question, .. }
             | Change::Restore { question, .. }
             | Change::Keep { question, .. }
+            | Change::Suggest { question, .. }
+            | Change::Approve { question, .. }
             | Change::Observe { question, .. }
             | Change::PutObservation { question, .. } => question,
             Change::EditObservation { id, .. }
@@ -172,6 +180,8 @@ pub enum ChangeError {
     /// The question has no such answer field in the customer's file, or the field refuses the value.
     #[error("question `{id}`: {why}")]
     Field { id: String, why: String },
+    #[error("the answer to question `{0}` is not a suggestion waiting for approval")]
+    NotSuggested(String),
 }
 
 /// What the checks need besides the assessment: the time, and which questions are shown when the caller
@@ -217,6 +227,50 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             if details != AnswerDetails::default() {
                 a.record_details(&id, &details, now);
             }
+            // A person's own answer: no longer the library's suggestion.
+            if let Some(entry) = a.answers.get_mut(&id) {
+                entry.source = None;
+                entry.suggested = false;
+            }
+        }
+        Change::Suggest { value, note, source, .. } => {
+            let value = match value {
+                NewValue::Typed(input) => parse_answer(q, input)?,
+                NewValue::Parsed(v) => {
+                    check_value(q, v)?;
+                    v.clone()
+                }
+            };
+            check_shown(a, q, ctx.shown)?;
+            check_writable(a, id)?;
+            profile_rules::check_profile(a, id, &value)?;
+            if let Some(note) = note {
+                check_note(note)?;
+            }
+            let by: String = format!("library: {}", source.file).chars().take(limits::MAX_NAME_CHARS).collect();
+            let id = id.to_string();
+            a.set_value(&id, value, now);
+            let details = AnswerDetails { note: note.clone(), source: Some(by), ..Default::default() };
+            a.record_details(&id, &details, now);
+            if let Some(entry) = a.answers.get_mut(&id) {
+                entry.source =
+                    Some(AnswerSource { approved_by: String::new(), approved_at: String::new(), ..source.clone() });
+                entry.suggested = true;
+            }
+        }
+        Change::Approve { by, .. } => {
+            limits::check_name(by.trim())?;
+            let id = id.to_string();
+            let Some(entry) = a.answers.get_mut(&id).filter(|e| e.suggested && e.value.is_some()) else {
+                return Err(ChangeError::NotSuggested(id));
+            };
+            entry.suggested = false;
+            if let Some(source) = &mut entry.source {
+                source.approved_by = by.trim().to_string();
+                source.approved_at = now.to_string();
+            }
+            entry.updated_at = now.to_string();
+            a.updated_at = now.to_string();
         }
         Change::Clear { details, .. } => {
             check_writable(a, id)?;
@@ -662,6 +716,46 @@ mod tests {
         assert_eq!(a, before);
         apply(&mut a, &Change::DeleteObservation { id: "obs-1".into() }, at()).unwrap();
         assert!(a.observations.is_empty());
+    }
+
+    #[test]
+    fn a_suggestion_records_its_source_until_approved_and_undo_takes_both_back() {
+        let mut a = demo();
+        let source =
+            AnswerSource { file: "done.xlsx".into(), score: 1.0, reason: "same id".into(), ..Default::default() };
+        let suggest = Change::Suggest {
+            question: "access.mfa".into(),
+            value: NewValue::Typed("admins".into()),
+            note: Some("From last year".into()),
+            source: source.clone(),
+        };
+        let approve = Change::Approve { question: "access.mfa".into(), by: "Dana".into() };
+        assert_eq!(apply(&mut a, &approve, at()).unwrap_err(), ChangeError::NotSuggested("access.mfa".into()));
+        let suggested = apply(&mut a, &suggest, at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(entry.suggested && entry.source.as_ref() == Some(&source));
+        assert_eq!((entry.note.as_str(), entry.answered_by.as_str()), ("From last year", "library: done.xlsx"));
+        let after_suggest = a.clone();
+        let approved = apply(&mut a, &approve, at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(!entry.suggested);
+        assert_eq!(entry.source.as_ref().map(|s| s.approved_by.as_str()), Some("Dana"));
+        apply(&mut a, &approved.inverse(), at()).unwrap();
+        assert_eq!(a.answers, after_suggest.answers);
+        apply(&mut a, &suggested.inverse(), at()).unwrap();
+        assert!(a.answers.is_empty());
+        // A refused suggestion records nothing; a person's own answer drops the source.
+        let bad = Change::Suggest {
+            question: "access.mfa".into(),
+            value: NewValue::Typed("sometimes".into()),
+            note: None,
+            source: source.clone(),
+        };
+        assert!(apply(&mut a, &bad, at()).is_err() && a.answers.is_empty());
+        apply(&mut a, &suggest, at()).unwrap();
+        apply(&mut a, &Change::typed("access.mfa", "everywhere"), at()).unwrap();
+        let entry = &a.answers["access.mfa"];
+        assert!(!entry.suggested && entry.source.is_none());
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct Assessment {
     /// Format 2: answers that merged files disagree on, left for the interface to resolve one by one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Format 2: marked as a test (`soc2-ready mark A --test`): its answers never feed the answer library.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
     /// What [`super::change::apply`] changed: the answers a save journals, and the changes the interface's
     /// undo records. Never saved; never part of equality. A change made around `apply` reaches the file
     /// with the next full comparison (every 32nd quick save, and closing).
@@ -162,6 +165,7 @@ impl Assessment {
             observations: Vec::new(),
             baseline: None,
             conflicts: Vec::new(),
+            test: false,
             log: Default::default(),
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod answer;
+pub mod answer_source;
 pub mod atomic;
 pub mod carry_over;
 pub mod change;
@@ -38,6 +39,7 @@ pub mod undo;
 
 pub use answer::Review;
 pub use answer::{Answer, AnswerValue, describe, parse_answer};
+pub use answer_source::AnswerSource;
 pub use change::{Applied, Change, ChangeError, NewValue};
 pub use document::{Assessment, Position};
 pub use interview::{Baseline, Meeting, Observation};

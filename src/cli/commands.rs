@@ -85,6 +85,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::ExportQuestionnaire(args)) => super::exchange::export_questionnaire(args),
         Some(Command::Fill(args)) => super::exchange::fill(args),
         Some(Command::Library(cmd)) => super::exchange::library_command(cmd),
+        Some(Command::Approve(args)) => super::exchange::approve(args),
+        Some(Command::Mark(args)) => super::exchange::mark(args),
         Some(Command::Manage(command)) => super::manage::run(command),
         Some(Command::Search(args)) => super::search::run(args),
         Some(Command::Report { assessment, format, set, output, template }) => {
@@ -509,6 +511,8 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
                     "answered_by": answer.map(|x| x.answered_by.clone()).filter(|n| !n.is_empty()),
                     "evidence": answer.map(|x| x.evidence.clone()).unwrap_or_default(),
                     "updated_at": answer.map(|x| x.updated_at.clone()),
+                    "source": answer.and_then(|x| x.source.clone()),
+                    "suggested": answer.is_some_and(|x| x.suggested),
                 });
                 if question.kind.has_options() {
                     row["options"] = json!(question.offered().iter().map(|o| o.id).collect::<Vec<_>>());
@@ -577,7 +581,14 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
             }
             let answer = a.answers().get(&question.id);
             let value = answer.and_then(|x| x.value.as_ref()).map(|v| one_line(&describe(question, v)));
-            let flag = if answer.is_some_and(|x| x.follow_up) { " [follow-up]" } else { "" };
+            let mut flag = if answer.is_some_and(|x| x.follow_up) { " [follow-up]" } else { "" }.to_string();
+            if let Some(source) = answer.filter(|x| x.suggested).and_then(|x| x.source.as_ref()) {
+                flag.push_str(&format!(
+                    " [suggested: {}, from {}]",
+                    one_line(&source.reason),
+                    one_line(&source.describe())
+                ));
+            }
             println!(
                 "  [{}] {}  {}\n      -> {}{flag}",
                 if value.is_some() { "x" } else { " " },

@@ -63,6 +63,9 @@ pub struct ExportArgs {
     /// CSV. Defaults to the original's name with `-answered` added, in the current folder.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Refuse to export while answers filled from the library are still suggested (not approved).
+    #[arg(long)]
+    pub require_approved: bool,
 }
 
 #[derive(Debug, Args)]
@@ -80,6 +83,42 @@ pub struct FillArgs {
     /// List what would be applied, and change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Print, per question looked at, its id, whether it is (or would be) applied, and every suggestion
+    /// with its source file, the source's question id, answer, score and reason (see docs/commands.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// A path, or a name as `soc2-ready list` shows it.
+    #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+    pub assessment: String,
+    /// The questions to approve, by id (the customer's own, as `show` prints them).
+    #[arg(required_unless_present_any = ["section", "all"])]
+    pub questions: Vec<String>,
+    /// Approve every suggested answer in this section (its id or title).
+    #[arg(long, value_name = "S", conflicts_with = "all")]
+    pub section: Option<String>,
+    /// Approve every suggested answer.
+    #[arg(long)]
+    pub all: bool,
+    /// Who approves (recorded with each answer's source).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// A path, or a name as `soc2-ready list` shows it.
+    #[arg(add = ArgValueCompleter::new(super::completions::assessment_names))]
+    pub assessment: String,
+    /// Mark it as a test: its answers never feed the answer library.
+    #[arg(long, conflicts_with = "not_test", required_unless_present = "not_test")]
+    pub test: bool,
+    /// Remove the test mark: its answers feed the library again.
+    #[arg(long)]
+    pub not_test: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,6 +147,14 @@ pub enum LibraryCommand {
     },
     /// Remove an entry by its number (as `library list` shows it).
     Remove { entry: String },
+    /// Approve an entry by its number: it becomes the most trusted source (above added questionnaires
+    /// and the store's assessments), and counts as reviewed today.
+    Approve {
+        entry: String,
+        /// Who approves it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
 }
 
 fn store_dir() -> Result<PathBuf> {
@@ -189,6 +236,18 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
         anyhow!("{}: this assessment was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)", one_line(&path.display().to_string()))
     })?;
     embedded_original(source).map_err(|e| anyhow!("{}: {e}", one_line(&path.display().to_string())))?;
+    let suggested = a.answers().values().filter(|x| x.suggested && x.value.is_some()).count();
+    if suggested > 0 {
+        let what = format!(
+            "{suggested} answer{} filled from the library {} still suggested, not approved (approve with `soc2-ready approve`)",
+            if suggested == 1 { "" } else { "s" },
+            if suggested == 1 { "is" } else { "are" }
+        );
+        if args.require_approved {
+            bail!("{what}; nothing exported");
+        }
+        eprintln!("soc2-ready: warning: {what}");
+    }
     let out = args.output.unwrap_or_else(|| PathBuf::from(default_name(source)));
     let shown = one_line(&out.display().to_string());
     // The customer's file next to the output: say if it changed since import.
@@ -221,34 +280,145 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
     let path = store.resolve(&args.assessment);
     let now = clock::now();
     let mut session = Session::open(&path, &now)?;
+    // The library and its index are built once for the whole run.
     let library = Library::gather(&store, library::file_path(&store.dir).as_deref(), Some(&path))?;
     let plan = library::plan_fill(&library, &session.assessment, args.min_score);
     // Every suggestion passes the checks an answer typed by hand passes; a dry run applies them to a copy,
     // so it says the same as the real run.
     let mut filled = session.assessment.clone();
     let refused = library::apply(&mut filled, &plan, &now);
-    let mut applied = 0;
     let ids = crate::spreadsheet::customer_ids::shown_ids(&session.assessment);
     let shown = |key: &str| one_line(crate::spreadsheet::customer_ids::shown(&ids, key));
-    for a in plan.applied.iter().filter(|a| !refused.iter().any(|(id, _)| *id == a.question)) {
-        applied += 1;
-        println!(
-            "applied {} = {} (score {:.2}, from {})",
-            shown(&a.question),
-            one_line(&a.suggestion.answer),
-            a.suggestion.score,
-            one_line(&a.suggestion.provenance.describe())
-        );
+    let was_refused = |q: &str| refused.iter().any(|(id, _)| id == q);
+    let applied: Vec<&library::Applied> = plan.applied.iter().filter(|a| !was_refused(&a.question)).collect();
+    if args.json {
+        let rows: Vec<_> = plan
+            .looked_at
+            .iter()
+            .map(|l| {
+                let suggestions: Vec<_> = l
+                    .suggestions
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!({
+                            "source_file": s.provenance.file,
+                            "source_question": s.source_question,
+                            "answer": s.answer,
+                            "score": s.score,
+                            "reason": s.reason,
+                            "trust": s.trust,
+                            "agree": s.agree,
+                            "conflict": s.conflict,
+                        })
+                    })
+                    .collect();
+                let left = plan.left.iter().chain(&refused).find(|(id, _)| *id == l.question).map(|(_, why)| why);
+                serde_json::json!({
+                    "id": crate::spreadsheet::customer_ids::shown(&ids, &l.question),
+                    "applied": applied.iter().any(|a| a.question == l.question),
+                    "left": left,
+                    "suggestions": suggestions,
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&rows).expect("serialises");
+        println!("{}", crate::text::json_safe(text));
+    } else {
+        for a in &applied {
+            let s = &a.suggestion;
+            let agree = if s.agree > 1 { format!(", {} sources agree", s.agree) } else { String::new() };
+            println!(
+                "applied {} = {} (score {:.2}, {}, from {}{agree})",
+                shown(&a.question),
+                one_line(&s.answer),
+                s.score,
+                one_line(&s.reason),
+                one_line(&s.provenance.describe())
+            );
+            for o in &a.overruled {
+                println!(
+                    "conflict {}: {} from {} ({}) differs; the {}'s answer was taken",
+                    shown(&a.question),
+                    one_line(&o.answer),
+                    one_line(&o.provenance.describe()),
+                    o.trust.describe(),
+                    s.trust.describe()
+                );
+            }
+        }
+        for (id, why) in plan.left.iter().chain(&refused) {
+            println!("left {}: {}", shown(id), one_line(why));
+        }
+        if !applied.is_empty() {
+            println!("filled answers are suggested until approved: `soc2-ready approve A ID` or `--section S`");
+        }
+        println!("{} applied, {} left", applied.len(), plan.left.len() + refused.len());
     }
-    for (id, why) in plan.left.iter().chain(&refused) {
-        println!("left {}: {}", shown(id), one_line(why));
-    }
-    println!("{applied} applied, {} left", plan.left.len() + refused.len());
     if args.dry_run {
-        println!("dry run: nothing changed");
+        if !args.json {
+            println!("dry run: nothing changed");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     session.change(|a| *a = filled)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `approve A ID... | --section S | --all`: suggested answers become approved, naming who approved them.
+pub fn approve(args: ApproveArgs) -> Result<ExitCode> {
+    let store = Store::new(paths::store_dir().unwrap_or_default());
+    let path = store.resolve(&args.assessment);
+    let now = clock::now();
+    let mut session = Session::open(&path, &now)?;
+    let a = &session.assessment;
+    let suggested = |id: &str| a.answers().get(id).is_some_and(|x| x.suggested && x.value.is_some());
+    let wanted: Vec<String> =
+        if args.all {
+            a.questionnaire().questions().map(|(_, q)| q.id.clone()).filter(|id| suggested(id)).collect()
+        } else if let Some(section) = &args.section {
+            let s =
+                a.questionnaire().sections.iter().find(|s| s.id == *section || s.title == *section).ok_or_else(
+                    || anyhow!("there is no section `{}`; `soc2-ready show` lists them", one_line(section)),
+                )?;
+            s.questions.iter().map(|q| q.id.clone()).filter(|id| suggested(id)).collect()
+        } else {
+            args.questions
+                .iter()
+                .map(|typed| crate::spreadsheet::customer_ids::resolve(a, typed).map_err(|e| anyhow!(e)))
+                .collect::<Result<_>>()?
+        };
+    let ids = crate::spreadsheet::customer_ids::shown_ids(a);
+    let by = args.by.unwrap_or_default();
+    // All or nothing: approved on a copy, then saved once.
+    let mut approved = a.clone();
+    for id in &wanted {
+        let change = crate::assessment::Change::Approve { question: id.clone(), by: by.clone() };
+        crate::assessment::change::apply(&mut approved, &change, crate::assessment::change::Ctx::at(&now))
+            .map_err(|e| anyhow!("{}: {e}; nothing approved", one_line(&path.display().to_string())))?;
+    }
+    for id in &wanted {
+        println!("approved {}", one_line(crate::spreadsheet::customer_ids::shown(&ids, id)));
+    }
+    let done = wanted.len();
+    session.change(|a| *a = approved)?;
+    let left = session.assessment.answers().values().filter(|x| x.suggested && x.value.is_some()).count();
+    println!("{done} approved, {left} still suggested");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mark A --test | --not-test`.
+pub fn mark(args: MarkArgs) -> Result<ExitCode> {
+    let store = Store::new(paths::store_dir().unwrap_or_default());
+    let path = store.resolve(&args.assessment);
+    let now = clock::now();
+    let mut session = Session::open(&path, &now)?;
+    let test = args.test && !args.not_test;
+    session.change(|a| a.test = test)?;
+    println!(
+        "{}: {}",
+        one_line(&path.display().to_string()),
+        if test { "marked as a test; its answers never feed the answer library" } else { "no longer a test" }
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -265,14 +435,15 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
             let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| anyhow!("{shown}: {e}"))?;
             store::ensure_private_dir(&dir).with_context(|| format!("{}: cannot create the store", dir.display()))?;
             let mut saved = library::Saved::load(&file)?;
-            let added = saved.add_detection(
-                &detection,
-                &name,
-                &digest(&bytes),
-                org.as_deref().unwrap_or(""),
-                owner.as_deref().unwrap_or(""),
-                &now,
-            );
+            let sha256 = digest(&bytes);
+            let added = library::AddedFile {
+                file: &name,
+                sha256: &sha256,
+                customer: org.as_deref().unwrap_or(""),
+                owner: owner.as_deref().unwrap_or(""),
+                now: &now,
+            };
+            let added = saved.add_answered(Some(&workbook), &detection, &added);
             saved.save(&file)?;
             println!("{added} answers added to the library ({})", one_line(&file.display().to_string()));
         }
@@ -305,6 +476,12 @@ pub fn library_command(cmd: LibraryCommand) -> Result<ExitCode> {
             let removed = saved.remove(&entry)?;
             saved.save(&file)?;
             println!("removed: {}", one_line(&removed));
+        }
+        LibraryCommand::Approve { entry, by } => {
+            let mut saved = library::Saved::load(&file)?;
+            let approved = saved.approve(&entry, by.as_deref().unwrap_or(""), &now)?;
+            saved.save(&file)?;
+            println!("approved: {}", one_line(&approved));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -353,6 +530,14 @@ fn print_entries(saved: &library::Saved, words: Option<&str>, json: bool, today:
     for (n, r) in rows {
         let q: String = one_line(&r.question).chars().take(60).collect();
         let stale = if r.is_stale(today) { "  STALE" } else { "" };
+        let stale = if r.trust == library::Trust::Approved {
+            format!(
+                "  APPROVED{}{stale}",
+                if r.approved_by.is_empty() { String::new() } else { format!(" by {}", one_line(&r.approved_by)) }
+            )
+        } else {
+            stale.to_string()
+        };
         println!(
             "{n:>4}  {:<10} {q}  = {}  (owner {}, reviewed {}){stale}",
             one_line(&r.ids.join(" ")),

@@ -226,6 +226,10 @@ pub enum Command {
     /// Look after the answer library.
     #[command(subcommand)]
     Library(exchange::LibraryCommand),
+    /// Approve answers filled from the library (they stay suggested until a person approves them).
+    Approve(exchange::ApproveArgs),
+    /// Mark an assessment as a test (or not): a test's answers never feed the answer library.
+    Mark(exchange::MarkArgs),
     /// Print a shell completion script: subcommands, options, assessment names and questionnaire ids.
     ///
     /// bash: soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready

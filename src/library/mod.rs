@@ -1,6 +1,8 @@
-//! The answer library: every answered question in the store (readiness, vendor, earlier customer
-//! questionnaires) and every answered workbook added with `library add`, matched to a new question by the
-//! same standard id, the same normalised text, then ranked retrieval (BM25) re-ranked by string similarity.
+//! The answer library, its sources in order of trust: entries the user approved (`library approve`),
+//! answered workbooks added with `library add` (the respondent's answers only), and the answers people gave
+//! in the store's assessments (readiness, vendor, earlier customer questionnaires; never the sample, an
+//! assessment marked as a test, or an answer still suggested). Matched to a new question by the same
+//! standard id, the same normalised text, then ranked retrieval (BM25) re-ranked by string similarity.
 //! Offline: no embeddings, no models.
 
 pub mod concepts;
@@ -11,8 +13,8 @@ pub mod record;
 pub mod suggest;
 
 pub use fill::{Applied, FillPlan, apply, plan_fill};
-pub use record::{Provenance, Record, Saved, file_path};
-pub use suggest::{Suggestion, suggest};
+pub use record::{AddedFile, Provenance, Record, Saved, Trust, file_path};
+pub use suggest::{Candidate, Suggestion, suggest};
 
 use std::path::Path;
 
@@ -61,8 +63,9 @@ impl Library {
                     continue;
                 }
                 if let Ok(a) = crate::assessment::store::read(&path) {
-                    // The sample's answers are made up: never suggested for a real questionnaire.
-                    if crate::assessment::sample::is_sample(&a) {
+                    // The sample's answers are made up, and a test's are not the company's: never
+                    // suggested for a real questionnaire.
+                    if crate::assessment::sample::is_sample(&a) || a.test {
                         continue;
                     }
                     records.extend(from_assessment(&a, &path));
@@ -80,7 +83,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// One record per answered question of an assessment.
+/// One record per question of an assessment that a person answered: not "don't know", not a suggestion
+/// from the library waiting for approval (the library would learn from itself), not a customer cell that
+/// holds a formula (its value is the workbook's, not the respondent's).
 pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
     let q = a.questionnaire();
     let source = a.source.as_ref();
@@ -92,6 +97,9 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
             continue;
         }
         let cell = source.and_then(|s| s.cells.get(id));
+        if answer.suggested || cell.is_some_and(|c| c.formula) {
+            continue;
+        }
         let answer_text = match value.as_text() {
             Some(t) => question.label_for(t).unwrap_or_else(|| describe(question, value)),
             None => describe(question, value),
@@ -130,6 +138,8 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
             },
             owner: answer.owner.clone(),
             last_reviewed: answer.updated_at.chars().take(10).collect(),
+            trust: Trust::Store,
+            approved_by: String::new(),
         });
     }
     out

@@ -7,8 +7,9 @@ use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::spreadsheet::detect::Detection;
+use crate::spreadsheet::detect::{Detection, FoundQuestion, is_error_value};
 use crate::spreadsheet::vocabulary::{Choice, choice_of};
+use crate::spreadsheet::workbook::Workbook;
 use crate::text::one_line;
 
 pub const FILE_NAME: &str = crate::paths::LIBRARY_FILE;
@@ -52,6 +53,32 @@ impl Provenance {
     }
 }
 
+/// How far a source is trusted, most first: answers the user approved into the library, completed
+/// questionnaires the user added, then the user's own assessments in the store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    Approved,
+    #[default]
+    Added,
+    Store,
+}
+
+impl Trust {
+    /// 1 for the most trusted source.
+    pub fn rank(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Trust::Approved => "approved library entry",
+            Trust::Added => "added questionnaire",
+            Trust::Store => "assessment in the store",
+        }
+    }
+}
+
 /// One answered question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -72,6 +99,12 @@ pub struct Record {
     /// YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_reviewed: String,
+    /// Added (the default), approved with `library approve`, or (never saved) from the store.
+    #[serde(default)]
+    pub trust: Trust,
+    /// Who approved the entry (`library approve --by`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub approved_by: String,
 }
 
 impl Record {
@@ -82,6 +115,23 @@ impl Record {
             Err(_) => true,
         }
     }
+}
+
+/// The file a completed questionnaire added to the library came from, and who keeps its answers.
+#[derive(Debug, Clone, Copy)]
+pub struct AddedFile<'a> {
+    pub file: &'a str,
+    pub sha256: &'a str,
+    pub customer: &'a str,
+    pub owner: &'a str,
+    /// RFC 3339; its date is the entries' last review.
+    pub now: &'a str,
+}
+
+/// Whether a question found in a workbook carries an answer the respondent gave: not a formula's result
+/// (a copy of another answer, or an analyst's computation), not an error value, not empty.
+pub fn is_respondents_answer(q: &FoundQuestion) -> bool {
+    !q.formula && !q.answer.trim().is_empty() && !is_error_value(&q.answer)
 }
 
 /// The library file in the store folder.
@@ -119,7 +169,7 @@ impl Saved {
             .with_context(|| format!("{}: cannot write the answer library", path.display()))
     }
 
-    /// Add every answered question of an answered workbook; returns how many.
+    /// Add every question of an answered workbook that the respondent answered; returns how many.
     pub fn add_detection(
         &mut self,
         d: &Detection,
@@ -129,15 +179,28 @@ impl Saved {
         owner: &str,
         now: &str,
     ) -> usize {
+        self.add_answered(None, d, &AddedFile { file, sha256, customer, owner, now })
+    }
+
+    /// As [`Saved::add_detection`], and with the workbook at hand a comment cell holding a formula (its
+    /// cached result, never the respondent's words) is left out too.
+    pub fn add_answered(&mut self, wb: Option<&Workbook>, d: &Detection, added: &AddedFile<'_>) -> usize {
+        let AddedFile { file, sha256, customer, owner, now } = *added;
+        let formula_comment = |q: &FoundQuestion| {
+            let sheet = wb.and_then(|wb| wb.sheets.iter().find(|s| s.name == q.sheet));
+            matches!((sheet, q.comment_cell), (Some(s), Some(c)) if s.is_formula(c))
+        };
         let date: String = now.chars().take(10).collect();
         let before = self.entries.len();
-        for q in d.questions().filter(|q| !q.answer.is_empty()) {
+        for q in d.questions().filter(|q| is_respondents_answer(q)) {
+            let explanation =
+                if is_error_value(&q.comment) || formula_comment(q) { String::new() } else { q.comment.clone() };
             self.entries.push(Record {
                 question: q.text.clone(),
                 ids: if q.id.is_empty() { Vec::new() } else { vec![q.id.clone()] },
                 answer: q.answer.clone(),
                 choice: choice_of(&q.answer),
-                explanation: q.comment.clone(),
+                explanation,
                 evidence: Vec::new(),
                 provenance: Provenance {
                     file: file.to_string(),
@@ -151,18 +214,36 @@ impl Saved {
                 },
                 owner: owner.to_string(),
                 last_reviewed: date.clone(),
+                trust: Trust::Added,
+                approved_by: String::new(),
             });
         }
         self.entries.len() - before
     }
 
-    /// Remove entry `n` (1-based, as listed); returns its question.
-    pub fn remove(&mut self, n: &str) -> Result<String> {
+    /// Approve entry `n` (1-based, as listed): it becomes the most trusted kind of source, reviewed
+    /// `now` by `by`. Returns its question.
+    pub fn approve(&mut self, n: &str, by: &str, now: &str) -> Result<String> {
+        let i = self.number(n)?;
+        let entry = &mut self.entries[i - 1];
+        entry.trust = Trust::Approved;
+        entry.approved_by = by.trim().to_string();
+        entry.last_reviewed = now.chars().take(10).collect();
+        Ok(entry.question.clone())
+    }
+
+    fn number(&self, n: &str) -> Result<usize> {
         let i: usize =
             n.trim().parse().map_err(|_| anyhow!("`{}` is not an entry number; see `library list`", one_line(n)))?;
         if i == 0 || i > self.entries.len() {
             return Err(anyhow!("there is no entry {i}; the library has {} entries", self.entries.len()));
         }
+        Ok(i)
+    }
+
+    /// Remove entry `n` (1-based, as listed); returns its question.
+    pub fn remove(&mut self, n: &str) -> Result<String> {
+        let i = self.number(n)?;
         Ok(self.entries.remove(i - 1).question)
     }
 

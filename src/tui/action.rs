@@ -86,6 +86,7 @@ pub enum Action {
     // IMPORT: the answer library's suggestions, and exporting a customer's file.
     NextSuggestion,
     ApplySuggestion,
+    ApproveSuggestion,
     ExportAnswers,
     // Managing assessments (home): move one to the trash (asks first), rename one.
     DeleteAssessment,
@@ -94,7 +95,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 67] = [
+    pub const NAMED: [Action; 68] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -159,6 +160,7 @@ impl Action {
         Action::ExportFollowUps,
         Action::NextSuggestion,
         Action::ApplySuggestion,
+        Action::ApproveSuggestion,
         Action::ExportAnswers,
         Action::DeleteAssessment,
         Action::RenameAssessment,
@@ -232,6 +234,7 @@ impl Action {
             Action::ExportFollowUps => "export-follow-ups",
             Action::NextSuggestion => "next-suggestion",
             Action::ApplySuggestion => "apply-suggestion",
+            Action::ApproveSuggestion => "approve-suggestion",
             Action::ExportAnswers => "export-answers",
             Action::DeleteAssessment => "delete-assessment",
             Action::RenameAssessment => "rename-assessment",

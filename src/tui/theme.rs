@@ -38,6 +38,10 @@ impl Theme {
     pub fn label(self) -> Style {
         self.fg(Color::Blue).add_modifier(Modifier::BOLD)
     }
+    /// An answer filled from the answer library, not yet approved (always beside a ◇ marker).
+    pub fn suggested(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
+    }
     pub fn plain(self) -> Style {
         Style::new()
     }

@@ -41,6 +41,8 @@ fn exchange(c: &mut Criterion) {
             provenance: Provenance { file: "earlier.xlsx".into(), ..Provenance::default() },
             owner: String::new(),
             last_reviewed: "2026-01-01".into(),
+            trust: Default::default(),
+            approved_by: String::new(),
         })
         .collect();
     let library = Library::new(records);

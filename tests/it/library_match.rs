@@ -115,7 +115,7 @@ fn fill_from_the_library_and_the_library_commands() {
     let dry = String::from_utf8(env.run(&["fill", a.to_str().unwrap(), "--from-library", "--dry-run"]).stdout).unwrap();
     assert!(
         dry.contains(
-            "applied AB-01.1 = Yes (score 1.00, from completed.xlsx, Questions!C3, Earlier Customer, 2026-01-15)"
+            "applied AB-01.1 = Yes (score 1.00, same id, from completed.xlsx, Questions!C3, Earlier Customer, 2026-01-15)"
         ),
         "{dry}"
     );
@@ -222,7 +222,7 @@ fn fill_takes_answers_from_every_assessment_in_the_store() {
     let out = String::from_utf8(env.run(&["fill", b.to_str().unwrap(), "--from-library"]).stdout).unwrap();
     assert!(
         out.contains(
-            "applied AB-02.1 = No (score 1.00, from earlier.xlsx, Questions!C6, First Customer, 2026-01-15, Priya)"
+            "applied AB-02.1 = No (score 1.00, same id, from earlier.xlsx, Questions!C6, First Customer, 2026-01-15, Priya)"
         ),
         "{out}"
     );

@@ -22,6 +22,7 @@ mod files_and_names;
 mod git_merge;
 mod hostile_workbooks;
 mod layers;
+mod library_curated;
 mod library_match;
 mod limits;
 mod manage;

@@ -42,6 +42,8 @@ fn library(set: &Set) -> Library {
                 provenance: Provenance { file: "earlier.xlsx".into(), ..Provenance::default() },
                 owner: String::new(),
                 last_reviewed: "2026-01-15".into(),
+                trust: Default::default(),
+                approved_by: String::new(),
             })
             .collect(),
     )
@@ -178,6 +180,8 @@ fn readiness_record(question: &str, level_label: &str) -> Record {
         },
         owner: String::new(),
         last_reviewed: "2026-01-15".into(),
+        trust: Default::default(),
+        approved_by: String::new(),
     }
 }
 

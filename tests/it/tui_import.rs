@@ -202,7 +202,7 @@ fn import_answer_by_number_apply_a_suggestion_and_the_file_has_both() {
     assert_eq!(current_question(&app), "ab-01.2");
     press(&mut app, "a");
     assert!(!app.status.error, "{}", app.status.text);
-    assert!(app.status.text.starts_with("Applied: No"), "{}", app.status.text);
+    assert!(app.status.text.starts_with("Suggested: No"), "{}", app.status.text);
     let a = saved(&path);
     assert_eq!(a.value("ab-01.1"), Some(&AnswerValue::Text("no".into())), "answered by number");
     assert_eq!(a.value("ab-01.2"), Some(&AnswerValue::Text("no".into())), "applied: question 1's earlier answer");
@@ -210,8 +210,30 @@ fn import_answer_by_number_apply_a_suggestion_and_the_file_has_both() {
     assert_eq!(applied.comment, "Explanation 1", "the explanation is for the customer: their comment cell {applied:?}");
     assert_eq!(applied.note, "", "notes are internal");
     assert!(applied.answered_by.starts_with("library: caiq-2025.xlsx"), "{}", applied.answered_by);
-    assert!(applied.answered_by.contains("Earlier Customer"), "{}", applied.answered_by);
+    assert!(applied.suggested, "an applied suggestion waits for approval");
+    let source = applied.source.as_ref().unwrap();
+    assert_eq!(
+        (source.customer.as_str(), source.cell.as_str(), source.reason.as_str()),
+        ("Earlier Customer", "C4", "same id")
+    );
     assert_eq!(a.answers()["ab-01.1"].answered_by, "", "answering by number records who is answering (nobody)");
+    // Shown distinctly (◇ marker, its own colour) with its source, until A approves it.
+    if current_question(&app) != "ab-01.2" {
+        press(&mut app, "<Up>");
+    }
+    assert_eq!(current_question(&app), "ab-01.2");
+    snap("customer_question_suggested", &app);
+    press(&mut app, "A");
+    assert_eq!(app.status.text, "Approved: the answer is yours now.");
+    assert!(!saved(&path).answers()["ab-01.2"].suggested);
+    let shown = crate::tui::screen(&app, 120, 40);
+    assert!(!shown.contains("SUGGESTED") && shown.contains(" ● 2 No"), "{shown}");
+    press(&mut app, "A");
+    assert!(
+        app.status.error && app.status.text.contains("not a suggestion waiting for approval"),
+        "{}",
+        app.status.text
+    );
 }
 
 #[test]
@@ -301,6 +323,8 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
             provenance: Provenance { file: "earlier.xlsx".into(), ..Provenance::default() },
             owner: String::new(),
             last_reviewed: "2026-01-01".into(),
+            trust: Default::default(),
+            approved_by: String::new(),
         })
         .collect();
     let store = fresh_store("lookup");

@@ -566,6 +566,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('A'))]),
+        action: Action::ApproveSuggestion,
+        help: "approve the answer the library suggested",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('X'))]),
         action: Action::ExportAnswers,
         help: "write the answers into a copy of the customer's file",

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::text::{Line, Span};
 
-use crate::assessment::{AnswerDetails, Change, NewValue, Store};
+use crate::assessment::{Change, NewValue, Store};
 use crate::library::{self, Library, Suggestion};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -200,24 +200,19 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
         format!("{note}\n{explanation}")
     };
     let source = chosen.provenance.describe();
-    let by: String =
-        format!("library: {}", if source.is_empty() { "answer library".into() } else { one_line(&source) })
-            .chars()
-            .take(crate::assessment::limits::MAX_NAME_CHARS)
-            .collect();
-    let details = AnswerDetails { note: Some(new_note), source: Some(by.clone()), ..Default::default() };
-    // The same checks as any answer: the question's type, hidden or read-only, the profile, the limits.
-    // The explanation is for the customer: their comment cell when the file has one (the answer and its
-    // explanation are separate fields), else the note.
+    // The same checks as any answer: the question's type, hidden or read-only, the profile, the limits. It
+    // records where it came from and stays suggested until approved. The explanation is for the customer:
+    // their comment cell when the file has one (the answer and its explanation are separate fields), else
+    // the note.
     let comment_cell = super::customer::cell(editor).is_some_and(|c| !c.comment_cell.is_empty());
     let comment = editor.assessment().answers().get(&question.id).map(|a| a.comment.clone()).unwrap_or_default();
-    let (details, comment) = if comment_cell && !explanation.is_empty() {
-        let comment = if comment.trim().is_empty() { explanation.to_string() } else { comment };
-        (AnswerDetails { source: Some(by), ..Default::default() }, Some(comment))
+    let (note, comment) = if comment_cell && !explanation.is_empty() {
+        (None, Some(if comment.trim().is_empty() { explanation.to_string() } else { comment }))
     } else {
-        (details, None)
+        (Some(new_note), None)
     };
-    let change = Change::Set { question: question.id.clone(), value, details };
+    let change =
+        Change::Suggest { question: question.id.clone(), value, note, source: library::fill::answer_source(&chosen) };
     let mut trial = editor.assessment().clone();
     let ctx = crate::assessment::change::Ctx::at(now);
     let comment = comment.map(|comment| Change::Comment { question: question.id.clone(), comment });
@@ -230,17 +225,53 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
         editor.apply(comment, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;
     }
     editor.save()?;
-    Ok(format!("Applied: {} (score {:.2}, from {}).", one_line(&chosen.answer), chosen.score, one_line(&source)))
+    Ok(format!(
+        "Suggested: {} (score {:.2}, from {}); approve it with {}.",
+        one_line(&chosen.answer),
+        chosen.score,
+        one_line(&source),
+        keymap::key_label(Context::Questionnaire, Action::ApproveSuggestion)
+    ))
 }
 
-fn rung(r: library::suggest::Rung) -> &'static str {
-    match r {
-        library::suggest::Rung::SameId => "same id",
-        library::suggest::Rung::SameText => "same text",
-        library::suggest::Rung::SimilarText => "similar wording",
-        library::suggest::Rung::Readiness => "readiness answer",
-        library::suggest::Rung::Concepts => "same concepts",
+/// `A`: approve the current question's answer filled from the library, as the current respondent.
+pub fn approve(editor: &mut Editor, now: &str) -> Result<String, String> {
+    let question = editor.question().id.clone();
+    let by = editor.assessment().respondent.clone();
+    let change = Change::Approve { question, by };
+    editor.apply(&change, now).map_err(|e| format!("Nothing to approve: {e}."))?;
+    editor.save()?;
+    Ok("Approved: the answer is yours now.".into())
+}
+
+/// Under the answer: where an answer filled from the library came from, its score and reason, and (while
+/// suggested) the key that approves it; or who approved it.
+pub fn source_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let answer = editor.assessment().answers().get(&editor.question().id);
+    let Some((entry, source)) = answer.and_then(|x| x.source.as_ref().map(|s| (x, s))) else { return Vec::new() };
+    let text = if entry.suggested {
+        let key = keymap::key_label(Context::Questionnaire, Action::ApproveSuggestion);
+        format!(
+            "◇ Suggested from the library ({}, score {:.2}): {}. Press {key} to approve.",
+            source.reason,
+            source.score,
+            source.describe()
+        )
+    } else {
+        let by = if source.approved_by.is_empty() { "nobody named".into() } else { one_line(&source.approved_by) };
+        format!("From the library ({}): {}; approved by {by}.", source.reason, source.describe())
+    };
+    let style = if entry.suggested { t.suggested() } else { t.dim() };
+    wrap(&one_line(&text), width).into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+/// How a suggestion's source is trusted and agreed with, in a few words.
+fn standing(s: &Suggestion) -> String {
+    let mut out = s.rung.words().to_string();
+    if s.agree > 1 {
+        out.push_str(&format!(", {} agree", s.agree));
     }
+    out
 }
 
 /// The panel's lines, wrapped to `width`: the best three suggestions, the selected one marked.
@@ -272,13 +303,18 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
         let mark = if picked { SELECTED } else { "  " };
         let style = if picked { t.chosen() } else { t.plain() };
         // The score always shows; the answer takes what is left of the line.
-        let score = format!("  score {:.2}, {}", found.score, rung(found.rung));
+        let score = format!("  score {:.2}, {}", found.score, standing(found));
         let room = usize::from(width).saturating_sub(2 + score.chars().count()).max(8);
         let head = truncate(&format!("{}. {}", i + 1, one_line(&found.answer)), room);
         out.push(Line::from(vec![Span::raw(mark), Span::styled(head, style), Span::styled(score, t.dim())]));
         // Compact, so three fit beside the question: the explanation and what matched on a line each, where
         // it came from on up to two.
         let mut detail = Vec::new();
+        if found.conflict {
+            let text =
+                format!("CONFLICT: another source of this question answers otherwise ({})", found.trust.describe());
+            detail.push((text, t.warning(), 1));
+        }
         if !found.explanation.trim().is_empty() {
             detail.push((found.explanation.clone(), t.plain(), 1));
         }

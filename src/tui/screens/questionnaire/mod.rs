@@ -313,6 +313,7 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         // IMPORT: the answer library's suggestions, and the customer's file with the answers.
         Action::NextSuggestion => told(super::suggestions::next(editor, ctx)),
         Action::ApplySuggestion => told(super::suggestions::apply(editor, now)),
+        Action::ApproveSuggestion => told(super::suggestions::approve(editor, now)),
         Action::ExportAnswers => super::customer::export(editor, ctx),
         Action::Back => match editor.flush(true, now, ctx.at) {
             Ok(_) => Outcome::Back,

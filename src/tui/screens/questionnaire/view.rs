@@ -249,6 +249,10 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     if answer.is_some_and(|x| x.follow_up) {
         tags.push(Span::styled("  ⚑ FOLLOW-UP", t.warning()));
     }
+    let suggested = answer.is_some_and(|x| x.suggested && x.value.is_some());
+    if suggested {
+        tags.push(Span::styled("  ◇ SUGGESTED", t.suggested()));
+    }
     tags.extend(crate::tui::screens::interview::question_tags(editor, t));
     lines.push(Line::from(tags));
     // IMPORT: where a customer's question is in their file, and whether its answer may be changed.
@@ -270,11 +274,16 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
             let mark = match (question.kind, picked) {
                 (QuestionType::Multi, true) => "[x]",
                 (QuestionType::Multi, false) => "[ ]",
+                (_, true) if suggested => " ◇ ",
                 (_, true) => " ● ",
                 (_, false) => "   ",
             };
             let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
-            let style = if picked { t.chosen() } else { t.plain() };
+            let style = match (picked, suggested) {
+                (true, true) => t.suggested(),
+                (true, false) => t.chosen(),
+                _ => t.plain(),
+            };
             // F8: after a refused digit the options flash (reversed) until the next key.
             let style = if editor.refused_option.is_some() {
                 style.add_modifier(ratatui::style::Modifier::REVERSED)
@@ -317,6 +326,8 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
         }
         lines.push(Line::styled(format!("({kind})"), t.dim()));
     }
+    // LIBRARY: where a filled answer came from, and whether it still waits for approval.
+    lines.extend(crate::tui::screens::suggestions::source_lines(editor, width, t));
     lines.push(Line::raw(""));
     // IMPORT: the customer's other answer fields and the comment for the customer.
     let fields = super::fields::lines(editor, width, t);
