@@ -623,14 +623,14 @@ fn the_conflict_panel_shows_notes_and_evidence_and_scrolls_to_the_choice() {
     assert!(screen(&app, 80, 24).contains(">1 ann: "), "back up, the first shows again");
 }
 
-/// Issue 23: `A` leaves a question "ask NAME" through the one write path, and `M` lists the agenda of the
+/// Issue 23: `K` leaves a question "ask NAME" through the one write path, and `M` lists the agenda of the
 /// person answering: the questions they own, left to ask them, or with their open findings.
 #[test]
-fn a_asks_someone_and_m_shows_the_agenda_of_the_person_answering() {
+fn k_asks_someone_and_m_shows_the_agenda_of_the_person_answering() {
     let (mut app, path) = interview("agenda", |_| {});
     press(&mut app, "M");
     assert_eq!(app.status.text, "Say who is answering first (W): the agenda is theirs.");
-    press(&mut app, "ADana<Enter>");
+    press(&mut app, "KDana<Enter>");
     assert_eq!(app.status.text, "To ask Dana: it is on their agenda (M when they answer).");
     assert_eq!(saved(&path).answers()["profile.uses_models"].ask, "Dana");
     press(&mut app, "<Right><Down>oDana<Enter>");
@@ -646,7 +646,7 @@ fn a_asks_someone_and_m_shows_the_agenda_of_the_person_answering() {
     press(&mut app, "<Enter>");
     assert_eq!(current_question(&app), "profile.uses_models");
     // Undo takes the ask back like any change.
-    press(&mut app, "AX<C-u><Enter>");
+    press(&mut app, "KX<C-u><Enter>");
     assert!(saved(&path).answers().get("profile.uses_models").is_none(), "asking nobody leaves nothing");
     press(&mut app, "z");
     assert_eq!(saved(&path).answers()["profile.uses_models"].ask, "Dana");

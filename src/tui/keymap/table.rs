@@ -616,7 +616,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
-        keys: Keys::List(&[P(Char('A'))]),
+        keys: Keys::List(&[P(Char('K'))]),
         action: Action::AskWhom,
         help: "say who to ask about this question: it goes on their agenda and in the follow-ups' \"Who to ask\"",
         hint: None,
