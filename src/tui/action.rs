@@ -73,6 +73,7 @@ pub enum Action {
     Agenda,
     Undo,
     ConfirmCarriedOver,
+    ConfirmSection,
     ResolveConflicts,
     Vendors,
     SortByVendor,
@@ -95,7 +96,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 68] = [
+    pub const NAMED: [Action; 69] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -148,6 +149,7 @@ impl Action {
         Action::Agenda,
         Action::Undo,
         Action::ConfirmCarriedOver,
+        Action::ConfirmSection,
         Action::ResolveConflicts,
         Action::Vendors,
         Action::SortByVendor,
@@ -222,6 +224,7 @@ impl Action {
             Action::Agenda => "agenda",
             Action::Undo => "undo",
             Action::ConfirmCarriedOver => "confirm-carried-over",
+            Action::ConfirmSection => "confirm-section",
             Action::ResolveConflicts => "resolve-conflicts",
             Action::Vendors => "vendors",
             Action::SortByVendor => "sort-by-vendor",

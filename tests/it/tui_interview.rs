@@ -683,3 +683,30 @@ fn long_text_in_the_observation_form_scrolls_with_the_cursor() {
     let left = row(&app, " Seen:");
     assert!(left.contains("Restores are tested") && !left.contains("is not"), "{left}");
 }
+
+/// Issue 23: a section's carried-over answers are confirmed at once in the interface: `Y` says how many
+/// and asks, `Y` again confirms them all; any other key in between leaves them.
+#[test]
+fn y_confirms_a_whole_section_after_saying_how_many() {
+    let (mut app, path) = interview("next-year-section", next_year);
+    assert_eq!(current_question(&app), "profile.uses_models");
+    press(&mut app, "Y");
+    assert!(
+        app.status.text.starts_with("Confirm all 2 carried-over answers in ")
+            && app.status.text.ends_with(" as still true? Y again confirms them; any other key leaves them."),
+        "{}",
+        app.status.text
+    );
+    assert!(saved(&path).answers()["profile.uses_models"].to_confirm, "asking confirms nothing");
+    // Another key in between withdraws the offer: the next Y asks again.
+    press(&mut app, "jY");
+    assert!(app.status.text.starts_with("Confirm all 2"), "{}", app.status.text);
+    press(&mut app, "Y");
+    assert!(app.status.text.starts_with("Confirmed 2 answers in "), "{}", app.status.text);
+    assert!(app.status.text.ends_with(" as still true; 2 left to confirm."), "{}", app.status.text);
+    let a = saved(&path);
+    assert!(!a.answers()["profile.uses_models"].to_confirm && !a.answers()["profile.headcount"].to_confirm);
+    assert!(a.answers()["access.reviews"].to_confirm, "another section's answers stay to confirm");
+    press(&mut app, "Y");
+    assert!(app.status.text.starts_with("No answer carried over from last year is left to confirm in "));
+}

@@ -735,6 +735,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Questionnaire],
+        keys: Keys::List(&[P(Char('Y'))]),
+        action: Action::ConfirmSection,
+        help: "confirm every answer carried over in this section (says how many and asks once: Y again confirms)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Questionnaire],
         keys: Keys::List(&[P(Char('C'))]),
         action: Action::ResolveConflicts,
         help: "go to the next answer merged files disagree on, and choose one",

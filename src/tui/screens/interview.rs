@@ -37,6 +37,9 @@ pub struct Interview {
     pending: bool,
     /// The finding the findings list last went to: `F` on its question lists from the next one.
     pub last_finding: Option<String>,
+    /// The section whose carried-over answers the last key offered to confirm all at once: the same key
+    /// again (and only next) confirms them.
+    pub confirm_section: Option<String>,
 }
 
 /// The observation form: five one-line fields, one of them being typed in.
@@ -158,13 +161,57 @@ fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
     })
 }
 
+/// `Y`: the first press says how many carried-over answers the section has to confirm and asks; the same key
+/// again confirms them all, each through the one write path (checked on a copy first: all or none).
+fn confirm_section(editor: &mut Editor, offered: Option<String>, key: &str, now: &str) -> Outcome {
+    let s = editor.cursor.section;
+    let section = &editor.assessment().questionnaire().sections[s];
+    let (section_id, title) = (section.id.clone(), one_line(&section.title));
+    // The questions shown in the section (a hidden one is not asked, so not confirmed either).
+    let ids: Vec<String> = (section.questions.iter().enumerate())
+        .filter(|&(i, q)| editor.vis().question(s, i) && review::is_to_confirm(editor.assessment(), &q.id))
+        .map(|(_, q)| q.id.clone())
+        .collect();
+    let n = ids.len();
+    let answers = |n: usize| if n == 1 { "answer".to_string() } else { format!("{n} answers") };
+    if n == 0 {
+        return Outcome::Say(format!("No answer carried over from last year is left to confirm in {title}."));
+    }
+    if offered.as_deref() != Some(section_id.as_str()) {
+        editor.interview.confirm_section = Some(section_id);
+        let which =
+            if n == 1 { "the one carried-over answer".to_string() } else { format!("all {n} carried-over answers") };
+        return Outcome::Say(format!(
+            "Confirm {which} in {title} as still true? {key} again confirms them; any other key leaves them."
+        ));
+    }
+    let changes: Vec<Change> = ids.iter().map(|q| Change::Confirm { question: q.clone() }).collect();
+    let mut trial = editor.assessment().clone();
+    for c in &changes {
+        if let Err(e) = crate::assessment::change::apply(&mut trial, c, crate::assessment::change::Ctx::at(now)) {
+            return Outcome::Complain(format!("Nothing confirmed: {e}."));
+        }
+    }
+    for c in &changes {
+        if let Err(e) = editor.apply(c, now) {
+            return Outcome::Complain(e.to_string());
+        }
+    }
+    let left = to_confirm_left(editor);
+    let text = format!("Confirmed {} in {title} as still true; {left} left to confirm.", answers(n));
+    saved(editor, text).unwrap_or(Outcome::Done)
+}
+
 /// The interview's keys while answering; `None` leaves the key to the questionnaire screen.
 pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outcome> {
     let now = ctx.now.as_str();
     let place = super::questionnaire::answering_context(editor);
     let key = |a: Action| keymap::key_label(place, a);
     let id = editor.question().id.clone();
+    // Any other key leaves the offer to confirm a whole section.
+    let offered = editor.interview.confirm_section.take();
     match action {
+        Action::ConfirmSection => Some(confirm_section(editor, offered, &key(action), now)),
         Action::NextRespondent => {
             if meetings::respondents(editor.assessment()).is_empty() {
                 return None;
