@@ -33,6 +33,9 @@ const BROAD_WEIGHT: f64 = 0.25;
 /// a large library stays fast.
 const MAX_CANDIDATES: usize = 400;
 
+/// Of those, at most this many (sharing the most meaning) have their wording compared.
+const MOST_WORDED: usize = 32;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -446,16 +449,21 @@ pub fn matches(library: &Library, tags: &[Tag], text: &str) -> Vec<Found> {
             }
         }
     }
-    let mut found: Vec<Found> = candidates
+    let mut agreeing: Vec<(u32, Agreement)> = candidates
         .into_iter()
-        .filter_map(|r| {
-            let agreement = meaning(index, tags, &index.tags[r as usize]);
-            if agreement.opposed || agreement.meaning < MIN_MEANING {
-                return None;
-            }
+        .map(|r| (r, meaning(index, tags, &index.tags[r as usize])))
+        .filter(|(_, a)| !a.opposed && a.meaning >= MIN_MEANING)
+        .collect();
+    // The wording is compared (character bigrams: the costly part) only for the records sharing the most
+    // meaning: one further down would need twice their lead in meaning back in wording to overtake them.
+    agreeing.sort_by(|a, b| b.1.meaning.total_cmp(&a.1.meaning).then(a.0.cmp(&b.0)));
+    agreeing.truncate(MOST_WORDED);
+    let mut found: Vec<Found> = agreeing
+        .into_iter()
+        .map(|(r, agreement)| {
             let words = super::suggest::similarity(text, &library.records[r as usize].question);
             let score = (0.45 + 0.3 * agreement.meaning + 0.15 * words).min(MAX_SCORE);
-            Some(Found { record: r, score: (score * 100.0).round() / 100.0, agreement })
+            Found { record: r, score: (score * 100.0).round() / 100.0, agreement }
         })
         .collect();
     found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.record.cmp(&b.record)));
@@ -489,6 +497,7 @@ pub fn candidates(
     tags: &[Tag],
     text: &str,
     id: Option<&str>,
+    by_meaning: bool,
 ) -> Vec<Candidate> {
     let labels: Vec<String> = question.options.iter().map(|o| o.label.clone()).collect();
     // A partial answer where the customer's list has no partial value is offered as a No.
@@ -536,7 +545,8 @@ pub fn candidates(
             choice: Some(fitted(choice)),
         });
     }
-    for f in matches(library, tags, text).into_iter().take(3) {
+    let found = if by_meaning { matches(library, tags, text) } else { Vec::new() };
+    for f in found.into_iter().take(3) {
         let record = &library.records[f.record as usize];
         let mut c = Candidate {
             record: f.record,

@@ -171,7 +171,10 @@ pub fn candidates(library: &Library, question: &Question, cell: Option<&CellSour
         }
     }
     let exact = !out.is_empty();
-    for c in super::concepts::candidates(library, question, &tags, text, id) {
+    // `fill` with the same question found looks no further than the mapped readiness answer: a match by
+    // meaning is never applied, and comparing meaning across the library is the costly part.
+    let by_meaning = !(depth == Depth::ExactFirst && exact);
+    for c in super::concepts::candidates(library, question, &tags, text, id, by_meaning) {
         push(c.record, c.score, c.rung, c.reason, c.choice, &mut out);
     }
     let answers = |out: &Vec<Candidate>| {
