@@ -116,6 +116,8 @@ pub fn git_setup() -> String {
          # .gitignore: what soc2-ready keeps beside an assessment while it is open\n\
          *.lock\n\
          *.journal\n\
-         *.bak\n"
+         *.bak\n\
+         # and the store's listing cache, rebuilt from the files on each machine\n\
+         .headlines.json\n"
     )
 }

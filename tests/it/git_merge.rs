@@ -136,7 +136,9 @@ fn config_git_prints_the_lines_to_add() {
          # .gitignore: what soc2-ready keeps beside an assessment while it is open\n\
          *.lock\n\
          *.journal\n\
-         *.bak\n"
+         *.bak\n\
+         # and the store's listing cache, rebuilt from the files on each machine\n\
+         .headlines.json\n"
     );
 }
 

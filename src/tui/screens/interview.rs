@@ -83,9 +83,11 @@ pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, S
     match review::review_counts(a).to_confirm {
         0 => {}
         n => waiting.push(format!(
-            "{n} carried-over answers to confirm ({} confirms and moves on, {} skips to the next)",
+            "{n} carried-over answers to confirm ({} confirms and moves on, {} skips to the next, {} confirms a \
+             whole section)",
             key(Action::ConfirmCarriedOver),
-            key(Action::NextToConfirm)
+            key(Action::NextToConfirm),
+            key(Action::ConfirmSection)
         )),
     }
     Ok((!waiting.is_empty()).then(|| format!("Meeting started. Waiting: {}.", waiting.join("; "))))
