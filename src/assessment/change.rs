@@ -184,6 +184,22 @@ pub enum ChangeError {
     NotSuggested(String),
 }
 
+/// A new value as the question accepts it, checked as every answer is: its type (parsed from typed input),
+/// shown, writable, and the company profile's rules. What `Set` and `Suggest` share.
+fn checked_value(a: &Assessment, q: &Question, value: &NewValue, ctx: Ctx<'_>) -> Result<AnswerValue, ChangeError> {
+    let value = match value {
+        NewValue::Typed(input) => parse_answer(q, input)?,
+        NewValue::Parsed(v) => {
+            check_value(q, v)?;
+            v.clone()
+        }
+    };
+    check_shown(a, q, ctx.shown)?;
+    check_writable(a, &q.id)?;
+    profile_rules::check_profile(a, &q.id, &value)?;
+    Ok(value)
+}
+
 /// What the checks need besides the assessment: the time, and which questions are shown when the caller
 /// knows already (the interface keeps it up to date; otherwise it is worked out).
 #[derive(Debug, Clone, Copy)]
@@ -210,16 +226,7 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
     let before = a.answers.get(id).cloned();
     match change {
         Change::Set { value, details, .. } => {
-            let value = match value {
-                NewValue::Typed(input) => parse_answer(q, input)?,
-                NewValue::Parsed(v) => {
-                    check_value(q, v)?;
-                    v.clone()
-                }
-            };
-            check_shown(a, q, ctx.shown)?;
-            check_writable(a, id)?;
-            profile_rules::check_profile(a, id, &value)?;
+            let value = checked_value(a, q, value, ctx)?;
             check_details(details)?;
             let (id, details) = (id.to_string(), details.clone());
             a.set_value(&id, value, now);
@@ -234,16 +241,7 @@ pub fn apply(a: &mut Assessment, change: &Change, ctx: Ctx<'_>) -> Result<Applie
             }
         }
         Change::Suggest { value, note, source, .. } => {
-            let value = match value {
-                NewValue::Typed(input) => parse_answer(q, input)?,
-                NewValue::Parsed(v) => {
-                    check_value(q, v)?;
-                    v.clone()
-                }
-            };
-            check_shown(a, q, ctx.shown)?;
-            check_writable(a, id)?;
-            profile_rules::check_profile(a, id, &value)?;
+            let value = checked_value(a, q, value, ctx)?;
             if let Some(note) = note {
                 check_note(note)?;
             }

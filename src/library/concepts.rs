@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::index::id_key;
 use super::record::Record;
-use super::suggest::Rung;
+use super::suggest::{Candidate, Rung};
 use super::{Library, readiness};
 use crate::questionnaire::{Question, QuestionType};
 use crate::spreadsheet::vocabulary::{Choice, in_vocabulary};
@@ -474,18 +474,6 @@ pub fn matches(library: &Library, tags: &[Tag], text: &str) -> Vec<Found> {
 /// the other): such a record is never suggested, however alike the words.
 pub fn opposed(library: &Library, tags: &[Tag], record: u32) -> bool {
     library.concepts.tags.get(record as usize).is_some_and(|r| meaning(&library.concepts, tags, r).opposed)
-}
-
-/// A suggestion found by meaning, before it is fitted to the question: the record, its score, how it was
-/// found and why, and the choice to offer when it is not the record's own (a readiness answer below
-/// "documented" is never offered as a Yes).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub record: u32,
-    pub score: f64,
-    pub rung: Rung,
-    pub reason: String,
-    pub choice: Option<Choice>,
 }
 
 /// The suggestions by meaning for a question (its text and, if imported, the customer's id): first the
