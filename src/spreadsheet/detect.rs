@@ -104,6 +104,29 @@ impl Detection {
         self.questions().filter(|q| !q.formula).count()
     }
 
+    /// The rows kept read-only and not counted as the respondent's: their answer cell is a formula.
+    pub fn read_only_rows(&self) -> usize {
+        self.questions().filter(|q| q.formula).count()
+    }
+
+    /// The counts an import shows before it is confirmed: the respondent's questions, the read-only rows
+    /// not counted, and every sheet of `wb` left out with why (hidden sheets and sheets not chosen too).
+    pub fn counts(&self, wb: &Workbook) -> Counts {
+        let mut left_out = Vec::new();
+        for sheet in &wb.sheets {
+            if self.choices.iter().any(|c| c.sheet == sheet.name) {
+                continue;
+            }
+            let why = match self.skipped.iter().find(|(s, _)| *s == sheet.name) {
+                Some((_, why)) => why.clone(),
+                None if sheet.hidden => "a hidden sheet (lists and settings)".to_string(),
+                None => "not chosen".to_string(),
+            };
+            left_out.push((sheet.name.clone(), why));
+        }
+        Counts { questions: self.question_count(), read_only: self.read_only_rows(), left_out }
+    }
+
     /// A short account of what was chosen, in the options' own terms, for the terminal.
     pub fn summary(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -155,6 +178,17 @@ impl Detection {
         out.extend(hints);
         out
     }
+}
+
+/// What an import will take from a workbook, counted (see [`Detection::counts`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counts {
+    /// The respondent's questions.
+    pub questions: usize,
+    /// Rows whose answer cell is a formula: kept read-only, not counted.
+    pub read_only: usize,
+    /// Sheets not imported, with why.
+    pub left_out: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

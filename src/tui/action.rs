@@ -89,6 +89,12 @@ pub enum Action {
     ApplySuggestion,
     ApproveSuggestion,
     ExportAnswers,
+    // Importing: changing the detected sheets and columns before the import.
+    NextField,
+    PreviousField,
+    ToggleSheet,
+    NextColumn,
+    PreviousColumn,
     // Managing assessments (home): move one to the trash (asks first), rename one.
     DeleteAssessment,
     RenameAssessment,
@@ -96,7 +102,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to by name (choosing option N is always the digits).
-    pub const NAMED: [Action; 69] = [
+    pub const NAMED: [Action; 74] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -164,6 +170,11 @@ impl Action {
         Action::ApplySuggestion,
         Action::ApproveSuggestion,
         Action::ExportAnswers,
+        Action::NextField,
+        Action::PreviousField,
+        Action::ToggleSheet,
+        Action::NextColumn,
+        Action::PreviousColumn,
         Action::DeleteAssessment,
         Action::RenameAssessment,
     ];
@@ -239,6 +250,11 @@ impl Action {
             Action::ApplySuggestion => "apply-suggestion",
             Action::ApproveSuggestion => "approve-suggestion",
             Action::ExportAnswers => "export-answers",
+            Action::NextField => "next-field",
+            Action::PreviousField => "previous-field",
+            Action::ToggleSheet => "toggle-sheet",
+            Action::NextColumn => "next-column",
+            Action::PreviousColumn => "previous-column",
             Action::DeleteAssessment => "delete-assessment",
             Action::RenameAssessment => "rename-assessment",
         }

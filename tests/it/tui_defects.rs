@@ -213,8 +213,8 @@ fn help_keeps_keys_apart_from_their_descriptions_and_stops_at_its_end() {
     let bottom = app.help_scroll;
     // 500 presses would scroll 500 lines; the help (about 215 lines with the keys for managing
     // assessments) stops at its end.
-    // (about 285 with the findings list and the agenda).
-    assert!(bottom < 300, "stopped at the end: {bottom}");
+    // (about 285 with the findings list and the agenda; about 300 with the import's sheet and column keys).
+    assert!(bottom < 320, "stopped at the end: {bottom}");
     let last = render(&app, 80, 24).backend().to_string();
     assert!(last.contains("Ctrl-Z"), "the last key is on screen: {last}");
     press(&mut app, "k");

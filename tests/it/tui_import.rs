@@ -507,3 +507,103 @@ fn the_real_binary_cancels_a_slow_import_with_esc() {
     assert!(rest.contains("\u{1b}[?1049l"), "terminal not restored: {rest:?}");
     assert!(!home.join("assessments").exists() || assessments_in(&home.join("assessments")).is_empty());
 }
+
+/// Two sheets of three questions whose header calls the internal-notes column `Response (internal use)`,
+/// so the detection takes it for the answers; the customer's answers are in D, `Vendor reply`. A hidden
+/// sheet holds the lists.
+fn wrong_answer_column() -> Vec<u8> {
+    use soc2_ready::spreadsheet::new_workbook::{NewSheet, NewWorkbook};
+    let mut sheets = Vec::new();
+    for (name, prefix) in [("Security", "SEC"), ("Privacy", "PRI")] {
+        let mut s = NewSheet::new(name);
+        for (col, h) in ["Ref", "Question", "Response (internal use)", "Vendor reply"].iter().enumerate() {
+            s.text(1, col as u32 + 1, h);
+        }
+        for n in 0..3u32 {
+            let row = n + 2;
+            s.text(row, 1, &format!("{prefix}-{}", n + 1))
+                .text(row, 2, &fixtures::question_text(n as usize + if prefix == "SEC" { 0 } else { 3 }))
+                .text(row, 3, &format!("internal note {n}"))
+                .text(row, 4, if n % 2 == 0 { "Yes" } else { "No" });
+        }
+        sheets.push(s);
+    }
+    let mut lists = NewSheet::new("Lists");
+    lists.hidden = true;
+    lists.text(1, 1, "Yes").text(2, 1, "No");
+    sheets.push(lists);
+    NewWorkbook { sheets, open_close_sheet_tags: false, calc_chain: false }.to_bytes()
+}
+
+/// Issue 22: the confirmation shows the counts and lets the user change the detected sheets and columns.
+/// The detection takes the internal notes for the answers; → on the answer column moves it to D, Space
+/// leaves the second sheet out, and the import has the first sheet's questions with the customer's answers.
+#[test]
+fn the_confirmation_changes_the_answer_column_and_the_sheets_and_imports_with_them() {
+    let store = fresh_store("import_adjust");
+    let dir = store.dir.clone();
+    let mut app = home_with_file(store, "two.xlsx", &wrong_answer_column());
+    import_keys(&mut app, "two.xlsx", "Example Bank");
+    let shown = crate::tui::screen(&app, 120, 40);
+    assert!(shown.contains("6 respondent questions · 0 read-only rows"), "{shown}");
+    assert!(shown.contains("1 sheet left out"), "{shown}");
+    assert!(shown.contains("Lists: left out: a hidden sheet"), "{shown}");
+    assert!(shown.contains("Answer: C `Response (internal use)`"), "{shown}");
+    // The form: Security, Privacy, Lists, then Question, Answer, Id, Comment.
+    press(&mut app, "<Tab><Tab><Tab><Tab><Right>");
+    snap("import_adjust_column", &app);
+    let shown = crate::tui::screen(&app, 120, 40);
+    assert!(shown.contains("Answer: D `Vendor reply`: \"Yes\", \"No\", \"Yes\""), "{shown}");
+    assert!(shown.contains("= Yes]"), "the first questions show the answers now read: {shown}");
+    // Back to the Privacy sheet and leave it out: the counts follow.
+    press(&mut app, "<BackTab><BackTab><BackTab> ");
+    snap("import_adjust_sheet", &app);
+    let shown = crate::tui::screen(&app, 120, 40);
+    assert!(shown.contains("3 respondent questions · 0 read-only rows"), "{shown}");
+    assert!(shown.contains("2 sheets left out"), "{shown}");
+    assert!(shown.contains("[ ] Privacy: left out: not chosen"), "{shown}");
+    assert!(shown.contains("Columns of `Security`"), "the form follows a sheet still imported: {shown}");
+    assert!(assessments_in(&dir).is_empty(), "nothing is written before Enter");
+    press(&mut app, "<Enter>");
+    assert!(app.status.text.starts_with("Imported 3 questions"), "{}", app.status.text);
+    let a = saved(&assessments_in(&dir)[0]);
+    let ids: Vec<&str> = a.questionnaire().questions().map(|(_, q)| q.id.as_str()).collect();
+    assert_eq!(ids, ["sec-1", "sec-2", "sec-3"]);
+    let cells = &a.source.as_ref().unwrap().cells;
+    let answer_cells: Vec<&str> = cells.values().map(|c| c.answer_cell.as_str()).collect();
+    assert_eq!(answer_cells, ["D2", "D3", "D4"]);
+    let answers: Vec<String> = ids.iter().map(|id| format!("{:?}", a.answers()[*id].value)).collect();
+    assert_eq!(
+        answers,
+        ["Some(Text(\"yes\"))", "Some(Text(\"no\"))", "Some(Text(\"yes\"))"],
+        "D's answers, not C's notes"
+    );
+}
+
+/// Leaving every sheet out, or choosing columns that find nothing, says so and Enter imports nothing.
+#[test]
+fn the_confirmation_refuses_to_import_when_the_choices_find_nothing() {
+    let store = fresh_store("import_adjust_none");
+    let dir = store.dir.clone();
+    let mut app = home_with_file(store, "two.xlsx", &wrong_answer_column());
+    import_keys(&mut app, "two.xlsx", "");
+    press(&mut app, " <Tab> ");
+    assert!(crate::tui::screen(&app, 120, 40).contains("no sheet is chosen"));
+    press(&mut app, "<Enter>");
+    assert!(app.status.error && app.status.text.contains("Nothing to import"), "{}", app.status.text);
+    assert!(assessments_in(&dir).is_empty());
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+/// The counts the confirmation shows, hand-checked on the HECVAT look-alike: one answer cell is a formula
+/// copying another answer (read-only, not counted), and its hidden and analyst sheets are left out with why.
+#[test]
+fn the_counts_name_read_only_rows_and_every_sheet_left_out() {
+    let (_, wb) = spreadsheet::read("h.xlsx", &fixtures::hecvat_like()).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let counts = d.counts(&wb);
+    assert_eq!(counts.read_only, 1);
+    assert_eq!(counts.questions, d.questions().count() - 1);
+    assert_eq!(counts.left_out.len(), wb.sheets.len() - d.choices.len());
+    assert!(counts.left_out.iter().all(|(_, why)| !why.is_empty()), "{:?}", counts.left_out);
+}

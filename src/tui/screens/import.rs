@@ -19,7 +19,9 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
 use crate::assessment::{Session, store};
+use crate::spreadsheet::cell_ref::{CellRef, column_letters};
 use crate::spreadsheet::import::{ImportFile, assessment_from};
+use crate::spreadsheet::workbook::Sheet;
 use crate::spreadsheet::{self, Detection, Format, Options, Progress, Workbook};
 use crate::text::one_line;
 use crate::tui::action::Action;
@@ -157,7 +159,124 @@ pub enum Import {
         prepared: Box<Prepared>,
         customer: String,
         scroll: u16,
+        adjust: Box<Adjust>,
     },
+}
+
+/// The user's changes to the detection on the confirmation: which sheets are imported and, for them all,
+/// the question, answer, id and comment columns. Any change runs the detection again with them as the
+/// command line's `--sheet` and `--…-col` would (which turns a recognised template's profile off).
+#[derive(Debug, Clone, Default)]
+pub struct Adjust {
+    /// The row of the form with the focus: the workbook's sheets, then the four columns.
+    pub focus: usize,
+    /// Per sheet of the workbook, whether it is imported.
+    pub included: Vec<bool>,
+    /// The sheet whose columns the form shows and previews.
+    pub sheet: usize,
+    /// The columns chosen in the form (id, question, answer, comment), once one has been changed.
+    pub columns: Option<[Option<u32>; 4]>,
+    /// Whether anything was changed (so the detection runs with options, not as detected).
+    pub changed: bool,
+    /// Why the detection with these choices found nothing to import.
+    pub problem: Option<String>,
+}
+
+/// The column roles of the form, in its order, and where each sits in [`Adjust::columns`].
+const COLUMN_ROWS: [(&str, usize); 4] = [("Question", 1), ("Answer", 2), ("Id", 0), ("Comment", 3)];
+
+impl Adjust {
+    /// The form for what was detected: the sheets it chose, the first one's columns.
+    pub fn new(prepared: &Prepared) -> Adjust {
+        let d = &prepared.detection;
+        let included: Vec<bool> =
+            prepared.workbook.sheets.iter().map(|s| d.choices.iter().any(|c| c.sheet == s.name)).collect();
+        let sheet = included.iter().position(|i| *i).unwrap_or(0);
+        Adjust { focus: 0, included, sheet, ..Adjust::default() }
+    }
+
+    fn rows(&self) -> usize {
+        self.included.len() + COLUMN_ROWS.len()
+    }
+
+    /// The columns the form shows for its sheet: as detected there, else as chosen.
+    fn shown_columns(&self, prepared: &Prepared) -> [Option<u32>; 4] {
+        if let Some(c) = self.columns {
+            return c;
+        }
+        let name = prepared.workbook.sheets.get(self.sheet).map(|s| s.name.as_str()).unwrap_or_default();
+        match prepared.detection.choices.iter().find(|c| c.sheet == name) {
+            Some(c) => [c.columns.id, Some(c.columns.question), Some(c.columns.answer), c.columns.comment],
+            None => [None, Some(1), Some(2), None],
+        }
+    }
+
+    /// The options the detection runs with: none when nothing was changed (the template may apply).
+    pub fn options(&self, prepared: &Prepared) -> Options {
+        if !self.changed {
+            return Options::default();
+        }
+        let sheets = prepared
+            .workbook
+            .sheets
+            .iter()
+            .zip(&self.included)
+            .filter(|(_, on)| **on)
+            .map(|(s, _)| s.name.clone())
+            .collect();
+        let [id_col, question_col, answer_col, comment_col] = self.columns.unwrap_or([None; 4]);
+        Options { sheets, header_row: None, id_col, question_col, answer_col, comment_col }
+    }
+
+    /// Space on a sheet: import it or leave it out, and detect again.
+    fn toggle(&mut self, prepared: &mut Prepared) {
+        let Some(on) = self.included.get_mut(self.focus) else { return };
+        *on = !*on;
+        self.changed = true;
+        self.redetect(prepared);
+    }
+
+    /// ←/→ on a column: the sheet's next or previous column (id and comment may be none), and detect again.
+    fn cycle(&mut self, prepared: &mut Prepared, forward: bool) {
+        let Some(&(_, slot)) = self.focus.checked_sub(self.included.len()).and_then(|i| COLUMN_ROWS.get(i)) else {
+            return;
+        };
+        let last = prepared.workbook.sheets.get(self.sheet).map_or(1, last_column).max(2);
+        let mut columns = self.shown_columns(prepared);
+        let optional = slot == 0 || slot == 3;
+        let first = if optional { 0 } else { 1 };
+        let now = columns[slot].unwrap_or(0).clamp(first, last);
+        let next = if forward {
+            if now >= last { first } else { now + 1 }
+        } else if now <= first {
+            last
+        } else {
+            now - 1
+        };
+        columns[slot] = if next == 0 { None } else { Some(next) };
+        self.columns = Some(columns);
+        self.changed = true;
+        self.redetect(prepared);
+    }
+
+    fn redetect(&mut self, prepared: &mut Prepared) {
+        if !self.included.iter().any(|on| *on) {
+            self.problem = Some("no sheet is chosen: choose one with Space".into());
+            return;
+        }
+        match spreadsheet::detect(&prepared.workbook, &self.options(prepared)) {
+            Ok(d) => {
+                prepared.detection = d;
+                self.problem = None;
+            }
+            Err(e) => self.problem = Some(e.to_string()),
+        }
+    }
+}
+
+/// The last column with a value in the sheet's first rows (where a question table's columns are).
+fn last_column(sheet: &Sheet) -> u32 {
+    sheet.cells.keys().filter(|c| c.row <= 200).map(|c| c.col).max().unwrap_or(1).min(200)
 }
 
 const PATH_HINT: &str = "e.g. ~/Downloads/security-questionnaire.xlsx";
@@ -296,25 +415,55 @@ impl Import {
             }
             (Import::Customer { prepared, input }, Action::Confirm) => {
                 let customer = input.lines().join(" ").trim().to_string();
-                (Import::Confirm { prepared, customer, scroll: 0 }, Outcome::Done)
+                let adjust = Box::new(Adjust::new(&prepared));
+                (Import::Confirm { prepared, customer, scroll: 0, adjust }, Outcome::Done)
             }
             (Import::Confirm { prepared, customer, .. }, Action::Cancel) => {
                 let input = Box::new(line_input(&customer, CUSTOMER_HINT));
                 (Import::Customer { prepared, input }, Outcome::Done)
             }
-            (Import::Confirm { prepared, customer, scroll }, Action::ScrollDown | Action::ScrollUp) => {
-                let max = confirmation_scroll_limit(&prepared, &customer, ctx.size);
+            (Import::Confirm { prepared, customer, scroll, adjust }, Action::ScrollDown | Action::ScrollUp) => {
+                let max = confirmation_scroll_limit(&prepared, &customer, &adjust, ctx.size);
                 let scroll = if action == Action::ScrollDown {
                     scroll.saturating_add(1).min(max)
                 } else {
                     scroll.min(max).saturating_sub(1)
                 };
-                (Import::Confirm { prepared, customer, scroll }, Outcome::Done)
+                (Import::Confirm { prepared, customer, scroll, adjust }, Outcome::Done)
             }
-            (Import::Confirm { prepared, customer, scroll }, Action::Confirm) => {
+            (Import::Confirm { prepared, customer, scroll, mut adjust }, Action::NextField | Action::PreviousField) => {
+                let rows = adjust.rows();
+                adjust.focus = if action == Action::NextField {
+                    (adjust.focus + 1) % rows
+                } else {
+                    (adjust.focus + rows - 1) % rows
+                };
+                // The column form follows the sheet with the focus, when it is one the questions come from.
+                let name = prepared.workbook.sheets.get(adjust.focus).map(|s| s.name.as_str());
+                if name.is_some_and(|n| prepared.detection.choices.iter().any(|c| c.sheet == n)) {
+                    adjust.sheet = adjust.focus;
+                }
+                (Import::Confirm { prepared, customer, scroll, adjust }, Outcome::Done)
+            }
+            (Import::Confirm { mut prepared, customer, scroll, mut adjust }, Action::ToggleSheet) => {
+                adjust.toggle(&mut prepared);
+                (Import::Confirm { prepared, customer, scroll, adjust }, Outcome::Done)
+            }
+            (
+                Import::Confirm { mut prepared, customer, scroll, mut adjust },
+                Action::NextColumn | Action::PreviousColumn,
+            ) => {
+                adjust.cycle(&mut prepared, action == Action::NextColumn);
+                (Import::Confirm { prepared, customer, scroll, adjust }, Outcome::Done)
+            }
+            (Import::Confirm { prepared, customer, scroll, adjust }, Action::Confirm) => {
+                if let Some(problem) = &adjust.problem {
+                    let said = Outcome::Complain(format!("Nothing to import with these choices: {problem}"));
+                    return (Import::Confirm { prepared, customer, scroll, adjust }, said);
+                }
                 match create(&prepared, &customer, ctx) {
                     Ok(outcome) => (Import::start(), outcome),
-                    Err(e) => (Import::Confirm { prepared, customer, scroll }, Outcome::Complain(e)),
+                    Err(e) => (Import::Confirm { prepared, customer, scroll, adjust }, Outcome::Complain(e)),
                 }
             }
             (step, _) => (step, Outcome::Done),
@@ -378,7 +527,7 @@ impl Import {
                 frame.render_widget(Paragraph::new(lines), about);
                 draw_input(frame, input, &field_title("Customer", Context::TypeOrganisation), field);
             }
-            Import::Confirm { prepared, customer, scroll } => {
+            Import::Confirm { prepared, customer, scroll, adjust } => {
                 let area = centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
                 clear_popup(frame, area);
                 let block = Block::bordered().title(" Import a spreadsheet: is this right? ");
@@ -386,8 +535,13 @@ impl Import {
                 frame.render_widget(block, area);
                 let [content, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
                 let mut lines: Vec<Line> = Vec::new();
-                for (i, text) in confirmation(prepared, customer).into_iter().enumerate() {
-                    let style = if i == 0 { t.title() } else { t.plain() };
+                for (text, look) in confirmation(prepared, customer, adjust) {
+                    let style = match look {
+                        Look::Title => t.title(),
+                        Look::Plain => t.plain(),
+                        Look::Focus => t.selected(),
+                        Look::Warning => t.warning(),
+                    };
                     lines.extend(wrap(&text, content.width).into_iter().map(|l| Line::styled(l, style)));
                 }
                 let max = lines.len().saturating_sub(usize::from(content.height));
@@ -395,12 +549,15 @@ impl Import {
                 let shown: Vec<Line> = lines.into_iter().skip(skip).take(usize::from(content.height)).collect();
                 frame.render_widget(Paragraph::new(shown), content);
                 let key = |a: Action| keymap::key_label(Context::ImportConfirm, a);
-                let more = if max > 0 {
-                    format!(" · {}/{} scroll", key(Action::ScrollDown), key(Action::ScrollUp))
-                } else {
-                    String::new()
-                };
-                let text = format!("{}: import · {}: go back{more}", key(Action::Confirm), key(Action::Cancel));
+                let text = format!(
+                    "{}: import · {}: back · {}: move · {}: sheet · {}/{}: column",
+                    key(Action::Confirm),
+                    key(Action::Cancel),
+                    key(Action::NextField),
+                    key(Action::ToggleSheet),
+                    key(Action::PreviousColumn),
+                    key(Action::NextColumn)
+                );
                 frame.render_widget(Paragraph::new(Line::styled(one_line(&text), t.label())), keys);
             }
         }
@@ -415,16 +572,16 @@ fn confirmation_area(body: Rect) -> Rect {
     content
 }
 
-fn confirmation_lines(prepared: &Prepared, customer: &str, width: u16) -> Vec<String> {
-    confirmation(prepared, customer).iter().flat_map(|text| wrap(text, width)).collect()
+fn confirmation_lines(prepared: &Prepared, customer: &str, adjust: &Adjust, width: u16) -> Vec<String> {
+    confirmation(prepared, customer, adjust).iter().flat_map(|(text, _)| wrap(text, width)).collect()
 }
 
 /// How far the confirmation scrolls in a terminal of `size`, so the keys stop where it ends.
-fn confirmation_scroll_limit(prepared: &Prepared, customer: &str, size: (u16, u16)) -> u16 {
+fn confirmation_scroll_limit(prepared: &Prepared, customer: &str, adjust: &Adjust, size: (u16, u16)) -> u16 {
     // The body is the terminal less the header, status and hint lines.
     let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
     let content = confirmation_area(body);
-    let lines = confirmation_lines(prepared, customer, content.width).len();
+    let lines = confirmation_lines(prepared, customer, adjust, content.width).len();
     u16::try_from(lines.saturating_sub(usize::from(content.height))).unwrap_or(u16::MAX)
 }
 
@@ -435,32 +592,148 @@ fn field_title(what: &str, context: Context) -> String {
     format!("{what} ({next}: next · {back}: back)")
 }
 
-/// What the confirmation shows: the file, what was detected, and the first questions as they will be read.
-pub fn confirmation(prepared: &Prepared, customer: &str) -> Vec<String> {
+/// How a line of the confirmation is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Title,
+    Plain,
+    /// The form's row with the focus.
+    Focus,
+    Warning,
+}
+
+/// What the confirmation shows: the file, the counts, the sheets to choose from, the columns of the
+/// form's sheet with their first values, and the first questions as they will be read.
+pub fn confirmation(prepared: &Prepared, customer: &str, adjust: &Adjust) -> Vec<(String, Look)> {
     let d = &prepared.detection;
+    let wb = &prepared.workbook;
+    let counts = d.counts(wb);
     let who = if customer.is_empty() { String::new() } else { format!(" from {}", one_line(customer)) };
-    let mut out = vec![format!(
-        "{}{who}: {} questions in {} section{}",
-        one_line(&prepared.file_name),
-        d.question_count(),
-        d.sections.len(),
-        if d.sections.len() == 1 { "" } else { "s" }
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut out = vec![(
+        format!(
+            "{}{who}: {} in {}",
+            one_line(&prepared.file_name),
+            plural(counts.questions, "question", "questions"),
+            plural(d.sections.len(), "section", "sections")
+        ),
+        Look::Title,
     )];
-    for line in d.summary() {
-        match line.strip_prefix("to change this, import again with") {
-            Some(rest) => out.push(format!("To choose differently, on the command line: soc2-ready import FILE{rest}")),
-            None => out.push(line),
+    out.push((
+        format!(
+            "{} · {} (formula answers, kept but not counted) · {} left out",
+            plural(counts.questions, "respondent question", "respondent questions"),
+            plural(counts.read_only, "read-only row", "read-only rows"),
+            plural(counts.left_out.len(), "sheet", "sheets")
+        ),
+        Look::Plain,
+    ));
+    if let Some(t) = &d.template {
+        out.push((format!("Recognised a {t} workbook: its own sheets and columns are used"), Look::Plain));
+    }
+    if let Some(problem) = &adjust.problem {
+        out.push((format!("Nothing to import with these choices: {problem}"), Look::Warning));
+    }
+    let key = |a: Action| keymap::key_label(Context::ImportConfirm, a);
+    out.push((
+        format!(
+            "Sheets ({}/{}: move · {}: import or leave out):",
+            key(Action::NextField),
+            key(Action::PreviousField),
+            key(Action::ToggleSheet)
+        ),
+        Look::Plain,
+    ));
+    for (i, sheet) in wb.sheets.iter().enumerate() {
+        let on = adjust.included.get(i).copied().unwrap_or(false);
+        let read_only = d.questions().filter(|q| q.formula && q.sheet == sheet.name).count();
+        let what = match d.choices.iter().find(|c| c.sheet == sheet.name) {
+            Some(c) => {
+                let mut t =
+                    format!("{}, header row {}", plural(c.questions, "question", "questions"), c.header_rows[0]);
+                if read_only > 0 {
+                    t.push_str(&format!(", {} read-only", plural(read_only, "row", "rows")));
+                }
+                t
+            }
+            None => counts
+                .left_out
+                .iter()
+                .find(|(s, _)| *s == sheet.name)
+                .map_or_else(|| "left out".to_string(), |(_, why)| format!("left out: {why}")),
+        };
+        let name = if sheet.name.is_empty() { "the CSV file".to_string() } else { one_line(&sheet.name) };
+        let focus = adjust.focus == i;
+        let text = format!("{} [{}] {name}: {what}", if focus { "▶" } else { " " }, if on { "x" } else { " " });
+        out.push((text, if focus { Look::Focus } else { Look::Plain }));
+    }
+    // The form's sheet, or the first the questions come from once it is left out.
+    let chosen = |s: &&Sheet| d.choices.iter().any(|c| c.sheet == s.name);
+    let form_sheet = wb.sheets.get(adjust.sheet).filter(chosen).or_else(|| wb.sheets.iter().find(chosen));
+    let shown =
+        form_sheet.map(|s| if s.name.is_empty() { "the file".to_string() } else { format!("`{}`", one_line(&s.name)) });
+    out.push((
+        format!(
+            "Columns of {} ({}/{}: change; they apply to every sheet imported):",
+            shown.unwrap_or_default(),
+            key(Action::PreviousColumn),
+            key(Action::NextColumn)
+        ),
+        Look::Plain,
+    ));
+    let columns = adjust.shown_columns(prepared);
+    let header = form_sheet.and_then(|s| d.choices.iter().find(|c| c.sheet == s.name)).map_or(0, |c| c.header_rows[0]);
+    for (n, (label, slot)) in COLUMN_ROWS.iter().enumerate() {
+        let focus = adjust.focus == adjust.included.len() + n;
+        let about = match (columns[*slot], form_sheet) {
+            (Some(col), Some(sheet)) => {
+                // The question rows found, else the rows below the header.
+                let mut rows: Vec<u32> = d.questions().filter(|q| q.sheet == sheet.name).map(|q| q.row).collect();
+                if rows.is_empty() {
+                    rows = sheet.rows_from(header.saturating_add(1));
+                }
+                describe_column(sheet, header, col, &rows)
+            }
+            _ => "none".to_string(),
+        };
+        let text = format!("{} {label}: {about}", if focus { "▶" } else { " " });
+        out.push((text, if focus { Look::Focus } else { Look::Plain }));
+    }
+    if adjust.problem.is_none() {
+        for line in d.summary().into_iter().filter(|l| l.starts_with("to change this, import again with")) {
+            let rest = line.trim_start_matches("to change this, import again with");
+            out.push((format!("The same on the command line: soc2-ready import FILE{rest}"), Look::Plain));
         }
     }
-    out.push("First questions:".into());
+    out.push(("First questions:".into(), Look::Plain));
     for q in d.questions().take(5) {
         let text: String = one_line(&q.text).chars().take(90).collect();
         let vocab = if q.vocabulary.is_empty() { "free text".to_string() } else { q.vocabulary.join("/") };
         let place = if q.sheet.is_empty() { q.answer_cell.a1() } else { format!("{}!{}", q.sheet, q.answer_cell.a1()) };
         let id = if q.id.is_empty() { String::new() } else { format!("{} ", one_line(&q.id)) };
-        out.push(format!("  row {}: {id}{text} [{} · {vocab}]", q.row, one_line(&place)));
+        let answer = if q.answer.is_empty() { String::new() } else { format!(" = {}", one_line(&q.answer)) };
+        out.push((format!("  row {}: {id}{text} [{} · {vocab}{answer}]", q.row, one_line(&place)), Look::Plain));
     }
     out
+}
+
+/// A column as the form shows it: its letter, its header and its first values below the header.
+fn describe_column(sheet: &Sheet, header: u32, col: u32, rows: &[u32]) -> String {
+    let short = |v: &str| -> String {
+        let v = one_line(v);
+        if v.chars().count() > 24 { format!("{}…", v.chars().take(23).collect::<String>()) } else { v }
+    };
+    let title = if header > 0 { sheet.value(CellRef { row: header, col }).trim().to_string() } else { String::new() };
+    let title = if title.is_empty() { String::new() } else { format!(" `{}`", short(&title)) };
+    let values: Vec<String> = rows
+        .iter()
+        .map(|&row| sheet.value(CellRef { row, col }).trim().to_string())
+        .filter(|v| !v.is_empty())
+        .take(3)
+        .map(|v| format!("\"{}\"", short(&v)))
+        .collect();
+    let preview = if values.is_empty() { " (empty)".to_string() } else { format!(": {}", values.join(", ")) };
+    format!("{}{title}{preview}", column_letters(col))
 }
 
 /// Build the assessment from the confirmed detection, write it to the store and open it.
