@@ -261,3 +261,62 @@ fn libreoffice_round_trip_keeps_every_field_where_the_customer_expects_it() {
     assert_eq!(json["questions"][0]["fields"][0]["value"], "Shared CSP and CSC");
     assert_eq!(json["questions"][0]["comment"], "Audits every year by an outside firm.");
 }
+
+/// Issue 22, the library's part: a completed CAIQ added with `library add` keeps each field, and `fill`
+/// fills a blank one by id across every field (answer, ownership, comment), which export writes to its
+/// cells. A field value outside the field's choices is left and reported, the answer still filled.
+#[test]
+fn a_completed_caiq_in_the_library_fills_a_blank_one_in_every_field() {
+    let env = Env::new();
+    let (_, bytes) = answered_in_every_field(&env);
+    let done = env.file("completed.xlsx", &bytes);
+    ok(&env, &["library", "add", done.to_str().unwrap(), "--org", "Example Bank"]);
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["fill", &c, "--from-library", "--dry-run", "--json"])).unwrap();
+    assert_eq!(json[0]["id"], "A&A-01.1");
+    assert_eq!(json[0]["suggestions"][0]["fields"]["ownership"], "Shared CSP and CSC");
+
+    let said = ok(&env, &["fill", &c, "--from-library"]);
+    assert!(!said.contains("field left empty"), "{said}");
+    let json = show_json(&env, &c);
+    let q = |n: usize| &json["questions"][n];
+    assert_eq!((q(0)["id"].as_str(), q(0)["answer"].as_str()), (Some("A&A-01.1"), Some("yes")));
+    assert_eq!(q(0)["fields"][0]["value"], "Shared CSP and CSC");
+    assert_eq!(q(0)["comment"], "Audits every year by an outside firm.");
+    assert_eq!((q(3)["id"].as_str(), q(3)["fields"][0]["value"].as_str()), (Some("AIS-01.2"), Some("CSC-owned")));
+    assert_eq!(q(3)["comment"], "Customers run this themselves.");
+
+    let out = env.work.path().join("filled.xlsx");
+    ok(&env, &["export", &c, "-o", out.to_str().unwrap()]);
+    let bytes = std::fs::read(out).unwrap();
+    assert_eq!(
+        [cell(&bytes, "C3"), cell(&bytes, "D3"), cell(&bytes, "E3")],
+        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
+    );
+    assert_eq!(
+        [cell(&bytes, "C6"), cell(&bytes, "D6"), cell(&bytes, "E6")],
+        ["NA", "CSC-owned", "Customers run this themselves."]
+    );
+}
+
+#[test]
+fn a_library_field_value_the_field_refuses_is_left_and_reported() {
+    let env = Env::new();
+    // A completed file whose ownership cell holds a value outside the list; the library keeps it as found.
+    let writes = vec![write("C3", "Yes"), write("D3", "Whoever"), write("E3", "Described here.")];
+    let bytes = spreadsheet::export::export_xlsx(&fx::caiq_v4_like(2), &writes).unwrap().bytes;
+    let done = env.file("completed.xlsx", &bytes);
+    ok(&env, &["library", "add", done.to_str().unwrap()]);
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+    let said = ok(&env, &["fill", &c, "--from-library"]);
+    assert!(said.contains("field left empty A&A-01.1:") && said.contains("`Whoever` is not a value"), "{said}");
+    let json = show_json(&env, &c);
+    let q0 = &json["questions"][0];
+    assert_eq!(q0["answer"], "yes", "the answer is filled all the same");
+    assert_eq!(q0["fields"][0]["value"], serde_json::Value::Null, "never forced");
+    assert_eq!(q0["comment"], "Described here.");
+}
