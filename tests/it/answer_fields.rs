@@ -320,3 +320,43 @@ fn a_library_field_value_the_field_refuses_is_left_and_reported() {
     assert_eq!(q0["fields"][0]["value"], serde_json::Value::Null, "never forced");
     assert_eq!(q0["comment"], "Described here.");
 }
+
+/// The interface's `a` fills the fields as `fill` does: the answer, the ownership field and the comment.
+#[test]
+fn the_interfaces_a_fills_every_field_of_the_chosen_suggestion() {
+    use soc2_ready::assessment::{AnswerValue, Session};
+    use soc2_ready::library::{AddedFile, Library, Saved};
+    use soc2_ready::spreadsheet::import::{ImportFile, assessment_from};
+    use soc2_ready::tui::app::App;
+    use soc2_ready::tui::screens::suggestions::{self, Suggestions};
+
+    use crate::tui::{NOW, fresh_store, press, quiet, saved};
+
+    let env = Env::new();
+    let (_, completed) = answered_in_every_field(&env);
+    let (_, wb) = spreadsheet::read("completed.xlsx", &completed).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let mut library = Saved::default();
+    let added = AddedFile { file: "completed.xlsx", sha256: "", customer: "Example Bank", owner: "", now: NOW };
+    library.add_answered(Some(&wb), &d, &added);
+    assert_eq!(library.entries[0].fields["ownership"], "Shared CSP and CSC");
+
+    let blank = fx::caiq_v4_like(2);
+    let (format, wb) = spreadsheet::read("blank.xlsx", &blank).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let file = ImportFile { file_name: "blank.xlsx", format, bytes: &blank, customer: "Example Bank", now: NOW };
+    let store = fresh_store("fields");
+    let path = store.dir.join("blank.json");
+    Session::create(&path, assessment_from(&wb, &d, &file).unwrap(), NOW).unwrap();
+    let mut app = quiet(App::with_session(store, Session::open(&path, NOW).unwrap()));
+    let editor = app.editor.as_deref_mut().unwrap();
+    editor.suggestions = Some(Box::new(Suggestions::from_library(Library::new(library.entries))));
+    suggestions::refresh(editor);
+    press(&mut app, "a");
+    assert!(!app.status.error && app.status.text.starts_with("Suggested: Yes"), "{}", app.status.text);
+    let a = saved(&path);
+    let entry = &a.answers()["a-a-01.1"];
+    assert_eq!(a.value("a-a-01.1"), Some(&AnswerValue::Text("yes".into())));
+    assert_eq!(entry.fields.get("ownership").map(String::as_str), Some("Shared CSP and CSC"));
+    assert_eq!(entry.comment, "Audits every year by an outside firm.");
+}
