@@ -360,3 +360,23 @@ fn the_interfaces_a_fills_every_field_of_the_chosen_suggestion() {
     assert_eq!(entry.fields.get("ownership").map(String::as_str), Some("Shared CSP and CSC"));
     assert_eq!(entry.comment, "Audits every year by an outside firm.");
 }
+
+/// The store's assessments are a source too: an answered CAIQ in the store fills a blank one's fields.
+#[test]
+fn an_answered_caiq_in_the_store_fills_a_blank_ones_fields() {
+    let env = Env::new();
+    let (a, _) = answered_in_every_field(&env);
+    std::fs::create_dir_all(env.store()).unwrap();
+    std::fs::copy(&a, env.store().join("earlier.json")).unwrap();
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+    ok(&env, &["fill", &c, "--from-library"]);
+    let json = show_json(&env, &c);
+    let q = |n: usize| &json["questions"][n];
+    assert_eq!(
+        (q(0)["answer"].as_str(), q(0)["fields"][0]["value"].as_str()),
+        (Some("yes"), Some("Shared CSP and CSC"))
+    );
+    assert_eq!(q(0)["comment"], "Audits every year by an outside firm.");
+    assert_eq!((q(3)["id"].as_str(), q(3)["fields"][0]["value"].as_str()), (Some("AIS-01.2"), Some("CSC-owned")));
+}
