@@ -286,7 +286,7 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
     // Every suggestion passes the checks an answer typed by hand passes; a dry run applies them to a copy,
     // so it says the same as the real run.
     let mut filled = session.assessment.clone();
-    let refused = library::apply(&mut filled, &plan, &now);
+    let library::Refused { answers: refused, fields: fields_left } = library::apply(&mut filled, &plan, &now);
     let ids = crate::spreadsheet::customer_ids::shown_ids(&session.assessment);
     let shown = |key: &str| one_line(crate::spreadsheet::customer_ids::shown(&ids, key));
     let was_refused = |q: &str| refused.iter().any(|(id, _)| id == q);
@@ -309,14 +309,18 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
                             "trust": s.trust,
                             "agree": s.agree,
                             "conflict": s.conflict,
+                            "fields": s.fields,
                         })
                     })
                     .collect();
                 let left = plan.left.iter().chain(&refused).find(|(id, _)| *id == l.question).map(|(_, why)| why);
+                let fields_left: Vec<&String> =
+                    fields_left.iter().filter(|(id, _)| *id == l.question).map(|(_, why)| why).collect();
                 serde_json::json!({
                     "id": crate::spreadsheet::customer_ids::shown(&ids, &l.question),
                     "applied": applied.iter().any(|a| a.question == l.question),
                     "left": left,
+                    "fields_left": fields_left,
                     "suggestions": suggestions,
                 })
             })
@@ -348,6 +352,9 @@ pub fn fill(args: FillArgs) -> Result<ExitCode> {
         }
         for (id, why) in plan.left.iter().chain(&refused) {
             println!("left {}: {}", shown(id), one_line(why));
+        }
+        for (id, why) in &fields_left {
+            println!("field left empty {}: {}", shown(id), one_line(why));
         }
         if !applied.is_empty() {
             println!("filled answers are suggested until approved: `soc2-ready approve A ID` or `--section S`");

@@ -95,11 +95,22 @@ pub fn answer_source(s: &Suggestion) -> AnswerSource {
     }
 }
 
+/// What [`apply`] could not fill: whole suggestions the question refused, and single fields whose value the
+/// question's field refuses (the answer itself was filled).
+#[derive(Debug, Clone, Default)]
+pub struct Refused {
+    /// Question id and why its suggestion was left.
+    pub answers: Vec<(String, String)>,
+    /// Question id and why one of its fields was left empty.
+    pub fields: Vec<(String, String)>,
+}
+
 /// Apply the plan's suggestions as suggested answers, each through the checks every answer passes
 /// ([`change::apply`]); a suggestion the question refuses (not a date, contradicting the profile, hidden)
-/// is left, and returned with why.
-pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, String)> {
-    let mut refused = Vec::new();
+/// is left, and returned with why. Each of the source's other fields fills the question's empty field of the
+/// same name; a value that field refuses is left and returned, the answer stays.
+pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Refused {
+    let mut refused = Refused::default();
     // Which questions are shown depends on the answers only when the questionnaire has conditions; without
     // any (a customer's workbook) it is worked out once, not once per answer.
     let fixed = (!has_conditions(a)).then(|| Visibility::of_assessment(a));
@@ -112,6 +123,7 @@ pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, Str
         let free = |text: Option<&String>| text.is_none_or(|t| t.is_empty()) && !s.explanation.is_empty();
         let comment = (comment_cell && free(entry.map(|e| &e.comment))).then(|| s.explanation.clone());
         let note = (!comment_cell && free(entry.map(|e| &e.note))).then(|| s.explanation.clone());
+        let fields = field_changes(a, &applied.question, s);
         let change = Change::Suggest {
             question: applied.question.clone(),
             value: NewValue::Typed(s.option.clone().unwrap_or_else(|| s.answer.clone())),
@@ -126,10 +138,37 @@ pub fn apply(a: &mut Assessment, plan: &FillPlan, now: &str) -> Vec<(String, Str
             None => Ok(()),
         });
         if let Err(e) = result {
-            refused.push((applied.question.clone(), e.to_string()));
+            refused.answers.push((applied.question.clone(), e.to_string()));
+            continue;
+        }
+        for field in &fields {
+            if let Err(e) = change::apply(a, field, ctx) {
+                refused.fields.push((applied.question.clone(), e.to_string()));
+            }
         }
     }
     refused
+}
+
+/// The changes that fill the question's other answer fields from a suggestion: each field of the source
+/// that the question has too (by name, case aside) and that is still empty. Each passes the field's own
+/// checks when applied (its choices, a cell never written).
+pub fn field_changes(a: &Assessment, question: &str, s: &Suggestion) -> Vec<Change> {
+    let Some(cell) = a.source.as_ref().and_then(|c| c.cells.get(question)) else { return Vec::new() };
+    let entry = a.answers().get(question);
+    s.fields
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .filter_map(|(name, value)| {
+            let field = cell.field(name)?;
+            let filled = entry.and_then(|e| e.fields.get(&field.name)).is_some_and(|v| !v.trim().is_empty());
+            (!filled).then(|| Change::Field {
+                question: question.to_string(),
+                field: field.name.clone(),
+                value: value.clone(),
+            })
+        })
+        .collect()
 }
 
 fn has_conditions(a: &Assessment) -> bool {
@@ -159,6 +198,7 @@ mod tests {
             explanation: "From last year".into(),
             provenance: Default::default(),
             matched: String::new(),
+            fields: Default::default(),
         }
     }
 
@@ -179,7 +219,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let refused = apply(&mut a, &plan, NOW);
+        let refused = apply(&mut a, &plan, NOW).answers;
         let ids: Vec<&str> = refused.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["profile.start_date", "profile.headcount"]);
         assert!(refused[1].1.contains("whole number of people"), "{}", refused[1].1);

@@ -12,7 +12,7 @@ pub mod readiness;
 pub mod record;
 pub mod suggest;
 
-pub use fill::{Applied, FillPlan, apply, plan_fill};
+pub use fill::{Applied, FillPlan, Refused, apply, plan_fill};
 pub use record::{AddedFile, Provenance, Record, Saved, Trust, file_path};
 pub use suggest::{Candidate, Suggestion, suggest};
 
@@ -140,6 +140,7 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
             last_reviewed: answer.updated_at.chars().take(10).collect(),
             trust: Trust::Store,
             approved_by: String::new(),
+            fields: answer.fields.clone(),
         });
     }
     out

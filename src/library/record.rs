@@ -1,12 +1,14 @@
 //! Library records, and the library file (`library.json` in the store) that keeps answers added from
 //! earlier questionnaires.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::spreadsheet::cell_ref::CellRef;
 use crate::spreadsheet::detect::{Detection, FoundQuestion, is_error_value};
 use crate::spreadsheet::vocabulary::{Choice, choice_of};
 use crate::spreadsheet::workbook::Workbook;
@@ -105,6 +107,10 @@ pub struct Record {
     /// Who approved the entry (`library approve --by`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub approved_by: String,
+    /// The question's other answer fields by name (the CAIQ's `ownership`), as the respondent filled them;
+    /// a library file written before fields were kept has none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
 }
 
 impl Record {
@@ -186,9 +192,21 @@ impl Saved {
     /// cached result, never the respondent's words) is left out too.
     pub fn add_answered(&mut self, wb: Option<&Workbook>, d: &Detection, added: &AddedFile<'_>) -> usize {
         let AddedFile { file, sha256, customer, owner, now } = *added;
-        let formula_comment = |q: &FoundQuestion| {
+        let formula_at = |q: &FoundQuestion, cell: CellRef| {
             let sheet = wb.and_then(|wb| wb.sheets.iter().find(|s| s.name == q.sheet));
-            matches!((sheet, q.comment_cell), (Some(s), Some(c)) if s.is_formula(c))
+            sheet.is_some_and(|s| s.is_formula(cell))
+        };
+        let formula_comment = |q: &FoundQuestion| q.comment_cell.is_some_and(|c| formula_at(q, c));
+        // The other fields the respondent filled: never a formula's result, an error value, or a cell they
+        // could not write (locked, or merged under another).
+        let fields = |q: &FoundQuestion| -> BTreeMap<String, String> {
+            q.fields
+                .iter()
+                .filter(|f| {
+                    !f.read_only && !f.value.trim().is_empty() && !is_error_value(&f.value) && !formula_at(q, f.cell)
+                })
+                .map(|f| (f.name.clone(), f.value.clone()))
+                .collect()
         };
         let date: String = now.chars().take(10).collect();
         let before = self.entries.len();
@@ -216,6 +234,7 @@ impl Saved {
                 last_reviewed: date.clone(),
                 trust: Trust::Added,
                 approved_by: String::new(),
+                fields: fields(q),
             });
         }
         self.entries.len() - before
@@ -263,5 +282,21 @@ impl Saved {
             })
             .map(|(i, r)| (i + 1, r))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_file_written_before_fields_were_kept_loads_with_none() {
+        let old = r#"{"entries":[{"question":"Q","answer":"Yes","choice":"yes","provenance":{"file":"a.xlsx"}}]}"#;
+        let saved: Saved = serde_json::from_str(old).unwrap();
+        assert!(saved.entries[0].fields.is_empty());
+        let mut again = saved.entries[0].clone();
+        again.fields.insert("ownership".into(), "CSP-owned".into());
+        let text = serde_json::to_string(&again).unwrap();
+        assert!(text.contains(r#""fields":{"ownership":"CSP-owned"}"#), "{text}");
     }
 }

@@ -6,7 +6,7 @@
 //! question giving different answers are marked as a conflict, and among equally good matches the more
 //! trusted source (approved entry, added questionnaire, the store) comes first.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -81,6 +81,8 @@ pub struct Suggestion {
     pub provenance: Provenance,
     /// The library's question, to show what matched.
     pub matched: String,
+    /// The source's other answer fields by name, each filled into the question's field of the same name.
+    pub fields: BTreeMap<String, String>,
 }
 
 /// How alike two questions read: token overlap (Dice) blended with character-bigram similarity.
@@ -232,6 +234,7 @@ pub fn suggest_to(library: &Library, question: &Question, cell: Option<&CellSour
                 explanation: r.explanation.clone(),
                 provenance: r.provenance.clone(),
                 matched: r.question.clone(),
+                fields: r.fields.clone(),
             },
             c.record,
         ));

@@ -43,6 +43,7 @@ fn exchange(c: &mut Criterion) {
             last_reviewed: "2026-01-01".into(),
             trust: Default::default(),
             approved_by: String::new(),
+            fields: Default::default(),
         })
         .collect();
     let library = Library::new(records);

@@ -261,3 +261,122 @@ fn libreoffice_round_trip_keeps_every_field_where_the_customer_expects_it() {
     assert_eq!(json["questions"][0]["fields"][0]["value"], "Shared CSP and CSC");
     assert_eq!(json["questions"][0]["comment"], "Audits every year by an outside firm.");
 }
+
+/// Issue 22, the library's part: a completed CAIQ added with `library add` keeps each field, and `fill`
+/// fills a blank one by id across every field (answer, ownership, comment), which export writes to its
+/// cells. A field value outside the field's choices is left and reported, the answer still filled.
+#[test]
+fn a_completed_caiq_in_the_library_fills_a_blank_one_in_every_field() {
+    let env = Env::new();
+    let (_, bytes) = answered_in_every_field(&env);
+    let done = env.file("completed.xlsx", &bytes);
+    ok(&env, &["library", "add", done.to_str().unwrap(), "--org", "Example Bank"]);
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["fill", &c, "--from-library", "--dry-run", "--json"])).unwrap();
+    assert_eq!(json[0]["id"], "A&A-01.1");
+    assert_eq!(json[0]["suggestions"][0]["fields"]["ownership"], "Shared CSP and CSC");
+
+    let said = ok(&env, &["fill", &c, "--from-library"]);
+    assert!(!said.contains("field left empty"), "{said}");
+    let json = show_json(&env, &c);
+    let q = |n: usize| &json["questions"][n];
+    assert_eq!((q(0)["id"].as_str(), q(0)["answer"].as_str()), (Some("A&A-01.1"), Some("yes")));
+    assert_eq!(q(0)["fields"][0]["value"], "Shared CSP and CSC");
+    assert_eq!(q(0)["comment"], "Audits every year by an outside firm.");
+    assert_eq!((q(3)["id"].as_str(), q(3)["fields"][0]["value"].as_str()), (Some("AIS-01.2"), Some("CSC-owned")));
+    assert_eq!(q(3)["comment"], "Customers run this themselves.");
+
+    let out = env.work.path().join("filled.xlsx");
+    ok(&env, &["export", &c, "-o", out.to_str().unwrap()]);
+    let bytes = std::fs::read(out).unwrap();
+    assert_eq!(
+        [cell(&bytes, "C3"), cell(&bytes, "D3"), cell(&bytes, "E3")],
+        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
+    );
+    assert_eq!(
+        [cell(&bytes, "C6"), cell(&bytes, "D6"), cell(&bytes, "E6")],
+        ["NA", "CSC-owned", "Customers run this themselves."]
+    );
+}
+
+#[test]
+fn a_library_field_value_the_field_refuses_is_left_and_reported() {
+    let env = Env::new();
+    // A completed file whose ownership cell holds a value outside the list; the library keeps it as found.
+    let writes = vec![write("C3", "Yes"), write("D3", "Whoever"), write("E3", "Described here.")];
+    let bytes = spreadsheet::export::export_xlsx(&fx::caiq_v4_like(2), &writes).unwrap().bytes;
+    let done = env.file("completed.xlsx", &bytes);
+    ok(&env, &["library", "add", done.to_str().unwrap()]);
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+    let said = ok(&env, &["fill", &c, "--from-library"]);
+    assert!(said.contains("field left empty A&A-01.1:") && said.contains("`Whoever` is not a value"), "{said}");
+    let json = show_json(&env, &c);
+    let q0 = &json["questions"][0];
+    assert_eq!(q0["answer"], "yes", "the answer is filled all the same");
+    assert_eq!(q0["fields"][0]["value"], serde_json::Value::Null, "never forced");
+    assert_eq!(q0["comment"], "Described here.");
+}
+
+/// The interface's `a` fills the fields as `fill` does: the answer, the ownership field and the comment.
+#[test]
+fn the_interfaces_a_fills_every_field_of_the_chosen_suggestion() {
+    use soc2_ready::assessment::{AnswerValue, Session};
+    use soc2_ready::library::{AddedFile, Library, Saved};
+    use soc2_ready::spreadsheet::import::{ImportFile, assessment_from};
+    use soc2_ready::tui::app::App;
+    use soc2_ready::tui::screens::suggestions::{self, Suggestions};
+
+    use crate::tui::{NOW, fresh_store, press, quiet, saved};
+
+    let env = Env::new();
+    let (_, completed) = answered_in_every_field(&env);
+    let (_, wb) = spreadsheet::read("completed.xlsx", &completed).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let mut library = Saved::default();
+    let added = AddedFile { file: "completed.xlsx", sha256: "", customer: "Example Bank", owner: "", now: NOW };
+    library.add_answered(Some(&wb), &d, &added);
+    assert_eq!(library.entries[0].fields["ownership"], "Shared CSP and CSC");
+
+    let blank = fx::caiq_v4_like(2);
+    let (format, wb) = spreadsheet::read("blank.xlsx", &blank).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let file = ImportFile { file_name: "blank.xlsx", format, bytes: &blank, customer: "Example Bank", now: NOW };
+    let store = fresh_store("fields");
+    let path = store.dir.join("blank.json");
+    Session::create(&path, assessment_from(&wb, &d, &file).unwrap(), NOW).unwrap();
+    let mut app = quiet(App::with_session(store, Session::open(&path, NOW).unwrap()));
+    let editor = app.editor.as_deref_mut().unwrap();
+    editor.suggestions = Some(Box::new(Suggestions::from_library(Library::new(library.entries))));
+    suggestions::refresh(editor);
+    press(&mut app, "a");
+    assert!(!app.status.error && app.status.text.starts_with("Suggested: Yes"), "{}", app.status.text);
+    let a = saved(&path);
+    let entry = &a.answers()["a-a-01.1"];
+    assert_eq!(a.value("a-a-01.1"), Some(&AnswerValue::Text("yes".into())));
+    assert_eq!(entry.fields.get("ownership").map(String::as_str), Some("Shared CSP and CSC"));
+    assert_eq!(entry.comment, "Audits every year by an outside firm.");
+}
+
+/// The store's assessments are a source too: an answered CAIQ in the store fills a blank one's fields.
+#[test]
+fn an_answered_caiq_in_the_store_fills_a_blank_ones_fields() {
+    let env = Env::new();
+    let (a, _) = answered_in_every_field(&env);
+    std::fs::create_dir_all(env.store()).unwrap();
+    std::fs::copy(&a, env.store().join("earlier.json")).unwrap();
+    let blank = env.file("blank.xlsx", fx::caiq_v4_like(2));
+    let c = import_as(&env, &blank, "c.json");
+    ok(&env, &["fill", &c, "--from-library"]);
+    let json = show_json(&env, &c);
+    let q = |n: usize| &json["questions"][n];
+    assert_eq!(
+        (q(0)["answer"].as_str(), q(0)["fields"][0]["value"].as_str()),
+        (Some("yes"), Some("Shared CSP and CSC"))
+    );
+    assert_eq!(q(0)["comment"], "Audits every year by an outside firm.");
+    assert_eq!((q(3)["id"].as_str(), q(3)["fields"][0]["value"].as_str()), (Some("AIS-01.2"), Some("CSC-owned")));
+}

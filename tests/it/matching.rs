@@ -44,6 +44,7 @@ fn library(set: &Set) -> Library {
                 last_reviewed: "2026-01-15".into(),
                 trust: Default::default(),
                 approved_by: String::new(),
+                fields: Default::default(),
             })
             .collect(),
     )
@@ -182,6 +183,7 @@ fn readiness_record(question: &str, level_label: &str) -> Record {
         last_reviewed: "2026-01-15".into(),
         trust: Default::default(),
         approved_by: String::new(),
+        fields: Default::default(),
     }
 }
 

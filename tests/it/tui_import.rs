@@ -325,6 +325,7 @@ fn a_suggestion_lookup_on_question_change_is_cheap_with_10000_entries() {
             last_reviewed: "2026-01-01".into(),
             trust: Default::default(),
             approved_by: String::new(),
+            fields: Default::default(),
         })
         .collect();
     let store = fresh_store("lookup");

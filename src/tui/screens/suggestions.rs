@@ -224,9 +224,17 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
     if let Some(comment) = &comment {
         editor.apply(comment, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;
     }
+    // The source's other fields fill this question's empty fields of the same name; a value a field refuses
+    // is left (and said), never forced.
+    let mut left = String::new();
+    for field in library::fill::field_changes(editor.assessment(), &question.id, &chosen) {
+        if let Err(e) = editor.apply(&field, now) {
+            left.push_str(&format!(" A field was left empty: {e}."));
+        }
+    }
     editor.save()?;
     Ok(format!(
-        "Suggested: {} (score {:.2}, from {}); approve it with {}.",
+        "Suggested: {} (score {:.2}, from {}); approve it with {}.{left}",
         one_line(&chosen.answer),
         chosen.score,
         one_line(&source),
