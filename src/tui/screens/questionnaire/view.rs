@@ -242,7 +242,9 @@ pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static
     let value = answer.and_then(|x| x.value.as_ref());
     let mut lines: Vec<Line<'static>> = Vec::new();
 
-    let mut tags = vec![Span::styled(one_line(&question.id), t.dim())];
+    // A customer's question goes by their id, exactly as their file writes it (the key stays internal).
+    let customer_id = super::super::customer::cell(editor).map(|c| c.id_as_found.trim()).filter(|i| !i.is_empty());
+    let mut tags = vec![Span::styled(one_line(customer_id.unwrap_or(&question.id)), t.dim())];
     if question.critical {
         tags.push(Span::styled("  CRITICAL", t.warning()));
     }
