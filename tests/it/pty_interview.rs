@@ -40,19 +40,7 @@ fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported
     let file = dir.join("merged.json");
     assert_eq!(saved(&file)["conflicts"][0]["question"], "access.mfa", "merge left the conflict open");
 
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" open merged.json")
-        .arg(BIN)
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .env("TERM", "xterm-256color");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("Sections").unwrap();
-    wait_for(&file, "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
+    let mut session = open_at_80x24(dir, "merged.json");
 
     // Two people present; w switches between them with one key.
     keys(&mut session, "WAnn Lee\rWBob Ito\r");
@@ -132,19 +120,7 @@ fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_o
     run(dir, &["new", demo, "--org", "Acme AI", "--from", "2025.json", "--no-open", "--out", "2026.json"]);
     let file = dir.join("2026.json");
 
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" open 2026.json")
-        .arg(BIN)
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .env("TERM", "xterm-256color");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("Sections").unwrap();
-    wait_for(&file, "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
+    let mut session = open_at_80x24(dir, "2026.json");
 
     // Last year's findings, both open; the first from here is access.reviews's. Three presses close it.
     keys(&mut session, "F");
@@ -187,4 +163,23 @@ fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_o
     assert!(diff.contains("By section: 0 changed, 1 unchanged"), "{diff}");
     assert!(diff.contains("(unchanged)"), "the verdict: {diff}");
     assert!(!diff.contains("still to confirm"), "every carried answer was confirmed: {diff}");
+}
+
+/// The real binary opening `name` in `dir` in an 80x24 pseudo-terminal, once its meeting has started.
+fn open_at_80x24(dir: &Path, name: &str) -> rexpect::session::PtySession {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty rows 24 cols 80 && exec \"$0\" open \"$1\"")
+        .arg(BIN)
+        .arg(name)
+        .current_dir(dir)
+        .env("SOC2_READY_HOME", dir.join("home"))
+        .env("SOC2_READY_CONFIG", dir.join("config"))
+        .env("SOC2_READY_NOW", NOW)
+        .env("TERM", "xterm-256color");
+    let mut session = spawn_command(command, Some(10_000)).unwrap();
+    session.exp_string("Sections").unwrap();
+    wait_for(&dir.join(name), "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
+    session
 }
