@@ -89,12 +89,7 @@ pub fn update(editor: &mut Editor, action: Action) -> Outcome {
             };
             editor.mode = Mode::Answering;
             let a = editor.assessment();
-            let place = a
-                .questionnaire()
-                .sections
-                .iter()
-                .enumerate()
-                .find_map(|(s, section)| section.questions.iter().position(|q| q.id == question).map(|i| (s, i)));
+            let place = super::interview::place_of(a, &question);
             if let Some(place) = place {
                 editor.go(place);
             }

@@ -110,12 +110,7 @@ fn go_to(editor: &mut Editor, id: &str) -> Outcome {
     };
     let question = o.question.clone();
     let status = o.status;
-    let place = a
-        .questionnaire()
-        .sections
-        .iter()
-        .enumerate()
-        .find_map(|(s, section)| section.questions.iter().position(|q| q.id == question).map(|i| (s, i)));
+    let place = super::interview::place_of(a, &question);
     let Some(place) = place.filter(|&(s, i)| editor.vis().question(s, i)) else {
         return Outcome::Complain(format!(
             "Observation {} is on {}, which earlier answers hide; it stays in the list.",

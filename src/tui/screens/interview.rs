@@ -407,8 +407,20 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
     }
 }
 
+/// A refused observation form: back to the field at fault (the due date, or else the first), nothing typed
+/// lost, and why.
+fn refused_form(editor: &mut Editor, e: &ChangeError) -> Outcome {
+    if let Mode::Observation(form) = &mut editor.mode {
+        form.focus = match e {
+            ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
+            _ => 0,
+        };
+    }
+    Outcome::Complain(e.to_string())
+}
+
 /// Where a question is, by id.
-fn place_of(a: &Assessment, id: &str) -> Option<(usize, usize)> {
+pub(crate) fn place_of(a: &Assessment, id: &str) -> Option<(usize, usize)> {
     a.questionnaire()
         .sections
         .iter()
@@ -480,15 +492,7 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
                             Err(e) => Outcome::Complain(e),
                         }
                     }
-                    Err(e) => {
-                        if let Mode::Observation(form) = &mut editor.mode {
-                            form.focus = match e {
-                                ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
-                                _ => 0,
-                            };
-                        }
-                        Outcome::Complain(e.to_string())
-                    }
+                    Err(e) => refused_form(editor, &e),
                 };
             }
             // Who saw it is the assessor, not the person answering: left unnamed, as before.
@@ -511,16 +515,7 @@ pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outco
                         Err(e) => Outcome::Complain(e),
                     };
                 }
-                Err(e) => {
-                    // Back to the field at fault, nothing typed lost.
-                    if let Mode::Observation(form) = &mut editor.mode {
-                        form.focus = match e {
-                            ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
-                            _ => 0,
-                        };
-                    }
-                    return Outcome::Complain(e.to_string());
-                }
+                Err(e) => return refused_form(editor, &e),
             }
         }
         _ => {}
