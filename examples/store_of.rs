@@ -1,7 +1,7 @@
 //! Make a store of many assessments to measure `list` and `vendors` on (docs/speed.md):
 //! `cargo run --release --example store_of -- DIR READINESS VENDORS`.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "../tests/benches/store_fixture.rs"]
 mod store_fixture;

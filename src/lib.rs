@@ -4,6 +4,8 @@
 //! ends over it.
 
 pub mod assessment;
+// The commands print their output: the one front end that writes to standard output and error directly.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod clock;
 pub mod comparison;

@@ -1,3 +1,5 @@
+// The one message said before the commands take over: a frozen clock that is not a time.
+#[allow(clippy::print_stderr)]
 fn main() -> std::process::ExitCode {
     // A shell asking for completions at Tab (`_SOC2_READY_COMPLETE` set by the script `soc2-ready
     // completions SHELL` printed) is answered and the process ends here, before anything else can print.

@@ -78,6 +78,8 @@ enum Ending {
     Signal(u8),
 }
 
+// The farewell lines go to the restored terminal's standard error, after the interface has let it go.
+#[allow(clippy::print_stderr)]
 fn run(mut app: App) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         bail!("the interface needs a terminal; use the commands (`soc2-ready --help`) from scripts");

@@ -1,8 +1,9 @@
 //! Every integration test, built as one test binary: one link of ratatui and the binary's dependencies
 //! instead of one per file, which matters on a two-core machine.
 
-// Measurements and tests set up their own files and fixtures; a failure there is a bug in the test.
-#![allow(clippy::unwrap_used)]
+// Measurements and tests set up their own files and fixtures (a failure there is a bug in the test), and the
+// measuring tests print what they measured.
+#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
 
 mod answer_fields;
 mod cli;
