@@ -198,7 +198,7 @@ pub const ENVIRONMENT: [Variable; 9] = [
         changes: "TERM=dumb: plain mode (as when input or output is not a terminal), one question at a time \
                   as plain lines (no cursor movement, colour or box drawing)",
     },
-    Variable { name: PLAIN_VAR, changes: "set (not empty or 0): always plain mode, as --plain does" },
+    Variable { name: PLAIN_VAR, changes: "set (not empty or 0): always plain mode, whatever the terminal" },
     Variable {
         name: crate::clock::FROZEN,
         changes: "freezes the clock at an RFC 3339 time such as 2026-01-15T09:00:00Z (for tests and \

@@ -11,10 +11,10 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::assessment::{Session, Store, store};
 use crate::library::{self, Library};
-use crate::spreadsheet::cell_ref::column_number;
-use crate::spreadsheet::export::{default_name, export_file};
+use crate::spreadsheet::cell_ref::{column_letters, column_number};
+use crate::spreadsheet::export::{ExportError, default_name, export_file};
 use crate::spreadsheet::import::{ImportFile, assessment_from, digest, embedded_original};
-use crate::spreadsheet::{self, Options};
+use crate::spreadsheet::{self, NoQuestions, Options, ReadError, Suggestion};
 use crate::text::one_line;
 use crate::{clock, paths};
 
@@ -176,6 +176,35 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     spreadsheet::source_file::read(path).map_err(|e| anyhow!("{e}"))
 }
 
+/// The detection's choice as the options that make it, for the user to copy and correct.
+fn as_options(s: &Suggestion) -> String {
+    let mut hint = String::from("to change this, import again with");
+    if let Some(sheet) = &s.sheet {
+        hint.push_str(&format!(" --sheet '{}'", one_line(sheet)));
+    }
+    hint.push_str(&format!(" --header-row {}", s.header_row));
+    if let Some(id) = s.id {
+        hint.push_str(&format!(" --id-col {}", column_letters(id)));
+    }
+    hint.push_str(&format!(" --question-col {} --answer-col {}", column_letters(s.question), column_letters(s.answer)));
+    if let Some(comment) = s.comment {
+        hint.push_str(&format!(" --comment-col {}", column_letters(comment)));
+    }
+    hint.push_str(" (changing what is wrong)");
+    hint
+}
+
+/// A read or detection error as the command line says it: where nothing was found, with the options
+/// that name the sheet and columns.
+fn read_error(shown: &str, e: &ReadError) -> anyhow::Error {
+    match e {
+        ReadError::NoQuestions(NoQuestions::NoTable { .. }) => {
+            anyhow!("{shown}: {e}; name the columns with --sheet, --header-row, --question-col and --answer-col")
+        }
+        _ => anyhow!("{shown}: {e}"),
+    }
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire".into())
 }
@@ -192,10 +221,13 @@ pub fn import(args: ImportArgs, plain: bool) -> Result<ExitCode> {
     let bytes = read_input(&args.file)?;
     let name = file_name(&args.file);
     let shown = one_line(&args.file.display().to_string());
-    let (format, workbook) = spreadsheet::read(&name, &bytes).map_err(|e| anyhow!("{shown}: {e}"))?;
-    let detection = spreadsheet::detect(&workbook, &options).map_err(|e| anyhow!("{shown}: {e}"))?;
+    let (format, workbook) = spreadsheet::read(&name, &bytes).map_err(|e| read_error(&shown, &e))?;
+    let detection = spreadsheet::detect(&workbook, &options).map_err(|e| read_error(&shown, &e))?;
     for line in detection.summary() {
         println!("{line}");
+    }
+    if let Some(suggestion) = detection.suggestion() {
+        println!("{}", as_options(&suggestion));
     }
     if args.dry_run {
         println!("first questions:");
@@ -261,7 +293,12 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
             one_line(&beside.display().to_string())
         );
     }
-    let done = export_file(&a, &out).map_err(|e| anyhow!("{e}"))?;
+    let done = export_file(&a, &out).map_err(|e| match e {
+        ExportError::WouldOverwriteOriginal { path } => {
+            anyhow!("{path} is the customer's original; refusing to overwrite it (choose another name with -o)")
+        }
+        e => anyhow!("{e}"),
+    })?;
     println!("{shown}");
     println!("{} cells written, {} skipped", done.written, done.skipped.len());
     for s in &done.skipped {

@@ -30,10 +30,23 @@ pub fn shown<'a>(ids: &'a HashMap<String, String>, key: &'a str) -> &'a str {
     ids.get(key).map_or(key, String::as_str)
 }
 
+/// A customer id typed without its sheet where several sheets carry it: the id as typed and every
+/// sheet-qualified id it could be (`Privacy!PRIV-09`), sorted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{}` is on more than one sheet of the customer's file; name its sheet: {}",
+    crate::text::one_line(.typed),
+    .choices.iter().map(|r| crate::text::one_line(r)).collect::<Vec<_>>().join(" or ")
+)]
+pub struct AmbiguousId {
+    pub typed: String,
+    pub choices: Vec<String>,
+}
+
 /// The internal key of the question the user typed: the customer's id exactly as shown, the key itself,
 /// or (an error naming the choices) a customer id that repeats on several sheets without its sheet.
 /// Anything else comes back unchanged, for the caller's own "no such question".
-pub fn resolve(a: &Assessment, typed: &str) -> Result<String, String> {
+pub fn resolve(a: &Assessment, typed: &str) -> Result<String, AmbiguousId> {
     let ids = shown_ids(a);
     if let Some((key, _)) = ids.iter().find(|(_, shown)| shown.as_str() == typed) {
         return Ok(key.clone());
@@ -41,18 +54,11 @@ pub fn resolve(a: &Assessment, typed: &str) -> Result<String, String> {
     if a.questionnaire().question(typed).is_some() {
         return Ok(typed.to_string());
     }
-    let mut repeated: Vec<&str> = ids
-        .values()
-        .filter(|shown| shown.rsplit_once('!').is_some_and(|(_, id)| id == typed))
-        .map(String::as_str)
-        .collect();
+    let mut repeated: Vec<String> =
+        ids.into_values().filter(|shown| shown.rsplit_once('!').is_some_and(|(_, id)| id == typed)).collect();
     if repeated.len() > 1 {
         repeated.sort_unstable();
-        return Err(format!(
-            "`{}` is on more than one sheet of the customer's file; name its sheet: {}",
-            crate::text::one_line(typed),
-            repeated.iter().map(|r| crate::text::one_line(r)).collect::<Vec<_>>().join(" or ")
-        ));
+        return Err(AmbiguousId { typed: typed.to_string(), choices: repeated });
     }
     Ok(typed.to_string())
 }

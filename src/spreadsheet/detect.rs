@@ -127,10 +127,22 @@ impl Detection {
         Counts { questions: self.question_count(), read_only: self.read_only_rows(), left_out }
     }
 
-    /// A short account of what was chosen, in the options' own terms, for the terminal.
+    /// What was chosen for the first sheet, as the choices a user would make to change it: each front end
+    /// says it in its own terms (the command line as its options, the interface as its form's keys).
+    pub fn suggestion(&self) -> Option<Suggestion> {
+        self.choices.first().map(|c| Suggestion {
+            sheet: (!c.sheet.is_empty()).then(|| c.sheet.clone()),
+            header_row: c.header_rows.first().copied().unwrap_or(0),
+            id: c.columns.id,
+            question: c.columns.question,
+            answer: c.columns.answer,
+            comment: c.columns.comment,
+        })
+    }
+
+    /// A short account of what was chosen, sheet by sheet, and of every sheet skipped with why.
     pub fn summary(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let mut hints = Vec::new();
         if let Some(t) = &self.template {
             out.push(format!("recognised a {t} workbook: its own answer sheets and columns are used"));
         }
@@ -152,32 +164,61 @@ impl Detection {
                 c.questions
             ));
         }
-        if let Some(c) = self.choices.first() {
-            let mut hint = String::from("to change this, import again with");
-            if !c.sheet.is_empty() {
-                hint.push_str(&format!(" --sheet '{}'", crate::text::one_line(&c.sheet)));
-            }
-            hint.push_str(&format!(" --header-row {}", c.header_rows[0]));
-            if let Some(id) = c.columns.id {
-                hint.push_str(&format!(" --id-col {}", column_letters(id)));
-            }
-            hint.push_str(&format!(
-                " --question-col {} --answer-col {}",
-                column_letters(c.columns.question),
-                column_letters(c.columns.answer)
-            ));
-            if let Some(comment) = c.columns.comment {
-                hint.push_str(&format!(" --comment-col {}", column_letters(comment)));
-            }
-            hint.push_str(" (changing what is wrong)");
-            hints.push(hint);
-        }
         for (sheet, why) in &self.skipped {
             out.push(format!("skipped sheet `{}`: {why}", crate::text::one_line(sheet)));
         }
-        out.extend(hints);
         out
     }
+}
+
+/// The detection's choice for its first sheet, as data: the sheet (none for a CSV file), the header row
+/// (0: none) and the columns (1-based). A front end shows it as the way to change what was detected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    pub sheet: Option<String>,
+    pub header_row: u32,
+    pub id: Option<u32>,
+    pub question: u32,
+    pub answer: u32,
+    pub comment: Option<u32>,
+}
+
+/// Why a workbook gave no questions to import, with what and where.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum NoQuestions {
+    /// The user named a sheet the workbook does not have.
+    #[error("the workbook has no sheet `{wanted}`; its sheets are {}", quoted(.sheets))]
+    NoSuchSheet { wanted: String, sheets: Vec<String> },
+    /// No sheet had a question table: every sheet looked at, with why it was skipped. The user can name
+    /// the sheet, the header row and the question and answer columns.
+    #[error("no recognisable question column ({})", skipped_list(.skipped))]
+    NoTable { skipped: Vec<(String, String)> },
+    /// A built-in template's profile is broken (a bug in the template, not in the file).
+    #[error(transparent)]
+    Template(#[from] super::templates::TemplateError),
+}
+
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn skipped_list(skipped: &[(String, String)]) -> String {
+    if skipped.is_empty() {
+        return "no sheet to read".to_string();
+    }
+    let place = |s: &str| if s.is_empty() { "the file".to_string() } else { format!("`{s}`") };
+    skipped.iter().map(|(s, w)| format!("{}: {w}", place(s))).collect::<Vec<_>>().join("; ")
+}
+
+/// Why a sheet's question table has no usable columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ColumnProblem {
+    #[error("no answer column (no header says Answer or Response)")]
+    NoAnswer,
+    #[error("no question column (no header says Question, and no column of text left of the answers)")]
+    NoQuestion,
+    #[error("the question and answer columns are both {}", column_letters(*.0))]
+    Same(u32),
 }
 
 /// What an import will take from a workbook, counted (see [`Detection::counts`]).
@@ -325,23 +366,20 @@ fn id_like_column(sheet: &Sheet, header: u32, before: u32) -> Option<u32> {
     })
 }
 
-fn choose_columns(sheet: &Sheet, header: u32, opts: &Options) -> Result<Columns, String> {
+fn choose_columns(sheet: &Sheet, header: u32, opts: &Options) -> Result<Columns, ColumnProblem> {
     let roles = if header > 0 { header_roles(sheet, header) } else { [None; 4] };
-    let answer = opts
-        .answer_col
-        .or(roles[Role::Answer as usize])
-        .ok_or("no answer column (no header says Answer or Response)")?;
+    let answer = opts.answer_col.or(roles[Role::Answer as usize]).ok_or(ColumnProblem::NoAnswer)?;
     let question = opts
         .question_col
         .or(roles[Role::Question as usize])
         .or_else(|| longest_text_column(sheet, header, answer))
-        .ok_or("no question column (no header says Question, and no column of text left of the answers)")?;
+        .ok_or(ColumnProblem::NoQuestion)?;
     let id = opts.id_col.or(roles[Role::Id as usize]).or_else(|| {
         if roles[Role::Question as usize].is_none() { id_like_column(sheet, header, question) } else { None }
     });
     let comment = opts.comment_col.or(roles[Role::Comment as usize]);
     if question == answer {
-        return Err(format!("the question and answer columns are both {}", column_letters(answer)));
+        return Err(ColumnProblem::Same(answer));
     }
     Ok(Columns { id: id.filter(|i| *i != question && *i != answer), question, answer, comment })
 }
@@ -350,11 +388,10 @@ fn choose_columns(sheet: &Sheet, header: u32, opts: &Options) -> Result<Columns,
 pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
     for wanted in &opts.sheets {
         if !wb.sheets.iter().any(|s| &s.name == wanted) {
-            let names: Vec<String> = wb.sheets.iter().map(|s| format!("`{}`", s.name)).collect();
-            return Err(ReadError::NoQuestions(format!(
-                "the workbook has no sheet `{wanted}`; its sheets are {}",
-                names.join(", ")
-            )));
+            return Err(ReadError::NoQuestions(NoQuestions::NoSuchSheet {
+                wanted: wanted.clone(),
+                sheets: wb.sheets.iter().map(|s| s.name.clone()).collect(),
+            }));
         }
     }
     let defaulted = opts.sheets.is_empty()
@@ -366,7 +403,7 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
     let profile = if defaulted { super::templates::recognise(wb) } else { None };
     let mut detection = Detection { template: None, choices: Vec::new(), skipped: Vec::new(), sections: Vec::new() };
     if let Some(p) = &profile {
-        let cols = p.columns().map_err(ReadError::NoQuestions)?;
+        let cols = p.columns().map_err(NoQuestions::from)?;
         detection.template = Some(p.name.clone());
         let profiled = Options {
             id_col: Some(cols.id),
@@ -379,7 +416,7 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
             match p.role_of(sheet) {
                 super::templates::SheetRole::Respondent => {
                     let header = profiled_header(sheet, cols.answer);
-                    let fields = p.extra_fields().map_err(ReadError::NoQuestions)?;
+                    let fields = p.extra_fields().map_err(NoQuestions::from)?;
                     let plan =
                         SheetPlan { header, require_id: p.require_id, section_col: cols.section, fields: &fields };
                     detect_sheet(sheet, &profiled, plan, &mut detection);
@@ -427,11 +464,7 @@ pub fn detect(wb: &Workbook, opts: &Options) -> Result<Detection, ReadError> {
         }
     }
     if detection.sections.is_empty() {
-        let why: Vec<String> = detection.skipped.iter().map(|(s, w)| format!("`{s}`: {w}")).collect();
-        return Err(ReadError::NoQuestions(format!(
-            "no recognisable question column ({}); name the columns with --sheet, --header-row, --question-col and --answer-col",
-            if why.is_empty() { "no sheet to read".to_string() } else { why.join("; ") }
-        )));
+        return Err(ReadError::NoQuestions(NoQuestions::NoTable { skipped: detection.skipped }));
     }
     Ok(detection)
 }

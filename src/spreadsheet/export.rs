@@ -62,26 +62,67 @@ fn row_matches(sheet: &Sheet, row: u32, id: &str, text: &str) -> bool {
         || (1..=64).any(|col| folded(sheet.value(CellRef { row, col })) == want)
 }
 
+/// Why one cell is not written (the export goes on without it and lists it as skipped).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("the workbook has no sheet `{0}` any more")]
+    NoSheet(String),
+    #[error("`{0}` is not a cell reference")]
+    NotACell(String),
+    #[error("row {0} no longer holds the question")]
+    RowMoved(u32),
+    #[error("the cell is a formula")]
+    Formula,
+    #[error("the cell is locked on a protected sheet")]
+    Locked,
+    #[error("the cell is inside a merged range, not its top-left")]
+    Merged,
+    #[error("the text is {units} characters; a spreadsheet cell holds at most {max}", max = MAX_CELL_CHARS)]
+    TooLong { units: usize },
+}
+
+/// Why nothing was exported (nothing is written then).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "this assessment was not imported from a spreadsheet; export writes back a customer's file (a report is written by the report)"
+    )]
+    NotImported,
+    #[error(transparent)]
+    Embedded(#[from] super::import::EmbeddedError),
+    /// The output would replace the customer's original file (the front end says how to name another).
+    #[error("{path} is the customer's original; refusing to overwrite it (choose another name)")]
+    WouldOverwriteOriginal { path: String },
+    /// The embedded original no longer reads as a workbook.
+    #[error("the customer's file embedded at import cannot be read: {0}")]
+    Original(#[from] super::ReadError),
+    /// A part of the workbook could not be copied or written: the part and what went wrong.
+    #[error("cannot {doing} {part} ({detail})")]
+    Package { doing: &'static str, part: String, detail: String },
+    #[error("the sheet part {part} is not well-formed XML ({detail})")]
+    SheetXml { part: String, detail: String },
+    #[error(transparent)]
+    Refused(crate::output_file::OutputError),
+    #[error("{path}: cannot write the export: {source}")]
+    Write { path: String, source: crate::output_file::OutputError },
+}
+
 /// Why a cell cannot be written, if it cannot.
-fn refusal(wb: &Workbook, w: &CellWrite) -> Result<(usize, CellRef), String> {
-    let si = wb
-        .sheets
-        .iter()
-        .position(|s| s.name == w.sheet)
-        .ok_or_else(|| format!("the workbook has no sheet `{}` any more", w.sheet))?;
+fn refusal(wb: &Workbook, w: &CellWrite) -> Result<(usize, CellRef), Refusal> {
+    let si = wb.sheets.iter().position(|s| s.name == w.sheet).ok_or_else(|| Refusal::NoSheet(w.sheet.clone()))?;
     let sheet = &wb.sheets[si];
-    let at = CellRef::parse(&w.cell).ok_or_else(|| format!("`{}` is not a cell reference", w.cell))?;
+    let at = CellRef::parse(&w.cell).ok_or_else(|| Refusal::NotACell(w.cell.clone()))?;
     if !row_matches(sheet, at.row, &w.expect_id, &w.expect_text) {
-        return Err(format!("row {} no longer holds the question", at.row));
+        return Err(Refusal::RowMoved(at.row));
     }
     if sheet.is_formula(at) {
-        return Err("the cell is a formula".into());
+        return Err(Refusal::Formula);
     }
     if sheet.is_locked(at) {
-        return Err("the cell is locked on a protected sheet".into());
+        return Err(Refusal::Locked);
     }
     if sheet.is_merged_non_anchor(at) {
-        return Err("the cell is inside a merged range, not its top-left".into());
+        return Err(Refusal::Merged);
     }
     Ok((si, at))
 }
@@ -101,20 +142,16 @@ pub fn default_name(source: &crate::assessment::Source) -> String {
 /// Export a customer assessment into `out`: the customer's file embedded at import, with only the answer
 /// and comment cells changed (or, for `out` ending in `.csv`, a CSV table of the answers). Refuses to
 /// overwrite the customer's original. The one export of the command line and the interface.
-pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> Result<FileExport, String> {
+pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> Result<FileExport, ExportError> {
     use crate::spreadsheet::import::{digest, embedded_original};
-    let source = a.source.as_ref().ok_or_else(|| {
-        "this assessment was not imported from a spreadsheet; export writes back a customer's file (use `report` for a report)".to_string()
-    })?;
+    let source = a.source.as_ref().ok_or(ExportError::NotImported)?;
     let original = embedded_original(source)?;
     let shown = crate::text::one_line(&out.display().to_string());
     // Only a regular file is read: the write below refuses anything else.
     if let Ok(existing) = super::source_file::read(out)
         && digest(&existing) == source.sha256
     {
-        return Err(format!(
-            "{shown} is the customer's original; refusing to overwrite it (choose another name with -o)"
-        ));
+        return Err(ExportError::WouldOverwriteOriginal { path: shown });
     }
     let (writes, mut skipped) = writes_for(a);
     let to_csv = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -125,8 +162,8 @@ pub fn export_file(a: &crate::assessment::Assessment, out: &std::path::Path) -> 
     };
     // Never over an assessment (this one or another), a folder or a device: only a new or ordinary file.
     crate::output_file::write(out, &exported.bytes, &[]).map_err(|e| match e {
-        crate::output_file::OutputError::Refused { .. } => e.to_string(),
-        crate::output_file::OutputError::Write(e) => format!("{shown}: cannot write the export: {e}"),
+        crate::output_file::OutputError::Refused { .. } => ExportError::Refused(e),
+        crate::output_file::OutputError::Write(_) => ExportError::Write { path: shown, source: e },
     })?;
     skipped.extend(exported.skipped);
     Ok(FileExport { written: exported.written, skipped })
@@ -226,8 +263,8 @@ pub fn writes_for(a: &crate::assessment::Assessment) -> (Vec<CellWrite>, Vec<Ski
 const MAX_CELL_CHARS: usize = 32_767;
 
 /// Write the cells into a copy of the XLSX workbook.
-pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, String> {
-    let wb = read_xlsx(original).map_err(|e| e.to_string())?;
+pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, ExportError> {
+    let wb = read_xlsx(original)?;
     let mut skipped = Vec::new();
     let mut per_part: HashMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = HashMap::new();
     let mut written = 0;
@@ -235,11 +272,7 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
         // A cell holds at most 32,767 characters (UTF-16 units, as Excel counts): a longer one makes the
         // workbook "damaged" and is cut on repair, so it is skipped and listed instead.
         let units = w.value.encode_utf16().count();
-        let checked = if units > MAX_CELL_CHARS {
-            Err(format!("the text is {units} characters; a spreadsheet cell holds at most {MAX_CELL_CHARS}"))
-        } else {
-            refusal(&wb, w)
-        };
+        let checked = if units > MAX_CELL_CHARS { Err(Refusal::TooLong { units }) } else { refusal(&wb, w) };
         match checked {
             Ok((si, at)) => {
                 per_part
@@ -254,12 +287,16 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
                 question: w.question.clone(),
                 sheet: w.sheet.clone(),
                 cell: w.cell.clone(),
-                reason,
+                reason: reason.to_string(),
             }),
         }
     }
-    let mut archive =
-        ZipArchive::new(Cursor::new(original)).map_err(|e| format!("cannot reopen the workbook ({e})"))?;
+    let package = |doing: &'static str, part: &str, e: &dyn std::fmt::Display| ExportError::Package {
+        doing,
+        part: part.to_string(),
+        detail: e.to_string(),
+    };
+    let mut archive = ZipArchive::new(Cursor::new(original)).map_err(|e| package("reopen", "the workbook", &e))?;
     let has_chain = archive.index_for_name("xl/calcChain.xml").is_some();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -269,7 +306,11 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
             continue;
         }
         let edited: Option<String> = if let Some(cells) = per_part.get(&name) {
-            Some(edit_sheet(&read_entry(&mut archive, i)?, cells)?)
+            let xml = read_entry(&mut archive, i)?;
+            Some(
+                edit_sheet(&xml, cells)
+                    .map_err(|detail| ExportError::SheetXml { part: name.clone(), detail: detail.to_string() })?,
+            )
         } else if name == "xl/workbook.xml" {
             Some(recalculate_on_open(&read_entry(&mut archive, i)?))
         } else if has_chain && (name == "[Content_Types].xml" || name == "xl/_rels/workbook.xml.rels") {
@@ -279,27 +320,29 @@ pub fn export_xlsx(original: &[u8], writes: &[CellWrite]) -> Result<Exported, St
         };
         match edited {
             Some(text) => {
-                out.start_file(name.as_str(), options).map_err(|e| format!("cannot write {name} ({e})"))?;
-                out.write_all(text.as_bytes()).map_err(|e| format!("cannot write {name} ({e})"))?;
+                out.start_file(name.as_str(), options).map_err(|e| package("write", &name, &e))?;
+                out.write_all(text.as_bytes()).map_err(|e| package("write", &name, &e))?;
             }
             None => {
-                let raw = archive.by_index_raw(i).map_err(|e| format!("cannot copy {name} ({e})"))?;
-                out.raw_copy_file(raw).map_err(|e| format!("cannot copy {name} ({e})"))?;
+                let raw = archive.by_index_raw(i).map_err(|e| package("copy", &name, &e))?;
+                out.raw_copy_file(raw).map_err(|e| package("copy", &name, &e))?;
             }
         }
     }
-    let bytes = out.finish().map_err(|e| format!("cannot finish the workbook ({e})"))?.into_inner();
+    let bytes = out.finish().map_err(|e| package("finish", "the workbook", &e))?.into_inner();
     Ok(Exported { bytes, written, skipped })
 }
 
-fn read_entry(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String, String> {
+fn read_entry(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String, ExportError> {
     use std::io::Read;
-    let mut file = archive.by_index(i).map_err(|e| format!("cannot read a workbook part ({e})"))?;
+    let failed = |e: &dyn std::fmt::Display| ExportError::Package {
+        doing: "read",
+        part: "a workbook part".to_string(),
+        detail: e.to_string(),
+    };
+    let mut file = archive.by_index(i).map_err(|e| failed(&e))?;
     let mut text = String::new();
-    (&mut file)
-        .take(super::package::MAX_PART_BYTES)
-        .read_to_string(&mut text)
-        .map_err(|e| format!("cannot read a workbook part ({e})"))?;
+    (&mut file).take(super::package::MAX_PART_BYTES).read_to_string(&mut text).map_err(|e| failed(&e))?;
     Ok(text)
 }
 
@@ -321,8 +364,9 @@ fn row_xml(row: u32, cells: &BTreeMap<u32, String>) -> String {
     out
 }
 
-/// Rewrite the target cells of one sheet part; every other byte stays as it was.
-pub fn edit_sheet(xml: &str, targets: &BTreeMap<u32, BTreeMap<u32, String>>) -> Result<String, String> {
+/// Rewrite the target cells of one sheet part; every other byte stays as it was. The error is the XML
+/// reader's own account of what is not well-formed, and where.
+pub fn edit_sheet(xml: &str, targets: &BTreeMap<u32, BTreeMap<u32, String>>) -> Result<String, quick_xml::Error> {
     let mut pending = targets.clone();
     let mut edits: Vec<(usize, usize, String)> = Vec::new(); // (start, end, replacement)
     let mut r = Reader::from_str(xml);
@@ -332,7 +376,7 @@ pub fn edit_sheet(xml: &str, targets: &BTreeMap<u32, BTreeMap<u32, String>>) -> 
     let mut in_data = false;
     loop {
         let start = r.buffer_position() as usize;
-        let event = r.read_event().map_err(|e| format!("the sheet is not well-formed XML ({e})"))?;
+        let event = r.read_event()?;
         let end = r.buffer_position() as usize;
         let empty = matches!(event, Event::Empty(_));
         match event {
@@ -462,9 +506,9 @@ fn drop_element_naming(xml: &str, needle: &str) -> String {
 }
 
 /// Write the cells into a copy of a CSV file, with the written cells neutralised against formula injection.
-pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, String> {
-    let (mut rows, sep) = csv_file::records(original).map_err(|e| e.to_string())?;
-    let wb = csv_file::read_csv(original).map_err(|e| e.to_string())?;
+pub fn export_csv(original: &[u8], writes: &[CellWrite]) -> Result<Exported, ExportError> {
+    let (mut rows, sep) = csv_file::records(original)?;
+    let wb = csv_file::read_csv(original)?;
     let mut touched = std::collections::HashSet::new();
     let mut skipped = Vec::new();
     // Imports before blank lines were kept as rows numbered the filled lines only: such a row is found by

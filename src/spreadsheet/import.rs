@@ -28,23 +28,47 @@ pub fn embed(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(enc.finish().expect("writing to memory"))
 }
 
+/// Why the customer's file embedded in an assessment cannot be had back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmbeddedError {
+    #[error("the assessment does not embed the original `{0}`")]
+    Missing(String),
+    #[error("the embedded original is damaged ({0})")]
+    Damaged(String),
+    #[error("the embedded original does not match its sha256: the assessment file was edited or damaged")]
+    Mismatch,
+}
+
 /// The original file back from the assessment, checked against its digest.
-pub fn embedded_original(source: &Source) -> Result<Vec<u8>, String> {
+pub fn embedded_original(source: &Source) -> Result<Vec<u8>, EmbeddedError> {
     if source.embedded.is_empty() {
-        return Err(format!("the assessment does not embed the original `{}`", source.file_name));
+        return Err(EmbeddedError::Missing(source.file_name.clone()));
     }
     let packed = base64::engine::general_purpose::STANDARD
         .decode(source.embedded.as_bytes())
-        .map_err(|e| format!("the embedded original is damaged ({e})"))?;
+        .map_err(|e| EmbeddedError::Damaged(e.to_string()))?;
     let mut out = Vec::new();
     flate2::read::DeflateDecoder::new(packed.as_slice())
         .take(super::package::MAX_FILE_BYTES + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("the embedded original is damaged ({e})"))?;
+        .map_err(|e| EmbeddedError::Damaged(e.to_string()))?;
     if digest(&out) != source.sha256 {
-        return Err("the embedded original does not match its sha256: the assessment file was edited or damaged".into());
+        return Err(EmbeddedError::Mismatch);
     }
     Ok(out)
+}
+
+/// Why a detection could not become an assessment (nothing is written then).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file has {found} questions; an assessment holds at most {max}", max = limits::MAX_QUESTIONS)]
+    TooManyQuestions { found: usize },
+    /// The questionnaire made from the file breaks a rule of the questionnaire format: the first problem.
+    #[error("the imported questionnaire is not valid: {0}")]
+    Invalid(String),
+    /// What the file said and could not be recorded was to be kept in the question's note, and that failed.
+    #[error("question {question}: {why}")]
+    Note { question: String, why: String },
 }
 
 /// A valid question or option id from what the file calls it (`A&A-01.1` becomes `a-a-01.1`).
@@ -107,13 +131,9 @@ fn help_for(q: &FoundQuestion) -> String {
 }
 
 /// Build the assessment: questionnaire, source cells, and any answers the file already holds.
-pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Assessment, String> {
+pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Assessment, ImportError> {
     if detection.question_count() > limits::MAX_QUESTIONS {
-        return Err(format!(
-            "the file has {} questions; an assessment holds at most {}",
-            detection.question_count(),
-            limits::MAX_QUESTIONS
-        ));
+        return Err(ImportError::TooManyQuestions { found: detection.question_count() });
     }
     let stem = file.file_name.rsplit_once('.').map_or(file.file_name, |(s, _)| s);
     let mut taken = HashSet::new();
@@ -259,7 +279,7 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
         sections,
     };
     if let Some(problem) = crate::questionnaire::validate::validate(&questionnaire).first() {
-        return Err(format!("the imported questionnaire is not valid: {problem}"));
+        return Err(ImportError::Invalid(problem.to_string()));
     }
     let org = if file.customer.is_empty() { stem.to_string() } else { file.customer.to_string() };
     let mut assessment =
@@ -297,7 +317,7 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
         };
         let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
         change::apply(&mut assessment, &Change::Note { question: id.clone(), note }, ctx)
-            .map_err(|e| format!("question {id}: {e}"))?;
+            .map_err(|e| ImportError::Note { question: id.clone(), why: e.to_string() })?;
     }
     Ok(assessment)
 }
@@ -309,7 +329,7 @@ pub fn assessment_from(
     wb: &super::Workbook,
     detection: &Detection,
     file: &ImportFile<'_>,
-) -> Result<Assessment, String> {
+) -> Result<Assessment, ImportError> {
     match super::outgoing::as_vendor_assessment(wb, detection, file) {
         Some(vendor) => Ok(vendor),
         None => to_assessment(detection, file),

@@ -17,7 +17,7 @@ pub mod vocabulary;
 pub mod workbook;
 mod xml;
 
-pub use detect::{Detection, Options, detect};
+pub use detect::{ColumnProblem, Detection, NoQuestions, Options, Suggestion, detect};
 pub use workbook::Workbook;
 
 /// Why a file could not be read as a questionnaire. Nothing is written when one of these is returned.
@@ -35,8 +35,8 @@ pub enum ReadError {
     /// damaged, or made to harm whoever reads it.
     #[error("the workbook cannot be read: {0}; Excel and LibreOffice never write this, so the file is damaged")]
     Malformed(String),
-    #[error("{0}")]
-    NoQuestions(String),
+    #[error(transparent)]
+    NoQuestions(#[from] NoQuestions),
     #[error("the import was cancelled; nothing was written")]
     Cancelled,
 }

@@ -597,7 +597,7 @@ fn sheet_in(
                     filled_rows += 1;
                     if filled_rows > MAX_ROWS {
                         return Err(ReadError::TooBig(format!(
-                            "sheet `{name}` has more than {MAX_ROWS} filled rows; a questionnaire has at most 10,000 questions (split the file, or pick the question sheet with --sheet)"
+                            "sheet `{name}` has more than {MAX_ROWS} filled rows; a questionnaire has at most 10,000 questions (every sheet is read, so split the file or delete the sheets of data)"
                         )));
                     }
                 }

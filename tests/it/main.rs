@@ -15,6 +15,7 @@ mod content;
 mod content_credit;
 mod content_readiness;
 mod content_vendor;
+mod core_flags;
 #[cfg(unix)]
 mod crash_safety;
 mod customer_templates;

@@ -1,57 +1,32 @@
 //! The real binary in a pseudo-terminal: keys in, the saved file and the restored terminal checked.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
+use crate::common;
+
 /// Leaving the alternate screen: the last thing a restored terminal is sent.
 const LEAVE_ALTERNATE_SCREEN: &str = "\u{1b}[?1049l";
 
 struct Sandbox {
-    _dir: tempfile::TempDir,
-    home: PathBuf,
+    dir: tempfile::TempDir,
     file: PathBuf,
 }
 
 /// A store with one assessment of the demo questionnaire.
 fn sandbox() -> Sandbox {
     let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let file = dir.path().join("acme.json");
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-    let status = Command::new(BIN)
-        .args(["new", demo.to_str().unwrap(), "--org", "Acme AI", "--no-open", "--out", file.to_str().unwrap()])
-        .env("SOC2_READY_HOME", &home)
-        .env("SOC2_READY_CONFIG", dir.path().join("config"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-    Sandbox { _dir: dir, home, file }
+    let file = common::pty::new_demo(dir.path(), "acme.json", &[]);
+    Sandbox { dir, file }
 }
 
 /// Open the assessment in the interface on an 80x24 terminal.
 fn open(sandbox: &Sandbox, extra_env: &[(&str, &str)]) -> PtySession {
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" open \"$1\"")
-        .arg(BIN)
-        .arg(&sandbox.file)
-        .env("SOC2_READY_HOME", &sandbox.home)
-        .env("SOC2_READY_CONFIG", sandbox.home.join("config"))
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR");
-    for (k, v) in extra_env {
-        command.env(k, v);
-    }
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("Sections").unwrap();
-    session
+    common::pty::open_80x24(sandbox.dir.path(), "acme.json", extra_env)
 }
 
 /// Send keys and make sure they reach the program.
@@ -281,7 +256,7 @@ fn a_panic_saves_and_restores() {
 #[test]
 fn a_wrong_keymap_file_is_reported_on_start_and_its_keys_kept() {
     let sandbox = sandbox();
-    let config = sandbox.home.join("config");
+    let config = sandbox.dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("keymap.json"), r#"{"next-question": "n", "fly": "z"}"#).unwrap();
     let mut session = open(&sandbox, &[]);

@@ -3,37 +3,25 @@
 //! exported from the report screen; then the saved file is checked.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
 
+use crate::common::{self, NOW};
 use crate::pty::{keys, saved, wait_for};
 
-const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
-const NOW: &str = "2026-01-15T09:00:00Z";
-
-fn run(dir: &Path, args: &[&str]) {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+/// A command of the binary in `dir`, at the frozen clock: what it printed.
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    common::pty::run(dir, args, &[("SOC2_READY_NOW", NOW)])
 }
 
 #[test]
 fn a_whole_interview_two_respondents_a_conflict_resolved_and_follow_ups_exported() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-    let demo = demo.to_str().unwrap();
-    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "ann.json"]);
-    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "bob.json"]);
+    let now = [("SOC2_READY_NOW", NOW)];
+    common::pty::new_demo(dir, "ann.json", &now);
+    common::pty::new_demo(dir, "bob.json", &now);
     run(dir, &["answer", "ann.json", "access.mfa", "everywhere", "--by", "Ann"]);
     run(dir, &["answer", "bob.json", "access.mfa", "admins", "--by", "Bob"]);
     run(dir, &["merge", "ann.json", "bob.json", "-o", "merged.json"]);
@@ -109,15 +97,17 @@ fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_o
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-    let demo = demo.to_str().unwrap();
-    run(dir, &["new", demo, "--org", "Acme AI", "--no-open", "--out", "2025.json"]);
+    common::pty::new_demo(dir, "2025.json", &[("SOC2_READY_NOW", NOW)]);
     for (q, v) in [("profile.uses_models", "yes"), ("profile.headcount", "12"), ("access.reviews", "documented")] {
         run(dir, &["answer", "2025.json", q, v, "--by", "Ann"]);
     }
     run(dir, &["answer", "2025.json", "access.mfa", "everywhere", "--by", "Ann"]);
     run(dir, &["observe", "2025.json", "access.mfa", "--finding", "Break-glass account has no MFA", "--owner", "Dana"]);
     run(dir, &["observe", "2025.json", "access.reviews", "--finding", "Reviews skipped in Q3", "--owner", "Eve"]);
-    run(dir, &["new", demo, "--org", "Acme AI", "--from", "2025.json", "--no-open", "--out", "2026.json"]);
+    run(
+        dir,
+        &["new", demo.to_str().unwrap(), "--org", "Acme AI", "--from", "2025.json", "--no-open", "--out", "2026.json"],
+    );
     let file = dir.join("2026.json");
 
     let mut session = open_at_80x24(dir, "2026.json");
@@ -146,16 +136,8 @@ fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_o
     let mfa = v["observations"].as_array().unwrap().iter().find(|o| o["question"] == "access.mfa").unwrap();
     assert_eq!(mfa["status"].as_str().unwrap_or("open"), "open", "the other stays open: {v:#}");
     assert_eq!(reviews(&v).unwrap()["history"].as_array().map(Vec::len), Some(3), "{v:#}");
-    let out = Command::new(BIN)
-        .args(["diff", "2025.json", "2026.json"])
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .output()
-        .unwrap();
+    let out = run(dir, &["diff", "2025.json", "2026.json"]);
     let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(diff.contains("Answers: 0 changed, 0 added, 0 removed"), "{diff}");
     // Last year's four answers, and the same four confirmed: no "carried" left on the new side.
     assert_eq!(diff.matches("): 4 of 9 questions answered\n").count(), 2, "{diff}");
@@ -167,19 +149,7 @@ fn a_second_year_session_closes_a_finding_confirms_two_sections_and_diff_shows_o
 
 /// The real binary opening `name` in `dir` in an 80x24 pseudo-terminal, once its meeting has started.
 fn open_at_80x24(dir: &Path, name: &str) -> rexpect::session::PtySession {
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" open \"$1\"")
-        .arg(BIN)
-        .arg(name)
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .env("TERM", "xterm-256color");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("Sections").unwrap();
+    let session = common::pty::open_80x24(dir, name, &[("SOC2_READY_NOW", NOW)]);
     wait_for(&dir.join(name), "the meeting to start", |v| v["meetings"].as_array().is_some_and(|m| m.len() == 1));
     session
 }

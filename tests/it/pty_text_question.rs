@@ -2,45 +2,17 @@
 //! there used to be commands: `w` switched who was answering, `e` opened the note, `q` quit mid-interview
 //! and the rest of the sentence landed at the shell.
 
-use std::path::Path;
-use std::process::Command;
-
 use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
 
+use crate::common::{self, NOW};
 use crate::pty::{keys, saved, wait_for};
-
-const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
-const NOW: &str = "2026-01-15T09:00:00Z";
 
 #[test]
 fn a_sentence_with_w_e_and_q_typed_on_a_text_question_is_the_answer() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-    let out = Command::new(BIN)
-        .args(["new", demo.to_str().unwrap(), "--org", "Acme AI", "--no-open", "--out", "acme.json"])
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let file = dir.join("acme.json");
-
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty rows 24 cols 80 && exec \"$0\" open acme.json")
-        .arg(BIN)
-        .current_dir(dir)
-        .env("SOC2_READY_HOME", dir.join("home"))
-        .env("SOC2_READY_CONFIG", dir.join("config"))
-        .env("SOC2_READY_NOW", NOW)
-        .env("TERM", "xterm-256color");
-    let mut session = spawn_command(command, Some(10_000)).unwrap();
-    session.exp_string("Sections").unwrap();
+    let file = common::pty::new_demo(dir, "acme.json", &[("SOC2_READY_NOW", NOW)]);
+    let mut session = common::pty::open_80x24(dir, "acme.json", &[("SOC2_READY_NOW", NOW)]);
     // F8: a digit beyond the options of the yes/no question rings the bell and changes nothing.
     keys(&mut session, "4");
     session.exp_string("\u{7}").unwrap();

@@ -43,7 +43,11 @@ fn password_protected_or_encrypted() {
 
 #[test]
 fn no_recognisable_question_column() {
-    refused("people.csv", b"Name,Colour\nAda,red\nGrace,blue\n", "no recognisable question column");
+    refused(
+        "people.csv",
+        b"Name,Colour\nAda,red\nGrace,blue\n",
+        "no recognisable question column (the file: no header row naming an answer column); name the columns with --sheet, --header-row, --question-col and --answer-col",
+    );
 }
 
 #[test]

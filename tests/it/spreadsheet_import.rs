@@ -1,6 +1,6 @@
 //! Importing look-alike questionnaires: detection, source cells, vocabularies, formulas, locks, sections.
 
-use soc2_ready::spreadsheet::{self, Options};
+use soc2_ready::spreadsheet::{self, NoQuestions, Options, ReadError, Suggestion};
 
 use crate::spreadsheet_fixtures as fx;
 
@@ -100,9 +100,30 @@ fn overrides_pick_columns_the_detection_would_not() {
 #[test]
 fn a_sheet_with_no_answer_column_is_refused_with_advice() {
     let (_, wb) = spreadsheet::read("x.csv", b"Name,Colour\nA,red\nB,blue\n").unwrap();
-    let e = spreadsheet::detect(&wb, &Options::default()).unwrap_err().to_string();
-    assert!(e.contains("no recognisable question column"), "{e}");
-    assert!(e.contains("--question-col"), "{e}");
+    let e = spreadsheet::detect(&wb, &Options::default()).unwrap_err();
+    // Issue 19: the core says what and where as data; the command line adds its flags (see
+    // spreadsheet_bad_input::no_recognisable_question_column), the interface its own words.
+    let skipped = vec![(String::new(), "no header row naming an answer column".to_string())];
+    assert_eq!(e, ReadError::NoQuestions(NoQuestions::NoTable { skipped }));
+    assert_eq!(e.to_string(), "no recognisable question column (the file: no header row naming an answer column)");
+}
+
+/// Issue 19: the detection's choice is data the front ends phrase (the command line as its flags), not a
+/// line of command-line text made in the core.
+#[test]
+fn the_detection_suggests_its_choice_as_data() {
+    let (_, wb) = spreadsheet::read("c.xlsx", &fx::caiq_like(3, false)).unwrap();
+    let d = spreadsheet::detect(&wb, &Options::default()).unwrap();
+    let expected = Suggestion {
+        sheet: Some("Questions".into()),
+        header_row: 2,
+        id: Some(1),
+        question: 2,
+        answer: 3,
+        comment: Some(5),
+    };
+    assert_eq!(d.suggestion(), Some(expected));
+    assert!(d.summary().iter().all(|l| !l.contains("--")), "{:?}", d.summary());
 }
 
 /// Issue 19: a filled customer workbook's answers go through the one write path. An answer that is not one

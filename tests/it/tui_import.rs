@@ -608,3 +608,33 @@ fn the_counts_name_read_only_rows_and_every_sheet_left_out() {
     assert_eq!(counts.left_out.len(), wb.sheets.len() - d.choices.len());
     assert!(counts.left_out.iter().all(|(_, why)| !why.is_empty()), "{:?}", counts.left_out);
 }
+
+/// Issue 19: where no question table is found, the interface says so in its own words: the form's problem
+/// line names no command-line option (it used to show the core's `--sheet, --header-row ...` advice), and a
+/// file with no table at all points to the import command rather than pasting its options.
+#[test]
+fn no_question_table_is_said_in_the_interfaces_own_words() {
+    let store = fresh_store("import_no_table_words");
+    let mut app = home_with_file(store, "two.xlsx", &wrong_answer_column());
+    std::fs::write(app.export_dir.join("table.csv"), "Colour;Size\nred;3\nblue;4\n").unwrap();
+    import_keys(&mut app, "two.xlsx", "");
+    // Security and Privacy left out, the hidden Lists sheet taken: it has no answer column.
+    press(&mut app, " <Tab> <Tab> ");
+    let screen = crate::tui::screen(&app, 120, 40);
+    assert!(
+        screen.contains("Nothing to import with these choices: no recognisable question column (`Lists`: no header"),
+        "{screen}"
+    );
+    assert!(!screen.contains("--"), "{screen}");
+    press(&mut app, "<Esc><Esc><Esc>");
+    press(&mut app, "n");
+    for _ in 0..20 {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>table.csv<Enter>");
+    app.wait_for_import();
+    let said = &app.status.text;
+    assert!(app.status.error && said.contains("no recognisable question column (the file: "), "{said}");
+    assert!(said.contains("name its sheet and columns with the import command"), "{said}");
+    assert!(!said.contains("--sheet") && !said.contains("--question-col"), "{said}");
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// The core's folders and files under `src/`: everything but the front ends (`tui`, `cli`, `plain`) and the
 /// binary's `main.rs`.
-const CORE: &[&str] = &[
+pub(crate) const CORE: &[&str] = &[
     "questionnaire",
     "assessment",
     "scoring",
@@ -23,7 +23,7 @@ const CORE: &[&str] = &[
 const FORBIDDEN: &[&str] =
     &["ratatui", "crossterm", "crate::tui", "crate::cli", "tui::", "cli::", "println!", "print!(", "eprint"];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();

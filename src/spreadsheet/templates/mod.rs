@@ -21,6 +21,19 @@ const BUILT_IN: [(&str, &str); 7] = [
     ("sig", include_str!("../../../questionnaires/templates/sig.json")),
 ];
 
+/// A built-in template's profile that does not hold together: a bug in the template, named with its id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    #[error("template profile `{template}` is not valid: {detail}")]
+    Json { template: String, detail: String },
+    #[error("template `{template}`: `{letters}` is not a column")]
+    NotAColumn { template: String, letters: String },
+    #[error("template `{template}`: `{name}` is not a field name")]
+    NotAFieldName { template: String, name: String },
+    #[error("template `{template}`: field `{name}` is in column {letters}, not an answer field")]
+    NotAnAnswerField { template: String, name: String, letters: String },
+}
+
 /// Columns by their letters, as the template's documentation names them.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -72,23 +85,23 @@ pub struct Profile {
 impl Profile {
     /// The other answer fields: column number and name, in column order. A name is lower case letters,
     /// digits and dashes; `answer` and `comment` are taken.
-    pub fn extra_fields(&self) -> Result<Vec<(u32, String)>, String> {
+    pub fn extra_fields(&self) -> Result<Vec<(u32, String)>, TemplateError> {
         let mut out = Vec::new();
         for (letters, name) in &self.field_names {
-            let col = column_number(letters.trim())
-                .ok_or_else(|| format!("template `{}`: `{letters}` is not a column", self.id))?;
+            let col = column_number(letters.trim()).ok_or_else(|| self.not_a_column(letters))?;
             let good = !name.is_empty()
                 && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && name != "answer"
                 && name != "comment";
             if !good {
-                return Err(format!("template `{}`: `{name}` is not a field name", self.id));
+                return Err(TemplateError::NotAFieldName { template: self.id.clone(), name: name.clone() });
             }
             if !self.answer_fields.iter().any(|a| a.trim().eq_ignore_ascii_case(letters.trim())) {
-                return Err(format!(
-                    "template `{}`: field `{name}` is in column {letters}, not an answer field",
-                    self.id
-                ));
+                return Err(TemplateError::NotAnAnswerField {
+                    template: self.id.clone(),
+                    name: name.clone(),
+                    letters: letters.clone(),
+                });
             }
             out.push((col, name.clone()));
         }
@@ -112,10 +125,12 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 impl Profile {
-    pub fn columns(&self) -> Result<Numbered, String> {
-        let col = |letters: &str| {
-            column_number(letters.trim()).ok_or_else(|| format!("template `{}`: `{letters}` is not a column", self.id))
-        };
+    fn not_a_column(&self, letters: &str) -> TemplateError {
+        TemplateError::NotAColumn { template: self.id.clone(), letters: letters.to_string() }
+    }
+
+    pub fn columns(&self) -> Result<Numbered, TemplateError> {
+        let col = |letters: &str| column_number(letters.trim()).ok_or_else(|| self.not_a_column(letters));
         let optional = |letters: &Option<String>| letters.as_deref().map(col).transpose();
         Ok(Numbered {
             id: col(&self.columns.id)?,
@@ -164,12 +179,12 @@ pub enum SheetRole {
 }
 
 /// Every built-in profile, most specific first.
-pub fn built_in() -> Result<Vec<Profile>, String> {
+pub fn built_in() -> Result<Vec<Profile>, TemplateError> {
     BUILT_IN
         .iter()
         .map(|(name, json)| {
-            let p: Profile =
-                serde_json::from_str(json).map_err(|e| format!("template profile `{name}` is not valid: {e}"))?;
+            let p: Profile = serde_json::from_str(json)
+                .map_err(|e| TemplateError::Json { template: name.to_string(), detail: e.to_string() })?;
             p.columns()?;
             p.extra_fields()?;
             Ok(p)

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::{Ctx, Outcome};
 use crate::assessment::CellSource;
-use crate::spreadsheet::export::{default_name, export_file};
+use crate::spreadsheet::export::{ExportError, default_name, export_file};
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, Mode};
@@ -89,7 +89,10 @@ pub fn export(editor: &mut Editor, ctx: &Ctx) -> Outcome {
             }
             Outcome::Say(text)
         }
-        Err(e) => Outcome::Complain(one_line(&e)),
+        Err(ExportError::WouldOverwriteOriginal { path }) => Outcome::Complain(one_line(&format!(
+            "{path} is the customer's original; refusing to overwrite it (move or rename it, then export again)"
+        ))),
+        Err(e) => Outcome::Complain(one_line(&e.to_string())),
     }
 }
 

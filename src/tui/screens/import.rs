@@ -22,7 +22,7 @@ use crate::assessment::{Session, store};
 use crate::spreadsheet::cell_ref::{CellRef, column_letters};
 use crate::spreadsheet::import::{ImportFile, assessment_from};
 use crate::spreadsheet::workbook::Sheet;
-use crate::spreadsheet::{self, Detection, Format, Options, Progress, Workbook};
+use crate::spreadsheet::{self, Detection, Format, NoQuestions, Options, Progress, ReadError, Suggestion, Workbook};
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -319,8 +319,8 @@ pub fn prepare_watched(path: &Path, job: &Job) -> Result<Prepared, String> {
         go_on
     };
     let (format, workbook) =
-        spreadsheet::read_watched(&file_name, &bytes, &mut watch).map_err(|e| format!("{shown}: {e}"))?;
-    let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| format!("{shown}: {e}"))?;
+        spreadsheet::read_watched(&file_name, &bytes, &mut watch).map_err(|e| read_error(&shown, &e))?;
+    let detection = spreadsheet::detect(&workbook, &Options::default()).map_err(|e| read_error(&shown, &e))?;
     Ok(Prepared { path: path.to_path_buf(), file_name, format, bytes, workbook, detection })
 }
 
@@ -699,11 +699,10 @@ pub fn confirmation(prepared: &Prepared, customer: &str, adjust: &Adjust) -> Vec
         let text = format!("{} {label}: {about}", if focus { "▶" } else { " " });
         out.push((text, if focus { Look::Focus } else { Look::Plain }));
     }
-    if adjust.problem.is_none() {
-        for line in d.summary().into_iter().filter(|l| l.starts_with("to change this, import again with")) {
-            let rest = line.trim_start_matches("to change this, import again with");
-            out.push((format!("The same on the command line: soc2-ready import FILE{rest}"), Look::Plain));
-        }
+    if adjust.problem.is_none()
+        && let Some(s) = d.suggestion()
+    {
+        out.push((in_own_words(&s, key), Look::Plain));
     }
     out.push(("First questions:".into(), Look::Plain));
     for q in d.questions().take(5) {
@@ -715,6 +714,35 @@ pub fn confirmation(prepared: &Prepared, customer: &str, adjust: &Adjust) -> Vec
         out.push((format!("  row {}: {id}{text} [{} · {vocab}{answer}]", q.row, one_line(&place)), Look::Plain));
     }
     out
+}
+
+/// The detection's choice said as the form changes it: which keys move to a row and change it.
+fn in_own_words(s: &Suggestion, key: impl Fn(Action) -> String) -> String {
+    let col = |n: Option<u32>| n.map_or("none".to_string(), column_letters);
+    let place = s.sheet.as_deref().map_or("the file".to_string(), |n| format!("`{}`", one_line(n)));
+    format!(
+        "Read from {place}: header row {}, question {}, answer {}, id {}, comment {}. Wrong? {}: move to a sheet or column · {}: leave a sheet out · {}/{}: another column.",
+        s.header_row,
+        column_letters(s.question),
+        column_letters(s.answer),
+        col(s.id),
+        col(s.comment),
+        key(Action::NextField),
+        key(Action::ToggleSheet),
+        key(Action::PreviousColumn),
+        key(Action::NextColumn)
+    )
+}
+
+/// A read or detection error as the interface says it: where no question table was found, how to name
+/// one (the form needs a table to start from).
+fn read_error(shown: &str, e: &ReadError) -> String {
+    match e {
+        ReadError::NoQuestions(NoQuestions::NoTable { .. }) => {
+            format!("{shown}: {e}; name its sheet and columns with the import command (soc2-ready import --help)")
+        }
+        _ => format!("{shown}: {e}"),
+    }
 }
 
 /// A column as the form shows it: its letter, its header and its first values below the header.

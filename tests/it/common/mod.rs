@@ -11,6 +11,9 @@ use std::time::Duration;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+#[cfg(unix)]
+pub mod pty;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
 /// The clock every command runs with.
 pub const NOW: &str = "2026-01-15T09:00:00Z";
