@@ -453,7 +453,7 @@ pub fn observations(r: &Report) -> Option<Table> {
     }
     let rows = r.observations.iter().map(|x| {
         vec![
-            Inline::default().code(x.question.clone()).then(" ").then(x.text.clone()),
+            t(x.text.clone()).then(" ").code(x.question.clone()),
             t(x.seen.clone()),
             Inline::or_dash(&x.risk),
             Inline::or_dash(&x.recommendation),
