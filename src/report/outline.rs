@@ -490,3 +490,27 @@ pub fn assumptions(r: &Report) -> Option<Table> {
     let rows = r.assumptions.iter().map(|a| vec![t(a.name.clone()), t(a.value.clone()), t(a.source.clone())]);
     Some(Table::new(vec![col("Assumption", 4), col("Value", 3), col("Source", 6)], rows.collect()).dense())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_keeps_the_named_columns_in_order() {
+        let table = Table::new(
+            vec![col("Area", 1), fig("Type I", 1), col("Where", 1)],
+            vec![vec![t("Model access"), t("40"), t("ISO 42001")]],
+        );
+        let kept = table.only(&[0, 2]);
+        assert_eq!(kept.headers(), ["Area", "Where"]);
+        assert_eq!(kept.rows, vec![vec![t("Model access"), t("ISO 42001")]]);
+    }
+
+    #[test]
+    fn ids_are_code_spans_joined_by_commas_or_the_word_for_none() {
+        let ids = Inline::ids(&["a.b".into(), "c.d".into()], "none");
+        assert_eq!(ids.plain(), "a.b, c.d");
+        assert_eq!(ids.0[0], Span::Code("a.b".into()));
+        assert_eq!(Inline::ids(&[], "none").plain(), "none");
+    }
+}
