@@ -173,33 +173,9 @@ impl Doc {
         self.push(p);
     }
 
-    /// A table filling the text width: each column's share of it by weight, a header row, then the rows.
+    /// A table of plain text filling the text width: each column's share of it by weight.
     fn table(&mut self, columns: &[(&str, usize)], rows: Vec<Vec<String>>) {
-        let total: usize = columns.iter().map(|(_, w)| w).sum::<usize>().max(1);
-        let widths: Vec<usize> = columns.iter().map(|(_, w)| TEXT_WIDTH * w / total).collect();
-        let row = |cells: Vec<String>, style: &str| {
-            TableRow::new(
-                cells
-                    .into_iter()
-                    .zip(&widths)
-                    .map(|(text, w)| {
-                        TableCell::new()
-                            .width(*w, WidthType::Dxa)
-                            .add_paragraph(Paragraph::new().style(style).add_run(Run::new().add_text(clean(&text))))
-                    })
-                    .collect(),
-            )
-            .cant_split()
-        };
-        let header = row(columns.iter().map(|(name, _)| name.to_string()).collect(), "Soc2TableHeader");
-        let body = rows.into_iter().map(|cells| row(cells, "Soc2TableText"));
-        let table = Table::without_borders(std::iter::once(header).chain(body).collect())
-            .style("Soc2Table")
-            .set_grid(widths.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa);
-        let docx = std::mem::take(&mut self.docx);
-        // An empty paragraph after each table keeps two tables from running together.
-        self.docx = docx.add_table(table).add_paragraph(Paragraph::new().style("Normal"));
+        self.outline(&outline::Table::plain(columns, rows));
     }
 
     /// An outline table: widths by the columns' weights, figures aligned right, ids in brackets after their

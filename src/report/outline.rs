@@ -115,6 +115,12 @@ impl Table {
         Table { columns, rows, dense: false }
     }
 
+    /// Plain-text columns (title, width share) and rows: for a renderer's own tables.
+    pub fn plain(columns: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
+        let rows = rows.into_iter().map(|row| row.into_iter().map(Inline::text).collect()).collect();
+        Table::new(columns.iter().map(|(title, weight)| col(*title, *weight)).collect(), rows)
+    }
+
     /// The same table, marked as reference material.
     pub fn dense(mut self) -> Table {
         self.dense = true;
