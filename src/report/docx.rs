@@ -15,9 +15,9 @@ use docx_rs::{
 };
 
 use super::model::{GapKind, QuestionLine, Report};
+use super::outline::{self, Align, Span};
 use super::summary::OnePage;
 use crate::estimate::money;
-use crate::scoring::Score;
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -173,32 +173,42 @@ impl Doc {
         self.push(p);
     }
 
-    /// A table filling the text width: each column's share of it by weight, a header row, then the rows.
+    /// A table of plain text filling the text width: each column's share of it by weight.
     fn table(&mut self, columns: &[(&str, usize)], rows: Vec<Vec<String>>) {
-        let total: usize = columns.iter().map(|(_, w)| w).sum::<usize>().max(1);
-        let widths: Vec<usize> = columns.iter().map(|(_, w)| TEXT_WIDTH * w / total).collect();
-        let row = |cells: Vec<String>, style: &str| {
+        self.outline(&outline::Table::plain(columns, rows));
+    }
+
+    /// An outline table: widths by the columns' weights, figures aligned right, ids in brackets after their
+    /// text (Word has no code span in these styles).
+    fn outline(&mut self, t: &outline::Table) {
+        let total: usize = t.columns.iter().map(|c| c.weight).sum::<usize>().max(1);
+        let widths: Vec<usize> = t.columns.iter().map(|c| TEXT_WIDTH * c.weight / total).collect();
+        let cell = |text: String, w: usize, style: &str, align: Align| {
+            let mut p = Paragraph::new().style(style).add_run(Run::new().add_text(clean(&text)));
+            if align == Align::Right {
+                p = p.align(AlignmentType::Right);
+            }
+            TableCell::new().width(w, WidthType::Dxa).add_paragraph(p)
+        };
+        let header = TableRow::new(
+            t.columns.iter().zip(&widths).map(|(c, w)| cell(c.title.clone(), *w, "Soc2TableHeader", c.align)).collect(),
+        )
+        .cant_split();
+        let body = t.rows.iter().map(|row| {
             TableRow::new(
-                cells
-                    .into_iter()
+                row.iter()
                     .zip(&widths)
-                    .map(|(text, w)| {
-                        TableCell::new()
-                            .width(*w, WidthType::Dxa)
-                            .add_paragraph(Paragraph::new().style(style).add_run(Run::new().add_text(clean(&text))))
-                    })
+                    .zip(&t.columns)
+                    .map(|((x, w), c)| cell(words(x), *w, "Soc2TableText", c.align))
                     .collect(),
             )
             .cant_split()
-        };
-        let header = row(columns.iter().map(|(name, _)| name.to_string()).collect(), "Soc2TableHeader");
-        let body = rows.into_iter().map(|cells| row(cells, "Soc2TableText"));
+        });
         let table = Table::without_borders(std::iter::once(header).chain(body).collect())
             .style("Soc2Table")
             .set_grid(widths.clone())
             .width(TEXT_WIDTH, WidthType::Dxa);
         let docx = std::mem::take(&mut self.docx);
-        // An empty paragraph after each table keeps two tables from running together.
         self.docx = docx.add_table(table).add_paragraph(Paragraph::new().style("Normal"));
     }
 
@@ -207,16 +217,22 @@ impl Doc {
     }
 }
 
+/// Outline text as Word text: ids in brackets.
+fn words(x: &outline::Inline) -> String {
+    x.0.iter()
+        .map(|s| match s {
+            Span::Code(t) => format!("({t})"),
+            Span::Text(t) | Span::Strong(t) | Span::Em(t) => t.clone(),
+        })
+        .collect()
+}
+
 fn num(x: f64) -> String {
     crate::assessment::answer::format_number(x)
 }
 
 fn days(d: [f64; 2]) -> String {
     super::markdown::days(d)
-}
-
-fn score(s: Option<Score>) -> (String, String) {
-    s.map_or(("-".into(), "-".into()), |s| (num(s.type1), num(s.type2)))
 }
 
 fn or_dash(x: &str) -> String {
@@ -260,23 +276,9 @@ fn at_a_glance(d: &mut Doc, r: &Report) {
     for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
         d.bullet(line);
     }
-    if !page.actions.is_empty() {
+    if let Some(t) = outline::do_first(&page) {
         d.h2("Do these first");
-        let rows = page
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                vec![
-                    (i + 1).to_string(),
-                    format!("{}{} ({})", if a.critical { "Critical: " } else { "" }, a.what, a.id),
-                    days(a.effort_days),
-                    if a.owner.is_empty() { "not set".into() } else { a.owner.clone() },
-                    a.target.map_or("-".into(), |t| format!("{t} ({})", a.target_basis)),
-                ]
-            })
-            .collect();
-        d.table(&[("#", 1), ("What", 10), ("Effort (person-days)", 3), ("Owner", 3), ("Target date", 4)], rows);
+        d.outline(&t);
     }
 }
 
@@ -300,34 +302,9 @@ fn since_last_year(d: &mut Doc, r: &Report) {
             now.currency
         ));
     }
-    let signed = |x: Option<f64>| super::markdown::signed(x);
-    let opt = |x: Option<f64>| super::markdown::opt(x);
-    let rows = std::iter::once(&c.overall)
-        .chain(&c.sections)
-        .map(|x| {
-            vec![
-                x.name.clone(),
-                opt(x.old_type1),
-                opt(x.new_type1),
-                signed(x.type1_delta()),
-                opt(x.old_type2),
-                opt(x.new_type2),
-                signed(x.type2_delta()),
-            ]
-        })
-        .collect();
-    d.table(
-        &[
-            ("Score", 5),
-            ("Type I last year", 2),
-            ("Type I now", 2),
-            ("Change", 2),
-            ("Type II last year", 2),
-            ("Type II now", 2),
-            ("Change", 2),
-        ],
-        rows,
-    );
+    if let Some(t) = outline::since_last_year(r) {
+        d.outline(&t);
+    }
     if !s.to_confirm.is_empty() {
         d.note(&format!(
             "{} carried over from last year and still to confirm; listed in the appendix of answers.",
@@ -361,24 +338,9 @@ fn vendor(d: &mut Doc, r: &Report) {
     d.h2("Attestations");
     if v.attestations.is_empty() {
         d.text("The vendor's answers name no independent attestation.");
-    } else {
-        let rows = v
-            .attestations
-            .iter()
-            .map(|x| {
-                vec![
-                    x.kind.clone(),
-                    x.period_end.map_or("-".into(), |d| d.to_string()),
-                    x.age_months.map_or("-".into(), |m| m.to_string()),
-                    if x.opinion.is_empty() { "not stated".into() } else { x.opinion.clone() },
-                    or_dash(&x.bridge_letter),
-                ]
-            })
-            .collect();
-        d.table(
-            &[("Attestation", 4), ("Period end", 2), ("Age (months)", 2), ("Opinion", 3), ("Bridge letter", 3)],
-            rows,
-        );
+    }
+    if let Some(t) = outline::attestations(r) {
+        d.outline(&t);
     }
 }
 
@@ -389,51 +351,30 @@ fn scores(d: &mut Doc, r: &Report) {
         if let Some(line) = r.scores_sentence() {
             d.text(&line);
         }
-        let (t1, t2) = score(r.overall);
+        d.outline(&outline::overall_scores(r));
         if r.completion.answered < r.completion.shown {
-            let (a1, a2) = score(r.answered_score);
-            d.table(
-                &[("Report", 4), ("Over all questions", 2), ("Over answered questions", 2)],
-                vec![
-                    vec!["Type I (controls designed)".into(), t1, a1],
-                    vec!["Type II (controls operating over time)".into(), t2, a2],
-                ],
-            );
             d.note("Over all questions, an unanswered question counts as not in place.");
-        } else {
-            d.table(
-                &[("Report", 4), ("Score (0-100)", 2)],
-                vec![
-                    vec!["Type I (controls designed)".into(), t1],
-                    vec!["Type II (controls operating over time)".into(), t2],
-                ],
-            );
         }
         blockers(d, r);
         criteria(d, r);
         ai(d, r);
-    } else if let Some(overall) = r.overall {
+    } else if let Some(t) = outline::custom_score(r) {
         d.h1("Score");
         d.text(
             "This questionnaire's questions carry no SOC 2 criteria and efforts, so the report gives its score but \
              no SOC 2 verdict, timeline or cost.",
         );
-        d.table(
-            &[("Score over all questions", 1), ("Over answered questions", 1)],
-            vec![vec![num(overall.type1), score(r.answered_score).0]],
-        );
+        d.outline(&t);
     } else {
         d.h1("Verdict");
         d.text("No verdict: no scored question has an answer that counts, so there is nothing to judge.");
         return;
     }
     d.h2("Scores by section");
-    let rows = r.sections.iter().map(|s| vec![s.title.clone(), num(s.score.type1), num(s.score.type2)]).collect();
-    d.table(&[("Section", 6), ("Type I", 1), ("Type II", 1)], rows);
-    if !r.categories.is_empty() {
+    d.outline(&outline::sections(r));
+    if let Some(t) = outline::categories(r) {
         d.h2("Scores by Trust Services category");
-        let rows = r.categories.iter().map(|(c, s)| vec![c.label().to_string(), num(s.type1), num(s.type2)]).collect();
-        d.table(&[("Category", 6), ("Type I", 1), ("Type II", 1)], rows);
+        d.outline(&t);
     }
 }
 
@@ -476,38 +417,22 @@ fn criteria(d: &mut Doc, r: &Report) {
 
 /// Every in-scope criterion, its status, the questions behind it and the weakest answer.
 fn criteria_appendix(d: &mut Doc, r: &Report) {
-    if r.shown_verdict().is_none() || r.covered().next().is_none() {
+    if r.shown_verdict().is_none() {
         return;
     }
-    d.h2("Criteria coverage");
-    let rows = r
-        .covered()
-        .map(|c| {
-            vec![
-                c.id.clone(),
-                c.status.label().to_string(),
-                c.weakest.as_ref().map_or("-".into(), |(id, answer)| format!("{id}: {answer}")),
-                c.questions.join(", "),
-            ]
-        })
-        .collect();
-    d.table(&[("Criterion", 2), ("Status", 3), ("Weakest answer", 5), ("Questions behind it", 6)], rows);
+    if let Some(t) = outline::coverage(r) {
+        d.h2("Criteria coverage");
+        d.outline(&t);
+    }
 }
 
 fn ai(d: &mut Doc, r: &Report) {
     let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) else { return };
     d.h2(&format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
     d.text(&line);
-    let rows = ai
-        .areas
-        .iter()
-        .map(|a| {
-            let (x, y) = score(a.score);
-            let gaps: Vec<&str> = a.gaps.iter().map(|(id, _)| id.as_str()).collect();
-            vec![a.area.label().to_string(), x, y, if gaps.is_empty() { "none".into() } else { gaps.join(", ") }]
-        })
-        .collect();
-    d.table(&[("Area", 4), ("Type I", 1), ("Type II", 1), ("Below documented", 6)], rows);
+    if let Some(t) = outline::ai_areas(r) {
+        d.outline(&t.only(&[0, 1, 2, 3]));
+    }
     d.note("Where buyers look for each area (ISO/IEC 42001, NIST AI RMF, EU AI Act) is in the appendix.");
 }
 
@@ -515,8 +440,9 @@ fn ai(d: &mut Doc, r: &Report) {
 fn ai_appendix(d: &mut Doc, r: &Report) {
     let Some(ai) = &r.ai_assurance else { return };
     d.h2("AI assurance: where buyers look");
-    let rows = ai.areas.iter().map(|a| vec![a.area.label().to_string(), a.where_to_look()]).collect();
-    d.table(&[("Area", 1), ("Where buyers look", 3)], rows);
+    if let Some(t) = outline::ai_areas(r) {
+        d.outline(&t.only(&[0, 4]));
+    }
     for line in ai.coverage_lines() {
         d.bullet(&line);
     }
@@ -524,35 +450,9 @@ fn ai_appendix(d: &mut Doc, r: &Report) {
 
 /// The findings: the consultant's observations with owner, due date and status, then the gaps to close.
 fn findings(d: &mut Doc, r: &Report) {
-    if !r.observations.is_empty() {
+    if let Some(t) = outline::observations(r) {
         d.h1("Findings");
-        let rows = r
-            .observations
-            .iter()
-            .map(|x| {
-                vec![
-                    format!("{} ({})", x.text, x.question),
-                    x.seen.clone(),
-                    or_dash(&x.risk),
-                    or_dash(&x.recommendation),
-                    or_dash(&x.owner),
-                    or_dash(&x.due),
-                    x.status.id().to_string(),
-                ]
-            })
-            .collect();
-        d.table(
-            &[
-                ("Question", 5),
-                ("Seen", 5),
-                ("Risk", 5),
-                ("Recommendation", 5),
-                ("Owner", 3),
-                ("Due", 3),
-                ("Status", 3),
-            ],
-            rows,
-        );
+        d.outline(&t);
     }
     if r.overall.is_none() || r.is_vendor() {
         return;
@@ -575,40 +475,7 @@ fn findings(d: &mut Doc, r: &Report) {
             real.len().min(10),
             real.len()
         ));
-        let rows = real
-            .iter()
-            .take(10)
-            .enumerate()
-            .map(|(i, g)| {
-                vec![
-                    (i + 1).to_string(),
-                    format!(
-                        "{}{} ({}){}",
-                        if g.critical { "Critical: " } else { "" },
-                        g.text,
-                        g.id,
-                        reviewed(g.reviewed)
-                    ),
-                    g.criteria.join(", "),
-                    g.remediation.clone(),
-                    if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
-                    or_dash(&g.owner),
-                    or_dash(&g.due),
-                ]
-            })
-            .collect();
-        d.table(
-            &[
-                ("#", 1),
-                ("Question", 7),
-                ("Criteria", 3),
-                ("Remediation", 8),
-                ("Effort (person-days)", 3),
-                ("Owner", 3),
-                ("Due", 3),
-            ],
-            rows,
-        );
+        d.outline(&outline::top_gaps(&real, 10));
     }
     let operate: Vec<_> = r.operate_gaps().collect();
     if !operate.is_empty() {
@@ -636,19 +503,9 @@ fn plan(d: &mut Doc, r: &Report) {
     let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) else { return };
     d.h1("Remediation plan");
     d.text(&effort.explanation());
-    let groups = [
-        ("By owner", "Owner", &r.plan_by_owner),
-        ("By policy document", "Policy document", &r.plan_by_policy),
-        ("By area", "Area", &r.plan_by_area),
-    ];
-    for (title, column, groups) in groups {
+    for (title, t) in outline::plan(r) {
         d.h2(title);
-        let mut rows: Vec<Vec<String>> = groups
-            .iter()
-            .map(|g| vec![g.name.clone(), g.questions.len().to_string(), days(g.remaining_days)])
-            .collect();
-        rows.push(vec!["Total".into(), r.plan_gaps().to_string(), days(effort.remaining)]);
-        d.table(&[(column, 6), ("Gaps", 1), ("Remaining person-days", 2)], rows);
+        d.outline(&t);
     }
     for line in r.optional_lines() {
         d.bullet(&format!("Optional: {line}."));
@@ -666,9 +523,9 @@ fn timeline_and_cost(d: &mut Doc, r: &Report) {
         days(e.remaining_days),
         e.start_note.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
     ));
-    let rows =
-        t.phases.iter().map(|p| vec![p.name.clone(), days(p.weeks), p.start.to_string(), p.end.to_string()]).collect();
-    d.table(&[("Phase", 5), ("Weeks", 2), ("From", 3), ("Until", 3)], rows);
+    if let Some(t) = outline::phases(r) {
+        d.outline(&t);
+    }
     if let Some(m) = &t.type1_report {
         d.bullet(&format!("Earliest Type I report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months)));
     }
@@ -678,30 +535,17 @@ fn timeline_and_cost(d: &mut Doc, r: &Report) {
 
     d.h1("Cost");
     d.h2("First year");
-    let c = &e.cost;
-    let low = format!("Low ({})", c.currency);
-    let high = format!("High ({})", c.currency);
-    let columns = [("Item", 5), (low.as_str(), 2), (high.as_str(), 2), ("Basis", 7)];
-    let mut rows: Vec<Vec<String>> =
-        c.items.iter().map(|i| vec![i.name.clone(), money(i.low), money(i.high), i.basis.clone()]).collect();
-    rows.push(vec!["Paid to others".into(), money(c.external_total[0]), money(c.external_total[1]), String::new()]);
-    rows.push(vec!["Total".into(), money(c.total[0]), money(c.total[1]), String::new()]);
-    d.table(&columns, rows);
+    let Some([first, later]) = outline::cost(r) else { return };
+    d.outline(&first);
     d.note(&e.comparison.cost);
     d.h2("Every year after the first report");
-    let mut rows: Vec<Vec<String>> =
-        c.recurring.iter().map(|i| vec![i.name.clone(), money(i.low), money(i.high), i.basis.clone()]).collect();
-    rows.push(vec!["Each year".into(), money(c.recurring_total[0]), money(c.recurring_total[1]), String::new()]);
-    d.table(&columns, rows);
+    d.outline(&later);
 }
 
 fn assumptions(d: &mut Doc, r: &Report) {
-    if r.assumptions.is_empty() {
-        return;
-    }
+    let Some(t) = outline::assumptions(r) else { return };
     d.h1("Assumptions and their sources");
-    let rows = r.assumptions.iter().map(|a| vec![a.name.clone(), a.value.clone(), a.source.clone()]).collect();
-    d.table(&[("Assumption", 4), ("Value", 3), ("Source", 6)], rows);
+    d.outline(&t);
 }
 
 fn question_list(d: &mut Doc, title: &str, items: &[QuestionLine]) {
@@ -730,8 +574,7 @@ fn appendices(d: &mut Doc, r: &Report) {
     ai_appendix(d, r);
     if r.estimate.is_some() && !r.policies.is_empty() {
         d.h2("Policy documents");
-        let rows = r.policies.iter().map(|p| vec![p.name.clone(), p.status.clone()]).collect();
-        d.table(&[("Document", 3), ("Status", 2)], rows);
+        d.outline(&outline::policies(r));
     }
     if r.estimate.is_some() && !r.evidence.is_empty() {
         d.h2("Evidence checklist for the Type II window");

@@ -5,12 +5,12 @@
 
 use std::fmt::Write;
 
-use super::markdown::{days, num, opt, signed};
+use super::markdown::{days, num};
 use super::model::{QuestionLine, Report};
+use super::outline::{self, Inline, Span, Table};
 use super::summary::OnePage;
 use super::svg;
 use crate::estimate::money;
-use crate::scoring::Score;
 
 /// Nothing external may load or run: styles inline, charts inline SVG, no scripts, no images by URL.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
@@ -33,29 +33,46 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-fn score(s: Option<Score>) -> (String, String) {
-    s.map_or(("-".into(), "-".into()), |s| (num(s.type1), num(s.type2)))
-}
-
-fn table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    table_of(o, "", head, rows);
-}
-
-/// A table with a class: `dense` prints smaller, for the appendices' reference tables.
-fn table_of(o: &mut String, class: &str, head: &[&str], rows: &[Vec<String>]) {
-    if class.is_empty() {
-        let _ = write!(o, "<table><thead><tr>");
-    } else {
-        let _ = write!(o, "<table class=\"{class}\"><thead><tr>");
-    }
+/// A table whose cells are HTML already (the answers appendix, whose evidence cells hold line breaks).
+fn raw_table(o: &mut String, head: &[&str], rows: &[Vec<String>]) {
+    let _ = write!(o, "<table><thead><tr>");
     for h in head {
         let _ = write!(o, "<th>{}</th>", esc(h));
     }
     let _ = writeln!(o, "</tr></thead><tbody>");
     for row in rows {
+        let _ = writeln!(o, "<tr>{}</tr>", row.iter().map(|c| format!("<td>{c}</td>")).collect::<String>());
+    }
+    let _ = writeln!(o, "</tbody></table>");
+}
+
+/// Outline text as HTML: text escaped, ids as code.
+pub fn inline(x: &Inline) -> String {
+    x.0.iter()
+        .map(|s| match s {
+            Span::Text(t) => esc(t),
+            Span::Code(t) => format!("<code>{}</code>", esc(t)),
+            Span::Strong(t) => format!("<strong>{}</strong>", esc(t)),
+            Span::Em(t) => format!("<em>{}</em>", esc(t)),
+        })
+        .collect()
+}
+
+/// An outline table; a dense one (reference material) prints smaller.
+fn table(o: &mut String, t: &Table) {
+    if t.dense {
+        let _ = write!(o, "<table class=\"dense\"><thead><tr>");
+    } else {
+        let _ = write!(o, "<table><thead><tr>");
+    }
+    for h in t.headers() {
+        let _ = write!(o, "<th>{}</th>", esc(h));
+    }
+    let _ = writeln!(o, "</tr></thead><tbody>");
+    for row in &t.rows {
         let _ = write!(o, "<tr>");
         for cell in row {
-            let _ = write!(o, "<td>{cell}</td>");
+            let _ = write!(o, "<td>{}</td>", inline(cell));
         }
         let _ = writeln!(o, "</tr>");
     }
@@ -122,27 +139,9 @@ fn since_last_year_part(o: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(o, "</ul>");
-    let rows: Vec<_> = std::iter::once(&c.overall)
-        .chain(&c.sections)
-        .chain(&c.categories)
-        .chain(&c.ai_areas)
-        .map(|x| {
-            vec![
-                esc(&x.name),
-                opt(x.old_type1),
-                opt(x.new_type1),
-                signed(x.type1_delta()),
-                opt(x.old_type2),
-                opt(x.new_type2),
-                signed(x.type2_delta()),
-            ]
-        })
-        .collect();
-    table(
-        o,
-        &["Score", "Type I last year", "Type I now", "Change", "Type II last year", "Type II now", "Change"],
-        &rows,
-    );
+    if let Some(t) = outline::since_last_year(r) {
+        table(o, &t);
+    }
     if !c.answers.is_empty() {
         let _ = writeln!(o, "<h3>Answers changed ({})</h3>\n<ul>", c.answers.len());
         for x in &c.answers {
@@ -179,66 +178,21 @@ fn consultant_part(o: &mut String, r: &Report) {
         return;
     }
     open_part(o, "interview");
-    if !r.meetings.is_empty() {
+    if let Some(t) = outline::meetings(r) {
         let _ = writeln!(o, "<h2>Meetings</h2>");
-        let rows: Vec<_> = r
-            .meetings
-            .iter()
-            .map(|m| {
-                vec![
-                    m.number.to_string(),
-                    esc(&crate::clock::shown(&m.started_at)),
-                    esc(&m.duration),
-                    if m.attendees.is_empty() { "-".into() } else { esc(&m.attendees.join(", ")) },
-                    if m.answered.is_empty() {
-                        "-".into()
-                    } else {
-                        m.answered.iter().map(|q| format!("<code>{}</code>", esc(q))).collect::<Vec<_>>().join(", ")
-                    },
-                ]
-            })
-            .collect();
-        table(o, &["#", "Started", "Duration", "Attended", "Answered"], &rows);
+        table(o, &t);
     }
-    if let Some(review) = &r.review {
+    if let Some(t) = outline::review(r) {
         let _ = writeln!(o, "<h2>Claimed and reviewed</h2>");
         let _ = writeln!(
             o,
             "<p>A <em>reviewed</em> answer was checked against evidence; the others are as the client claimed them.</p>"
         );
-        let mut rows: Vec<_> = review
-            .sections
-            .iter()
-            .map(|s| vec![esc(&s.section), s.claimed.to_string(), s.reviewed.to_string(), s.to_confirm.to_string()])
-            .collect();
-        let t = &review.total;
-        rows.push(vec![
-            format!("<strong>{}</strong>", esc(&t.section)),
-            t.claimed.to_string(),
-            t.reviewed.to_string(),
-            t.to_confirm.to_string(),
-        ]);
-        table(o, &["Section", "Claimed", "Reviewed", "To confirm"], &rows);
+        table(o, &t);
     }
-    if !r.observations.is_empty() {
+    if let Some(t) = outline::observations(r) {
         let _ = writeln!(o, "<h2>Observations</h2>");
-        let dash = |x: &str| if x.is_empty() { "-".to_string() } else { esc(x) };
-        let rows: Vec<_> = r
-            .observations
-            .iter()
-            .map(|x| {
-                vec![
-                    format!("<code>{}</code> {}", esc(&x.question), esc(&x.text)),
-                    esc(&x.seen),
-                    dash(&x.risk),
-                    dash(&x.recommendation),
-                    dash(&x.owner),
-                    dash(&x.due),
-                    x.status.id().into(),
-                ]
-            })
-            .collect();
-        table(o, &["Question", "Seen", "Risk", "Recommendation", "Owner", "Due", "Status"], &rows);
+        table(o, &t);
     }
     close_part(o);
 }
@@ -267,28 +221,9 @@ fn one_page(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<li>{}</li>", esc(line));
     }
     let _ = writeln!(o, "</ul>");
-    if !page.actions.is_empty() {
+    if let Some(t) = outline::do_first(&page) {
         let _ = writeln!(o, "<h3>Do these first</h3>");
-        let rows: Vec<_> = page
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                vec![
-                    (i + 1).to_string(),
-                    format!(
-                        "{}{} <code>{}</code>",
-                        if a.critical { "<strong>critical</strong> " } else { "" },
-                        esc(&a.what),
-                        esc(&a.id)
-                    ),
-                    days(a.effort_days),
-                    if a.owner.is_empty() { "not set".into() } else { esc(&a.owner) },
-                    a.target.map_or("-".into(), |t| format!("{t} ({})", esc(&a.target_basis))),
-                ]
-            })
-            .collect();
-        table(o, &["#", "What", "Effort (person-days)", "Owner", "Target date"], &rows);
+        table(o, &t);
     }
     close_part(o);
 }
@@ -323,21 +258,9 @@ fn vendor_part(o: &mut String, r: &Report) {
     let _ = writeln!(o, "<h2>Attestations</h2>");
     if v.attestations.is_empty() {
         let _ = writeln!(o, "<p>The vendor's answers name no independent attestation.</p>");
-    } else {
-        let rows: Vec<_> = v
-            .attestations
-            .iter()
-            .map(|x| {
-                vec![
-                    esc(&x.kind),
-                    x.period_end.map_or("-".into(), |d| d.to_string()),
-                    x.age_months.map_or("-".into(), |m| m.to_string()),
-                    if x.opinion.is_empty() { "not stated".into() } else { esc(&x.opinion) },
-                    if x.bridge_letter.is_empty() { "-".into() } else { esc(&x.bridge_letter) },
-                ]
-            })
-            .collect();
-        table(o, &["Attestation", "Period end", "Age (months)", "Opinion", "Bridge letter"], &rows);
+    }
+    if let Some(t) = outline::attestations(r) {
+        table(o, &t);
     }
     close_part(o);
 }
@@ -346,17 +269,15 @@ fn scores_part(o: &mut String, r: &Report) {
     open_part(o, "scores");
     let Some(verdict) = r.shown_verdict() else {
         match r.overall {
-            Some(overall) => {
+            Some(_) => {
                 let _ = writeln!(
                     o,
                     "<h2>Score</h2><p>This questionnaire's questions carry no SOC 2 criteria and efforts, so the \
                      report gives its score but no SOC 2 verdict, timeline or cost.</p>"
                 );
-                table(
-                    o,
-                    &["Score over all questions", "Over answered questions"],
-                    &[vec![num(overall.type1), score(r.answered_score).0]],
-                );
+                if let Some(t) = outline::custom_score(r) {
+                    table(o, &t);
+                }
             }
             None => {
                 let _ = writeln!(
@@ -369,7 +290,6 @@ fn scores_part(o: &mut String, r: &Report) {
         close_part(o);
         return;
     };
-    let (t1, t2) = score(r.overall);
     let _ = writeln!(
         o,
         "<h2>Verdict: {} (SOC 2 {} report)</h2><p>{}</p>",
@@ -380,23 +300,9 @@ fn scores_part(o: &mut String, r: &Report) {
     if let Some(line) = r.scores_sentence() {
         let _ = writeln!(o, "<p>{}</p>", esc(&line));
     }
+    table(o, &outline::overall_scores(r));
     if r.completion.answered < r.completion.shown {
-        let (a1, a2) = score(r.answered_score);
-        table(
-            o,
-            &["Report", "Over all questions", "Over answered questions"],
-            &[
-                vec!["Type I (controls designed)".into(), t1, a1],
-                vec!["Type II (controls operating over time)".into(), t2, a2],
-            ],
-        );
         let _ = writeln!(o, "<p>Over all questions, an unanswered question counts as not in place.</p>");
-    } else {
-        table(
-            o,
-            &["Report", "Score (0-100)"],
-            &[vec!["Type I (controls designed)".into(), t1], vec!["Type II (controls operating over time)".into(), t2]],
-        );
     }
     let _ = writeln!(o, "<h2>Blockers</h2>");
     let blocking: Vec<_> = r.blocking_criteria().collect();
@@ -474,35 +380,7 @@ fn gaps_part(o: &mut String, r: &Report) {
         } else {
             let _ = writeln!(o, "<p>SOC 2 controls not designed yet, critical first, then by weight × shortfall.</p>");
         }
-        let rows: Vec<_> = real
-            .iter()
-            .take(shown)
-            .enumerate()
-            .map(|(i, g)| {
-                vec![
-                    (i + 1).to_string(),
-                    format!(
-                        "{}{} <code>{}</code>{}",
-                        if g.critical { "<strong>critical</strong> " } else { "" },
-                        esc(&g.text),
-                        esc(&g.id),
-                        reviewed(g.reviewed)
-                    ),
-                    num(g.priority),
-                    esc(&g.criteria.join(", ")),
-                    esc(&g.remediation),
-                    if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
-                    esc(&g.policy),
-                    if g.owner.is_empty() { "-".into() } else { esc(&g.owner) },
-                    if g.due.is_empty() { "-".into() } else { esc(&g.due) },
-                ]
-            })
-            .collect();
-        table(
-            o,
-            &["#", "Question", "Priority", "Criteria", "Remediation", "Effort (person-days)", "Policy", "Owner", "Due"],
-            &rows,
-        );
+        table(o, &outline::top_gaps(&real, shown));
     }
     let operate: Vec<_> = r.operate_gaps().collect();
     if !operate.is_empty() {
@@ -532,18 +410,9 @@ fn gaps_part(o: &mut String, r: &Report) {
     }
     if let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) {
         let _ = writeln!(o, "<h2>Remediation plan</h2><p>{}</p>", esc(&effort.explanation()));
-        for (title, column, groups) in [
-            ("By owner", "Owner", &r.plan_by_owner),
-            ("By policy document", "Policy document", &r.plan_by_policy),
-            ("By area", "Area", &r.plan_by_area),
-        ] {
+        for (title, t) in outline::plan(r) {
             let _ = writeln!(o, "<h3>{title}</h3>");
-            let mut rows: Vec<_> = groups
-                .iter()
-                .map(|g| vec![esc(&g.name), g.questions.len().to_string(), days(g.remaining_days)])
-                .collect();
-            rows.push(vec!["<strong>Total</strong>".into(), r.plan_gaps().to_string(), days(effort.remaining)]);
-            table(o, &[column, "Gaps", "Remaining person-days"], &rows);
+            table(o, &t);
         }
         for line in r.optional_lines() {
             let _ = writeln!(o, "<p>Optional: {}.</p>", esc(&line));
@@ -565,9 +434,9 @@ fn estimate_part(o: &mut String, r: &Report) {
         e.start_note.as_ref().map(|s| format!(" {}", esc(s))).unwrap_or_default()
     );
     let _ = writeln!(o, "{}", svg::gantt(t));
-    let rows: Vec<_> =
-        t.phases.iter().map(|p| vec![esc(&p.name), days(p.weeks), p.start.to_string(), p.end.to_string()]).collect();
-    table(o, &["Phase", "Weeks", "From", "Until"], &rows);
+    if let Some(t) = outline::phases(r) {
+        table(o, &t);
+    }
     let _ = writeln!(o, "<ul>");
     if let Some(m) = &t.type1_report {
         let _ = writeln!(
@@ -591,34 +460,17 @@ fn estimate_part(o: &mut String, r: &Report) {
 
     open_part(o, "cost");
     let _ = writeln!(o, "<h2>Cost</h2><h3>First year</h3>");
-    let c = esc(&e.cost.currency);
-    let mut rows: Vec<_> =
-        e.cost.items.iter().map(|i| vec![esc(&i.name), money(i.low), money(i.high), esc(&i.basis)]).collect();
-    rows.push(vec![
-        "<strong>Paid to others</strong>".into(),
-        money(e.cost.external_total[0]),
-        money(e.cost.external_total[1]),
-        String::new(),
-    ]);
-    rows.push(vec!["<strong>Total</strong>".into(), money(e.cost.total[0]), money(e.cost.total[1]), String::new()]);
-    table(o, &["Item", &format!("Low ({c})"), &format!("High ({c})"), "Basis"], &rows);
-    let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.cost));
-    let _ = writeln!(o, "<h3>Every year after the first report</h3>");
-    let mut rows: Vec<_> =
-        e.cost.recurring.iter().map(|i| vec![esc(&i.name), money(i.low), money(i.high), esc(&i.basis)]).collect();
-    rows.push(vec![
-        "<strong>Each year</strong>".into(),
-        money(e.cost.recurring_total[0]),
-        money(e.cost.recurring_total[1]),
-        String::new(),
-    ]);
-    table(o, &["Item", &format!("Low ({c})"), &format!("High ({c})"), "Basis"], &rows);
+    if let Some([first, later]) = outline::cost(r) {
+        table(o, &first);
+        let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.cost));
+        let _ = writeln!(o, "<h3>Every year after the first report</h3>");
+        table(o, &later);
+    }
     close_part(o);
 
     open_part(o, "documents");
     let _ = writeln!(o, "<h2>Policy documents</h2>");
-    let rows: Vec<_> = r.policies.iter().map(|p| vec![esc(&p.name), esc(&p.status)]).collect();
-    table(o, &["Document", "Status"], &rows);
+    table(o, &outline::policies(r));
     let ready = r.evidence.iter().filter(|e| e.ready).count();
     let _ = writeln!(
         o,
@@ -652,19 +504,10 @@ fn ai_appendix(o: &mut String, r: &Report) {
         return;
     }
     let _ = writeln!(o, "<h2>Appendix: AI assurance by area</h2>");
-    let rows: Vec<_> = ai
-        .areas
-        .iter()
-        .map(|a| {
-            let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| format!("<code>{}</code>", esc(id))).collect();
-            vec![
-                esc(a.area.label()),
-                if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") },
-                esc(&a.where_to_look()),
-            ]
-        })
-        .collect();
-    table_of(o, "dense", &["Area", "Below documented", "Where buyers look"], &rows);
+    // The scores are drawn as bars in the body: here only what is below "documented" and where buyers look.
+    if let Some(t) = outline::ai_areas(r) {
+        table(o, &t.only(&[0, 3, 4]).dense());
+    }
     let _ = writeln!(o, "<ul>");
     for line in ai.coverage_lines() {
         let _ = writeln!(o, "<li>{}</li>", esc(&line));
@@ -689,25 +532,8 @@ fn coverage_appendix(o: &mut String, r: &Report) {
          behind it is at \"documented\" or above and no critical one is below.</p>"
         );
     }
-    let rows: Vec<_> = r
-        .covered()
-        .map(|c| {
-            let ids: Vec<String> = c.questions.iter().map(|q| format!("<code>{}</code>", esc(q))).collect();
-            let status = if c.status.blocks() {
-                format!("<strong>{}</strong>", c.status.label())
-            } else {
-                c.status.label().to_string()
-            };
-            vec![
-                esc(&c.id),
-                status,
-                ids.join(", "),
-                c.weakest.as_ref().map_or("-".to_string(), |(id, a)| format!("<code>{}</code> {}", esc(id), esc(a))),
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        table_of(o, "dense", &["Criterion", "Status", "Questions", "Weakest answer"], &rows);
+    if let Some(t) = outline::coverage(r) {
+        table(o, &t);
     }
     if let Some(line) = r.not_covered_sentence() {
         let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
@@ -829,10 +655,9 @@ pub fn render(r: &Report) -> String {
         ai_appendix(&mut o, r);
     }
     // Reference for whoever checks the figures: every parameter with its source.
-    if !r.assumptions.is_empty() {
+    if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "<h2>Appendix: assumptions and their sources</h2>");
-        let rows: Vec<_> = r.assumptions.iter().map(|a| vec![esc(&a.name), esc(&a.value), esc(&a.source)]).collect();
-        table_of(&mut o, "dense", &["Assumption", "Value", "Source"], &rows);
+        table(&mut o, &t);
     }
     gaps_appendix(&mut o, r);
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
@@ -863,7 +688,7 @@ pub fn render(r: &Report) -> String {
             ]
         })
         .collect();
-    table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
+    raw_table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
     let _ = writeln!(o, "</div>");
     close_part(&mut o);
     let _ = writeln!(o, "</body>\n</html>");

@@ -5,10 +5,10 @@
 use std::fmt::Write;
 
 use super::model::{QuestionLine, Report};
+use super::outline::{self, Inline, Span, Table};
 use super::summary::OnePage;
 use crate::assessment::answer::format_number;
 use crate::estimate::{Timeline, money};
-use crate::scoring::Score;
 
 /// Untrusted text as one line of inline Markdown.
 pub fn md(text: &str) -> String {
@@ -52,13 +52,6 @@ pub fn days(d: [f64; 2]) -> String {
     if a == b { a } else { format!("{a}-{b}") }
 }
 
-fn score(s: Option<Score>) -> (String, String) {
-    match s {
-        Some(s) => (num(s.type1), num(s.type2)),
-        None => ("-".into(), "-".into()),
-    }
-}
-
 /// A bar of `width` cells for a score out of 100.
 pub fn gauge(value: f64, width: usize) -> String {
     let filled = ((value / 100.0) * width as f64).round().clamp(0.0, width as f64) as usize;
@@ -86,6 +79,31 @@ pub fn timeline_bars(t: &Timeline, width: usize) -> Vec<(String, String)> {
             (p.name.clone(), bar.trim_end().to_string())
         })
         .collect()
+}
+
+/// Outline text as inline Markdown: text escaped, ids as code spans.
+pub fn inline(x: &Inline) -> String {
+    x.0.iter()
+        .map(|s| match s {
+            Span::Text(t) => md(t),
+            Span::Code(t) => code(t),
+            Span::Strong(t) => format!("**{}**", md(t)),
+            Span::Em(t) => format!("*{}*", md(t)),
+        })
+        .collect()
+}
+
+/// An outline table as a Markdown table.
+fn table(o: &mut String, t: &Table) {
+    let _ = writeln!(o, "| {} |", t.headers().join(" | "));
+    let _ = writeln!(o, "|{}", "---|".repeat(t.columns.len()));
+    for row in &t.rows {
+        let mut line = String::from("|");
+        for cell in row.iter().map(inline) {
+            line.push_str(&if cell.is_empty() { " |".to_string() } else { format!(" {cell} |") });
+        }
+        let _ = writeln!(o, "{line}");
+    }
 }
 
 fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
@@ -135,22 +153,9 @@ fn since_last_year_part(o: &mut String, r: &Report) {
             md(&now.currency)
         );
     }
-    let _ =
-        writeln!(o, "\n| Score | Type I last year | Type I now | Change | Type II last year | Type II now | Change |");
-    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
-    let rows = std::iter::once(&c.overall).chain(&c.sections).chain(&c.categories).chain(&c.ai_areas);
-    for x in rows {
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            md(&x.name),
-            opt(x.old_type1),
-            opt(x.new_type1),
-            signed(x.type1_delta()),
-            opt(x.old_type2),
-            opt(x.new_type2),
-            signed(x.type2_delta())
-        );
+    if let Some(t) = outline::since_last_year(r) {
+        let _ = writeln!(o);
+        table(o, &t);
     }
     if !c.answers.is_empty() {
         let _ = writeln!(o, "\n### Answers changed ({})\n", c.answers.len());
@@ -179,61 +184,23 @@ fn since_last_year_part(o: &mut String, r: &Report) {
 }
 
 fn meetings_part(o: &mut String, r: &Report) {
-    if r.meetings.is_empty() {
-        return;
-    }
+    let Some(t) = outline::meetings(r) else { return };
     let _ = writeln!(o, "\n## Meetings\n");
-    let _ = writeln!(o, "| # | Started | Duration | Attended | Answered |");
-    let _ = writeln!(o, "|---|---|---|---|---|");
-    for m in &r.meetings {
-        let answered: Vec<String> = m.answered.iter().map(|q| code(q)).collect();
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} | {} |",
-            m.number,
-            md(&crate::clock::shown(&m.started_at)),
-            md(&m.duration),
-            if m.attendees.is_empty() { "-".into() } else { md(&m.attendees.join(", ")) },
-            if answered.is_empty() { "-".into() } else { answered.join(", ") }
-        );
-    }
+    table(o, &t);
 }
 
 fn review_part(o: &mut String, r: &Report) {
-    let Some(review) = &r.review else { return };
+    let Some(t) = outline::review(r) else { return };
     let _ = writeln!(o, "\n## Claimed and reviewed\n");
     let _ =
         writeln!(o, "A *reviewed* answer was checked against evidence; the others are as the client claimed them.\n");
-    let _ = writeln!(o, "| Section | Claimed | Reviewed | To confirm |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for s in review.sections.iter().chain(std::iter::once(&review.total)) {
-        let name = if std::ptr::eq(s, &review.total) { format!("**{}**", md(&s.section)) } else { md(&s.section) };
-        let _ = writeln!(o, "| {name} | {} | {} | {} |", s.claimed, s.reviewed, s.to_confirm);
-    }
+    table(o, &t);
 }
 
 fn observations_part(o: &mut String, r: &Report) {
-    if r.observations.is_empty() {
-        return;
-    }
+    let Some(t) = outline::observations(r) else { return };
     let _ = writeln!(o, "\n## Observations\n");
-    let _ = writeln!(o, "| Question | Seen | Risk | Recommendation | Owner | Due | Status |");
-    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
-    let dash = |x: &str| if x.is_empty() { "-".to_string() } else { md(x) };
-    for x in &r.observations {
-        let _ = writeln!(
-            o,
-            "| {} {} | {} | {} | {} | {} | {} | {} |",
-            code(&x.question),
-            md(&x.text),
-            md(&x.seen),
-            dash(&x.risk),
-            dash(&x.recommendation),
-            dash(&x.owner),
-            dash(&x.due),
-            x.status.id()
-        );
-    }
+    table(o, &t);
 }
 
 fn one_page(o: &mut String, r: &Report) {
@@ -250,23 +217,9 @@ fn one_page(o: &mut String, r: &Report) {
     for line in [&page.type1, &page.type2, &page.cost].into_iter().flatten() {
         let _ = writeln!(o, "- {}", md(line));
     }
-    if !page.actions.is_empty() {
+    if let Some(t) = outline::do_first(&page) {
         let _ = writeln!(o, "\n### Do these first\n");
-        let _ = writeln!(o, "| # | What | Effort (person-days) | Owner | Target date |");
-        let _ = writeln!(o, "|---|---|---|---|---|");
-        for (i, a) in page.actions.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "| {} | {}{} {} | {} | {} | {} |",
-                i + 1,
-                if a.critical { "**critical** " } else { "" },
-                md(&a.what),
-                code(&a.id),
-                days(a.effort_days),
-                if a.owner.is_empty() { "not set".to_string() } else { md(&a.owner) },
-                a.target.map_or("-".to_string(), |t| format!("{t} ({})", md(&a.target_basis)))
-            );
-        }
+        table(o, &t);
     }
 }
 
@@ -295,55 +248,31 @@ fn vendor_part(o: &mut String, r: &Report) {
     let _ = writeln!(o, "\n## Attestations\n");
     if v.attestations.is_empty() {
         let _ = writeln!(o, "The vendor's answers name no independent attestation.");
-    } else {
-        let _ = writeln!(o, "| Attestation | Period end | Age (months) | Opinion | Bridge letter |");
-        let _ = writeln!(o, "|---|---|---|---|---|");
-        for x in &v.attestations {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} |",
-                md(&x.kind),
-                x.period_end.map_or("-".into(), |d| d.to_string()),
-                x.age_months.map_or("-".into(), |m| m.to_string()),
-                if x.opinion.is_empty() { "not stated".into() } else { md(&x.opinion) },
-                if x.bridge_letter.is_empty() { "-".into() } else { md(&x.bridge_letter) }
-            );
-        }
+    }
+    if let Some(t) = outline::attestations(r) {
+        table(o, &t);
     }
 }
 
 fn scores_part(o: &mut String, r: &Report) {
     if let Some(verdict) = r.shown_verdict() {
-        let (t1, t2) = score(r.overall);
         let _ = writeln!(o, "\n## Verdict: {} (SOC 2 {} report)\n", verdict.label(), r.target.label());
         let _ = writeln!(o, "{}\n", md(&r.verdict_meaning()));
         if let Some(line) = r.scores_sentence() {
             let _ = writeln!(o, "{}\n", md(&line));
         }
-        let partial = r.completion.answered < r.completion.shown;
-        if partial {
-            let (a1, a2) = score(r.answered_score);
-            let _ = writeln!(o, "| Report | Over all questions | Over answered questions |");
-            let _ = writeln!(o, "|---|---|---|");
-            let _ = writeln!(o, "| Type I (controls designed) | {t1} | {a1} |");
-            let _ = writeln!(o, "| Type II (controls operating over time) | {t2} | {a2} |");
+        table(o, &outline::overall_scores(r));
+        if r.completion.answered < r.completion.shown {
             let _ = writeln!(o, "\nOver all questions, an unanswered question counts as not in place.");
-        } else {
-            let _ = writeln!(o, "| Report | Score (0-100) |");
-            let _ = writeln!(o, "|---|---|");
-            let _ = writeln!(o, "| Type I (controls designed) | {t1} |");
-            let _ = writeln!(o, "| Type II (controls operating over time) | {t2} |");
         }
-    } else if let Some(overall) = r.overall {
+    } else if let Some(t) = outline::custom_score(r) {
         let _ = writeln!(o, "\n## Score\n");
         let _ = writeln!(
             o,
             "This questionnaire's questions carry no SOC 2 criteria and efforts, so the report gives its score but \
              no SOC 2 verdict, timeline or cost.\n"
         );
-        let _ = writeln!(o, "| Score over all questions | Over answered questions |");
-        let _ = writeln!(o, "|---|---|");
-        let _ = writeln!(o, "| {} | {} |", num(overall.type1), score(r.answered_score).0);
+        table(o, &t);
     } else {
         let _ = writeln!(o, "\n## Verdict\n");
         let _ = writeln!(o, "No verdict: no scored question has an answer that counts, so there is nothing to judge.");
@@ -358,18 +287,10 @@ fn scores_part(o: &mut String, r: &Report) {
 
     let _ = writeln!(o, "\n## Scores by section\n");
 
-    let _ = writeln!(o, "| Section | Type I | Type II |");
-    let _ = writeln!(o, "|---|---|---|");
-    for s in &r.sections {
-        let _ = writeln!(o, "| {} | {} | {} |", md(&s.title), num(s.score.type1), num(s.score.type2));
-    }
-    if !r.categories.is_empty() {
+    table(o, &outline::sections(r));
+    if let Some(t) = outline::categories(r) {
         let _ = writeln!(o, "\n## Scores by Trust Services category\n");
-        let _ = writeln!(o, "| Category | Type I | Type II |");
-        let _ = writeln!(o, "|---|---|---|");
-        for (c, s) in &r.categories {
-            let _ = writeln!(o, "| {} | {} | {} |", c.label(), num(s.type1), num(s.type2));
-        }
+        table(o, &t);
     }
 }
 
@@ -408,14 +329,9 @@ fn criteria_part(o: &mut String, r: &Report) {
          apply). A criterion is designed when at least one question behind it is at \"documented\" or above and no \
          critical one is below.\n"
         );
-        let _ = writeln!(o, "| Criterion | Status | Questions | Weakest answer |");
-        let _ = writeln!(o, "|---|---|---|---|");
     }
-    for c in r.covered() {
-        let ids: Vec<String> = c.questions.iter().map(|q| code(q)).collect();
-        let weakest = c.weakest.as_ref().map_or("-".to_string(), |(id, answer)| format!("{} {}", code(id), md(answer)));
-        let status = if c.status.blocks() { format!("**{}**", c.status.label()) } else { c.status.label().to_string() };
-        let _ = writeln!(o, "| {} | {status} | {} | {weakest} |", c.id, ids.join(", "));
+    if let Some(t) = outline::coverage(r) {
+        table(o, &t);
     }
     if let Some(line) = r.not_covered_sentence() {
         let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
@@ -428,13 +344,8 @@ fn ai_part(o: &mut String, r: &Report) {
     let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) else { return };
     let _ = writeln!(o, "\n## AI assurance, apart from SOC 2: {}\n", ai.verdict.label());
     let _ = writeln!(o, "{}\n", md(&line));
-    let _ = writeln!(o, "| Area | Type I | Type II | Below documented | Where buyers look |");
-    let _ = writeln!(o, "|---|---|---|---|---|");
-    for a in &ai.areas {
-        let (x, y) = score(a.score);
-        let gaps: Vec<String> = a.gaps.iter().map(|(id, _)| code(id)).collect();
-        let gaps = if gaps.is_empty() { "none".to_string() } else { gaps.join(", ") };
-        let _ = writeln!(o, "| {} | {x} | {y} | {gaps} | {} |", a.area.label(), md(&a.where_to_look()));
+    if let Some(t) = outline::ai_areas(r) {
+        table(o, &t);
     }
     let _ = writeln!(o);
     for line in ai.coverage_lines() {
@@ -463,26 +374,7 @@ fn gaps_part(o: &mut String, r: &Report) {
             real.len().min(10),
             real.len()
         );
-        let _ =
-            writeln!(o, "| # | Question | Priority | Criteria | Remediation | Effort (person-days) | Owner | Due |");
-        let _ = writeln!(o, "|---|---|---|---|---|---|---|---|");
-        for (i, g) in real.iter().take(10).enumerate() {
-            let _ = writeln!(
-                o,
-                "| {} | {}{} {}{} | {} | {} | {} | {} | {} | {} |",
-                i + 1,
-                if g.critical { "**critical** " } else { "" },
-                md(&g.text),
-                code(&g.id),
-                reviewed(g.reviewed),
-                num(g.priority),
-                md(&g.criteria.join(", ")),
-                md(&g.remediation),
-                if g.effort_days.is_some() { days(g.remaining_days) } else { "-".into() },
-                if g.owner.is_empty() { "-".into() } else { md(&g.owner) },
-                if g.due.is_empty() { "-".into() } else { md(&g.due) }
-            );
-        }
+        table(o, &outline::top_gaps(&real, 10));
     }
     let operate: Vec<_> = r.operate_gaps().collect();
     if !operate.is_empty() {
@@ -518,19 +410,10 @@ fn plan_part(o: &mut String, r: &Report) {
     let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) else { return };
     let _ = writeln!(o, "\n## Remediation plan\n");
     let _ = writeln!(o, "{}\n", md(&effort.explanation()));
-    let groups = [
-        ("By owner", "Owner", &r.plan_by_owner),
-        ("By policy document", "Policy document", &r.plan_by_policy),
-        ("By area", "Area", &r.plan_by_area),
-    ];
-    for (title, column, groups) in groups {
+    for (title, t) in outline::plan(r) {
         let _ = writeln!(o, "### {title}\n");
-        let _ = writeln!(o, "| {column} | Gaps | Remaining person-days |");
-        let _ = writeln!(o, "|---|---|---|");
-        for g in groups.iter() {
-            let _ = writeln!(o, "| {} | {} | {} |", md(&g.name), g.questions.len(), days(g.remaining_days));
-        }
-        let _ = writeln!(o, "| **Total** | {} | {} |\n", r.plan_gaps(), days(effort.remaining));
+        table(o, &t);
+        let _ = writeln!(o);
     }
     for line in r.optional_lines() {
         let _ = writeln!(o, "- Optional: {}.", md(&line));
@@ -549,10 +432,8 @@ fn estimate_part(o: &mut String, r: &Report) {
         days(e.remaining_days),
         e.start_note.as_ref().map(|s| format!(" {}", md(s))).unwrap_or_default()
     );
-    let _ = writeln!(o, "| Phase | Weeks | From | Until |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for p in &t.phases {
-        let _ = writeln!(o, "| {} | {} | {} | {} |", p.name, days(p.weeks), p.start, p.end);
+    if let Some(t) = outline::phases(r) {
+        table(o, &t);
     }
     let _ = writeln!(o, "\n```text");
     for (name, bar) in timeline_bars(t, 40) {
@@ -568,31 +449,11 @@ fn estimate_part(o: &mut String, r: &Report) {
 
     let _ = writeln!(o, "\n## Cost\n");
     let _ = writeln!(o, "First year:\n");
-    let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
-    let _ = writeln!(o, "|---|---|---|---|");
-    for i in &e.cost.items {
-        let _ = writeln!(o, "| {} | {} | {} | {} |", md(&i.name), money(i.low), money(i.high), md(&i.basis));
-    }
-    let _ = writeln!(
-        o,
-        "| **Paid to others** | {} | {} | |",
-        money(e.cost.external_total[0]),
-        money(e.cost.external_total[1])
-    );
-    let _ = writeln!(o, "| **Total** | {} | {} | |", money(e.cost.total[0]), money(e.cost.total[1]));
+    let Some([first, later]) = outline::cost(r) else { return };
+    table(o, &first);
     let _ = writeln!(o, "\n{}", md(&e.comparison.cost));
     let _ = writeln!(o, "\nEvery year after the first report:\n");
-    let _ = writeln!(o, "| Item | Low ({c}) | High ({c}) | Basis |", c = e.cost.currency);
-    let _ = writeln!(o, "|---|---|---|---|");
-    for i in &e.cost.recurring {
-        let _ = writeln!(o, "| {} | {} | {} | {} |", md(&i.name), money(i.low), money(i.high), md(&i.basis));
-    }
-    let _ = writeln!(
-        o,
-        "| **Each year** | {} | {} | |",
-        money(e.cost.recurring_total[0]),
-        money(e.cost.recurring_total[1])
-    );
+    table(o, &later);
 }
 
 pub fn render(r: &Report) -> String {
@@ -638,11 +499,7 @@ pub fn render(r: &Report) -> String {
             if r.policies.is_empty() {
                 let _ = writeln!(o, "No question names a policy document.");
             } else {
-                let _ = writeln!(o, "| Document | Status |");
-                let _ = writeln!(o, "|---|---|");
-                for p in &r.policies {
-                    let _ = writeln!(o, "| {} | {} |", md(&p.name), md(&p.status));
-                }
+                table(&mut o, &outline::policies(r));
             }
             let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
             if r.evidence.is_empty() {
@@ -662,13 +519,9 @@ pub fn render(r: &Report) -> String {
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
     list(&mut o, "Not applicable", &r.not_applicable, "None.");
 
-    if !r.assumptions.is_empty() {
+    if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "\n## Assumptions\n");
-        let _ = writeln!(o, "| Assumption | Value | Source |");
-        let _ = writeln!(o, "|---|---|---|");
-        for a in &r.assumptions {
-            let _ = writeln!(o, "| {} | {} | {} |", md(&a.name), md(&a.value), md(&a.source));
-        }
+        table(&mut o, &t);
     }
 
     let _ = writeln!(o, "\n## Appendix: all answers\n");

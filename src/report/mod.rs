@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod outline;
 pub mod summary;
 pub mod svg;
 pub mod whatif;

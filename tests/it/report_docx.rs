@@ -142,9 +142,10 @@ fn the_middling_fixture_carries_its_owner_due_date_plan_and_cost() {
     // The gap with its owner and due date, in the findings' gap table and in the plan by owner.
     has(
         &doc,
-        "2 | Quarterly access reviews? (access.reviews) | CC6.3, C1.1 | Review every quarter. | 0.7-2.1 | Dana Kim | 2026-04-30",
+        "2 | Quarterly access reviews? (access.reviews) | 2.25 | CC6.3, C1.1 | Review every quarter. | 0.7-2.1 | \
+         Access Control Policy | Dana Kim | 2026-04-30",
     );
-    assert!(md.contains("| Review every quarter. | 0.7-2.1 | Dana Kim | 2026-04-30 |"));
+    assert!(md.contains("| Review every quarter. | 0.7-2.1 | Access Control Policy | Dana Kim | 2026-04-30 |"));
     has(&doc, "Dana Kim | 1 | 0.7-2.1");
     has(&doc, "Total | 6 | 3.8-11.9");
     assert!(md.contains("| **Total** | 6 | 3.8-11.9 |"));
