@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{help, home, questionnaire, report};
+use super::screens::{DrawCtx, help, home, questionnaire, report};
 use crate::text::one_line;
 
 /// Below this size the screen says so instead of drawing.
@@ -31,18 +31,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
+    // What the screens read from the app, once per frame: each draws from this and its own state.
+    let ctx = DrawCtx { theme: app.theme, now: (app.now)(), utc_offset: app.utc_offset, store_dir: &app.store.dir };
     match (&app.screen, app.editor.as_deref()) {
-        (Screen::Home(state), _) => home::draw(frame, header, body, state, app),
-        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, app),
-        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, app),
-        (Screen::Vendors(screen), _) => super::screens::vendors::draw(frame, header, body, screen, app),
+        (Screen::Home(state), _) => home::draw(frame, header, body, state, &ctx),
+        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, &ctx),
+        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, &ctx),
+        (Screen::Vendors(screen), _) => super::screens::vendors::draw(frame, header, body, screen, &ctx),
         (Screen::Questionnaire, None) => {}
     }
     let status_lines: Vec<Line> = status_lines.into_iter().map(|l| Line::styled(l, style)).collect();
     frame.render_widget(Paragraph::new(status_lines), status);
     frame.render_widget(hint_line(app, hints.width), hints);
     if app.help {
-        help::draw(frame, body, app);
+        help::draw(frame, body, &ctx, app.screen_context(), app.help_scroll);
     }
 }
 
@@ -84,7 +86,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 /// and search stay longest.
 fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     let typed_question = matches!((&app.screen, app.editor.as_deref()), (Screen::Questionnaire, Some(e))
-        if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
+        if matches!(e.mode, questionnaire::Mode::Answering) && !e.question().kind.has_options());
     let mut hints = keymap::hints(app.context(), typed_question);
     // REPORT: a vendor report has no plan of your own; a report without an estimate has nothing to compare.
     if let Screen::Report(r) = &app.screen
