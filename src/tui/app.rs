@@ -68,6 +68,10 @@ pub enum Screen {
     Vendors(Box<super::screens::vendors::VendorsScreen>),
 }
 
+/// Below this size the screen says so instead of drawing, and no key but quit does anything.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 /// The size assumed before the terminal has said its own.
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
@@ -176,7 +180,7 @@ impl App {
 
     /// Whether the terminal is below the size the screens need (the screen then says so).
     pub fn too_small(&self) -> bool {
-        self.size.is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
+        self.size.is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     fn on_key(&mut self, key: KeyEvent) {

@@ -118,8 +118,8 @@ pub fn reasons(item: &Item) -> String {
 
 /// The agenda over the questionnaire: two lines a question.
 pub fn draw(frame: &mut Frame, body: Rect, list: &AgendaList, t: Theme) {
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let n = list.items.len();
     let title = format!(
         " Agenda for {}: {n} question{} ",

@@ -12,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The current question's cell in the customer's file, for an imported questionnaire.
 pub fn cell(editor: &QuestionnaireScreen) -> Option<&CellSource> {
@@ -109,8 +109,8 @@ pub fn draw_export(
         shown.extend(wrap(l, width.saturating_sub(2)).into_iter().map(|w| Line::styled(w, style)));
     }
     let tall = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
-    let area = crate::tui::view::centred(body, width, tall.min(body.height.saturating_sub(2)));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, width, tall.min(body.height.saturating_sub(2)));
+    crate::tui::widgets::clear_popup(frame, area);
     let block = Block::bordered().title(" Export: the cells skipped (any key closes) ");
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -17,7 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The list while it is open.
 pub struct Findings {
@@ -157,8 +157,8 @@ fn move_along(editor: &mut QuestionnaireScreen, id: &str, ctx: &Ctx) -> Outcome 
 
 /// The list over the questionnaire: two lines a finding, the selected one written out in full below.
 pub fn draw(frame: &mut Frame, body: Rect, editor: &QuestionnaireScreen, list: &Findings, t: Theme) {
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let a = editor.assessment();
     let open =
         list.ids.iter().filter(|id| a.observations.iter().any(|o| &o.id == *id && !o.status.is_closed())).count();

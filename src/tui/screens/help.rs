@@ -10,7 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::centred;
+use crate::tui::widgets::centred;
 
 /// Every context but the help itself, in the order the help lists them after the current one.
 fn listed() -> impl Iterator<Item = Context> {
@@ -72,7 +72,7 @@ pub fn scrolled(scroll: u16, action: Action, underlying: Context, size: (u16, u1
 pub fn draw(frame: &mut Frame, body: Rect, ctx: &DrawCtx, context: Context, scroll: u16) {
     let t = ctx.theme;
     let area = area(body);
-    crate::tui::view::clear_popup(frame, area);
+    crate::tui::widgets::clear_popup(frame, area);
     let [down, up] = [Action::ScrollDown, Action::ScrollUp].map(|a| keymap::key_label(Context::Help, a));
     let close = keymap::help_rows(Context::Help)
         .into_iter()

@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 pub struct Home {
     pub listed: Vec<Listed>,

@@ -28,7 +28,7 @@ use crate::tui::action::Action;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// A file read and its questions found, waiting for the user's confirmation.
 pub struct Prepared {

@@ -25,7 +25,7 @@ use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// What the interview keeps while an assessment is open (not saved: the meeting itself is, in the file).
 #[derive(Default)]

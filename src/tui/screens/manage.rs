@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// A dialog over the home screen, about one assessment.
 pub enum Dialog {

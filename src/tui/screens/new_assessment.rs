@@ -15,7 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::DrawCtx;
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// The two steps of starting an assessment.
 pub enum NewAssessment {

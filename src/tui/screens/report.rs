@@ -24,7 +24,7 @@ use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::{centred, clear_popup, draw_input};
+use crate::tui::widgets::{centred, clear_popup, draw_input};
 
 /// The report of the assessment being answered; Esc goes back to the question.
 pub struct ReportScreen {
@@ -829,8 +829,8 @@ fn sections(
 fn report_header(org: &str, title: &str, date: &str, width: u16) -> String {
     use unicode_width::UnicodeWidthStr;
     let free = usize::from(width).saturating_sub(" soc2-ready ".len() + "│  │ report of  │ ".width() + date.width());
-    let org = crate::tui::view::fit_words(&one_line(org), free.saturating_sub(12).max(free * 3 / 5));
-    let title = crate::tui::view::fit_words(&one_line(title), free.saturating_sub(org.width()));
+    let org = crate::tui::widgets::fit_words(&one_line(org), free.saturating_sub(12).max(free * 3 / 5));
+    let title = crate::tui::widgets::fit_words(&one_line(title), free.saturating_sub(org.width()));
     format!("│ {org} │ report of {title} │ {date}")
 }
 

@@ -20,7 +20,7 @@ use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
 use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
-use crate::tui::view::{draw_input, wrap};
+use crate::tui::widgets::{draw_input, wrap};
 
 /// A shown question the query finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,8 +135,8 @@ pub fn update(editor: &mut QuestionnaireScreen, action: Action) -> Outcome {
 pub fn draw(frame: &mut Frame, body: Rect, editor: &QuestionnaireScreen, search: &Search, ctx: &DrawCtx<'_>) {
     let (input, selected) = (&search.input, search.selected);
     let t = ctx.theme;
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let [go, down, up, cancel] =
         [Action::Confirm, Action::Down, Action::Up, Action::Cancel].map(|a| keymap::key_label(Context::Search, a));

@@ -18,7 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::questionnaire::QuestionnaireScreen;
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The library, as far as it has been read.
 enum Loading {

@@ -11,7 +11,7 @@ use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// One field besides the answer: another answer field, or the comment.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::{draw_input, fit_words, short_time, wrap};
+use crate::tui::widgets::{draw_input, fit_words, short_time, wrap};
 
 pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &QuestionnaireScreen, ctx: &DrawCtx<'_>) {
     let t = ctx.theme;
