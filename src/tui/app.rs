@@ -10,10 +10,11 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::editor::evidence_references;
-pub use super::editor::{Editor, Mode, SAVE_INTERVAL};
+pub use super::editor::{Editor, SAVE_INTERVAL};
 use super::keymap::{self, Context};
 pub use super::screens::home::Home;
 pub use super::screens::new_assessment::NewAssessment;
+pub use super::screens::questionnaire::{Mode, QuestionnaireScreen};
 pub use super::screens::report::ReportScreen;
 use super::screens::{Ctx, Outcome, help, questionnaire};
 use super::theme::Theme;
@@ -22,8 +23,9 @@ use crate::assessment::{Change, Session, Store};
 pub struct App {
     pub store: Store,
     pub screen: Screen,
-    /// The assessment being answered, on the questionnaire screen and its report.
-    pub editor: Option<Box<Editor>>,
+    /// The assessment being answered, in the questionnaire screen's state (it outlives a visit to the
+    /// report, which borrows its editor).
+    pub editor: Option<Box<QuestionnaireScreen>>,
     pub help: bool,
     pub help_scroll: u16,
     pub status: Status,
@@ -66,6 +68,10 @@ pub enum Screen {
     Vendors(Box<super::screens::vendors::VendorsScreen>),
 }
 
+/// Below this size the screen says so instead of drawing, and no key but quit does anything.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 /// The size assumed before the terminal has said its own.
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
@@ -103,7 +109,7 @@ impl App {
     /// back to it (reading every assessment in the folder first doubled the time to the first frame).
     pub fn with_session(store: Store, session: Session) -> App {
         let mut app = App::showing(store, Screen::Questionnaire);
-        app.editor = Some(Box::new(Editor::new(session)));
+        app.editor = Some(Box::new(QuestionnaireScreen::new(Editor::new(session))));
         app.start_suggestions();
         app
     }
@@ -174,7 +180,7 @@ impl App {
 
     /// Whether the terminal is below the size the screens need (the screen then says so).
     pub fn too_small(&self) -> bool {
-        self.size.is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
+        self.size.is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     fn on_key(&mut self, key: KeyEvent) {
@@ -433,7 +439,7 @@ impl App {
             Outcome::Say(text) => self.say(text),
             Outcome::Complain(text) => self.complain(text),
             Outcome::Open(editor, said) => {
-                self.editor = Some(editor);
+                self.editor = Some(Box::new(QuestionnaireScreen::new(*editor)));
                 self.screen = Screen::Questionnaire;
                 self.start_suggestions();
                 if let Some(text) = said {
@@ -465,7 +471,7 @@ impl App {
 
 /// When the assessment cannot be saved as the program ends with the note editor open: keep the typed note
 /// in a file beside the assessment, or failing that, say it in full on the terminal, so none of it is lost.
-fn keep_unsaved_note(editor: &Editor) -> Option<String> {
+fn keep_unsaved_note(editor: &QuestionnaireScreen) -> Option<String> {
     let Mode::EditNote(input) = &editor.mode else { return None };
     let note = input.lines().join("\n");
     if note.trim().is_empty() {
@@ -486,10 +492,10 @@ fn keep_unsaved_note(editor: &Editor) -> Option<String> {
 /// Save what is half-typed in a one-line field before the program ends: a typed answer if it is valid (if
 /// not, it is kept at the end of the question's note), evidence references, who is answering. Returns
 /// what the user should be told.
-fn keep_typed_text(editor: &mut Editor, now: &str) -> Option<String> {
+fn keep_typed_text(editor: &mut QuestionnaireScreen, now: &str) -> Option<String> {
     // REPORT: an owner and due date being typed are kept when valid.
     if let Mode::Plan(form) = &editor.mode {
-        let told = form.apply(&mut editor.session.assessment, now).ok();
+        let told = form.apply(&mut editor.editor.session.assessment, now).ok();
         editor.mode = Mode::Answering;
         editor.dirty |= told.is_some();
         return told;

@@ -20,52 +20,18 @@ pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
 pub struct Editor {
     pub session: Session,
     pub cursor: Cursor,
-    pub mode: Mode,
     /// A change not yet on disk (the note being typed, the position).
     pub dirty: bool,
     /// When the timed save last wrote, on the clock the app passes to [`Editor::flush`]; `None` until
     /// the first timed save looks.
     pub last_save: Option<Instant>,
-    pub(crate) advance_after_note: bool,
-    /// The note as it was when the note editor opened, to tell what closing it did.
-    pub(crate) note_before: String,
-    /// Which earlier person (0: the latest) the field for who is answering shows, if one.
-    pub(crate) respondent_pick: Option<usize>,
     /// How far the question's text is scrolled, when it is taller than its panel.
     pub detail_scroll: u16,
-    /// The interview: the meeting's clock, what can be undone.
-    pub interview: crate::tui::screens::interview::Interview,
-    /// IMPORT: the answer library's suggestions, for a customer questionnaire.
-    pub suggestions: Option<Box<crate::tui::screens::suggestions::Suggestions>>,
-    /// IMPORT: what the last export of the customer's file wrote and skipped, shown until the next key.
-    pub exported: Option<Vec<String>>,
     /// SEARCH: the questionnaire's search index, built when the search first opens.
     pub search_index: std::cell::OnceCell<crate::questionnaire::search::Index>,
-    /// F8: a digit beyond the options was just refused: the options flash until the next key, and the
-    /// terminal's bell rings once.
-    pub refused_option: Option<usize>,
     /// IMPORT: the answer field selected on a customer question (its id, and 0 for the answer, then its
-    /// other fields, then the comment); see `screens::questionnaire::fields`.
+    /// other fields, then the comment); the questionnaire screen's `fields` module reads it.
     pub field: Option<(String, usize)>,
-}
-
-pub enum Mode {
-    Answering,
-    TypeAnswer(TextArea<'static>),
-    EditNote(TextArea<'static>),
-    TypeRespondent(TextArea<'static>),
-    TypeEvidence(TextArea<'static>),
-    Search(crate::tui::screens::search::Search),
-    /// The owner and due date of this question's gap.
-    Plan(Box<crate::tui::screens::plan_form::PlanForm>),
-    Observation(Box<crate::tui::screens::interview::ObservationForm>),
-    Conflict(crate::tui::screens::interview::ConflictPick),
-    /// The list of open findings.
-    Findings(crate::tui::screens::findings::Findings),
-    /// Who to ask about this question.
-    TypeAsk(TextArea<'static>),
-    /// The agenda of the person answering.
-    Agenda(crate::tui::screens::agenda::AgendaList),
 }
 
 pub(crate) fn line_input(initial: &str, placeholder: &str) -> TextArea<'static> {
@@ -95,18 +61,10 @@ impl Editor {
         Editor {
             session,
             cursor,
-            mode: Mode::Answering,
             dirty: false,
             last_save: None,
-            advance_after_note: false,
-            note_before: String::new(),
-            respondent_pick: None,
             detail_scroll: 0,
-            interview: Default::default(),
-            suggestions: None,
-            exported: None,
             search_index: Default::default(),
-            refused_option: None,
             field: None,
         }
     }
@@ -194,16 +152,22 @@ impl Editor {
         }
     }
 
-    /// Save what is waiting, if the last save was at least [`SAVE_INTERVAL`] before `at` (or `force`).
+    /// Save what is waiting, if the last save was at least [`SAVE_INTERVAL`] before `at` (or `force`), with
+    /// the note being typed on the current question (`typing_note`), if the note editor is open.
     ///
     /// A note over the length limit is not lost: while it is being typed it stays in the editor (and is
     /// not saved); when it must be saved (`force`: closing the editor, quitting) the assessment keeps it cut
     /// to the limit with a marker, and the whole text goes to a recovery file beside the assessment. The
     /// `Ok` message says so.
-    pub fn flush(&mut self, force: bool, now: &str, at: Instant) -> Result<Option<String>, String> {
+    pub fn flush(
+        &mut self,
+        force: bool,
+        now: &str,
+        at: Instant,
+        typing_note: Option<String>,
+    ) -> Result<Option<String>, String> {
         let mut told = None;
-        if let Mode::EditNote(input) = &self.mode {
-            let mut note = input.lines().join("\n");
+        if let Some(mut note) = typing_note {
             if let Err(e) = crate::assessment::answer::check_note(&note) {
                 if !force {
                     return Err(format!("{e}. It is kept here; closing the note keeps it, cut, with a copy in full."));

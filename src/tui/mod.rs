@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod screens;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use std::io::{IsTerminal, stdout};
 use std::process::ExitCode;

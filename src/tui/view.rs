@@ -7,12 +7,13 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{help, home, questionnaire, report};
+use super::screens::{DrawCtx, help, home, questionnaire, report};
 use crate::text::one_line;
+// The drawing helpers the screens share, where they were first written (the tests use them from here).
+pub use super::widgets::{centred, clear_popup, draw_input, fit_words, short_time, wrap};
 
-/// Below this size the screen says so instead of drawing.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+/// Below this size the screen says so instead of drawing (and the app takes no key but quit).
+pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -31,18 +32,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
+    // What the screens read from the app, once per frame: each draws from this and its own state.
+    let ctx = DrawCtx { theme: app.theme, now: (app.now)(), utc_offset: app.utc_offset, store_dir: &app.store.dir };
     match (&app.screen, app.editor.as_deref()) {
-        (Screen::Home(state), _) => home::draw(frame, header, body, state, app),
-        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, app),
-        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, app),
-        (Screen::Vendors(screen), _) => super::screens::vendors::draw(frame, header, body, screen, app),
+        (Screen::Home(state), _) => home::draw(frame, header, body, state, &ctx),
+        (Screen::Questionnaire, Some(editor)) => questionnaire::draw(frame, header, body, editor, &ctx),
+        (Screen::Report(screen), _) => report::draw(frame, header, body, screen, &ctx),
+        (Screen::Vendors(screen), _) => super::screens::vendors::draw(frame, header, body, screen, &ctx),
         (Screen::Questionnaire, None) => {}
     }
     let status_lines: Vec<Line> = status_lines.into_iter().map(|l| Line::styled(l, style)).collect();
     frame.render_widget(Paragraph::new(status_lines), status);
     frame.render_widget(hint_line(app, hints.width), hints);
     if app.help {
-        help::draw(frame, body, app);
+        help::draw(frame, body, &ctx, app.screen_context(), app.help_scroll);
     }
 }
 
@@ -84,7 +87,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 /// and search stay longest.
 fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     let typed_question = matches!((&app.screen, app.editor.as_deref()), (Screen::Questionnaire, Some(e))
-        if matches!(e.mode, super::editor::Mode::Answering) && !e.question().kind.has_options());
+        if matches!(e.mode, questionnaire::Mode::Answering) && !e.question().kind.has_options());
     let mut hints = keymap::hints(app.context(), typed_question);
     // REPORT: a vendor report has no plan of your own; a report without an estimate has nothing to compare.
     if let Screen::Report(r) = &app.screen
@@ -118,80 +121,9 @@ fn hint_line(app: &App, width: u16) -> Paragraph<'static> {
     Paragraph::new(Line::from(spans))
 }
 
-/// A text field in a bordered box whose title says what it is for and which keys finish it.
-pub fn draw_input(frame: &mut Frame, input: &ratatui_textarea::TextArea<'static>, title: &str, area: Rect) {
-    let mut input = input.clone();
-    input.set_block(ratatui::widgets::Block::bordered().title(format!(" {title} ")));
-    frame.render_widget(&input, area);
-}
-
-/// A rectangle of the given size centred in `area`, clipped to it.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
-
-/// Wrap untrusted text to a width, made safe for the terminal first.
-pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    let safe = crate::text::visible(text);
-    textwrap::wrap(&safe, usize::from(width.max(1))).into_iter().map(|l| l.into_owned()).collect()
-}
-
-/// Text cut to a display width at a word boundary, with an ellipsis (F16: the header was cut mid-word).
-/// A first word wider than the room is cut where it must.
-pub fn fit_words(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for word in text.split(' ') {
-        let candidate = if out.is_empty() { word.to_string() } else { format!("{out} {word}") };
-        if candidate.width() + 1 > width {
-            break;
-        }
-        out = candidate;
-    }
-    if out.is_empty() {
-        return crate::text::truncate(text, width);
-    }
-    format!("{}…", out.trim_end_matches([',', ';', ':', '-', ' ']))
-}
-
-/// A timestamp as people read it: `2026-11-26 10:02 UTC`.
-pub fn short_time(rfc3339: &str) -> String {
-    crate::clock::shown(rfc3339)
-}
-
-/// Clear the area of a popup. A wide character (CJK) just left of the popup would otherwise be drawn over
-/// the popup's left border, since its second half lies under it: it is blanked.
-pub fn clear_popup(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let buffer = frame.buffer_mut();
-    if area.x == 0 || area.x > buffer.area.right() {
-        return;
-    }
-    for y in area.top()..area.bottom().min(buffer.area.bottom()) {
-        let cell = &mut buffer[(area.x - 1, y)];
-        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
-            cell.set_symbol(" ");
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_header_is_cut_between_words() {
-        assert_eq!(fit_words("report of SOC 2 readiness for AI companies", 36), "report of SOC 2 readiness for AI…");
-        assert_eq!(fit_words("Demo readiness check", 14), "Demo…");
-        assert_eq!(fit_words("Demo readiness check", 40), "Demo readiness check");
-        assert_eq!(fit_words("Supercalifragilistic", 8), "Superca…");
-        assert_eq!(fit_words("Example AI Ltd (sample), more", 26), "Example AI Ltd (sample)…");
-    }
 
     #[test]
     fn a_long_status_keeps_its_end_on_three_lines() {

@@ -12,8 +12,9 @@ use crate::assessment::Change;
 use crate::assessment::agenda::{self, Item, Why};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::editor::{Editor, Mode, line_input};
+use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
 
 /// The agenda while it is shown.
@@ -24,7 +25,7 @@ pub struct AgendaList {
 }
 
 /// `A`: open the field for who to ask about this question, showing who is named now.
-pub fn start_ask(editor: &mut Editor) -> Outcome {
+pub fn start_ask(editor: &mut QuestionnaireScreen) -> Outcome {
     let id = editor.question().id.clone();
     let current = editor.assessment().answers().get(&id).map(|x| x.ask.clone()).unwrap_or_default();
     editor.mode = Mode::TypeAsk(line_input(&current, "who to ask about this question (empty: nobody)"));
@@ -32,7 +33,7 @@ pub fn start_ask(editor: &mut Editor) -> Outcome {
 }
 
 /// Keys in the field for who to ask.
-pub fn ask(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+pub fn ask(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let Mode::TypeAsk(input) = &editor.mode else { return Outcome::Done };
     let name = input.lines().join(" ").trim().to_string();
     match action {
@@ -60,7 +61,7 @@ pub fn ask(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 }
 
 /// `M`: the agenda of the person answering now.
-pub fn open(editor: &mut Editor) -> Outcome {
+pub fn open(editor: &mut QuestionnaireScreen) -> Outcome {
     let person = editor.assessment().respondent.trim().to_string();
     if person.is_empty() {
         let who = keymap::key_label(Context::Questionnaire, Action::SetRespondent);
@@ -78,7 +79,7 @@ pub fn open(editor: &mut Editor) -> Outcome {
 }
 
 /// Keys while the agenda is shown.
-pub fn update(editor: &mut Editor, action: Action) -> Outcome {
+pub fn update(editor: &mut QuestionnaireScreen, action: Action) -> Outcome {
     let Mode::Agenda(list) = &mut editor.mode else { return Outcome::Done };
     match action {
         Action::Down => list.selected = (list.selected + 1).min(list.items.len().saturating_sub(1)),
@@ -117,8 +118,8 @@ pub fn reasons(item: &Item) -> String {
 
 /// The agenda over the questionnaire: two lines a question.
 pub fn draw(frame: &mut Frame, body: Rect, list: &AgendaList, t: Theme) {
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let n = list.items.len();
     let title = format!(
         " Agenda for {}: {n} question{} ",

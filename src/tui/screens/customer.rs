@@ -9,13 +9,13 @@ use crate::assessment::CellSource;
 use crate::spreadsheet::export::{ExportError, default_name, export_file};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::editor::{Editor, Mode};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The current question's cell in the customer's file, for an imported questionnaire.
-pub fn cell(editor: &Editor) -> Option<&CellSource> {
+pub fn cell(editor: &QuestionnaireScreen) -> Option<&CellSource> {
     editor.assessment().source.as_ref()?.cells.get(&editor.question().id)
 }
 
@@ -25,7 +25,7 @@ pub fn place(sheet: &str, cell: &str) -> String {
 }
 
 /// Why the current question's answer cannot be changed here, if it cannot (the core's rule).
-pub fn read_only(editor: &Editor) -> Option<String> {
+pub fn read_only(editor: &QuestionnaireScreen) -> Option<String> {
     crate::assessment::source::read_only(editor.assessment(), &editor.question().id)
 }
 
@@ -36,7 +36,7 @@ pub fn changes_answer(action: Action, has_options: bool) -> bool {
 }
 
 /// The lines under the question's id: the id and cells as found in the customer's file, and read-only.
-pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let Some(c) = cell(editor) else { return Vec::new() };
     let mut text = String::new();
     if !c.id_as_found.is_empty() {
@@ -55,7 +55,7 @@ pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
 }
 
 /// Why a typed character does not start an answer here: the question is read-only.
-pub fn typing_refused(editor: &Editor) -> Option<String> {
+pub fn typing_refused(editor: &QuestionnaireScreen) -> Option<String> {
     if !matches!(editor.mode, Mode::Answering) || editor.question().kind.has_options() {
         return None;
     }
@@ -63,7 +63,7 @@ pub fn typing_refused(editor: &Editor) -> Option<String> {
 }
 
 /// `X`: the same export as `soc2-ready export`, into the working folder, listing every cell skipped.
-pub fn export(editor: &mut Editor, ctx: &Ctx) -> Outcome {
+pub fn export(editor: &mut QuestionnaireScreen, ctx: &Ctx) -> Outcome {
     let Some(source) = editor.assessment().source.as_ref() else {
         let report = keymap::key_label(Context::Questionnaire, Action::OpenReport);
         return Outcome::Complain(format!(
@@ -100,20 +100,20 @@ pub fn export(editor: &mut Editor, ctx: &Ctx) -> Outcome {
 pub fn draw_export(
     frame: &mut ratatui::Frame,
     body: ratatui::layout::Rect,
-    editor: &Editor,
-    app: &crate::tui::app::App,
+    editor: &QuestionnaireScreen,
+    ctx: &crate::tui::screens::DrawCtx,
 ) {
     use ratatui::widgets::{Block, Paragraph};
     let Some(lines) = &editor.exported else { return };
     let width = body.width.saturating_sub(4).min(100);
     let mut shown: Vec<Line> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let style = if i == 0 { app.theme.title() } else { app.theme.plain() };
+        let style = if i == 0 { ctx.theme.title() } else { ctx.theme.plain() };
         shown.extend(wrap(l, width.saturating_sub(2)).into_iter().map(|w| Line::styled(w, style)));
     }
     let tall = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
-    let area = crate::tui::view::centred(body, width, tall.min(body.height.saturating_sub(2)));
-    crate::tui::view::clear_popup(frame, area);
+    let area = crate::tui::widgets::centred(body, width, tall.min(body.height.saturating_sub(2)));
+    crate::tui::widgets::clear_popup(frame, area);
     let block = Block::bordered().title(" Export: the cells skipped (any key closes) ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -123,7 +123,7 @@ pub fn draw_export(
         shown.truncate(height - 1);
         shown.push(Line::styled(
             format!("… and {more} more lines: `soc2-ready export` lists them all"),
-            app.theme.dim(),
+            ctx.theme.dim(),
         ));
     }
     frame.render_widget(Paragraph::new(shown), inner);

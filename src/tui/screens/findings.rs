@@ -14,10 +14,10 @@ use crate::assessment::observations;
 use crate::assessment::{Assessment, Change};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::editor::{Editor, Mode};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The list while it is open.
 pub struct Findings {
@@ -52,7 +52,7 @@ impl Findings {
 }
 
 /// Open the list (`F`); with no open finding it says so and stays on the question.
-pub fn open(editor: &mut Editor) -> Outcome {
+pub fn open(editor: &mut QuestionnaireScreen) -> Outcome {
     let here = editor.question().id.clone();
     let last = editor
         .interview
@@ -71,7 +71,7 @@ pub fn open(editor: &mut Editor) -> Outcome {
 }
 
 /// Keys while the list is open.
-pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+pub fn update(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let Mode::Findings(list) = &mut editor.mode else { return Outcome::Done };
     let count = list.ids.len();
     match action {
@@ -79,7 +79,7 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
         Action::Up => list.selected = list.selected.saturating_sub(1),
         Action::Findings => {
             // The next one still open after the selected one, round to the start.
-            let a = &editor.session.assessment;
+            let a = &editor.editor.session.assessment;
             let still_open = |id: &str| a.observations.iter().any(|o| o.id == id && !o.status.is_closed());
             let next = (1..=count).map(|k| (list.selected + k) % count).find(|&i| still_open(&list.ids[i]));
             match next {
@@ -103,7 +103,7 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 }
 
 /// Go to finding `id`'s question (if its question is shown).
-fn go_to(editor: &mut Editor, id: &str) -> Outcome {
+fn go_to(editor: &mut QuestionnaireScreen, id: &str) -> Outcome {
     let a = editor.assessment();
     let Some(o) = a.observations.iter().find(|o| o.id == id) else {
         return Outcome::Complain(format!("There is no observation {} any more.", one_line(id)));
@@ -133,7 +133,7 @@ fn go_to(editor: &mut Editor, id: &str) -> Outcome {
 
 /// The status key on the selected finding: its next status, recorded with who is answering; one step to
 /// undo.
-fn move_along(editor: &mut Editor, id: &str, ctx: &Ctx) -> Outcome {
+fn move_along(editor: &mut QuestionnaireScreen, id: &str, ctx: &Ctx) -> Outcome {
     let Some(o) = editor.assessment().observations.iter().find(|o| o.id == id) else {
         return Outcome::Complain(format!("There is no observation {} any more.", one_line(id)));
     };
@@ -156,9 +156,9 @@ fn move_along(editor: &mut Editor, id: &str, ctx: &Ctx) -> Outcome {
 }
 
 /// The list over the questionnaire: two lines a finding, the selected one written out in full below.
-pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, list: &Findings, t: Theme) {
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+pub fn draw(frame: &mut Frame, body: Rect, editor: &QuestionnaireScreen, list: &Findings, t: Theme) {
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(4).min(110), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let a = editor.assessment();
     let open =
         list.ids.iter().filter(|id| a.observations.iter().any(|o| &o.id == *id && !o.status.is_closed())).count();

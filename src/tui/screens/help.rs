@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::centred;
+use crate::tui::widgets::centred;
 
 /// Every context but the help itself, in the order the help lists them after the current one.
 fn listed() -> impl Iterator<Item = Context> {
@@ -68,10 +68,11 @@ pub fn scrolled(scroll: u16, action: Action, underlying: Context, size: (u16, u1
     .min(max)
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let t = app.theme;
+/// The help over the screen: the keys of `context` (where the user is beneath it), scrolled by `scroll`.
+pub fn draw(frame: &mut Frame, body: Rect, ctx: &DrawCtx, context: Context, scroll: u16) {
+    let t = ctx.theme;
     let area = area(body);
-    crate::tui::view::clear_popup(frame, area);
+    crate::tui::widgets::clear_popup(frame, area);
     let [down, up] = [Action::ScrollDown, Action::ScrollUp].map(|a| keymap::key_label(Context::Help, a));
     let close = keymap::help_rows(Context::Help)
         .into_iter()
@@ -79,8 +80,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
         .map_or_else(|| "?".to_string(), |(keys, _)| keys.replace(' ', " or "));
     let block = Block::bordered().title(format!(" Keys ({down}{up} scroll · {close} closes) "));
     let inner = block.inner(area);
-    let all = lines(app.screen_context(), inner.width, t);
+    let all = lines(context, inner.width, t);
     let max = u16::try_from(all.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(all).block(block).scroll((app.help_scroll.min(max), 0));
+    let paragraph = Paragraph::new(all).block(block).scroll((scroll.min(max), 0));
     frame.render_widget(paragraph, area);
 }

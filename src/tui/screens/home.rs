@@ -16,10 +16,10 @@ use crate::assessment::{last_change, sample};
 use crate::report::headline::Headline;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{self, Context};
-use crate::tui::view::wrap;
+use crate::tui::screens::DrawCtx;
+use crate::tui::widgets::wrap;
 
 pub struct Home {
     pub listed: Vec<Listed>,
@@ -150,12 +150,12 @@ fn open_sample(ctx: &Ctx) -> Outcome {
     }
 }
 
-pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App) {
-    let t = app.theme;
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, ctx: &DrawCtx<'_>) {
+    let t = ctx.theme;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),
-            Span::raw(format!("│ assessments in {}", one_line(&app.store.dir.display().to_string()))),
+            Span::raw(format!("│ assessments in {}", one_line(&ctx.store_dir.display().to_string()))),
         ])),
         header,
     );
@@ -186,9 +186,9 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         // The organisation is what tells assessments apart: it and the questionnaire share what the other
         // columns leave, the organisation first (see `name_widths`), each cut with an ellipsis.
         const DONE: u16 = 5;
-        let now = (app.now)();
+        let now = &ctx.now;
         let when: Vec<String> =
-            home.listed.iter().map(|l| last_change::readable(&l.updated_at, &now, app.utc_offset)).collect();
+            home.listed.iter().map(|l| last_change::readable(&l.updated_at, now, ctx.utc_offset)).collect();
         // As wide as the widest ("today 14:05", "2026-11-26 14:05"), at least as wide as its title.
         let when_width = when.iter().map(|w| text_width(w)).max().unwrap_or(0).clamp(11, 16) as u16;
         // As wide as the longest headline ("Ready for the audit 100"), at least as wide as its title.
@@ -233,10 +233,10 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, home: &Home, app: &App)
         );
     }
     if let Some(new) = &home.new {
-        new.draw(frame, body, app);
+        new.draw(frame, body, ctx);
     }
     if let Some(dialog) = &home.dialog {
-        dialog.draw(frame, body, app);
+        dialog.draw(frame, body, ctx);
     }
 }
 

@@ -25,10 +25,10 @@ use crate::spreadsheet::workbook::Sheet;
 use crate::spreadsheet::{self, Detection, Format, NoQuestions, Options, Progress, ReadError, Suggestion, Workbook};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::screens::DrawCtx;
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// A file read and its questions found, waiting for the user's confirmation.
 pub struct Prepared {
@@ -470,8 +470,8 @@ impl Import {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, body: Rect, app: &App) {
-        let t = app.theme;
+    pub fn draw(&self, frame: &mut Frame, body: Rect, ctx: &DrawCtx<'_>) {
+        let t = ctx.theme;
         match self {
             Import::Path { input, error, .. } => {
                 let width = body.width.saturating_sub(8).min(90);

@@ -21,10 +21,11 @@ use crate::assessment::undo::{UndoStack, Undone};
 use crate::assessment::{Assessment, Change, ChangeError, describe};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::editor::{Editor, Mode, line_input};
+use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// What the interview keeps while an assessment is open (not saved: the meeting itself is, in the file).
 #[derive(Default)]
@@ -62,7 +63,7 @@ pub struct ConflictPick {
 
 /// Start the meeting when an assessment is opened in the interface: who answered last is present.
 /// Returns what is waiting to be settled (conflicts from a merge, carried-over answers), if anything.
-pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, String> {
+pub fn begin_meeting(editor: &mut QuestionnaireScreen, now: &str) -> Result<Option<String>, String> {
     let present: Vec<String> =
         Some(editor.assessment().respondent.clone()).filter(|r| !r.trim().is_empty()).into_iter().collect();
     meetings::start(&mut editor.session.assessment, &present, now);
@@ -94,19 +95,19 @@ pub fn begin_meeting(editor: &mut Editor, now: &str) -> Result<Option<String>, S
 }
 
 /// End the meeting (quitting, or going back to the home screen).
-pub fn end_meeting(editor: &mut Editor, now: &str) {
+pub fn end_meeting(editor: &mut QuestionnaireScreen, now: &str) {
     if editor.interview.clock.take().is_some() {
         meetings::end(&mut editor.session.assessment, now);
         editor.dirty = true;
     }
 }
 
-fn section_id(editor: &Editor) -> String {
+fn section_id(editor: &QuestionnaireScreen) -> String {
     editor.assessment().questionnaire().sections[editor.cursor.section].id.clone()
 }
 
 /// Before a key is handled: remember what it may change (once per opened field).
-pub fn before_action(editor: &mut Editor) {
+pub fn before_action(editor: &mut QuestionnaireScreen) {
     // A typed answer's field opens without an action: what it may change is taken when it closes.
     if matches!(editor.mode, Mode::Answering) || !editor.interview.pending {
         editor.session.assessment.log.start();
@@ -116,7 +117,7 @@ pub fn before_action(editor: &mut Editor) {
 
 /// After a key was handled (and its field, if any, closed): the changes it applied become one step to undo
 /// and, for an answer, part of the meeting; the section timer follows the cursor.
-pub fn after_action(editor: &mut Editor, now: &str) {
+pub fn after_action(editor: &mut QuestionnaireScreen, now: &str) {
     let section = section_id(editor);
     if let Some(clock) = &mut editor.interview.clock {
         clock.enter_section(&section, now);
@@ -137,7 +138,7 @@ pub fn after_action(editor: &mut Editor, now: &str) {
 /// The changes applied since the log started (one key, or what was kept of a field when the program
 /// ends): one step to undo, and each question whose value changed answered in the meeting going on.
 /// Returns whether the meeting recorded one.
-pub fn observe_applied(editor: &mut Editor) -> bool {
+pub fn observe_applied(editor: &mut QuestionnaireScreen) -> bool {
     let applied = editor.session.assessment.log.take();
     editor.interview.undo.record(&applied);
     let a = &mut editor.session.assessment;
@@ -156,7 +157,7 @@ fn say(text: impl Into<String>) -> Option<Outcome> {
     Some(Outcome::Say(text.into()))
 }
 
-fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
+fn saved(editor: &mut QuestionnaireScreen, text: impl Into<String>) -> Option<Outcome> {
     Some(match editor.save() {
         Ok(()) => Outcome::Say(text.into()),
         Err(e) => Outcome::Complain(e),
@@ -165,7 +166,7 @@ fn saved(editor: &mut Editor, text: impl Into<String>) -> Option<Outcome> {
 
 /// `Y`: the first press says how many carried-over answers the section has to confirm and asks; the same key
 /// again confirms them all, each through the one write path (checked on a copy first: all or none).
-fn confirm_section(editor: &mut Editor, offered: Option<String>, key: &str, now: &str) -> Outcome {
+fn confirm_section(editor: &mut QuestionnaireScreen, offered: Option<String>, key: &str, now: &str) -> Outcome {
     let s = editor.cursor.section;
     let section = &editor.assessment().questionnaire().sections[s];
     let (section_id, title) = (section.id.clone(), one_line(&section.title));
@@ -205,7 +206,7 @@ fn confirm_section(editor: &mut Editor, offered: Option<String>, key: &str, now:
 }
 
 /// The interview's keys while answering; `None` leaves the key to the questionnaire screen.
-pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outcome> {
+pub fn answering(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Option<Outcome> {
     let now = ctx.now.as_str();
     let place = super::questionnaire::answering_context(editor);
     let key = |a: Action| keymap::key_label(place, a);
@@ -322,7 +323,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
         }
         Action::Undo => {
             editor.interview.pending = false;
-            let undone = editor.interview.undo.undo(&mut editor.session.assessment, now);
+            let undone = editor.interview.undo.undo(&mut editor.editor.session.assessment, now);
             // What undo applied is no step of its own.
             editor.session.assessment.log.take();
             let Some(undone) = undone else {
@@ -409,7 +410,7 @@ pub fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Option<Outco
 
 /// A refused observation form: back to the field at fault (the due date, or else the first), nothing typed
 /// lost, and why.
-fn refused_form(editor: &mut Editor, e: &ChangeError) -> Outcome {
+fn refused_form(editor: &mut QuestionnaireScreen, e: &ChangeError) -> Outcome {
     if let Mode::Observation(form) = &mut editor.mode {
         form.focus = match e {
             ChangeError::Observation(observations::ObservationError::BadDue(_)) => 4,
@@ -430,7 +431,7 @@ pub(crate) fn place_of(a: &Assessment, id: &str) -> Option<(usize, usize)> {
 
 /// Go to the next shown question whose answer is carried over still to confirm (round to the start);
 /// returns whether there is one other than this question.
-pub fn next_to_confirm(editor: &mut Editor) -> bool {
+pub fn next_to_confirm(editor: &mut QuestionnaireScreen) -> bool {
     let a = editor.assessment();
     let q = a.questionnaire();
     let here = editor.cursor.here();
@@ -445,7 +446,7 @@ pub fn next_to_confirm(editor: &mut Editor) -> bool {
 }
 
 /// How many carried-over answers are still to confirm.
-fn to_confirm_left(editor: &Editor) -> usize {
+fn to_confirm_left(editor: &QuestionnaireScreen) -> usize {
     review::review_counts(editor.assessment()).to_confirm
 }
 
@@ -456,7 +457,7 @@ fn observation_here<'a>(a: &'a crate::assessment::Assessment, question: &str) ->
 }
 
 /// Keys in the observation form.
-pub fn observation_form(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+pub fn observation_form(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let id = editor.question().id.clone();
     let Mode::Observation(form) = &mut editor.mode else { return Outcome::Done };
     match action {
@@ -529,11 +530,17 @@ pub fn form_input(form: &mut ObservationForm) -> &mut TextArea<'static> {
 }
 
 /// Keys while choosing between the answers of merged files.
-pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+pub fn conflict_pick(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let Mode::Conflict(pick) = &mut editor.mode else { return Outcome::Done };
     let question = pick.question.clone();
-    let count =
-        editor.session.assessment.conflicts.iter().find(|c| c.question == question).map_or(0, |c| c.candidates.len());
+    let count = editor
+        .editor
+        .session
+        .assessment
+        .conflicts
+        .iter()
+        .find(|c| c.question == question)
+        .map_or(0, |c| c.candidates.len());
     let choice = match action {
         Action::Down => {
             pick.selected = (pick.selected + 1).min(count.saturating_sub(1));
@@ -589,7 +596,7 @@ pub fn conflict_pick(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome 
 
 /// The meeting part of the header: who is answering, how long the meeting and this section have run;
 /// shorter words when the terminal is narrow, so the organisation keeps some room.
-pub fn header(editor: &Editor, now: &str, width: u16) -> String {
+pub fn header(editor: &QuestionnaireScreen, now: &str, width: u16) -> String {
     let a = editor.assessment();
     let Some(clock) = &editor.interview.clock else {
         return if a.respondent.is_empty() {
@@ -615,13 +622,13 @@ pub fn header(editor: &Editor, now: &str, width: u16) -> String {
 }
 
 /// How many shown questions of section `s` have a reviewed answer (kept up to date with the progress).
-pub fn reviewed_in_section(editor: &Editor, s: usize) -> usize {
+pub fn reviewed_in_section(editor: &QuestionnaireScreen, s: usize) -> usize {
     editor.tally().sections[s].reviewed
 }
 
 /// Each section's questions flagged for follow-up (among those shown) and open findings (observations
 /// not closed, on any of its questions), in questionnaire order: what the sections list counts.
-pub fn follow_ups_by_section(editor: &Editor) -> Vec<(usize, usize)> {
+pub fn follow_ups_by_section(editor: &QuestionnaireScreen) -> Vec<(usize, usize)> {
     let a = editor.assessment();
     let open: std::collections::HashMap<&str, usize> =
         a.observations.iter().filter(|o| !o.status.is_closed()).fold(Default::default(), |mut m, o| {
@@ -648,12 +655,12 @@ pub fn follow_ups_by_section(editor: &Editor) -> Vec<(usize, usize)> {
 /// Whether review marks are shown: once a shown answer has been marked reviewed against evidence. Opening
 /// an assessment starts a meeting for everyone, so a founder answering alone would otherwise see "✔0"
 /// beside every section and "CLAIMED" on every answer.
-pub fn shows_review(editor: &Editor) -> bool {
+pub fn shows_review(editor: &QuestionnaireScreen) -> bool {
     editor.tally().total.reviewed > 0
 }
 
 /// The markers beside the question's id: claimed or reviewed, carried over, merged files disagreeing.
-pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
+pub fn question_tags(editor: &QuestionnaireScreen, t: Theme) -> Vec<Span<'static>> {
     let a = editor.assessment();
     let id = &editor.question().id;
     let mut tags = Vec::new();
@@ -673,7 +680,7 @@ pub fn question_tags(editor: &Editor, t: Theme) -> Vec<Span<'static>> {
 
 /// The lines the interview adds under the answer: the files' answers when they disagree, the question's
 /// observations.
-pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn question_lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let a = editor.assessment();
     let question = editor.question();
     let mut lines = Vec::new();
@@ -736,7 +743,7 @@ const CANDIDATE_INDENT: u16 = 3;
 
 /// Scroll the question's panel so the file chosen in the conflict panel shows whole (its answer, note and
 /// evidence), between the "more above" and "more below" lines.
-fn show_selected_candidate(editor: &mut Editor, ctx: &Ctx) {
+fn show_selected_candidate(editor: &mut QuestionnaireScreen, ctx: &Ctx) {
     let area = super::questionnaire::detail_area(editor, ctx.size);
     let lines = super::questionnaire::question_lines(editor, area.width, ctx.theme);
     let text = |l: &Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
@@ -853,7 +860,7 @@ pub fn export_follow_ups(editor: &Editor, ctx: &Ctx) -> Outcome {
 
 /// Keep an observation being typed when the program ends (quit, Ctrl-C, a signal): it is recorded as far
 /// as it can be (a due date that is not one is kept in the recommendation). Returns what to tell the user.
-pub fn keep_typed_observation(editor: &mut Editor, now: &str) -> Option<String> {
+pub fn keep_typed_observation(editor: &mut QuestionnaireScreen, now: &str) -> Option<String> {
     let Mode::Observation(form) = &editor.mode else { return None };
     let text = |i: usize| form.fields[i].lines().join(" ").trim().to_string();
     let mut fields =

@@ -16,10 +16,10 @@ use crate::assessment::store::Listed;
 use crate::assessment::trash::Trash;
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::screens::DrawCtx;
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// A dialog over the home screen, about one assessment.
 pub enum Dialog {
@@ -102,8 +102,8 @@ impl Dialog {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, body: Rect, app: &App) {
-        let t = app.theme;
+    pub fn draw(&self, frame: &mut Frame, body: Rect, ctx: &DrawCtx<'_>) {
+        let t = ctx.theme;
         match self {
             Dialog::ConfirmDelete { what, .. } => {
                 let width = body.width.saturating_sub(8).min(70);

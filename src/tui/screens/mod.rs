@@ -43,6 +43,18 @@ pub enum Outcome {
     Vendors(Box<vendors::VendorsScreen>),
 }
 
+/// What the screens need to know from the app while drawing, built once per frame by `view::draw`: a
+/// screen's draw takes this and its own state, never the whole app.
+pub struct DrawCtx<'a> {
+    pub theme: Theme,
+    /// Now, as recorded in the assessment (the meeting's clock, how long ago an assessment changed).
+    pub now: String,
+    /// The local time zone's offset, for the times the home screen shows.
+    pub utc_offset: chrono::FixedOffset,
+    /// The folder of assessments, which the home screen names.
+    pub store_dir: &'a Path,
+}
+
 /// What the screens need to know from the app while handling a key.
 pub struct Ctx<'a> {
     pub store: &'a Store,

@@ -12,10 +12,10 @@ use crate::assessment::{Assessment, Session};
 use crate::questionnaire::catalog::{self, Entry};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::Context;
-use crate::tui::view::{centred, clear_popup, draw_input, wrap};
+use crate::tui::screens::DrawCtx;
+use crate::tui::widgets::{centred, clear_popup, draw_input, wrap};
 
 /// The two steps of starting an assessment.
 pub enum NewAssessment {
@@ -99,8 +99,8 @@ impl NewAssessment {
         Outcome::Done
     }
 
-    pub fn draw(&self, frame: &mut Frame, body: Rect, app: &App) {
-        let t = app.theme;
+    pub fn draw(&self, frame: &mut Frame, body: Rect, ctx: &DrawCtx<'_>) {
+        let t = ctx.theme;
         match self {
             NewAssessment::Pick { entries, selected } => {
                 let area = centred(body, body.width.saturating_sub(8).min(90), body.height.saturating_sub(2).min(18));
@@ -135,7 +135,7 @@ impl NewAssessment {
                     frame.render_widget(Paragraph::new(lines).style(t.dim()), about);
                 }
             }
-            NewAssessment::Import { import, .. } => import.draw(frame, body, app),
+            NewAssessment::Import { import, .. } => import.draw(frame, body, ctx),
             NewAssessment::Name { entry, input } => {
                 let area = centred(body, body.width.saturating_sub(8).min(70), 7);
                 clear_popup(frame, area);

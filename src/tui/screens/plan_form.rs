@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{centred, clear_popup, draw_input};
+use crate::tui::widgets::{centred, clear_popup, draw_input};
 
 /// The form for one question's owner and due date.
 pub struct PlanForm {

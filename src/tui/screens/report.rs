@@ -20,11 +20,11 @@ use crate::report::{Format, Report};
 use crate::scoring::Score;
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::editor::{Editor, line_input};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::{centred, clear_popup, draw_input};
+use crate::tui::widgets::{centred, clear_popup, draw_input};
 
 /// The report of the assessment being answered; Esc goes back to the question.
 pub struct ReportScreen {
@@ -51,7 +51,7 @@ pub enum Dialog {
 
 /// Save what is waiting, work out the report and show it.
 pub fn open(editor: &mut Editor, ctx: &Ctx) -> Outcome {
-    if let Err(e) = editor.flush(true, &ctx.now, ctx.at) {
+    if let Err(e) = editor.flush(true, &ctx.now, ctx.at, None) {
         return Outcome::Complain(e);
     }
     let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
@@ -829,15 +829,15 @@ fn sections(
 fn report_header(org: &str, title: &str, date: &str, width: u16) -> String {
     use unicode_width::UnicodeWidthStr;
     let free = usize::from(width).saturating_sub(" soc2-ready ".len() + "│  │ report of  │ ".width() + date.width());
-    let org = crate::tui::view::fit_words(&one_line(org), free.saturating_sub(12).max(free * 3 / 5));
-    let title = crate::tui::view::fit_words(&one_line(title), free.saturating_sub(org.width()));
+    let org = crate::tui::widgets::fit_words(&one_line(org), free.saturating_sub(12).max(free * 3 / 5));
+    let title = crate::tui::widgets::fit_words(&one_line(title), free.saturating_sub(org.width()));
     format!("│ {org} │ report of {title} │ {date}")
 }
 
 /// Draw the report, and a prompt over it when one is open.
-pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, app: &App) {
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &ReportScreen, ctx: &DrawCtx<'_>) {
     let (r, scroll) = (&screen.report, screen.scroll);
-    let t = app.theme;
+    let t = ctx.theme;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),

@@ -16,10 +16,11 @@ use super::Outcome;
 use crate::assessment::cursor::Place;
 use crate::questionnaire::search::Index;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::editor::{Editor, Mode, line_input};
+use crate::tui::editor::line_input;
 use crate::tui::keymap::{self, Context};
-use crate::tui::view::{draw_input, wrap};
+use crate::tui::screens::DrawCtx;
+use crate::tui::screens::questionnaire::{Mode, QuestionnaireScreen};
+use crate::tui::widgets::{draw_input, wrap};
 
 /// A shown question the query finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,16 +59,16 @@ impl Search {
     }
 
     /// The shown questions the query finds, best first.
-    pub fn found(&self, editor: &Editor) -> Rc<[Found]> {
+    pub fn found(&self, editor: &QuestionnaireScreen) -> Rc<[Found]> {
         self.search(editor).0
     }
 
     /// The questions hidden by earlier answers the query finds, best first (they are not listed).
-    pub fn hidden(&self, editor: &Editor) -> Rc<[Place]> {
+    pub fn hidden(&self, editor: &QuestionnaireScreen) -> Rc<[Place]> {
         self.search(editor).1
     }
 
-    fn search(&self, editor: &Editor) -> Results {
+    fn search(&self, editor: &QuestionnaireScreen) -> Results {
         let query = self.input.lines().join(" ");
         if let Some((last, results)) = &*self.last.borrow()
             && *last == query
@@ -90,7 +91,7 @@ impl Search {
     }
 
     /// The shown questions the query finds, best first, as places.
-    pub fn results(&self, editor: &Editor) -> Vec<Place> {
+    pub fn results(&self, editor: &QuestionnaireScreen) -> Vec<Place> {
         self.found(editor).iter().map(|f| f.place).collect()
     }
 }
@@ -101,7 +102,7 @@ impl Default for Search {
     }
 }
 
-pub fn update(editor: &mut Editor, action: Action) -> Outcome {
+pub fn update(editor: &mut QuestionnaireScreen, action: Action) -> Outcome {
     let Mode::Search(search) = &editor.mode else { return Outcome::Done };
     let results = search.results(editor);
     let selected = search.selected;
@@ -131,11 +132,11 @@ pub fn update(editor: &mut Editor, action: Action) -> Outcome {
 }
 
 /// The search box over the screen, with the shown questions that match, best first.
-pub fn draw(frame: &mut Frame, body: Rect, editor: &Editor, search: &Search, app: &App) {
+pub fn draw(frame: &mut Frame, body: Rect, editor: &QuestionnaireScreen, search: &Search, ctx: &DrawCtx<'_>) {
     let (input, selected) = (&search.input, search.selected);
-    let t = app.theme;
-    let area = crate::tui::view::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
-    crate::tui::view::clear_popup(frame, area);
+    let t = ctx.theme;
+    let area = crate::tui::widgets::centred(body, body.width.saturating_sub(6).min(100), body.height.saturating_sub(2));
+    crate::tui::widgets::clear_popup(frame, area);
     let [field, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let [go, down, up, cancel] =
         [Action::Confirm, Action::Down, Action::Up, Action::Cancel].map(|a| keymap::key_label(Context::Search, a));

@@ -15,10 +15,10 @@ use crate::assessment::{Change, NewValue, Store};
 use crate::library::{self, Library, Suggestion};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::editor::Editor;
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::questionnaire::QuestionnaireScreen;
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// The library, as far as it has been read.
 enum Loading {
@@ -111,16 +111,16 @@ impl Suggestions {
 
 /// Bring the editor's suggestions up to date with its current question: a lookup only when the question
 /// changed (or the library has just arrived).
-pub fn refresh(editor: &mut Editor) {
+pub fn refresh(editor: &mut QuestionnaireScreen) {
     let Some(s) = editor.suggestions.as_deref_mut() else { return };
     let arrived = s.poll(false);
     let Loading::Ready(library) = &s.library else { return };
-    let question = editor.cursor.question(&editor.session.assessment);
+    let question = editor.editor.cursor.question(&editor.editor.session.assessment);
     if !arrived && s.question.as_deref() == Some(question.id.as_str()) {
         return;
     }
     let started = Instant::now();
-    let cell = editor.session.assessment.source.as_ref().and_then(|src| src.cells.get(&question.id));
+    let cell = editor.editor.session.assessment.source.as_ref().and_then(|src| src.cells.get(&question.id));
     s.found = library::suggest(library, question, cell);
     s.lookup_time = started.elapsed();
     s.question = Some(question.id.clone());
@@ -128,7 +128,7 @@ pub fn refresh(editor: &mut Editor) {
 }
 
 /// `s`: the next suggestion, round again after the last, scrolled into view.
-pub fn next(editor: &mut Editor, ctx: &super::Ctx) -> Result<String, String> {
+pub fn next(editor: &mut QuestionnaireScreen, ctx: &super::Ctx) -> Result<String, String> {
     let Some(s) = editor.suggestions.as_deref_mut() else {
         return Err("Suggestions come from the answer library for customer questionnaires only.".into());
     };
@@ -142,7 +142,7 @@ pub fn next(editor: &mut Editor, ctx: &super::Ctx) -> Result<String, String> {
 }
 
 /// Scroll the question's panel so the selected suggestion (its first lines) is in view.
-fn show_selected(editor: &mut Editor, ctx: &super::Ctx) {
+fn show_selected(editor: &mut QuestionnaireScreen, ctx: &super::Ctx) {
     let area = super::questionnaire::detail_area(editor, ctx.size);
     let lines = super::questionnaire::question_lines(editor, area.width, ctx.theme);
     // The selected suggestion's first line starts with the selection mark.
@@ -176,7 +176,7 @@ fn empty_reason(s: &Suggestions) -> String {
 
 /// `a`: record the selected suggestion as the answer, its explanation as the comment for the customer when
 /// their file has a comment column (else in the note, kept beside any note already there), and "library: SOURCE" as who gave it. Returns what to tell the user.
-pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
+pub fn apply(editor: &mut QuestionnaireScreen, now: &str) -> Result<String, String> {
     let Some(s) = editor.suggestions.as_deref() else {
         return Err("Suggestions come from the answer library for customer questionnaires only.".into());
     };
@@ -243,7 +243,7 @@ pub fn apply(editor: &mut Editor, now: &str) -> Result<String, String> {
 }
 
 /// `A`: approve the current question's answer filled from the library, as the current respondent.
-pub fn approve(editor: &mut Editor, now: &str) -> Result<String, String> {
+pub fn approve(editor: &mut QuestionnaireScreen, now: &str) -> Result<String, String> {
     let question = editor.question().id.clone();
     let by = editor.assessment().respondent.clone();
     let change = Change::Approve { question, by };
@@ -254,7 +254,7 @@ pub fn approve(editor: &mut Editor, now: &str) -> Result<String, String> {
 
 /// Under the answer: where an answer filled from the library came from, its score and reason, and (while
 /// suggested) the key that approves it; or who approved it.
-pub fn source_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn source_lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let answer = editor.assessment().answers().get(&editor.question().id);
     let Some((entry, source)) = answer.and_then(|x| x.source.as_ref().map(|s| (x, s))) else { return Vec::new() };
     let text = if entry.suggested {
@@ -283,7 +283,7 @@ fn standing(s: &Suggestion) -> String {
 }
 
 /// The panel's lines, wrapped to `width`: the best three suggestions, the selected one marked.
-pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let Some(s) = editor.suggestions.as_deref() else { return Vec::new() };
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
     let mut out = vec![Line::from(vec![

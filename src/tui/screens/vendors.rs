@@ -25,8 +25,8 @@ pub enum Column {
 
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::DrawCtx;
 
 pub struct VendorsScreen {
     pub rows: Vec<VendorRow>,
@@ -126,8 +126,8 @@ const SPACING: usize = 8 + 2 + 1;
 /// findings' column is narrower, so the vendor's name and attestation keep some room.
 const NARROW: u16 = 100;
 
-pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, app: &App) {
-    let t = app.theme;
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, screen: &VendorsScreen, ctx: &DrawCtx<'_>) {
+    let t = ctx.theme;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" soc2-ready ", t.title()),

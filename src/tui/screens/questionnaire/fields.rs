@@ -4,14 +4,14 @@
 
 use ratatui::text::{Line, Span};
 
+use super::mode::QuestionnaireScreen;
 use crate::assessment::change::Change;
 use crate::assessment::{CellSource, FieldCell};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::editor::Editor;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::wrap;
+use crate::tui::widgets::wrap;
 
 /// One field besides the answer: another answer field, or the comment.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Field {
     }
 
     /// What the answer holds in this field now.
-    pub fn value(&self, editor: &Editor) -> String {
+    pub fn value(&self, editor: &QuestionnaireScreen) -> String {
         let entry = editor.assessment().answers().get(&editor.question().id);
         match self {
             Field::Other(f) => entry.and_then(|e| e.fields.get(&f.name)).cloned().unwrap_or_default(),
@@ -64,7 +64,7 @@ pub fn of(cell: &CellSource) -> Vec<Field> {
 }
 
 /// The field selected on the current question (`None`: the answer).
-pub fn selected(editor: &Editor) -> Option<Field> {
+pub fn selected(editor: &QuestionnaireScreen) -> Option<Field> {
     let (id, n) = editor.field.as_ref()?;
     if *id != editor.question().id || *n == 0 {
         return None;
@@ -74,12 +74,12 @@ pub fn selected(editor: &Editor) -> Option<Field> {
 }
 
 /// The selected field takes typed text (no choices): on it, letters type rather than command.
-pub fn typing_selected(editor: &Editor) -> bool {
+pub fn typing_selected(editor: &QuestionnaireScreen) -> bool {
     selected(editor).is_some_and(|f| f.choices().is_empty())
 }
 
 /// The key: move to the next field, round to the answer again. Returns what to tell the user.
-pub fn next(editor: &mut Editor) -> Result<String, String> {
+pub fn next(editor: &mut QuestionnaireScreen) -> Result<String, String> {
     let Some(cell) = crate::tui::screens::customer::cell(editor) else {
         return Err("Only a customer questionnaire's questions have several answer fields.".into());
     };
@@ -105,7 +105,7 @@ pub fn next(editor: &mut Editor) -> Result<String, String> {
 }
 
 /// A digit on a field with choices: that choice, saved.
-pub fn choose(editor: &mut Editor, field: &Field, n: usize, now: &str) -> Result<String, String> {
+pub fn choose(editor: &mut QuestionnaireScreen, field: &Field, n: usize, now: &str) -> Result<String, String> {
     let choices = field.choices();
     let Some(value) = n.checked_sub(1).and_then(|i| choices.get(i)).cloned() else {
         return Err(format!("{n} is not a choice of {}: only 1 to {}.", field.name(), choices.len()));
@@ -118,7 +118,7 @@ pub fn choose(editor: &mut Editor, field: &Field, n: usize, now: &str) -> Result
 
 /// The fields block under the answer: each field with its value, the selected one marked, and the
 /// choices of a selected field that has them.
-pub fn lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let Some(cell) = crate::tui::screens::customer::cell(editor) else { return Vec::new() };
     let fields = of(cell);
     if fields.is_empty() {

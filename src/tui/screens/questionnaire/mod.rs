@@ -3,6 +3,7 @@
 //! evidence and who is answering.
 
 pub mod fields;
+mod mode;
 mod view;
 
 use ratatui_textarea::TextArea;
@@ -14,12 +15,13 @@ use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::editor::{Editor, Mode, evidence_references, line_input, note_input};
+use crate::tui::editor::{evidence_references, line_input, note_input};
 use crate::tui::keymap::{self, Context};
+pub use mode::{Mode, QuestionnaireScreen};
 pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
 
 /// Where the user is on this screen: answering, or typing in one of its fields.
-pub fn context(editor: &Editor) -> Context {
+pub fn context(editor: &QuestionnaireScreen) -> Context {
     match editor.mode {
         Mode::Answering => answering_context(editor),
         Mode::TypeAnswer(_) => Context::TypeAnswer,
@@ -38,7 +40,7 @@ pub fn context(editor: &Editor) -> Context {
 
 /// Where the keys of the question itself are looked up, whatever field is open: on a text question a
 /// sentence typed is the answer (C1), so no letter is a command there.
-pub fn answering_context(editor: &Editor) -> Context {
+pub fn answering_context(editor: &QuestionnaireScreen) -> Context {
     // IMPORT: another answer field selected: letters type in a text field; a field with choices takes digits.
     if fields::selected(editor).is_some() {
         return if fields::typing_selected(editor) { Context::TextQuestion } else { Context::Questionnaire };
@@ -47,7 +49,7 @@ pub fn answering_context(editor: &Editor) -> Context {
 }
 
 /// The field being typed in, if any.
-pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
+pub fn text_input(editor: &mut QuestionnaireScreen) -> Option<&mut TextArea<'static>> {
     match &mut editor.mode {
         Mode::TypeAnswer(i)
         | Mode::EditNote(i)
@@ -62,7 +64,7 @@ pub fn text_input(editor: &mut Editor) -> Option<&mut TextArea<'static>> {
 }
 
 /// On a number, text or date question, a typed character starts the answer with that character.
-pub fn start_typed_answer(editor: &mut Editor, c: char) -> bool {
+pub fn start_typed_answer(editor: &mut QuestionnaireScreen, c: char) -> bool {
     if !matches!(editor.mode, Mode::Answering) {
         return false;
     }
@@ -99,7 +101,7 @@ fn typed_answer_hint(kind: QuestionType) -> &'static str {
     }
 }
 
-pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+pub fn update(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     // IMPORT: the list of what an export skipped closes with the next key.
     if editor.exported.take().is_some() {
         return Outcome::Done;
@@ -111,7 +113,7 @@ pub fn update(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
     outcome
 }
 
-fn update_mode(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+fn update_mode(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     match editor.mode {
         Mode::Observation(_) => super::interview::observation_form(editor, action, ctx),
         Mode::Conflict(_) => super::interview::conflict_pick(editor, action, ctx),
@@ -127,10 +129,10 @@ fn update_mode(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 }
 
 /// Keys in the owner and due date form (REPORT): saved when confirmed, like any change.
-fn plan(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+fn plan(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     use super::plan_form::FormOutcome;
     let Mode::Plan(form) = &mut editor.mode else { return Outcome::Done };
-    match form.update(action, &mut editor.session.assessment, &ctx.now) {
+    match form.update(action, &mut editor.editor.session.assessment, &ctx.now) {
         FormOutcome::Open => Outcome::Done,
         FormOutcome::Refused(e) => Outcome::Complain(e),
         FormOutcome::Cancelled => {
@@ -161,7 +163,7 @@ fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
 }
 
 /// Keys while answering (no field open).
-fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+fn answering(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let place = answering_context(editor);
     let key = |a: Action| keymap::key_label(place, a);
     let question = editor.question().clone();
@@ -325,10 +327,10 @@ fn answering(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 
 /// Key N on the current question: pick (or, for multiple choice, tick) option N, by the core's rules; the
 /// screen then moves on, stays, or opens the note for the reason of a "not applicable".
-fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outcome {
+fn choose(editor: &mut QuestionnaireScreen, question: &Question, n: usize, now: &str) -> Outcome {
     let key = |a: Action| keymap::key_label(Context::Questionnaire, a);
-    let ctx = change::Ctx { now, shown: Some(&editor.cursor.vis) };
-    let chosen = match cursor::choose(&mut editor.session.assessment, question, n, ctx) {
+    let ctx = change::Ctx { now, shown: Some(&editor.editor.cursor.vis) };
+    let chosen = match cursor::choose(&mut editor.editor.session.assessment, question, n, ctx) {
         Ok(chosen) => chosen,
         Err(ChooseError::TypedAnswer) => {
             return Outcome::Complain(format!(
@@ -371,7 +373,7 @@ fn choose(editor: &mut Editor, question: &Question, n: usize, now: &str) -> Outc
 }
 
 /// Keys in the note editor (it is saved as it is typed; closing saves at once).
-fn note(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+fn note(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     if action != Action::Confirm {
         return Outcome::Done;
     }
@@ -397,7 +399,7 @@ fn note(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 }
 
 /// Keys in a one-line field: a typed answer, evidence references, who is answering.
-fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
+fn typing(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome {
     let now = ctx.now.as_str();
     let question = editor.question().clone();
     let typed = match &editor.mode {
@@ -477,9 +479,9 @@ fn typing(editor: &mut Editor, action: Action, ctx: &Ctx) -> Outcome {
 
 /// In the field for who is answering, ↑ and ↓ go through the people who answered before, latest first, so
 /// switching back to someone needs no retyping.
-fn pick_earlier_person(editor: &mut Editor, action: Action) {
+fn pick_earlier_person(editor: &mut QuestionnaireScreen, action: Action) {
     let Mode::TypeRespondent(input) = &mut editor.mode else { return };
-    let people = &editor.session.assessment.people;
+    let people = &editor.editor.session.assessment.people;
     let pick = match (editor.respondent_pick, action) {
         (None, Action::Up) if !people.is_empty() => Some(0),
         (Some(i), Action::Up) => Some((i + 1).min(people.len().saturating_sub(1))),

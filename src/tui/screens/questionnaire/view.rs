@@ -8,24 +8,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::mode::{Mode, QuestionnaireScreen};
 use crate::assessment::{AnswerValue, describe};
 use crate::questionnaire::QuestionType;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::editor::{Editor, Mode};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::DrawCtx;
 use crate::tui::theme::Theme;
-use crate::tui::view::{draw_input, fit_words, short_time, wrap};
+use crate::tui::widgets::{draw_input, fit_words, short_time, wrap};
 
-pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &App) {
-    let t = app.theme;
+pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &QuestionnaireScreen, ctx: &DrawCtx<'_>) {
+    let t = ctx.theme;
     let a = editor.assessment();
     let q = a.questionnaire();
     let (per_section, total) = (&editor.tally().sections, editor.tally().total);
     // The progress and who is answering always show; the organisation and the title share what is left.
     // On a narrow terminal the progress says less, and the title goes before the organisation is cut short.
-    let respondent = crate::tui::screens::interview::header(editor, &(app.now)(), header.width);
+    let respondent = crate::tui::screens::interview::header(editor, &ctx.now, header.width);
     let room = |progress: &str| {
         usize::from(header.width).saturating_sub(12 + 2 + 3 + 1 + progress.width() + respondent.width())
     };
@@ -152,7 +152,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
             &field_title("Evidence references, comma-separated", Context::TypeEvidence),
             input_area,
         ),
-        Mode::Search(search) => super::super::search::draw(frame, body, editor, search, app),
+        Mode::Search(search) => super::super::search::draw(frame, body, editor, search, ctx),
         Mode::Plan(form) => form.draw(frame, body, t),
         Mode::Observation(form) => crate::tui::screens::interview::draw_form(frame, form, input_area, t),
         Mode::Conflict(_) => {}
@@ -161,7 +161,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &Editor, app: &
         Mode::Agenda(list) => crate::tui::screens::agenda::draw(frame, body, list, t),
     }
     // IMPORT: what the last export wrote and skipped, until the next key.
-    crate::tui::screens::customer::draw_export(frame, body, editor, app);
+    crate::tui::screens::customer::draw_export(frame, body, editor, ctx);
 }
 
 /// A one-line field's title, with the keys that finish it: `Answer (Enter: save · Esc: cancel)`.
@@ -172,7 +172,7 @@ fn field_title(what: &str, context: Context) -> String {
 }
 
 /// How tall the text field under the question is, in the question's panel `inner`.
-fn input_height(editor: &Editor, inner: Rect) -> u16 {
+fn input_height(editor: &QuestionnaireScreen, inner: Rect) -> u16 {
     match editor.mode {
         Mode::Answering | Mode::Search(_) | Mode::Plan(_) | Mode::Conflict(_) | Mode::Findings(_) | Mode::Agenda(_) => {
             0
@@ -184,13 +184,13 @@ fn input_height(editor: &Editor, inner: Rect) -> u16 {
 }
 
 /// How far the question's text can scroll in a terminal of `size`, so the keys stop where it ends.
-pub fn detail_scroll_limit(editor: &Editor, size: (u16, u16), t: Theme) -> u16 {
+pub fn detail_scroll_limit(editor: &QuestionnaireScreen, size: (u16, u16), t: Theme) -> u16 {
     let content = detail_area(editor, size);
     max_detail_scroll(question_lines(editor, content.width, t).len(), content.height)
 }
 
 /// Where the question's text goes in a terminal of `size`.
-pub fn detail_area(editor: &Editor, size: (u16, u16)) -> Rect {
+pub fn detail_area(editor: &QuestionnaireScreen, size: (u16, u16)) -> Rect {
     let body = Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(3) };
     let sections_width = (body.width / 3).clamp(22, 38);
     let [_, right] = Layout::horizontal([Constraint::Length(sections_width), Constraint::Min(30)]).areas(body);
@@ -235,7 +235,7 @@ fn labelled(label: &str, text: &str, width: u16, label_style: Style, text_style:
 }
 
 /// Everything the question's panel shows above the text field, wrapped to `width`.
-pub fn question_lines(editor: &Editor, width: u16, t: Theme) -> Vec<Line<'static>> {
+pub fn question_lines(editor: &QuestionnaireScreen, width: u16, t: Theme) -> Vec<Line<'static>> {
     let a = editor.assessment();
     let question = editor.question();
     let answer = a.answers().get(&question.id);
