@@ -9,8 +9,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
-use super::editor::evidence_references;
 pub use super::editor::{Editor, SAVE_INTERVAL};
+use super::editor::{NotSaved, evidence_references};
 use super::keymap::{self, Context};
 pub use super::screens::home::Home;
 pub use super::screens::new_assessment::NewAssessment;
@@ -325,8 +325,7 @@ impl App {
             match editor.flush(true, &now, at) {
                 Ok(told) => said.extend(told),
                 // The program is ending: nothing is saved "with the next change" (held item of defects-3).
-                Err(e) => {
-                    let e = e.trim_end_matches(" Your answers are kept here and saved with the next change.");
+                Err(NotSaved::Write(e) | NotSaved::Other(e)) => {
                     failed = Some(format!("could not save ({e}): the changes since the last save are not in the file"))
                 }
             }

@@ -139,7 +139,7 @@ impl Editor {
     }
 
     /// Write the assessment now. On failure the change stays in memory and is retried with the next save.
-    pub fn save(&mut self) -> Result<(), String> {
+    pub fn save(&mut self) -> Result<(), NotSaved> {
         match self.session.save_quickly() {
             Ok(()) => {
                 self.dirty = false;
@@ -147,7 +147,7 @@ impl Editor {
             }
             Err(e) => {
                 self.dirty = true;
-                Err(format!("{e}. Your answers are kept here and saved with the next change."))
+                Err(NotSaved::Write(e.to_string()))
             }
         }
     }
@@ -165,12 +165,14 @@ impl Editor {
         now: &str,
         at: Instant,
         typing_note: Option<String>,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<Option<String>, NotSaved> {
         let mut told = None;
         if let Some(mut note) = typing_note {
             if let Err(e) = crate::assessment::answer::check_note(&note) {
                 if !force {
-                    return Err(format!("{e}. It is kept here; closing the note keeps it, cut, with a copy in full."));
+                    return Err(NotSaved::Other(format!(
+                        "{e}. It is kept here; closing the note keeps it, cut, with a copy in full."
+                    )));
                 }
                 let id = &self.question().id;
                 let recovery = crate::assessment::note_file::note_path_for(
@@ -178,8 +180,9 @@ impl Editor {
                     id,
                     self.session.assessment.note(id),
                 );
-                crate::assessment::store::write_private(&recovery, note.as_bytes())
-                    .map_err(|e| format!("the note is over the limit and its full text could not be kept: {e}"))?;
+                crate::assessment::store::write_private(&recovery, note.as_bytes()).map_err(|e| {
+                    NotSaved::Other(format!("the note is over the limit and its full text could not be kept: {e}"))
+                })?;
                 note = cut_note(&note, &recovery);
                 told = Some(format!(
                     "The note was over the length limit: it is saved cut short, and in full in {}",
@@ -188,7 +191,7 @@ impl Editor {
             }
             let id = self.question().id.clone();
             if self.assessment().note(&id) != note {
-                self.apply(&Change::Note { question: id, note }, now).map_err(|e| e.to_string())?;
+                self.apply(&Change::Note { question: id, note }, now).map_err(|e| NotSaved::Other(e.to_string()))?;
                 self.dirty = true;
             }
         }
@@ -199,6 +202,31 @@ impl Editor {
             self.save()?;
         }
         Ok(told)
+    }
+}
+
+/// Why a save or a flush left something out of the file. The interface says it as [`std::fmt::Display`]
+/// writes it; the quit path, where there is no next change, takes the write's own reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotSaved {
+    /// The file could not be written: the changes stay in memory and go with the next save.
+    Write(String),
+    /// What was being typed could not be taken (a note over the limit, its recovery copy, a refused note).
+    Other(String),
+}
+
+impl std::fmt::Display for NotSaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotSaved::Write(e) => write!(f, "{e}. Your answers are kept here and saved with the next change."),
+            NotSaved::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<NotSaved> for String {
+    fn from(e: NotSaved) -> String {
+        e.to_string()
     }
 }
 

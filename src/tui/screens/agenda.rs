@@ -52,7 +52,7 @@ pub fn ask(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outco
             };
             return match editor.save() {
                 Ok(()) => Outcome::Say(text),
-                Err(e) => Outcome::Complain(e),
+                Err(e) => Outcome::Complain(e.to_string()),
             };
         }
         _ => {}

@@ -151,7 +151,7 @@ fn move_along(editor: &mut QuestionnaireScreen, id: &str, ctx: &Ctx) -> Outcome 
     let text = format!("Observation {} is now {}; {key} again makes it {again}.", one_line(id), status.id());
     match editor.save() {
         Ok(()) => Outcome::Say(text),
-        Err(e) => Outcome::Complain(e),
+        Err(e) => Outcome::Complain(e.to_string()),
     }
 }
 

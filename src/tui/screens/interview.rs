@@ -160,7 +160,7 @@ fn say(text: impl Into<String>) -> Option<Outcome> {
 fn saved(editor: &mut QuestionnaireScreen, text: impl Into<String>) -> Option<Outcome> {
     Some(match editor.save() {
         Ok(()) => Outcome::Say(text.into()),
-        Err(e) => Outcome::Complain(e),
+        Err(e) => Outcome::Complain(e.to_string()),
     })
 }
 
@@ -490,7 +490,7 @@ pub fn observation_form(editor: &mut QuestionnaireScreen, action: Action, ctx: &
                         editor.mode = Mode::Answering;
                         match editor.save() {
                             Ok(()) => Outcome::Say(format!("Observation {obs} changed.")),
-                            Err(e) => Outcome::Complain(e),
+                            Err(e) => Outcome::Complain(e.to_string()),
                         }
                     }
                     Err(e) => refused_form(editor, &e),
@@ -513,7 +513,7 @@ pub fn observation_form(editor: &mut QuestionnaireScreen, action: Action, ctx: &
                     };
                     return match editor.save() {
                         Ok(()) => Outcome::Say(text),
-                        Err(e) => Outcome::Complain(e),
+                        Err(e) => Outcome::Complain(e.to_string()),
                     };
                 }
                 Err(e) => return refused_form(editor, &e),
@@ -590,7 +590,7 @@ pub fn conflict_pick(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx
     };
     match editor.save() {
         Ok(()) => Outcome::Say(text),
-        Err(e) => Outcome::Complain(e),
+        Err(e) => Outcome::Complain(e.to_string()),
     }
 }
 

@@ -19,6 +19,23 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{centred, clear_popup, draw_input};
 
 /// The form for one question's owner and due date.
+/// A value the form refused: what to say, and whether the cursor goes to the due date (or the owner).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub on_due: bool,
+    pub message: String,
+}
+
+impl Refused {
+    fn owner(message: String) -> Refused {
+        Refused { on_due: false, message }
+    }
+
+    fn due(message: String) -> Refused {
+        Refused { on_due: true, message }
+    }
+}
+
 pub struct PlanForm {
     /// The question's id.
     pub question: String,
@@ -80,36 +97,41 @@ impl PlanForm {
     }
 
     /// The owner and due date as typed, checked.
-    pub fn values(&self) -> Result<(String, String), String> {
+    pub fn values(&self) -> Result<(String, String), Refused> {
         let owner = one_line(self.owner.lines().join(" ").trim());
         let due = self.due.lines().join(" ").trim().to_string();
         if owner.chars().count() > MAX_NAME_CHARS {
-            return Err(format!(
+            return Err(Refused::owner(format!(
                 "The owner's name is {} characters; the limit is {MAX_NAME_CHARS}.",
                 owner.chars().count()
-            ));
+            )));
         }
         match crate::questionnaire::value::parse_date(&due) {
             _ if due.is_empty() => {}
             Ok(_) => {}
             Err(crate::questionnaire::value::DateError::Format) => {
-                return Err(format!(
+                return Err(Refused::due(format!(
                     "The due date `{}` is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31.",
                     one_line(&due)
-                ));
+                )));
             }
-            Err(e) => return Err(format!("The due date `{}` is not a date: {e}.", one_line(&due))),
+            Err(e) => return Err(Refused::due(format!("The due date `{}` is not a date: {e}.", one_line(&due)))),
         }
         Ok((owner, due))
     }
 
     /// Record what was typed, if it is valid, in the assessment; what to tell the user.
-    pub fn apply(&self, a: &mut Assessment, now: &str) -> Result<String, String> {
+    pub fn apply(&self, a: &mut Assessment, now: &str) -> Result<String, Refused> {
         let (owner, due) = self.values()?;
         let change =
             crate::assessment::Change::Plan { question: self.question.clone(), owner: owner.clone(), due: due.clone() };
-        crate::assessment::change::apply(a, &change, crate::assessment::change::Ctx::at(now))
-            .map_err(|e| format!("{e}."))?;
+        crate::assessment::change::apply(a, &change, crate::assessment::change::Ctx::at(now)).map_err(|e| {
+            let message = format!("{e}.");
+            match e {
+                crate::assessment::ChangeError::BadDue(_) => Refused::due(message),
+                _ => Refused::owner(message),
+            }
+        })?;
         let id = one_line(&self.question);
         Ok(match (owner.is_empty(), due.is_empty()) {
             (true, true) => format!("{id}: no owner and no due date."),
@@ -134,8 +156,8 @@ impl PlanForm {
                 Ok(told) => FormOutcome::Set(told),
                 Err(e) => {
                     // The cursor goes where the problem is.
-                    self.on_due = !e.starts_with("The owner");
-                    FormOutcome::Refused(e)
+                    self.on_due = e.on_due;
+                    FormOutcome::Refused(e.message)
                 }
             },
             _ => FormOutcome::Open,

@@ -52,7 +52,7 @@ pub enum Dialog {
 /// Save what is waiting, work out the report and show it.
 pub fn open(editor: &mut Editor, ctx: &Ctx) -> Outcome {
     if let Err(e) = editor.flush(true, &ctx.now, ctx.at, None) {
-        return Outcome::Complain(e);
+        return Outcome::Complain(e.to_string());
     }
     let params = match crate::estimate::Parameters::load(crate::paths::config_dir().as_deref()) {
         Ok(p) => p,
@@ -244,7 +244,7 @@ impl ReportScreen {
                     self.rebuild(editor.assessment());
                     match saved {
                         Ok(()) => Outcome::Say(told),
-                        Err(e) => Outcome::Complain(e),
+                        Err(e) => Outcome::Complain(e.to_string()),
                     }
                 }
             },

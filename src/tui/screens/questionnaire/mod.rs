@@ -15,7 +15,7 @@ use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::editor::{evidence_references, line_input, note_input};
+use crate::tui::editor::{NotSaved, evidence_references, line_input, note_input};
 use crate::tui::keymap::{self, Context};
 pub use mode::{Mode, QuestionnaireScreen};
 pub use view::{detail_area, detail_scroll_limit, draw, question_lines};
@@ -155,10 +155,10 @@ fn told(result: Result<String, String>) -> Outcome {
     result.map_or_else(Outcome::Complain, Outcome::Say)
 }
 
-fn saved(result: Result<(), String>, text: impl Into<String>) -> Outcome {
+fn saved(result: Result<(), NotSaved>, text: impl Into<String>) -> Outcome {
     match result {
         Ok(()) => Outcome::Say(text.into()),
-        Err(e) => Outcome::Complain(e),
+        Err(e) => Outcome::Complain(e.to_string()),
     }
 }
 
@@ -319,7 +319,7 @@ fn answering(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Out
         Action::ExportAnswers => super::customer::export(editor, ctx),
         Action::Back => match editor.flush(true, now, ctx.at) {
             Ok(_) => Outcome::Back,
-            Err(e) => Outcome::Complain(e),
+            Err(e) => Outcome::Complain(e.to_string()),
         },
         _ => Outcome::Done,
     }
@@ -348,7 +348,7 @@ fn choose(editor: &mut QuestionnaireScreen, question: &Question, n: usize, now: 
     };
     editor.answer_changed(&question.id);
     if let Err(e) = editor.save() {
-        return Outcome::Complain(e);
+        return Outcome::Complain(e.to_string());
     }
     match chosen {
         Chosen::Ticked => Outcome::Say(format!(
@@ -380,7 +380,7 @@ fn note(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcome 
     let told = match editor.flush(true, &ctx.now, ctx.at) {
         Ok(told) => told,
         // Keep the note open: nothing typed is thrown away.
-        Err(e) => return Outcome::Complain(e),
+        Err(e) => return Outcome::Complain(e.to_string()),
     };
     editor.mode = Mode::Answering;
     let id = editor.question().id.clone();
@@ -439,7 +439,7 @@ fn typing(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcom
                             editor.next_question();
                             Outcome::Say("Saved.".into())
                         }
-                        Err(e) => Outcome::Complain(e),
+                        Err(e) => Outcome::Complain(e.to_string()),
                     }
                 }
                 Err(e) => Outcome::Complain(e.to_string()),

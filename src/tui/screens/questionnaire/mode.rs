@@ -6,7 +6,7 @@ use std::ops::{Deref, DerefMut};
 
 use ratatui_textarea::TextArea;
 
-use crate::tui::editor::Editor;
+use crate::tui::editor::{Editor, NotSaved};
 use crate::tui::screens::agenda::AgendaList;
 use crate::tui::screens::findings::Findings;
 use crate::tui::screens::interview::{ConflictPick, Interview, ObservationForm};
@@ -82,7 +82,7 @@ impl QuestionnaireScreen {
     }
 
     /// Save what is waiting ([`Editor::flush`]), the note being typed included.
-    pub fn flush(&mut self, force: bool, now: &str, at: std::time::Instant) -> Result<Option<String>, String> {
+    pub fn flush(&mut self, force: bool, now: &str, at: std::time::Instant) -> Result<Option<String>, NotSaved> {
         let note = self.typed_note();
         self.editor.flush(force, now, at, note)
     }
