@@ -3,7 +3,7 @@
 //! profile's rules, the size limits) before it records anything. Every front end and every command that
 //! changes answers goes through it, so what one refuses, all refuse. Plain data and pure functions.
 
-use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
+use super::answer::{Answer, AnswerDetails, AnswerError, AnswerValue, check_note, check_value, parse_answer};
 use super::answer_source::AnswerSource;
 use super::document::Assessment;
 use super::interview::Observation;
@@ -11,7 +11,6 @@ use super::limits::{self, LimitError};
 use super::observations::{self, ObservationError, ObservationFields, Status};
 use super::profile_rules;
 use super::progress::Visibility;
-use super::session::AnswerDetails;
 use crate::questionnaire::Question;
 
 /// A new value for an answer: as someone typed it, or already a value (from a library, a merged file).

@@ -345,7 +345,7 @@ impl Assessment {
 
     /// Record what comes with an answer given in one command: the note, the evidence, and who gave it
     /// (exactly `details.by`, nobody when it is absent; it does not become who answers next).
-    pub fn record_details(&mut self, question: &str, details: &super::session::AnswerDetails, now: &str) {
+    pub fn record_details(&mut self, question: &str, details: &super::answer::AnswerDetails, now: &str) {
         if let Some(note) = &details.note {
             self.set_note(question, note, now);
         }

@@ -38,12 +38,12 @@ pub mod trash;
 pub mod undo;
 
 pub use answer::Review;
-pub use answer::{Answer, AnswerValue, describe, parse_answer};
+pub use answer::{Answer, AnswerDetails, AnswerValue, describe, parse_answer};
 pub use answer_source::AnswerSource;
 pub use change::{Applied, Change, ChangeError, NewValue};
 pub use document::{Assessment, Position};
 pub use interview::{Baseline, Meeting, Observation};
 pub use progress::{Progress, Visibility, progress};
-pub use session::{AnswerDetails, Session, SessionError};
+pub use session::{Session, SessionError};
 pub use source::{CellSource, FieldCell, Source};
 pub use store::{OpenError, Store};

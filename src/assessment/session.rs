@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::answer::{AnswerError, AnswerValue};
+use super::answer::{AnswerDetails, AnswerError, AnswerValue};
 use super::atomic::{keep_copy, sibling};
 use super::change::{self, Applied, Change, ChangeError, NewValue};
 use super::document::{Assessment, FORMAT};
@@ -12,20 +12,6 @@ use super::journal::{self, Journal, Saved, journal_path};
 use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
 use super::store::{self, OpenError, SaveError};
-
-/// What may be recorded with an answer besides its value; `None` leaves what is there.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AnswerDetails {
-    pub note: Option<String>,
-    /// References to evidence (document names, links, ticket ids); replaces the earlier list.
-    pub evidence: Option<Vec<String>>,
-    /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
-    /// it does not become who answers next.
-    pub by: Option<String>,
-    /// Where the answer came from when no person gave it (an answer library's record): recorded as who
-    /// gave this answer, and not kept among the people.
-    pub source: Option<String>,
-}
 
 /// An assessment file this process holds and writes.
 #[derive(Debug)]
