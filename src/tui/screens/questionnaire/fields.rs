@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::assessment::change::Change;
+use crate::assessment::model::change::Change;
 use crate::assessment::{CellSource, FieldCell};
 use crate::text::one_line;
 use crate::tui::action::Action;

@@ -7,8 +7,8 @@ use sha2::{Digest, Sha256};
 
 use super::answer::{Answer, AnswerError, AnswerValue, check_value};
 use super::conflicts::Conflict;
-use super::interview::{Baseline, Meeting, Observation};
 use super::limits::{self, LimitError};
+use super::records::{Baseline, Meeting, Observation};
 use super::source::Source;
 use crate::questionnaire::{Questionnaire, catalog::BUILT_IN_HASHES, format::UNKNOWN, validate::validate};
 
@@ -40,7 +40,7 @@ pub struct Assessment {
     pub respondent: String,
     /// A question answered twice in the file is refused rather than letting the last one win.
     #[serde(default, deserialize_with = "unique_answers")]
-    pub(super) answers: BTreeMap<String, Answer>,
+    pub(in crate::assessment) answers: BTreeMap<String, Answer>,
     /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
