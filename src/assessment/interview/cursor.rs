@@ -245,13 +245,7 @@ pub fn answer_typed(
 mod tests {
     use super::*;
     use crate::assessment::AnswerValue;
-
-    const NOW: &str = "2026-01-15T09:00:00Z";
-
-    fn demo() -> Assessment {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
-    }
+    use crate::assessment::model::test_support::{NOW, demo};
 
     fn id(a: &Assessment, (s, i): Place) -> &str {
         &a.questionnaire().sections[s].questions[i].id

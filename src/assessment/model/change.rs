@@ -585,14 +585,8 @@ fn check_details(details: &AnswerDetails) -> Result<(), ChangeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::model::test_support::{NOW, demo};
     use crate::assessment::{CellSource, Source};
-
-    const NOW: &str = "2026-01-15T09:00:00Z";
-
-    fn demo() -> Assessment {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
-    }
 
     fn at() -> Ctx<'static> {
         Ctx::at(NOW)

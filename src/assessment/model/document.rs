@@ -284,7 +284,7 @@ impl Assessment {
     }
 
     /// Replace the customer-facing comment (checked by the caller).
-    pub fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
+    pub(in crate::assessment) fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
         if self.answers.get(question).map_or("", |a| a.comment.as_str()) == comment {
             return;
         }
@@ -293,7 +293,7 @@ impl Assessment {
     }
 
     /// Set one extra answer field (checked by the caller); empty removes it.
-    pub fn set_field(&mut self, question: &str, field: &str, value: &str, now: &str) {
+    pub(in crate::assessment) fn set_field(&mut self, question: &str, field: &str, value: &str, now: &str) {
         if self.answers.get(question).and_then(|a| a.fields.get(field)).map_or("", String::as_str) == value {
             return;
         }
@@ -322,7 +322,7 @@ impl Assessment {
     }
 
     /// Set who to ask about `question` (empty: nobody).
-    pub fn set_ask(&mut self, question: &str, name: &str, now: &str) {
+    pub(in crate::assessment) fn set_ask(&mut self, question: &str, name: &str, now: &str) {
         if self.answers.get(question).map_or("", |a| a.ask.as_str()) == name {
             return;
         }
@@ -345,7 +345,12 @@ impl Assessment {
 
     /// Record what comes with an answer given in one command: the note, the evidence, and who gave it
     /// (exactly `details.by`, nobody when it is absent; it does not become who answers next).
-    pub fn record_details(&mut self, question: &str, details: &super::answer::AnswerDetails, now: &str) {
+    pub(in crate::assessment) fn record_details(
+        &mut self,
+        question: &str,
+        details: &super::answer::AnswerDetails,
+        now: &str,
+    ) {
         if let Some(note) = &details.note {
             self.set_note(question, note, now);
         }

@@ -15,5 +15,7 @@ pub mod progress;
 pub mod records;
 pub mod review;
 pub mod source;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod three_way;
 pub mod undo;
