@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::assessment::document::FILE_MARKER;
+use crate::assessment::model::document::FILE_MARKER;
 use crate::assessment::store::{self, SaveError};
 
 /// How much of an existing file is read to tell whether it is an assessment (the marker comes first in
@@ -43,7 +43,7 @@ pub fn check(target: &Path, protected: &[&Path]) -> Result<(), OutputError> {
         Err(e) => return Err(refuse(format!("cannot check what is there ({e})"))),
     };
     if !meta.is_file() {
-        return Err(refuse(format!("it is {}, not a regular file", crate::assessment::regular::kind(&meta))));
+        return Err(refuse(format!("it is {}, not a regular file", crate::assessment::store::regular::kind(&meta))));
     }
     for p in protected {
         if same_file(target, &meta, p) {
@@ -82,7 +82,7 @@ fn same_file(target: &Path, target_meta: &fs::Metadata, other: &Path) -> bool {
 }
 
 /// What kind of companion file a name would be taken for: `X.journal`, `X.lock`, `X.bak`, `X.v1.bak` or
-/// `X.note-QUESTION.txt` (see `assessment::manage`).
+/// `X.note-QUESTION.txt` (see `assessment::store::manage`).
 pub fn companion_name(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_string_lossy();
     if name.ends_with(".journal") {
@@ -112,7 +112,8 @@ fn is_answer_library(path: &Path) -> bool {
 /// Whether `text` is in the first bytes of the file.
 fn starts_with_text(path: &Path, text: &str) -> bool {
     let mut head = Vec::new();
-    let Ok(file) = crate::assessment::regular::open(path, crate::assessment::regular::Links::Follow) else {
+    let Ok(file) = crate::assessment::store::regular::open(path, crate::assessment::store::regular::Links::Follow)
+    else {
         return false;
     };
     if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {

@@ -1,49 +1,31 @@
-//! Assessments: answers and what is recorded with them, which questions are shown, and the files on disk.
+//! Assessments, in three layers, each a folder:
+//!
+//! - [`model`]: the assessment document and its rules. Answers, their sources and provenance, the
+//!   interview's records (meetings, observations, baseline), conflicts, the one write path ([`Change`] and
+//!   `change::apply`), undo, profile rules, limits, which questions are shown, review, and the pure merges.
+//!   Plain data and pure functions: no files, no clock.
+//! - [`store`]: the files on disk. The store folder, reading and writing one file, the journal, atomic
+//!   writes, the lock, the trash, file names, note files, the headline cache and the open file
+//!   ([`Session`]).
+//! - [`interview`]: what a consultant does with an assessment: the cursor that walks the questions,
+//!   meetings, the agenda, follow-ups, the carry-over to next year, and the sample assessment.
+//!
+//! The rule, checked by tests/it/layers.rs: `model` uses neither `store` nor `interview`; `store` uses
+//! `model` only; `interview` may use both. A file belongs to the lowest layer whose files are all it
+//! needs. Only `model` writes an assessment's answers; every other module changes them through a
+//! [`Change`].
 
-pub mod agenda;
-pub mod answer;
-pub mod answer_source;
-pub mod atomic;
-pub mod carry_over;
-pub mod change;
-pub mod change_log;
-pub mod conflicts;
-pub mod cursor;
-pub mod document;
-pub mod file;
-pub mod file_name;
-pub mod folder;
-pub mod followups;
-pub mod headline_cache;
 pub mod interview;
-pub mod journal;
-pub mod last_change;
-pub mod limits;
-pub mod lock;
-pub mod manage;
-pub mod meetings;
-pub mod merge;
-pub mod note_file;
-pub mod observations;
-pub mod profile_rules;
-pub mod progress;
-pub mod regular;
-pub mod review;
-pub mod sample;
-pub mod session;
-pub mod source;
+pub mod model;
 pub mod store;
-pub mod three_way;
-pub mod trash;
-pub mod undo;
 
-pub use answer::Review;
-pub use answer::{Answer, AnswerValue, describe, parse_answer};
-pub use answer_source::AnswerSource;
-pub use change::{Applied, Change, ChangeError, NewValue};
-pub use document::{Assessment, Position};
-pub use interview::{Baseline, Meeting, Observation};
-pub use progress::{Progress, Visibility, progress};
-pub use session::{AnswerDetails, Session, SessionError};
-pub use source::{CellSource, FieldCell, Source};
+pub use model::answer::Review;
+pub use model::answer::{Answer, AnswerDetails, AnswerValue, describe, parse_answer};
+pub use model::answer_source::AnswerSource;
+pub use model::change::{Applied, Change, ChangeError, NewValue};
+pub use model::document::{Assessment, Position};
+pub use model::progress::{Progress, Visibility, progress};
+pub use model::records::{Baseline, Meeting, Observation};
+pub use model::source::{CellSource, FieldCell, Source};
+pub use store::session::{Session, SessionError};
 pub use store::{OpenError, Store};

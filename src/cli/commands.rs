@@ -10,11 +10,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Cli, Command};
-use crate::assessment::last_change;
 use crate::assessment::store::Listed;
+use crate::assessment::store::last_change;
 use crate::assessment::{
-    AnswerDetails, Assessment, Change, ChangeError, Session, SessionError, Store, Visibility, describe, progress,
-    sample, store,
+    AnswerDetails, Assessment, Change, ChangeError, Session, SessionError, Store, Visibility, describe,
+    interview::sample, progress, store,
 };
 use crate::questionnaire::{Source, Summary, catalog, load_file};
 use crate::report::whatif::WhatIfError;
@@ -367,7 +367,7 @@ fn answer(
     let extra = given.extra_changes(question);
     let mut trial = session.assessment.clone();
     for change in &extra {
-        crate::assessment::change::apply(&mut trial, change, crate::assessment::change::Ctx::at(&now))
+        crate::assessment::model::change::apply(&mut trial, change, crate::assessment::model::change::Ctx::at(&now))
             .map_err(|e| in_cli_words(SessionError::Change(e)))?;
     }
     let value = given.value.as_deref();
@@ -558,7 +558,7 @@ fn show(assessment: &str, as_json: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!("{} — {} {}", one_line(&a.org), one_line(&q.title), one_line(&q.version));
-    let to_confirm = match crate::assessment::review::review_counts(&a).to_confirm {
+    let to_confirm = match crate::assessment::model::review::review_counts(&a).to_confirm {
         0 => String::new(),
         n => format!("; {n} carried over from last year still to confirm"),
     };

@@ -195,7 +195,7 @@ pub fn assessment_names(current: &OsStr) -> Vec<CompletionCandidate> {
 pub fn trash_names(current: &OsStr) -> Vec<CompletionCandidate> {
     let typed = unquoted(&current.to_string_lossy());
     let Some(dir) = paths::store_dir() else { return Vec::new() };
-    let trash = crate::assessment::trash::Trash::of(&crate::assessment::Store::new(dir));
+    let trash = crate::assessment::store::trash::Trash::of(&crate::assessment::Store::new(dir));
     // The ids start with the time of the deletion: offered once a digit asks for them.
     let ids_too = typed.starts_with(|c: char| c.is_ascii_digit());
     let mut names: Vec<String> = Vec::new();

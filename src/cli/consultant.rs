@@ -11,11 +11,11 @@ use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::assessment::carry_over::carry_over;
-use crate::assessment::conflicts::{open_conflicts, resolve as resolve_conflict};
-use crate::assessment::followups::{self, follow_ups};
-use crate::assessment::merge::{Input, MergeSummary, Prefer, merge};
-use crate::assessment::observations::Status;
+use crate::assessment::interview::carry_over::carry_over;
+use crate::assessment::interview::followups::{self, follow_ups};
+use crate::assessment::model::conflicts::{open_conflicts, resolve as resolve_conflict};
+use crate::assessment::model::merge::{Input, MergeSummary, Prefer, merge};
+use crate::assessment::model::observations::Status;
 use crate::assessment::{Assessment, Session, Store, describe, store};
 use crate::questionnaire::Questionnaire;
 use crate::report::changes::{Changes, ScoreChange, changes};
@@ -262,7 +262,7 @@ pub fn run(command: ConsultantCommand) -> Result<ExitCode> {
 
 /// `agenda A --for NAME`: the questions to cover with NAME, and why each is there.
 fn agenda(arg: &str, person: &str, as_json: bool) -> Result<ExitCode> {
-    use crate::assessment::agenda;
+    use crate::assessment::interview::agenda;
     let person = person.trim();
     if person.is_empty() {
         bail!("say who the meeting is with: --for NAME");
@@ -596,7 +596,7 @@ fn score_line(s: &ScoreChange) -> String {
 }
 
 fn range(x: [f64; 2]) -> String {
-    let n = |v: f64| crate::assessment::answer::format_number((v * 10.0).round() / 10.0);
+    let n = |v: f64| crate::assessment::model::answer::format_number((v * 10.0).round() / 10.0);
     format!("{}-{}", n(x[0]), n(x[1]))
 }
 

@@ -437,8 +437,12 @@ pub fn approve(args: ApproveArgs) -> Result<ExitCode> {
     let mut approved = a.clone();
     for id in &wanted {
         let change = crate::assessment::Change::Approve { question: id.clone(), by: by.clone() };
-        crate::assessment::change::apply(&mut approved, &change, crate::assessment::change::Ctx::at(&now))
-            .map_err(|e| anyhow!("{}: {e}; nothing approved", one_line(&path.display().to_string())))?;
+        crate::assessment::model::change::apply(
+            &mut approved,
+            &change,
+            crate::assessment::model::change::Ctx::at(&now),
+        )
+        .map_err(|e| anyhow!("{}: {e}; nothing approved", one_line(&path.display().to_string())))?;
     }
     for id in &wanted {
         println!("approved {}", one_line(crate::spreadsheet::customer_ids::shown(&ids, id)));

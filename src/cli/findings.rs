@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 use serde_json::json;
 
-use crate::assessment::change::{self, Change};
-use crate::assessment::interview::Observation;
-use crate::assessment::observations::{self, ObservationFields, Status};
-use crate::assessment::review;
+use crate::assessment::model::change::{self, Change};
+use crate::assessment::model::observations::{self, ObservationFields, Status};
+use crate::assessment::model::records::Observation;
+use crate::assessment::model::review;
 use crate::assessment::{Assessment, Session, Store, store};
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};

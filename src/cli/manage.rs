@@ -8,11 +8,11 @@ use clap::Subcommand;
 use clap_complete::engine::ArgValueCompleter;
 use serde_json::json;
 
-use crate::assessment::file_name::shell_quoted as quoted;
-use crate::assessment::last_change;
-use crate::assessment::manage::{self, ManageError};
+use crate::assessment::store::file_name::shell_quoted as quoted;
+use crate::assessment::store::last_change;
+use crate::assessment::store::manage::{self, ManageError};
+use crate::assessment::store::trash::{Trash, Trashed};
 use crate::assessment::store::{self, Store};
-use crate::assessment::trash::{Trash, Trashed};
 use crate::text::{json_safe, one_line};
 use crate::{clock, paths};
 

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
 
-use crate::assessment::merge::Input;
-use crate::assessment::three_way::{ThreeWay, merge_with_ancestor};
-use crate::assessment::{Assessment, limits, store};
+use crate::assessment::model::merge::Input;
+use crate::assessment::model::three_way::{ThreeWay, merge_with_ancestor};
+use crate::assessment::{Assessment, model::limits, store};
 use crate::clock;
 use crate::text::one_line;
 

@@ -49,7 +49,7 @@ pub fn format(flag: Option<&str>, output: Option<&Path>) -> Result<Output> {
 pub fn read_template(path: &Path) -> Result<(std::path::PathBuf, Vec<u8>)> {
     use std::io::Read;
     let name = crate::text::one_line(&path.display().to_string());
-    let file = crate::assessment::regular::open(path, crate::assessment::regular::Links::Follow)
+    let file = crate::assessment::store::regular::open(path, crate::assessment::store::regular::Links::Follow)
         .map_err(|e| anyhow!("--template {name}: {e}"))?;
     let limit = crate::report::docx_template::MAX_TEMPLATE_BYTES;
     let mut bytes = Vec::new();

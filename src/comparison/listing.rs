@@ -1,6 +1,6 @@
 //! The store as `list`, the home screen and `vendors` show it: each assessment's listing, its report's
 //! headline and, for a vendor, its row; through the store's headline cache, so an assessment unchanged
-//! since it was last listed is not read again (`assessment::headline_cache`).
+//! since it was last listed is not read again (`assessment::store::headline_cache`).
 
 use std::path::Path;
 
@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::vendors::{SortBy, VendorFacts, VendorRow, same_until, sort, vendor_row};
-use crate::assessment::headline_cache::{Counts, Days};
 use crate::assessment::store::Listed;
+use crate::assessment::store::headline_cache::{Counts, Days};
 use crate::assessment::{OpenError, Store};
 use crate::questionnaire::Kind;
 use crate::report::headline::Headline;

@@ -249,7 +249,7 @@ pub fn cost(i: &CostInputs, p: &Parameters) -> Cost {
     } else {
         format!(
             " x {} (the effort's factors)",
-            crate::assessment::answer::format_number((i.scale * 100.0).round() / 100.0)
+            crate::assessment::model::answer::format_number((i.scale * 100.0).round() / 100.0)
         )
     };
     let operating = p.operating_days_per_month.range().map(|d| d * i.window_months * i.scale);

@@ -208,7 +208,7 @@ impl Effort {
             out.push_str(&format!(
                 " {} x {}: {}.",
                 f.name,
-                crate::assessment::answer::format_number((f.value * 100.0).round() / 100.0),
+                crate::assessment::model::answer::format_number((f.value * 100.0).round() / 100.0),
                 f.why
             ));
         }

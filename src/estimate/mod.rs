@@ -64,12 +64,12 @@ fn answer_source(id: &str) -> String {
 
 /// A number as people write it: no trailing `.0`, at most one decimal.
 pub fn n(x: f64) -> String {
-    crate::assessment::answer::format_number((x * 10.0).round() / 10.0)
+    crate::assessment::model::answer::format_number((x * 10.0).round() / 10.0)
 }
 
 /// A share as a percentage, to two decimals at most: 0.03 is `3`, 0.035 is `3.5`, 0.0025 is `0.25`.
 pub fn pct(share: f64) -> String {
-    crate::assessment::answer::format_number((share * 10_000.0).round() / 100.0)
+    crate::assessment::model::answer::format_number((share * 10_000.0).round() / 100.0)
 }
 
 /// A range with its unit, printed once when both ends agree: `13 weeks`, `4-6 weeks`.
@@ -93,7 +93,7 @@ pub fn usd(range: [f64; 2]) -> String {
 /// The earliest and latest start dates the estimate accepts from the profile.
 const START_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// The smallest remediation FTE the estimate accepts from the profile: below it the calendar is meaningless.
-const MIN_FTE: f64 = crate::assessment::profile_rules::MIN_REMEDIATION_FTE;
+const MIN_FTE: f64 = crate::assessment::model::profile_rules::MIN_REMEDIATION_FTE;
 
 impl Estimate {
     /// The estimate for a set of gaps.

@@ -5,7 +5,7 @@
 
 use super::suggest::{Depth, suggest_to};
 use super::{Library, Suggestion};
-use crate::assessment::change::{self, Change, NewValue};
+use crate::assessment::model::change::{self, Change, NewValue};
 use crate::assessment::{AnswerSource, Assessment, Visibility};
 
 #[derive(Debug, Clone)]

@@ -65,7 +65,7 @@ impl Library {
                 if let Ok(a) = crate::assessment::store::read(&path) {
                     // The sample's answers are made up, and a test's are not the company's: never
                     // suggested for a real questionnaire.
-                    if crate::assessment::sample::is_sample(&a) || a.test {
+                    if crate::assessment::interview::sample::is_sample(&a) || a.test {
                         continue;
                     }
                     records.extend(from_assessment(&a, &path));

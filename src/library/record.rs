@@ -156,7 +156,7 @@ pub struct Saved {
 
 impl Saved {
     pub fn load(path: &Path) -> Result<Saved> {
-        use crate::assessment::regular;
+        use crate::assessment::store::regular;
         // A FIFO or a device named library.json is refused without waiting on it.
         match regular::read(path, regular::Links::Follow, MAX_LIBRARY_BYTES) {
             Ok(bytes) if bytes.len() as u64 > MAX_LIBRARY_BYTES => {

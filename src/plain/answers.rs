@@ -1,6 +1,6 @@
 //! What a typed line means as an answer to a question: an option by its number or name (or `y` and `n` on
 //! a yes/no question), several options by numbers or names separated by commas or spaces. The result is
-//! what the core takes (`assessment::cursor`), which then decides whether it is an answer.
+//! what the core takes (`assessment::interview::cursor`), which then decides whether it is an answer.
 
 use super::prompt;
 use crate::questionnaire::{Question, QuestionType};

@@ -59,7 +59,7 @@ pub fn run(
         // As the interface's home offers it, until the sample is made (then it is listed).
         if listed.is_empty() {
             say(out, ["Or type sample to explore a sample first: a fictional AI startup, half answered."])?;
-        } else if crate::assessment::sample::find(&listed).is_none() {
+        } else if crate::assessment::interview::sample::find(&listed).is_none() {
             say(out, ["Or type sample to explore a sample: a fictional AI startup, half answered."])?;
         }
         let typed = match ask(input, out, CHOICE_PROMPT, options.echo)? {
@@ -80,7 +80,8 @@ pub fn run(
             "sample" => match crate::assessment::store::ensure_private_dir(&store.dir)
                 .map_err(|e| format!("Could not create the store {}: {e}", super::shown_path(&store.dir)))
                 .and_then(|()| {
-                    crate::assessment::sample::open_or_make(store, &(options.now)()).map_err(|e| e.to_string())
+                    crate::assessment::interview::sample::open_or_make(store, &(options.now)())
+                        .map_err(|e| e.to_string())
                 }) {
                 Ok((session, _)) => {
                     say(out, ["A sample: a fictional AI startup, half answered. Type report for its report."])?;

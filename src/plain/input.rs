@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::time::Duration;
 
-use crate::assessment::answer::MAX_ANSWER_CHARS;
+use crate::assessment::model::answer::MAX_ANSWER_CHARS;
 
 /// The longest line taken: a text answer or a note at its length limit, in the widest UTF-8.
 pub const MAX_LINE_BYTES: usize = 4 * MAX_ANSWER_CHARS + 64;

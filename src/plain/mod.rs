@@ -3,7 +3,7 @@
 //! is written once, to be read (or heard) in order.
 //!
 //! The rules are the core's, as in the interface: which question comes next among those shown
-//! (`assessment::cursor`), choosing an option by its number, what "not applicable" and "don't know" lead
+//! (`assessment::interview::cursor`), choosing an option by its number, what "not applicable" and "don't know" lead
 //! to, parsing and checking typed answers, and saving after every change (`Session::save_quickly`, the
 //! journal). It reads any [`BufRead`] and writes any [`Write`], so tests drive it in process.
 
@@ -20,10 +20,10 @@ use std::path::PathBuf;
 use commands::{COMMANDS, Command};
 use input::{Line, MAX_LINE_BYTES};
 
-use crate::assessment::answer::{check_note, evidence_references};
-use crate::assessment::change::{self, Applied, Change, ChangeError};
-use crate::assessment::cursor::{self, ChooseError, Chosen, Cursor, Place};
-use crate::assessment::{Session, meetings, progress, review};
+use crate::assessment::interview::cursor::{self, ChooseError, Chosen, Cursor, Place};
+use crate::assessment::model::answer::{check_note, evidence_references};
+use crate::assessment::model::change::{self, Applied, Change, ChangeError};
+use crate::assessment::{Session, interview::meetings, model::progress::is_answered, model::review, progress};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 
@@ -327,9 +327,9 @@ impl<'a, W: Write> Plain<'a, W> {
                         let a = &self.session.assessment;
                         let q = a.questionnaire();
                         let next = self.cursor.find_after(true, |(s, i)| {
-                            crate::assessment::review::is_to_confirm(a, &q.sections[s].questions[i].id)
+                            crate::assessment::model::review::is_to_confirm(a, &q.sections[s].questions[i].id)
                         });
-                        let left = crate::assessment::review::review_counts(a).to_confirm;
+                        let left = crate::assessment::model::review::review_counts(a).to_confirm;
                         match next {
                             Some(p) => {
                                 self.say([format!(
@@ -413,7 +413,7 @@ impl<'a, W: Write> Plain<'a, W> {
             return Ok(());
         };
         let refs = if typed.trim() == "-" { Vec::new() } else { evidence_references(typed) };
-        if let Err(e) = crate::assessment::limits::check_evidence(&refs) {
+        if let Err(e) = crate::assessment::model::limits::check_evidence(&refs) {
             return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
         let (id, count) = (self.question().id, refs.len());
@@ -441,7 +441,7 @@ impl<'a, W: Write> Plain<'a, W> {
             return Ok(());
         };
         let name = if name.trim() == "-" { "" } else { name.trim() };
-        if let Err(e) = crate::assessment::limits::check_name(name) {
+        if let Err(e) = crate::assessment::model::limits::check_name(name) {
             return self.say([sentence(&format!("{e}. Nothing was changed"))]);
         }
         let now = self.now();
@@ -472,7 +472,7 @@ impl<'a, W: Write> Plain<'a, W> {
     fn skip(&mut self) -> io::Result<()> {
         let a = &self.session.assessment;
         let here = self.cursor.here();
-        let unanswered = |(s, i): Place| !progress::is_answered(a, &a.questionnaire().sections[s].questions[i].id);
+        let unanswered = |(s, i): Place| !is_answered(a, &a.questionnaire().sections[s].questions[i].id);
         match self.cursor.find_after(true, |p| p != here && unanswered(p)) {
             Some(p) => self.go(p),
             None if unanswered(here) => self.say(["This is the only question left unanswered."]),
@@ -591,7 +591,7 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// A question whose answer cannot be changed says why, and nothing changes.
     fn refused_read_only(&mut self) -> io::Result<bool> {
-        match crate::assessment::source::read_only(&self.session.assessment, &self.question().id) {
+        match crate::assessment::model::source::read_only(&self.session.assessment, &self.question().id) {
             Some(why) => self.say([why]).map(|()| true),
             None => Ok(false),
         }
@@ -753,7 +753,7 @@ impl<'a, W: Write> Plain<'a, W> {
         let report = crate::report::Report::build(&self.session.assessment, &params, today);
         let mut lines = vec!["Report, first page.".to_string()];
         if report.sample {
-            lines.push(crate::assessment::sample::NOTICE.to_string());
+            lines.push(crate::assessment::interview::sample::NOTICE.to_string());
         }
         lines.extend(crate::report::OnePage::of(&report).lines().iter().map(|l| one_line(l)));
         lines.extend(report.coverage_lines().iter().map(|l| one_line(l)));

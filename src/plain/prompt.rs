@@ -2,9 +2,9 @@
 //! said in words, options read as "1 Not in place". Every text from the questionnaire or the answers
 //! passes through `text::one_line`, so no control character reaches the terminal.
 
-use crate::assessment::answer::accepted;
-use crate::assessment::cursor::Cursor;
-use crate::assessment::{AnswerValue, Assessment, describe, progress, review};
+use crate::assessment::interview::cursor::Cursor;
+use crate::assessment::model::answer::accepted;
+use crate::assessment::{AnswerValue, Assessment, describe, model::review, progress};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 
@@ -94,7 +94,7 @@ pub fn status_line(a: &Assessment, question: &Question) -> String {
     if a.is_flagged(&question.id) {
         line.push_str(" Flagged for follow-up.");
     }
-    if let Some(why) = crate::assessment::source::read_only(a, &question.id) {
+    if let Some(why) = crate::assessment::model::source::read_only(a, &question.id) {
         line.push(' ');
         line.push_str(&why);
     }

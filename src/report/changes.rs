@@ -228,7 +228,7 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
     let ids = index(a.questionnaire());
     for (id, answer) in &baseline.answers {
         let fits = match (ids.get(id.as_str()), &answer.value) {
-            (Some(q), Some(v)) => crate::assessment::answer::check_value(q, v).is_ok(),
+            (Some(q), Some(v)) => crate::assessment::model::answer::check_value(q, v).is_ok(),
             (Some(_), None) => true,
             (None, _) => false,
         };
@@ -244,8 +244,8 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::carry_over::carry_over;
-    use crate::assessment::{AnswerValue, review};
+    use crate::assessment::interview::carry_over::carry_over;
+    use crate::assessment::{AnswerValue, model::review};
     use crate::scoring::tests::{answered, small};
 
     fn today() -> NaiveDate {

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::changes::{Changes, since_last_year};
-use crate::assessment::meetings::{MeetingLine, meeting_lines};
-use crate::assessment::{Assessment, Visibility, review};
+use crate::assessment::interview::meetings::{MeetingLine, meeting_lines};
+use crate::assessment::{Assessment, Visibility, model::review};
 use crate::estimate::Parameters;
 
 /// What the client claimed and what was checked, in one section (or over all of them).
@@ -46,7 +46,7 @@ pub struct ObservationLine {
     pub by: String,
     pub closed: bool,
     /// Open, remediated, verified or closed.
-    pub status: crate::assessment::observations::Status,
+    pub status: crate::assessment::model::observations::Status,
 }
 
 /// The change since last year, for an assessment carried over from last year.
@@ -63,7 +63,7 @@ fn interviewed(a: &Assessment) -> bool {
     a.meetings.iter().any(|m| !m.attendees.is_empty())
 }
 
-/// The meetings of an interview, as `assessment::meetings` lists them (numbered as held), leaving out
+/// The meetings of an interview, as `assessment::interview::meetings` lists them (numbered as held), leaving out
 /// sittings that named nobody and answered nothing (an assessment opened to read its report). None when
 /// nobody was interviewed.
 pub fn meetings(a: &Assessment) -> Vec<MeetingLine> {
@@ -109,7 +109,7 @@ pub fn review_part(a: &Assessment, vis: &Visibility) -> Option<ReviewPart> {
 
 /// Every observation, open ones first, each group in questionnaire order (oldest first on one question).
 pub fn observations(a: &Assessment) -> Vec<ObservationLine> {
-    let order = crate::assessment::observations::question_order(a);
+    let order = crate::assessment::model::observations::question_order(a);
     let mut list: Vec<_> = a.observations.iter().collect();
     list.sort_by_key(|o| (o.status.is_closed(), order.get(o.question.as_str()).copied().unwrap_or(usize::MAX)));
     list.into_iter()

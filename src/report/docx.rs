@@ -228,7 +228,7 @@ fn words(x: &outline::Inline) -> String {
 }
 
 fn num(x: f64) -> String {
-    crate::assessment::answer::format_number(x)
+    crate::assessment::model::answer::format_number(x)
 }
 
 fn days(d: [f64; 2]) -> String {
@@ -251,7 +251,7 @@ fn cover(d: &mut Doc, r: &Report) {
     ));
     d.text(&format!("Date: {}", r.date));
     if r.sample {
-        d.note(crate::assessment::sample::NOTICE);
+        d.note(crate::assessment::interview::sample::NOTICE);
     }
     if let Some(w) = &r.what_if {
         d.h2(&format!("What if: {}", w.changes.join(", ")));

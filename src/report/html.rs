@@ -615,7 +615,7 @@ pub fn render(r: &Report) -> String {
         r.completion.shown
     );
     if r.sample {
-        let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(crate::assessment::sample::NOTICE));
+        let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(crate::assessment::interview::sample::NOTICE));
     }
     if let Some(w) = &r.what_if {
         let _ = writeln!(

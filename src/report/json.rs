@@ -329,7 +329,7 @@ struct Doc<'a> {
     answers: Vec<Answer<'a>>,
     /// The consultant's parts: present only when the assessment has them.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    meetings: &'a [crate::assessment::meetings::MeetingLine],
+    meetings: &'a [crate::assessment::interview::meetings::MeetingLine],
     #[serde(skip_serializing_if = "Option::is_none")]
     review: Option<&'a super::consultant::ReviewPart>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::model::{QuestionLine, Report};
 use super::outline::{self, Inline, Span, Table};
 use super::summary::OnePage;
-use crate::assessment::answer::format_number;
+use crate::assessment::model::answer::format_number;
 use crate::estimate::{Timeline, money};
 
 /// Untrusted text as one line of inline Markdown.
@@ -473,7 +473,7 @@ pub fn render(r: &Report) -> String {
         r.completion.percent, r.completion.answered, r.completion.shown
     );
     if r.sample {
-        let _ = writeln!(o, "- {}", md(crate::assessment::sample::NOTICE));
+        let _ = writeln!(o, "- {}", md(crate::assessment::interview::sample::NOTICE));
     }
     if let Some(w) = &r.what_if {
         let _ = writeln!(o, "\n## What if: {}\n", md(&w.changes.join(", ")));

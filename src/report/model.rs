@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::assessment::{Assessment, Visibility, describe, progress, review};
+use crate::assessment::{Assessment, Visibility, describe, model::review, progress};
 use crate::estimate::{Assumption, Effort, Estimate, Parameters, Profile};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE};
 use crate::questionnaire::{AiArea, Category, Kind, Question, QuestionType};
@@ -77,7 +77,7 @@ pub struct Report {
     /// Set when the report was built under `--set` assumptions: what changed against the assessment as is.
     pub what_if: Option<super::whatif::WhatIf>,
     /// The meetings of an interview (none for a founder answering alone).
-    pub meetings: Vec<crate::assessment::meetings::MeetingLine>,
+    pub meetings: Vec<crate::assessment::interview::meetings::MeetingLine>,
     /// What the client claimed against what was checked, by section; `None` with nothing reviewed, nothing
     /// to confirm and no meeting.
     pub review: Option<super::consultant::ReviewPart>,
@@ -592,7 +592,7 @@ impl Report {
             review: super::consultant::review_part(a, &vis),
             observations: super::consultant::observations(a),
             since_last_year: super::consultant::since(a, params, today),
-            sample: crate::assessment::sample::is_sample(a),
+            sample: crate::assessment::interview::sample::is_sample(a),
         };
         // Coverage is part of a SOC 2 verdict: without one (a vendor assessment, a questionnaire whose
         // questions carry no SOC 2 criteria) there is no criteria table either.

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use super::model::Report;
 use crate::assessment::Assessment;
-use crate::assessment::answer::parse_answer;
+use crate::assessment::model::answer::parse_answer;
+use crate::assessment::model::change::{self, Change, Ctx};
 use crate::estimate::{Parameters, range, usd};
 
 /// The comparison a what-if report shows first.
@@ -57,8 +58,11 @@ pub fn apply(
         let question = a.questionnaire().questions().map(|(_, q)| q).find(|q| q.id == id || q.id == name).cloned();
         if let Some(q) = question {
             let parsed = parse_answer(&q, value).map_err(|e| refused(setting, e))?;
-            crate::assessment::profile_rules::check_profile(&a, &q.id, &parsed).map_err(|e| refused(setting, e))?;
-            a.set_value(&q.id, parsed, "1970-01-01T00:00:00Z");
+            crate::assessment::model::profile_rules::check_profile(&a, &q.id, &parsed)
+                .map_err(|e| refused(setting, e))?;
+            // Through the one write path, on the clone: the same checks as any answer.
+            change::apply(&mut a, &Change::value(&q.id, parsed), Ctx::at("1970-01-01T00:00:00Z"))
+                .map_err(|e| refused(setting, e))?;
             described.push(format!("{} = {}", q.id, one(value)));
         } else if p.get_mut(name).is_some() {
             let (low, high) = match value.split_once('-') {

@@ -109,7 +109,7 @@ pub fn period_of(a: &Assessment, vis: &Visibility, si: usize) -> Option<Period> 
     if !vis.question(si, qi) {
         return None;
     }
-    let picked = crate::assessment::progress::confirmed_value(a, &q.id)?.as_text()?;
+    let picked = crate::assessment::model::progress::confirmed_value(a, &q.id)?.as_text()?;
     let option = q.options.iter().find(|o| o.id == picked)?;
     Some(Period { share: option.score.unwrap_or(0.0).clamp(0.0, 1.0), annual_before: option.id == ANNUAL_BEFORE })
 }

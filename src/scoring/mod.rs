@@ -14,7 +14,7 @@ pub mod soc2;
 pub mod vendor;
 pub mod verdict;
 
-use crate::assessment::progress::confirmed_value;
+use crate::assessment::model::progress::confirmed_value;
 use crate::assessment::{Assessment, Visibility};
 use crate::questionnaire::{AiArea, Category, Question, Section};
 

@@ -122,7 +122,7 @@ impl<'a> Answers<'a> {
     }
 
     fn value(&self, id: &str) -> Option<&'a AnswerValue> {
-        if self.shown.contains(&id) { crate::assessment::progress::confirmed_value(self.a, id) } else { None }
+        if self.shown.contains(&id) { crate::assessment::model::progress::confirmed_value(self.a, id) } else { None }
     }
 
     /// The picked option (or yes/no, or date text).

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::Format;
 use super::detect::{Detection, FoundQuestion};
-use crate::assessment::change::{self, Change, Ctx};
+use crate::assessment::model::change::{self, Change, Ctx};
 use crate::assessment::{AnswerValue, Assessment, CellSource, FieldCell, Source};
 use crate::questionnaire::{Choice, Kind, Question, QuestionType, Questionnaire, Section, limits};
 
@@ -188,13 +188,15 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
                         .map_or_else(|| q.answer.clone(), |o| o.id.clone()),
                 ))
             } else {
-                Some(AnswerValue::Text(q.answer.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect()))
+                Some(AnswerValue::Text(
+                    q.answer.chars().take(crate::assessment::model::answer::MAX_ANSWER_CHARS).collect(),
+                ))
             };
             if let Some(value) = value {
                 answers.push((id.clone(), value));
             }
             if !q.comment.is_empty() {
-                let comment = q.comment.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+                let comment = q.comment.chars().take(crate::assessment::model::answer::MAX_ANSWER_CHARS).collect();
                 filled.push((q.comment.clone(), Change::Comment { question: id.clone(), comment }));
             }
             for f in q.fields.iter().filter(|f| !f.value.is_empty() && !f.read_only) {
@@ -315,7 +317,7 @@ pub fn to_assessment(detection: &Detection, file: &ImportFile<'_>) -> Result<Ass
             "" => kept,
             earlier => format!("{earlier}\n\n{kept}"),
         };
-        let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+        let note: String = note.chars().take(crate::assessment::model::answer::MAX_ANSWER_CHARS).collect();
         change::apply(&mut assessment, &Change::Note { question: id.clone(), note }, ctx)
             .map_err(|e| ImportError::Note { question: id.clone(), why: e.to_string() })?;
     }

@@ -6,8 +6,8 @@ use super::detect::Detection;
 use super::import::{ImportFile, to_assessment};
 use super::new_workbook::{NewCell, NewSheet, NewWorkbook};
 use super::workbook::Workbook;
-use crate::assessment::change::{self, Change, Ctx};
-use crate::assessment::progress::Visibility;
+use crate::assessment::model::change::{self, Change, Ctx};
+use crate::assessment::model::progress::Visibility;
 use crate::assessment::{Assessment, parse_answer};
 use crate::questionnaire::{Question, QuestionType, Questionnaire, catalog};
 
@@ -111,7 +111,7 @@ pub fn as_vendor_assessment(wb: &Workbook, d: &Detection, file: &ImportFile<'_>)
         .questions()
         .find(|f| f.id == "vendor.name")
         .and_then(|f| f.answer.lines().map(str::trim).find(|l| !l.is_empty()))
-        .filter(|n| crate::assessment::limits::check_org(n).is_ok())
+        .filter(|n| crate::assessment::model::limits::check_org(n).is_ok())
         .unwrap_or("");
     let org = match (file.customer.is_empty(), legal_name.is_empty()) {
         (false, _) => file.customer,
@@ -148,7 +148,7 @@ pub fn as_vendor_assessment(wb: &Workbook, d: &Detection, file: &ImportFile<'_>)
             }
         }
         if !note.is_empty() {
-            let note: String = note.chars().take(crate::assessment::answer::MAX_ANSWER_CHARS).collect();
+            let note: String = note.chars().take(crate::assessment::model::answer::MAX_ANSWER_CHARS).collect();
             change::apply(&mut a, &Change::Note { question: question.id.clone(), note }, ctx).ok()?;
         }
     }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::package::MAX_FILE_BYTES;
-use crate::assessment::regular;
+use crate::assessment::store::regular;
 
 /// Why the named file was not read.
 #[derive(Debug, thiserror::Error)]

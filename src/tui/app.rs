@@ -99,7 +99,7 @@ impl App {
             suspend: false,
             farewell: Vec::new(),
             failure: None,
-            utc_offset: crate::assessment::last_change::local_offset(),
+            utc_offset: crate::assessment::store::last_change::local_offset(),
             held: Vec::new(),
             bell: false,
         }
@@ -516,7 +516,7 @@ fn keep_typed_text(editor: &mut QuestionnaireScreen, now: &str) -> Option<String
                 let note = editor.assessment().note(&question.id);
                 let kept =
                     format!("{note}{}Typed answer, not accepted: {typed}", if note.is_empty() { "" } else { "\n" });
-                if crate::assessment::answer::check_note(&kept).is_err() {
+                if crate::assessment::model::answer::check_note(&kept).is_err() {
                     return Some(format!("The answer typed to {} was not saved ({e}).", question.id));
                 }
                 if editor.apply(&Change::Note { question: question.id.clone(), note: kept }, now).is_err() {

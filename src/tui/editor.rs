@@ -7,8 +7,8 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
 use super::keymap::{self, Context};
-use crate::assessment::change::{self, Applied, Change, ChangeError};
-use crate::assessment::cursor::{Cursor, Place};
+use crate::assessment::interview::cursor::{Cursor, Place};
+use crate::assessment::model::change::{self, Applied, Change, ChangeError};
 use crate::assessment::{Assessment, Session, Visibility};
 use crate::questionnaire::Question;
 
@@ -134,7 +134,7 @@ impl Editor {
         self.cursor.answer_changed(&self.session.assessment, id);
     }
 
-    pub fn tally(&self) -> &crate::assessment::progress::Tally {
+    pub fn tally(&self) -> &crate::assessment::model::progress::Tally {
         &self.cursor.tally
     }
 
@@ -168,14 +168,14 @@ impl Editor {
     ) -> Result<Option<String>, NotSaved> {
         let mut told = None;
         if let Some(mut note) = typing_note {
-            if let Err(e) = crate::assessment::answer::check_note(&note) {
+            if let Err(e) = crate::assessment::model::answer::check_note(&note) {
                 if !force {
                     return Err(NotSaved::Other(format!(
                         "{e}. It is kept here; closing the note keeps it, cut, with a copy in full."
                     )));
                 }
                 let id = &self.question().id;
-                let recovery = crate::assessment::note_file::note_path_for(
+                let recovery = crate::assessment::store::note_file::note_path_for(
                     &self.session.path,
                     id,
                     self.session.assessment.note(id),
@@ -231,16 +231,16 @@ impl From<NotSaved> for String {
 }
 
 /// Where the full text of a note too long to save is kept: `FILE.note-QUESTION.txt` beside the assessment.
-pub use crate::assessment::note_file::note_path as note_recovery_path;
+pub use crate::assessment::store::note_file::note_path as note_recovery_path;
 
 /// A note cut to the length limit, ending with a marker that says where the rest is.
 fn cut_note(note: &str, recovery: &std::path::Path) -> String {
     let marker = format!("\n[… cut: the full note is in {}]", recovery.display());
-    let keep = crate::assessment::answer::MAX_ANSWER_CHARS.saturating_sub(marker.chars().count());
+    let keep = crate::assessment::model::answer::MAX_ANSWER_CHARS.saturating_sub(marker.chars().count());
     let mut cut: String = note.chars().take(keep).collect();
     cut.push_str(&marker);
     cut
 }
 
 /// Evidence references as typed (the core's rule, shared with plain mode).
-pub use crate::assessment::answer::evidence_references;
+pub use crate::assessment::model::answer::evidence_references;

@@ -68,7 +68,7 @@ fn store_of_1000() -> (tempfile::TempDir, Store) {
 fn thousand(c: &mut Criterion) {
     let (dir, store) = store_of_1000();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let cache = dir.path().join(soc2_ready::assessment::headline_cache::FILE_NAME);
+    let cache = dir.path().join(soc2_ready::assessment::store::headline_cache::FILE_NAME);
     let mut group = c.benchmark_group("store");
     group.sample_size(10);
     group.bench_function("list 1000 assessments, cold (no cache)", |b| {

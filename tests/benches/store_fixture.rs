@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use soc2_ready::assessment::{sample, store};
+use soc2_ready::assessment::{interview::sample, store};
 use soc2_ready::questionnaire::catalog;
 
 /// Write `readiness` readiness assessments and `vendors` vendor assessments into `dir`.

@@ -11,7 +11,7 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 
 use soc2_ready::assessment::store;
-use soc2_ready::assessment::{AnswerValue, lock::Lock};
+use soc2_ready::assessment::{AnswerValue, store::lock::Lock};
 use soc2_ready::questionnaire::catalog;
 
 use crate::common;

@@ -293,7 +293,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer_nor_shows_a_half
 }
 
 fn lock_is_free(file: &Path) -> bool {
-    soc2_ready::assessment::lock::Lock::acquire(file, "now").is_ok()
+    soc2_ready::assessment::store::lock::Lock::acquire(file, "now").is_ok()
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ mod interface {
 
     use rexpect::process::{Signal, WaitStatus};
     use rexpect::session::{PtySession, spawn_command};
-    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::store::journal::journal_path;
     use soc2_ready::assessment::{AnswerValue, Session, store};
 
     use super::{BIN, XorShift, seed};

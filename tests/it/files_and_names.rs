@@ -334,7 +334,7 @@ fn import_without_a_terminal_opens_plain_mode_and_creates_the_assessment() {
 
 #[test]
 fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
-    use soc2_ready::assessment::lock::lock_path;
+    use soc2_ready::assessment::store::lock::lock_path;
     use soc2_ready::assessment::{AnswerValue, Session, store};
     let env = Env::new();
     let a = new_here(&env, "acme.json");
@@ -358,7 +358,7 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     // Removed while another process holds a new lock: refused, naming it.
     let mut open_here = Session::open(&a, NOW).unwrap();
     fs::remove_file(lock_path(&a)).unwrap();
-    let other = soc2_ready::assessment::lock::Lock::acquire(&a, NOW).unwrap();
+    let other = soc2_ready::assessment::store::lock::Lock::acquire(&a, NOW).unwrap();
     open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
     let e = open_here.save().unwrap_err().to_string();
     assert!(e.contains("holds it now"), "{e}");

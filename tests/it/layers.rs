@@ -162,3 +162,121 @@ fn no_core_module_uses_a_front_end_and_front_ends_use_no_other_front_end() {
         }
     }
 }
+
+/// The layers inside `assessment/`, lowest first, and which of the others each may use.
+const ASSESSMENT_LAYERS: &[(&str, &[&str])] =
+    &[("model", &[]), ("store", &["model"]), ("interview", &["model", "store"])];
+
+/// Which layer each name re-exported at `crate::assessment::` comes from, read from `assessment/mod.rs`.
+fn assessment_reexports(mod_rs: &str) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for line in mod_rs.lines() {
+        let Some(path) = line.trim().strip_prefix("pub use ") else { continue };
+        let layer: String = path.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let items = match (path.find('{'), path.rfind('}')) {
+            (Some(open), Some(close)) => path[open + 1..close].to_string(),
+            _ => path.trim_end_matches(';').rsplit("::").next().unwrap_or("").to_string(),
+        };
+        for item in items.split(',') {
+            let name = item.trim().rsplit(" as ").next().unwrap_or("").trim();
+            if !name.is_empty() {
+                names.insert(name.to_string(), layer.clone());
+            }
+        }
+    }
+    names
+}
+
+/// The layers of `assessment/` a piece of source names: `crate::assessment::LAYER`, a layer or a
+/// re-exported name inside `crate::assessment::{...}`, and (in a layer's `mod.rs`) `super::LAYER`.
+fn named_layers(text: &str, reexports: &BTreeMap<String, String>) -> BTreeSet<String> {
+    let layers: BTreeSet<&str> = ASSESSMENT_LAYERS.iter().map(|(l, _)| *l).collect();
+    let mut found = BTreeSet::new();
+    let mut name_one = |part: &str| {
+        let name: String = part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        if layers.contains(name.as_str()) {
+            found.insert(name);
+        } else if let Some(layer) = reexports.get(&name) {
+            found.insert(layer.clone());
+        }
+    };
+    for prefix in ["crate::assessment::", "super::"] {
+        for (i, _) in text.match_indices(prefix) {
+            let rest = &text[i + prefix.len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let mut depth = 0;
+                let mut start = 0;
+                for (j, c) in group.char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => {
+                            name_one(&group[start..j]);
+                            break;
+                        }
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            name_one(&group[start..j]);
+                            start = j + 1;
+                        }
+                        _ => {}
+                    }
+                }
+            } else if prefix == "super::" {
+                // `super::` names a layer only from a layer's own mod.rs; elsewhere it is the layer itself.
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if layers.contains(name.as_str()) {
+                    name_one(&name);
+                }
+            } else {
+                name_one(rest);
+            }
+        }
+    }
+    found
+}
+
+/// Every use of one layer of `assessment/` by another that the rule forbids, as "layer/file uses layer".
+fn assessment_violations() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/assessment");
+    let reexports = assessment_reexports(&std::fs::read_to_string(dir.join("mod.rs")).unwrap());
+    let mut wrong = Vec::new();
+    for (layer, allowed) in ASSESSMENT_LAYERS {
+        let mut files = Vec::new();
+        rust_files(&dir.join(layer), &mut files);
+        assert!(!files.is_empty(), "assessment/{layer}/ has files");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let uses = named_layers(without_tests(&text), &reexports);
+            for used in uses {
+                if used != *layer && !allowed.contains(&used.as_str()) {
+                    wrong.push(format!("{} uses assessment::{used}", file.strip_prefix(&dir).unwrap().display()));
+                }
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn the_assessment_layer_checker_reads_paths_groups_and_reexports() {
+    let reexports = assessment_reexports(
+        "pub mod model;\npub use store::session::{Session, SessionError};\npub use model::document::Assessment;\n",
+    );
+    assert_eq!(reexports.get("Session").map(String::as_str), Some("store"));
+    assert_eq!(reexports.get("Assessment").map(String::as_str), Some("model"));
+    let set = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(named_layers("use crate::assessment::store::lock::Lock;", &reexports), set(&["store"]));
+    assert_eq!(
+        named_layers("use crate::assessment::{Assessment, interview::cursor};", &reexports),
+        set(&["model", "interview"])
+    );
+    assert_eq!(named_layers("fn f(s: &crate::assessment::Session) {}", &reexports), set(&["store"]));
+    assert_eq!(named_layers("use super::{model::change, answer};", &reexports), set(&["model"]));
+    assert_eq!(named_layers("use super::answer::Answer;", &reexports), set(&[]));
+}
+
+#[test]
+fn assessment_model_uses_no_store_or_interview_and_store_uses_only_the_model() {
+    let wrong = assessment_violations();
+    assert!(wrong.is_empty(), "model uses neither store nor interview; store uses model only:\n{}", wrong.join("\n"));
+}

@@ -633,7 +633,7 @@ fn a_note_over_the_answer_limit_is_refused() {
     let q = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
     let id =
         q.questions().find(|(_, q)| q.kind == soc2_ready::questionnaire::QuestionType::Maturity).unwrap().1.id.clone();
-    let note = "n".repeat(soc2_ready::assessment::answer::MAX_ANSWER_CHARS + 1);
+    let note = "n".repeat(soc2_ready::assessment::model::answer::MAX_ANSWER_CHARS + 1);
     let before = fs::read(&path).unwrap();
     let out = env.run(&["answer", path.to_str().unwrap(), &id, "planned", "--note", &note]);
     assert_eq!(out.status.code(), Some(1), "a note over the limit is refused");
@@ -700,6 +700,9 @@ fn a_questionnaire_near_the_size_limit_gives_an_assessment_that_opens() {
     let file = env.work.path().join("a.json");
     ok(&env.run(&["new", q.to_str().unwrap(), "--org", "Big", "--no-open", "--out", file.to_str().unwrap()]));
     let size = fs::metadata(&file).unwrap().len();
-    assert!(size < store::MAX_FILE_BYTES / 2, "the assessment stays well under its limit: {size} bytes");
+    assert!(
+        size < soc2_ready::assessment::model::limits::MAX_FILE_BYTES / 2,
+        "the assessment stays well under its limit: {size} bytes"
+    );
     assert!(store::read(&file).is_ok(), "and opens");
 }

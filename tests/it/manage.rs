@@ -8,7 +8,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use soc2_ready::assessment::lock::{Lock, lock_path};
+use soc2_ready::assessment::store::lock::{Lock, lock_path};
 use soc2_ready::assessment::store::{self, Store};
 use soc2_ready::assessment::{AnswerValue, Assessment, Session};
 use soc2_ready::questionnaire::{load_file, parse};
@@ -60,10 +60,10 @@ fn with_companions(env: &Env, name: &str) -> PathBuf {
     // A change saved through the journal, whose file stays as a killed session leaves it.
     let mut session = Session::open(&path, NOW).unwrap();
     let change = soc2_ready::assessment::Change::typed("profile.contact", "Dana");
-    soc2_ready::assessment::change::apply(
+    soc2_ready::assessment::model::change::apply(
         &mut session.assessment,
         &change,
-        soc2_ready::assessment::change::Ctx::at(NOW),
+        soc2_ready::assessment::model::change::Ctx::at(NOW),
     )
     .unwrap();
     session.save_quickly().unwrap();
@@ -345,8 +345,8 @@ mod names_are_safe {
     use std::path::{Component, Path};
 
     use proptest::prelude::*;
-    use soc2_ready::assessment::file_name::{chosen_name, slug};
     use soc2_ready::assessment::store::Store;
+    use soc2_ready::assessment::store::file_name::{chosen_name, slug};
     use unicode_normalization::is_nfc;
 
     /// One plain path component: not empty, not hidden, not `.` or `..`, no separator, nothing invisible.

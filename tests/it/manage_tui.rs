@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use insta::assert_snapshot;
-use soc2_ready::assessment::lock::Lock;
+use soc2_ready::assessment::store::lock::Lock;
 use soc2_ready::assessment::{AnswerValue, Assessment, Store, store};
 use soc2_ready::tui::app::{App, Screen};
 
@@ -52,7 +52,7 @@ fn delete_asks_first_and_any_other_key_keeps_the_assessment() {
     assert_eq!(listed(&app), ["acme"]);
     assert!(app.status.text.starts_with("Moved globex to the trash"), "{}", app.status.text);
     assert!(app.status.text.contains("soc2-ready restore globex"), "{}", app.status.text);
-    let trashed = soc2_ready::assessment::trash::Trash::of(&store).list();
+    let trashed = soc2_ready::assessment::store::trash::Trash::of(&store).list();
     assert_eq!(trashed.len(), 1);
     assert_eq!(trashed[0].name, "globex");
     assert_eq!(trashed[0].deleted_at, NOW);

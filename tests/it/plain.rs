@@ -88,7 +88,7 @@ fn a_short_session_reads_as_a_transcript_and_saves_every_answer() {
     assert_eq!(position.question, "access.mfa", "the next question after the reason");
     assert_eq!(a.meetings.len(), 1, "a meeting, as the interface records");
     assert_eq!(a.meetings[0].ended_at, NOW);
-    assert!(!soc2_ready::assessment::journal::journal_path(&path).exists(), "the journal is folded in on quit");
+    assert!(!soc2_ready::assessment::store::journal::journal_path(&path).exists(), "the journal is folded in on quit");
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn search_lists_the_best_questions_and_go_n_goes_to_one() {
 /// Last year's demo assessment with every question answered, carried over into this year's: every answer
 /// waits to be confirmed.
 fn carried_over(dir: &Path) -> PathBuf {
-    use soc2_ready::assessment::carry_over::carry_over;
+    use soc2_ready::assessment::interview::carry_over::carry_over;
     let q = load_file(&fixture("demo.json")).unwrap();
     let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
     for (id, value) in [
@@ -396,8 +396,8 @@ fn skip_goes_to_the_answers_carried_over_that_wait_to_be_confirmed() {
     // still waits (not round to the first, which is confirmed).
     assert!(output.contains("Id profile.start_date."), "{output}");
     let a = store::read(&path).unwrap();
-    assert!(!soc2_ready::assessment::review::is_to_confirm(&a, "profile.uses_models"));
-    assert!(soc2_ready::assessment::review::is_to_confirm(&a, "profile.headcount"));
+    assert!(!soc2_ready::assessment::model::review::is_to_confirm(&a, "profile.uses_models"));
+    assert!(soc2_ready::assessment::model::review::is_to_confirm(&a, "profile.headcount"));
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn three_digits_answer_three_questions_and_q_quits() {
     assert_eq!(file["answers"].as_object().unwrap().len(), 3);
     // Reopening resumes where it stopped: the last question answered.
     assert_eq!(file["position"]["question"], "access.wide");
-    let lock = soc2_ready::assessment::lock::lock_path(&sandbox.file);
+    let lock = soc2_ready::assessment::store::lock::lock_path(&sandbox.file);
     assert!(!lock.exists(), "the lock file is removed when the program ends");
 }
 

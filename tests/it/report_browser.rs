@@ -94,8 +94,8 @@ fn the_html_report_renders_with_its_charts_and_prints_to_a_few_pages() {
     let profile = dir.path().join("profile");
     // The sample is the report a newcomer prints first: about 60% answered, 73 gaps, 455 evidence items;
     // printed it was 64 pages (issue 23), details now in condensed appendices.
-    let sample = soc2_ready::assessment::sample::build(
-        soc2_ready::questionnaire::catalog::built_in(soc2_ready::assessment::sample::QUESTIONNAIRE).unwrap(),
+    let sample = soc2_ready::assessment::interview::sample::build(
+        soc2_ready::questionnaire::catalog::built_in(soc2_ready::assessment::interview::sample::QUESTIONNAIRE).unwrap(),
         "2026-01-15T09:00:00Z",
     );
     for (name, assessment, page_range) in

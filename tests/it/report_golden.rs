@@ -222,7 +222,7 @@ fn vendor_in_every_format() {
 /// A consultant's interview of the middling company: two meetings (Ann and Bo, then Bo alone), two answers
 /// checked against evidence and the rest as claimed, and an observation with owner and due date.
 pub fn interviewed() -> Assessment {
-    use soc2_ready::assessment::{meetings, observations, review};
+    use soc2_ready::assessment::{interview::meetings, model::observations, model::review};
     let mut a = middling();
     meetings::start(&mut a, &["Ann Lee".to_string(), "Bo Chen".to_string()], "2026-01-12T09:00:00Z");
     a.set_respondent("Ann Lee", "2026-01-12T09:00:00Z");
@@ -252,8 +252,8 @@ pub fn interviewed() -> Assessment {
 /// Next year's assessment of the middling company, carried over: the profile and four answers confirmed,
 /// two of them improved (MFA now evidenced, logging documented), two still to confirm.
 pub fn carried_over() -> Assessment {
-    use soc2_ready::assessment::carry_over::carry_over;
-    use soc2_ready::assessment::review;
+    use soc2_ready::assessment::interview::carry_over::carry_over;
+    use soc2_ready::assessment::model::review;
     let mut last = middling();
     last.updated_at = "2025-01-20T09:00:00Z".into();
     let now = "2026-01-10T09:00:00Z";
@@ -308,7 +308,7 @@ fn the_consultant_parts_hold_hand_checked_values_and_stay_out_of_a_founders_repo
 
     // The founder's report, even after opening it in the interface (a meeting naming nobody), has none.
     let mut a = middling();
-    soc2_ready::assessment::meetings::start(&mut a, &[], NOW);
+    soc2_ready::assessment::interview::meetings::start(&mut a, &[], NOW);
     let r = build(&a);
     assert!(r.meetings.is_empty() && r.review.is_none() && r.observations.is_empty() && r.since_last_year.is_none());
     for format in [Format::Markdown, Format::Html, Format::Json] {

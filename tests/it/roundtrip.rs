@@ -17,7 +17,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 
-use soc2_ready::assessment::answer::{MAX_ANSWER_CHARS, check_value, format_number};
+use soc2_ready::assessment::model::answer::{MAX_ANSWER_CHARS, check_value, format_number};
 use soc2_ready::assessment::{Answer, AnswerValue, Assessment, Position, describe, parse_answer, store};
 use soc2_ready::questionnaire::condition::{Comparison, Literal, Test};
 use soc2_ready::questionnaire::criteria::CRITERIA;
@@ -823,8 +823,8 @@ mod format_1 {
     use std::fs;
     use std::path::{Path, PathBuf};
 
-    use soc2_ready::assessment::document::FORMAT;
-    use soc2_ready::assessment::session::original_backup_path;
+    use soc2_ready::assessment::model::document::FORMAT;
+    use soc2_ready::assessment::store::session::original_backup_path;
     use soc2_ready::assessment::{AnswerValue, Session, store};
     use tempfile::TempDir;
 

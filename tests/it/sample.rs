@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use serde_json::json;
-use soc2_ready::assessment::sample::{self, ORG};
+use soc2_ready::assessment::interview::sample::{self, ORG};
 use soc2_ready::assessment::{AnswerDetails, AnswerValue, Assessment, Session, Visibility, store};
 use soc2_ready::questionnaire::{QuestionType, Questionnaire, catalog, load_file};
 

@@ -2,7 +2,7 @@
 //! `r` shows its report: two keystrokes from home to a full report.
 
 use insta::assert_snapshot;
-use soc2_ready::assessment::sample::{self, ORG};
+use soc2_ready::assessment::interview::sample::{self, ORG};
 use soc2_ready::assessment::{Assessment, Store, store};
 use soc2_ready::tui::app::{App, Screen};
 

@@ -152,14 +152,14 @@ fn an_answer_carried_over_and_not_confirmed_is_not_ticked_as_answered() {
     // The tick says answered, as the section counts do: before, an answer carried over from last year and
     // not yet confirmed was ticked, while the counts said it was not answered.
     use soc2_ready::assessment::AnswerValue;
-    use soc2_ready::assessment::carry_over::carry_over;
+    use soc2_ready::assessment::interview::carry_over::carry_over;
     let store = fresh_store("search_carried");
     let q = crate::tui::fixture("demo.json");
     let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
     last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
     last.set_value("access.wide", AnswerValue::Text("documented".into()), NOW);
     let (mut next, _) = carry_over(&last, q, "Acme AI", NOW);
-    soc2_ready::assessment::review::confirm(&mut next, "access.wide", NOW);
+    soc2_ready::assessment::model::review::confirm(&mut next, "access.wide", NOW);
     let session = Session::create(&store.dir.join("acme.json"), next, NOW).unwrap();
     let mut app = quiet(App::with_session(store, session));
     press(&mut app, "/access");

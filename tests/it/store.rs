@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use soc2_ready::assessment::lock::{Lock, lock_path};
+use soc2_ready::assessment::store::lock::{Lock, lock_path};
 use soc2_ready::assessment::store::{self, OpenError, backup_path};
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::questionnaire::parse;
@@ -249,7 +249,7 @@ fn an_edited_embedded_questionnaire_is_refused() {
 /// validate it again, are the built-ins' own (this test is what validates them).
 #[test]
 fn the_known_hashes_of_the_built_ins_are_theirs_and_they_validate() {
-    use soc2_ready::assessment::document::questionnaire_hash;
+    use soc2_ready::assessment::model::document::questionnaire_hash;
     use soc2_ready::questionnaire::{catalog, validate::validate};
     for ((id, _), known) in catalog::BUILT_IN.iter().zip(catalog::BUILT_IN_HASHES) {
         let q = catalog::built_in(id).unwrap();
@@ -621,7 +621,7 @@ fn a_folder_others_can_write_draws_a_warning() {
 #[test]
 fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
     use soc2_ready::assessment::Session;
-    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::store::journal::journal_path;
     let (_dir, path, _) = saved();
     let mut session = Session::open(&path, NOW).unwrap();
     let file_before = fs::read(&path).unwrap();
@@ -664,7 +664,7 @@ fn saves_append_to_the_journal_and_closing_folds_it_into_the_file() {
 
 #[test]
 fn a_damaged_journal_is_refused_naming_it() {
-    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::store::journal::journal_path;
     let (_dir, path, _) = saved();
     fs::write(journal_path(&path), b"not json\n").unwrap();
     let err = store::read(&path).unwrap_err().to_string();
@@ -703,7 +703,7 @@ fn an_answer_changed_directly_is_saved_by_the_next_save() {
 #[test]
 fn a_planted_journal_is_neither_replayed_nor_written_through() {
     use soc2_ready::assessment::Session;
-    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::store::journal::journal_path;
     let (dir, path, _) = saved();
     let victim = dir.path().join("victim.txt");
     fs::write(&victim, b"KEEP").unwrap();
@@ -719,7 +719,7 @@ fn a_planted_journal_is_neither_replayed_nor_written_through() {
 /// questionnaire serialised and appended all of it.
 #[test]
 fn a_keystroke_does_not_write_the_embedded_workbook_again() {
-    use soc2_ready::assessment::journal::journal_path;
+    use soc2_ready::assessment::store::journal::journal_path;
     use soc2_ready::assessment::{Session, Source};
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("customer.json");
@@ -745,7 +745,7 @@ fn a_keystroke_does_not_write_the_embedded_workbook_again() {
     let read = store::read(&path).unwrap();
     assert_eq!(read.value("main.staff"), Some(&AnswerValue::Number(12.0)));
     assert_eq!(read.source.as_ref().unwrap().embedded, embedded, "the workbook is still there");
-    let _ = fs::remove_file(soc2_ready::assessment::lock::lock_path(&path));
+    let _ = fs::remove_file(soc2_ready::assessment::store::lock::lock_path(&path));
 
     // A change to the source itself is saved by writing the whole file.
     let mut session = Session::open(&path, NOW).unwrap();
@@ -753,7 +753,7 @@ fn a_keystroke_does_not_write_the_embedded_workbook_again() {
     session.save().unwrap();
     std::mem::forget(session);
     assert_eq!(store::read(&path).unwrap().source.unwrap().customer, "Example Bank plc");
-    let _ = fs::remove_file(soc2_ready::assessment::lock::lock_path(&path));
+    let _ = fs::remove_file(soc2_ready::assessment::store::lock::lock_path(&path));
 }
 
 /// `list` tells assessments from other files by the marker: whole JSON without it, text that is not JSON
@@ -791,7 +791,7 @@ fn list_reports_damaged_assessments_and_leaves_out_other_files() {
 #[test]
 fn a_quick_save_journals_the_changes_apply_made() {
     use soc2_ready::assessment::Session;
-    use soc2_ready::assessment::change::{Change, Ctx, apply};
+    use soc2_ready::assessment::model::change::{Change, Ctx, apply};
     let (_dir, path, _) = saved();
     let mut session = Session::open(&path, NOW).unwrap();
     let applied = apply(&mut session.assessment, &Change::typed("main.staff", "42"), Ctx::at(LATER)).unwrap();

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDate;
-use soc2_ready::assessment::headline_cache::FILE_NAME;
-use soc2_ready::assessment::journal::{self, Journal, Saved};
-use soc2_ready::assessment::{AnswerValue, Assessment, Store, sample, store};
+use soc2_ready::assessment::store::headline_cache::FILE_NAME;
+use soc2_ready::assessment::store::journal::{self, Journal, Saved};
+use soc2_ready::assessment::{AnswerValue, Assessment, Store, interview::sample, store};
 use soc2_ready::comparison::{Summaries, summaries};
 use soc2_ready::questionnaire::catalog;
 

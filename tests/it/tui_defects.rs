@@ -117,7 +117,7 @@ fn ctrl_c_while_typing_evidence_or_who_answers_saves_it() {
 #[test]
 fn a_note_over_the_limit_is_kept_cut_with_its_full_text_beside_the_assessment() {
     let (mut app, path) = open_demo("long_note");
-    let limit = soc2_ready::assessment::answer::MAX_ANSWER_CHARS;
+    let limit = soc2_ready::assessment::model::answer::MAX_ANSWER_CHARS;
     let long = format!("{}THE END", "x".repeat(limit));
     press(&mut app, "e");
     app.handle_event(Event::Paste(long.clone()));

@@ -201,7 +201,7 @@ fn f11_the_dont_know_flag_goes_when_the_answer_is_known_but_a_hand_flag_stays() 
     assert_eq!(a.value("access.weights"), Some(&AnswerValue::Text("documented".into())));
     assert!(a.is_flagged("access.weights"), "the hand flag stays");
     // A file written before the field existed keeps its flags.
-    let old: soc2_ready::assessment::answer::Answer =
+    let old: soc2_ready::assessment::model::answer::Answer =
         serde_json::from_str(r#"{"value": "unknown", "follow_up": true, "updated_at": "t"}"#).unwrap();
     assert!(old.follow_up && !old.flagged_by_unknown);
 }

@@ -6,8 +6,8 @@
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-use soc2_ready::assessment::answer::Answer;
-use soc2_ready::assessment::conflicts::{Candidate, Conflict};
+use soc2_ready::assessment::model::answer::Answer;
+use soc2_ready::assessment::model::conflicts::{Candidate, Conflict};
 use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store};
 use soc2_ready::tui::app::{App, Screen};
 use soc2_ready::tui::keymap::Context;
@@ -416,7 +416,7 @@ fn next_year(a: &mut Assessment) {
     last.set_value("profile.headcount", AnswerValue::Number(30.0), NOW);
     last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
     last.set_value("access.wide", AnswerValue::Text("evidenced".into()), NOW);
-    *a = soc2_ready::assessment::carry_over::carry_over(&last, fixture("demo.json"), "Acme AI", NOW).0;
+    *a = soc2_ready::assessment::interview::carry_over::carry_over(&last, fixture("demo.json"), "Acme AI", NOW).0;
 }
 
 #[test]
@@ -497,8 +497,8 @@ fn s_moves_an_observation_along_and_e_edits_it_in_place() {
 /// next one still open, and `F` again on the question lists from the next one.
 #[test]
 fn f_lists_the_open_findings_and_walks_them() {
-    use soc2_ready::assessment::interview::Observation;
-    use soc2_ready::assessment::observations::Status;
+    use soc2_ready::assessment::model::observations::Status;
+    use soc2_ready::assessment::model::records::Observation;
     let finding = |id: &str, question: &str, seen: &str, owner: &str, status: Status| Observation {
         id: id.into(),
         question: question.into(),
@@ -558,7 +558,7 @@ fn f_lists_the_open_findings_and_walks_them() {
 /// Issue 23: the sections list counts each section's flags and open findings.
 #[test]
 fn the_sections_list_counts_flags_and_open_findings() {
-    use soc2_ready::assessment::interview::Observation;
+    use soc2_ready::assessment::model::records::Observation;
     let (mut app, _) = interview("section-counts", |a| {
         a.observations = vec![Observation {
             id: "obs-1".into(),

@@ -47,7 +47,7 @@ proptest! {
         note in awkward(),
         answer in awkward(),
         // A name is held to the documented limit when typed; longer ones never reach the file.
-        person in awkward().prop_map(|p| p.chars().take(soc2_ready::assessment::limits::MAX_NAME_CHARS).collect::<String>()),
+        person in awkward().prop_map(|p| p.chars().take(soc2_ready::assessment::model::limits::MAX_NAME_CHARS).collect::<String>()),
         org in awkward().prop_map(nonblank),
         query in awkward(),
         sizes in prop::collection::vec((1u16..=200, 1u16..=60), 1..4),
@@ -138,9 +138,9 @@ proptest! {
         org in awkward().prop_map(nonblank),
         sizes in prop::collection::vec((1u16..=200, 1u16..=60), 1..4),
     ) {
-        use soc2_ready::assessment::answer::Answer;
-        use soc2_ready::assessment::conflicts::{Candidate, Conflict};
-        use soc2_ready::assessment::observations::{ObservationFields, add};
+        use soc2_ready::assessment::model::answer::Answer;
+        use soc2_ready::assessment::model::conflicts::{Candidate, Conflict};
+        use soc2_ready::assessment::model::observations::{ObservationFields, add};
 
         let mut sizes = sizes;
         sizes.extend([(1, 1), (59, 15), (60, 16), (80, 24), (120, 40)]);
@@ -149,7 +149,7 @@ proptest! {
         let mut a = Assessment::new(fixture("demo.json"), &org, NOW);
         a.set_respondent(&person, NOW);
         a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
-        soc2_ready::assessment::review::toggle_reviewed(&mut a, "profile.uses_models", &person, NOW);
+        soc2_ready::assessment::model::review::toggle_reviewed(&mut a, "profile.uses_models", &person, NOW);
         a.answers_unchecked_mut().insert(
             "profile.contact".into(),
             Answer { value: Some(AnswerValue::Text(typed.clone())), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },

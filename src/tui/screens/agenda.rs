@@ -1,6 +1,6 @@
 //! A meeting's agenda in the interface: `A` leaves the question "ask NAME" (through `Change::Ask`), and `M`
 //! lists the questions to cover with the person answering now, as `soc2-ready agenda --for` does (the rules
-//! are the core's, `assessment::agenda`). `Enter` goes to one.
+//! are the core's, `assessment::interview::agenda`). `Enter` goes to one.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use super::{Ctx, Outcome};
 use crate::assessment::Change;
-use crate::assessment::agenda::{self, Item, Why};
+use crate::assessment::interview::agenda::{self, Item, Why};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::editor::line_input;

@@ -26,7 +26,7 @@ pub fn place(sheet: &str, cell: &str) -> String {
 
 /// Why the current question's answer cannot be changed here, if it cannot (the core's rule).
 pub fn read_only(editor: &QuestionnaireScreen) -> Option<String> {
-    crate::assessment::source::read_only(editor.assessment(), &editor.question().id)
+    crate::assessment::model::source::read_only(editor.assessment(), &editor.question().id)
 }
 
 /// Whether an action would change the answer (and so is refused on a read-only question).

@@ -1,7 +1,7 @@
 //! The findings list (`F` on the questionnaire): the open assessment's observations not closed, in
 //! questionnaire order, each with its question, what was seen, the risk, owner, due date and status. `Enter`
 //! goes to the selected one's question, the status key moves it along there and then, and `F` again (or
-//! `Tab`) walks to the next one still open. The rules are the core's (`assessment::observations`); every
+//! `Tab`) walks to the next one still open. The rules are the core's (`assessment::model::observations`); every
 //! change goes through `Change::ObservationStatus`, and each one is a step to undo.
 
 use ratatui::Frame;
@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::{Ctx, Outcome};
-use crate::assessment::observations;
+use crate::assessment::model::observations;
 use crate::assessment::{Assessment, Change};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;

@@ -12,7 +12,7 @@ use super::new_assessment::NewAssessment;
 use super::{Ctx, Outcome};
 use crate::assessment::store::Listed;
 use crate::assessment::{Session, Store};
-use crate::assessment::{last_change, sample};
+use crate::assessment::{interview::sample, store::last_change};
 use crate::report::headline::Headline;
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;

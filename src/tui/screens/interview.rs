@@ -1,6 +1,6 @@
 //! The interview on the questionnaire screen: the meeting (who is answering, how long it has run, how long
 //! in this section), review marks, observations, undo, carried-over answers to confirm, and conflicts left
-//! by a merge. The rules are the core's (`assessment::{meetings, review, observations, undo, conflicts}`);
+//! by a merge. The rules are the core's (`assessment::{interview::meetings, model::review, model::observations, model::undo, model::conflicts}`);
 //! this is their keys and their drawing.
 
 use ratatui::Frame;
@@ -11,13 +11,13 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
-use crate::assessment::answer::check_note;
-use crate::assessment::conflicts::{self, open_conflicts};
-use crate::assessment::interview::Observation;
-use crate::assessment::meetings::{self, MeetingClock, format_duration};
-use crate::assessment::observations::{self, ObservationFields};
-use crate::assessment::review;
-use crate::assessment::undo::{UndoStack, Undone};
+use crate::assessment::interview::meetings::{self, MeetingClock, format_duration};
+use crate::assessment::model::answer::check_note;
+use crate::assessment::model::conflicts::{self, open_conflicts};
+use crate::assessment::model::observations::{self, ObservationFields};
+use crate::assessment::model::records::Observation;
+use crate::assessment::model::review;
+use crate::assessment::model::undo::{UndoStack, Undone};
 use crate::assessment::{Assessment, Change, ChangeError, describe};
 use crate::text::{one_line, truncate};
 use crate::tui::action::Action;
@@ -191,7 +191,9 @@ fn confirm_section(editor: &mut QuestionnaireScreen, offered: Option<String>, ke
     let changes: Vec<Change> = ids.iter().map(|q| Change::Confirm { question: q.clone() }).collect();
     let mut trial = editor.assessment().clone();
     for c in &changes {
-        if let Err(e) = crate::assessment::change::apply(&mut trial, c, crate::assessment::change::Ctx::at(now)) {
+        if let Err(e) =
+            crate::assessment::model::change::apply(&mut trial, c, crate::assessment::model::change::Ctx::at(now))
+        {
             return Outcome::Complain(format!("Nothing confirmed: {e}."));
         }
     }
@@ -839,7 +841,7 @@ fn field_window(text: &str, cursor: Option<usize>, width: usize, t: Theme) -> Li
 
 /// Export the follow-ups (flagged questions, open observations) as Markdown from the report screen.
 pub fn export_follow_ups(editor: &Editor, ctx: &Ctx) -> Outcome {
-    use crate::assessment::followups;
+    use crate::assessment::interview::followups;
     let a = editor.assessment();
     let list = followups::follow_ups(a);
     let stem = editor.session.path.file_stem().unwrap_or_default().to_string_lossy().into_owned();

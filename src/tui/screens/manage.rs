@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::Ctx;
-use crate::assessment::file_name::shell_quoted;
-use crate::assessment::manage;
 use crate::assessment::store::Listed;
-use crate::assessment::trash::Trash;
+use crate::assessment::store::file_name::shell_quoted;
+use crate::assessment::store::manage;
+use crate::assessment::store::trash::Trash;
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::editor::line_input;

@@ -1,7 +1,7 @@
 //! The owner and due date of a gap: a small two-field form opened by the owner key on a question (the
 //! questionnaire screen) or on the selected gap (the report). The owner field recalls, with ↑, the people
 //! named in the assessment (who answered, and owners already set); the due date is checked as YYYY-MM-DD.
-//! Saving goes through [`crate::assessment::change::apply`], so it is checked and written like any other change.
+//! Saving goes through [`crate::assessment::model::change::apply`], so it is checked and written like any other change.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::assessment::Assessment;
-use crate::assessment::limits::MAX_NAME_CHARS;
+use crate::assessment::model::limits::MAX_NAME_CHARS;
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::editor::line_input;
@@ -125,13 +125,15 @@ impl PlanForm {
         let (owner, due) = self.values()?;
         let change =
             crate::assessment::Change::Plan { question: self.question.clone(), owner: owner.clone(), due: due.clone() };
-        crate::assessment::change::apply(a, &change, crate::assessment::change::Ctx::at(now)).map_err(|e| {
-            let message = format!("{e}.");
-            match e {
-                crate::assessment::ChangeError::BadDue(_) => Refused::due(message),
-                _ => Refused::owner(message),
-            }
-        })?;
+        crate::assessment::model::change::apply(a, &change, crate::assessment::model::change::Ctx::at(now)).map_err(
+            |e| {
+                let message = format!("{e}.");
+                match e {
+                    crate::assessment::ChangeError::BadDue(_) => Refused::due(message),
+                    _ => Refused::owner(message),
+                }
+            },
+        )?;
         let id = one_line(&self.question);
         Ok(match (owner.is_empty(), due.is_empty()) {
             (true, true) => format!("{id}: no owner and no due date."),

@@ -378,7 +378,7 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
     }
 
     if r.sample {
-        para(&mut out, crate::assessment::sample::NOTICE, t.plain());
+        para(&mut out, crate::assessment::interview::sample::NOTICE, t.plain());
     }
     // The one page, first, in every kind of report.
     let page = crate::report::OnePage::of(r);

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use ratatui_textarea::TextArea;
 
 use super::Outcome;
-use crate::assessment::cursor::Place;
+use crate::assessment::interview::cursor::Place;
 use crate::questionnaire::search::Index;
 use crate::tui::action::Action;
 use crate::tui::editor::line_input;
@@ -149,8 +149,11 @@ pub fn draw(frame: &mut Frame, body: Rect, editor: &QuestionnaireScreen, search:
         let (s, i) = f.place;
         let question = &q.sections[s].questions[i];
         // Answered as the progress counts it: a carried-over answer still to confirm is not.
-        let answered =
-            if crate::assessment::progress::is_answered(editor.assessment(), &question.id) { "✓ " } else { "  " };
+        let answered = if crate::assessment::model::progress::is_answered(editor.assessment(), &question.id) {
+            "✓ "
+        } else {
+            "  "
+        };
         // The id and the whole section name, wrapped under the id when they do not fit on one line.
         let mut head = format!("{} · {}", question.id, q.sections[s].title);
         if f.matched < f.words {

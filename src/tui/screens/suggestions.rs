@@ -214,10 +214,10 @@ pub fn apply(editor: &mut QuestionnaireScreen, now: &str) -> Result<String, Stri
     let change =
         Change::Suggest { question: question.id.clone(), value, note, source: library::fill::answer_source(&chosen) };
     let mut trial = editor.assessment().clone();
-    let ctx = crate::assessment::change::Ctx::at(now);
+    let ctx = crate::assessment::model::change::Ctx::at(now);
     let comment = comment.map(|comment| Change::Comment { question: question.id.clone(), comment });
     for c in std::iter::once(&change).chain(comment.as_ref()) {
-        crate::assessment::change::apply(&mut trial, c, ctx)
+        crate::assessment::model::change::apply(&mut trial, c, ctx)
             .map_err(|e| format!("The suggestion does not fit: {e}."))?;
     }
     editor.apply(&change, now).map_err(|e| format!("The suggestion does not fit: {e}."))?;

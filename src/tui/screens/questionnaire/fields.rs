@@ -5,7 +5,7 @@
 use ratatui::text::{Line, Span};
 
 use super::mode::QuestionnaireScreen;
-use crate::assessment::change::Change;
+use crate::assessment::model::change::Change;
 use crate::assessment::{CellSource, FieldCell};
 use crate::text::one_line;
 use crate::tui::action::Action;

@@ -1,5 +1,5 @@
 //! The questionnaire screen: sections with their progress beside the current question; answering by
-//! keys (the rules are the core's, in `assessment::cursor`), and the fields for typed answers, notes,
+//! keys (the rules are the core's, in `assessment::interview::cursor`), and the fields for typed answers, notes,
 //! evidence and who is answering.
 
 pub mod fields;
@@ -10,8 +10,8 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome};
 use crate::assessment::AnswerValue;
-use crate::assessment::change::{self, Change};
-use crate::assessment::cursor::{self, ChooseError, Chosen, Unanswered};
+use crate::assessment::interview::cursor::{self, ChooseError, Chosen, Unanswered};
+use crate::assessment::model::change::{self, Change};
 use crate::questionnaire::{Question, QuestionType};
 use crate::text::one_line;
 use crate::tui::action::Action;
@@ -217,7 +217,7 @@ fn answering(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Out
             }
             // C3: carried-over answers still to confirm are not answered; say so rather than "every
             // question is answered" at 0%.
-            Unanswered::None => match crate::assessment::review::review_counts(editor.assessment()).to_confirm {
+            Unanswered::None => match crate::assessment::model::review::review_counts(editor.assessment()).to_confirm {
                 0 => Outcome::Say(format!(
                     "Every shown question is answered. Press {} for the report.",
                     key(Action::OpenReport)
@@ -260,7 +260,7 @@ fn answering(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Out
         }
         Action::EditAnswer if !question.kind.has_options() => {
             let current = editor.assessment().value(&question.id).map(|v| match v {
-                AnswerValue::Number(n) => crate::assessment::answer::format_number(*n),
+                AnswerValue::Number(n) => crate::assessment::model::answer::format_number(*n),
                 AnswerValue::Text(t) => t.clone(),
                 AnswerValue::List(l) => l.join(","),
             });
@@ -447,7 +447,7 @@ fn typing(editor: &mut QuestionnaireScreen, action: Action, ctx: &Ctx) -> Outcom
             Mode::TypeRespondent(_) => {
                 let name = typed.trim().to_string();
                 editor.session.assessment.set_respondent(&name, now);
-                crate::assessment::meetings::add_attendee(&mut editor.session.assessment, &name, now);
+                crate::assessment::interview::meetings::add_attendee(&mut editor.session.assessment, &name, now);
                 editor.mode = Mode::Answering;
                 let text = if name.is_empty() {
                     "Answers will not name who gave them.".into()

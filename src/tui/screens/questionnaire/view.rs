@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, header: Rect, body: Rect, editor: &QuestionnaireS
         usize::from(header.width).saturating_sub(12 + 2 + 3 + 1 + progress.width() + respondent.width())
     };
     // Carried-over answers still to confirm are not answered: the progress says how many are left.
-    let to_confirm = match crate::assessment::review::review_counts(a).to_confirm {
+    let to_confirm = match crate::assessment::model::review::review_counts(a).to_confirm {
         0 => String::new(),
         n => format!(", {n} to confirm"),
     };

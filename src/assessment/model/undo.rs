@@ -111,8 +111,8 @@ impl UndoStack {
 mod tests {
     use super::*;
     use crate::assessment::AnswerValue;
-    use crate::assessment::answer::Answer;
-    use crate::assessment::observations::{ObservationFields, add};
+    use crate::assessment::model::answer::Answer;
+    use crate::assessment::model::observations::{ObservationFields, add};
     use crate::scoring::tests::answered;
 
     fn text(v: &str) -> AnswerValue {
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn undo_puts_back_one_observation_through_its_inverse() {
-        use crate::assessment::observations::Status;
+        use crate::assessment::model::observations::Status;
         let mut a = answered(&[]);
         let mut undo = UndoStack::new();
         let seen = |text: &str| ObservationFields { seen: text.into(), ..Default::default() };
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn undoing_a_resolution_opens_the_conflict_again_with_every_files_answer() {
-        use crate::assessment::conflicts::{Candidate, resolve};
+        use crate::assessment::model::conflicts::{Candidate, resolve};
         let mut a = answered(&[]);
         let candidate = |from: &str, v: &str| Candidate {
             from: from.into(),

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use super::answer::describe;
-use super::document::Assessment;
-use super::progress::{Visibility, is_answered};
+use crate::assessment::model::answer::describe;
+use crate::assessment::model::document::Assessment;
+use crate::assessment::model::progress::{Visibility, is_answered};
 
 /// Why a question is on someone's agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -124,8 +124,8 @@ pub fn people(a: &Assessment) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::change::{Change, Ctx, apply};
-    use crate::assessment::observations::ObservationFields;
+    use crate::assessment::model::change::{Change, Ctx, apply};
+    use crate::assessment::model::observations::ObservationFields;
     use crate::scoring::tests::answered;
 
     #[test]

@@ -9,10 +9,10 @@ use super::answer::{Answer, AnswerValue, describe};
 use super::change::{Change, Ctx, apply};
 use super::conflicts::{Candidate, Conflict};
 use super::document::Assessment;
-use super::interview::Observation;
 use super::merge::{
     Agreement, CandidateLine, ConflictLine, Input, MergeSummary, combine, push_unique, same_questionnaire,
 };
+use super::records::Observation;
 
 /// Why the copies cannot be merged question by question; the files are left as they were.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -273,7 +273,7 @@ fn observations(o: &Assessment, a: &Assessment, b: &Assessment) -> (Vec<Observat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::observations::Status;
+    use crate::assessment::model::observations::Status;
     use crate::scoring::tests::answered;
 
     const T0: &str = "2026-01-10T10:00:00Z";
@@ -328,7 +328,7 @@ mod tests {
         assert_eq!(m.summary.open_conflicts(), 1);
         // The interface's resolution closes it with the chosen side's answer.
         let mut resolved = m.assessment.clone();
-        crate::assessment::conflicts::resolve(&mut resolved, "a.mfa", 1, "later").unwrap();
+        crate::assessment::model::conflicts::resolve(&mut resolved, "a.mfa", 1, "later").unwrap();
         assert_eq!(resolved.value("a.mfa"), Some(&text("evidenced")));
         assert!(resolved.conflicts.is_empty());
     }
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn observations_merge_by_id_and_both_sides_edits_are_both_kept() {
-        use crate::assessment::observations::{ObservationFields, add, set_status};
+        use crate::assessment::model::observations::{ObservationFields, add, set_status};
         let mut o = base();
         let seen = |s: &str| ObservationFields { seen: s.into(), ..Default::default() };
         add(&mut o, "a.mfa", seen("No MFA on the console"), "Carol", T0).unwrap();
@@ -391,8 +391,8 @@ mod tests {
         set_status(&mut a, "obs-1", Status::Closed, "Ann", "t1").unwrap();
         add(&mut a, "a.mfa", seen("Shared admin account"), "Ann", "t1").unwrap();
         add(&mut b, "a.sso", seen("Console without SSO"), "Bob", "t2").unwrap();
-        crate::assessment::observations::update(&mut a, "obs-2", seen("No SSO at all"), "t1").unwrap();
-        crate::assessment::observations::update(&mut b, "obs-2", seen("No SSO for admins"), "t2").unwrap();
+        crate::assessment::model::observations::update(&mut a, "obs-2", seen("No SSO at all"), "t1").unwrap();
+        crate::assessment::model::observations::update(&mut b, "obs-2", seen("No SSO for admins"), "t2").unwrap();
         let m = merge_with_ancestor(Some(&o), &side("main", &a), &side("ann", &b), "now").unwrap();
         let got: Vec<_> =
             m.assessment.observations.iter().map(|x| (x.id.as_str(), x.seen.as_str(), x.status)).collect();

@@ -20,13 +20,13 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use serde::{Deserialize, Serialize};
 
-use super::answer::Answer;
 use super::atomic::sibling;
-use super::conflicts::Conflict;
-use super::document::{Assessment, Position};
-use super::file::MAX_FILE_BYTES;
-use super::interview::{Baseline, Meeting, Observation};
-use super::source::Source;
+use crate::assessment::model::answer::Answer;
+use crate::assessment::model::conflicts::Conflict;
+use crate::assessment::model::document::{Assessment, Position};
+use crate::assessment::model::limits::MAX_FILE_BYTES;
+use crate::assessment::model::records::{Baseline, Meeting, Observation};
+use crate::assessment::model::source::Source;
 
 /// `FILE.journal`.
 pub fn journal_path(path: &Path) -> PathBuf {

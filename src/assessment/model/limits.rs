@@ -4,6 +4,9 @@
 use super::answer::{Answer, MAX_ANSWER_CHARS};
 use super::document::Assessment;
 
+/// Largest assessment file read or written, in bytes (the file and its journal, which the store keeps).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Longest organisation name, in characters (generous: a legal name with its trading names fits).
 pub const MAX_ORG_CHARS: usize = 10_000;
 /// Longest name of a person (`--by`, respondents, reviewers, owners), in characters.

@@ -6,12 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::atomic::{SaveError, backup_path, write_bytes};
-use super::document::{Assessment, CheckError, FILE_MARKER, FORMAT, OLDEST_FORMAT};
 use super::journal;
-use super::limits;
-
-/// Largest assessment file read or written, in bytes.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use crate::assessment::model::document::{Assessment, CheckError, FILE_MARKER, FORMAT, OLDEST_FORMAT};
+use crate::assessment::model::limits;
+use crate::assessment::model::limits::MAX_FILE_BYTES;
 
 /// A UTF-8 byte order mark, which some editors put at the start of a file; it is skipped.
 const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -15,7 +15,7 @@ use super::answer::{Answer, AnswerValue, check_value, describe};
 use super::change::{Change, Ctx, apply};
 use super::conflicts::{Candidate, Conflict};
 use super::document::Assessment;
-use super::interview::Observation;
+use super::records::Observation;
 
 /// One file to merge, and the name it goes by in lists (its file name without `.json`).
 #[derive(Debug, Clone)]

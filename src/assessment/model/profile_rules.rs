@@ -17,7 +17,7 @@ pub const MIN_REMEDIATION_FTE: f64 = 0.1;
 pub fn check_profile(a: &Assessment, id: &str, value: &AnswerValue) -> Result<(), AnswerError> {
     let Some(n) = value.as_number() else { return Ok(()) };
     let answered = |q: &str| if q == id { None } else { a.value(q).and_then(AnswerValue::as_number) };
-    let people = |n: f64| crate::assessment::answer::format_number(n);
+    let people = |n: f64| crate::assessment::model::answer::format_number(n);
     match id {
         HEADCOUNT => {
             if n.fract() != 0.0 {

@@ -3,15 +3,14 @@
 //! profile's rules, the size limits) before it records anything. Every front end and every command that
 //! changes answers goes through it, so what one refuses, all refuse. Plain data and pure functions.
 
-use super::answer::{Answer, AnswerError, AnswerValue, check_note, check_value, parse_answer};
+use super::answer::{Answer, AnswerDetails, AnswerError, AnswerValue, check_note, check_value, parse_answer};
 use super::answer_source::AnswerSource;
 use super::document::Assessment;
-use super::interview::Observation;
 use super::limits::{self, LimitError};
 use super::observations::{self, ObservationError, ObservationFields, Status};
 use super::profile_rules;
 use super::progress::Visibility;
-use super::session::AnswerDetails;
+use super::records::Observation;
 use crate::questionnaire::Question;
 
 /// A new value for an answer: as someone typed it, or already a value (from a library, a merged file).
@@ -586,14 +585,8 @@ fn check_details(details: &AnswerDetails) -> Result<(), ChangeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::model::test_support::{NOW, demo};
     use crate::assessment::{CellSource, Source};
-
-    const NOW: &str = "2026-01-15T09:00:00Z";
-
-    fn demo() -> Assessment {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
-    }
 
     fn at() -> Ctx<'static> {
         Ctx::at(NOW)
@@ -638,9 +631,9 @@ mod tests {
         assert_eq!(soc2, kept);
         // Unknown, and too long a note or name.
         assert_eq!(refused(&mut a, Change::typed("nope", "1")), ChangeError::UnknownQuestion("nope".into()));
-        let note = "x".repeat(crate::assessment::answer::MAX_ANSWER_CHARS + 1);
+        let note = "x".repeat(crate::assessment::model::answer::MAX_ANSWER_CHARS + 1);
         refused(&mut a, Change::Note { question: "access.mfa".into(), note });
-        let by = "n".repeat(crate::assessment::limits::MAX_NAME_CHARS + 1);
+        let by = "n".repeat(crate::assessment::model::limits::MAX_NAME_CHARS + 1);
         refused(&mut a, Change::Review { question: "profile.headcount".into(), by });
         let e = refused(
             &mut a,
@@ -708,7 +701,7 @@ mod tests {
         assert_eq!(apply(&mut a, &missing, at()).unwrap_err().to_string(), "there is no observation `obs-9`");
         let empty = Change::EditObservation { id: "obs-1".into(), fields: ObservationFields::default() };
         assert!(matches!(apply(&mut a, &empty, at()), Err(ChangeError::Observation(ObservationError::NothingSeen))));
-        let long = "n".repeat(crate::assessment::limits::MAX_NAME_CHARS + 1);
+        let long = "n".repeat(crate::assessment::model::limits::MAX_NAME_CHARS + 1);
         let by = Change::ObservationStatus { id: "obs-1".into(), status: Status::Closed, by: long };
         assert!(apply(&mut a, &by, at()).is_err());
         assert_eq!(a, before);

@@ -17,13 +17,13 @@ use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
 
-use super::answer::{AnswerValue, check_value, parse_answer};
-use super::document::Assessment;
-use super::observations::{self, ObservationFields};
-use super::profile_rules::check_profile;
-use super::progress::Visibility;
-use super::session::{Session, SessionError};
-use super::store::{Listed, Store};
+use crate::assessment::model::answer::{AnswerValue, check_value, parse_answer};
+use crate::assessment::model::document::Assessment;
+use crate::assessment::model::observations::{self, ObservationFields};
+use crate::assessment::model::profile_rules::check_profile;
+use crate::assessment::model::progress::Visibility;
+use crate::assessment::store::session::{Session, SessionError};
+use crate::assessment::store::{Listed, Store};
 use crate::questionnaire::format::{MATURITY, NOT_APPLICABLE, UNKNOWN};
 use crate::questionnaire::{Question, QuestionType, Questionnaire, catalog};
 

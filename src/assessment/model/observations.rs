@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::Assessment;
-use super::interview::Observation;
+use super::records::Observation;
 
 /// Where a finding stands. Only closed ones leave the follow-up list and the report's open list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]

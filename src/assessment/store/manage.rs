@@ -8,10 +8,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::atomic::{remove_stale_temporaries, sibling, sync_dir};
-use super::document::FORMAT;
 use super::file_name::{NameError, chosen_name};
 use super::lock::{Lock, LockError};
-use super::store::{self, OpenError};
+use super::{self as store, OpenError};
+use crate::assessment::model::document::FORMAT;
 
 /// Why an assessment was not renamed, moved to the trash, brought back or removed. Nothing was changed.
 #[derive(Debug, thiserror::Error)]

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use super::answer::check_value;
-use super::document::Assessment;
-use super::interview::Baseline;
+use crate::assessment::model::answer::check_value;
+use crate::assessment::model::document::Assessment;
+use crate::assessment::model::records::Baseline;
 use crate::questionnaire::Questionnaire;
 
 /// What was carried over, and what could not be.
@@ -66,7 +66,7 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
         next.observations.push(o);
     }
     // C3: open on the first answer to confirm (otherwise the first unanswered, which may be the last).
-    let vis = super::progress::Visibility::of_assessment(&next);
+    let vis = crate::assessment::model::progress::Visibility::of_assessment(&next);
     let first = questionnaire.sections.iter().enumerate().find_map(|(s, section)| {
         let i = section
             .questions
@@ -76,7 +76,10 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
         Some((section, &section.questions[i]))
     });
     if let Some((section, question)) = first {
-        next.position = Some(super::document::Position { section: section.id.clone(), question: question.id.clone() });
+        next.position = Some(crate::assessment::model::document::Position {
+            section: section.id.clone(),
+            question: question.id.clone(),
+        });
     }
     next.baseline = Some(Box::new(Baseline {
         org: last.org.clone(),
@@ -91,8 +94,8 @@ pub fn carry_over(last: &Assessment, questionnaire: Questionnaire, org: &str, no
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::interview::Observation;
-    use crate::assessment::observations::Status;
+    use crate::assessment::model::observations::Status;
+    use crate::assessment::model::records::Observation;
     use crate::assessment::{Review, Visibility, progress};
     use crate::scoring::tests::{answered, small};
 
@@ -125,7 +128,8 @@ mod tests {
         // Open stays open, remediated stays remediated, closed comes as history; numbered afresh.
         let carried: Vec<_> = next.observations.iter().map(|o| (o.id.as_str(), o.status)).collect();
         assert_eq!(carried, [("obs-1", Status::Open), ("obs-2", Status::Closed), ("obs-3", Status::Remediated)]);
-        let open: Vec<_> = crate::assessment::followups::follow_ups(&next).into_iter().map(|f| f.id).collect();
+        let open: Vec<_> =
+            crate::assessment::interview::followups::follow_ups(&next).into_iter().map(|f| f.id).collect();
         assert_eq!(open, ["obs-3", "obs-1"], "the closed one is not a follow-up");
         let mfa = &next.answers["a.mfa"];
         assert!(mfa.to_confirm);

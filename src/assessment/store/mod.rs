@@ -3,6 +3,20 @@
 //! Reading and writing one file is in `file`, atomic replacement in `atomic`, the folder's safety in
 //! `folder`; they are re-exported here, where callers have always found them.
 
+pub mod atomic;
+pub mod file;
+pub mod file_name;
+pub mod folder;
+pub mod headline_cache;
+pub mod journal;
+pub mod last_change;
+pub mod lock;
+pub mod manage;
+pub mod note_file;
+pub mod regular;
+pub mod session;
+pub mod trash;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,17 +24,15 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::document::Assessment;
-use super::headline_cache::{Cache, Counts, Days, Stamp};
-use super::progress::{Visibility, progress};
+use self::headline_cache::{Cache, Counts, Days, Stamp};
+use crate::assessment::model::document::Assessment;
+use crate::assessment::model::progress::{Visibility, progress};
 
-pub use super::atomic::{
+pub use self::atomic::{
     SaveError, backup_path, remove_dead_temporaries, remove_stale_temporaries, write_bytes, write_private,
 };
-pub use super::file::{
-    MAX_FILE_BYTES, OpenError, ParseError, parse, read, read_versioned, to_bytes, write, write_sized,
-};
-pub use super::folder::{FolderError, ensure_private_dir, shared_folder_warning};
+pub use self::file::{OpenError, ParseError, parse, read, read_versioned, to_bytes, write, write_sized};
+pub use self::folder::{FolderError, ensure_private_dir, shared_folder_warning};
 
 /// One assessment in the store, as the home screen and `list` show it. The headline cache keeps it
 /// without its name and path, which are the file's.
@@ -149,10 +161,10 @@ impl Store {
     /// A file name for a new assessment that does not exist yet: the organisation's name in any script
     /// (see [`slug`]) and the questionnaire's id.
     pub fn new_path(&self, org: &str, questionnaire: &str) -> PathBuf {
-        let base = format!("{}-{}", slug(org), super::file_name::cap_bytes(&slug(questionnaire), 60));
+        let base = format!("{}-{}", slug(org), self::file_name::cap_bytes(&slug(questionnaire), 60));
         let mut path = self.dir.join(format!("{base}.json"));
         let mut n = 2;
-        while path.exists() || super::manage::companions(&path).next().is_some() {
+        while path.exists() || self::manage::companions(&path).next().is_some() {
             path = self.dir.join(format!("{base}-{n}.json"));
             n += 1;
         }
@@ -206,8 +218,8 @@ fn newest_first<T>(listed: &mut [(Listed, T)]) {
 /// beside it, or when it is not whole JSON: empty, cut short or garbled (a damaged save). Whole JSON
 /// without the marker, and files that are not JSON text at all, belong to something else.
 pub fn is_assessment(path: &Path, e: &OpenError) -> bool {
-    use super::file::ParseError;
-    if super::manage::companions(path).next().is_some() || carries_marker(path) {
+    use self::file::ParseError;
+    if self::manage::companions(path).next().is_some() || carries_marker(path) {
         return true;
     }
     match e.damage.as_deref() {
@@ -223,13 +235,13 @@ pub fn is_assessment(path: &Path, e: &OpenError) -> bool {
 fn carries_marker(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::new();
-    let Ok(file) = super::regular::open(path, super::regular::Links::Follow) else { return false };
+    let Ok(file) = self::regular::open(path, self::regular::Links::Follow) else { return false };
     if file.take(4096).read_to_end(&mut head).is_err() {
         return false;
     }
-    let marker = format!("\"{}\"", super::document::FILE_MARKER);
+    let marker = format!("\"{}\"", crate::assessment::model::document::FILE_MARKER);
     head.windows(marker.len()).any(|w| w == marker.as_bytes())
 }
 
-/// A file-name-safe version of an organisation name, in any script: see [`super::file_name`].
-pub use super::file_name::slug;
+/// A file-name-safe version of an organisation name, in any script: see [`self::file_name`].
+pub use self::file_name::slug;

@@ -3,29 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::answer::{AnswerError, AnswerValue};
 use super::atomic::{keep_copy, sibling};
-use super::change::{self, Applied, Change, ChangeError, NewValue};
-use super::document::{Assessment, FORMAT};
-use super::file::MAX_FILE_BYTES;
 use super::journal::{self, Journal, Saved, journal_path};
-use super::limits::{self, LimitError};
 use super::lock::{Lock, LockError};
-use super::store::{self, OpenError, SaveError};
-
-/// What may be recorded with an answer besides its value; `None` leaves what is there.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AnswerDetails {
-    pub note: Option<String>,
-    /// References to evidence (document names, links, ticket ids); replaces the earlier list.
-    pub evidence: Option<Vec<String>>,
-    /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
-    /// it does not become who answers next.
-    pub by: Option<String>,
-    /// Where the answer came from when no person gave it (an answer library's record): recorded as who
-    /// gave this answer, and not kept among the people.
-    pub source: Option<String>,
-}
+use super::{self as store, OpenError, SaveError};
+use crate::assessment::model::answer::{AnswerDetails, AnswerError, AnswerValue};
+use crate::assessment::model::change::{self, Applied, Change, ChangeError, NewValue};
+use crate::assessment::model::document::{Assessment, FORMAT};
+use crate::assessment::model::limits::MAX_FILE_BYTES;
+use crate::assessment::model::limits::{self, LimitError};
 
 /// An assessment file this process holds and writes.
 #[derive(Debug)]
@@ -112,9 +98,9 @@ pub enum SessionError {
     Link { path: String, target: String },
     #[error("{path}: the questionnaire has no question `{id}`")]
     UnknownQuestion { path: String, id: String },
-    /// A change refused by the checks every change passes (see [`super::change::apply`]).
+    /// A change refused by the checks every change passes (see [`crate::assessment::model::change::apply`]).
     #[error(transparent)]
-    Change(super::change::ChangeError),
+    Change(crate::assessment::model::change::ChangeError),
     #[error("{path} already exists; choose another file or open it with `soc2-ready open`")]
     Exists { path: String },
 }
@@ -199,7 +185,7 @@ impl Session {
         self.save_comparing(true)
     }
 
-    /// Save after a keystroke: compare only the answers [`super::change::apply`] changed since the last
+    /// Save after a keystroke: compare only the answers [`crate::assessment::model::change::apply`] changed since the last
     /// save, so the cost follows the change, not the size of the assessment. Every 32nd such save, and
     /// closing, compare every answer, so a change made around `apply` reaches the file then; code outside
     /// the interface's keystroke path uses [`save`].
@@ -356,7 +342,7 @@ impl Session {
         }
     }
 
-    /// Make one change, through the checks every change passes ([`super::change::apply`]), and save it
+    /// Make one change, through the checks every change passes ([`crate::assessment::model::change::apply`]), and save it
     /// whole. A refused change, or one whose save fails, leaves the file and what is in memory as they were.
     pub fn apply(&mut self, change: &Change, now: &str) -> Result<Applied, SessionError> {
         let before = self.assessment.clone();

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::answer::describe;
-use super::document::Assessment;
+use crate::assessment::model::answer::describe;
+use crate::assessment::model::document::Assessment;
 use crate::questionnaire::format::UNKNOWN;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,7 +34,7 @@ pub struct FollowUp {
 /// The follow-ups in questionnaire order: a question's own entry first, then its observations.
 pub fn follow_ups(a: &Assessment) -> Vec<FollowUp> {
     let mut out = Vec::new();
-    let mut observations: std::collections::HashMap<&str, Vec<&super::interview::Observation>> =
+    let mut observations: std::collections::HashMap<&str, Vec<&crate::assessment::model::records::Observation>> =
         std::collections::HashMap::new();
     for o in a.observations.iter().filter(|o| !o.status.is_closed()) {
         observations.entry(o.question.as_str()).or_default().push(o);
@@ -189,7 +189,7 @@ pub fn to_csv(list: &[FollowUp]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::observations::{ObservationFields, Status, add};
+    use crate::assessment::model::observations::{ObservationFields, Status, add};
     use crate::scoring::tests::answered;
 
     #[test]
@@ -201,7 +201,7 @@ mod tests {
         let fields = ObservationFields { seen: "MFA off for admins".into(), owner: "Eve".into(), ..Default::default() };
         add(&mut a, "a.mfa", fields, "", "t").unwrap();
         add(&mut a, "a.sso", ObservationFields { seen: "closed one".into(), ..Default::default() }, "", "t").unwrap();
-        crate::assessment::observations::set_closed(&mut a, "obs-2", true, "t").unwrap();
+        crate::assessment::model::observations::set_closed(&mut a, "obs-2", true, "t").unwrap();
         let list = follow_ups(&a);
         let rows: Vec<_> = list.iter().map(|f| (f.kind, f.question.as_str(), f.owner.as_str())).collect();
         assert_eq!(
@@ -226,7 +226,7 @@ mod tests {
             due: "2026-03-31".into(),
         };
         add(&mut a, "a.mfa", fields, "Carol", "t").unwrap();
-        crate::assessment::observations::set_status(&mut a, "obs-1", Status::Remediated, "Eve", "t").unwrap();
+        crate::assessment::model::observations::set_status(&mut a, "obs-1", Status::Remediated, "Eve", "t").unwrap();
         let small = crate::scoring::tests::small();
         let text = |id: &str| small.question(id).unwrap().1.text.clone();
         let remediation = |id: &str| small.question(id).unwrap().1.remediation.clone();

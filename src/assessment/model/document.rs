@@ -7,8 +7,8 @@ use sha2::{Digest, Sha256};
 
 use super::answer::{Answer, AnswerError, AnswerValue, check_value};
 use super::conflicts::Conflict;
-use super::interview::{Baseline, Meeting, Observation};
 use super::limits::{self, LimitError};
+use super::records::{Baseline, Meeting, Observation};
 use super::source::Source;
 use crate::questionnaire::{Questionnaire, catalog::BUILT_IN_HASHES, format::UNKNOWN, validate::validate};
 
@@ -40,7 +40,7 @@ pub struct Assessment {
     pub respondent: String,
     /// A question answered twice in the file is refused rather than letting the last one win.
     #[serde(default, deserialize_with = "unique_answers")]
-    pub(super) answers: BTreeMap<String, Answer>,
+    pub(in crate::assessment) answers: BTreeMap<String, Answer>,
     /// Format 2: the spreadsheet an imported questionnaire came from, cell by cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -284,7 +284,7 @@ impl Assessment {
     }
 
     /// Replace the customer-facing comment (checked by the caller).
-    pub fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
+    pub(in crate::assessment) fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
         if self.answers.get(question).map_or("", |a| a.comment.as_str()) == comment {
             return;
         }
@@ -293,7 +293,7 @@ impl Assessment {
     }
 
     /// Set one extra answer field (checked by the caller); empty removes it.
-    pub fn set_field(&mut self, question: &str, field: &str, value: &str, now: &str) {
+    pub(in crate::assessment) fn set_field(&mut self, question: &str, field: &str, value: &str, now: &str) {
         if self.answers.get(question).and_then(|a| a.fields.get(field)).map_or("", String::as_str) == value {
             return;
         }
@@ -322,7 +322,7 @@ impl Assessment {
     }
 
     /// Set who to ask about `question` (empty: nobody).
-    pub fn set_ask(&mut self, question: &str, name: &str, now: &str) {
+    pub(in crate::assessment) fn set_ask(&mut self, question: &str, name: &str, now: &str) {
         if self.answers.get(question).map_or("", |a| a.ask.as_str()) == name {
             return;
         }
@@ -345,7 +345,12 @@ impl Assessment {
 
     /// Record what comes with an answer given in one command: the note, the evidence, and who gave it
     /// (exactly `details.by`, nobody when it is absent; it does not become who answers next).
-    pub fn record_details(&mut self, question: &str, details: &super::session::AnswerDetails, now: &str) {
+    pub(in crate::assessment) fn record_details(
+        &mut self,
+        question: &str,
+        details: &super::answer::AnswerDetails,
+        now: &str,
+    ) {
         if let Some(note) = &details.note {
             self.set_note(question, note, now);
         }

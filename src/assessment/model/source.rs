@@ -156,7 +156,7 @@ impl CellSource {
 /// Why a question's answer cannot be changed, if it cannot: on a customer questionnaire, its answer cell is
 /// a formula or locked in the customer's file, which export never writes. Every front end refuses a change
 /// to such a question with this reason (and `Session::answer` with the cell's own words).
-pub fn read_only(a: &super::Assessment, question: &str) -> Option<String> {
+pub fn read_only(a: &super::document::Assessment, question: &str) -> Option<String> {
     let why = a.source.as_ref()?.cells.get(question)?.read_only()?;
     Some(format!("Read-only: {why}."))
 }

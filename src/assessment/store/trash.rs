@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use super::Store;
 use super::atomic::{remove_stale_temporaries, sibling, sync_dir};
 use super::file_name::chosen_name;
 use super::folder::ensure_private_dir;
 use super::lock::Lock;
 use super::manage::{ManageError, check_free, check_is_assessment, move_all, present_suffixes};
-use super::store::Store;
 
 /// The trash's folder, inside the store.
 pub use crate::paths::TRASH_DIR;

@@ -9,6 +9,20 @@ pub const MAX_ANSWER_CHARS: usize = 100_000;
 
 pub use crate::questionnaire::value::AnswerValue;
 
+/// What may be recorded with an answer besides its value; `None` leaves what is there.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnswerDetails {
+    pub note: Option<String>,
+    /// References to evidence (document names, links, ticket ids); replaces the earlier list.
+    pub evidence: Option<Vec<String>>,
+    /// Who gave this answer (kept in the assessment's people). It is recorded with this answer only:
+    /// it does not become who answers next.
+    pub by: Option<String>,
+    /// Where the answer came from when no person gave it (an answer library's record): recorded as who
+    /// gave this answer, and not kept among the people.
+    pub source: Option<String>,
+}
+
 /// Everything recorded against one question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -3,10 +3,10 @@
 //! unanswered or flagged one, choosing an option by its number, and what "not applicable" and "don't know"
 //! lead to. Plain data and pure functions: no terminal, no files.
 
-use super::answer::AnswerValue;
-use super::change::{self, Change, ChangeError, Ctx};
-use super::document::{Assessment, Position};
-use super::progress::{Tally, Visibility};
+use crate::assessment::model::answer::AnswerValue;
+use crate::assessment::model::change::{self, Change, ChangeError, Ctx};
+use crate::assessment::model::document::{Assessment, Position};
+use crate::assessment::model::progress::{Tally, Visibility};
 use crate::questionnaire::format::NOT_APPLICABLE;
 use crate::questionnaire::{Question, QuestionType};
 
@@ -245,13 +245,7 @@ pub fn answer_typed(
 mod tests {
     use super::*;
     use crate::assessment::AnswerValue;
-
-    const NOW: &str = "2026-01-15T09:00:00Z";
-
-    fn demo() -> Assessment {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo.json");
-        Assessment::new(crate::questionnaire::load_file(&path).unwrap(), "Acme", NOW)
-    }
+    use crate::assessment::model::test_support::{NOW, demo};
 
     fn id(a: &Assessment, (s, i): Place) -> &str {
         &a.questionnaire().sections[s].questions[i].id
@@ -315,18 +309,18 @@ mod tests {
         assert_eq!(a.value("profile.categories"), Some(&AnswerValue::List(vec!["privacy".into()])));
         assert_eq!(choose(&mut a, &categories, 3, Ctx::at(NOW)), Ok(Chosen::Ticked));
         assert_eq!(a.value("profile.categories"), None, "unticking the last option leaves no answer");
-        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
+        assert!(!crate::assessment::model::progress::is_answered(&a, "profile.categories"));
     }
 
     #[test]
     fn an_empty_multiple_choice_answer_is_not_an_answer() {
         let mut a = demo();
         let categories = question(&a, "profile.categories");
-        let refused = crate::assessment::answer::parse_answer(&categories, " , ").unwrap_err();
+        let refused = crate::assessment::model::answer::parse_answer(&categories, " , ").unwrap_err();
         assert!(refused.0.contains("needs at least one option"), "{refused}");
         // An older file can hold an empty list: it does not count as answered.
         a.set_value("profile.categories", AnswerValue::List(Vec::new()), NOW);
-        assert!(!crate::assessment::progress::is_answered(&a, "profile.categories"));
+        assert!(!crate::assessment::model::progress::is_answered(&a, "profile.categories"));
     }
 
     #[test]
@@ -355,7 +349,7 @@ mod tests {
                     };
                     assert_eq!((&c.vis, &c.tally), (&fresh.vis, &fresh.tally), "after option {n} of {}", q.id);
                     // Marking it reviewed (or not) is kept up to date the same way.
-                    crate::assessment::review::toggle_reviewed(&mut a, &q.id, "", NOW);
+                    crate::assessment::model::review::toggle_reviewed(&mut a, &q.id, "", NOW);
                     c.answer_changed(&a, &q.id);
                     let fresh = {
                         let mut f = c.clone();

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::document::Assessment;
-use super::interview::Meeting;
+use crate::assessment::model::document::Assessment;
+use crate::assessment::model::records::Meeting;
 
 fn parse(t: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(t).ok()
