@@ -14,6 +14,7 @@ const CORE: &[&str] = &[
     "spreadsheet",
     "library",
     "comparison",
+    "search",
     "output_file.rs",
     "paths.rs",
     "text.rs",
