@@ -18,6 +18,7 @@ pub mod plain;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod search;
 pub mod spreadsheet;
 pub mod text;
 pub mod tui;

@@ -269,14 +269,13 @@ impl Saved {
     /// The entries that have every word of `words` (all of them when none is given), numbered from 1 as
     /// `library remove` takes them.
     pub fn matching(&self, words: Option<&str>) -> Vec<(usize, &Record)> {
-        let wanted: Vec<String> = words.map(crate::library::index::tokens).unwrap_or_default();
+        let wanted: Vec<String> = words.map(crate::search::tokens).unwrap_or_default();
         self.entries
             .iter()
             .enumerate()
             .filter(|(_, r)| {
                 wanted.is_empty() || {
-                    let have =
-                        crate::library::index::tokens(&format!("{} {} {}", r.question, r.ids.join(" "), r.explanation));
+                    let have = crate::search::tokens(&format!("{} {} {}", r.question, r.ids.join(" "), r.explanation));
                     wanted.iter().all(|w| have.contains(w))
                 }
             })

@@ -11,10 +11,11 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::Library;
-use super::index::{id_key, normalised, tokens};
+use super::index::{id_key, normalised};
 use super::record::{Provenance, Record, Trust};
 use crate::assessment::CellSource;
 use crate::questionnaire::{Question, QuestionType};
+use crate::search::tokens;
 use crate::spreadsheet::vocabulary::{Choice, in_vocabulary};
 use crate::text::{one_line, truncate};
 

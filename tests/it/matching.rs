@@ -157,7 +157,9 @@ fn top_suggestions_across_questionnaires_words_only_and_with_concepts() {
     // right of 40 (precision 0.88, recall 0.95). The first run of the matcher on this set gave 36 of 40; the
     // least meaning two questions must share was then lowered from 0.4 to 0.3 so a long readiness question
     // still answers a short MFA question (library_match), which cost one pair here.
-    assert_eq!(words, Measured { correct: 17, given: 39, pairs: 37 }, "words only");
+    // The one search engine (Snowball stems, the abbreviations with their phrases) raised words only from 17
+    // to 23 right of 39 (precision 0.59, recall 0.62).
+    assert_eq!(words, Measured { correct: 23, given: 39, pairs: 37 }, "words only");
     assert_eq!(concepts, Measured { correct: 35, given: 40, pairs: 37 }, "with concepts");
     assert!(rungs.values().all(|r| *r == Rung::Concepts || *r == Rung::SimilarText), "{rungs:?}");
 }

@@ -14,6 +14,7 @@ pub(crate) const CORE: &[&str] = &[
     "spreadsheet",
     "library",
     "comparison",
+    "search",
     "output_file.rs",
     "paths.rs",
     "text.rs",

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::words::{LONGEST_PHRASE, SYNONYMS, Stems, is_stop, raw_words, synonyms_of};
 use crate::questionnaire::Questionnaire;
+use crate::search::words::{Phrases, Stems, expand, raw_words};
 
 /// Where in a question a word is found; each place has its weight in the ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,89 +111,55 @@ struct Builder {
     written: HashMap<String, Seen>,
     /// The current question's terms and where, repeated terms merged in [`Builder::finish`].
     found: Vec<(u32, u16)>,
-    /// For each phrase of [`SYNONYMS`], by its last word's term: its words' terms and the term of its group's
-    /// first abbreviation.
-    phrase_ends: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// The abbreviations' phrases as terms.
+    phrases: Phrases<u32>,
     /// The terms of the last words of the text being indexed, for phrases.
     recent: Vec<u32>,
 }
 
 impl Builder {
-    fn term(&mut self, term: &str) -> u32 {
-        if let Some(&t) = self.terms.get(term) {
-            return t;
-        }
-        let t = self.postings.len() as u32;
-        self.terms.insert(term.to_string(), t);
-        self.postings.push(Vec::new());
-        t
+    fn new() -> Builder {
+        let stems = Stems::new();
+        let mut terms = HashMap::new();
+        let mut postings = Vec::new();
+        let phrases = Phrases::new(|w| term(&mut terms, &mut postings, &stems.term(w)));
+        Builder { stems, terms, postings, written: HashMap::new(), found: Vec::new(), phrases, recent: Vec::new() }
     }
 
     /// A term as it is (a whole id or criterion), not split or stemmed.
-    fn whole(&mut self, term: &str, field: Field) {
-        let t = self.term(term);
+    fn whole(&mut self, t: &str, field: Field) {
+        let t = term(&mut self.terms, &mut self.postings, t);
         self.found.push((t, field.bit()));
     }
 
-    /// A word as written: its stem; for an abbreviation, its group's first abbreviation and the words of
-    /// the group's first phrase; and where it ends a phrase of a group, the group's first abbreviation.
+    /// A written word: its terms ([`expand`]); and where it ends a phrase of an abbreviation, the
+    /// abbreviation.
     fn word(&mut self, word: &str, field: Field) {
-        let stem = match self.written.get(word) {
+        let own = match self.written.get(word) {
             Some(Seen::Terms(terms)) => {
                 self.found.extend(terms.iter().map(|&t| (t, field.bit())));
                 terms[0]
             }
             Some(Seen::Stop) => return,
             None => {
-                if is_stop(word) {
+                let (terms, postings, stems) = (&mut self.terms, &mut self.postings, &self.stems);
+                let Some(found) = expand(word, |w| term(terms, postings, &stems.term(w))) else {
                     self.written.insert(word.to_string(), Seen::Stop);
                     return;
-                }
-                let mut terms = vec![self.stem_term(word)];
-                if let Some((abbreviations, phrases)) = synonyms_of(word) {
-                    terms.push(self.stem_term(abbreviations[0]));
-                    raw_words(phrases[0], |w| terms.push(self.stem_term(w)));
-                }
-                self.found.extend(terms.iter().map(|&t| (t, field.bit())));
-                let stem = terms[0];
-                self.written.insert(word.to_string(), Seen::Terms(terms));
-                stem
+                };
+                self.found.extend(found.iter().map(|&t| (t, field.bit())));
+                let own = found[0];
+                self.written.insert(word.to_string(), Seen::Terms(found));
+                own
             }
         };
-        if self.recent.len() == LONGEST_PHRASE {
-            self.recent.remove(0);
-        }
-        self.recent.push(stem);
-        if let Some(phrases) = self.phrase_ends.get(&stem) {
-            for (phrase, abbreviation) in phrases {
-                if self.recent.ends_with(phrase) {
-                    self.found.push((*abbreviation, field.bit()));
-                }
-            }
-        }
-    }
-
-    fn stem_term(&mut self, word: &str) -> u32 {
-        let stem = self.stems.of(word).into_owned();
-        self.term(&stem)
+        let found = &mut self.found;
+        self.phrases.next(&mut self.recent, own, |&a| found.push((a, field.bit())));
     }
 
     fn text(&mut self, text: &str, field: Field) {
         self.recent.clear();
         raw_words(text, |w| self.word(w, field));
-    }
-
-    /// The phrases of [`SYNONYMS`] as terms, by their last word.
-    fn phrases(&mut self) {
-        for (abbreviations, phrases) in SYNONYMS {
-            let abbreviation = self.stem_term(abbreviations[0]);
-            for phrase in phrases {
-                let mut terms = Vec::new();
-                raw_words(phrase, |w| terms.push(self.stem_term(w)));
-                let last = *terms.last().expect("a phrase has words");
-                self.phrase_ends.entry(last).or_default().push((terms, abbreviation));
-            }
-        }
     }
 
     /// The current question's terms into the postings, as question `doc`.
@@ -213,10 +179,21 @@ impl Builder {
     }
 }
 
-/// The stems of every word of a text, everyday words kept (for phrases).
+/// A term's number, a new one the first time it is seen.
+fn term(terms: &mut HashMap<String, u32>, postings: &mut Vec<Vec<(u32, u16)>>, term: &str) -> u32 {
+    if let Some(&t) = terms.get(term) {
+        return t;
+    }
+    let t = postings.len() as u32;
+    terms.insert(term.to_string(), t);
+    postings.push(Vec::new());
+    t
+}
+
+/// The terms of every word of a text, everyday words kept (for phrases).
 pub(super) fn phrase_stems(stems: &Stems, text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    raw_words(&text.to_lowercase(), |w| out.push(stems.of(w).into_owned()));
+    raw_words(&text.to_lowercase(), |w| out.push(stems.term(w).into_owned()));
     out
 }
 
@@ -224,16 +201,7 @@ impl Index {
     /// The index of every question, shown or not (which are shown changes with the answers; the index
     /// does not).
     pub fn build(q: &Questionnaire) -> Index {
-        let mut b = Builder {
-            stems: Stems::new(),
-            terms: HashMap::new(),
-            postings: Vec::new(),
-            written: HashMap::new(),
-            found: Vec::new(),
-            phrase_ends: HashMap::new(),
-            recent: Vec::new(),
-        };
-        b.phrases();
+        let mut b = Builder::new();
         let mut places = Vec::new();
         let (mut names, mut texts) = (Vec::new(), Vec::new());
         for (s, section) in q.sections.iter().enumerate() {

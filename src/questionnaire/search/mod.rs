@@ -15,11 +15,11 @@
 //! Words are folded to their Snowball stem (`deletion` finds delete), abbreviations security people type
 //! stand for their long forms (`mfa`, `sso`, `pii`, `dpa`, `kms`, ...), a word typed half-way finds the
 //! words it begins, and a word of five letters or more with one letter wrong still finds the word (both
-//! count less than the word itself). See [`words`].
+//! count less than the word itself). How text becomes words, and the inverse document frequency, are the
+//! one search engine's that the library shares: see [`crate::search`].
 
 pub mod index;
 pub mod rank;
-pub mod words;
 
 pub use index::Index;
 pub use rank::{Hit, Ranked};

@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use super::Place;
 use super::index::{Field, Index, weight_of};
-use super::words::{Stems, is_stop, raw_words, synonyms_of};
+use crate::search::bm25::idf;
+use crate::search::words::{Stems, is_stop, raw_words, synonyms_of};
 
 /// Only this much of a query is read (a pasted page is not a search).
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -145,7 +146,7 @@ impl Index {
                 continue;
             }
             // BM25's inverse document frequency: a word most questions have counts little.
-            let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+            let idf = idf(n, df);
             for d in 0..n {
                 if found.fields[d] != 0 {
                     matched[d] += 1;
@@ -232,7 +233,7 @@ impl Index {
     fn readings(&self, raw: &str, stems: &Stems) -> Vec<Reading> {
         let mut readings = vec![vec![self.choices(raw, stems)]];
         if let Some((abbreviations, _)) = synonyms_of(raw)
-            && let Some(&t) = self.terms.get(stems.of(abbreviations[0]).as_ref())
+            && let Some(&t) = self.terms.get(stems.term(abbreviations[0]).as_ref())
         {
             readings.push(vec![vec![(t, 1.0)]]);
         }
@@ -242,7 +243,7 @@ impl Index {
     /// The terms a written word stands for: its stem when a question has it; otherwise the words it begins
     /// and the words one letter away.
     fn choices(&self, raw: &str, stems: &Stems) -> Choices {
-        if let Some(&t) = self.terms.get(stems.of(raw).as_ref()) {
+        if let Some(&t) = self.terms.get(stems.term(raw).as_ref()) {
             return vec![(t, 1.0)];
         }
         let mut out: Choices = Vec::new();

@@ -1,9 +1,13 @@
-//! Words as the search sees them: lower-cased runs of letters and digits, everyday words dropped, English
+//! Words as the search sees them: lower-cased runs of letters and digits, everyday words dropped, words
+//! questionnaires use for the same thing folded to one (`staff` and `personnel` are employees), English
 //! endings folded by the Snowball stemmer (`deletion` and `delete` meet, so do `encrypted` and
 //! `encryption`), text in scripts written without spaces (Chinese, Japanese, Korean) cut into overlapping
-//! pairs of characters, and the abbreviations security people type.
+//! pairs of characters, and the abbreviations security people type with the phrases they stand for.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -57,11 +61,59 @@ pub const SYNONYMS: [(&[&str], &[&str]); 32] = [
 /// The longest phrase, in words.
 pub const LONGEST_PHRASE: usize = 3;
 
+/// Words security questionnaires use for the same thing, as written (lower-case), each folded to the word
+/// after it before stemming, sorted for the binary search. Offline and small on purpose: a few dozen
+/// everyday synonyms, no model. Both forms are listed where the stem would reach further than the meaning
+/// (`computer` is a laptop, `compute` is not: they share a stem). Not `provider` for vendor: an identity
+/// provider is none, and a model provider has its own questions.
+const SAME: [(&str, &str); 35] = [
+    ("annually", "annual"),
+    ("assess", "review"),
+    ("authentication", "factor"),
+    ("breach", "incident"),
+    ("breaches", "incident"),
+    ("check", "test"),
+    ("computer", "laptop"),
+    ("computers", "laptop"),
+    ("copies", "backup"),
+    ("cryptographic", "encrypt"),
+    ("device", "laptop"),
+    ("devices", "laptop"),
+    ("endpoint", "laptop"),
+    ("endpoints", "laptop"),
+    ("evaluate", "review"),
+    ("examine", "review"),
+    ("exercise", "test"),
+    ("flaws", "vulnerability"),
+    ("hires", "employee"),
+    ("information", "data"),
+    ("people", "employee"),
+    ("personnel", "employee"),
+    ("records", "data"),
+    ("recovery", "restore"),
+    ("staff", "employee"),
+    ("supplier", "vendor"),
+    ("suppliers", "vendor"),
+    ("third", "vendor"),
+    ("twelve", "annual"),
+    ("verify", "test"),
+    ("weakness", "vulnerability"),
+    ("weaknesses", "vulnerability"),
+    ("workforce", "employee"),
+    ("workstations", "laptop"),
+    ("year", "annual"),
+];
+
 /// Words longer than this are kept as they are, not stemmed (nothing English is that long).
 const LONGEST_STEMMED: usize = 40;
 
 pub fn is_stop(word: &str) -> bool {
     STOP.binary_search(&word).is_ok()
+}
+
+/// The word a written word (lower-case) is folded to: the one [`SAME`] gives, or itself.
+pub fn same(word: &str) -> &str {
+    SAME.binary_search_by(|(from, _)| (*from).cmp(word)).map_or(word, |i| SAME[i].1)
 }
 
 /// The group of [`SYNONYMS`] a word (lower-case) is an abbreviation in, if it is one.
@@ -150,6 +202,84 @@ impl Stems {
             Cow::Borrowed(word)
         }
     }
+
+    /// The term a written word (lower-case) is searched by: folded to its synonym ([`same`]), then stemmed.
+    pub fn term<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        self.of(same(word))
+    }
+}
+
+/// The terms a written word (lower-case) stands for, each made by `term` from a written word: none for an
+/// everyday word; else its own first, then for an abbreviation its group's first abbreviation and the words
+/// of the group's first phrase (so `multi-factor` finds a question that only says MFA).
+pub fn expand<T>(word: &str, mut term: impl FnMut(&str) -> T) -> Option<Vec<T>> {
+    if is_stop(word) {
+        return None;
+    }
+    let mut terms = vec![term(word)];
+    if let Some((abbreviations, phrases)) = synonyms_of(word) {
+        terms.push(term(abbreviations[0]));
+        raw_words(phrases[0], |w| terms.push(term(w)));
+    }
+    Some(terms)
+}
+
+/// The phrases of [`SYNONYMS`] as terms, by their last word's term, each with the term of its group's
+/// first abbreviation: a text that has a phrase's words side by side gets the abbreviation, so `pii` finds
+/// "personal data" but not "a person ... sends data".
+pub struct Phrases<T> {
+    ends: HashMap<T, Vec<(Vec<T>, T)>>,
+}
+
+impl<T: Clone + Eq + Hash> Phrases<T> {
+    /// The phrases, each written word made a term by `term`.
+    pub fn new(mut term: impl FnMut(&str) -> T) -> Phrases<T> {
+        let mut ends: HashMap<T, Vec<(Vec<T>, T)>> = HashMap::new();
+        for (abbreviations, phrases) in SYNONYMS {
+            let abbreviation = term(abbreviations[0]);
+            for phrase in phrases {
+                let mut terms = Vec::new();
+                raw_words(phrase, |w| terms.push(term(w)));
+                if let Some(last) = terms.last() {
+                    ends.entry(last.clone()).or_default().push((terms, abbreviation.clone()));
+                }
+            }
+        }
+        Phrases { ends }
+    }
+
+    /// The next word's term of a text, after the `recent` ones (the caller clears them for a new text):
+    /// `each` gets the abbreviation of every phrase the word ends.
+    pub fn next(&self, recent: &mut Vec<T>, term: T, mut each: impl FnMut(&T)) {
+        if recent.len() == LONGEST_PHRASE {
+            recent.remove(0);
+        }
+        let phrases = self.ends.get(&term);
+        recent.push(term);
+        for (phrase, abbreviation) in phrases.into_iter().flatten() {
+            if recent.ends_with(phrase) {
+                each(abbreviation);
+            }
+        }
+    }
+}
+
+/// The one stemmer and the phrases as text terms, made once.
+static STEMS: LazyLock<Stems> = LazyLock::new(Stems::new);
+static PHRASES: LazyLock<Phrases<String>> = LazyLock::new(|| Phrases::new(|w| STEMS.term(w).into_owned()));
+
+/// The terms of a text as one field, in order: each word's terms ([`expand`]), and after the last word of
+/// an abbreviation's phrase the abbreviation. The library ranks its questions by these.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut recent: Vec<String> = Vec::new();
+    raw_words(text, |w| {
+        let Some(terms) = expand(w, |x| STEMS.term(x).into_owned()) else { return };
+        let own = terms[0].clone();
+        out.extend(terms);
+        PHRASES.next(&mut recent, own, |a| out.push(a.clone()));
+    });
+    out
 }
 
 impl Default for Stems {
@@ -172,6 +302,33 @@ mod tests {
     fn the_stop_words_are_sorted_for_the_binary_search() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop("the") && is_stop("like") && !is_stop("access"));
+    }
+
+    #[test]
+    fn synonyms_are_sorted_fold_once_and_meet_in_the_stemmer() {
+        assert!(SAME.windows(2).all(|w| w[0].0 < w[1].0));
+        // A synonym folds to a word that is no synonym itself, and no everyday word.
+        assert!(SAME.iter().all(|(from, to)| same(to) == *to && !is_stop(from) && !is_stop(to)));
+        let s = Stems::new();
+        assert_eq!(s.term("personnel"), s.term("employees"));
+        assert_eq!(s.term("Devices".to_lowercase().as_str()), s.term("laptop"));
+        assert_eq!(s.term("access"), "access");
+        // What the stemmer already folds needs no synonym (the library's table had these).
+        for (a, b) in [("deletion", "delete"), ("keys", "key"), ("month", "monthly"), ("quarter", "quarterly")] {
+            assert_eq!(s.term(a), s.term(b), "{a} {b}");
+        }
+        // A stem reaches further than a synonym's meaning: compute is no laptop.
+        assert_ne!(s.term("compute"), s.term("computer"));
+    }
+
+    #[test]
+    fn tokens_fold_words_and_bring_abbreviations_and_their_phrases() {
+        assert_eq!(tokens("Do the staff use MFA?"), ["employe", "use", "mfa", "mfa", "multi", "factor"]);
+        assert_eq!(tokens("multi-factor authentication"), ["multi", "factor", "mfa", "factor"]);
+        // A phrase's words side by side, not apart.
+        assert!(tokens("personal data").contains(&"pii".to_string()));
+        assert!(!tokens("a personal laptop sends data").contains(&"pii".to_string()));
+        assert!(tokens("the of and").is_empty());
     }
 
     #[test]
