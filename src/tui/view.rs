@@ -136,3 +136,61 @@ mod tests {
         assert_eq!(status_lines("Saved.", 60), ["Saved."]);
     }
 }
+
+/// What one keystroke and its frame cost, counted (the sections list's counts are kept per section).
+#[cfg(test)]
+mod keystroke_cost {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::{Terminal, backend::TestBackend};
+
+    use crate::assessment::model::progress::questions_looked_at;
+    use crate::assessment::{AnswerValue, Assessment, Session, Store, store};
+    use crate::tui::{app::App, view};
+
+    const NOW: &str = "2026-01-15T09:00:00Z";
+
+    /// 50 sections of 100 maturity questions after a profile yes/no.
+    fn large() -> String {
+        let mut out = String::from(
+            r#"{"format":1,"id":"large","version":"1","title":"Large","kind":"custom","sections":[{"id":"p","title":"Profile","questions":[{"id":"p.gate","type":"yesno","text":"Gate?","help":"Gates."}]}"#,
+        );
+        for s in 0..50 {
+            let questions: Vec<String> = (0..100)
+                .map(|i| {
+                    format!(
+                        r#"{{"id":"s{s}.q{i}","type":"maturity","text":"Control {s}.{i}?","help":"Why.","weight":3,"criteria":["CC6.1"],"effort_days":[1,3]}}"#
+                    )
+                })
+                .collect();
+            out.push_str(&format!(r#",{{"id":"s{s}","title":"Section {s}","questions":[{}]}}"#, questions.join(",")));
+        }
+        out.push_str("]}");
+        out
+    }
+
+    /// A keystroke that answers, then the frame, costs the work of the answered question's section, not of
+    /// the 5,000 questions: the sections list's flags and findings come from the counts kept per section.
+    #[test]
+    fn an_answer_and_its_frame_look_at_one_section_not_every_question() {
+        let q = crate::questionnaire::parse(&large(), "large").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.json");
+        store::write(&path, &Assessment::new(q, "Acme AI", NOW)).unwrap();
+        let session = Session::open(&path, NOW).unwrap();
+        let mut app = App::with_session(Store::new(dir.path().to_path_buf()), session);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        app.handle_event(key(KeyCode::Down));
+        terminal.draw(|f| view::draw(f, &app)).unwrap();
+        let before = questions_looked_at();
+        app.handle_event(key(KeyCode::Char('4')));
+        terminal.draw(|f| view::draw(f, &app)).unwrap();
+        let looked_at = questions_looked_at() - before;
+        // The answered section recounted (100), the new current section's "question N of 100" (100) and a
+        // few single looks; recounting the sections list's flags at every frame looked at all 5,001.
+        assert!(looked_at <= 2 * 100 + 10, "a keystroke and its frame looked at {looked_at} questions");
+        let editor = app.editor.as_deref().unwrap();
+        assert_eq!(editor.question().id, "s0.q1");
+        assert_eq!(editor.assessment().value("s0.q0"), Some(&AnswerValue::Text("documented".into())));
+    }
+}

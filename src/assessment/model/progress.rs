@@ -40,8 +40,23 @@ impl Visibility {
     }
 
     pub fn question(&self, section: usize, question: usize) -> bool {
+        #[cfg(test)]
+        LOOKED_AT.with(|n| n.set(n.get() + 1));
         self.questions[section][question]
     }
+}
+
+// How many times a question's visibility was looked at on this thread: what a test counts to hold a
+// keystroke to the work of one section (a time would depend on the machine).
+#[cfg(test)]
+thread_local! {
+    static LOOKED_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Questions looked at on this thread so far (see [`Visibility::question`]).
+#[cfg(test)]
+pub(crate) fn questions_looked_at() -> usize {
+    LOOKED_AT.with(std::cell::Cell::get)
 }
 
 /// Answered out of shown, for one section or the whole assessment; and how many shown questions have an
@@ -51,6 +66,10 @@ pub struct Progress {
     pub answered: usize,
     pub shown: usize,
     pub reviewed: usize,
+    /// Shown questions flagged for follow-up.
+    pub flagged: usize,
+    /// Findings not closed on any of the questions (shown or not).
+    pub findings: usize,
 }
 
 impl Progress {
@@ -83,13 +102,31 @@ pub fn progress(a: &Assessment, vis: &Visibility) -> (Vec<Progress>, Progress) {
     (tally.sections, tally.total)
 }
 
-/// One section's progress.
-fn section_progress(a: &Assessment, vis: &Visibility, s: usize) -> Progress {
+/// Findings not closed, per question id.
+fn open_findings(a: &Assessment) -> HashMap<&str, usize> {
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    for o in a.observations.iter().filter(|o| !o.status.is_closed()) {
+        *open.entry(o.question.as_str()).or_default() += 1;
+    }
+    open
+}
+
+/// One section's progress, with `open` from [`open_findings`].
+fn section_progress(a: &Assessment, vis: &Visibility, s: usize, open: &HashMap<&str, usize>) -> Progress {
     let mut p = Progress::default();
     // A customer's row whose answer cell is a formula copies an answer given elsewhere: not the respondent's.
     let copied = |id: &str| a.source.as_ref().is_some_and(|src| src.cells.get(id).is_some_and(|c| c.formula));
     for (i, question) in a.questionnaire().sections[s].questions.iter().enumerate() {
-        if vis.question(s, i) && !copied(&question.id) {
+        if !open.is_empty() {
+            p.findings += open.get(question.id.as_str()).copied().unwrap_or(0);
+        }
+        if !vis.question(s, i) {
+            continue;
+        }
+        if a.is_flagged(&question.id) {
+            p.flagged += 1;
+        }
+        if !copied(&question.id) {
             p.shown += 1;
             if is_answered(a, &question.id) {
                 p.answered += 1;
@@ -112,22 +149,29 @@ pub struct Tally {
 
 impl Tally {
     pub fn of(a: &Assessment, vis: &Visibility) -> Tally {
+        let open = open_findings(a);
         let sections: Vec<Progress> =
-            (0..a.questionnaire().sections.len()).map(|s| section_progress(a, vis, s)).collect();
+            (0..a.questionnaire().sections.len()).map(|s| section_progress(a, vis, s, &open)).collect();
         let total = sections.iter().fold(Progress::default(), |t, p| Progress {
             answered: t.answered + p.answered,
             shown: t.shown + p.shown,
             reviewed: t.reviewed + p.reviewed,
+            flagged: t.flagged + p.flagged,
+            findings: t.findings + p.findings,
         });
         Tally { sections, total }
     }
 
-    /// Count section `s` again (after one of its answers changed, with the shown questions unchanged).
+    /// Count section `s` again (after one of its answers, flags or findings changed, with the shown
+    /// questions unchanged).
     pub fn recount(&mut self, a: &Assessment, vis: &Visibility, s: usize) {
-        let (old, new) = (self.sections[s], section_progress(a, vis, s));
-        self.total.answered = self.total.answered - old.answered + new.answered;
-        self.total.shown = self.total.shown - old.shown + new.shown;
-        self.total.reviewed = self.total.reviewed - old.reviewed + new.reviewed;
+        let (old, new) = (self.sections[s], section_progress(a, vis, s, &open_findings(a)));
+        let t = &mut self.total;
+        t.answered = t.answered - old.answered + new.answered;
+        t.shown = t.shown - old.shown + new.shown;
+        t.reviewed = t.reviewed - old.reviewed + new.reviewed;
+        t.flagged = t.flagged - old.flagged + new.flagged;
+        t.findings = t.findings - old.findings + new.findings;
         self.sections[s] = new;
     }
 }
