@@ -481,7 +481,7 @@ fn estimate_part(o: &mut String, r: &Report) {
     let _ = writeln!(
         o,
         "<p class=\"print-only\">The checklist, item by item, is left out of print to keep it short: it is in \
-         this file on screen and in the Markdown report (<code>report --format md</code>).</p>"
+         this file on screen and in the Markdown report.</p>"
     );
     let _ = writeln!(o, "<ul class=\"checklist screen-only\">");
     for e in &r.evidence {
@@ -664,8 +664,8 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "<p class=\"print-only\">Every answer ({}), with its note, evidence and who gave it, is left out of print \
-         to keep it short: it is in this file on screen, in the Markdown report (<code>report --format md</code>) \
-         and in the spreadsheet export (<code>export</code>).</p>\n<div class=\"screen-only\">",
+         to keep it short: it is in this file on screen, in the Markdown report \
+         and in the spreadsheet.</p>\n<div class=\"screen-only\">",
         r.answers.len()
     );
     let rows: Vec<_> = r
