@@ -8,9 +8,9 @@ use std::fmt::Write;
 use super::markdown::{days, num};
 use super::model::{QuestionLine, Report};
 use super::outline::{self, Inline, Span, Table};
+use super::sections::{self, Block, Section};
 use super::summary::OnePage;
 use super::svg;
-use crate::estimate::money;
 
 /// Nothing external may load or run: styles inline, charts inline SVG, no scripts, no images by URL.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
@@ -100,99 +100,36 @@ fn reviewed(yes: bool) -> &'static str {
     if yes { " <em class=\"reviewed\">(reviewed)</em>" } else { "" }
 }
 
-fn since_last_year_part(o: &mut String, r: &Report) {
-    let Some(s) = &r.since_last_year else { return };
-    let c = &s.changes;
-    open_part(o, "since");
-    let _ = writeln!(o, "<h2>Since last year</h2>");
-    let _ = writeln!(
-        o,
-        "<p>Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.</p>",
-        esc(&c.old.updated_at),
-        c.old.answered,
-        c.old.shown,
-        c.new.answered,
-        c.new.shown
-    );
-    let _ = writeln!(o, "<ul>\n<li>Verdict: {} → {}</li>", esc(&c.verdict[0]), esc(&c.verdict[1]));
-    if let Some([was, now]) = &c.estimate {
-        let _ = writeln!(
-            o,
-            "<li>Remaining effort: {} → {} person-days</li>",
-            days(was.remaining_days),
-            days(now.remaining_days)
-        );
-        let _ = writeln!(
-            o,
-            "<li>Earliest Type II report: {} → {} months</li>",
-            days(was.type2_months),
-            days(now.type2_months)
-        );
-        let _ = writeln!(
-            o,
-            "<li>First-year cost: {}-{} → {}-{} {}</li>",
-            money(was.cost[0]),
-            money(was.cost[1]),
-            money(now.cost[0]),
-            money(now.cost[1]),
-            esc(&now.currency)
-        );
-    }
-    let _ = writeln!(o, "</ul>");
-    if let Some(t) = outline::since_last_year(r) {
-        table(o, &t);
-    }
-    if !c.answers.is_empty() {
-        let _ = writeln!(o, "<h3>Answers changed ({})</h3>\n<ul>", c.answers.len());
-        for x in &c.answers {
-            let _ = writeln!(
-                o,
-                "<li><code>{}</code> {} — {}: {} → {}</li>",
-                esc(&x.question),
-                esc(&x.text),
-                x.change,
-                x.old.as_deref().map_or("-".into(), esc),
-                x.new.as_deref().map_or("-".into(), esc)
-            );
+/// A section and its blocks, headed at its level.
+fn section(o: &mut String, s: &Section) {
+    let _ = writeln!(o, "<h{level}>{}</h{level}>", esc(&s.title), level = s.level);
+    for block in &s.blocks {
+        match block {
+            Block::Paragraph(text) => {
+                let _ = writeln!(o, "<p>{}</p>", inline(text));
+            }
+            Block::List(items) => {
+                let _ = writeln!(o, "<ul>");
+                for item in items {
+                    let _ = writeln!(o, "<li>{}</li>", inline(item));
+                }
+                let _ = writeln!(o, "</ul>");
+            }
+            Block::Table(t) => table(o, t),
+            Block::Sub(sub) => section(o, sub),
+            Block::PageBreak => {}
         }
-        let _ = writeln!(o, "</ul>");
     }
-    if !s.to_confirm.is_empty() {
-        let _ = writeln!(
-            o,
-            "<h3>Still to confirm ({})</h3>\n<p>Carried over from last year; not counted as answered until \
-             confirmed.</p>\n<ul>",
-            s.to_confirm.len()
-        );
-        for (id, text) in &s.to_confirm {
-            let _ = writeln!(o, "<li><code>{}</code> {}</li>", esc(id), esc(text));
-        }
-        let _ = writeln!(o, "</ul>");
-    }
-    close_part(o);
 }
 
-/// Meetings, review state and observations: only the parts the assessment has.
-fn consultant_part(o: &mut String, r: &Report) {
-    if r.meetings.is_empty() && r.review.is_none() && r.observations.is_empty() {
+/// Sections printed together as one part of the page, styled by the class.
+fn part(o: &mut String, class: &str, sections: &[Section]) {
+    if sections.is_empty() {
         return;
     }
-    open_part(o, "interview");
-    if let Some(t) = outline::meetings(r) {
-        let _ = writeln!(o, "<h2>Meetings</h2>");
-        table(o, &t);
-    }
-    if let Some(t) = outline::review(r) {
-        let _ = writeln!(o, "<h2>Claimed and reviewed</h2>");
-        let _ = writeln!(
-            o,
-            "<p>A <em>reviewed</em> answer was checked against evidence; the others are as the client claimed them.</p>"
-        );
-        table(o, &t);
-    }
-    if let Some(t) = outline::observations(r) {
-        let _ = writeln!(o, "<h2>Observations</h2>");
-        table(o, &t);
+    open_part(o, class);
+    for s in sections {
+        section(o, s);
     }
     close_part(o);
 }
@@ -630,7 +567,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "</ul></section>");
     }
     one_page(&mut o, r);
-    since_last_year_part(&mut o, r);
+    part(&mut o, "since", &sections::since_last_year(r).into_iter().collect::<Vec<_>>());
     if r.is_vendor() {
         vendor_part(&mut o, r);
     } else {
@@ -641,7 +578,7 @@ pub fn render(r: &Report) -> String {
         estimate_part(&mut o, r);
     }
 
-    consultant_part(&mut o, r);
+    part(&mut o, "interview", &sections::interview(r));
     open_part(&mut o, "lists");
     list(&mut o, "Follow-ups", &r.follow_ups, "None.");
     list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
