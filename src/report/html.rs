@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::markdown::{days, num};
-use super::model::{QuestionLine, Report};
+use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
 use super::sections::{self, Block, Section};
 use super::summary::OnePage;
@@ -77,22 +77,6 @@ fn table(o: &mut String, t: &Table) {
         let _ = writeln!(o, "</tr>");
     }
     let _ = writeln!(o, "</tbody></table>");
-}
-
-fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
-    let _ = writeln!(o, "<h2>{}</h2>", esc(title));
-    if items.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", esc(empty));
-        return;
-    }
-    let _ = writeln!(o, "<ul class=\"compact\">");
-    for l in items {
-        let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", esc(a))).unwrap_or_default();
-        let note = if l.note.is_empty() { String::new() } else { format!(" — {}", esc(&l.note)) };
-        let _ =
-            writeln!(o, "<li><code>{}</code> {}{answer}{note}{}</li>", esc(&l.id), esc(&l.text), reviewed(l.reviewed));
-    }
-    let _ = writeln!(o, "</ul>");
 }
 
 /// The mark on a line whose answer was checked against evidence.
@@ -580,9 +564,9 @@ pub fn render(r: &Report) -> String {
 
     part(&mut o, "interview", &sections::interview(r));
     open_part(&mut o, "lists");
-    list(&mut o, "Follow-ups", &r.follow_ups, "None.");
-    list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
-    list(&mut o, "Not applicable", &r.not_applicable, "None.");
+    for s in sections::question_lists(r) {
+        section(&mut o, &s);
+    }
     close_part(&mut o);
 
     // The appendices share one part, so printing starts one new page for them, not one each.

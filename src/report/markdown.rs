@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::model::{QuestionLine, Report};
+use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
 use super::sections::{self, Block, Section};
 use super::summary::OnePage;
@@ -104,19 +104,6 @@ fn table(o: &mut String, t: &Table) {
             line.push_str(&if cell.is_empty() { " |".to_string() } else { format!(" {cell} |") });
         }
         let _ = writeln!(o, "{line}");
-    }
-}
-
-fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
-    let _ = writeln!(out, "\n## {title}\n");
-    if items.is_empty() {
-        let _ = writeln!(out, "{empty}");
-        return;
-    }
-    for l in items {
-        let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", md(a))).unwrap_or_default();
-        let note = if l.note.is_empty() { String::new() } else { format!(" — {}", md(&l.note)) };
-        let _ = writeln!(out, "- {} {}{answer}{note}{}", code(&l.id), md(&l.text), reviewed(l.reviewed));
     }
 }
 
@@ -462,9 +449,9 @@ pub fn render(r: &Report) -> String {
     for s in sections::interview(r) {
         section(&mut o, &s);
     }
-    list(&mut o, "Follow-ups", &r.follow_ups, "None.");
-    list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
-    list(&mut o, "Not applicable", &r.not_applicable, "None.");
+    for s in sections::question_lists(r) {
+        section(&mut o, &s);
+    }
 
     if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "\n## Assumptions\n");

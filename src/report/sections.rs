@@ -3,7 +3,7 @@
 //! repeating its own headings.
 
 use super::markdown::days;
-use super::model::Report;
+use super::model::{QuestionLine, Report};
 use super::outline::{self, Inline, Table};
 use crate::estimate::money;
 
@@ -127,4 +127,31 @@ pub fn interview(r: &Report) -> Vec<Section> {
         out.push(Section::new("Observations", "observations", 2).with(Block::Table(table)));
     }
     out
+}
+
+/// A question as one list item: its id, text, answer and note, marked when reviewed.
+fn question(l: &QuestionLine) -> Inline {
+    let mut item = Inline::default().code(l.id.clone()).then(format!(" {}", l.text));
+    if let Some(answer) = &l.answer {
+        item = item.then(format!(" (answer: {answer})"));
+    }
+    if !l.note.is_empty() {
+        item = item.then(format!(" — {}", l.note));
+    }
+    outline::reviewed(item, l.reviewed)
+}
+
+/// The questions still open in some way: follow-ups, unanswered, and those marked not applicable.
+pub fn question_lists(r: &Report) -> Vec<Section> {
+    [
+        ("Follow-ups", "follow-ups", &r.follow_ups, "None."),
+        ("Unanswered questions", "unanswered", &r.unanswered, "None: every shown question is answered."),
+        ("Not applicable", "not-applicable", &r.not_applicable, "None."),
+    ]
+    .into_iter()
+    .map(|(title, anchor, items, empty)| {
+        let s = Section::new(title, anchor, 2);
+        if items.is_empty() { s.para(empty) } else { s.with(Block::List(items.iter().map(question).collect())) }
+    })
+    .collect()
 }
