@@ -440,26 +440,19 @@ fn ai_appendix(o: &mut String, r: &Report) {
 /// criteria that block are named in the blockers already. Only the criteria the questionnaire asks about
 /// get a row.
 fn coverage_appendix(o: &mut String, r: &Report) {
-    if r.criteria.is_empty() || r.shown_verdict().is_none() {
+    if r.shown_verdict().is_none() {
         return;
     }
-    let (designed, covered) = r.coverage_counts();
-    let _ = writeln!(o, "<h2>Appendix: criteria coverage</h2>");
-    if covered > 0 {
-        let _ = writeln!(
-            o,
-            "<p>{designed} of {covered} in-scope criteria the questionnaire asks \
-         about have a designed control (or do not apply). A criterion is designed when at least one question \
-         behind it is at \"documented\" or above and no critical one is below.</p>"
-        );
+    if let Some(s) = sections::coverage(r) {
+        appendix(o, &s);
     }
-    if let Some(t) = outline::coverage(r) {
-        table(o, &t);
-    }
-    if let Some(line) = r.not_covered_sentence() {
-        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-        let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
-    }
+}
+
+/// A section placed in the appendices: its title says so.
+fn appendix(o: &mut String, s: &Section) {
+    let mut title = s.title.chars();
+    let first = title.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    section(o, &Section { title: format!("Appendix: {first}{}", title.as_str()), ..s.clone() });
 }
 
 /// Gaps the body's table shows: every critical one, then the most urgent others up to [`TOP_GAPS`].

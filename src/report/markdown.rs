@@ -243,32 +243,10 @@ fn verdict_parts(o: &mut String, r: &Report) {
     for c in &blocking {
         let _ = writeln!(o, "- Criterion {}: {}", c.id, c.status.label());
     }
-    criteria_part(o, r);
+    if let Some(s) = sections::coverage(r) {
+        section(o, &s);
+    }
     ai_part(o, r);
-}
-
-/// The coverage table: every in-scope criterion, its status, the questions behind it and the weakest answer.
-fn criteria_part(o: &mut String, r: &Report) {
-    if r.criteria.is_empty() {
-        return;
-    }
-    let _ = writeln!(o, "\n## Criteria coverage\n");
-    let (designed, covered) = r.coverage_counts();
-    if covered > 0 {
-        let _ = writeln!(
-            o,
-            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do not \
-         apply). A criterion is designed when at least one question behind it is at \"documented\" or above and no \
-         critical one is below.\n"
-        );
-    }
-    if let Some(t) = outline::coverage(r) {
-        table(o, &t);
-    }
-    if let Some(line) = r.not_covered_sentence() {
-        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-        let _ = writeln!(o, "\n{line} They are: {}.", ids.join(", "));
-    }
 }
 
 /// AI assurance, apart from SOC 2: its verdict and each area with its gaps and references.

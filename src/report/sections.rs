@@ -155,3 +155,71 @@ pub fn question_lists(r: &Report) -> Vec<Section> {
     })
     .collect()
 }
+
+/// Every in-scope criterion the questionnaire asks about, how many are designed, and those it never asks
+/// about. None without criteria.
+pub fn coverage(r: &Report) -> Option<Section> {
+    if r.criteria.is_empty() {
+        return None;
+    }
+    let mut s = Section::new("Criteria coverage", "coverage", 2);
+    let (designed, covered) = r.coverage_counts();
+    if covered > 0 {
+        s = s.para(format!(
+            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do \
+             not apply). A criterion is designed when at least one question behind it is at \"documented\" or above \
+             and no critical one is below."
+        ));
+    }
+    if let Some(table) = outline::coverage(r) {
+        s = s.with(Block::Table(table));
+    }
+    if let Some(line) = r.not_covered_sentence() {
+        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+        s = s.para(format!("{line} They are: {}.", ids.join(", ")));
+    }
+    Some(s)
+}
+
+/// A section as plain lines, for a reader that hears one line at a time: its title, each paragraph and
+/// list item, and each table row as its name followed by its named cells.
+pub fn plain_lines(s: &Section) -> Vec<String> {
+    let mut out = vec![s.title.clone()];
+    for block in &s.blocks {
+        match block {
+            Block::Paragraph(text) => out.push(text.plain()),
+            Block::List(items) => out.extend(items.iter().map(Inline::plain)),
+            Block::Table(table) => out.extend(table.entries().into_iter().map(|(name, about)| {
+                if about.is_empty() { format!("{name}.") } else { format!("{name}, {}.", about.join("; ")) }
+            })),
+            Block::Sub(sub) => out.extend(plain_lines(sub)),
+            Block::PageBreak => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::outline::Table;
+
+    #[test]
+    fn plain_lines_name_each_row_and_its_cells() {
+        let table = Table::plain(
+            &[("Criterion", 1), ("Status", 1), ("Weakest answer", 1)],
+            vec![vec!["CC6.1".into(), "not assessed".into(), "-".into()], vec!["CC6.2".into(), "".into(), "".into()]],
+        );
+        let s = Section::new("Criteria coverage", "coverage", 2).para("2 asked about.").with(Block::Table(table));
+        assert_eq!(plain_lines(&s), ["Criteria coverage", "2 asked about.", "CC6.1, status: not assessed.", "CC6.2."]);
+    }
+
+    #[test]
+    fn a_numbered_table_names_its_entries_by_number_and_the_next_cell() {
+        let table = Table::plain(
+            &[("#", 1), ("Started", 1), ("Duration", 1)],
+            vec![vec!["2".into(), "14 Jan".into(), "40 min".into()]],
+        );
+        assert_eq!(table.entries(), [("2. 14 Jan".to_string(), vec!["duration: 40 min".to_string()])]);
+    }
+}

@@ -786,20 +786,9 @@ fn table_lines(out: &mut Vec<Line<'static>>, table: &Table, w: usize, t: Theme) 
         }
         return;
     }
-    // A numbered table (`#` first) names each entry by its number and its next cell: `• 2. 14 Jan`.
-    let named = if table.headers().first() == Some(&"#") { 2 } else { 1 };
-    for row in &cells {
-        let first: Vec<&str> = row.iter().take(named).map(String::as_str).collect();
-        wrapped(out, &format!("• {}", first.join(". ")), w, "  ", t.plain());
-        let about: Vec<String> = table
-            .columns
-            .iter()
-            .zip(row)
-            .skip(named)
-            .filter(|(_, v)| !v.is_empty() && v.as_str() != "-")
-            .map(|(c, v)| format!("{}: {v}", c.title.to_lowercase()))
-            .collect();
-        indented(out, &about.join(" · "), w, t.dim());
+    for (name, about) in table.entries() {
+        wrapped(out, &format!("• {}", one_line(&name)), w, "  ", t.plain());
+        indented(out, &one_line(&about.join(" · ")), w, t.dim());
     }
 }
 
