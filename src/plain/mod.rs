@@ -756,7 +756,8 @@ impl<'a, W: Write> Plain<'a, W> {
             lines.push(crate::assessment::interview::sample::NOTICE.to_string());
         }
         lines.extend(crate::report::OnePage::of(&report).lines().iter().map(|l| one_line(l)));
-        lines.extend(report.coverage_lines().iter().map(|l| one_line(l)));
+        let coverage = crate::report::sections::coverage(&report);
+        lines.extend(coverage.iter().flat_map(crate::report::sections::plain_lines).map(|l| one_line(&l)));
         lines.push(format!(
             "The whole report: soc2-ready report {}. Back to the question: type repeat.",
             shown_path(&self.session.path)

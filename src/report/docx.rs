@@ -16,8 +16,8 @@ use docx_rs::{
 
 use super::model::{GapKind, QuestionLine, Report};
 use super::outline::{self, Align, Span};
+use super::sections::{self, Block, Section};
 use super::summary::OnePage;
-use crate::estimate::money;
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -212,6 +212,24 @@ impl Doc {
         self.docx = docx.add_table(table).add_paragraph(Paragraph::new().style("Normal"));
     }
 
+    /// An outline section: a part of the report (level 2) as Heading 1, a part of a part as Heading 2.
+    fn section(&mut self, s: &Section) {
+        if s.level <= 2 {
+            self.h1(&s.title)
+        } else {
+            self.h2(&s.title)
+        }
+        for block in &s.blocks {
+            match block {
+                Block::Paragraph(text) => self.text(&words(text)),
+                Block::List(items) => items.iter().for_each(|x| self.bullet(&words(x))),
+                Block::Table(t) => self.outline(t),
+                Block::Sub(sub) => self.section(sub),
+                Block::PageBreak => self.page_break(),
+            }
+        }
+    }
+
     fn page_break(&mut self) {
         self.push(Paragraph::new().style("Normal").page_break_before(true));
     }
@@ -283,33 +301,8 @@ fn at_a_glance(d: &mut Doc, r: &Report) {
 }
 
 fn since_last_year(d: &mut Doc, r: &Report) {
-    let Some(s) = &r.since_last_year else { return };
-    let c = &s.changes;
-    d.h1("Since last year");
-    d.text(&format!(
-        "Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.",
-        c.old.updated_at, c.old.answered, c.old.shown, c.new.answered, c.new.shown
-    ));
-    d.bullet(&format!("Verdict: {} → {}", c.verdict[0], c.verdict[1]));
-    if let Some([was, now]) = &c.estimate {
-        d.bullet(&format!("Remaining effort: {} → {} person-days", days(was.remaining_days), days(now.remaining_days)));
-        d.bullet(&format!(
-            "First-year cost: {}-{} → {}-{} {}",
-            money(was.cost[0]),
-            money(was.cost[1]),
-            money(now.cost[0]),
-            money(now.cost[1]),
-            now.currency
-        ));
-    }
-    if let Some(t) = outline::since_last_year(r) {
-        d.outline(&t);
-    }
-    if !s.to_confirm.is_empty() {
-        d.note(&format!(
-            "{} carried over from last year and still to confirm; listed in the appendix of answers.",
-            crate::estimate::plural(s.to_confirm.len() as f64, "answer is", "answers are")
-        ));
+    if let Some(s) = sections::since_last_year(r) {
+        d.section(&s);
     }
 }
 

@@ -6,11 +6,11 @@
 use std::fmt::Write;
 
 use super::markdown::{days, num};
-use super::model::{QuestionLine, Report};
+use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
+use super::sections::{self, Block, Section};
 use super::summary::OnePage;
 use super::svg;
-use crate::estimate::money;
 
 /// Nothing external may load or run: styles inline, charts inline SVG, no scripts, no images by URL.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
@@ -79,120 +79,41 @@ fn table(o: &mut String, t: &Table) {
     let _ = writeln!(o, "</tbody></table>");
 }
 
-fn list(o: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
-    let _ = writeln!(o, "<h2>{}</h2>", esc(title));
-    if items.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", esc(empty));
-        return;
-    }
-    let _ = writeln!(o, "<ul class=\"compact\">");
-    for l in items {
-        let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", esc(a))).unwrap_or_default();
-        let note = if l.note.is_empty() { String::new() } else { format!(" — {}", esc(&l.note)) };
-        let _ =
-            writeln!(o, "<li><code>{}</code> {}{answer}{note}{}</li>", esc(&l.id), esc(&l.text), reviewed(l.reviewed));
-    }
-    let _ = writeln!(o, "</ul>");
-}
-
 /// The mark on a line whose answer was checked against evidence.
 fn reviewed(yes: bool) -> &'static str {
     if yes { " <em class=\"reviewed\">(reviewed)</em>" } else { "" }
 }
 
-fn since_last_year_part(o: &mut String, r: &Report) {
-    let Some(s) = &r.since_last_year else { return };
-    let c = &s.changes;
-    open_part(o, "since");
-    let _ = writeln!(o, "<h2>Since last year</h2>");
-    let _ = writeln!(
-        o,
-        "<p>Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.</p>",
-        esc(&c.old.updated_at),
-        c.old.answered,
-        c.old.shown,
-        c.new.answered,
-        c.new.shown
-    );
-    let _ = writeln!(o, "<ul>\n<li>Verdict: {} → {}</li>", esc(&c.verdict[0]), esc(&c.verdict[1]));
-    if let Some([was, now]) = &c.estimate {
-        let _ = writeln!(
-            o,
-            "<li>Remaining effort: {} → {} person-days</li>",
-            days(was.remaining_days),
-            days(now.remaining_days)
-        );
-        let _ = writeln!(
-            o,
-            "<li>Earliest Type II report: {} → {} months</li>",
-            days(was.type2_months),
-            days(now.type2_months)
-        );
-        let _ = writeln!(
-            o,
-            "<li>First-year cost: {}-{} → {}-{} {}</li>",
-            money(was.cost[0]),
-            money(was.cost[1]),
-            money(now.cost[0]),
-            money(now.cost[1]),
-            esc(&now.currency)
-        );
-    }
-    let _ = writeln!(o, "</ul>");
-    if let Some(t) = outline::since_last_year(r) {
-        table(o, &t);
-    }
-    if !c.answers.is_empty() {
-        let _ = writeln!(o, "<h3>Answers changed ({})</h3>\n<ul>", c.answers.len());
-        for x in &c.answers {
-            let _ = writeln!(
-                o,
-                "<li><code>{}</code> {} — {}: {} → {}</li>",
-                esc(&x.question),
-                esc(&x.text),
-                x.change,
-                x.old.as_deref().map_or("-".into(), esc),
-                x.new.as_deref().map_or("-".into(), esc)
-            );
+/// A section and its blocks, headed at its level.
+fn section(o: &mut String, s: &Section) {
+    let _ = writeln!(o, "<h{level}>{}</h{level}>", esc(&s.title), level = s.level);
+    for block in &s.blocks {
+        match block {
+            Block::Paragraph(text) => {
+                let _ = writeln!(o, "<p>{}</p>", inline(text));
+            }
+            Block::List(items) => {
+                let _ = writeln!(o, "<ul>");
+                for item in items {
+                    let _ = writeln!(o, "<li>{}</li>", inline(item));
+                }
+                let _ = writeln!(o, "</ul>");
+            }
+            Block::Table(t) => table(o, t),
+            Block::Sub(sub) => section(o, sub),
+            Block::PageBreak => {}
         }
-        let _ = writeln!(o, "</ul>");
     }
-    if !s.to_confirm.is_empty() {
-        let _ = writeln!(
-            o,
-            "<h3>Still to confirm ({})</h3>\n<p>Carried over from last year; not counted as answered until \
-             confirmed.</p>\n<ul>",
-            s.to_confirm.len()
-        );
-        for (id, text) in &s.to_confirm {
-            let _ = writeln!(o, "<li><code>{}</code> {}</li>", esc(id), esc(text));
-        }
-        let _ = writeln!(o, "</ul>");
-    }
-    close_part(o);
 }
 
-/// Meetings, review state and observations: only the parts the assessment has.
-fn consultant_part(o: &mut String, r: &Report) {
-    if r.meetings.is_empty() && r.review.is_none() && r.observations.is_empty() {
+/// Sections printed together as one part of the page, styled by the class.
+fn part(o: &mut String, class: &str, sections: &[Section]) {
+    if sections.is_empty() {
         return;
     }
-    open_part(o, "interview");
-    if let Some(t) = outline::meetings(r) {
-        let _ = writeln!(o, "<h2>Meetings</h2>");
-        table(o, &t);
-    }
-    if let Some(t) = outline::review(r) {
-        let _ = writeln!(o, "<h2>Claimed and reviewed</h2>");
-        let _ = writeln!(
-            o,
-            "<p>A <em>reviewed</em> answer was checked against evidence; the others are as the client claimed them.</p>"
-        );
-        table(o, &t);
-    }
-    if let Some(t) = outline::observations(r) {
-        let _ = writeln!(o, "<h2>Observations</h2>");
-        table(o, &t);
+    open_part(o, class);
+    for s in sections {
+        section(o, s);
     }
     close_part(o);
 }
@@ -481,7 +402,7 @@ fn estimate_part(o: &mut String, r: &Report) {
     let _ = writeln!(
         o,
         "<p class=\"print-only\">The checklist, item by item, is left out of print to keep it short: it is in \
-         this file on screen and in the Markdown report (<code>report --format md</code>).</p>"
+         this file on screen and in the Markdown report.</p>"
     );
     let _ = writeln!(o, "<ul class=\"checklist screen-only\">");
     for e in &r.evidence {
@@ -519,26 +440,19 @@ fn ai_appendix(o: &mut String, r: &Report) {
 /// criteria that block are named in the blockers already. Only the criteria the questionnaire asks about
 /// get a row.
 fn coverage_appendix(o: &mut String, r: &Report) {
-    if r.criteria.is_empty() || r.shown_verdict().is_none() {
+    if r.shown_verdict().is_none() {
         return;
     }
-    let (designed, covered) = r.coverage_counts();
-    let _ = writeln!(o, "<h2>Appendix: criteria coverage</h2>");
-    if covered > 0 {
-        let _ = writeln!(
-            o,
-            "<p>{designed} of {covered} in-scope criteria the questionnaire asks \
-         about have a designed control (or do not apply). A criterion is designed when at least one question \
-         behind it is at \"documented\" or above and no critical one is below.</p>"
-        );
+    if let Some(s) = sections::coverage(r) {
+        appendix(o, &s);
     }
-    if let Some(t) = outline::coverage(r) {
-        table(o, &t);
-    }
-    if let Some(line) = r.not_covered_sentence() {
-        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-        let _ = writeln!(o, "<p>{} They are: {}.</p>", esc(&line), esc(&ids.join(", ")));
-    }
+}
+
+/// A section placed in the appendices: its title says so.
+fn appendix(o: &mut String, s: &Section) {
+    let mut title = s.title.chars();
+    let first = title.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    section(o, &Section { title: format!("Appendix: {first}{}", title.as_str()), ..s.clone() });
 }
 
 /// Gaps the body's table shows: every critical one, then the most urgent others up to [`TOP_GAPS`].
@@ -630,7 +544,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "</ul></section>");
     }
     one_page(&mut o, r);
-    since_last_year_part(&mut o, r);
+    part(&mut o, "since", &sections::since_last_year(r).into_iter().collect::<Vec<_>>());
     if r.is_vendor() {
         vendor_part(&mut o, r);
     } else {
@@ -641,11 +555,11 @@ pub fn render(r: &Report) -> String {
         estimate_part(&mut o, r);
     }
 
-    consultant_part(&mut o, r);
+    part(&mut o, "interview", &sections::interview(r));
     open_part(&mut o, "lists");
-    list(&mut o, "Follow-ups", &r.follow_ups, "None.");
-    list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
-    list(&mut o, "Not applicable", &r.not_applicable, "None.");
+    for s in sections::question_lists(r) {
+        section(&mut o, &s);
+    }
     close_part(&mut o);
 
     // The appendices share one part, so printing starts one new page for them, not one each.
@@ -664,8 +578,8 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "<p class=\"print-only\">Every answer ({}), with its note, evidence and who gave it, is left out of print \
-         to keep it short: it is in this file on screen, in the Markdown report (<code>report --format md</code>) \
-         and in the spreadsheet export (<code>export</code>).</p>\n<div class=\"screen-only\">",
+         to keep it short: it is in this file on screen, in the Markdown report \
+         and in the spreadsheet.</p>\n<div class=\"screen-only\">",
         r.answers.len()
     );
     let rows: Vec<_> = r

@@ -4,11 +4,12 @@
 
 use std::fmt::Write;
 
-use super::model::{QuestionLine, Report};
+use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
+use super::sections::{self, Block, Section};
 use super::summary::OnePage;
 use crate::assessment::model::answer::format_number;
-use crate::estimate::{Timeline, money};
+use crate::estimate::Timeline;
 
 /// Untrusted text as one line of inline Markdown.
 pub fn md(text: &str) -> String {
@@ -106,101 +107,32 @@ fn table(o: &mut String, t: &Table) {
     }
 }
 
-fn list(out: &mut String, title: &str, items: &[QuestionLine], empty: &str) {
-    let _ = writeln!(out, "\n## {title}\n");
-    if items.is_empty() {
-        let _ = writeln!(out, "{empty}");
-        return;
-    }
-    for l in items {
-        let answer = l.answer.as_deref().map(|a| format!(" (answer: {})", md(a))).unwrap_or_default();
-        let note = if l.note.is_empty() { String::new() } else { format!(" — {}", md(&l.note)) };
-        let _ = writeln!(out, "- {} {}{answer}{note}{}", code(&l.id), md(&l.text), reviewed(l.reviewed));
-    }
-}
-
 /// The mark on a line whose answer was checked against evidence.
 fn reviewed(yes: bool) -> &'static str {
     if yes { " *(reviewed)*" } else { "" }
 }
 
-fn since_last_year_part(o: &mut String, r: &Report) {
-    let Some(s) = &r.since_last_year else { return };
-    let c = &s.changes;
-    let _ = writeln!(o, "\n## Since last year\n");
-    let _ = writeln!(
-        o,
-        "Compared with last year's answers (saved {}): {} of {} questions answered then, {} of {} now.\n",
-        md(&c.old.updated_at),
-        c.old.answered,
-        c.old.shown,
-        c.new.answered,
-        c.new.shown
-    );
-    let _ = writeln!(o, "- Verdict: {} → {}", md(&c.verdict[0]), md(&c.verdict[1]));
-    if let Some([was, now]) = &c.estimate {
-        let _ =
-            writeln!(o, "- Remaining effort: {} → {} person-days", days(was.remaining_days), days(now.remaining_days));
-        let _ =
-            writeln!(o, "- Earliest Type II report: {} → {} months", days(was.type2_months), days(now.type2_months));
-        let _ = writeln!(
-            o,
-            "- First-year cost: {}-{} → {}-{} {}",
-            money(was.cost[0]),
-            money(was.cost[1]),
-            money(now.cost[0]),
-            money(now.cost[1]),
-            md(&now.currency)
-        );
-    }
-    if let Some(t) = outline::since_last_year(r) {
-        let _ = writeln!(o);
-        table(o, &t);
-    }
-    if !c.answers.is_empty() {
-        let _ = writeln!(o, "\n### Answers changed ({})\n", c.answers.len());
-        for x in &c.answers {
-            let _ = writeln!(
-                o,
-                "- {} {} — {}: {} → {}",
-                code(&x.question),
-                md(&x.text),
-                x.change,
-                x.old.as_deref().map_or("-".into(), md),
-                x.new.as_deref().map_or("-".into(), md)
-            );
+/// A section and its blocks: the heading, then each block after a blank line.
+fn section(o: &mut String, s: &Section) {
+    let _ = writeln!(o, "\n{} {}\n", "#".repeat(usize::from(s.level)), md(&s.title));
+    for (i, block) in s.blocks.iter().enumerate() {
+        if i > 0 && !matches!(block, Block::Sub(_) | Block::PageBreak) {
+            let _ = writeln!(o);
+        }
+        match block {
+            Block::Paragraph(text) => {
+                let _ = writeln!(o, "{}", inline(text));
+            }
+            Block::List(items) => {
+                for item in items {
+                    let _ = writeln!(o, "- {}", inline(item));
+                }
+            }
+            Block::Table(t) => table(o, t),
+            Block::Sub(sub) => section(o, sub),
+            Block::PageBreak => {}
         }
     }
-    if !s.to_confirm.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n### Still to confirm ({})\n\nCarried over from last year; not counted as answered until confirmed.\n",
-            s.to_confirm.len()
-        );
-        for (id, text) in &s.to_confirm {
-            let _ = writeln!(o, "- {} {}", code(id), md(text));
-        }
-    }
-}
-
-fn meetings_part(o: &mut String, r: &Report) {
-    let Some(t) = outline::meetings(r) else { return };
-    let _ = writeln!(o, "\n## Meetings\n");
-    table(o, &t);
-}
-
-fn review_part(o: &mut String, r: &Report) {
-    let Some(t) = outline::review(r) else { return };
-    let _ = writeln!(o, "\n## Claimed and reviewed\n");
-    let _ =
-        writeln!(o, "A *reviewed* answer was checked against evidence; the others are as the client claimed them.\n");
-    table(o, &t);
-}
-
-fn observations_part(o: &mut String, r: &Report) {
-    let Some(t) = outline::observations(r) else { return };
-    let _ = writeln!(o, "\n## Observations\n");
-    table(o, &t);
 }
 
 fn one_page(o: &mut String, r: &Report) {
@@ -311,32 +243,10 @@ fn verdict_parts(o: &mut String, r: &Report) {
     for c in &blocking {
         let _ = writeln!(o, "- Criterion {}: {}", c.id, c.status.label());
     }
-    criteria_part(o, r);
+    if let Some(s) = sections::coverage(r) {
+        section(o, &s);
+    }
     ai_part(o, r);
-}
-
-/// The coverage table: every in-scope criterion, its status, the questions behind it and the weakest answer.
-fn criteria_part(o: &mut String, r: &Report) {
-    if r.criteria.is_empty() {
-        return;
-    }
-    let _ = writeln!(o, "\n## Criteria coverage\n");
-    let (designed, covered) = r.coverage_counts();
-    if covered > 0 {
-        let _ = writeln!(
-            o,
-            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do not \
-         apply). A criterion is designed when at least one question behind it is at \"documented\" or above and no \
-         critical one is below.\n"
-        );
-    }
-    if let Some(t) = outline::coverage(r) {
-        table(o, &t);
-    }
-    if let Some(line) = r.not_covered_sentence() {
-        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-        let _ = writeln!(o, "\n{line} They are: {}.", ids.join(", "));
-    }
 }
 
 /// AI assurance, apart from SOC 2: its verdict and each area with its gaps and references.
@@ -483,7 +393,9 @@ pub fn render(r: &Report) -> String {
         }
     }
     one_page(&mut o, r);
-    since_last_year_part(&mut o, r);
+    if let Some(s) = sections::since_last_year(r) {
+        section(&mut o, &s);
+    }
 
     if r.is_vendor() {
         vendor_part(&mut o, r);
@@ -512,12 +424,12 @@ pub fn render(r: &Report) -> String {
         }
     }
 
-    meetings_part(&mut o, r);
-    review_part(&mut o, r);
-    observations_part(&mut o, r);
-    list(&mut o, "Follow-ups", &r.follow_ups, "None.");
-    list(&mut o, "Unanswered questions", &r.unanswered, "None: every shown question is answered.");
-    list(&mut o, "Not applicable", &r.not_applicable, "None.");
+    for s in sections::interview(r) {
+        section(&mut o, &s);
+    }
+    for s in sections::question_lists(r) {
+        section(&mut o, &s);
+    }
 
     if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "\n## Assumptions\n");

@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod outline;
+pub mod sections;
 pub mod summary;
 pub mod svg;
 pub mod whatif;

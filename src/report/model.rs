@@ -635,29 +635,6 @@ impl Report {
         })
     }
 
-    /// The coverage table as plain lines: a heading, then one line per criterion the questionnaire asks
-    /// about, then the ones it does not, in one line.
-    pub fn coverage_lines(&self) -> Vec<String> {
-        if self.criteria.is_empty() {
-            return Vec::new();
-        }
-        let (designed, covered) = self.coverage_counts();
-        let mut out = vec![format!(
-            "Criteria coverage: {designed} of {covered} in-scope criteria the questionnaire asks about have a designed \
-             control or do not apply."
-        )];
-        for c in self.covered() {
-            let weakest = c.weakest.as_ref().map(|(id, a)| format!("; weakest {id}: {a}")).unwrap_or_default();
-            let asked = crate::estimate::plural(c.questions.len() as f64, "question", "questions");
-            out.push(format!("{} {}: {asked}{weakest}.", c.id, c.status.label()));
-        }
-        if let Some(line) = self.not_covered_sentence() {
-            let ids: Vec<&str> = self.not_covered().map(|c| c.id.as_str()).collect();
-            out.push(format!("{} ({})", line.trim_end_matches('.'), ids.join(", ")));
-        }
-        out
-    }
-
     /// The answered SOC 2 gaps with design work left.
     pub fn design_gaps(&self) -> impl Iterator<Item = &GapLine> {
         self.answered_gaps().filter(|g| g.kind == GapKind::Design)

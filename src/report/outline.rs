@@ -139,6 +139,29 @@ impl Table {
     pub fn headers(&self) -> Vec<&str> {
         self.columns.iter().map(|c| c.title.as_str()).collect()
     }
+
+    /// Each row as an entry for a reader without columns: its name (the first cell, or `N. second` in a
+    /// numbered table) and the other cells named by their headers (`owner: Dana Kim`), leaving out blank
+    /// and `-` cells.
+    pub fn entries(&self) -> Vec<(String, Vec<String>)> {
+        let named = if self.headers().first() == Some(&"#") { 2 } else { 1 };
+        self.rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<String> = row.iter().map(Inline::plain).collect();
+                let name = cells.iter().take(named).cloned().collect::<Vec<_>>().join(". ");
+                let about = self
+                    .columns
+                    .iter()
+                    .zip(&cells)
+                    .skip(named)
+                    .filter(|(_, v)| !v.is_empty() && v.as_str() != "-")
+                    .map(|(c, v)| format!("{}: {v}", c.title.to_lowercase()))
+                    .collect();
+                (name, about)
+            })
+            .collect()
+    }
 }
 
 fn t(s: impl Into<String>) -> Inline {

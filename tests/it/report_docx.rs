@@ -300,3 +300,19 @@ fn which(tool: &str) -> Result<std::path::PathBuf, ()> {
         .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(tool)).find(|p| Path::new(p).is_file()))
         .ok_or(())
 }
+
+/// Word walks the same "Since last year" section as Markdown and HTML: the answers that changed and those
+/// still to confirm are listed, not only counted (issue 19).
+#[test]
+fn word_lists_the_answers_changed_and_to_confirm_since_last_year() {
+    let doc = lines(&docx::render(&build(&crate::report_golden::carried_over())).unwrap());
+    for line in [
+        "Since last year",
+        "Answers changed (2)",
+        "(access.mfa) MFA enforced everywhere? — changed: Documented and in place → Operating, with evidence over time",
+        "Still to confirm (2)",
+        "Carried over from last year; not counted as answered until confirmed.",
+    ] {
+        assert!(doc.iter().any(|l| l == line), "{line} missing: {doc:#?}");
+    }
+}

@@ -16,6 +16,8 @@ use super::{Ctx, Outcome};
 use crate::assessment::Assessment;
 use crate::estimate::{Parameters, money, range};
 use crate::report::markdown::{gauge, timeline_bars};
+use crate::report::outline::{Align, Table};
+use crate::report::sections::{Block as Part, Section};
 use crate::report::{Format, Report};
 use crate::scoring::Score;
 use crate::text::one_line;
@@ -651,7 +653,9 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
             para(&mut out, &format!("⚑ {}  {}{checked}", f.id, f.text), t.plain());
         }
     }
-    interview_part(&mut out, r, w, t, &heading, &para);
+    for s in crate::report::sections::interview(r) {
+        section_lines(&mut out, &s, w, t);
+    }
     (out, gap_rows)
 }
 
@@ -720,65 +724,71 @@ fn since_last_year_part(
     }
 }
 
-/// Meetings, claimed against reviewed, and observations: only what the assessment has.
-fn interview_part(
-    out: &mut Vec<Line<'static>>,
-    r: &Report,
-    w: usize,
-    t: Theme,
-    heading: &Heading<'_>,
-    para: &Para<'_>,
-) {
-    if !r.meetings.is_empty() {
-        heading(out, format!("Meetings ({})", r.meetings.len()));
-        for m in &r.meetings {
-            let who = if m.attendees.is_empty() { "nobody named".to_string() } else { m.attendees.join(", ") };
-            para(out, &format!("• {}. {}, {}: {who}", m.number, m.started_at, m.duration), t.plain());
-            let answered = if m.answered.is_empty() {
-                "nothing answered".to_string()
-            } else {
-                format!("answered {}", m.answered.join(", "))
-            };
-            indented(out, &answered, w, t.dim());
+/// An outline section as the screen's lines: its title, then each block wrapped to `w`.
+fn section_lines(out: &mut Vec<Line<'static>>, s: &Section, w: usize, t: Theme) {
+    out.push(Line::raw(""));
+    out.push(Line::styled(one_line(&s.title), t.title()));
+    for block in &s.blocks {
+        match block {
+            Part::Paragraph(text) => wrapped(out, &text.plain(), w, "", t.plain()),
+            Part::List(items) => {
+                for item in items {
+                    wrapped(out, &format!("• {}", item.plain()), w, "  ", t.plain());
+                }
+            }
+            Part::Table(table) => table_lines(out, table, w, t),
+            Part::Sub(sub) => section_lines(out, sub, w, t),
+            Part::PageBreak => {}
         }
     }
-    if let Some(review) = &r.review {
-        let x = &review.total;
-        heading(
-            out,
-            format!(
-                "Claimed and reviewed ({} reviewed, {} claimed, {} to confirm)",
-                x.reviewed, x.claimed, x.to_confirm
-            ),
-        );
-        for s in &review.sections {
-            let label = crate::text::truncate(&one_line(&s.section), 22);
-            out.push(Line::raw(format!(
-                "{label:<22} {:>4} reviewed {:>4} claimed {:>4} to confirm",
-                s.reviewed, s.claimed, s.to_confirm
-            )));
-        }
+}
+
+/// Untrusted text wrapped to `w`, later lines under `indent`.
+fn wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: &str, style: Style) {
+    let options = textwrap::Options::new(w.max(8)).subsequent_indent(indent);
+    for l in textwrap::wrap(&crate::text::visible(text), options) {
+        out.push(Line::styled(l.into_owned(), style));
     }
-    if !r.observations.is_empty() {
-        heading(out, format!("Observations ({})", r.observations.len()));
-        for o in &r.observations {
-            let status = if o.status.is_open() { String::new() } else { format!(" ({})", o.status.id()) };
-            para(out, &format!("• {}  {}{status}", o.question, o.seen), t.plain());
-            let mut about = Vec::new();
-            if !o.risk.is_empty() {
-                about.push(format!("risk: {}", o.risk));
-            }
-            if !o.recommendation.is_empty() {
-                about.push(format!("do: {}", o.recommendation));
-            }
-            if !o.owner.is_empty() {
-                about.push(format!("owner {}", o.owner));
-            }
-            if !o.due.is_empty() {
-                about.push(format!("due {}", o.due));
-            }
-            indented(out, &about.join(" · "), w, t.dim());
+}
+
+/// An outline table: aligned columns under dim headers where they fit the width; otherwise one entry a row,
+/// its first cell after a bullet and the others, named by their headers, wrapped under it.
+fn table_lines(out: &mut Vec<Line<'static>>, table: &Table, w: usize, t: Theme) {
+    let cells: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| crate::text::visible(&one_line(&c.plain())).into_owned()).collect())
+        .collect();
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| cells.iter().filter_map(|r| r.get(i)).map(|s| width(s)).fold(width(&c.title), usize::max))
+        .collect();
+    let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    let line = |texts: Vec<&str>| -> String {
+        let padded: Vec<String> = texts
+            .iter()
+            .zip(&widths)
+            .zip(&table.columns)
+            .map(|((s, &cw), c)| {
+                let pad = " ".repeat(cw.saturating_sub(width(s)));
+                if c.align == Align::Right { format!("{pad}{s}") } else { format!("{s}{pad}") }
+            })
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    if total <= w {
+        out.push(Line::styled(line(table.headers()), t.dim()));
+        for row in &cells {
+            out.push(Line::styled(line(row.iter().map(String::as_str).collect()), t.plain()));
         }
+        return;
+    }
+    for (name, about) in table.entries() {
+        wrapped(out, &format!("• {}", one_line(&name)), w, "  ", t.plain());
+        indented(out, &one_line(&about.join(" · ")), w, t.dim());
     }
 }
 
