@@ -6,23 +6,26 @@
 pub const FROZEN: &str = "SOC2_READY_NOW";
 
 /// The frozen time, if `SOC2_READY_NOW` is set: `Err` says what is wrong with it.
-fn frozen() -> Option<Result<chrono::DateTime<chrono::Utc>, String>> {
+fn frozen() -> Option<Result<chrono::DateTime<chrono::Utc>, NotATime>> {
     let fixed = std::env::var(FROZEN).ok().filter(|v| !v.is_empty())?;
-    Some(parse(&fixed))
+    Some(parse(&fixed).map_err(|e| NotATime { value: crate::text::one_line(&fixed), reason: e.to_string() }))
+}
+
+/// The frozen clock's value is not a time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{FROZEN}={value:?} is not an RFC 3339 time ({reason}); write it like 2026-01-15T09:00:00Z, or unset it")]
+pub struct NotATime {
+    pub value: String,
+    pub reason: String,
 }
 
 /// An RFC 3339 timestamp, in UTC.
-pub fn parse(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
-    chrono::DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&chrono::Utc)).map_err(|e| {
-        format!(
-            "{FROZEN}={:?} is not an RFC 3339 time ({e}); write it like 2026-01-15T09:00:00Z, or unset it",
-            crate::text::one_line(text)
-        )
-    })
+pub fn parse(text: &str) -> Result<chrono::DateTime<chrono::Utc>, chrono::ParseError> {
+    chrono::DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&chrono::Utc))
 }
 
 /// Refuse a frozen clock that is not a time, before anything is written with it.
-pub fn check_frozen() -> Result<(), String> {
+pub fn check_frozen() -> Result<(), NotATime> {
     match frozen() {
         Some(Err(e)) => Err(e),
         _ => Ok(()),
@@ -78,11 +81,14 @@ mod tests {
     #[test]
     fn frozen_times_must_be_rfc3339() {
         assert_eq!(format(parse("2026-01-15T10:00:00+01:00").unwrap()), "2026-01-15T09:00:00Z");
-        let e = parse("not a time").unwrap_err();
-        assert!(e.contains("SOC2_READY_NOW") && e.contains("RFC 3339") && e.contains("2026-01-15T09:00:00Z"), "{e}");
+        let reason = parse("not a time").unwrap_err().to_string();
+        let e = NotATime { value: "not a time".into(), reason }.to_string();
+        assert!(e.starts_with("SOC2_READY_NOW=\"not a time\" is not an RFC 3339 time ("), "{e}");
+        assert!(e.ends_with("); write it like 2026-01-15T09:00:00Z, or unset it"), "{e}");
         assert!(parse("2026-13-01T00:00:00Z").is_err());
         assert_eq!(format(parse("2026-01-15T09:00:00.123456Z").unwrap()), "2026-01-15T09:00:00.123Z");
         assert_eq!(format(parse("2026-01-15T09:00:00.000900Z").unwrap()), "2026-01-15T09:00:00Z");
-        assert!(parse("\u{1b}[2J").unwrap_err().contains("\\u{1b}"));
+        assert!(parse("\u{1b}[2J").is_err());
+        assert_eq!(crate::text::one_line("\u{1b}[2J"), "\\u{1b}[2J", "the value is shown escaped");
     }
 }

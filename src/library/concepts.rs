@@ -132,26 +132,27 @@ const NEGATIONS_AFTER: [&str; 5] = ["prohibit*", "forbid*", "forbad*", "disallow
 
 impl Vocabulary {
     /// Parse and check a vocabulary: unique ids, a name and phrases for each, no empty phrase.
-    pub fn parse(text: &str) -> Result<Vocabulary, String> {
-        let file: File = serde_json::from_str(text).map_err(|e| format!("the concept vocabulary: {e}"))?;
+    pub fn parse(text: &str) -> Result<Vocabulary, super::AssetProblem> {
+        let problem = |problem: String| super::AssetProblem { file: "the concept vocabulary", problem };
+        let file: File = serde_json::from_str(text).map_err(|e| problem(e.to_string()))?;
         let mut v = Vocabulary::default();
         let mut seen = HashMap::new();
         for (n, c) in file.concepts.into_iter().enumerate() {
-            let index = u16::try_from(n).map_err(|_| "the concept vocabulary has too many concepts".to_string())?;
+            let index = u16::try_from(n).map_err(|_| problem("too many concepts".to_string()))?;
             if c.id.trim().is_empty() || c.name.trim().is_empty() || c.phrases.is_empty() {
-                return Err(format!("concept {} (`{}`) needs an id, a name and phrases", n + 1, c.id));
+                return Err(problem(format!("concept {} (`{}`) needs an id, a name and phrases", n + 1, c.id)));
             }
             if seen.insert(c.id.clone(), n).is_some() {
-                return Err(format!("concept `{}` is listed twice", c.id));
+                return Err(problem(format!("concept `{}` is listed twice", c.id)));
             }
             for (list, opposite) in [(&c.phrases, false), (&c.opposites, true)] {
                 for p in list {
                     let words: Vec<Word> = phrase_words(p);
                     if words.is_empty() || words.iter().any(|w| w.text.is_empty()) {
-                        return Err(format!("concept `{}`: the phrase `{p}` has no words", c.id));
+                        return Err(problem(format!("concept `{}`: the phrase `{p}` has no words", c.id)));
                     }
                     if words[0].prefix && words[0].text.chars().count() < 3 {
-                        return Err(format!("concept `{}`: `{p}` is too short a prefix", c.id));
+                        return Err(problem(format!("concept `{}`: `{p}` is too short a prefix", c.id)));
                     }
                     v.phrases.push(Phrase { concept: index, words, opposite });
                 }

@@ -145,3 +145,12 @@ pub fn from_assessment(a: &Assessment, path: &Path) -> Vec<Record> {
     }
     out
 }
+
+/// A problem in one of the library's built-in data files (the concept vocabulary, the readiness mapping):
+/// which file, and what is wrong with it. The program ships them, so a test checks them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {problem}")]
+pub struct AssetProblem {
+    pub file: &'static str,
+    pub problem: String,
+}

@@ -66,13 +66,14 @@ pub struct Mapped<'a> {
 }
 
 impl Mapping {
-    pub fn parse(text: &str) -> Result<Mapping, String> {
-        let file: File = serde_json::from_str(text).map_err(|e| format!("the readiness mapping: {e}"))?;
+    pub fn parse(text: &str) -> Result<Mapping, super::AssetProblem> {
+        let problem = |problem: String| super::AssetProblem { file: "the readiness mapping", problem };
+        let file: File = serde_json::from_str(text).map_err(|e| problem(e.to_string()))?;
         let mut by_id: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (t, template) in file.templates.iter().enumerate() {
             for (e, entry) in template.map.iter().enumerate() {
                 if entry.ids.is_empty() || entry.ids.iter().any(|i| i.trim().is_empty()) {
-                    return Err(format!("{}: `{}` maps to no id", template.id, entry.readiness));
+                    return Err(problem(format!("{}: `{}` maps to no id", template.id, entry.readiness)));
                 }
                 for id in &entry.ids {
                     by_id.entry(super::index::id_key(id)).or_default().push((t, e));

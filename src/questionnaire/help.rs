@@ -21,8 +21,17 @@ pub fn words(p: &Param) -> String {
     if a == b { format!("{a} {unit}") } else { format!("{a} to {b} {unit}") }
 }
 
+/// Why a help text's placeholder cannot be filled.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceholderError {
+    #[error("`{{cost:` is not closed with `}}`")]
+    NotClosed,
+    #[error("`{{cost:{name}}}` names no estimate parameter; known: {known}")]
+    Unknown { name: String, known: String },
+}
+
 /// The text with every `{cost:NAME}` filled, or why it cannot be.
-pub fn fill(text: &str, params: &Parameters) -> Result<String, String> {
+pub fn fill(text: &str, params: &Parameters) -> Result<String, PlaceholderError> {
     if !text.contains(OPEN) {
         return Ok(text.to_string());
     }
@@ -33,15 +42,14 @@ pub fn fill(text: &str, params: &Parameters) -> Result<String, String> {
         out.push_str(&rest[..at]);
         let after = &rest[at + OPEN.len()..];
         let Some(end) = after.find('}') else {
-            return Err(format!("`{OPEN}` is not closed with `}}`"));
+            return Err(PlaceholderError::NotClosed);
         };
         let name = &after[..end];
         let Some((_, p)) = all.iter().find(|(n, _)| *n == name) else {
-            return Err(format!(
-                "`{OPEN}{}}}` names no estimate parameter; known: {}",
-                crate::text::one_line(name),
-                all.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-            ));
+            return Err(PlaceholderError::Unknown {
+                name: crate::text::one_line(name),
+                known: all.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+            });
         };
         out.push_str(&words(p));
         rest = &after[end + 1..];
@@ -61,10 +69,10 @@ pub fn fill_questionnaire(q: &mut super::Questionnaire) -> Vec<super::validate::
     for question in q.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
         match fill(&question.help, &params) {
             Ok(text) => question.help = text,
-            Err(message) => problems.push(super::validate::Problem {
+            Err(e) => problems.push(super::validate::Problem {
                 place: format!("question `{}`", crate::text::visible(&question.id)),
                 field: "help".into(),
-                message,
+                message: e.to_string(),
             }),
         }
     }
@@ -83,7 +91,8 @@ mod tests {
             "Platforms cost roughly 10,000 to 30,000 USD a year."
         );
         assert_eq!(fill("no placeholder", &p).unwrap(), "no placeholder");
-        assert!(fill("{cost:compliance_toolin}", &p).unwrap_err().contains("names no estimate parameter"));
-        assert!(fill("{cost:consultant", &p).unwrap_err().contains("is not closed"));
+        let e = fill("{cost:compliance_toolin}", &p).unwrap_err();
+        assert!(e.to_string().starts_with("`{cost:compliance_toolin}` names no estimate parameter; known: "), "{e}");
+        assert_eq!(fill("{cost:consultant", &p).unwrap_err().to_string(), "`{cost:` is not closed with `}`");
     }
 }

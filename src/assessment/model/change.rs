@@ -565,7 +565,7 @@ fn check_field(a: &Assessment, id: &str, field: &str, value: &str) -> Result<(St
             ),
         });
     }
-    let value = found.accept(value).map_err(refuse)?;
+    let value = found.accept(value).map_err(|e| refuse(e.to_string()))?;
     Ok((found.name.clone(), value))
 }
 

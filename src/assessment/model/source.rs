@@ -100,33 +100,36 @@ impl FieldCell {
 
     /// The value as stored, from what was typed: one of the field's choices in the customer's own spelling
     /// (compared without case), or any text up to a cell's length for a free-text field. Empty clears it.
-    pub fn accept(&self, typed: &str) -> Result<String, String> {
+    pub fn accept(&self, typed: &str) -> Result<String, FieldRefusal> {
         let typed = typed.trim_end_matches(['\n', '\r']);
         if typed.trim().is_empty() {
             return Ok(String::new());
         }
         if !self.vocabulary.is_empty() {
             return self.vocabulary.iter().find(|v| v.trim().eq_ignore_ascii_case(typed.trim())).cloned().ok_or_else(
-                || {
-                    format!(
-                        "`{}` is not a value of the field `{}` ({}); it accepts one of: {}",
-                        crate::text::one_line(typed),
-                        self.name,
-                        crate::text::one_line(self.shown_name()),
-                        self.vocabulary.join(", ")
-                    )
+                || FieldRefusal::NotAChoice {
+                    typed: crate::text::one_line(typed),
+                    field: self.name.clone(),
+                    shown: crate::text::one_line(self.shown_name()),
+                    choices: self.vocabulary.join(", "),
                 },
             );
         }
         let chars = typed.chars().count();
         if chars > MAX_FIELD_CHARS {
-            return Err(format!(
-                "the field `{}` is {chars} characters long; a spreadsheet cell holds at most {MAX_FIELD_CHARS}",
-                self.name
-            ));
+            return Err(FieldRefusal::TooLong { field: self.name.clone(), chars });
         }
         Ok(typed.to_string())
     }
+}
+
+/// Why a value does not fit an answer field of a customer's questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldRefusal {
+    #[error("`{typed}` is not a value of the field `{field}` ({shown}); it accepts one of: {choices}")]
+    NotAChoice { typed: String, field: String, shown: String, choices: String },
+    #[error("the field `{field}` is {chars} characters long; a spreadsheet cell holds at most {MAX_FIELD_CHARS}")]
+    TooLong { field: String, chars: usize },
 }
 
 impl CellSource {
