@@ -245,6 +245,7 @@ pub fn since_last_year(a: &Assessment, params: &Parameters, today: NaiveDate) ->
 mod tests {
     use super::*;
     use crate::assessment::interview::carry_over::carry_over;
+    use crate::assessment::model::test_support::Answering;
     use crate::assessment::{AnswerValue, model::review};
     use crate::scoring::tests::{answered, small};
 
@@ -289,7 +290,7 @@ mod tests {
         assert_eq!((c.new.answered, c.new.carried, c.old.carried), (0, 2, 0));
         review::confirm(&mut next, "a.mfa", "t");
         review::confirm(&mut next, "a.sso", "t");
-        next.set_value("v.review", AnswerValue::Text("all".into()), "t");
+        next.answer("v.review", AnswerValue::Text("all".into()), "t");
         let c = since_last_year(&next, &Parameters::built_in(), today()).unwrap();
         assert_eq!((c.new.answered, c.new.carried), (3, 0));
         assert_eq!(c.answers.len(), 1);

@@ -72,6 +72,8 @@ impl Headline {
 mod tests {
     use super::*;
     use crate::assessment::AnswerValue;
+    use crate::assessment::model::change::{self, Change, ChangeError, Ctx};
+    use crate::assessment::model::test_support::Answering;
     use crate::estimate::Parameters;
     use crate::questionnaire::{QuestionType, catalog};
 
@@ -96,7 +98,13 @@ mod tests {
                         continue;
                     }
                     let option = offered[(i + pick) % offered.len()].id.to_string();
-                    a.set_value(&question.id, AnswerValue::Text(option), "2026-11-26T09:00:00Z");
+                    // Answered as a user can: a question the answers so far hide is passed over (a later
+                    // round may still hide an answer given earlier, by changing its gate).
+                    let change = Change::value(&question.id, AnswerValue::Text(option));
+                    match change::apply(&mut a, &change, Ctx::at("2026-11-26T09:00:00Z")) {
+                        Ok(_) | Err(ChangeError::Hidden { .. }) => {}
+                        Err(e) => panic!("{change:?}: {e}"),
+                    }
                 }
                 same_as_the_report(&a);
             }
@@ -110,7 +118,7 @@ mod tests {
         .unwrap();
         let mut a = Assessment::new(custom, "Acme", "2026-11-26T09:00:00Z");
         assert_eq!(same_as_the_report(&a).short(), "score 0");
-        a.set_value("s.q", AnswerValue::Text("informal".into()), "2026-11-26T09:00:00Z");
+        a.answer("s.q", AnswerValue::Text("informal".into()), "2026-11-26T09:00:00Z");
         assert_eq!(same_as_the_report(&a).short(), "score 50");
     }
 }

@@ -160,7 +160,8 @@ mod tests {
     #[test]
     fn unanswered_is_not_assessed_and_all_not_applicable_does_not_block() {
         assert_eq!(statuses(&[], &["CC9.2"])[0].1, Status::NotAssessed);
-        let got = statuses(&[("v.review", "na")], &["CC9.2"]);
+        // CC6.3's one question is a maturity question, which has "not applicable" (v.review's choices do not).
+        let got = statuses(&[("a.reviews", "na")], &["CC6.3"]);
         assert_eq!(got[0].1, Status::NotApplicable);
         assert!(!Status::NotApplicable.blocks() && !Status::Designed.blocks());
         assert!(Status::NotAssessed.blocks() && Status::NotDesigned.blocks());

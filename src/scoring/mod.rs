@@ -164,7 +164,8 @@ impl Scorecard {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::assessment::AnswerValue;
+    use crate::assessment::model::test_support::Answering;
+    use crate::assessment::{Answer, AnswerValue, Change};
     use crate::questionnaire::Questionnaire;
 
     /// A small readiness questionnaire: weights 5, 3 and 2 in "access", weight 4 in "vendors" (critical),
@@ -207,7 +208,7 @@ pub(crate) mod tests {
     pub(crate) fn answered(pairs: &[(&str, &str)]) -> Assessment {
         let mut a = Assessment::new(small(), "Acme", "2025-01-01T00:00:00Z");
         for (id, v) in pairs {
-            a.set_value(id, AnswerValue::Text(v.to_string()), "2025-01-01T00:00:00Z");
+            a.answer(id, AnswerValue::Text(v.to_string()), "2025-01-01T00:00:00Z");
         }
         a
     }
@@ -218,9 +219,11 @@ pub(crate) mod tests {
         // Type I = (3 + 2 + 4) / 14 = 64.3. Confirming it restores (5 + 3 + 2 + 4) / 14 = 100.
         let mut a =
             answered(&[("a.mfa", "evidenced"), ("a.reviews", "evidenced"), ("a.sso", "yes"), ("v.review", "all")]);
-        a.answers_unchecked_mut().get_mut("a.mfa").unwrap().to_confirm = true;
+        // Carried over: the whole entry kept as it came, to confirm; then confirmed as a user does.
+        let entry = Answer { to_confirm: true, ..a.answers()["a.mfa"].clone() };
+        a.change(Change::Keep { question: "a.mfa".into(), entry }, "2025-01-01T00:00:00Z");
         assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 64.3);
-        a.answers_unchecked_mut().get_mut("a.mfa").unwrap().to_confirm = false;
+        a.change(Change::Confirm { question: "a.mfa".into() }, "2025-01-01T00:00:00Z");
         assert_eq!(Scorecard::of(&scored_questions(&a)).overall.unwrap().type1, 100.0);
     }
 

@@ -158,6 +158,7 @@ mod tests {
     use super::super::scored_questions;
     use super::*;
     use crate::assessment::AnswerValue;
+    use crate::assessment::model::test_support::Answering;
 
     fn questionnaire() -> crate::questionnaire::Questionnaire {
         serde_json::from_value(serde_json::json!({
@@ -184,7 +185,7 @@ mod tests {
     fn roles(answers: &[(&str, AnswerValue)]) -> Vec<(String, Role)> {
         let mut a = Assessment::new(questionnaire(), "Acme", "2026-01-01T00:00:00Z");
         for (id, v) in answers {
-            a.set_value(id, v.clone(), "2026-01-01T00:00:00Z");
+            a.answer(id, v.clone(), "2026-01-01T00:00:00Z");
         }
         scored_questions(&a).iter().map(|q| (q.question.id.clone(), q.role)).collect()
     }
@@ -233,7 +234,7 @@ mod tests {
         let c = Commitments::of(&a);
         assert!(!c.ai);
         assert_eq!(c.criteria(&scored_questions(&a)).len(), 33, "the common criteria alone");
-        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
+        a.answer("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
         assert_eq!(Commitments::of(&a).criteria(&scored_questions(&a)).len(), 33 + 18);
     }
 }

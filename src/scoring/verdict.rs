@@ -219,6 +219,7 @@ mod tests {
     use super::super::tests::answered;
     use super::super::{Scorecard, scored_questions};
     use super::*;
+    use crate::assessment::model::test_support::Answering;
 
     #[test]
     fn bands_split_at_90_75_50() {
@@ -288,9 +289,9 @@ mod tests {
         let scope = Scope::of(&a);
         assert!(!scope.admits(&scoped), "unanswered: Security only");
         assert!(scope.admits(&always));
-        a.set_value("profile.categories", AnswerValue::List(vec!["availability".into()]), "2026-01-01T00:00:00Z");
+        a.answer("profile.categories", AnswerValue::List(vec!["availability".into()]), "2026-01-01T00:00:00Z");
         assert!(!Scope::of(&a).admits(&scoped));
-        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
+        a.answer("profile.categories", AnswerValue::List(vec!["privacy".into()]), "2026-01-01T00:00:00Z");
         assert!(Scope::of(&a).admits(&scoped));
         // Without a categories question, everything is in scope.
         assert!(Scope { chosen: None }.admits(&scoped));

@@ -13,6 +13,7 @@ mod store_fixture;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use soc2_ready::assessment::model::change::{self, Change, Ctx};
 use soc2_ready::assessment::{AnswerValue, Assessment, Store, store};
 use soc2_ready::comparison::summaries;
 use soc2_ready::questionnaire::{QuestionType, catalog};
@@ -30,7 +31,7 @@ fn store_of_50() -> (tempfile::TempDir, Store) {
         for id in ids.iter().step_by(2) {
             let value = AnswerValue::Text("documented".into());
             if a.questionnaire().question(id).is_some_and(|(_, q)| q.kind == QuestionType::Maturity) {
-                a.set_value(id, value, NOW);
+                change::apply(&mut a, &Change::value(id, value), Ctx::at(NOW)).unwrap();
             }
         }
         store::write(&dir.path().join(format!("org-{n}.json")), &a).unwrap();

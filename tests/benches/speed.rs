@@ -10,6 +10,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, backend::TestBackend};
+use soc2_ready::assessment::model::change::{self, Change, Ctx};
 use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store, Visibility, progress, store};
 use soc2_ready::questionnaire::{self, catalog};
 use soc2_ready::tui::{app::App, view};
@@ -41,9 +42,16 @@ fn large(sections: usize, per_section: usize) -> String {
 fn half_answered(q: questionnaire::Questionnaire) -> Assessment {
     let mut a = Assessment::new(q, "Acme AI", NOW);
     let ids: Vec<String> = a.questionnaire().questions().map(|(_, q)| q.id.clone()).collect();
+    // Answered as a user would: the gate opened, every other question answered (what is shown worked out
+    // once, as the interface keeps it), then the gate cleared, so the gated answers stay, hidden.
+    let at = Ctx::at(NOW);
+    change::apply(&mut a, &Change::typed("p.gate", "yes"), at).unwrap();
+    let shown = Visibility::of_assessment(&a);
     for id in ids.iter().filter(|id| id.contains(".q")).step_by(2) {
-        a.set_value(id, AnswerValue::Text("documented".into()), NOW);
+        let ctx = Ctx { now: NOW, shown: Some(&shown) };
+        change::apply(&mut a, &Change::value(id, AnswerValue::Text("documented".into())), ctx).unwrap();
     }
+    change::apply(&mut a, &Change::clear("p.gate"), at).unwrap();
     a
 }
 
@@ -149,12 +157,15 @@ fn scale(c: &mut Criterion) {
         // The keystroke's save (the quick one) through the journal, then the wait until it is on disk (the
         // durability target is 50 ms).
         let mut session = Session::open(&path, NOW).unwrap();
+        // The keystroke's change, as the interface applies it (what is shown kept up to date, not worked out).
+        let shown = Visibility::of_assessment(&session.assessment);
         let mut n_value = 0;
         c.bench_function(&format!("scale/answer saved and flushed to disk, {n} questions"), |b| {
             b.iter(|| {
                 n_value = n_value % 5 + 1;
                 let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
-                session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                let change = Change::value("s0.q1", AnswerValue::Text(value.into()));
+                change::apply(&mut session.assessment, &change, Ctx { now: NOW, shown: Some(&shown) }).unwrap();
                 session.save_quickly().unwrap();
                 session.wait_on_disk().unwrap();
             })
@@ -167,7 +178,8 @@ fn scale(c: &mut Criterion) {
                     n_value = n_value % 5 + 1;
                     let value = ["not_started", "planned", "informal", "documented", "evidenced"][n_value - 1];
                     let start = std::time::Instant::now();
-                    session.assessment.set_value("s0.q1", AnswerValue::Text(value.into()), NOW);
+                    let change = Change::value("s0.q1", AnswerValue::Text(value.into()));
+                    change::apply(&mut session.assessment, &change, Ctx { now: NOW, shown: Some(&shown) }).unwrap();
                     session.save_quickly().unwrap();
                     total += start.elapsed();
                 }

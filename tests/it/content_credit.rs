@@ -2,6 +2,7 @@
 //! operating credit of its recurring controls, and annual controls count only when they ran inside the
 //! window. Hand-worked numbers on a small questionnaire; and the new format fields are validated.
 
+use crate::common::Answering;
 use serde_json::{Value, json};
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::questionnaire::{Questionnaire, validate::validate};
@@ -36,7 +37,7 @@ fn score(answers: &[(&str, &str)]) -> Score {
     assert!(validate(&q).is_empty(), "{:?}", validate(&q));
     let mut a = Assessment::new(q, "Acme", NOW);
     for (id, v) in answers {
-        a.set_value(id, AnswerValue::Text(v.to_string()), NOW);
+        a.answer(id, AnswerValue::Text(v.to_string()), NOW);
     }
     Scorecard::of(&scored_questions(&a)).overall.unwrap()
 }
@@ -140,7 +141,7 @@ fn a_not_applicable_choice_needs_no_score_and_is_left_out() {
     assert!(validate(&q).is_empty(), "{:?}", validate(&q));
     let mut a = Assessment::new(q, "Acme", NOW);
     for (id, val) in ALL_EVIDENCED.iter().chain(&[("ops.zdr", "na")]) {
-        a.set_value(id, AnswerValue::Text(val.to_string()), NOW);
+        a.answer(id, AnswerValue::Text(val.to_string()), NOW);
     }
     // ops.zdr is left out: (4 + 2 + 2) / 8.
     assert_eq!(Scorecard::of(&scored_questions(&a)).overall, Some(Score { type1: 100.0, type2: 100.0 }));

@@ -2,6 +2,7 @@
 //! no control is counted twice, the criteria mappings of the review are corrected, subservice
 //! organisations and AI governance are covered, and critical questions block only when in scope.
 
+use crate::common::Answering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use soc2_ready::assessment::{AnswerValue, Assessment, Visibility};
@@ -247,7 +248,7 @@ fn list(items: &[&str]) -> AnswerValue {
 
 fn readiness(categories: &[&str]) -> Assessment {
     let mut a = Assessment::new(built_in(READINESS), "Acme", NOW);
-    a.set_value("profile.categories", list(categories), NOW);
+    a.answer("profile.categories", list(categories), NOW);
     a
 }
 
@@ -304,16 +305,16 @@ fn a_critical_question_blocks_only_when_its_categories_are_in_scope() {
 
     // Answered "documented", nothing blocks whatever the scope.
     let mut a = readiness(&["availability"]);
-    a.set_value("availability.backup_restore_tests", text("documented"), NOW);
+    a.answer("availability.backup_restore_tests", text("documented"), NOW);
     assert!(!blocker_ids(&a).contains(&"availability.backup_restore_tests".to_string()));
 }
 
 #[test]
 fn continuous_evidence_collection_is_asked_for_type_ii_only() {
     let mut a = readiness(&[]);
-    a.set_value("profile.report_type", text("type1"), NOW);
+    a.answer("profile.report_type", text("type1"), NOW);
     assert!(!shown(&a).contains("evidence.continuous_collection"));
-    a.set_value("profile.report_type", text("type2"), NOW);
+    a.answer("profile.report_type", text("type2"), NOW);
     assert!(shown(&a).contains("evidence.continuous_collection"));
 }
 
@@ -322,22 +323,22 @@ fn legal_duties_follow_the_data_not_the_category() {
     let duties = ["privacy.hipaa_baas", "privacy.health_data_minimisation", "privacy.automated_decisions"];
     // Health data with only Confidentiality in scope: HIPAA and GDPR Art. 22 apply all the same.
     let mut a = readiness(&["confidentiality"]);
-    a.set_value("profile.personal_data", text("yes"), NOW);
-    a.set_value("profile.health_data", text("yes"), NOW);
+    a.answer("profile.personal_data", text("yes"), NOW);
+    a.answer("profile.health_data", text("yes"), NOW);
     let visible = shown(&a);
     for id in duties {
         assert!(visible.contains(id), "{id} is asked for health data whatever the categories");
     }
     // Personal data but no health data, Security only: automated decisions yes, HIPAA no.
     let mut a = readiness(&[]);
-    a.set_value("profile.personal_data", text("yes"), NOW);
-    a.set_value("profile.health_data", text("no"), NOW);
+    a.answer("profile.personal_data", text("yes"), NOW);
+    a.answer("profile.health_data", text("no"), NOW);
     let visible = shown(&a);
     assert!(visible.contains("privacy.automated_decisions"));
     assert!(!visible.contains("privacy.hipaa_baas") && !visible.contains("privacy.health_data_minimisation"));
     // No personal data: none of them.
     let mut a = readiness(&["privacy"]);
-    a.set_value("profile.personal_data", text("no"), NOW);
+    a.answer("profile.personal_data", text("no"), NOW);
     let visible = shown(&a);
     for id in duties {
         assert!(!visible.contains(id), "{id} is hidden without personal data");
@@ -490,13 +491,13 @@ fn the_ai_addendum_topics_are_asked_and_count_in_ai_assurance_only() {
     // Shown to a Security-only company (the US laws only with personal data: they concern decisions about
     // people); AI assurance only unless the description commits to AI controls.
     let mut a = readiness(&[]);
-    a.set_value("profile.personal_data", text("yes"), NOW);
+    a.answer("profile.personal_data", text("yes"), NOW);
     assert!(topics.iter().all(|(id, _)| shown(&a).contains(*id)));
-    a.set_value("profile.personal_data", text("no"), NOW);
+    a.answer("profile.personal_data", text("no"), NOW);
     assert!(!shown(&a).contains("ai_customers.colorado_ai_act") && !shown(&a).contains("ai_customers.nyc_bias_audit"));
     let role = |a: &Assessment, id: &str| scored_questions(a).iter().find(|x| x.question.id == id).unwrap().role;
     assert_eq!(role(&a, "ai_customers.ip_indemnity"), Role::AiOnly);
-    a.set_value("profile.ai_commitments", text("yes"), NOW);
+    a.answer("profile.ai_commitments", text("yes"), NOW);
     assert_eq!(role(&a, "ai_customers.ip_indemnity"), Role::Soc2);
 }
 
@@ -519,7 +520,7 @@ fn the_report_gives_framework_coverage_and_claims_none_it_lacks() {
     assert!(nist.covered.contains(&"MEASURE 2.7") && nist.covered.contains(&"GOVERN 1.6"));
     // Answering "not applicable" to the only question serving MEASURE 2.12 withdraws that coverage.
     let mut b = readiness(&[]);
-    b.set_value("gpu_cloud.cost_guardrails", text("na"), NOW);
+    b.answer("gpu_cloud.cost_guardrails", text("na"), NOW);
     let qs = scored_questions(&b);
     assert!(AiAssurance::of(&qs).coverage[1].not_covered.contains(&"MEASURE 2.12"));
 }

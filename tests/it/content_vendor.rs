@@ -2,6 +2,7 @@
 //! security team would give. Every scenario starts from a vendor that answers everything well, then
 //! changes the answers the scenario is about.
 
+use crate::common::Answering;
 use chrono::NaiveDate;
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::questionnaire::{QuestionType, catalog};
@@ -40,7 +41,8 @@ fn good_vendor() -> Assessment {
                 q.options.iter().find(|o| o.score == Some(top)).unwrap().id.clone()
             }
         };
-        a.set_value(&q.id, text(&best), NOW);
+        // A question the best answers hide keeps its best answer too, as a file may (stale, not counted).
+        a.answer_even_hidden(&q.id, text(&best), NOW);
     }
     for (id, v) in [
         ("vendor.type", text("model_api")),
@@ -50,7 +52,7 @@ fn good_vendor() -> Assessment {
         ("attest.soc2_period_end", text("2026-09-30")),
         ("attest.bridge_letter", text("not_needed")),
     ] {
-        a.set_value(id, v, NOW);
+        a.answer(id, v, NOW);
     }
     a
 }
@@ -58,7 +60,7 @@ fn good_vendor() -> Assessment {
 fn with(mut a: Assessment, answers: &[(&str, AnswerValue)]) -> Assessment {
     for (id, v) in answers {
         assert!(a.questionnaire().question(id).is_some(), "the vendor questionnaire asks {id}");
-        a.set_value(id, v.clone(), NOW);
+        a.answer(id, v.clone(), NOW);
     }
     a
 }
@@ -264,9 +266,9 @@ fn tiny(data: &[&str], choice: &str) -> VendorAssessment {
     }))
     .unwrap();
     let mut a = Assessment::new(q, "Acme", NOW);
-    a.set_value("vendor.data_shared", list(data), NOW);
-    a.set_value("v.terms", text(choice), NOW);
-    a.set_value("v.mfa", text("yes"), NOW);
+    a.answer("vendor.data_shared", list(data), NOW);
+    a.answer("v.terms", text(choice), NOW);
+    a.answer("v.mfa", text("yes"), NOW);
     assess(&a, today())
 }
 
@@ -330,7 +332,7 @@ fn an_incomplete_assessment_is_never_critical_even_with_a_show_stopper_answered(
 fn an_unanswered_bridge_letter_is_not_a_failed_one() {
     // 2025-09-30 is 13 months before 2026-11-26: a bridge letter decides, and nobody has said yet.
     let mut a = with(good_vendor(), &[("attest.soc2_period_end", text("2025-09-30"))]);
-    a.clear_value("attest.bridge_letter", NOW);
+    a.unanswer("attest.bridge_letter", NOW);
     let v = verdict(&a);
     assert!(v.show_stoppers.is_empty(), "unanswered is not failed: {:?}", v.show_stoppers);
     assert_eq!(v.residual, VendorRisk::Medium, "{:#?}", v.reasons);
@@ -415,7 +417,7 @@ fn a_type2_ended_6_months_ago_without_a_bridge_letter_is_fine() {
 fn a_report_not_yet_read_is_not_yet_assessed_and_reading_it_asks_for_its_exceptions() {
     let expected = VendorRisk::Medium;
     let mut a = with(good_vendor(), &[("attest.soc2", text("type2_not_reviewed"))]);
-    a.clear_value("attest.soc2_exceptions", NOW);
+    a.unanswer("attest.soc2_exceptions", NOW);
     let v = verdict(&a);
     assert_eq!(v.residual, expected, "{:#?}", v.reasons);
     assert!(v.reasons.iter().any(|r| r.starts_with("Not yet assessed")), "{:#?}", v.reasons);
@@ -435,15 +437,16 @@ fn a_self_hosted_open_weight_model_is_a_supply_chain_review_not_a_data_processor
     // The model runs on our own servers from downloaded weights: no data goes to anyone. The weak
     // answers left over from a data-processor view (no SOC 2, trains on data) must not count, and
     // `core` must not cancel the "no data shared" downgrade.
+    // The weak answers are given while they are asked, then the type hides them, as a user would.
     let a = with(
         good_vendor(),
         &[
-            ("vendor.type", text("self_hosted_weights")),
             ("vendor.criticality", text("core")),
             ("attest.soc2", text("none")),
             ("attest.iso27001", text("none")),
             ("training.trains_on_data", text("yes_no_opt_out")),
             ("contract.breach_notice", text("none")),
+            ("vendor.type", text("self_hosted_weights")),
         ],
     );
     for id in ["model_supply.licence", "model_supply.provenance", "model_supply.file_format", "model_supply.updates"] {
@@ -655,7 +658,7 @@ fn the_reviews_nine_vendor_profiles_get_the_reviews_verdicts() {
         let mut a = with(good_vendor(), answers);
         if name.starts_with("5.") {
             // Not read yet: its opinion and exceptions are not known.
-            a.clear_value("attest.soc2_exceptions", NOW);
+            a.unanswer("attest.soc2_exceptions", NOW);
         }
         let v = verdict(&a);
         if !expected.contains(&v.residual) {

@@ -2,6 +2,7 @@
 //! run are refused, notes move with their assessment, locks and journals are checked before they are
 //! trusted, FIFOs never block, and merges refuse questionnaires that are not the same.
 
+use crate::common::Answering;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -340,13 +341,13 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     let a = new_here(&env, "acme.json");
     // The interface has it open and has saved one answer through its journal.
     let mut open_here = Session::open(&a, NOW).unwrap();
-    open_here.assessment.set_value("a.mfa", AnswerValue::Text("documented".into()), NOW);
+    open_here.assessment.answer("a.mfa", AnswerValue::Text("documented".into()), NOW);
     open_here.save().unwrap();
     // Someone removes the lock file; another writer gets in, answers and leaves.
     fs::remove_file(lock_path(&a)).unwrap();
     ok(env.run(&["answer", s(&a), "a.sso", "yes"]));
     // The interface's next save, and its save on quit, are refused and say why.
-    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    open_here.assessment.answer("a.sso", AnswerValue::Text("no".into()), NOW);
     let e = open_here.save().unwrap_err().to_string();
     assert!(e.contains("lock file was removed") && e.contains("another soc2-ready changed it"), "{e}");
     assert!(open_here.write_whole().is_err());
@@ -359,7 +360,7 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     let mut open_here = Session::open(&a, NOW).unwrap();
     fs::remove_file(lock_path(&a)).unwrap();
     let other = soc2_ready::assessment::store::lock::Lock::acquire(&a, NOW).unwrap();
-    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    open_here.assessment.answer("a.sso", AnswerValue::Text("no".into()), NOW);
     let e = open_here.save().unwrap_err().to_string();
     assert!(e.contains("holds it now"), "{e}");
     drop(open_here);
@@ -371,7 +372,7 @@ fn a_removed_lock_file_does_not_let_a_second_writer_in_silently() {
     // Removed with nobody else writing: the lock is taken again and saving goes on.
     let mut open_here = Session::open(&a, NOW).unwrap();
     fs::remove_file(lock_path(&a)).unwrap();
-    open_here.assessment.set_value("a.sso", AnswerValue::Text("no".into()), NOW);
+    open_here.assessment.answer("a.sso", AnswerValue::Text("no".into()), NOW);
     open_here.save().unwrap();
     assert!(lock_path(&a).exists(), "taken again");
     let message = refused(env.run(&["answer", s(&a), "a.mfa", "planned", "--wait", "0"]));

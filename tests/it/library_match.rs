@@ -1,6 +1,7 @@
 //! The answer library: a completed questionnaire answers a blank copy by id, and a re-worded copy (ids
 //! removed, text paraphrased) by ranked retrieval with the right answer in the top three.
 
+use crate::common::Answering;
 use soc2_ready::assessment::store;
 use soc2_ready::library::{Library, Saved, suggest};
 use soc2_ready::spreadsheet::import::{ImportFile, to_assessment};
@@ -170,9 +171,9 @@ fn a_readiness_answer_and_its_evidence_answer_an_mfa_question() {
     use soc2_ready::assessment::{AnswerValue, Assessment};
     let readiness = soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap();
     let mut a = Assessment::new(readiness, "Our Company", NOW);
-    a.set_value("access.mfa_production", AnswerValue::Text("documented".into()), NOW);
-    a.set_evidence("access.mfa_production", vec!["IdP policy export".into()], NOW);
-    a.set_value("access.sso", AnswerValue::Text("unknown".into()), NOW);
+    a.answer("access.mfa_production", AnswerValue::Text("documented".into()), NOW);
+    a.write_evidence("access.mfa_production", vec!["IdP policy export".into()], NOW);
+    a.answer("access.sso", AnswerValue::Text("unknown".into()), NOW);
     let library = Library::new(soc2_ready::library::from_assessment(&a, std::path::Path::new("ours.json")));
     assert_eq!(library.records.len(), 1, "don't know is never a library answer");
 

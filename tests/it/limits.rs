@@ -6,6 +6,7 @@
 //! - Text from a questionnaire or an answer never reaches the terminal as a control sequence, through any
 //!   command, and JSON outputs still decode to the exact original text.
 
+use crate::common::Answering;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -369,7 +370,7 @@ fn an_assessment_with_10000_answers_reads_back() {
     let mut a = Assessment::new(q, "Acme", NOW);
     let ids: Vec<String> = a.questionnaire().questions().map(|(_, q)| q.id.clone()).collect();
     for id in &ids {
-        a.set_value(id, soc2_ready::assessment::AnswerValue::Text("informal".into()), NOW);
+        a.answer(id, soc2_ready::assessment::AnswerValue::Text("informal".into()), NOW);
     }
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("full.json");

@@ -2,6 +2,7 @@
 //! each with every companion file and refused under the lock; `list` with the report's headline, the last
 //! change and files that are not assessments; names from organisations in any script.
 
+use crate::common::Answering;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -54,7 +55,7 @@ fn with_companions(env: &Env, name: &str) -> PathBuf {
     let path = dir.join(format!("{name}.json"));
     let mut a = Assessment::new(demo(), "Acme AI", NOW);
     store::write(&path, &a).unwrap();
-    a.set_value("profile.headcount", AnswerValue::Number(12.0), NOW);
+    a.answer("profile.headcount", AnswerValue::Number(12.0), NOW);
     store::write(&path, &a).unwrap();
     fs::copy(&path, dir.join(format!("{name}.json.v1.bak"))).unwrap();
     // A change saved through the journal, whose file stays as a killed session leaves it.
@@ -255,10 +256,10 @@ fn list_sorts_by_last_change_shows_the_report_s_headline_and_ignores_other_files
     store::ensure_private_dir(&dir).unwrap();
     let small = parse(SMALL, "small.json").unwrap();
     let mut older = Assessment::new(small.clone(), "Older Ltd", "2026-01-10T08:00:00Z");
-    older.set_value("main.mfa", AnswerValue::Text("documented".into()), "2026-01-10T08:00:00Z");
+    older.answer("main.mfa", AnswerValue::Text("documented".into()), "2026-01-10T08:00:00Z");
     store::write(&dir.join("older.json"), &older).unwrap();
     let mut newer = Assessment::new(small, "Newer Ltd", "2026-01-14T17:45:00Z");
-    newer.set_value("main.mfa", AnswerValue::Text("informal".into()), "2026-01-15T07:30:00Z");
+    newer.answer("main.mfa", AnswerValue::Text("informal".into()), "2026-01-15T07:30:00Z");
     store::write(&dir.join("a-newer.json"), &newer).unwrap();
     let vendor =
         PathBuf::from(out(&run(&env, &["new", "ai-vendor-assessment", "--org", "Vendor", "--no-open"])).trim());

@@ -1,6 +1,7 @@
 //! Managing assessments on the home screen: the delete question (nothing happens without `y`; any other
 //! key keeps the assessment) and the rename prompt, drawn whole at 80x24 and driven by keys.
 
+use crate::common::Answering;
 use std::path::PathBuf;
 
 use insta::assert_snapshot;
@@ -14,7 +15,7 @@ use crate::tui::{NOW, fixture, fresh_store, press, quiet, screen};
 fn home(name: &str) -> (App, Store, PathBuf, PathBuf) {
     let store = fresh_store(name);
     let mut a = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
-    a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), "2026-01-15T10:30:00Z");
+    a.answer("profile.uses_models", AnswerValue::Text("yes".into()), "2026-01-15T10:30:00Z");
     let acme = store.dir.join("acme.json");
     store::write(&acme, &a).unwrap();
     let globex = store.dir.join("globex.json");

@@ -1,6 +1,7 @@
 //! Plain mode driven in process: whole sessions typed as lines, the transcript compared with a snapshot,
 //! and the file afterwards holding what was typed.
 
+use crate::common::Answering;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -367,7 +368,7 @@ fn carried_over(dir: &Path) -> PathBuf {
         ("access.mfa", AnswerValue::Text("everywhere".into())),
         ("access.wide", AnswerValue::Text("evidenced".into())),
     ] {
-        last.set_value(id, value, NOW);
+        last.answer(id, value, NOW);
     }
     let (next, carried) = carry_over(&last, q, "Acme AI", NOW);
     assert_eq!(carried.answers, 9);

@@ -2,6 +2,7 @@
 //! and each figure is checked against the hand-checked Markdown report of the same assessment: the sample
 //! (through the real binary) and the middling fixture (through the library).
 
+use crate::common::Answering;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -182,7 +183,7 @@ fn every_paragraph_and_table_names_a_style_the_document_defines() {
 #[test]
 fn hostile_text_cannot_break_the_document() {
     let mut a = middling();
-    a.set_note("policies.security", "a\u{1}b\u{ffff}c <w:p> & \u{202e}d", "2026-01-15T09:00:00Z");
+    a.write_note("policies.security", "a\u{1}b\u{ffff}c <w:p> & \u{202e}d", "2026-01-15T09:00:00Z");
     let doc = lines(&docx::render(&build(&a)).unwrap());
     assert!(
         doc.iter().any(|l| l.contains("a\\u{1}b\\u{ffff}c <w:p> & \\u{202e}d")),

@@ -5,7 +5,9 @@
 //! question gets one level. Expected ranges are wide enough to survive added questions, narrow enough to
 //! fail if the arithmetic goes wrong.
 
+use crate::common::Answering;
 use chrono::NaiveDate;
+use soc2_ready::assessment::Change;
 use soc2_ready::assessment::{AnswerValue, Assessment, Visibility};
 use soc2_ready::estimate::{Estimate, Parameters, Profile};
 use soc2_ready::questionnaire::{QuestionType, catalog};
@@ -24,7 +26,8 @@ fn company(profile: &[(&str, AnswerValue)], level: &str) -> Assessment {
     let q = catalog::built_in("soc2-ai-readiness").expect("built-in");
     let mut a = Assessment::new(q, "Example AI", NOW);
     for (id, v) in profile {
-        a.set_value(id, v.clone(), NOW);
+        // In the order given: a question an earlier answer hides keeps its answer, as a file may.
+        a.answer_even_hidden(id, v.clone(), NOW);
     }
     let good = matches!(level, "documented" | "evidenced");
     let vis = Visibility::of_assessment(&a);
@@ -44,7 +47,7 @@ fn company(profile: &[(&str, AnswerValue)], level: &str) -> Assessment {
                 }
                 _ => continue,
             };
-            a.set_value(&question.id, AnswerValue::Text(value), NOW);
+            a.answer(&question.id, AnswerValue::Text(value), NOW);
         }
     }
     a
@@ -308,7 +311,7 @@ fn with_window(mut a: Assessment, option: &str, skip: usize) -> Assessment {
         .collect();
     assert!(ids.len() > 5, "the built-in questionnaire asks the window per section: {ids:?}");
     for id in ids {
-        a.set_value(&id, text(option), NOW);
+        a.answer(&id, text(option), NOW);
     }
     a
 }
@@ -380,7 +383,8 @@ fn first_actions_are_due_in_weeks_in_the_order_they_can_be_done() {
     // come before reviews (4 + 7.0/5 = 5.4 -> week 6, still), model_eval 4 + 11.3/5 = 6.26 -> week 7,
     // logging 4 + 16.4/5 = 7.28 -> week 8.
     let mut a = weak();
-    a.answers_unchecked_mut().get_mut("access.mfa").unwrap().due = "2026-06-30".into();
+    let owner = a.answers()["access.mfa"].owner.clone();
+    a.change(Change::Plan { question: "access.mfa".into(), owner, due: "2026-06-30".into() }, NOW);
     let got = targets(&build(&a));
     assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("2026-06-30", "due date set"));
     assert_eq!(got[3].2, "2026-03-16");

@@ -2,7 +2,9 @@
 //! format (Markdown, HTML, JSON, CSV), as insta snapshots. Small fixed questionnaires keep the snapshots
 //! readable and independent of the built-in content. Review changes with `cargo insta review`.
 
+use crate::common::Answering;
 use chrono::NaiveDate;
+use soc2_ready::assessment::Change;
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::estimate::Parameters;
 use soc2_ready::questionnaire::Questionnaire;
@@ -72,16 +74,16 @@ fn text(s: &str) -> AnswerValue {
 /// A company with the standard profile and every scored question at `level` (`None` leaves it unanswered).
 pub fn company(kind: &str, levels: &[(&str, Option<&str>)]) -> Assessment {
     let mut a = Assessment::new(readiness(kind), "Mini AI Ltd", NOW);
-    a.set_value("profile.headcount", AnswerValue::Number(30.0), NOW);
-    a.set_value("profile.systems", AnswerValue::Number(4.0), NOW);
-    a.set_value("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
-    a.set_value("profile.start_date", text("2026-02-02"), NOW);
-    a.set_value("profile.compliance_tooling", text("yes"), NOW);
-    a.set_value("profile.consultant", text("no"), NOW);
-    a.set_value("profile.auditor_tier", text("boutique"), NOW);
+    a.answer("profile.headcount", AnswerValue::Number(30.0), NOW);
+    a.answer("profile.systems", AnswerValue::Number(4.0), NOW);
+    a.answer("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
+    a.answer("profile.start_date", text("2026-02-02"), NOW);
+    a.answer("profile.compliance_tooling", text("yes"), NOW);
+    a.answer("profile.consultant", text("no"), NOW);
+    a.answer("profile.auditor_tier", text("boutique"), NOW);
     for (id, level) in levels {
         if let Some(level) = level {
-            a.set_value(id, text(level), NOW);
+            a.answer(id, text(level), NOW);
         }
     }
     a
@@ -115,13 +117,13 @@ pub fn strong() -> Assessment {
 
 pub fn middling() -> Assessment {
     let mut a = company("readiness", &all_at("informal"));
-    a.set_value("policies.security", text("documented"), NOW);
-    a.set_value("access.mfa", text("documented"), NOW);
-    a.set_value("policies.model_change", text("na"), NOW);
-    a.set_note("policies.model_change", "We do not train or fine-tune models", NOW);
-    if let Some(e) = a.answers_unchecked_mut().get_mut("access.reviews") {
-        e.owner = "Dana Kim".into();
-        e.due = "2026-04-30".into();
+    a.answer("policies.security", text("documented"), NOW);
+    a.answer("access.mfa", text("documented"), NOW);
+    a.answer("policies.model_change", text("na"), NOW);
+    a.write_note("policies.model_change", "We do not train or fine-tune models", NOW);
+    if a.answers().contains_key("access.reviews") {
+        let (question, owner, due) = ("access.reviews".into(), "Dana Kim".into(), "2026-04-30".into());
+        a.change(Change::Plan { question, owner, due }, NOW);
     }
     a
 }
@@ -150,9 +152,9 @@ pub fn custom() -> Assessment {
     }))
     .unwrap();
     let mut a = Assessment::new(q, "Mini AI Ltd", NOW);
-    a.set_value("security.encryption", text("yes"), NOW);
-    a.set_value("security.training", text("no"), NOW);
-    a.set_value("security.contact", text("security@mini.example"), NOW);
+    a.answer("security.encryption", text("yes"), NOW);
+    a.answer("security.training", text("no"), NOW);
+    a.answer("security.contact", text("security@mini.example"), NOW);
     a
 }
 
@@ -172,9 +174,9 @@ pub fn vendor() -> Assessment {
     }))
     .unwrap();
     let mut a = Assessment::new(q, "Example Models Inc", NOW);
-    a.set_value("data.training", text("yes"), NOW);
-    a.set_value("data.retention", text("informal"), NOW);
-    a.set_value("data.soc2", text("no"), NOW);
+    a.answer("data.training", text("yes"), NOW);
+    a.answer("data.retention", text("informal"), NOW);
+    a.answer("data.soc2", text("no"), NOW);
     a
 }
 
@@ -227,13 +229,13 @@ pub fn interviewed() -> Assessment {
     meetings::start(&mut a, &["Ann Lee".to_string(), "Bo Chen".to_string()], "2026-01-12T09:00:00Z");
     a.set_respondent("Ann Lee", "2026-01-12T09:00:00Z");
     for (id, level) in [("access.mfa", "documented"), ("access.reviews", "informal")] {
-        a.set_value(id, text(level), "2026-01-12T09:30:00Z");
+        a.answer(id, text(level), "2026-01-12T09:30:00Z");
         meetings::record_answered(&mut a, id);
     }
     meetings::end(&mut a, "2026-01-12T10:05:30Z");
     meetings::start(&mut a, &["Bo Chen".to_string()], "2026-01-14T14:00:00Z");
     a.set_respondent("Bo Chen", "2026-01-14T14:00:00Z");
-    a.set_value("operations.logging", text("informal"), "2026-01-14T14:10:00Z");
+    a.answer("operations.logging", text("informal"), "2026-01-14T14:10:00Z");
     meetings::record_answered(&mut a, "operations.logging");
     meetings::end(&mut a, "2026-01-14T14:40:00Z");
     assert!(review::toggle_reviewed(&mut a, "access.mfa", "Carol Diaz", "2026-01-14T15:00:00Z"));
@@ -263,8 +265,8 @@ pub fn carried_over() -> Assessment {
     for id in ids {
         review::confirm(&mut a, &id, now);
     }
-    a.set_value("access.mfa", text("evidenced"), now);
-    a.set_value("operations.logging", text("documented"), now);
+    a.answer("access.mfa", text("evidenced"), now);
+    a.answer("operations.logging", text("documented"), now);
     a
 }
 

@@ -2,6 +2,7 @@
 //! of hostile text in every format. After a deliberate change, review the new snapshots with
 //! `cargo insta review` (or `INSTA_UPDATE=always`) and read the diff.
 
+use crate::common::Answering;
 use chrono::NaiveDate;
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::estimate::Parameters;
@@ -47,14 +48,14 @@ fn assessment(hostile: &str, note: &str) -> Assessment {
     let mut a = Assessment::new(questionnaire(hostile), "Mini AI Ltd", NOW);
     a.respondent = "Dana (CTO)".into();
     let text = |s: &str| AnswerValue::Text(s.into());
-    a.set_value("profile.headcount", AnswerValue::Number(20.0), NOW);
-    a.set_value("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
-    a.set_value("profile.start_date", text("2025-04-07"), NOW);
-    a.set_value("profile.compliance_tooling", text("yes"), NOW);
-    a.set_value("policies.security", text("documented"), NOW);
-    a.set_value("access.mfa", text("informal"), NOW);
-    a.set_note("access.mfa", note, NOW);
-    a.set_value("access.reviews", text("unknown"), NOW);
+    a.answer("profile.headcount", AnswerValue::Number(20.0), NOW);
+    a.answer("profile.remediation_fte", AnswerValue::Number(1.0), NOW);
+    a.answer("profile.start_date", text("2025-04-07"), NOW);
+    a.answer("profile.compliance_tooling", text("yes"), NOW);
+    a.answer("policies.security", text("documented"), NOW);
+    a.answer("access.mfa", text("informal"), NOW);
+    a.write_note("access.mfa", note, NOW);
+    a.answer("access.reviews", text("unknown"), NOW);
     a
 }
 

@@ -2,6 +2,7 @@
 //! given, about half answered, every answer one the `answer` command would accept, the same every time, and
 //! never written over another assessment.
 
+use crate::common::Answering;
 use std::path::Path;
 
 use serde_json::json;
@@ -238,7 +239,7 @@ fn the_answer_library_never_suggests_the_samples_made_up_answers() {
     let store = soc2_ready::assessment::Store::new(dir.path().to_path_buf());
     store::write(&dir.path().join("sample.json"), &sample::build(readiness(), NOW)).unwrap();
     let mut real = Assessment::new(readiness(), "Acme AI", NOW);
-    real.set_value("access.sso", AnswerValue::Text("documented".into()), NOW);
+    real.answer("access.sso", AnswerValue::Text("documented".into()), NOW);
     store::write(&dir.path().join("acme.json"), &real).unwrap();
     let library = soc2_ready::library::Library::gather(&store, None, None).unwrap();
     assert_eq!(library.records.len(), 1, "only the real assessment's answer");

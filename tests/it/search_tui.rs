@@ -1,6 +1,7 @@
 //! `/` in the interface: ranked results with the question id and the whole section name, wrapped; arrows
 //! and Enter; questions hidden by earlier answers left out; the index built once per open assessment.
 
+use crate::common::Answering;
 use insta::assert_snapshot;
 use soc2_ready::assessment::{Assessment, Session};
 use soc2_ready::questionnaire::catalog;
@@ -156,8 +157,8 @@ fn an_answer_carried_over_and_not_confirmed_is_not_ticked_as_answered() {
     let store = fresh_store("search_carried");
     let q = crate::tui::fixture("demo.json");
     let mut last = Assessment::new(q.clone(), "Acme AI", NOW);
-    last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
-    last.set_value("access.wide", AnswerValue::Text("documented".into()), NOW);
+    last.answer("access.reviews", AnswerValue::Text("documented".into()), NOW);
+    last.answer("access.wide", AnswerValue::Text("documented".into()), NOW);
     let (mut next, _) = carry_over(&last, q, "Acme AI", NOW);
     soc2_ready::assessment::model::review::confirm(&mut next, "access.wide", NOW);
     let session = Session::create(&store.dir.join("acme.json"), next, NOW).unwrap();

@@ -3,6 +3,7 @@
 //! ignored and rebuilt; a deleted assessment leaves the list and the cache. Whether the cache was used is
 //! seen in what the listing counts and in an entry altered by hand, never in how long a listing takes.
 
+use crate::common::Answering;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -143,7 +144,7 @@ fn an_answer_in_the_journal_is_listed_at_once() {
         .take(10)
         .collect();
     for id in &unanswered {
-        a.set_value(id, AnswerValue::Text("documented".into()), NOW);
+        a.answer(id, AnswerValue::Text("documented".into()), NOW);
     }
     let line = journal::line_for(&a, &mut saved).unwrap();
     let mut j = Journal::open(&acme).unwrap();
@@ -176,8 +177,8 @@ fn a_file_changed_this_moment_is_read_every_time() {
 fn a_vendor_is_read_again_once_its_attestation_ages() {
     let (_dir, s, _, vendo) = store();
     let mut v: Assessment = store::read(&vendo).unwrap();
-    v.set_value("attest.soc2", AnswerValue::Text("type2_reviewed".into()), NOW);
-    v.set_value("attest.soc2_period_end", AnswerValue::Text("2025-06-30".into()), NOW);
+    v.answer("attest.soc2", AnswerValue::Text("type2_reviewed".into()), NOW);
+    v.answer("attest.soc2_period_end", AnswerValue::Text("2025-06-30".into()), NOW);
     store::write(&vendo, &v).unwrap();
     age(&vendo, 3600);
     let row = |x: &Summaries| x.all.iter().find_map(|y| y.vendor.clone()).unwrap();

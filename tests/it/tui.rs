@@ -1,6 +1,7 @@
 //! The interface without a terminal: key sequences drive the real `App`, screens are rendered into a
 //! `TestBackend` and compared whole with insta snapshots at 80x24 and 120x40.
 
+use crate::common::Answering;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -158,7 +159,7 @@ fn home_with_no_assessments() {
 fn home_lists_assessments_with_progress() {
     let store = fresh_store("home_list");
     let mut a = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
-    a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), "2026-01-16T10:30:00Z");
+    a.answer("profile.uses_models", AnswerValue::Text("yes".into()), "2026-01-16T10:30:00Z");
     store::write(&store.dir.join("acme.json"), &a).unwrap();
     store::write(&store.dir.join("globex.json"), &Assessment::new(fixture("demo.json"), "Globex 株式会社", NOW))
         .unwrap();

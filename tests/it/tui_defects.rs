@@ -1,6 +1,7 @@
 //! Regressions for the interface defects of issue 8 (reviews/defects.md, parts 1 and 2): each test failed
 //! on the code the review measured.
 
+use crate::common::Answering;
 use crossterm::event::Event;
 use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store, store};
 use soc2_ready::tui::app::{App, Mode, Screen};
@@ -15,7 +16,7 @@ fn open_with_note(note: &str) -> (App, std::path::PathBuf) {
     let store = fresh_store("note");
     let path = store.dir.join("acme.json");
     let mut a = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
-    a.set_note("profile.uses_models", note, NOW);
+    a.write_note("profile.uses_models", note, NOW);
     store::write(&path, &a).unwrap();
     let session = Session::open(&path, NOW).unwrap();
     (quiet(App::with_session(store, session)), path)

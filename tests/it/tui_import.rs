@@ -1,6 +1,7 @@
 //! Customer questionnaires in the interface: importing a spreadsheet from the home screen, a customer's
 //! question with its source cell and read-only cells, the answer library's suggestions, and the export.
 
+use crate::common::Answering;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -157,7 +158,7 @@ fn store_with_library(name: &str, questions: usize) -> App {
     let ids: Vec<String> = earlier.answers().keys().cloned().collect();
     for id in ids {
         if let Some(v) = earlier.value(&id).cloned() {
-            earlier.set_value(&id, v, "2025-06-01T10:00:00Z");
+            earlier.answer(&id, v, "2025-06-01T10:00:00Z");
         }
     }
     store::write(&store.dir.join("earlier.json"), &earlier).unwrap();
@@ -277,7 +278,8 @@ fn x_exports_the_customers_file_into_the_working_folder_and_lists_skipped_cells(
     let mut a = imported("hecvat.xlsx", &fixtures::hecvat_like(), "University");
     // An answer to the formula cell (from another tool, or the command line) is never written there.
     let formula = a.source.as_ref().unwrap().cells.iter().find(|(_, c)| c.formula).map(|(id, _)| id.clone()).unwrap();
-    a.set_value(&formula, AnswerValue::Text("yes".into()), NOW);
+    // Planted in the file: the formula cell's question is read-only, so no change records it.
+    a.plant(&formula, AnswerValue::Text("yes".into()), NOW);
     Session::create(&path, a, NOW).unwrap();
     let session = Session::open(&path, NOW).unwrap();
     let mut app = quiet(App::with_session(store, session));

@@ -3,9 +3,11 @@
 //! follow-ups export. Keys drive the real `App`; what counts is the saved file (read as readers read it,
 //! with the journal replayed, and again after reopening).
 
+use crate::common::Answering;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
+use soc2_ready::assessment::Change;
 use soc2_ready::assessment::model::answer::Answer;
 use soc2_ready::assessment::model::conflicts::{Candidate, Conflict};
 use soc2_ready::assessment::{AnswerValue, Assessment, Session, Store};
@@ -240,10 +242,9 @@ fn z_undoes_answer_note_flag_review_and_observation_several_steps_deep() {
 #[test]
 fn c_confirms_a_carried_over_answer() {
     let (mut app, path) = interview("carried", |a| {
-        a.answers_unchecked_mut().insert(
-            "profile.uses_models".into(),
-            Answer { value: text("yes"), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },
-        );
+        // As carried over from last year: the whole entry kept, as a merge keeps one.
+        let entry = Answer { value: text("yes"), to_confirm: true, updated_at: NOW.into(), ..Answer::default() };
+        a.change(Change::Keep { question: "profile.uses_models".into(), entry }, NOW);
     });
     // Resuming skips it (it has a value); it is the question before.
     press(&mut app, "k");
@@ -394,7 +395,7 @@ fn vendors_side_by_side_spells_out_the_selected_vendors_critical_findings() {
     let store = fresh_store("vendors_critical");
     let vendor = soc2_ready::questionnaire::catalog::built_in("ai-vendor-assessment").unwrap();
     let mut a = Assessment::new(vendor.clone(), "OpenAI 株式会社", NOW);
-    a.set_value("training.trains_on_data", AnswerValue::Text("yes_no_opt_out".into()), NOW);
+    a.answer("training.trains_on_data", AnswerValue::Text("yes_no_opt_out".into()), NOW);
     Session::create(&store.dir.join("openai.json"), a, NOW).unwrap();
     Session::create(&store.dir.join("zeta.json"), Assessment::new(vendor, "Zeta", NOW), NOW).unwrap();
     let mut app = quiet(App::new(Store::new(store.dir.clone())));
@@ -412,10 +413,10 @@ fn vendors_side_by_side_spells_out_the_selected_vendors_critical_findings() {
 /// Last year's demo assessment with four answers, carried over as `new --from` does.
 fn next_year(a: &mut Assessment) {
     let mut last = Assessment::new(fixture("demo.json"), "Acme AI", NOW);
-    last.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
-    last.set_value("profile.headcount", AnswerValue::Number(30.0), NOW);
-    last.set_value("access.reviews", AnswerValue::Text("documented".into()), NOW);
-    last.set_value("access.wide", AnswerValue::Text("evidenced".into()), NOW);
+    last.answer("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+    last.answer("profile.headcount", AnswerValue::Number(30.0), NOW);
+    last.answer("access.reviews", AnswerValue::Text("documented".into()), NOW);
+    last.answer("access.wide", AnswerValue::Text("evidenced".into()), NOW);
     *a = soc2_ready::assessment::interview::carry_over::carry_over(&last, fixture("demo.json"), "Acme AI", NOW).0;
 }
 
@@ -455,9 +456,9 @@ fn u_says_what_is_left_to_confirm_when_every_question_has_a_value() {
             ("access.weights", "informal"),
         ];
         for (id, v) in typed {
-            a.set_value(id, AnswerValue::Text(v.into()), NOW);
+            a.answer(id, AnswerValue::Text(v.into()), NOW);
         }
-        a.set_value("profile.categories", AnswerValue::List(vec!["privacy".into()]), NOW);
+        a.answer("profile.categories", AnswerValue::List(vec!["privacy".into()]), NOW);
     });
     press(&mut app, "u");
     assert_eq!(

@@ -1,8 +1,10 @@
 //! No text of any shape, at any terminal size, panics a screen: every screen is drawn with arbitrary
 //! notes, answers, evidence references, names and organisation names at sizes from 1x1 to 200x60.
 
+use crate::common::Answering;
 use crossterm::event::Event;
 use proptest::prelude::*;
+use soc2_ready::assessment::Change;
 use soc2_ready::assessment::{AnswerValue, Assessment, Session, store};
 use soc2_ready::tui::app::App;
 
@@ -61,11 +63,11 @@ proptest! {
         let ids: Vec<String> =
             a.questionnaire().sections.iter().flat_map(|s| s.questions.iter().map(|q| q.id.clone())).collect();
         for id in &ids {
-            a.set_note(id, &note, NOW);
-            a.set_evidence(id, vec![answer.clone(), person.clone()], NOW);
+            a.write_note(id, &note, NOW);
+            a.write_evidence(id, vec![answer.clone(), person.clone()], NOW);
         }
-        a.set_value("profile.contact", AnswerValue::Text(answer.clone()), NOW);
-        a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+        a.answer("profile.contact", AnswerValue::Text(answer.clone()), NOW);
+        a.answer("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
         store::write(&path, &a).unwrap();
 
         // Home, the questionnaire picker, the name entry.
@@ -148,12 +150,11 @@ proptest! {
         let path = store.dir.join("a.json");
         let mut a = Assessment::new(fixture("demo.json"), &org, NOW);
         a.set_respondent(&person, NOW);
-        a.set_value("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
+        a.answer("profile.uses_models", AnswerValue::Text("yes".into()), NOW);
         soc2_ready::assessment::model::review::toggle_reviewed(&mut a, "profile.uses_models", &person, NOW);
-        a.answers_unchecked_mut().insert(
-            "profile.contact".into(),
-            Answer { value: Some(AnswerValue::Text(typed.clone())), to_confirm: true, updated_at: NOW.into(), ..Answer::default() },
-        );
+        // A carried-over answer to confirm: the whole entry kept, as a merge keeps one.
+        let entry = Answer { value: Some(AnswerValue::Text(typed.clone())), to_confirm: true, updated_at: NOW.into(), ..Answer::default() };
+        a.change(Change::Keep { question: "profile.contact".into(), entry }, NOW);
         let fields = ObservationFields {
             seen: seen.clone(), risk: typed.clone(), recommendation: seen.clone(), owner: person.clone(), due: String::new(),
         };

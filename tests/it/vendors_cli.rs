@@ -2,6 +2,7 @@
 //! answers question by question) as a table, CSV and JSON, run as the real binary with outputs checked
 //! by hand.
 
+use crate::common::Answering;
 use serde_json::{Value, json};
 use soc2_ready::assessment::{AnswerValue, Assessment, store};
 use soc2_ready::questionnaire::Questionnaire;
@@ -29,12 +30,12 @@ fn two_vendors(env: &Env) {
     std::fs::create_dir_all(env.store()).unwrap();
     let text = |t: &str| AnswerValue::Text(t.into());
     let mut alpha = Assessment::new(mini_vendor(), "Alpha Models", NOW);
-    alpha.set_value("data.training", text("yes"), NOW);
-    alpha.set_value("data.retention", text("informal"), NOW);
-    alpha.set_value("data.soc2", text("no"), NOW);
+    alpha.answer("data.training", text("yes"), NOW);
+    alpha.answer("data.retention", text("informal"), NOW);
+    alpha.answer("data.soc2", text("no"), NOW);
     store::write(&env.store().join("alpha.json"), &alpha).unwrap();
     let mut beta = Assessment::new(mini_vendor(), "Beta AI", NOW);
-    beta.set_value("data.training", text("yes"), NOW);
+    beta.answer("data.training", text("yes"), NOW);
     store::write(&env.store().join("beta.json"), &beta).unwrap();
     let us = Assessment::new(soc2_ready::questionnaire::catalog::built_in("soc2-ai-readiness").unwrap(), "Us", NOW);
     store::write(&env.store().join("us.json"), &us).unwrap();

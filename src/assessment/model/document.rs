@@ -174,8 +174,9 @@ impl Assessment {
         &self.questionnaire.definition
     }
 
-    /// Every answer recorded, by question id. Written only through [`super::change::apply`] (or the
-    /// setters the sample, an import and tests build with): outside `assessment` the map itself is private.
+    /// Every answer recorded, by question id. Written only through [`super::change::apply`] (or, inside
+    /// `assessment`, the setters the sample and an import build with): outside `assessment` the map and its
+    /// setters are private.
     ///
     /// ```compile_fail
     /// fn write_around_the_checks(a: &mut soc2_ready::assessment::Assessment) {
@@ -187,10 +188,10 @@ impl Assessment {
     }
 
     /// The answers to change directly, with none of the checks [`super::change::apply`] runs and nothing
-    /// a quick save follows: for building fixtures in tests (and what tests of the checks themselves
-    /// need to get past them). Everything else changes answers through `apply`.
-    #[doc(hidden)]
-    pub fn answers_unchecked_mut(&mut self) -> &mut BTreeMap<String, Answer> {
+    /// a quick save follows: for the assessment's own unit tests of the checks, which need to get past
+    /// them. Everything else changes answers through `apply`.
+    #[cfg(test)]
+    pub(in crate::assessment) fn answers_unchecked_mut(&mut self) -> &mut BTreeMap<String, Answer> {
         &mut self.answers
     }
 
@@ -251,7 +252,7 @@ impl Assessment {
     }
 
     /// Record an answer (already checked against its question). "Don't know" flags it for follow-up.
-    pub fn set_value(&mut self, question: &str, value: AnswerValue, now: &str) {
+    pub(in crate::assessment) fn set_value(&mut self, question: &str, value: AnswerValue, now: &str) {
         let respondent = self.respondent.clone();
         let entry = self.entry(question, now);
         if value.as_text() == Some(UNKNOWN) {
@@ -268,14 +269,14 @@ impl Assessment {
         entry.to_confirm = false;
     }
 
-    pub fn clear_value(&mut self, question: &str, now: &str) {
+    pub(in crate::assessment) fn clear_value(&mut self, question: &str, now: &str) {
         let entry = self.entry(question, now);
         entry.value = None;
         entry.answered_by.clear();
         self.tidy(question);
     }
 
-    pub fn set_note(&mut self, question: &str, note: &str, now: &str) {
+    pub(in crate::assessment) fn set_note(&mut self, question: &str, note: &str, now: &str) {
         if self.answers.get(question).map_or("", |a| a.note.as_str()) == note {
             return;
         }
@@ -306,7 +307,7 @@ impl Assessment {
         self.tidy(question);
     }
 
-    pub fn toggle_follow_up(&mut self, question: &str, now: &str) -> bool {
+    pub(in crate::assessment) fn toggle_follow_up(&mut self, question: &str, now: &str) -> bool {
         let entry = self.entry(question, now);
         entry.follow_up = !entry.follow_up;
         // Set or removed by hand: the user's from now on.
@@ -316,7 +317,7 @@ impl Assessment {
         flagged
     }
 
-    pub fn set_evidence(&mut self, question: &str, evidence: Vec<String>, now: &str) {
+    pub(in crate::assessment) fn set_evidence(&mut self, question: &str, evidence: Vec<String>, now: &str) {
         self.entry(question, now).evidence = evidence;
         self.tidy(question);
     }
@@ -332,7 +333,7 @@ impl Assessment {
 
     /// Set who owns closing the gap on `question` and when it is due (YYYY-MM-DD, checked by the caller);
     /// empty clears either.
-    pub fn set_plan(&mut self, question: &str, owner: &str, due: &str, now: &str) {
+    pub(in crate::assessment) fn set_plan(&mut self, question: &str, owner: &str, due: &str, now: &str) {
         let current = self.answers.get(question).map_or(("", ""), |a| (a.owner.as_str(), a.due.as_str()));
         if current == (owner, due) {
             return;

@@ -11,8 +11,11 @@ use std::time::Duration;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+mod answering;
 #[cfg(unix)]
 pub mod pty;
+
+pub use answering::Answering;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_soc2-ready");
 /// The clock every command runs with.
