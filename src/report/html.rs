@@ -527,7 +527,6 @@ pub fn render(r: &Report) -> String {
         match part {
             Part::WhatIf => what_if(&mut o, r),
             Part::AtAGlance => one_page(&mut o, r),
-            Part::SinceLastYear => sections::since_last_year(r).iter().for_each(|s| section(&mut o, s)),
             Part::Vendor => vendor_part(&mut o, r),
             Part::Verdict => scores_part(&mut o, r),
             Part::Gaps => gaps_part(&mut o, r),
@@ -535,8 +534,9 @@ pub fn render(r: &Report) -> String {
             Part::Timeline => timeline_part(&mut o, r),
             Part::Cost => cost_part(&mut o, r),
             Part::Documents => documents_part(&mut o, r),
-            Part::Interview => sections::interview(r).iter().for_each(|s| section(&mut o, s)),
-            Part::QuestionLists => sections::question_lists(r).iter().for_each(|s| section(&mut o, s)),
+            Part::SinceLastYear | Part::Interview | Part::QuestionLists => {
+                sections::shared(part, r).into_iter().flatten().for_each(|s| section(&mut o, &s))
+            }
             Part::Appendix => appendix_part(&mut o, r),
         }
     }

@@ -273,6 +273,17 @@ pub fn parts(r: &Report) -> Vec<Part> {
     out
 }
 
+/// The sections of a part every renderer draws the same way (since last year, the interview record, the
+/// question lists); None for a part each renderer draws its own way.
+pub fn shared(part: Part, r: &Report) -> Option<Vec<Section>> {
+    match part {
+        Part::SinceLastYear => Some(since_last_year(r).into_iter().collect()),
+        Part::Interview => Some(interview(r)),
+        Part::QuestionLists => Some(question_lists(r)),
+        _ => None,
+    }
+}
+
 /// A section as plain lines, for a reader that hears one line at a time: its title, each paragraph and
 /// list item, and each table row as its name followed by its named cells.
 pub fn plain_lines(s: &Section) -> Vec<String> {
