@@ -14,9 +14,9 @@ use docx_rs::{
     WidthType,
 };
 
-use super::model::{GapKind, QuestionLine, Report};
+use super::model::{GapKind, Report};
 use super::outline::{self, Align, Span};
-use super::sections::{self, Block, Section};
+use super::sections::{self, Block, Part, Section};
 use super::summary::OnePage;
 
 /// Why a document could not be written.
@@ -271,6 +271,9 @@ fn cover(d: &mut Doc, r: &Report) {
     if r.sample {
         d.note(crate::assessment::interview::sample::NOTICE);
     }
+}
+
+fn what_if(d: &mut Doc, r: &Report) {
     if let Some(w) = &r.what_if {
         d.h2(&format!("What if: {}", w.changes.join(", ")));
         d.note("This report assumes the settings above; the assessment itself is unchanged.");
@@ -297,12 +300,6 @@ fn at_a_glance(d: &mut Doc, r: &Report) {
     if let Some(t) = outline::do_first(&page) {
         d.h2("Do these first");
         d.outline(&t);
-    }
-}
-
-fn since_last_year(d: &mut Doc, r: &Report) {
-    if let Some(s) = sections::since_last_year(r) {
-        d.section(&s);
     }
 }
 
@@ -349,7 +346,6 @@ fn scores(d: &mut Doc, r: &Report) {
             d.note("Over all questions, an unanswered question counts as not in place.");
         }
         blockers(d, r);
-        criteria(d, r);
         ai(d, r);
     } else if let Some(t) = outline::custom_score(r) {
         d.h1("Score");
@@ -388,37 +384,6 @@ fn blockers(d: &mut Doc, r: &Report) {
     }
 }
 
-fn criteria(d: &mut Doc, r: &Report) {
-    if r.criteria.is_empty() {
-        return;
-    }
-    d.h2("Criteria coverage");
-    let (designed, covered) = r.coverage_counts();
-    if covered > 0 {
-        d.text(&format!(
-            "{designed} of {covered} in-scope criteria the questionnaire asks about have a designed control (or do \
-             not apply). A criterion is designed when at least one question behind it is at \"documented\" or above \
-             and no critical one is below. The blockers above name the others; the appendix lists every criterion \
-             with the questions behind it."
-        ));
-    }
-    if let Some(line) = r.not_covered_sentence() {
-        let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-        d.note(&format!("{line} They are: {}.", ids.join(", ")));
-    }
-}
-
-/// Every in-scope criterion, its status, the questions behind it and the weakest answer.
-fn criteria_appendix(d: &mut Doc, r: &Report) {
-    if r.shown_verdict().is_none() {
-        return;
-    }
-    if let Some(t) = outline::coverage(r) {
-        d.h2("Criteria coverage");
-        d.outline(&t);
-    }
-}
-
 fn ai(d: &mut Doc, r: &Report) {
     let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) else { return };
     d.h2(&format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
@@ -441,15 +406,8 @@ fn ai_appendix(d: &mut Doc, r: &Report) {
     }
 }
 
-/// The findings: the consultant's observations with owner, due date and status, then the gaps to close.
-fn findings(d: &mut Doc, r: &Report) {
-    if let Some(t) = outline::observations(r) {
-        d.h1("Findings");
-        d.outline(&t);
-    }
-    if r.overall.is_none() || r.is_vendor() {
-        return;
-    }
+/// The gaps to close: design gaps, then those short only of evidence, then advice out of scope.
+fn gaps(d: &mut Doc, r: &Report) {
     let real: Vec<_> = r.design_gaps().collect();
     d.h1("Top gaps");
     if real.is_empty() {
@@ -505,7 +463,7 @@ fn plan(d: &mut Doc, r: &Report) {
     }
 }
 
-fn timeline_and_cost(d: &mut Doc, r: &Report) {
+fn timeline(d: &mut Doc, r: &Report) {
     let Some(e) = &r.estimate else { return };
     let t = &e.timeline;
     d.h1("Timeline");
@@ -525,7 +483,10 @@ fn timeline_and_cost(d: &mut Doc, r: &Report) {
     let m = &t.type2_report;
     d.bullet(&format!("Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months)));
     d.note(&e.comparison.time);
+}
 
+fn cost(d: &mut Doc, r: &Report) {
+    let Some(e) = &r.estimate else { return };
     d.h1("Cost");
     d.h2("First year");
     let Some([first, later]) = outline::cost(r) else { return };
@@ -535,58 +496,43 @@ fn timeline_and_cost(d: &mut Doc, r: &Report) {
     d.outline(&later);
 }
 
-fn assumptions(d: &mut Doc, r: &Report) {
-    let Some(t) = outline::assumptions(r) else { return };
-    d.h1("Assumptions and their sources");
-    d.outline(&t);
+/// Policy documents and the evidence checklist for the Type II window.
+fn documents(d: &mut Doc, r: &Report) {
+    d.h1("Policy documents");
+    if r.policies.is_empty() {
+        d.text("No question names a policy document.");
+    } else {
+        d.outline(&outline::policies(r));
+    }
+    d.h1("Evidence checklist for the Type II window");
+    if r.evidence.is_empty() {
+        d.text("No evidence items are listed for the shown questions.");
+    }
+    let rows = r
+        .evidence
+        .iter()
+        .map(|e| vec![e.item.clone(), e.questions.join(", "), if e.ready { "ready" } else { "not yet" }.into()])
+        .collect::<Vec<_>>();
+    if !rows.is_empty() {
+        d.table(&[("Evidence", 7), ("Questions", 3), ("Status", 2)], rows);
+    }
 }
 
-fn question_list(d: &mut Doc, title: &str, items: &[QuestionLine]) {
-    if items.is_empty() {
-        return;
-    }
-    d.h2(title);
-    let rows = items
-        .iter()
-        .map(|l| {
-            vec![
-                l.id.clone(),
-                format!("{}{}", l.text, reviewed(l.reviewed)),
-                l.answer.clone().unwrap_or_else(|| "-".into()),
-                or_dash(&l.note),
-            ]
-        })
-        .collect();
-    d.table(&[("Id", 2), ("Question", 7), ("Answer", 4), ("Note", 5)], rows);
+fn assumptions(d: &mut Doc, r: &Report) {
+    let Some(t) = outline::assumptions(r) else { return };
+    d.h2("Assumptions and their sources");
+    d.outline(&t);
 }
 
 fn appendices(d: &mut Doc, r: &Report) {
     d.page_break();
     d.h1("Appendix: details");
-    criteria_appendix(d, r);
+    assumptions(d, r);
+    // Every criterion with the questions behind it, here rather than in the body to keep the body short.
+    if let Some(s) = sections::coverage(r).filter(|_| r.shown_verdict().is_some()) {
+        d.section(&Section { level: 3, ..s });
+    }
     ai_appendix(d, r);
-    if r.estimate.is_some() && !r.policies.is_empty() {
-        d.h2("Policy documents");
-        d.outline(&outline::policies(r));
-    }
-    if r.estimate.is_some() && !r.evidence.is_empty() {
-        d.h2("Evidence checklist for the Type II window");
-        let rows = r
-            .evidence
-            .iter()
-            .map(|e| vec![e.item.clone(), e.questions.join(", "), if e.ready { "ready" } else { "not yet" }.into()])
-            .collect();
-        d.table(&[("Evidence", 7), ("Questions", 3), ("Status", 2)], rows);
-    }
-    question_list(d, "Follow-ups", &r.follow_ups);
-    if !r.unanswered.is_empty() {
-        d.h2("Unanswered questions");
-        d.text(&format!(
-            "{} unanswered; the list of all answers below marks each one.",
-            crate::estimate::plural(r.unanswered.len() as f64, "question is", "questions are")
-        ));
-    }
-    question_list(d, "Not applicable", &r.not_applicable);
     d.h2("All answers");
     let mut section = "";
     let mut rows = Vec::new();
@@ -658,18 +604,25 @@ fn setup(r: &Report) -> Docx {
 pub fn render(r: &Report) -> Result<Vec<u8>, DocxError> {
     let mut d = Doc { docx: setup(r) };
     cover(&mut d, r);
-    at_a_glance(&mut d, r);
-    since_last_year(&mut d, r);
-    if r.is_vendor() {
-        vendor(&mut d, r);
-    } else {
-        scores(&mut d, r);
+    for part in sections::parts(r) {
+        if let Some(shared) = sections::shared(part, r) {
+            shared.iter().for_each(|s| d.section(s));
+            continue;
+        }
+        match part {
+            Part::WhatIf => what_if(&mut d, r),
+            Part::AtAGlance => at_a_glance(&mut d, r),
+            Part::Vendor => vendor(&mut d, r),
+            Part::Verdict => scores(&mut d, r),
+            Part::Gaps => gaps(&mut d, r),
+            Part::Plan => plan(&mut d, r),
+            Part::Timeline => timeline(&mut d, r),
+            Part::Cost => cost(&mut d, r),
+            Part::Documents => documents(&mut d, r),
+            Part::Appendix => appendices(&mut d, r),
+            Part::SinceLastYear | Part::Interview | Part::QuestionLists => {}
+        }
     }
-    findings(&mut d, r);
-    plan(&mut d, r);
-    timeline_and_cost(&mut d, r);
-    assumptions(&mut d, r);
-    appendices(&mut d, r);
     let mut out = std::io::Cursor::new(Vec::new());
     d.docx.pack(&mut out).map_err(|e| DocxError::Pack(e.to_string()))?;
     super::docx_package::rewrite(&out.into_inner(), |_, _| None, &[]).map_err(DocxError::Pack)

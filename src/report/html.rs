@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::markdown::{days, num};
 use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
-use super::sections::{self, Block, Section};
+use super::sections::{self, Block, Part, Section};
 use super::summary::OnePage;
 use super::svg;
 
@@ -106,18 +106,6 @@ fn section(o: &mut String, s: &Section) {
     }
 }
 
-/// Sections printed together as one part of the page, styled by the class.
-fn part(o: &mut String, class: &str, sections: &[Section]) {
-    if sections.is_empty() {
-        return;
-    }
-    open_part(o, class);
-    for s in sections {
-        section(o, s);
-    }
-    close_part(o);
-}
-
 fn open_part(o: &mut String, class: &str) {
     let _ = writeln!(o, "<section class=\"part {class}\">");
 }
@@ -128,7 +116,6 @@ fn close_part(o: &mut String) {
 
 fn one_page(o: &mut String, r: &Report) {
     let page = OnePage::of(r);
-    open_part(o, "glance");
     let _ = writeln!(o, "<h2>At a glance</h2>\n<p class=\"verdict\"><strong>{}</strong></p>", esc(&page.verdict));
     if let Some(statement) = &page.statement {
         let _ = writeln!(o, "<p class=\"statement\"><em>{}</em></p>", esc(statement));
@@ -146,12 +133,10 @@ fn one_page(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<h3>Do these first</h3>");
         table(o, &t);
     }
-    close_part(o);
 }
 
 fn vendor_part(o: &mut String, r: &Report) {
     let Some(v) = &r.vendor else { return };
-    open_part(o, "vendor");
     let _ = writeln!(o, "<h2>Risk verdict: {} residual risk</h2><p>{}</p>", esc(v.risk.id()), esc(v.risk.meaning()));
     let _ = writeln!(o, "<p>Inherent risk (what the vendor gets, before any answer): {}</p>", esc(v.inherent.id()));
     let _ = writeln!(o, "<h3>Reasons</h3><ul>");
@@ -183,11 +168,9 @@ fn vendor_part(o: &mut String, r: &Report) {
     if let Some(t) = outline::attestations(r) {
         table(o, &t);
     }
-    close_part(o);
 }
 
 fn scores_part(o: &mut String, r: &Report) {
-    open_part(o, "scores");
     let Some(verdict) = r.shown_verdict() else {
         match r.overall {
             Some(_) => {
@@ -208,7 +191,6 @@ fn scores_part(o: &mut String, r: &Report) {
                 );
             }
         }
-        close_part(o);
         return;
     };
     let _ = writeln!(
@@ -268,11 +250,9 @@ fn scores_part(o: &mut String, r: &Report) {
             "<p>The controls below \"documented\" in each area, and where buyers look, are in the appendix.</p>"
         );
     }
-    close_part(o);
 }
 
 fn gaps_part(o: &mut String, r: &Report) {
-    open_part(o, "gaps");
     let real: Vec<_> = r.design_gaps().collect();
     let _ = writeln!(o, "<h2>Gaps</h2>");
     if real.is_empty() {
@@ -329,23 +309,23 @@ fn gaps_part(o: &mut String, r: &Report) {
         }
         let _ = writeln!(o, "</ul>");
     }
-    if let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) {
-        let _ = writeln!(o, "<h2>Remediation plan</h2><p>{}</p>", esc(&effort.explanation()));
-        for (title, t) in outline::plan(r) {
-            let _ = writeln!(o, "<h3>{title}</h3>");
-            table(o, &t);
-        }
-        for line in r.optional_lines() {
-            let _ = writeln!(o, "<p>Optional: {}.</p>", esc(&line));
-        }
-    }
-    close_part(o);
 }
 
-fn estimate_part(o: &mut String, r: &Report) {
+fn plan_part(o: &mut String, r: &Report) {
+    let Some(effort) = r.effort.as_ref().filter(|_| r.has_plan()) else { return };
+    let _ = writeln!(o, "<h2>Remediation plan</h2><p>{}</p>", esc(&effort.explanation()));
+    for (title, t) in outline::plan(r) {
+        let _ = writeln!(o, "<h3>{title}</h3>");
+        table(o, &t);
+    }
+    for line in r.optional_lines() {
+        let _ = writeln!(o, "<p>Optional: {}.</p>", esc(&line));
+    }
+}
+
+fn timeline_part(o: &mut String, r: &Report) {
     let Some(e) = &r.estimate else { return };
     let t = &e.timeline;
-    open_part(o, "timeline");
     let _ = writeln!(
         o,
         "<h2>Timeline</h2><p>From {}, with {} FTE on {} person-days of remaining work (the plan's total).{}</p>",
@@ -377,9 +357,10 @@ fn estimate_part(o: &mut String, r: &Report) {
         days(m.months)
     );
     let _ = writeln!(o, "<p>{}</p>", esc(&e.comparison.time));
-    close_part(o);
+}
 
-    open_part(o, "cost");
+fn cost_part(o: &mut String, r: &Report) {
+    let Some(e) = &r.estimate else { return };
     let _ = writeln!(o, "<h2>Cost</h2><h3>First year</h3>");
     if let Some([first, later]) = outline::cost(r) {
         table(o, &first);
@@ -387,9 +368,9 @@ fn estimate_part(o: &mut String, r: &Report) {
         let _ = writeln!(o, "<h3>Every year after the first report</h3>");
         table(o, &later);
     }
-    close_part(o);
+}
 
-    open_part(o, "documents");
+fn documents_part(o: &mut String, r: &Report) {
     let _ = writeln!(o, "<h2>Policy documents</h2>");
     table(o, &outline::policies(r));
     let ready = r.evidence.iter().filter(|e| e.ready).count();
@@ -415,7 +396,6 @@ fn estimate_part(o: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(o, "</ul>");
-    close_part(o);
 }
 
 /// AI assurance by area, in the appendix: the controls below "documented" and where buyers look.
@@ -531,49 +511,68 @@ pub fn render(r: &Report) -> String {
     if r.sample {
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", esc(crate::assessment::interview::sample::NOTICE));
     }
-    if let Some(w) = &r.what_if {
-        let _ = writeln!(
-            o,
-            "<section class=\"whatif\"><h2>What if: {}</h2><p>This report assumes the settings above; the \
-             assessment itself is unchanged.</p><ul>",
-            esc(&w.changes.join(", "))
-        );
-        for line in &w.lines {
-            let _ = writeln!(o, "<li>{}</li>", esc(line));
+    // Parts sharing an anchor are printed together, as one section of the page.
+    let mut open: Option<&str> = None;
+    for part in sections::parts(r) {
+        let group = Some(part.anchor()).filter(|_| part != Part::WhatIf);
+        if group != open {
+            if open.is_some() {
+                close_part(&mut o);
+            }
+            if let Some(class) = group {
+                open_part(&mut o, class);
+            }
+            open = group;
         }
-        let _ = writeln!(o, "</ul></section>");
-    }
-    one_page(&mut o, r);
-    part(&mut o, "since", &sections::since_last_year(r).into_iter().collect::<Vec<_>>());
-    if r.is_vendor() {
-        vendor_part(&mut o, r);
-    } else {
-        scores_part(&mut o, r);
-        if r.overall.is_some() {
-            gaps_part(&mut o, r);
+        match part {
+            Part::WhatIf => what_if(&mut o, r),
+            Part::AtAGlance => one_page(&mut o, r),
+            Part::Vendor => vendor_part(&mut o, r),
+            Part::Verdict => scores_part(&mut o, r),
+            Part::Gaps => gaps_part(&mut o, r),
+            Part::Plan => plan_part(&mut o, r),
+            Part::Timeline => timeline_part(&mut o, r),
+            Part::Cost => cost_part(&mut o, r),
+            Part::Documents => documents_part(&mut o, r),
+            Part::SinceLastYear | Part::Interview | Part::QuestionLists => {
+                sections::shared(part, r).into_iter().flatten().for_each(|s| section(&mut o, &s))
+            }
+            Part::Appendix => appendix_part(&mut o, r),
         }
-        estimate_part(&mut o, r);
     }
-
-    part(&mut o, "interview", &sections::interview(r));
-    open_part(&mut o, "lists");
-    for s in sections::question_lists(r) {
-        section(&mut o, &s);
+    if open.is_some() {
+        close_part(&mut o);
     }
-    close_part(&mut o);
+    let _ = writeln!(o, "</body>\n</html>");
+    o
+}
 
-    // The appendices share one part, so printing starts one new page for them, not one each.
-    open_part(&mut o, "appendix");
+fn what_if(o: &mut String, r: &Report) {
+    let Some(w) = &r.what_if else { return };
+    let _ = writeln!(
+        o,
+        "<section class=\"whatif\"><h2>What if: {}</h2><p>This report assumes the settings above; the \
+         assessment itself is unchanged.</p><ul>",
+        esc(&w.changes.join(", "))
+    );
+    for line in &w.lines {
+        let _ = writeln!(o, "<li>{}</li>", esc(line));
+    }
+    let _ = writeln!(o, "</ul></section>");
+}
+
+/// The appendices share one part, so printing starts one new page for them, not one each.
+fn appendix_part(o: &mut String, r: &Report) {
     if !r.is_vendor() {
-        coverage_appendix(&mut o, r);
-        ai_appendix(&mut o, r);
+        coverage_appendix(o, r);
+        ai_appendix(o, r);
     }
     // Reference for whoever checks the figures: every parameter with its source.
     if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "<h2>Appendix: assumptions and their sources</h2>");
-        table(&mut o, &t);
+        table(o, &t);
     }
-    gaps_appendix(&mut o, r);
+    gaps_appendix(o, r);
     let _ = writeln!(o, "<h2>Appendix: all answers</h2>");
     let _ = writeln!(
         o,
@@ -602,9 +601,6 @@ pub fn render(r: &Report) -> String {
             ]
         })
         .collect();
-    raw_table(&mut o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
+    raw_table(o, &["Section", "Question", "Answer", "Note", "Evidence", "By"], &rows);
     let _ = writeln!(o, "</div>");
-    close_part(&mut o);
-    let _ = writeln!(o, "</body>\n</html>");
-    o
 }

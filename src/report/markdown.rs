@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
-use super::sections::{self, Block, Section};
+use super::sections::{self, Block, Part, Section};
 use super::summary::OnePage;
 use crate::assessment::model::answer::format_number;
 use crate::estimate::Timeline;
@@ -330,7 +330,7 @@ fn plan_part(o: &mut String, r: &Report) {
     }
 }
 
-fn estimate_part(o: &mut String, r: &Report) {
+fn timeline_part(o: &mut String, r: &Report) {
     let Some(e) = &r.estimate else { return };
     let t = &e.timeline;
     let _ = writeln!(o, "\n## Timeline\n");
@@ -356,7 +356,10 @@ fn estimate_part(o: &mut String, r: &Report) {
     let m = &t.type2_report;
     let _ = writeln!(o, "- Earliest Type II report: {} to {} ({} months)", m.dates[0], m.dates[1], days(m.months));
     let _ = writeln!(o, "\n{}", md(&e.comparison.time));
+}
 
+fn cost_part(o: &mut String, r: &Report) {
+    let Some(e) = &r.estimate else { return };
     let _ = writeln!(o, "\n## Cost\n");
     let _ = writeln!(o, "First year:\n");
     let Some([first, later]) = outline::cost(r) else { return };
@@ -385,55 +388,57 @@ pub fn render(r: &Report) -> String {
     if r.sample {
         let _ = writeln!(o, "- {}", md(crate::assessment::interview::sample::NOTICE));
     }
-    if let Some(w) = &r.what_if {
-        let _ = writeln!(o, "\n## What if: {}\n", md(&w.changes.join(", ")));
-        let _ = writeln!(o, "This report assumes the settings above; the assessment itself is unchanged.\n");
-        for line in &w.lines {
-            let _ = writeln!(o, "- {}", md(line));
+    for part in sections::parts(r) {
+        match part {
+            Part::WhatIf => what_if(&mut o, r),
+            Part::AtAGlance => one_page(&mut o, r),
+            Part::Vendor => vendor_part(&mut o, r),
+            Part::Verdict => scores_part(&mut o, r),
+            Part::Gaps => gaps_part(&mut o, r),
+            Part::Plan => plan_part(&mut o, r),
+            Part::Timeline => timeline_part(&mut o, r),
+            Part::Cost => cost_part(&mut o, r),
+            Part::Documents => documents_part(&mut o, r),
+            Part::SinceLastYear | Part::Interview | Part::QuestionLists => {
+                sections::shared(part, r).into_iter().flatten().for_each(|s| section(&mut o, &s))
+            }
+            Part::Appendix => appendix(&mut o, r),
         }
     }
-    one_page(&mut o, r);
-    if let Some(s) = sections::since_last_year(r) {
-        section(&mut o, &s);
-    }
+    o
+}
 
-    if r.is_vendor() {
-        vendor_part(&mut o, r);
+fn what_if(o: &mut String, r: &Report) {
+    let Some(w) = &r.what_if else { return };
+    let _ = writeln!(o, "\n## What if: {}\n", md(&w.changes.join(", ")));
+    let _ = writeln!(o, "This report assumes the settings above; the assessment itself is unchanged.\n");
+    for line in &w.lines {
+        let _ = writeln!(o, "- {}", md(line));
+    }
+}
+
+fn documents_part(o: &mut String, r: &Report) {
+    let _ = writeln!(o, "\n## Policy documents\n");
+    if r.policies.is_empty() {
+        let _ = writeln!(o, "No question names a policy document.");
     } else {
-        scores_part(&mut o, r);
-        if r.overall.is_some() {
-            gaps_part(&mut o, r);
-        }
-        plan_part(&mut o, r);
-        estimate_part(&mut o, r);
-        if r.estimate.is_some() {
-            let _ = writeln!(o, "\n## Policy documents\n");
-            if r.policies.is_empty() {
-                let _ = writeln!(o, "No question names a policy document.");
-            } else {
-                table(&mut o, &outline::policies(r));
-            }
-            let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
-            if r.evidence.is_empty() {
-                let _ = writeln!(o, "No evidence items are listed for the shown questions.");
-            }
-            for e in &r.evidence {
-                let ids: Vec<String> = e.questions.iter().map(|q| code(q)).collect();
-                let _ = writeln!(o, "- [{}] {} ({})", if e.ready { "x" } else { " " }, md(&e.item), ids.join(", "));
-            }
-        }
+        table(o, &outline::policies(r));
     }
+    let _ = writeln!(o, "\n## Evidence checklist for the Type II window\n");
+    if r.evidence.is_empty() {
+        let _ = writeln!(o, "No evidence items are listed for the shown questions.");
+    }
+    for e in &r.evidence {
+        let ids: Vec<String> = e.questions.iter().map(|q| code(q)).collect();
+        let _ = writeln!(o, "- [{}] {} ({})", if e.ready { "x" } else { " " }, md(&e.item), ids.join(", "));
+    }
+}
 
-    for s in sections::interview(r) {
-        section(&mut o, &s);
-    }
-    for s in sections::question_lists(r) {
-        section(&mut o, &s);
-    }
-
+/// The assumptions and every answer, by section.
+fn appendix(o: &mut String, r: &Report) {
     if let Some(t) = outline::assumptions(r) {
         let _ = writeln!(o, "\n## Assumptions\n");
-        table(&mut o, &t);
+        table(o, &t);
     }
 
     let _ = writeln!(o, "\n## Appendix: all answers\n");
@@ -460,5 +465,4 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(o, "  - Evidence: {}", refs.join("; "));
         }
     }
-    o
 }

@@ -181,6 +181,109 @@ pub fn coverage(r: &Report) -> Option<Section> {
     Some(s)
 }
 
+/// A top-level part of the report, in the one order every renderer walks (see [`parts`]). Each renderer
+/// draws a part its own way where the part is its own (HTML's charts, the terminal's bars) and with the
+/// shared sections above where it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The settings a what-if report assumes.
+    WhatIf,
+    AtAGlance,
+    SinceLastYear,
+    /// A vendor review's risk verdict, contract terms and attestations (instead of the SOC 2 parts).
+    Vendor,
+    /// The verdict (or the score without one), blockers, coverage, AI assurance and scores.
+    Verdict,
+    Gaps,
+    Plan,
+    Timeline,
+    Cost,
+    /// Policy documents and the evidence checklist.
+    Documents,
+    /// Meetings, claimed and reviewed answers, observations.
+    Interview,
+    /// Follow-ups, unanswered and not applicable.
+    QuestionLists,
+    /// Assumptions and all answers (and, where a renderer moves them there, its reference tables).
+    Appendix,
+}
+
+impl Part {
+    /// A short, stable name for links and styles; parts sharing one are printed together.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Part::WhatIf => "whatif",
+            Part::AtAGlance => "glance",
+            Part::SinceLastYear => "since",
+            Part::Vendor => "vendor",
+            Part::Verdict => "scores",
+            Part::Gaps | Part::Plan => "gaps",
+            Part::Timeline => "timeline",
+            Part::Cost => "cost",
+            Part::Documents => "documents",
+            Part::Interview => "interview",
+            Part::QuestionLists => "lists",
+            Part::Appendix => "appendix",
+        }
+    }
+
+    /// The part's heading where it does not depend on the report (the verdict's does).
+    pub fn title(self) -> Option<&'static str> {
+        match self {
+            Part::AtAGlance => Some("At a glance"),
+            Part::SinceLastYear => Some("Since last year"),
+            Part::Plan => Some("Remediation plan"),
+            Part::Timeline => Some("Timeline"),
+            Part::Cost => Some("Cost"),
+            Part::Documents => Some("Policy documents"),
+            _ => None,
+        }
+    }
+}
+
+/// The report's top-level parts this report has, in order: one list for Markdown, HTML, Word and the
+/// terminal, so no renderer decides the order or which parts a vendor review leaves out.
+pub fn parts(r: &Report) -> Vec<Part> {
+    let mut out = Vec::new();
+    if r.what_if.is_some() {
+        out.push(Part::WhatIf);
+    }
+    out.push(Part::AtAGlance);
+    if r.since_last_year.is_some() {
+        out.push(Part::SinceLastYear);
+    }
+    if r.is_vendor() {
+        out.push(Part::Vendor);
+    } else {
+        out.push(Part::Verdict);
+        if r.overall.is_some() {
+            out.push(Part::Gaps);
+        }
+        if r.has_plan() {
+            out.push(Part::Plan);
+        }
+        if r.estimate.is_some() {
+            out.extend([Part::Timeline, Part::Cost, Part::Documents]);
+        }
+    }
+    if !interview(r).is_empty() {
+        out.push(Part::Interview);
+    }
+    out.extend([Part::QuestionLists, Part::Appendix]);
+    out
+}
+
+/// The sections of a part every renderer draws the same way (since last year, the interview record, the
+/// question lists); None for a part each renderer draws its own way.
+pub fn shared(part: Part, r: &Report) -> Option<Vec<Section>> {
+    match part {
+        Part::SinceLastYear => Some(since_last_year(r).into_iter().collect()),
+        Part::Interview => Some(interview(r)),
+        Part::QuestionLists => Some(question_lists(r)),
+        _ => None,
+    }
+}
+
 /// A section as plain lines, for a reader that hears one line at a time: its title, each paragraph and
 /// list item, and each table row as its name followed by its named cells.
 pub fn plain_lines(s: &Section) -> Vec<String> {
@@ -203,6 +306,26 @@ pub fn plain_lines(s: &Section) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::report::outline::Table;
+
+    fn parts_of(id: &str) -> Vec<Part> {
+        let q = crate::questionnaire::catalog::built_in(id).expect("built in");
+        let a = crate::assessment::Assessment::new(q.clone(), "Acme", "2026-11-26T09:00:00Z");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+        parts(&Report::build(&a, &crate::estimate::Parameters::built_in(), today))
+    }
+
+    /// A readiness report has the SOC 2 parts, its gaps among them; a vendor review has its risk verdict in place
+    /// of every SOC 2 part. Both start at a glance and end with the lists and the appendix.
+    #[test]
+    fn parts_are_in_one_order_and_a_vendor_review_leaves_out_the_soc2_ones() {
+        use Part::*;
+        let readiness = parts_of("soc2-ai-readiness");
+        assert_eq!(readiness[..2], [AtAGlance, Verdict]);
+        assert!(!readiness.contains(&Vendor) && readiness.contains(&Gaps));
+        assert_eq!(readiness[readiness.len() - 2..], [QuestionLists, Appendix]);
+        assert_eq!(parts_of("ai-vendor-assessment"), [AtAGlance, Vendor, QuestionLists, Appendix]);
+        assert_eq!(Plan.anchor(), Gaps.anchor(), "the plan prints with the gaps");
+    }
 
     #[test]
     fn plain_lines_name_each_row_and_its_cells() {

@@ -17,7 +17,7 @@ use crate::assessment::Assessment;
 use crate::estimate::{Parameters, money, range};
 use crate::report::markdown::{gauge, timeline_bars};
 use crate::report::outline::{Align, Table};
-use crate::report::sections::{Block as Part, Section};
+use crate::report::sections::{self as outline_sections, Block as Piece, Part, Section};
 use crate::report::{Format, Report};
 use crate::scoring::Score;
 use crate::text::one_line;
@@ -363,298 +363,342 @@ fn build(r: &Report, width: u16, t: Theme, selected: usize) -> (Vec<Line<'static
     };
 
     para(&mut out, &r.title(), t.title());
-    if let Some(what_if) = &r.what_if {
-        let off = keymap::key_label(Context::Report, Action::WhatIf);
-        out.push(Line::raw(""));
-        para(
-            &mut out,
-            &format!(
-                "What if {} (the assessment is unchanged; {off}: back to it as it is)",
-                what_if.changes.join(", ")
-            ),
-            t.warning(),
-        );
-        for l in &what_if.lines {
-            para(&mut out, &format!("  {l}"), t.plain());
-        }
-    }
-
-    if r.sample {
-        para(&mut out, crate::assessment::interview::sample::NOTICE, t.plain());
-    }
-    // The one page, first, in every kind of report.
-    let page = crate::report::OnePage::of(r);
-    out.push(Line::raw(""));
-    for (i, l) in page.lines().into_iter().enumerate() {
-        let style = match i {
-            0 => t.warning(),
-            _ if l == "Do these first:" => t.title(),
-            _ => t.plain(),
-        };
-        // A numbered action wraps under its text, not under its number.
-        let numbered = l.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        let options = textwrap::Options::new(w.max(4)).subsequent_indent(if numbered { "   " } else { "" });
-        for part in textwrap::wrap(&crate::text::visible(&l), options) {
-            out.push(Line::styled(part.into_owned(), style));
-        }
-    }
-
-    since_last_year_part(&mut out, r, w, t, &heading, &para);
-
-    if let Some(v) = &r.vendor {
-        heading(&mut out, format!("Risk verdict: {} residual risk", v.risk.id().to_uppercase()));
-        para(&mut out, v.risk.meaning(), t.plain());
-        para(
-            &mut out,
-            &format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()),
-            t.dim(),
-        );
-        if !v.reasons.is_empty() {
-            heading(&mut out, "Why".into());
-            for reason in &v.reasons {
-                para(&mut out, &format!("• {reason}"), t.plain());
+    // The parts in the report's one order (its titles here are the screen's own, compact ones: a timeline
+    // of bars and a cost list read better at 80 columns than the exports' tables). Policies, evidence and
+    // the appendix are left to the exports.
+    for part in outline_sections::parts(r) {
+        match part {
+            Part::WhatIf => {
+                if let Some(what_if) = &r.what_if {
+                    let off = keymap::key_label(Context::Report, Action::WhatIf);
+                    out.push(Line::raw(""));
+                    para(
+                        &mut out,
+                        &format!(
+                            "What if {} (the assessment is unchanged; {off}: back to it as it is)",
+                            what_if.changes.join(", ")
+                        ),
+                        t.warning(),
+                    );
+                    for l in &what_if.lines {
+                        para(&mut out, &format!("  {l}"), t.plain());
+                    }
+                }
             }
-        }
-        if !v.show_stoppers.is_empty() {
-            heading(&mut out, format!("Show-stoppers ({})", v.show_stoppers.len()));
-            for s in &v.show_stoppers {
-                para(&mut out, &format!("✗ {s}"), t.plain());
+            Part::AtAGlance => {
+                if r.sample {
+                    para(&mut out, crate::assessment::interview::sample::NOTICE, t.plain());
+                }
+                // The one page, first, in every kind of report.
+                let page = crate::report::OnePage::of(r);
+                out.push(Line::raw(""));
+                for (i, l) in page.lines().into_iter().enumerate() {
+                    let style = match i {
+                        0 => t.warning(),
+                        _ if l == "Do these first:" => t.title(),
+                        _ => t.plain(),
+                    };
+                    // A numbered action wraps under its text, not under its number.
+                    let numbered =
+                        l.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+                    let options = textwrap::Options::new(w.max(4)).subsequent_indent(if numbered { "   " } else { "" });
+                    for part in textwrap::wrap(&crate::text::visible(&l), options) {
+                        out.push(Line::styled(part.into_owned(), style));
+                    }
+                }
             }
-        }
-        heading(&mut out, "Contract terms to ask for".into());
-        if v.contract_terms.is_empty() {
-            out.push(Line::styled("None beyond your standard terms.", t.dim()));
-        }
-        for term in &v.contract_terms {
-            para(&mut out, &format!("• {term}"), t.plain());
-        }
-        heading(&mut out, "Attestations".into());
-        if v.attestations.is_empty() {
-            out.push(Line::styled("The vendor's answers name no independent attestation.", t.dim()));
-        }
-        for x in &v.attestations {
-            let period = x.period_end.map_or("period not stated".into(), |d| format!("period ending {d}"));
-            let age = x.age_months.map_or(String::new(), |m| format!(", {m} months old"));
-            let opinion =
-                if x.opinion.is_empty() { "opinion not stated".into() } else { format!("{} opinion", x.opinion) };
-            let bridge = if x.bridge_letter.is_empty() {
-                String::new()
-            } else {
-                format!(", bridge letter: {}", x.bridge_letter)
-            };
-            para(&mut out, &format!("• {}: {period}{age}, {opinion}{bridge}", x.kind), t.plain());
-        }
-        // One score per section: a vendor is not being readied for a Type I or Type II report.
-        heading(&mut out, "Scores by section (0-100)".into());
-        let single = |label: &str, score: Option<Score>| -> Line<'static> {
-            let label = crate::text::truncate(&one_line(label), 22);
-            match score {
-                Some(s) => Line::from(vec![
-                    Span::raw(format!("{label:<22} ")),
-                    Span::styled(gauge(s.type1, bar_width * 2), t.chosen()),
-                    Span::raw(format!(" {:>5.1}", s.type1)),
-                ]),
-                None => Line::from(vec![Span::raw(format!("{label:<22} ")), Span::styled("not scored", t.dim())]),
+            Part::SinceLastYear => since_last_year_part(&mut out, r, w, t, &heading, &para),
+            Part::Vendor => {
+                if let Some(v) = &r.vendor {
+                    heading(&mut out, format!("Risk verdict: {} residual risk", v.risk.id().to_uppercase()));
+                    para(&mut out, v.risk.meaning(), t.plain());
+                    para(
+                        &mut out,
+                        &format!("Inherent risk (what the vendor gets, before any answer): {}", v.inherent.id()),
+                        t.dim(),
+                    );
+                    if !v.reasons.is_empty() {
+                        heading(&mut out, "Why".into());
+                        for reason in &v.reasons {
+                            para(&mut out, &format!("• {reason}"), t.plain());
+                        }
+                    }
+                    if !v.show_stoppers.is_empty() {
+                        heading(&mut out, format!("Show-stoppers ({})", v.show_stoppers.len()));
+                        for s in &v.show_stoppers {
+                            para(&mut out, &format!("✗ {s}"), t.plain());
+                        }
+                    }
+                    heading(&mut out, "Contract terms to ask for".into());
+                    if v.contract_terms.is_empty() {
+                        out.push(Line::styled("None beyond your standard terms.", t.dim()));
+                    }
+                    for term in &v.contract_terms {
+                        para(&mut out, &format!("• {term}"), t.plain());
+                    }
+                    heading(&mut out, "Attestations".into());
+                    if v.attestations.is_empty() {
+                        out.push(Line::styled("The vendor's answers name no independent attestation.", t.dim()));
+                    }
+                    for x in &v.attestations {
+                        let period = x.period_end.map_or("period not stated".into(), |d| format!("period ending {d}"));
+                        let age = x.age_months.map_or(String::new(), |m| format!(", {m} months old"));
+                        let opinion = if x.opinion.is_empty() {
+                            "opinion not stated".into()
+                        } else {
+                            format!("{} opinion", x.opinion)
+                        };
+                        let bridge = if x.bridge_letter.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", bridge letter: {}", x.bridge_letter)
+                        };
+                        para(&mut out, &format!("• {}: {period}{age}, {opinion}{bridge}", x.kind), t.plain());
+                    }
+                    // One score per section: a vendor is not being readied for a Type I or Type II report.
+                    heading(&mut out, "Scores by section (0-100)".into());
+                    let single = |label: &str, score: Option<Score>| -> Line<'static> {
+                        let label = crate::text::truncate(&one_line(label), 22);
+                        match score {
+                            Some(s) => Line::from(vec![
+                                Span::raw(format!("{label:<22} ")),
+                                Span::styled(gauge(s.type1, bar_width * 2), t.chosen()),
+                                Span::raw(format!(" {:>5.1}", s.type1)),
+                            ]),
+                            None => Line::from(vec![
+                                Span::raw(format!("{label:<22} ")),
+                                Span::styled("not scored", t.dim()),
+                            ]),
+                        }
+                    };
+                    out.push(single("Overall", r.overall));
+                    for s in &r.sections {
+                        out.push(single(&s.title, Some(s.score)));
+                    }
+                }
             }
-        };
-        out.push(single("Overall", r.overall));
-        for s in &r.sections {
-            out.push(single(&s.title, Some(s.score)));
-        }
-    } else if let Some(verdict) = r.shown_verdict() {
-        heading(&mut out, format!("Verdict: {} (SOC 2 {} report)", verdict.label(), r.target.label()));
-        para(&mut out, &r.verdict_meaning(), t.plain());
-        out.push(Line::raw(""));
-        bars_header(&mut out);
-        out.push(bars("Overall", r.overall));
-        if r.completion.answered < r.completion.shown {
-            out.push(bars("Answered only", r.answered_score));
-        }
+            Part::Verdict => {
+                if let Some(verdict) = r.shown_verdict() {
+                    heading(&mut out, format!("Verdict: {} (SOC 2 {} report)", verdict.label(), r.target.label()));
+                    para(&mut out, &r.verdict_meaning(), t.plain());
+                    out.push(Line::raw(""));
+                    bars_header(&mut out);
+                    out.push(bars("Overall", r.overall));
+                    if r.completion.answered < r.completion.shown {
+                        out.push(bars("Answered only", r.answered_score));
+                    }
 
-        let blocking: Vec<_> = r.blocking_criteria().collect();
-        heading(&mut out, format!("Blockers ({})", r.blockers.len() + blocking.len()));
-        if r.blockers.is_empty() && blocking.is_empty() {
-            out.push(Line::styled("None: every criterion asked about designed, no critical control short.", t.dim()));
-        }
-        for b in &r.blockers {
-            let answer = b.answer.as_deref().unwrap_or("unanswered");
-            let checked = if b.reviewed { " · reviewed" } else { "" };
-            para(&mut out, &format!("✗ {}  {} ({answer}){checked}", b.id, b.text), t.plain());
-        }
-        for c in &blocking {
-            para(&mut out, &format!("✗ Criterion {}: {}", c.id, c.status.label()), t.plain());
-        }
-        // Criteria coverage: one line per in-scope criterion the questionnaire asks about.
-        if !r.criteria.is_empty() {
-            heading(&mut out, "Criteria coverage".into());
-            for c in r.covered() {
-                let weakest = c.weakest.as_ref().map(|(id, a)| format!("  weakest {id}: {a}")).unwrap_or_default();
-                let style = if c.status.blocks() { t.warning() } else { t.plain() };
-                para(
+                    let blocking: Vec<_> = r.blocking_criteria().collect();
+                    heading(&mut out, format!("Blockers ({})", r.blockers.len() + blocking.len()));
+                    if r.blockers.is_empty() && blocking.is_empty() {
+                        out.push(Line::styled(
+                            "None: every criterion asked about designed, no critical control short.",
+                            t.dim(),
+                        ));
+                    }
+                    for b in &r.blockers {
+                        let answer = b.answer.as_deref().unwrap_or("unanswered");
+                        let checked = if b.reviewed { " · reviewed" } else { "" };
+                        para(&mut out, &format!("✗ {}  {} ({answer}){checked}", b.id, b.text), t.plain());
+                    }
+                    for c in &blocking {
+                        para(&mut out, &format!("✗ Criterion {}: {}", c.id, c.status.label()), t.plain());
+                    }
+                    // Criteria coverage: one line per in-scope criterion the questionnaire asks about.
+                    if !r.criteria.is_empty() {
+                        heading(&mut out, "Criteria coverage".into());
+                        for c in r.covered() {
+                            let weakest =
+                                c.weakest.as_ref().map(|(id, a)| format!("  weakest {id}: {a}")).unwrap_or_default();
+                            let style = if c.status.blocks() { t.warning() } else { t.plain() };
+                            para(
+                                &mut out,
+                                &format!(
+                                    "{:<6} {:<15} {} question(s){weakest}",
+                                    c.id,
+                                    c.status.label(),
+                                    c.questions.len()
+                                ),
+                                style,
+                            );
+                        }
+                        if let Some(line) = r.not_covered_sentence() {
+                            let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
+                            para(&mut out, &format!("{line} ({})", ids.join(", ")), t.dim());
+                        }
+                    }
+                    if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
+                        heading(&mut out, format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
+                        para(&mut out, &line, t.plain());
+                        bars_header(&mut out);
+                        for a in &ai.areas {
+                            out.push(bars(a.area.label(), a.score));
+                        }
+                    }
+                    sections(&mut out, r, &heading, &bars, &bars_header);
+                } else if r.overall.is_some() {
+                    heading(&mut out, "Score (no SOC 2 verdict)".into());
+                    bars_header(&mut out);
+                    out.push(bars("Overall", r.overall));
+                    if r.completion.answered < r.completion.shown {
+                        out.push(bars("Answered only", r.answered_score));
+                    }
+                    for s in &r.sections {
+                        out.push(bars(&s.title, Some(s.score)));
+                    }
+                }
+            }
+            Part::Gaps => {
+                let [next, owner] = [Action::NextGap, Action::SetOwner].map(|a| keymap::key_label(Context::Report, a));
+                let answered = r.answered_gaps().count();
+                heading(
                     &mut out,
-                    &format!("{:<6} {:<15} {} question(s){weakest}", c.id, c.status.label(), c.questions.len()),
-                    style,
+                    format!(
+                        "Gaps, highest priority first ({answered}; {next} selects, {owner} sets owner and due date)"
+                    ),
                 );
+                if answered == 0 {
+                    out.push(Line::styled("None among the answered questions.", t.dim()));
+                }
+                let unanswered = r.gaps.len() - answered;
+                let mut rank = 0;
+                for pass in [false, true] {
+                    if pass && unanswered > 0 {
+                        heading(&mut out, format!("Unanswered questions ({unanswered}), apart from the gaps"));
+                    }
+                    for (i, g) in r.gaps.iter().enumerate().filter(|(_, g)| g.unanswered == pass) {
+                        rank += 1;
+                        gap_rows.push((i, out.len()));
+                        let mark = if i == selected { "▶" } else { " " };
+                        let critical = if g.critical { "CRITICAL " } else { "" };
+                        let mut about = Vec::new();
+                        if !g.unanswered {
+                            about.push(format!("priority {:.1}", g.priority));
+                        }
+                        if r.has_plan() {
+                            about.push(range(g.remaining_days, "person-days"));
+                        }
+                        if !g.owner.is_empty() {
+                            about.push(format!("owner {}", one_line(&g.owner)));
+                        }
+                        if !g.due.is_empty() {
+                            about.push(format!("due {}", one_line(&g.due)));
+                        }
+                        if g.reviewed {
+                            about.push("reviewed".into());
+                        }
+                        let number = if pass { String::new() } else { format!("{rank:>3}. ") };
+                        let id_style = if i == selected { t.selected() } else { t.label() };
+                        out.push(Line::from(vec![
+                            Span::styled(format!("{mark}{number}{critical}"), t.warning()),
+                            Span::styled(
+                                crate::text::truncate(&one_line(&g.id), w.saturating_sub(15).max(8)),
+                                id_style,
+                            ),
+                        ]));
+                        if !g.criteria.is_empty() {
+                            about.push(g.criteria.join(" "));
+                        }
+                        indented(&mut out, &about.join(" · "), w, t.dim());
+                        indented(&mut out, &g.text, w, t.plain());
+                        if !g.remediation.is_empty() && !g.unanswered {
+                            indented(&mut out, &format!("Fix: {}", g.remediation), w, t.dim());
+                        }
+                    }
+                }
             }
-            if let Some(line) = r.not_covered_sentence() {
-                let ids: Vec<&str> = r.not_covered().map(|c| c.id.as_str()).collect();
-                para(&mut out, &format!("{line} ({})", ids.join(", ")), t.dim());
+            Part::Plan => {
+                if r.has_plan() && !r.plan_by_owner.is_empty() {
+                    heading(&mut out, "Plan by owner".into());
+                    for group in &r.plan_by_owner {
+                        let count = crate::estimate::plural(group.questions.len() as f64, "gap", "gaps");
+                        para(
+                            &mut out,
+                            &format!("{}: {count}, {}", group.name, range(group.remaining_days, "person-days")),
+                            t.plain(),
+                        );
+                        // A long group names its first questions; the exports list them all.
+                        let mut ids =
+                            group.questions.iter().take(PLAN_IDS_SHOWN).cloned().collect::<Vec<_>>().join(", ");
+                        if group.questions.len() > PLAN_IDS_SHOWN {
+                            ids.push_str(&format!(" and {} more", group.questions.len() - PLAN_IDS_SHOWN));
+                        }
+                        indented(&mut out, &ids, w, t.dim());
+                    }
+                }
             }
-        }
-        if let (Some(ai), Some(line)) = (&r.ai_assurance, r.ai_sentence()) {
-            heading(&mut out, format!("AI assurance, apart from SOC 2: {}", ai.verdict.label()));
-            para(&mut out, &line, t.plain());
-            bars_header(&mut out);
-            for a in &ai.areas {
-                out.push(bars(a.area.label(), a.score));
+            Part::Timeline => {
+                let Some(e) = &r.estimate else { continue };
+                let tl = &e.timeline;
+                heading(&mut out, format!("Timeline from {} (█ certain, ▒ depending on effort)", tl.start_date));
+                let bar_cells = w.saturating_sub(50).clamp(10, 60);
+                for ((name, bar), phase) in timeline_bars(tl, bar_cells).into_iter().zip(&tl.phases) {
+                    let name = crate::text::truncate(&name, 26);
+                    out.push(Line::from(vec![
+                        Span::raw(format!("{name:<26} ")),
+                        Span::styled(format!("{bar:<bar_cells$}"), t.chosen()),
+                        Span::raw(format!(" {}", range(phase.weeks, "wk"))),
+                    ]));
+                }
+                if let Some(m) = &tl.type1_report {
+                    out.push(Line::raw(format!(
+                        "Type I report:  {} ({} to {})",
+                        range(m.months, "months"),
+                        m.dates[0],
+                        m.dates[1]
+                    )));
+                }
+                let m = &tl.type2_report;
+                out.push(Line::raw(format!(
+                    "Type II report: {} ({} to {})",
+                    range(m.months, "months"),
+                    m.dates[0],
+                    m.dates[1]
+                )));
+                para(&mut out, &e.comparison.time, t.dim());
             }
-        }
-        sections(&mut out, r, &heading, &bars, &bars_header);
-    } else if r.overall.is_some() {
-        heading(&mut out, "Score (no SOC 2 verdict)".into());
-        bars_header(&mut out);
-        out.push(bars("Overall", r.overall));
-        if r.completion.answered < r.completion.shown {
-            out.push(bars("Answered only", r.answered_score));
-        }
-        for s in &r.sections {
-            out.push(bars(&s.title, Some(s.score)));
-        }
-    }
+            Part::Cost => {
+                let Some(e) = &r.estimate else { continue };
+                heading(&mut out, format!("Cost ({})", e.cost.currency));
+                for item in &e.cost.items {
+                    let name = crate::text::truncate(&one_line(&item.name), 30);
+                    out.push(Line::raw(format!("{name:<30} {:>10} - {:>10}", money(item.low), money(item.high))));
+                }
+                out.push(Line::styled(
+                    format!("{:<30} {:>10} - {:>10}", "Total", money(e.cost.total[0]), money(e.cost.total[1])),
+                    t.title(),
+                ));
+                out.push(Line::raw(format!(
+                    "{:<30} {:>10} - {:>10}",
+                    "of which paid to others",
+                    money(e.cost.external_total[0]),
+                    money(e.cost.external_total[1])
+                )));
+                para(&mut out, &e.comparison.cost, t.dim());
+            }
+            Part::Interview => {
+                for s in crate::report::sections::interview(r) {
+                    section_lines(&mut out, &s, w, t);
+                }
+            }
+            Part::QuestionLists => {
+                if r.is_vendor() && !r.unanswered.is_empty() {
+                    heading(&mut out, format!("Unanswered questions ({})", r.unanswered.len()));
+                    for q in &r.unanswered {
+                        para(&mut out, &format!("? {}  {}", q.id, q.text), t.plain());
+                    }
+                }
 
-    if let Some(e) = r.estimate.as_ref().filter(|_| !r.is_vendor()) {
-        let tl = &e.timeline;
-        heading(&mut out, format!("Timeline from {} (█ certain, ▒ depending on effort)", tl.start_date));
-        let bar_cells = w.saturating_sub(50).clamp(10, 60);
-        for ((name, bar), phase) in timeline_bars(tl, bar_cells).into_iter().zip(&tl.phases) {
-            let name = crate::text::truncate(&name, 26);
-            out.push(Line::from(vec![
-                Span::raw(format!("{name:<26} ")),
-                Span::styled(format!("{bar:<bar_cells$}"), t.chosen()),
-                Span::raw(format!(" {}", range(phase.weeks, "wk"))),
-            ]));
-        }
-        if let Some(m) = &tl.type1_report {
-            out.push(Line::raw(format!(
-                "Type I report:  {} ({} to {})",
-                range(m.months, "months"),
-                m.dates[0],
-                m.dates[1]
-            )));
-        }
-        let m = &tl.type2_report;
-        out.push(Line::raw(format!(
-            "Type II report: {} ({} to {})",
-            range(m.months, "months"),
-            m.dates[0],
-            m.dates[1]
-        )));
-        para(&mut out, &e.comparison.time, t.dim());
-
-        heading(&mut out, format!("Cost ({})", e.cost.currency));
-        for item in &e.cost.items {
-            let name = crate::text::truncate(&one_line(&item.name), 30);
-            out.push(Line::raw(format!("{name:<30} {:>10} - {:>10}", money(item.low), money(item.high))));
-        }
-        out.push(Line::styled(
-            format!("{:<30} {:>10} - {:>10}", "Total", money(e.cost.total[0]), money(e.cost.total[1])),
-            t.title(),
-        ));
-        out.push(Line::raw(format!(
-            "{:<30} {:>10} - {:>10}",
-            "of which paid to others",
-            money(e.cost.external_total[0]),
-            money(e.cost.external_total[1])
-        )));
-        para(&mut out, &e.comparison.cost, t.dim());
-    }
-
-    if !r.is_vendor() {
-        let [next, owner] = [Action::NextGap, Action::SetOwner].map(|a| keymap::key_label(Context::Report, a));
-        let answered = r.answered_gaps().count();
-        heading(
-            &mut out,
-            format!("Gaps, highest priority first ({answered}; {next} selects, {owner} sets owner and due date)"),
-        );
-        if answered == 0 {
-            out.push(Line::styled("None among the answered questions.", t.dim()));
-        }
-        let unanswered = r.gaps.len() - answered;
-        let mut rank = 0;
-        for pass in [false, true] {
-            if pass && unanswered > 0 {
-                heading(&mut out, format!("Unanswered questions ({unanswered}), apart from the gaps"));
-            }
-            for (i, g) in r.gaps.iter().enumerate().filter(|(_, g)| g.unanswered == pass) {
-                rank += 1;
-                gap_rows.push((i, out.len()));
-                let mark = if i == selected { "▶" } else { " " };
-                let critical = if g.critical { "CRITICAL " } else { "" };
-                let mut about = Vec::new();
-                if !g.unanswered {
-                    about.push(format!("priority {:.1}", g.priority));
-                }
-                if r.has_plan() {
-                    about.push(range(g.remaining_days, "person-days"));
-                }
-                if !g.owner.is_empty() {
-                    about.push(format!("owner {}", one_line(&g.owner)));
-                }
-                if !g.due.is_empty() {
-                    about.push(format!("due {}", one_line(&g.due)));
-                }
-                if g.reviewed {
-                    about.push("reviewed".into());
-                }
-                let number = if pass { String::new() } else { format!("{rank:>3}. ") };
-                let id_style = if i == selected { t.selected() } else { t.label() };
-                out.push(Line::from(vec![
-                    Span::styled(format!("{mark}{number}{critical}"), t.warning()),
-                    Span::styled(crate::text::truncate(&one_line(&g.id), w.saturating_sub(15).max(8)), id_style),
-                ]));
-                if !g.criteria.is_empty() {
-                    about.push(g.criteria.join(" "));
-                }
-                indented(&mut out, &about.join(" · "), w, t.dim());
-                indented(&mut out, &g.text, w, t.plain());
-                if !g.remediation.is_empty() && !g.unanswered {
-                    indented(&mut out, &format!("Fix: {}", g.remediation), w, t.dim());
+                if !r.follow_ups.is_empty() {
+                    heading(&mut out, format!("Follow-ups ({})", r.follow_ups.len()));
+                    for f in &r.follow_ups {
+                        let checked = if f.reviewed { " · reviewed" } else { "" };
+                        para(&mut out, &format!("⚑ {}  {}{checked}", f.id, f.text), t.plain());
+                    }
                 }
             }
+            Part::Documents | Part::Appendix => {}
         }
-        if r.has_plan() && !r.plan_by_owner.is_empty() {
-            heading(&mut out, "Plan by owner".into());
-            for group in &r.plan_by_owner {
-                let count = crate::estimate::plural(group.questions.len() as f64, "gap", "gaps");
-                para(
-                    &mut out,
-                    &format!("{}: {count}, {}", group.name, range(group.remaining_days, "person-days")),
-                    t.plain(),
-                );
-                // A long group names its first questions; the exports list them all.
-                let mut ids = group.questions.iter().take(PLAN_IDS_SHOWN).cloned().collect::<Vec<_>>().join(", ");
-                if group.questions.len() > PLAN_IDS_SHOWN {
-                    ids.push_str(&format!(" and {} more", group.questions.len() - PLAN_IDS_SHOWN));
-                }
-                indented(&mut out, &ids, w, t.dim());
-            }
-        }
-    } else if !r.unanswered.is_empty() {
-        heading(&mut out, format!("Unanswered questions ({})", r.unanswered.len()));
-        for q in &r.unanswered {
-            para(&mut out, &format!("? {}  {}", q.id, q.text), t.plain());
-        }
-    }
-
-    if !r.follow_ups.is_empty() {
-        heading(&mut out, format!("Follow-ups ({})", r.follow_ups.len()));
-        for f in &r.follow_ups {
-            let checked = if f.reviewed { " · reviewed" } else { "" };
-            para(&mut out, &format!("⚑ {}  {}{checked}", f.id, f.text), t.plain());
-        }
-    }
-    for s in crate::report::sections::interview(r) {
-        section_lines(&mut out, &s, w, t);
     }
     (out, gap_rows)
 }
@@ -730,15 +774,15 @@ fn section_lines(out: &mut Vec<Line<'static>>, s: &Section, w: usize, t: Theme) 
     out.push(Line::styled(one_line(&s.title), t.title()));
     for block in &s.blocks {
         match block {
-            Part::Paragraph(text) => wrapped(out, &text.plain(), w, "", t.plain()),
-            Part::List(items) => {
+            Piece::Paragraph(text) => wrapped(out, &text.plain(), w, "", t.plain()),
+            Piece::List(items) => {
                 for item in items {
                     wrapped(out, &format!("• {}", item.plain()), w, "  ", t.plain());
                 }
             }
-            Part::Table(table) => table_lines(out, table, w, t),
-            Part::Sub(sub) => section_lines(out, sub, w, t),
-            Part::PageBreak => {}
+            Piece::Table(table) => table_lines(out, table, w, t),
+            Piece::Sub(sub) => section_lines(out, sub, w, t),
+            Piece::PageBreak => {}
         }
     }
 }
