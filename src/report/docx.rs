@@ -250,7 +250,7 @@ fn num(x: f64) -> String {
 }
 
 fn days(d: [f64; 2]) -> String {
-    super::markdown::days(d)
+    super::figures::days(d)
 }
 
 fn or_dash(x: &str) -> String {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::markdown::{days, num};
+use super::figures::{days, num};
 use super::model::Report;
 use super::outline::{self, Inline, Span, Table};
 use super::sections::{self, Block, Part, Section};

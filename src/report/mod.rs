@@ -8,6 +8,7 @@ pub mod csv;
 pub mod docx;
 pub mod docx_package;
 pub mod docx_template;
+pub mod figures;
 pub mod headline;
 pub mod html;
 pub mod json;

@@ -5,7 +5,7 @@
 //! Cell text is [`Inline`]: plain text with a little emphasis (an id, a strong word), so each renderer can
 //! escape untrusted text its own way and show an id as code where it can.
 
-use super::markdown::{days, num, opt, signed};
+use super::figures::{days, num, opt, signed};
 use super::model::{GapLine, Report};
 use super::summary::OnePage;
 use crate::estimate::money;

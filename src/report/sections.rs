@@ -2,7 +2,7 @@
 //! tables), decided once so Markdown, HTML and the terminal walk the same order and words instead of each
 //! repeating its own headings.
 
-use super::markdown::days;
+use super::figures::days;
 use super::model::{QuestionLine, Report};
 use super::outline::{self, Inline, Table};
 use crate::estimate::money;

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use soc2_ready::assessment::{AnswerValue, Assessment};
 use soc2_ready::estimate::{Estimate, Parameters, Profile, Tier};
 use soc2_ready::questionnaire::{Category, Questionnaire};
-use soc2_ready::report::markdown::days;
+use soc2_ready::report::figures::days;
 use soc2_ready::report::{Format, OnePage, export};
 use soc2_ready::scoring::{gaps, scored_questions};
 

@@ -15,7 +15,7 @@ use super::plan_form::{FormOutcome, PlanForm};
 use super::{Ctx, Outcome};
 use crate::assessment::Assessment;
 use crate::estimate::{Parameters, money, range};
-use crate::report::markdown::{gauge, timeline_bars};
+use crate::report::figures::{gauge, timeline_bars};
 use crate::report::outline::{Align, Table};
 use crate::report::sections::{self as outline_sections, Block as Piece, Part, Section};
 use crate::report::{Format, Report};
