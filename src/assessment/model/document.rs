@@ -276,21 +276,23 @@ impl Assessment {
         self.tidy(question);
     }
 
-    pub(in crate::assessment) fn set_note(&mut self, question: &str, note: &str, now: &str) {
-        if self.answers.get(question).map_or("", |a| a.note.as_str()) == note {
+    /// Replace one text of the answer (`text` picks which), unless it already reads so: an unchanged text
+    /// leaves the answer's time alone and makes no empty entry.
+    fn set_text(&mut self, question: &str, value: &str, now: &str, text: fn(&mut Answer) -> &mut String) {
+        if self.answers.get_mut(question).map_or(value.is_empty(), |a| text(a) == value) {
             return;
         }
-        self.entry(question, now).note = note.to_string();
+        *text(self.entry(question, now)) = value.to_string();
         self.tidy(question);
+    }
+
+    pub(in crate::assessment) fn set_note(&mut self, question: &str, note: &str, now: &str) {
+        self.set_text(question, note, now, |a| &mut a.note);
     }
 
     /// Replace the customer-facing comment (checked by the caller).
     pub(in crate::assessment) fn set_comment(&mut self, question: &str, comment: &str, now: &str) {
-        if self.answers.get(question).map_or("", |a| a.comment.as_str()) == comment {
-            return;
-        }
-        self.entry(question, now).comment = comment.to_string();
-        self.tidy(question);
+        self.set_text(question, comment, now, |a| &mut a.comment);
     }
 
     /// Set one extra answer field (checked by the caller); empty removes it.
@@ -324,11 +326,7 @@ impl Assessment {
 
     /// Set who to ask about `question` (empty: nobody).
     pub(in crate::assessment) fn set_ask(&mut self, question: &str, name: &str, now: &str) {
-        if self.answers.get(question).map_or("", |a| a.ask.as_str()) == name {
-            return;
-        }
-        self.entry(question, now).ask = name.to_string();
-        self.tidy(question);
+        self.set_text(question, name, now, |a| &mut a.ask);
     }
 
     /// Set who owns closing the gap on `question` and when it is due (YYYY-MM-DD, checked by the caller);
