@@ -88,15 +88,7 @@ fn the_caiq_v4_fields_are_found_with_their_choices() {
 fn a_caiq_answered_in_every_field_exports_each_field_to_its_cell_and_never_the_note() {
     let env = Env::new();
     let (a, bytes) = answered_in_every_field(&env);
-    // A&A-01.1 is row 3, AIS-01.2 row 6: answer in C, ownership in D, the comment in E.
-    assert_eq!(
-        [cell(&bytes, "C3"), cell(&bytes, "D3"), cell(&bytes, "E3")],
-        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
-    );
-    assert_eq!(
-        [cell(&bytes, "C6"), cell(&bytes, "D6"), cell(&bytes, "E6")],
-        ["NA", "CSC-owned", "Customers run this themselves."]
-    );
+    assert_both_rows_answered(&bytes);
     assert_eq!([cell(&bytes, "C4"), cell(&bytes, "D4"), cell(&bytes, "E4")], ["", "", ""], "unanswered stays empty");
     assert!(
         !every_cell(&bytes).iter().any(|c| c.contains("INTERNAL")),
@@ -246,14 +238,7 @@ fn libreoffice_round_trip_keeps_every_field_where_the_customer_expects_it() {
         .unwrap();
     assert!(status.success());
     let bytes = std::fs::read(outdir.join("answered.xlsx")).unwrap();
-    assert_eq!(
-        [cell(&bytes, "C3"), cell(&bytes, "D3"), cell(&bytes, "E3")],
-        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
-    );
-    assert_eq!(
-        [cell(&bytes, "C6"), cell(&bytes, "D6"), cell(&bytes, "E6")],
-        ["NA", "CSC-owned", "Customers run this themselves."]
-    );
+    assert_both_rows_answered(&bytes);
     // And what LibreOffice saved imports back, every field in place.
     let again = env.file("resaved.xlsx", &bytes);
     let c = import_as(&env, &again, "c.json");
@@ -292,14 +277,7 @@ fn a_completed_caiq_in_the_library_fills_a_blank_one_in_every_field() {
     let out = env.work.path().join("filled.xlsx");
     ok(&env, &["export", &c, "-o", out.to_str().unwrap()]);
     let bytes = std::fs::read(out).unwrap();
-    assert_eq!(
-        [cell(&bytes, "C3"), cell(&bytes, "D3"), cell(&bytes, "E3")],
-        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
-    );
-    assert_eq!(
-        [cell(&bytes, "C6"), cell(&bytes, "D6"), cell(&bytes, "E6")],
-        ["NA", "CSC-owned", "Customers run this themselves."]
-    );
+    assert_both_rows_answered(&bytes);
 }
 
 #[test]
@@ -379,4 +357,17 @@ fn an_answered_caiq_in_the_store_fills_a_blank_ones_fields() {
     );
     assert_eq!(q(0)["comment"], "Audits every year by an outside firm.");
     assert_eq!((q(3)["id"].as_str(), q(3)["fields"][0]["value"].as_str()), (Some("AIS-01.2"), Some("CSC-owned")));
+}
+
+/// The two answered rows of the CAIQ look-alike as `answered_in_every_field` answers them: A&A-01.1 (row 3)
+/// and AIS-01.2 (row 6), answer in C, ownership in D, the customer comment in E.
+fn assert_both_rows_answered(bytes: &[u8]) {
+    assert_eq!(
+        [cell(bytes, "C3"), cell(bytes, "D3"), cell(bytes, "E3")],
+        ["Yes", "Shared CSP and CSC", "Audits every year by an outside firm."]
+    );
+    assert_eq!(
+        [cell(bytes, "C6"), cell(bytes, "D6"), cell(bytes, "E6")],
+        ["NA", "CSC-owned", "Customers run this themselves."]
+    );
 }
